@@ -1,0 +1,27 @@
+package org.courtyard.protocol;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A help request as staff see it on the hub ({@code HELP} in the API). {@code occurredAt} is the
+ * kiosk's time of the press, {@code receivedAt} the hub's; {@code history} is empty in lists and
+ * filled when one request is fetched.
+ */
+public record HelpRequest(UUID id, String kioskId, String village, HelpStatus status, HelpSource source,
+        HelpCategory category, String residentId, String transcript, boolean hasVoiceMemo, Instant occurredAt,
+        Instant receivedAt, boolean clockTrusted, String acknowledgedBy, String assignee, Instant updatedAt,
+        List<HelpHistoryEntry> history) {
+
+    public HelpRequest {
+        Require.present(id, "id");
+        Require.text(kioskId, "kioskId");
+        village = Require.optionalText(village, "village");
+        Require.present(status, "status");
+        Require.present(source, "source");
+        Require.present(occurredAt, "occurredAt");
+        Require.present(receivedAt, "receivedAt");
+        history = Require.list(history, "history");
+    }
+}

@@ -1,0 +1,16 @@
+package org.courtyard.protocol;
+
+/**
+ * Payload of {@link EventType#HELP_REQUESTED}. The request's id is the id of the event that
+ * carries it. {@code category}, {@code residentId} and {@code transcript} may be null: the
+ * request goes out at once, before anyone is asked anything.
+ */
+public record HelpRequested(HelpSource source, HelpCategory category, String residentId, String transcript)
+        implements EventPayload {
+
+    public HelpRequested {
+        Require.present(source, "source");
+        residentId = Require.optionalText(residentId, "residentId");
+        transcript = Require.optionalText(transcript, "transcript");
+    }
+}

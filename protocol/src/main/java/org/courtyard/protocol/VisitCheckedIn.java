@@ -1,0 +1,11 @@
+package org.courtyard.protocol;
+
+/** Payload of {@link EventType#VISIT_CHECKED_IN}: a cadre recorded a visit to a resident. */
+public record VisitCheckedIn(String cadre, String residentId, String note) implements EventPayload {
+
+    public VisitCheckedIn {
+        Require.text(cadre, "cadre");
+        Require.text(residentId, "residentId");
+        note = Require.optionalText(note, "note");
+    }
+}
