@@ -1,0 +1,22 @@
+package org.courtyard.hardware;
+
+/**
+ * The physical help button, debounced. Listeners run on the hardware's ordered executor, never on
+ * the GPIO thread, in the order the presses happened.
+ */
+public interface HelpButton {
+
+    void addListener(Listener listener);
+
+    /** Receives presses; both methods default to doing nothing. */
+    interface Listener {
+
+        /** A press released before the long-press threshold. */
+        default void onPress() {
+        }
+
+        /** A press held past the long-press threshold; reported once, while still held. */
+        default void onLongPress() {
+        }
+    }
+}

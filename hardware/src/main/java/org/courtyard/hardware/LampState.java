@@ -1,0 +1,7 @@
+package org.courtyard.hardware;
+
+public enum LampState {
+    OFF,
+    ON,
+    BLINK
+}
