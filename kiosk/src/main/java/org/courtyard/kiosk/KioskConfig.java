@@ -1,0 +1,233 @@
+package org.courtyard.kiosk;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.courtyard.hardware.HardwareConfig;
+import org.courtyard.hardware.LampRole;
+import org.courtyard.kiosk.help.HelpController;
+import org.courtyard.kiosk.sync.SyncService;
+
+/**
+ * The kiosk's configuration, from the command line and optionally a properties file
+ * ({@code --config FILE}); a command-line value wins over the file. Every problem is an
+ * {@link IllegalArgumentException} naming the option.
+ */
+public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, HardwareConfig hardware,
+        boolean headless, Path voiceModel, Path phrasesFile, HelpController.Settings help,
+        SyncService.Settings sync, Duration idleHome) {
+
+    /** Options that take a value, as {@code --name VALUE} or {@code name=VALUE} in the file. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("hub", "kiosk-id", "token", "data", "hardware",
+            "voice-model", "config");
+
+    public static final String USAGE = """
+            Usage: java -jar courtyard-kiosk.jar --hub URL --kiosk-id ID --token TOKEN --data DIR
+                                                 --hardware sim|pi [--headless] [--voice-model DIR]
+                                                 [--config FILE]
+              --hub URL          the township hub, e.g. https://hub.example:8443
+              --kiosk-id ID      this kiosk's id on the hub
+              --token TOKEN      this kiosk's secret token from the hub
+              --data DIR         where the kiosk keeps its database and downloaded audio
+              --hardware MODE    pi (GPIO and sound of a Raspberry Pi) or sim (simulated, for PCs)
+              --headless         no screen; with --hardware sim, commands are read from stdin:
+                                 press, long-press, say TEXT, status, quit
+              --voice-model DIR  a Vosk model folder; without it voice commands are off
+              --config FILE      a properties file with any of the keys above (without --) and
+                                 the tuning keys in docs/operator-guide.md; the command line wins
+              --help             this text
+            """;
+
+    /** Parses the command line (and the file it names). */
+    public static KioskConfig parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            if (name.equals("headless")) {
+                values.put("headless", "true");
+            } else if (VALUE_OPTIONS.contains(name)) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException("option --" + name + " needs a value");
+                }
+                values.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (values.containsKey("config")) {
+            merged.putAll(readFile(Path.of(values.get("config"))));
+        }
+        merged.putAll(values);
+        return from(merged);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--config: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(key -> out.put(key.trim(), properties.getProperty(key).trim()));
+        return out;
+    }
+
+    static KioskConfig from(Map<String, String> v) {
+        URI hub = hubUri(required(v, "hub"));
+        String kioskId = required(v, "kiosk-id");
+        String token = required(v, "token");
+        Path data = Path.of(required(v, "data"));
+        HardwareConfig.Mode mode = switch (required(v, "hardware").toLowerCase(Locale.ROOT)) {
+            case "pi" -> HardwareConfig.Mode.PI;
+            case "sim" -> HardwareConfig.Mode.SIM;
+            default -> throw new IllegalArgumentException("--hardware must be 'pi' or 'sim', was '"
+                    + v.get("hardware") + "'");
+        };
+        boolean headless = bool(v, "headless", false);
+        Path voiceModel = v.containsKey("voice-model") ? Path.of(v.get("voice-model")) : null;
+        Path phrases = v.containsKey("voice.phrases") ? Path.of(v.get("voice.phrases")) : null;
+
+        HardwareConfig defaults = HardwareConfig.defaults(mode);
+        Map<LampRole, Integer> lamps = new EnumMap<>(LampRole.class);
+        for (LampRole role : LampRole.values()) {
+            String key = "hardware.lamp." + role.label() + ".pin";
+            Integer pin = v.containsKey(key) ? integer(v, key, -1) : defaults.lampPins().get(role);
+            if (pin != null && pin >= 0) {
+                lamps.put(role, pin);
+            }
+        }
+        HardwareConfig hardware;
+        try {
+            hardware = defaults
+                    .withRelay(integer(v, "hardware.relay.pin", defaults.relayPin()),
+                            bool(v, "hardware.relay.active-high", defaults.relayActiveHigh()))
+                    .withButton(integer(v, "hardware.button.pin", defaults.buttonPin()),
+                            pull(v.getOrDefault("hardware.button.pull", defaults.buttonPull().name())),
+                            bool(v, "hardware.button.active-low", defaults.buttonActiveLow()),
+                            millis(v, "hardware.button.debounce-ms", defaults.debounce()),
+                            millis(v, "hardware.button.long-press-ms", defaults.longPress()))
+                    .withLamps(lamps)
+                    .withDevices(v.getOrDefault("hardware.audio.output", defaults.outputDevice()),
+                            v.getOrDefault("hardware.audio.input", defaults.inputDevice()))
+                    .withTiming(millis(v, "hardware.speaker.warm-up-ms", defaults.warmUp()),
+                            millis(v, "hardware.speaker.tail-ms", defaults.tail()))
+                    .withVolume(decimal(v, "hardware.volume", defaults.volume()),
+                            decimal(v, "hardware.volume.cap", defaults.volumeCap()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hardware configuration: " + e.getMessage(), e);
+        }
+
+        HelpController.Settings helpDefaults = HelpController.Settings.defaults();
+        HelpController.Settings help = new HelpController.Settings(
+                seconds(v, "help.cancel-window-seconds", helpDefaults.cancelWindow()),
+                bool(v, "help.alert-courtyard", helpDefaults.alertCourtyard()),
+                seconds(v, "help.repeat-window-seconds", helpDefaults.reuseWindow()));
+        SyncService.Settings syncDefaults = SyncService.Settings.defaults();
+        SyncService.Settings sync = new SyncService.Settings(
+                seconds(v, "sync.interval-seconds", syncDefaults.interval()),
+                integer(v, "sync.long-poll-seconds", syncDefaults.longPollSeconds()),
+                syncDefaults.minBackoff(),
+                seconds(v, "sync.max-backoff-seconds", syncDefaults.maxBackoff()),
+                seconds(v, "sync.heartbeat-seconds", syncDefaults.heartbeatInterval()));
+        Duration idleHome = seconds(v, "ui.idle-home-seconds", Duration.ofSeconds(60));
+        return new KioskConfig(hub, kioskId, token, data, hardware, headless, voiceModel, phrases, help, sync,
+                idleHome);
+    }
+
+    private static URI hubUri(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--hub must be an http:// or https:// address, was '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--hub is not a valid address: '" + value + "'", e);
+        }
+    }
+
+    private static String required(Map<String, String> v, String name) {
+        String value = v.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing required option --" + name);
+        }
+        return value;
+    }
+
+    private static boolean bool(Map<String, String> v, String name, boolean fallback) {
+        String value = v.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+        };
+    }
+
+    private static int integer(Map<String, String> v, String name, int fallback) {
+        String value = v.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static double decimal(Map<String, String> v, String name, double fallback) {
+        String value = v.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
+    }
+
+    private static Duration millis(Map<String, String> v, String name, Duration fallback) {
+        return v.containsKey(name) ? Duration.ofMillis(nonNegative(v, name)) : fallback;
+    }
+
+    private static Duration seconds(Map<String, String> v, String name, Duration fallback) {
+        return v.containsKey(name) ? Duration.ofSeconds(nonNegative(v, name)) : fallback;
+    }
+
+    private static int nonNegative(Map<String, String> v, String name) {
+        int value = integer(v, name, 0);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    private static HardwareConfig.Pull pull(String value) {
+        try {
+            return HardwareConfig.Pull.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hardware.button.pull must be up, down or off, was '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.courtyard.kiosk;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import org.courtyard.kiosk.headless.HeadlessConsole;
+import org.courtyard.kiosk.ui.KioskWindow;
+
+/**
+ * {@code java -jar courtyard-kiosk.jar …}: see {@link KioskConfig#USAGE}. Not a JavaFX
+ * {@code Application} itself, so that the shaded jar starts without the JavaFX module path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(KioskConfig.USAGE);
+            return;
+        }
+        KioskConfig config;
+        try {
+            config = KioskConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("courtyard-kiosk: " + e.getMessage());
+            System.err.print(KioskConfig.USAGE);
+            System.exit(2);
+            return;
+        }
+        Kiosk kiosk = Kiosk.create(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(kiosk::close, "kiosk-shutdown"));
+        if (config.headless()) {
+            HeadlessConsole console = new HeadlessConsole(kiosk, out);
+            kiosk.start();
+            out.println("kiosk " + config.kioskId() + " running headless; commands: press, long-press, "
+                    + "say TEXT, status, quit");
+            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        } else {
+            kiosk.start();
+            KioskWindow.run(kiosk);
+        }
+        kiosk.close();
+        System.exit(0);
+    }
+}

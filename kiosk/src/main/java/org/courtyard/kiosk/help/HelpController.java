@@ -1,0 +1,189 @@
+package org.courtyard.kiosk.help;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.courtyard.hardware.LampRole;
+import org.courtyard.hardware.LampState;
+import org.courtyard.hardware.Lamps;
+import org.courtyard.kiosk.HelpView;
+import org.courtyard.kiosk.KioskModel;
+import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.speech.Feedback;
+import org.courtyard.kiosk.store.KioskStore;
+import org.courtyard.kiosk.store.LocalHelpRequest;
+import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.kiosk.sync.LinkState;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.HelpCancelled;
+import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpRequested;
+import org.courtyard.protocol.HelpSource;
+import org.courtyard.protocol.HelpUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The help flow at the kiosk, the same for the red screen button, the physical button and the
+ * voice: one touch creates the request at once, with no menu first.
+ *
+ * <p>Order matters and is the point of this class: the {@code HELP_REQUESTED} event is committed
+ * to the SQLite outbox (fsynced) <em>before</em> the elder is told it was sent; then the courtyard
+ * alert and the spoken confirmation; then the push to the hub. Every later status is shown, lit
+ * and spoken. All methods hand their work to the model's ordered queue and return at once.
+ */
+public final class HelpController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HelpController.class);
+
+    /** Tunables; {@link #defaults()} are the documented defaults. */
+    public record Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow) {
+
+        public Settings {
+            if (cancelWindow.isNegative() || reuseWindow.isNegative()) {
+                throw new IllegalArgumentException("help windows must not be negative");
+            }
+        }
+
+        /** 60 s to take a request back, courtyard alarm on, a press within 2 h of an open request repeats it. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(60), true, Duration.ofHours(2));
+        }
+    }
+
+    /** How the controller reaches the hub: push the outbox now, and whether to trust the clock. */
+    public interface Link {
+        void pushNow();
+
+        boolean clockTrusted();
+    }
+
+    private final KioskModel model;
+    private final KioskStore store;
+    private final Link link;
+    private final Feedback feedback;
+    private final Lamps lamps;
+    private final Clock clock;
+    private final Settings settings;
+    private Instant cancellableUntil;
+
+    public HelpController(KioskModel model, KioskStore store, Link link, Feedback feedback, Lamps lamps, Clock clock,
+            Settings settings) {
+        this.model = model;
+        this.store = store;
+        this.link = link;
+        this.feedback = feedback;
+        this.lamps = lamps;
+        this.clock = clock;
+        this.settings = settings;
+        model.execute(this::restore);
+    }
+
+    /** Shows the latest request after a restart (it may still be waiting in the outbox). */
+    private void restore() {
+        store.latestHelpRequest().ifPresent(request -> {
+            model.update(state -> state.withHelp(HelpView.of(request, null)));
+            showLamps(request.status());
+        });
+    }
+
+    /** Raises a help request, or repeats the open one if the elder presses again. */
+    public void requestHelp(HelpSource source, HelpCategory category) {
+        model.execute(() -> {
+            Instant now = clock.instant();
+            Optional<LocalHelpRequest> open = store.latestHelpRequest()
+                    .filter(request -> request.status().isOpen())
+                    .filter(request -> request.occurredAt().isAfter(now.minus(settings.reuseWindow())));
+            if (open.isPresent()) {
+                LOG.info("Help pressed again while request {} is {}; repeating it", open.get().id(),
+                        open.get().status());
+                model.update(state -> state.withScreen(Screen.HELP));
+                speak(promptFor(open.get().status()));
+                link.pushNow();
+                return;
+            }
+            Event event = Event.of(new HelpRequested(source, category, null, null), now, link.clockTrusted());
+            store.appendHelpRequest(event);
+            // Durable now: only from here on may the elder hear that it was sent.
+            cancellableUntil = now.plus(settings.cancelWindow());
+            LocalHelpRequest saved = store.helpRequest(event.id()).orElseThrow();
+            model.update(state -> state.withScreen(Screen.HELP).withHelp(HelpView.of(saved, cancellableUntil)));
+            showLamps(LocalHelpStatus.SAVED);
+            if (settings.alertCourtyard()) {
+                feedback.alertCourtyard();
+            }
+            speak(model.state().link() == LinkState.ONLINE ? "help.saved" : "help.saved.offline");
+            link.pushNow();
+            LOG.info("Help request {} from {} saved", event.id(), source);
+        });
+    }
+
+    /** 按错了: takes the latest request back, if it is still within the cancel window. */
+    public void cancel() {
+        model.execute(() -> {
+            HelpView help = model.state().help();
+            Instant now = clock.instant();
+            if (help == null || !help.cancellable(now)) {
+                speak(help != null && help.status().isOpen() ? "help.cancel.too-late" : "home.prompt");
+                return;
+            }
+            Event event = Event.of(new HelpCancelled(help.id()), now, link.clockTrusted());
+            store.append(event);
+            store.applyHelpStatus(help.id(), LocalHelpStatus.CANCELLED, null, null, null, now);
+            refresh(help.id());
+            link.pushNow();
+        });
+    }
+
+    /** The hub accepted these requests. */
+    public void delivered(List<UUID> ids) {
+        model.execute(() -> ids.forEach(this::refresh));
+    }
+
+    /** The hub reported a new status (already stored by the sync service). */
+    public void updated(HelpUpdate update) {
+        model.execute(() -> refresh(update.requestId()));
+    }
+
+    private void refresh(UUID id) {
+        HelpView current = model.state().help();
+        store.helpRequest(id).ifPresent(request -> {
+            if (current != null && !current.id().equals(id) && current.occurredAt().isAfter(request.occurredAt())) {
+                return; // an older request changed; the screen shows the newest one
+            }
+            boolean changed = current == null || current.status() != request.status();
+            Instant until = current != null && current.id().equals(id) ? current.cancellableUntil() : null;
+            model.update(state -> state.withHelp(HelpView.of(request, until)));
+            if (changed) {
+                showLamps(request.status());
+                speak(promptFor(request.status()));
+            }
+        });
+    }
+
+    private static String promptFor(LocalHelpStatus status) {
+        return switch (status) {
+            case SAVED -> "help.saved";
+            case DELIVERED -> "help.delivered";
+            case ACKNOWLEDGED -> "help.acknowledged";
+            case ASSIGNED -> "help.assigned";
+            case RESOLVED -> "help.resolved";
+            case CANCELLED -> "help.cancelled";
+        };
+    }
+
+    private void speak(String key) {
+        model.update(state -> state.withLastPrompt(key));
+        feedback.say(key);
+    }
+
+    private void showLamps(LocalHelpStatus status) {
+        lamps.set(LampRole.SENDING, status == LocalHelpStatus.SAVED ? LampState.BLINK : LampState.OFF);
+        lamps.set(LampRole.ACKNOWLEDGED,
+                status == LocalHelpStatus.ACKNOWLEDGED || status == LocalHelpStatus.ASSIGNED
+                        ? LampState.ON : LampState.OFF);
+    }
+}

@@ -1,0 +1,363 @@
+package org.courtyard.kiosk.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.EventType;
+import org.courtyard.protocol.HelpRequested;
+import org.courtyard.protocol.ProtocolJson;
+
+/**
+ * The kiosk's local SQLite database ({@code DATA/kiosk.db}): the outbox of events not yet
+ * accepted by the hub, the local view of help requests, and small settings such as the sync cursor.
+ *
+ * <p>WAL with {@code synchronous=FULL}: when {@link #append} returns, the event survives a power
+ * cut, which is why the screen may say "sent" only after it. One connection, used under this
+ * object's lock: the kiosk has one writer and few reads.
+ */
+public final class KioskStore implements AutoCloseable {
+
+    private static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE outbox (
+              id VARCHAR(36) PRIMARY KEY,
+              type VARCHAR(40) NOT NULL,
+              occurred_at VARCHAR(40) NOT NULL,
+              body TEXT NOT NULL,
+              seq INTEGER NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX outbox_seq ON outbox (seq)",
+            """
+            CREATE TABLE help_request (
+              id VARCHAR(36) PRIMARY KEY,
+              source VARCHAR(16) NOT NULL,
+              category VARCHAR(16),
+              occurred_at VARCHAR(40) NOT NULL,
+              status VARCHAR(16) NOT NULL,
+              status_by VARCHAR(200),
+              assignee VARCHAR(200),
+              note VARCHAR(4000),
+              updated_at VARCHAR(40) NOT NULL
+            )""",
+            """
+            CREATE TABLE setting (
+              name VARCHAR(100) PRIMARY KEY,
+              value VARCHAR(4000) NOT NULL
+            )""");
+
+    private final Connection connection;
+    private boolean closed;
+    private long nextSeq;
+
+    private KioskStore(Connection connection) throws SQLException {
+        this.connection = connection;
+        migrate();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox")) {
+            rows.next();
+            nextSeq = rows.getLong(1) + 1;
+        }
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDir}. */
+    public static KioskStore open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("kiosk.db"));
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=FULL");
+                statement.execute("PRAGMA busy_timeout=5000");
+            }
+            return new KioskStore(connection);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot open the kiosk database in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            int version;
+            try (ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                rows.next();
+                version = rows.getInt(1);
+            }
+            if (version >= MIGRATIONS.size()) {
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                for (int i = version; i < MIGRATIONS.size(); i++) {
+                    statement.execute(MIGRATIONS.get(i));
+                    statement.execute("INSERT INTO schema_version (version) VALUES (" + (i + 1) + ")");
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Durably appends an event to the outbox. */
+    public synchronized void append(Event event) {
+        inTransaction(() -> insertOutbox(event));
+    }
+
+    /**
+     * Durably records a new help request: its {@code HELP_REQUESTED} event in the outbox and its
+     * local state row, in one transaction.
+     */
+    public synchronized void appendHelpRequest(Event event) {
+        if (!(event.payload() instanceof HelpRequested requested)) {
+            throw new IllegalArgumentException("event " + event.id() + " is not a HELP_REQUESTED event");
+        }
+        inTransaction(() -> {
+            insertOutbox(event);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO help_request (id, source, category, occurred_at, status, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, event.id().toString());
+                insert.setString(2, requested.source().name());
+                insert.setString(3, requested.category() == null ? null : requested.category().name());
+                insert.setString(4, event.occurredAt().toString());
+                insert.setString(5, LocalHelpStatus.SAVED.name());
+                insert.setString(6, event.occurredAt().toString());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private void insertOutbox(Event event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox (id, type, occurred_at, body, seq) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, event.id().toString());
+            insert.setString(2, event.type().name());
+            insert.setString(3, event.occurredAt().toString());
+            insert.setString(4, ProtocolJson.write(event));
+            insert.setLong(5, nextSeq);
+            insert.executeUpdate();
+        }
+        nextSeq++;
+    }
+
+    /** The oldest {@code limit} events waiting for the hub, help requests first. */
+    public synchronized List<Event> pending(int limit) {
+        List<Event> events = new ArrayList<>();
+        query("SELECT body FROM outbox ORDER BY CASE type WHEN '" + EventType.HELP_REQUESTED.name()
+                + "' THEN 0 WHEN '" + EventType.HELP_CANCELLED.name() + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
+                    statement.setInt(1, limit);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            events.add(ProtocolJson.read(rows.getString(1), Event.class));
+                        }
+                    }
+                });
+        return events;
+    }
+
+    /** How many events wait for the hub. */
+    public synchronized int outboxSize() {
+        int[] size = new int[1];
+        query("SELECT COUNT(*) FROM outbox", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                size[0] = rows.getInt(1);
+            }
+        });
+        return size[0];
+    }
+
+    /**
+     * Removes events the hub accepted; a help request among them moves from SAVED to DELIVERED.
+     * Returns the ids of help requests that became DELIVERED.
+     */
+    public synchronized List<UUID> markAccepted(List<UUID> accepted, Instant now) {
+        List<UUID> delivered = new ArrayList<>();
+        inTransaction(() -> {
+            for (UUID id : accepted) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+                    delete.setString(1, id.toString());
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE help_request SET status = ?, updated_at = ? WHERE id = ? AND status = ?")) {
+                    update.setString(1, LocalHelpStatus.DELIVERED.name());
+                    update.setString(2, now.toString());
+                    update.setString(3, id.toString());
+                    update.setString(4, LocalHelpStatus.SAVED.name());
+                    if (update.executeUpdate() == 1) {
+                        delivered.add(id);
+                    }
+                }
+            }
+        });
+        return delivered;
+    }
+
+    /** Drops an event the hub refused for good, so it does not block the outbox forever. */
+    public synchronized void dropRejected(String id) {
+        inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Applies a status the hub reported. A status never moves backwards (updates may arrive twice
+     * or out of order through the push and the long-poll); returns true when it changed something.
+     */
+    public synchronized boolean applyHelpStatus(UUID id, LocalHelpStatus status, String by, String assignee,
+            String note, Instant at) {
+        Optional<LocalHelpRequest> current = helpRequest(id);
+        if (current.isEmpty() || !current.get().status().canBecome(status)) {
+            return false;
+        }
+        inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE help_request SET status = ?, status_by = COALESCE(?, status_by), "
+                            + "assignee = COALESCE(?, assignee), note = COALESCE(?, note), updated_at = ? WHERE id = ?")) {
+                update.setString(1, status.name());
+                update.setString(2, by);
+                update.setString(3, assignee);
+                update.setString(4, note);
+                update.setString(5, at.toString());
+                update.setString(6, id.toString());
+                update.executeUpdate();
+            }
+        });
+        return true;
+    }
+
+    public synchronized Optional<LocalHelpRequest> helpRequest(UUID id) {
+        List<LocalHelpRequest> found = helpRequests("WHERE id = ?", id.toString());
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The most recent help request made at this kiosk, if any. */
+    public synchronized Optional<LocalHelpRequest> latestHelpRequest() {
+        List<LocalHelpRequest> found = helpRequests("ORDER BY occurred_at DESC, rowid DESC LIMIT 1");
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<LocalHelpRequest> helpRequests(String clause, String... args) {
+        List<LocalHelpRequest> out = new ArrayList<>();
+        query("SELECT id, source, category, occurred_at, status, status_by, assignee, note, updated_at "
+                + "FROM help_request " + clause, statement -> {
+                    for (int i = 0; i < args.length; i++) {
+                        statement.setString(i + 1, args[i]);
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            out.add(new LocalHelpRequest(UUID.fromString(rows.getString(1)),
+                                    org.courtyard.protocol.HelpSource.valueOf(rows.getString(2)),
+                                    rows.getString(3) == null ? null
+                                            : org.courtyard.protocol.HelpCategory.valueOf(rows.getString(3)),
+                                    Instant.parse(rows.getString(4)), LocalHelpStatus.valueOf(rows.getString(5)),
+                                    rows.getString(6), rows.getString(7), rows.getString(8),
+                                    Instant.parse(rows.getString(9))));
+                        }
+                    }
+                });
+        return out;
+    }
+
+    public synchronized Optional<String> setting(String name) {
+        String[] value = new String[1];
+        query("SELECT value FROM setting WHERE name = ?", statement -> {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    value[0] = rows.getString(1);
+                }
+            }
+        });
+        return Optional.ofNullable(value[0]);
+    }
+
+    public synchronized void putSetting(String name, String value) {
+        inTransaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM setting WHERE name = ?")) {
+                delete.setString(1, name);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO setting (name, value) VALUES (?, ?)")) {
+                insert.setString(1, name);
+                insert.setString(2, value);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the kiosk database: " + e.getMessage(), e);
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private interface SqlQuery {
+        void run(PreparedStatement statement) throws SQLException;
+    }
+
+    private void inTransaction(SqlWork work) {
+        ensureOpen();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void query(String sql, SqlQuery work) {
+        ensureOpen();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            work.run(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the kiosk database has been closed");
+        }
+    }
+}

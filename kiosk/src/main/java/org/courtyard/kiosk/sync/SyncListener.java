@@ -1,0 +1,24 @@
+package org.courtyard.kiosk.sync;
+
+import java.util.List;
+import java.util.UUID;
+import org.courtyard.protocol.Announcement;
+import org.courtyard.protocol.HelpUpdate;
+
+/** What the sync service tells the rest of the kiosk. Called on the sync threads; keep it short. */
+public interface SyncListener {
+
+    default void linkChanged(LinkState state, String detail) {
+    }
+
+    /** Help requests the hub has now accepted. */
+    default void delivered(List<UUID> helpRequestIds) {
+    }
+
+    /** A help request's status changed on the hub (already stored locally). */
+    default void helpUpdated(HelpUpdate update) {
+    }
+
+    default void announcementsReceived(List<Announcement> announcements) {
+    }
+}

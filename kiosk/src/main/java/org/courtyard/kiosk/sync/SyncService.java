@@ -1,0 +1,350 @@
+package org.courtyard.kiosk.sync;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.courtyard.kiosk.store.KioskStore;
+import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.HelpUpdate;
+import org.courtyard.protocol.Protocol;
+import org.courtyard.protocol.Rejection;
+import org.courtyard.protocol.SyncRequest;
+import org.courtyard.protocol.SyncResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the kiosk and the hub in step, on two threads.
+ *
+ * <ul>
+ *   <li>The <b>push</b> thread sends the outbox: at once when {@link #pushNow()} is called (a help
+ *       request must not wait for a timer), otherwise every {@code interval}. After a failure it
+ *       retries with exponential backoff up to {@code maxBackoff}; a new {@code pushNow()} tries
+ *       at once even while backing off.</li>
+ *   <li>The <b>listen</b> thread long-polls the hub with an empty batch while the link is up, so a
+ *       staff member's acknowledgement reaches the elder within seconds.</li>
+ * </ul>
+ *
+ * Answers from both are applied under one lock; help statuses only move forward, so an update
+ * that arrives twice changes nothing the second time.
+ */
+public final class SyncService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    private static final int BATCH = 100;
+    private static final String CURSOR = "sync.cursor";
+    private static final String SERVER_TIME = "sync.server-time";
+    private static final String CLOCK_AGREED = "sync.clock-agreed";
+
+    /** Timing of the sync threads; {@link #defaults()} are the documented defaults. */
+    public record Settings(Duration interval, int longPollSeconds, Duration minBackoff, Duration maxBackoff,
+            Duration heartbeatInterval) {
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(30), 25, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                    Duration.ofMinutes(1));
+        }
+    }
+
+    private final KioskStore store;
+    private final HubClient client;
+    private final String kioskId;
+    private final Clock clock;
+    private final ClockTrust clockTrust;
+    private final SyncListener listener;
+    private final Settings settings;
+    private final Supplier<Event> heartbeat;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition pushSignal = lock.newCondition();
+    private final Condition linkSignal = lock.newCondition();
+    private final Object applyLock = new Object();
+    private boolean pushRequested;
+    private boolean running;
+    private boolean closed;
+    private LinkState link = LinkState.CONNECTING;
+    private Instant lastHeartbeat = Instant.MIN;
+    private Thread pushThread;
+    private Thread listenThread;
+
+    public SyncService(KioskStore store, HubClient client, String kioskId, Clock clock, SyncListener listener,
+            Settings settings, Supplier<Event> heartbeat) {
+        this.store = store;
+        this.client = client;
+        this.kioskId = kioskId;
+        this.clock = clock;
+        this.listener = listener;
+        this.settings = settings;
+        this.heartbeat = heartbeat;
+        this.clockTrust = new ClockTrust(clock,
+                store.setting(SERVER_TIME).map(Instant::parse).orElse(null),
+                store.setting(CLOCK_AGREED).map(Boolean::parseBoolean).orElse(false));
+    }
+
+    /** Whether events made now should say the clock is trustworthy. */
+    public ClockTrust clockTrust() {
+        return clockTrust;
+    }
+
+    /** Starts both threads; the first push happens at once. */
+    public void start() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the sync service has been closed");
+            }
+            if (running) {
+                return;
+            }
+            running = true;
+            pushRequested = true;
+        } finally {
+            lock.unlock();
+        }
+        pushThread = new Thread(this::pushLoop, "sync-push");
+        pushThread.setDaemon(true);
+        pushThread.start();
+        listenThread = new Thread(this::listenLoop, "sync-listen");
+        listenThread.setDaemon(true);
+        listenThread.start();
+    }
+
+    /** Asks the push thread to send the outbox now, cutting short any wait or backoff. */
+    public void pushNow() {
+        lock.lock();
+        try {
+            pushRequested = true;
+            pushSignal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public LinkState link() {
+        lock.lock();
+        try {
+            return link;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pushLoop() {
+        int failures = 0;
+        Duration wait = Duration.ZERO;
+        while (awaitPush(wait)) {
+            try {
+                pushOutbox();
+                failures = 0;
+                wait = settings.interval();
+                setLink(LinkState.ONLINE, "");
+            } catch (HubClient.HubRefusedException e) {
+                LOG.error("The hub refuses this kiosk: {}", e.getMessage());
+                setLink(LinkState.REFUSED, e.getMessage());
+                wait = settings.maxBackoff();
+            } catch (IOException e) {
+                failures++;
+                wait = backoff(failures);
+                LOG.info("Sync failed ({}); retrying in {} s", e.getMessage(), wait.toSeconds());
+                setLink(LinkState.OFFLINE, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                wait = backoff(failures);
+                LOG.error("Sync failed unexpectedly; retrying in {} s", wait.toSeconds(), e);
+                setLink(LinkState.OFFLINE, String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
+    private Duration backoff(int failures) {
+        long millis = settings.minBackoff().toMillis() << Math.min(failures - 1, 16);
+        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+    }
+
+    /** Waits up to {@code wait} or until a push is requested; false once closed. */
+    private boolean awaitPush(Duration wait) {
+        lock.lock();
+        try {
+            long nanos = wait.toNanos();
+            while (running && !pushRequested && nanos > 0) {
+                nanos = pushSignal.awaitNanos(nanos);
+            }
+            pushRequested = false;
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pushOutbox() throws IOException, InterruptedException {
+        boolean sentSomething = false;
+        while (true) {
+            List<Event> events = new ArrayList<>(store.pending(BATCH));
+            Instant now = clock.instant();
+            if (heartbeat != null && !now.isBefore(lastHeartbeat.plus(settings.heartbeatInterval()))) {
+                events.add(heartbeat.get());
+            }
+            if (events.isEmpty() && sentSomething) {
+                return;
+            }
+            SyncResponse response = client.sync(request(events), 0);
+            if (events.stream().anyMatch(event -> event.type() == org.courtyard.protocol.EventType.HEARTBEAT)) {
+                lastHeartbeat = now;
+            }
+            apply(response);
+            sentSomething = true;
+            if (events.size() < BATCH) {
+                return;
+            }
+        }
+    }
+
+    private void listenLoop() {
+        while (awaitOnline()) {
+            Instant started = clock.instant();
+            try {
+                SyncResponse response = client.sync(request(List.of()), settings.longPollSeconds());
+                apply(response);
+                if (response.helpUpdates().isEmpty()
+                        && Duration.between(started, clock.instant()).compareTo(Duration.ofSeconds(1)) < 0) {
+                    // The hub answered at once with nothing new (an older hub without long-poll):
+                    // do not spin; wait a second or until closed.
+                    pause(Duration.ofSeconds(1));
+                }
+            } catch (HubClient.HubRefusedException e) {
+                setLink(LinkState.REFUSED, e.getMessage());
+            } catch (IOException e) {
+                LOG.info("Listening to the hub failed: {}", e.getMessage());
+                setLink(LinkState.OFFLINE, e.getMessage());
+                pushNow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Listening to the hub failed unexpectedly", e);
+                setLink(LinkState.OFFLINE, String.valueOf(e.getMessage()));
+                pushNow();
+            }
+        }
+    }
+
+    private boolean awaitOnline() {
+        lock.lock();
+        try {
+            while (running && link != LinkState.ONLINE) {
+                linkSignal.await();
+            }
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pause(Duration duration) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = duration.toNanos();
+            while (running && nanos > 0) {
+                nanos = linkSignal.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SyncRequest request(List<Event> events) {
+        return new SyncRequest(Protocol.VERSION, kioskId, store.setting(CURSOR).orElse(null), events);
+    }
+
+    private void apply(SyncResponse response) {
+        List<UUID> delivered;
+        List<HelpUpdate> changed = new ArrayList<>();
+        synchronized (applyLock) {
+            delivered = store.markAccepted(response.accepted(), clock.instant());
+            for (Rejection rejection : response.rejected()) {
+                LOG.warn("The hub rejected event {} ({}): {}; dropping it", rejection.id(), rejection.code(),
+                        rejection.message());
+                store.dropRejected(rejection.id());
+            }
+            for (HelpUpdate update : response.helpUpdates()) {
+                if (store.applyHelpStatus(update.requestId(), LocalHelpStatus.of(update.status()), update.by(),
+                        update.assignee(), update.note(), update.at())) {
+                    changed.add(update);
+                }
+            }
+            store.putSetting(CURSOR, response.cursor());
+            clockTrust.observe(response.serverTime());
+            store.putSetting(SERVER_TIME, response.serverTime().toString());
+            store.putSetting(CLOCK_AGREED, Boolean.toString(clockTrust.agreed()));
+        }
+        setLink(LinkState.ONLINE, "");
+        if (!delivered.isEmpty()) {
+            listener.delivered(delivered);
+        }
+        changed.forEach(listener::helpUpdated);
+        if (!response.announcements().isEmpty()) {
+            listener.announcementsReceived(response.announcements());
+        }
+    }
+
+    private void setLink(LinkState state, String detail) {
+        boolean changed;
+        lock.lock();
+        try {
+            changed = link != state;
+            link = state;
+            linkSignal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (changed) {
+            listener.linkChanged(state, detail);
+        }
+    }
+
+    /** Stops both threads and waits briefly for them; closing twice is safe. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = false;
+            pushSignal.signalAll();
+            linkSignal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Thread thread : new Thread[] {pushThread, listenThread}) {
+            if (thread != null) {
+                thread.interrupt();
+                try {
+                    thread.join(TimeUnit.SECONDS.toMillis(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
