@@ -1,0 +1,47 @@
+package org.courtyard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Starts hubs and headless sim kiosks from the built jars, as the README's commands do. */
+final class Courtyard {
+
+    static final String ADMIN_PASSWORD = "e2e-admin-password";
+    static final Duration START = Duration.ofSeconds(60);
+
+    private Courtyard() {
+    }
+
+    /** Starts a hub on a free port and waits for its {@code listening on} line. */
+    static JavaProcess hub(Path data) throws IOException {
+        return JavaProcess.start("hub", JavaProcess.jar("courtyard.hub.jar"),
+                Map.of("COURTYARD_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "--port", "0", "--data", data.toString());
+    }
+
+    static HubApi api(JavaProcess hub) throws InterruptedException {
+        String line = hub.awaitLine(text -> text.startsWith("listening on http://"), START);
+        return new HubApi(HubApi.fromListeningLine(line));
+    }
+
+    /** A headless kiosk with simulated hardware and no sound card, talking to {@code hub}. */
+    static JavaProcess kiosk(String hubUrl, JsonNode kiosk, Path data) throws IOException {
+        Files.createDirectories(data);
+        Path config = data.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n",
+                "hardware.audio.output=none",
+                "hardware.audio.input=none",
+                "hardware.speaker.warm-up-ms=0",
+                "hardware.speaker.tail-ms=0",
+                "sync.max-backoff-seconds=2",
+                ""), StandardCharsets.UTF_8);
+        return JavaProcess.start("kiosk", JavaProcess.jar("courtyard.kiosk.jar"), Map.of(),
+                "--hub", hubUrl, "--kiosk-id", kiosk.get("id").asText(), "--token", kiosk.get("token").asText(),
+                "--data", data.toString(), "--hardware", "sim", "--headless", "--config", config.toString());
+    }
+}
