@@ -108,8 +108,11 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
         Map<LampRole, Integer> lamps = new EnumMap<>(LampRole.class);
         for (LampRole role : LampRole.values()) {
             String key = "hardware.lamp." + role.label() + ".pin";
-            Integer pin = v.containsKey(key) ? integer(v, key, -1) : defaults.lampPins().get(role);
-            if (pin != null && pin >= 0) {
+            if ("none".equalsIgnoreCase(v.getOrDefault(key, "").trim())) {
+                continue;
+            }
+            Integer pin = v.containsKey(key) ? Integer.valueOf(integer(v, key, 0)) : defaults.lampPins().get(role);
+            if (pin != null) {
                 lamps.put(role, pin);
             }
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class KioskModel implements AutoCloseable {
         return thread;
     });
     private final List<Consumer<KioskState>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile Thread modelThread;
     private volatile KioskState state;
 
@@ -53,15 +55,19 @@ public final class KioskModel implements AutoCloseable {
 
     /** Runs {@code work} on the model thread, after everything submitted before it. */
     public void execute(Runnable work) {
+        pending.incrementAndGet();
         try {
             queue.execute(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     LOG.error("Kiosk model work failed", e);
+                } finally {
+                    pending.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             LOG.debug("Kiosk model closed; dropping work", e);
         }
     }
@@ -90,15 +96,23 @@ public final class KioskModel implements AutoCloseable {
     }
 
     /**
-     * Waits until everything submitted so far has run. For tests and orderly shutdown: an
-     * observable point to wait on, instead of sleeping.
+     * Waits until the queue is empty, including work that queued work submitted in turn (a voice
+     * command that raises a help request). For tests and orderly shutdown: an observable point to
+     * wait on, instead of sleeping.
      */
     public void awaitIdle(Duration timeout) throws InterruptedException, TimeoutException {
-        try {
-            queue.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the kiosk model queue failed", e.getCause());
-        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("the kiosk model did not become idle within " + timeout);
+            }
+            try {
+                queue.submit(() -> { }).get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the kiosk model queue failed", e.getCause());
+            }
+        } while (pending.get() > 0);
     }
 
     /** Stops the queue after the work already submitted; closing twice is safe. */

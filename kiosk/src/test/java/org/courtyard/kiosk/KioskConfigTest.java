@@ -41,7 +41,7 @@ class KioskConfigTest {
                 data=/var/lib/courtyard
                 hardware=pi
                 hardware.relay.pin=5
-                hardware.lamp.sending.pin=-1
+                hardware.lamp.sending.pin=none
                 help.cancel-window-seconds=90
                 """, StandardCharsets.UTF_8);
 
