@@ -56,9 +56,15 @@ public final class ProtocolJson {
 
     private static final Pattern JACKSON_TOKEN = Pattern.compile("`JsonToken\\.(START_OBJECT|START_ARRAY|VALUE_[A-Z_]+)`");
 
-    /** Jackson's parse messages name the source even when it is hidden; the position is enough. */
-    private static final Pattern HIDDEN_SOURCE = Pattern.compile(
-            "Source: REDACTED \\(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled\\); ");
+    /**
+     * Parts of Jackson's parse messages that speak to a Jackson user, not to the peer: the hidden
+     * source ("Source: REDACTED ..."; the position is given anyway) and hints to switch on a parser
+     * feature (comments, NaN, ...) that the protocol does not allow.
+     */
+    private static final Pattern JACKSON_HINTS = Pattern.compile(
+            "Source: REDACTED \\(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled\\); "
+            + "|:? ?enable `[A-Za-z_.]+` to allow"
+            + "| ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)");
 
     /** Longest part of an offending value quoted back in a message. */
     private static final int MAX_QUOTED_CHARS = 80;
@@ -199,7 +205,7 @@ public final class ProtocolJson {
         }
         StreamReadException syntax = cause(e, StreamReadException.class);
         if (syntax != null) {
-            String message = HIDDEN_SOURCE.matcher(String.valueOf(syntax.getOriginalMessage())).replaceAll("");
+            String message = JACKSON_HINTS.matcher(String.valueOf(syntax.getOriginalMessage())).replaceAll("");
             return new ProtocolException("", "malformed JSON" + where(syntax.getLocation()) + ": " + message, e);
         }
         if (e instanceof JsonMappingException mapping) {
@@ -257,7 +263,7 @@ public final class ProtocolJson {
         // For a record's own check the path ends at the record; otherwise at the missing field.
         int payload = path.size() - (field ? 1 : 2);
         if (payload >= 0 && path.get(payload).getFrom() instanceof EventType type) {
-            return message + " of a " + type + " payload";
+            return message + " in a payload of type " + type;
         }
         return message;
     }
@@ -325,8 +331,11 @@ public final class ProtocolJson {
             if (message.contains("from Number value")) {
                 return "a number";
             }
-            if (message.contains("from boolean value")) {
-                return "a boolean";
+            if (message.contains("from boolean value (true)")) {
+                return "true";
+            }
+            if (message.contains("from boolean value (false)")) {
+                return "false";
             }
             return null;
         }
