@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -213,7 +212,7 @@ public final class ProtocolJson {
                     invalid ? invalid.field() : null;
             return new ProtocolException(path(mapping.getPath(), field), describe(mapping), e);
         }
-        return new ProtocolException("", "could not read the body: " + e.getMessage(), new UncheckedIOException(e));
+        return new ProtocolException("", "could not read the body: " + e.getMessage(), e);
     }
 
     private static String describe(JsonMappingException e) {
@@ -238,8 +237,7 @@ public final class ProtocolJson {
                         + expectation(invalid.getTargetType());
             }
             return subject(path) + " has the wrong type: expected " + expectation(invalid.getTargetType())
-                    + " but got " + (value instanceof String ? "a string" : value instanceof Boolean ? value
-                            : "the number " + value);
+                    + " but got " + given(value);
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             String got = got(message);
@@ -250,6 +248,17 @@ public final class ProtocolJson {
             return message;
         }
         return subject(path) + " is invalid: " + message;
+    }
+
+    /** A scalar Jackson refused to convert: "a string", "true", "the number 1.5". */
+    private static String given(Object value) {
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
+        }
+        return "the number " + value;
     }
 
     /**
