@@ -12,7 +12,7 @@ public record AnnouncementPlayed(String announcementId, Instant startedAt, Insta
         Require.present(endedAt, "endedAt");
         Require.present(outcome, "outcome");
         if (endedAt.isBefore(startedAt)) {
-            throw new IllegalArgumentException("field 'endedAt' is before 'startedAt'");
+            throw Require.invalid("endedAt", "field 'endedAt' is before 'startedAt'");
         }
         detail = Require.optionalText(detail, "detail");
     }

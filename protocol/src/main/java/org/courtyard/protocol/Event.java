@@ -18,7 +18,7 @@ public record Event(UUID id, EventType type, Instant occurredAt, boolean clockTr
         Require.present(occurredAt, "occurredAt");
         Require.present(payload, "payload");
         if (!type.payloadType().isInstance(payload)) {
-            throw new IllegalArgumentException("field 'payload' is not a " + type + " payload");
+            throw Require.invalid("payload", "field 'payload' is not a " + type + " payload");
         }
     }
 

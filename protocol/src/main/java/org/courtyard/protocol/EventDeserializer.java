@@ -1,18 +1,23 @@
 package org.courtyard.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** Reads an {@link Event}, choosing the payload record by the {@code type} field. */
+/**
+ * Reads an {@link Event}, choosing the payload record by the {@code type} field. The event is read
+ * into a tree first because {@code type} may come after {@code payload}. Every field is then read
+ * with the shared mapper's own readers, so a bad {@code id} or {@code occurredAt} is reported
+ * exactly like a bad UUID or instant anywhere else; unknown fields are ignored here too.
+ */
 final class EventDeserializer extends StdDeserializer<Event> {
 
     private static final long serialVersionUID = 1L;
@@ -23,78 +28,71 @@ final class EventDeserializer extends StdDeserializer<Event> {
 
     @Override
     public Event deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (!parser.hasToken(JsonToken.START_OBJECT) && !parser.hasToken(JsonToken.FIELD_NAME)) {
+            return (Event) context.handleUnexpectedToken(Event.class, parser);
+        }
         JsonNode node = context.readTree(parser);
-        if (node == null || !node.isObject()) {
-            throw JsonMappingException.from(parser, "an event must be a JSON object");
-        }
-        UUID id = uuid(parser, node, "id");
-        EventType type = type(parser, node);
-        Instant occurredAt = instant(parser, node, "occurredAt");
-        JsonNode trusted = node.get("clockTrusted");
-        if (trusted == null || trusted.isNull()) {
-            throw field(parser, "clockTrusted", "missing required field 'clockTrusted'");
-        }
-        if (!trusted.isBoolean()) {
-            throw field(parser, "clockTrusted", "field 'clockTrusted' must be true or false");
-        }
-        JsonNode payloadNode = node.get("payload");
-        if (payloadNode == null || payloadNode.isNull()) {
-            throw field(parser, "payload", "missing required field 'payload'");
-        }
-        if (!payloadNode.isObject()) {
-            throw field(parser, "payload", "field 'payload' must be a JSON object");
-        }
-        EventPayload payload;
+        UUID id = required(parser, context, node, "id", UUID.class);
+        EventType type = type(parser, context, node);
+        Instant occurredAt = required(parser, context, node, "occurredAt", Instant.class);
+        boolean clockTrusted = required(parser, context, node, "clockTrusted", Boolean.class);
+        EventPayload payload = payload(parser, context, node, type);
         try {
-            payload = context.readTreeAsValue(payloadNode, type.payloadType());
-        } catch (JsonMappingException e) {
-            e.prependPath(Event.class, "payload");
-            throw e;
+            return new Event(id, type, occurredAt, clockTrusted, payload);
+        } catch (IllegalArgumentException e) {
+            throw ValueInstantiationException.from(parser, e.getMessage(), context.constructType(Event.class), e);
         }
-        return new Event(id, type, occurredAt, trusted.booleanValue(), payload);
     }
 
-    private static EventType type(JsonParser parser, JsonNode node) throws JsonMappingException {
-        String text = text(parser, node, "type");
+    private static EventType type(JsonParser parser, DeserializationContext context, JsonNode node)
+            throws IOException {
+        JsonNode value = present(parser, node, "type");
+        if (!value.isTextual()) {
+            // Not a string: the shared enum reader fails with the usual "wrong type" report.
+            return required(parser, context, node, "type", EventType.class);
+        }
+        String text = value.textValue();
         try {
             return EventType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw field(parser, "type", "unknown event type '" + text + "' (known: "
-                    + Arrays.toString(EventType.values()) + ")");
+            throw at(JsonMappingException.from(parser, "field 'type' has unknown event type '" + text
+                    + "': expected one of "
+                    + String.join(", ", Arrays.stream(EventType.values()).map(Enum::name).toList())), "type");
         }
     }
 
-    private static UUID uuid(JsonParser parser, JsonNode node, String name) throws JsonMappingException {
-        String text = text(parser, node, name);
+    private static EventPayload payload(JsonParser parser, DeserializationContext context, JsonNode node,
+            EventType type) throws IOException {
+        JsonNode value = present(parser, node, "payload");
         try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw field(parser, name, "field '" + name + "' is not a UUID: '" + text + "'");
+            return context.readTreeAsValue(value, type.payloadType());
+        } catch (JsonMappingException e) {
+            // The reference carries the event type so that a report of a missing payload field can
+            // say which type's payload was expected: the usual sign of a payload sent under the wrong type.
+            e.prependPath(new JsonMappingException.Reference(type, "payload"));
+            throw e;
         }
     }
 
-    private static Instant instant(JsonParser parser, JsonNode node, String name) throws JsonMappingException {
-        String text = text(parser, node, name);
+    private static <T> T required(JsonParser parser, DeserializationContext context, JsonNode node, String name,
+            Class<T> type) throws IOException {
+        JsonNode value = present(parser, node, name);
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw field(parser, name, "field '" + name + "' is not an ISO-8601 instant: '" + text + "'");
+            return context.readTreeAsValue(value, type);
+        } catch (JsonMappingException e) {
+            throw at(e, name);
         }
     }
 
-    private static String text(JsonParser parser, JsonNode node, String name) throws JsonMappingException {
+    private static JsonNode present(JsonParser parser, JsonNode node, String name) throws JsonMappingException {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
-            throw field(parser, name, "missing required field '" + name + "'");
+            throw at(JsonMappingException.from(parser, "missing required field '" + name + "'"), name);
         }
-        if (value.getNodeType() != JsonNodeType.STRING) {
-            throw field(parser, name, "field '" + name + "' must be a string");
-        }
-        return value.textValue();
+        return value;
     }
 
-    private static JsonMappingException field(JsonParser parser, String name, String message) {
-        JsonMappingException e = JsonMappingException.from(parser, message);
+    private static JsonMappingException at(JsonMappingException e, String name) {
         e.prependPath(Event.class, name);
         return e;
     }

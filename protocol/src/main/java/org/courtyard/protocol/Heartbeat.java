@@ -13,10 +13,10 @@ public record Heartbeat(String version, @JsonProperty(required = true) long upti
     public Heartbeat {
         Require.text(version, "version");
         if (uptimeSeconds < 0) {
-            throw new IllegalArgumentException("field 'uptimeSeconds' must not be negative");
+            throw Require.invalid("uptimeSeconds", "field 'uptimeSeconds' must not be negative");
         }
         if (outbox < 0) {
-            throw new IllegalArgumentException("field 'outbox' must not be negative");
+            throw Require.invalid("outbox", "field 'outbox' must not be negative");
         }
         Require.text(voice, "voice");
         Require.text(speaker, "speaker");

@@ -1,5 +1,7 @@
 package org.courtyard.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,9 +12,9 @@ import java.util.UUID;
  * filled when one request is fetched.
  */
 public record HelpRequest(UUID id, String kioskId, String village, HelpStatus status, HelpSource source,
-        HelpCategory category, String residentId, String transcript, boolean hasVoiceMemo, Instant occurredAt,
-        Instant receivedAt, boolean clockTrusted, String acknowledgedBy, String assignee, Instant updatedAt,
-        List<HelpHistoryEntry> history) {
+        HelpCategory category, String residentId, String transcript, @JsonProperty(required = true) boolean hasVoiceMemo,
+        Instant occurredAt, Instant receivedAt, @JsonProperty(required = true) boolean clockTrusted,
+        String acknowledgedBy, String assignee, Instant updatedAt, List<HelpHistoryEntry> history) {
 
     public HelpRequest {
         Require.present(id, "id");
@@ -20,8 +22,12 @@ public record HelpRequest(UUID id, String kioskId, String village, HelpStatus st
         village = Require.optionalText(village, "village");
         Require.present(status, "status");
         Require.present(source, "source");
+        residentId = Require.optionalText(residentId, "residentId");
+        transcript = Require.optionalText(transcript, "transcript");
         Require.present(occurredAt, "occurredAt");
         Require.present(receivedAt, "receivedAt");
+        acknowledgedBy = Require.optionalText(acknowledgedBy, "acknowledgedBy");
+        assignee = Require.optionalText(assignee, "assignee");
         history = Require.list(history, "history");
     }
 }

@@ -4,8 +4,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a help request stands on the hub: NEW, then ACKNOWLEDGED, ASSIGNED and RESOLVED in that
- * order; CANCELLED from any open state. Every other step is illegal (the hub answers 409).
+ * Where a help request stands on the hub. The allowed steps are exactly:
+ * <pre>
+ * NEW          -&gt; ACKNOWLEDGED | CANCELLED
+ * ACKNOWLEDGED -&gt; ASSIGNED | RESOLVED | CANCELLED
+ * ASSIGNED     -&gt; RESOLVED | CANCELLED
+ * RESOLVED, CANCELLED: final
+ * </pre>
+ * So a request is always acknowledged before anything else happens to it (except a cancel), may be
+ * resolved by whoever acknowledged it without assigning anyone, and can be cancelled from any open
+ * state. Every other step, including staying in the same status, is illegal (the hub answers 409).
  */
 public enum HelpStatus {
     NEW,

@@ -12,7 +12,16 @@ public final class Protocol {
     /** Most events one sync request may carry; a kiosk with more sends several batches. */
     public static final int MAX_EVENTS_PER_SYNC = 500;
 
-    /** Longest free text (a transcript, a note, an announcement's text), in characters. */
+    /**
+     * Deepest nesting of JSON arrays and objects either side accepts. A valid v1 document is at
+     * most five levels deep; the margin leaves room for unknown fields a newer peer may send.
+     */
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    /**
+     * Longest text in any string field (a transcript, a note, an announcement's text), counted in
+     * Java {@code char}s: one per Chinese character of the basic plane, two for a rare one beyond it.
+     */
     public static final int MAX_TEXT_CHARS = 4000;
 
     private Protocol() {

@@ -8,6 +8,7 @@ public record Rejection(String id, String code, String message) {
 
     public Rejection {
         Require.present(id, "id");
+        Require.optionalText(id, "id"); // echoed as sent, so it may be blank, but not unbounded
         Require.text(code, "code");
         Require.text(message, "message");
     }

@@ -2,7 +2,10 @@ package org.courtyard.protocol;
 
 import java.util.List;
 
-/** Field checks used by the records' compact constructors; each names the field it rejects. */
+/**
+ * Field checks used by the records' compact constructors; each names the field it rejects and
+ * throws an {@link InvalidFieldException}, which is an {@link IllegalArgumentException}.
+ */
 final class Require {
 
     private Require() {
@@ -10,7 +13,7 @@ final class Require {
 
     static <T> T present(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException("missing required field '" + field + "'");
+            throw invalid(field, "missing required field '" + field + "'");
         }
         return value;
     }
@@ -18,7 +21,7 @@ final class Require {
     static String text(String value, String field) {
         present(value, field);
         if (value.isBlank()) {
-            throw new IllegalArgumentException("field '" + field + "' must not be blank");
+            throw invalid(field, "field '" + field + "' must not be blank");
         }
         return shortEnough(value, field);
     }
@@ -27,22 +30,27 @@ final class Require {
         return value == null ? null : shortEnough(value, field);
     }
 
+    /** An absent list reads as empty; a null element is rejected; the result is unmodifiable. */
     static <T> List<T> list(List<T> value, String field) {
         if (value == null) {
             return List.of();
         }
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i) == null) {
-                throw new IllegalArgumentException("field '" + field + "[" + i + "]' must not be null");
+                String element = field + "[" + i + "]";
+                throw invalid(element, "field '" + element + "' must not be null");
             }
         }
         return List.copyOf(value);
     }
 
+    static InvalidFieldException invalid(String field, String message) {
+        return new InvalidFieldException(field, message);
+    }
+
     private static String shortEnough(String value, String field) {
         if (value.length() > Protocol.MAX_TEXT_CHARS) {
-            throw new IllegalArgumentException("field '" + field + "' is longer than "
-                    + Protocol.MAX_TEXT_CHARS + " characters");
+            throw invalid(field, "field '" + field + "' is longer than " + Protocol.MAX_TEXT_CHARS + " characters");
         }
         return value;
     }

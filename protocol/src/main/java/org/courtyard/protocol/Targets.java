@@ -1,5 +1,6 @@
 package org.courtyard.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -11,8 +12,8 @@ import java.util.List;
 public record Targets(Boolean all, List<String> villages, List<String> kiosks) {
 
     public Targets {
-        villages = Require.list(villages, "villages");
-        kiosks = Require.list(kiosks, "kiosks");
+        villages = names(villages, "villages");
+        kiosks = names(kiosks, "kiosks");
         boolean everyone = Boolean.TRUE.equals(all);
         int chosen = (everyone ? 1 : 0) + (villages.isEmpty() ? 0 : 1) + (kiosks.isEmpty() ? 0 : 1);
         if (chosen != 1) {
@@ -20,6 +21,14 @@ public record Targets(Boolean all, List<String> villages, List<String> kiosks) {
                     "field 'targets' must name exactly one of all:true, villages or kiosks");
         }
         all = everyone ? Boolean.TRUE : null;
+    }
+
+    private static List<String> names(List<String> names, String field) {
+        List<String> checked = Require.list(names, field);
+        for (int i = 0; i < checked.size(); i++) {
+            Require.text(checked.get(i), field + "[" + i + "]");
+        }
+        return checked;
     }
 
     public static Targets everyone() {
@@ -34,6 +43,8 @@ public record Targets(Boolean all, List<String> villages, List<String> kiosks) {
         return new Targets(null, List.of(), kiosks);
     }
 
+    /** Not a JSON property: {@code all} alone carries this on the wire. */
+    @JsonIgnore
     public boolean isEveryone() {
         return all != null && all;
     }

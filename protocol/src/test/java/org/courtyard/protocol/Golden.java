@@ -1,0 +1,151 @@
+package org.courtyard.protocol;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The golden JSON files under {@code src/test/resources/golden/}, each with the record type it
+ * holds and the value it must read as. The files are the protocol's reference examples: fields in
+ * declared order, nulls written out, instants in canonical UTC form.
+ */
+enum Golden {
+    EVENT_HELP_REQUESTED("event-help-requested.json", Event.class, new Event(
+            uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), EventType.HELP_REQUESTED,
+            at("2026-11-29T02:14:07.512Z"), true,
+            new HelpRequested(HelpSource.VOICE, null, null, "救命"))),
+    EVENT_HELP_CANCELLED("event-help-cancelled.json", Event.class, new Event(
+            uuid("6fc47d28-1b99-4409-912d-7edcfd2c46ab"), EventType.HELP_CANCELLED,
+            at("2026-11-29T03:05:41Z"), true,
+            new HelpCancelled(uuid("93fc4890-0e0a-4a83-8807-a45a6192c6c7")))),
+    EVENT_CHECKED_IN("event-checked-in.json", Event.class, Values.checkedIn()),
+    EVENT_VISIT_CHECKED_IN("event-visit-checked-in.json", Event.class, new Event(
+            uuid("c86f415f-91b9-4f29-91f1-d2fe6bb8fd4c"), EventType.VISIT_CHECKED_IN,
+            at("2026-11-29T06:20:00Z"), true,
+            new VisitCheckedIn("李建华", "r-0042", "上门看望，血压正常，已帮忙买好过冬的煤"))),
+    EVENT_ANNOUNCEMENT_PLAYED("event-announcement-played.json", Event.class, new Event(
+            uuid("855fe8bd-3ec0-47c0-898d-63f528280e98"), EventType.ANNOUNCEMENT_PLAYED,
+            at("2026-11-29T00:01:51Z"), true,
+            new AnnouncementPlayed("ann-0007", at("2026-11-29T00:00:03Z"), at("2026-11-29T00:01:51Z"),
+                    PlayOutcome.PLAYED, null))),
+    EVENT_HEARTBEAT("event-heartbeat.json", Event.class, new Event(
+            uuid("611b62c4-393e-454a-99e2-a60813a77e82"), EventType.HEARTBEAT,
+            at("2026-11-29T04:00:00Z"), false,
+            new Heartbeat("0.1.0", 86400, 0, "off: no model at /opt/courtyard/vosk-model-small-cn-0.22", "ok"))),
+    SYNC_REQUEST("sync-request.json", SyncRequest.class, new SyncRequest(1, "kiosk-dazhai-01", "c-000183", List.of(
+            new Event(uuid("fe93f83e-434a-45fb-ae74-3a729eda44c0"), EventType.HELP_REQUESTED,
+                    at("2026-11-29T02:14:07Z"), false,
+                    new HelpRequested(HelpSource.BUTTON, HelpCategory.MEDICAL, "r-0042", null)),
+            Values.checkedIn()))),
+    SYNC_REQUEST_FIRST_CONTACT("sync-request-first-contact.json", SyncRequest.class,
+            new SyncRequest(1, "kiosk-xiaohe-02", null, List.of())),
+    SYNC_RESPONSE("sync-response.json", SyncResponse.class, new SyncResponse(
+            List.of(uuid("fe93f83e-434a-45fb-ae74-3a729eda44c0"), uuid("6fb2c35d-3c75-4126-9c05-e26be0c6055f")),
+            List.of(Values.rejection()), "c-000191", List.of(Values.coldWave()), List.of(Values.helpUpdate()),
+            at("2026-11-29T02:16:31Z"))),
+    REJECTION("rejection.json", Rejection.class, Values.rejection()),
+    ANNOUNCEMENT("announcement.json", Announcement.class, new Announcement("ann-0007",
+            "关于开展冬季防火安全检查的通知",
+            "各位村民：冬季天干物燥，请检查家中电线和火塘，不要在屋里堆放柴草。村委会本周六上门检查。",
+            Priority.NORMAL, true, Targets.villages(List.of("大寨村", "小河村")),
+            at("2026-11-29T00:00:00Z"), at("2026-12-06T14:00:00Z"),
+            List.of(LocalTime.of(8, 0), LocalTime.of(18, 30)), Values.audio(), false, 2)),
+    ANNOUNCEMENT_TEXT_ONLY("announcement-text-only.json", Announcement.class, Values.coldWave()),
+    AUDIO_REF("audio-ref.json", AudioRef.class, Values.audio()),
+    TARGETS_ALL("targets-all.json", Targets.class, Targets.everyone()),
+    TARGETS_VILLAGES("targets-villages.json", Targets.class, Targets.villages(List.of("大寨村", "小河村"))),
+    TARGETS_KIOSKS("targets-kiosks.json", Targets.class,
+            Targets.kiosks(List.of("kiosk-dazhai-01", "kiosk-xiaohe-02"))),
+    HELP_UPDATE("help-update.json", HelpUpdate.class, Values.helpUpdate()),
+    HELP_HISTORY_ENTRY("help-history-entry.json", HelpHistoryEntry.class, Values.acknowledged()),
+    HELP_REQUEST("help-request.json", HelpRequest.class, new HelpRequest(
+            uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), "kiosk-dazhai-01", "大寨村", HelpStatus.ASSIGNED,
+            HelpSource.VOICE, null, null, "救命", false, at("2026-11-29T02:14:07.512Z"),
+            at("2026-11-29T02:14:08.020Z"), true, "wangfang", "李建华", at("2026-11-29T02:16:30Z"), List.of(
+                    new HelpHistoryEntry(HelpStatus.NEW, null, null, null, at("2026-11-29T02:14:08.020Z")),
+                    Values.acknowledged(),
+                    new HelpHistoryEntry(HelpStatus.ASSIGNED, "wangfang", "李建华", "李建华十分钟内到",
+                            at("2026-11-29T02:16:30Z"))))),
+    HELP_REQUEST_LIST_ITEM("help-request-list-item.json", HelpRequest.class, new HelpRequest(
+            uuid("a33b6a42-4797-40e9-a14d-043800c38815"), "kiosk-xiaohe-02", "小河村", HelpStatus.NEW,
+            HelpSource.BUTTON, null, null, null, false, at("2026-11-29T03:40:12Z"),
+            at("2026-11-29T03:40:12.480Z"), true, null, null, null, List.of())),
+    ERROR_BODY("error-body.json", ErrorBody.class, ErrorBody.of("invalid_field",
+            "events[0].payload.source: field 'source' has invalid value 'FOOT': expected one of BUTTON, SCREEN, VOICE"));
+
+    final String file;
+    final Class<?> type;
+    final Object value;
+
+    Golden(String file, Class<?> type, Object value) {
+        this.file = file;
+        this.type = type;
+        this.value = value;
+    }
+
+    /** The file's text exactly as stored. */
+    String text() {
+        try (InputStream in = Golden.class.getResourceAsStream("/golden/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("no golden file " + file + " on the test classpath");
+            }
+            return new String(in.readAllBytes(), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file;
+    }
+
+    static UUID uuid(String text) {
+        return UUID.fromString(text);
+    }
+
+    static Instant at(String text) {
+        return Instant.parse(text);
+    }
+
+    /** Values used by more than one golden file. */
+    private static final class Values {
+
+        static Event checkedIn() {
+            return new Event(uuid("6fb2c35d-3c75-4126-9c05-e26be0c6055f"), EventType.CHECKED_IN,
+                    at("2026-11-29T00:31:12Z"), true, new CheckedIn("r-0042"));
+        }
+
+        static Rejection rejection() {
+            return new Rejection("d66d4702-8b90-477b-b3ba-b350a52f5b50", "unknown_resident",
+                    "CHECKED_IN names resident r-9999, who is not registered in 大寨村");
+        }
+
+        static AudioRef audio() {
+            return new AudioRef("cc4e54f4fe679e681b86b8c1e50ee7fa01d9c11e7a8e8426b0d436e5a4e00f8a", 3456044, 108000);
+        }
+
+        static Announcement coldWave() {
+            return new Announcement("ann-0008", "寒潮蓝色预警",
+                    "气象台发布寒潮蓝色预警：今晚到明天气温下降8到10度，请老人注意保暖，孩子上学多穿衣服。",
+                    Priority.EMERGENCY, true, Targets.everyone(), at("2026-11-29T01:30:00Z"), null, List.of(),
+                    null, false, 1);
+        }
+
+        static HelpUpdate helpUpdate() {
+            return new HelpUpdate(uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), HelpStatus.ASSIGNED, "wangfang",
+                    "李建华", "李建华十分钟内到", at("2026-11-29T02:16:30Z"));
+        }
+
+        static HelpHistoryEntry acknowledged() {
+            return new HelpHistoryEntry(HelpStatus.ACKNOWLEDGED, "wangfang", null, null,
+                    at("2026-11-29T02:15:02Z"));
+        }
+    }
+}
