@@ -192,6 +192,11 @@ public final class Hub implements AutoCloseable {
         return webhooks.deliverDue();
     }
 
+    /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */
+    public int waitingSyncs() {
+        return longPolls.waiting();
+    }
+
     /** Waits until the server stops. */
     public void join() throws InterruptedException {
         server.join();

@@ -118,11 +118,12 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
     }
 
     /**
-     * Sends every message that is due now, on the calling thread.
+     * Sends every message that is due now, on the calling thread; serialised with the background
+     * sender, so no message goes out twice at once.
      *
      * @return how many were delivered
      */
-    public int deliverDue() {
+    public synchronized int deliverDue() {
         Instant now = clock.instant();
         List<Pending> due = database.read(connection -> Sql.query(connection,
                 "SELECT id, url, body, attempts FROM webhook_outbox WHERE delivered_at IS NULL AND failed_at IS NULL"
