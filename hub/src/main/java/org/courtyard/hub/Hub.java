@@ -197,6 +197,11 @@ public final class Hub implements AutoCloseable {
         return longPolls.waiting();
     }
 
+    /** How many live event streams are open now (an operational gauge). */
+    public int streamClients() {
+        return liveStream.clients();
+    }
+
     /** Waits until the server stops. */
     public void join() throws InterruptedException {
         server.join();
