@@ -44,6 +44,11 @@ public final class Users {
      * @throws IllegalArgumentException if the given password is shorter than {@link NewUser#MIN_PASSWORD_CHARS}
      */
     public Optional<String> createFirstAdmin(Optional<String> password) {
+        int existing = database.read(connection -> Sql.one(connection, "SELECT COUNT(*) AS n FROM users",
+                row -> row.getInt("n")).orElse(0));
+        if (existing > 0) {
+            return Optional.empty();
+        }
         String chosen = password.orElseGet(() -> Tokens.random("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16));
         NewUser admin;
         try {
