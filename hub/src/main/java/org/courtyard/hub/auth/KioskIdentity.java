@@ -1,0 +1,5 @@
+package org.courtyard.hub.auth;
+
+/** A kiosk that presented its token. */
+public record KioskIdentity(String kioskId, String name, String village) implements Principal {
+}

@@ -1,0 +1,144 @@
+package org.courtyard.hub.auth;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.hub.auth.internal.Passwords;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.hub.web.HttpError;
+
+/** Staff users and their sessions. */
+public final class Users {
+
+    /** A successful login: the bearer token (shown once, stored hashed) and who it is. */
+    public record Login(String token, StaffUser user, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "Login[user=" + user.username() + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    private static final String USER_COLUMNS = "u.username, u.role, u.village, u.display_name";
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration sessionLifetime;
+
+    public Users(Database database, Clock clock, Duration sessionLifetime) {
+        this.database = database;
+        this.clock = clock;
+        this.sessionLifetime = sessionLifetime;
+    }
+
+    /**
+     * On a hub without users, creates {@code admin} (role ADMIN) with {@code password}, or with a
+     * generated one when {@code password} is empty.
+     *
+     * @return the generated password, to be shown once; empty if one was given or users exist
+     * @throws IllegalArgumentException if the given password is shorter than {@link NewUser#MIN_PASSWORD_CHARS}
+     */
+    public Optional<String> createFirstAdmin(Optional<String> password) {
+        int existing = database.read(connection -> Sql.one(connection, "SELECT COUNT(*) AS n FROM users",
+                row -> row.getInt("n")).orElse(0));
+        if (existing > 0) {
+            return Optional.empty();
+        }
+        String chosen = password.orElseGet(() -> Tokens.random("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16));
+        NewUser admin;
+        try {
+            admin = new NewUser("admin", chosen, Role.ADMIN, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the first admin's password (COURTYARD_ADMIN_PASSWORD) must have at least "
+                    + NewUser.MIN_PASSWORD_CHARS + " characters", e);
+        }
+        String hash = Passwords.hash(chosen.toCharArray());
+        boolean created = database.write(connection -> {
+            int users = Sql.one(connection, "SELECT COUNT(*) AS n FROM users", row -> row.getInt("n")).orElse(0);
+            if (users > 0) {
+                return false;
+            }
+            insert(connection, admin, hash);
+            return true;
+        });
+        return created && password.isEmpty() ? Optional.of(chosen) : Optional.empty();
+    }
+
+    /** Creates a user; 409 if the name is taken. */
+    public UserView create(NewUser user) {
+        String hash = Passwords.hash(user.password().toCharArray());
+        database.write(connection -> {
+            if (Sql.one(connection, "SELECT username FROM users WHERE username = ?", row -> row.getString(1),
+                    user.username()).isPresent()) {
+                throw HttpError.conflict("a user named '" + user.username() + "' already exists");
+            }
+            insert(connection, user, hash);
+            return null;
+        });
+        return new UserView(user.username(), user.role(), user.village(), user.displayName());
+    }
+
+    public List<UserView> list() {
+        return database.read(connection -> Sql.query(connection,
+                "SELECT " + USER_COLUMNS + " FROM users u ORDER BY u.username",
+                row -> UserView.of(user(row))));
+    }
+
+    /**
+     * Checks the password and opens a session. Unknown user and wrong password look the same to
+     * the caller, in message and in time.
+     */
+    public Optional<Login> login(String username, char[] password) {
+        Optional<String> stored = database.read(connection -> Sql.one(connection,
+                "SELECT password_hash FROM users WHERE username = ?", row -> row.getString(1), username));
+        if (stored.isEmpty()) {
+            Passwords.verifyNobody(password);
+            return Optional.empty();
+        }
+        if (!Passwords.verify(password, stored.get())) {
+            return Optional.empty();
+        }
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(sessionLifetime);
+        StaffUser user = database.write(connection -> {
+            Sql.update(connection, "DELETE FROM sessions WHERE expires_at <= ?", now);
+            Sql.update(connection, "INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    Tokens.hash(token), username, now, expires);
+            return Sql.one(connection, "SELECT " + USER_COLUMNS + " FROM users u WHERE u.username = ?",
+                    Users::user, username).orElseThrow();
+        });
+        return Optional.of(new Login(token, user, expires));
+    }
+
+    /** Ends the session of {@code token}; a no-op if it has none. */
+    public void logout(String token) {
+        database.write(connection -> Sql.update(connection, "DELETE FROM sessions WHERE token_hash = ?",
+                Tokens.hash(token)));
+    }
+
+    /** The user of a live session, by the token's hash. */
+    Optional<StaffUser> bySessionHash(String tokenHash) {
+        Instant now = clock.instant();
+        return database.read(connection -> Sql.one(connection,
+                "SELECT " + USER_COLUMNS + " FROM sessions s JOIN users u ON u.username = s.username"
+                        + " WHERE s.token_hash = ? AND s.expires_at > ?",
+                Users::user, tokenHash, now));
+    }
+
+    private void insert(java.sql.Connection connection, NewUser user, String hash) throws SQLException {
+        Sql.update(connection, "INSERT INTO users (username, password_hash, role, village, display_name, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
+                user.username(), hash, user.role().name(), user.village(), user.displayName(), clock.instant());
+    }
+
+    private static StaffUser user(ResultSet row) throws SQLException {
+        return new StaffUser(row.getString("username"), Role.valueOf(row.getString("role")),
+                row.getString("village"), row.getString("display_name"));
+    }
+}

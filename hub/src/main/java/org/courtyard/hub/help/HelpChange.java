@@ -1,0 +1,14 @@
+package org.courtyard.hub.help;
+
+/** Something that happened to a help request, as told to the outbox and the listeners. */
+public record HelpChange(Kind kind, HelpView help) {
+
+    public enum Kind {
+        /** A kiosk sent a new request. */
+        CREATED,
+        /** The status changed (by staff, or cancelled by the kiosk). */
+        UPDATED,
+        /** It has been NEW for longer than the overdue time. */
+        OVERDUE
+    }
+}

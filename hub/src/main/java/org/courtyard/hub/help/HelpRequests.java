@@ -1,0 +1,269 @@
+package org.courtyard.hub.help;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.HelpCancelled;
+import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpHistoryEntry;
+import org.courtyard.protocol.HelpRequest;
+import org.courtyard.protocol.HelpRequested;
+import org.courtyard.protocol.HelpSource;
+import org.courtyard.protocol.HelpStatus;
+import org.courtyard.protocol.HelpUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The help requests of the hub, their history and their state machine. */
+public final class HelpRequests {
+
+    /** The {@code by} of changes a kiosk made (creation, cancel). */
+    public static final String BY_KIOSK = "kiosk";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HelpRequests.class);
+    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name FROM help_requests h"
+            + " JOIN kiosks k ON k.id = h.kiosk_id";
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration overdueAfter;
+    private final HelpOutbox outbox;
+    private final List<HelpListener> listeners = new CopyOnWriteArrayList<>();
+
+    public HelpRequests(Database database, Clock clock, Duration overdueAfter, HelpOutbox outbox) {
+        this.database = database;
+        this.clock = clock;
+        this.overdueAfter = overdueAfter;
+        this.outbox = outbox;
+    }
+
+    public void addListener(HelpListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Creates the request of a HELP_REQUESTED event inside the caller's (sync) transaction. The
+     * caller must {@link #publish} the returned change after committing.
+     */
+    public HelpChange createFromEvent(Connection connection, Event event, HelpRequested payload, KioskIdentity kiosk,
+            Instant receivedAt) throws SQLException {
+        Sql.update(connection, "INSERT INTO help_requests (id, kiosk_id, village, status, source, category, resident_id,"
+                + " transcript, occurred_at, received_at, clock_trusted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.id().toString(), kiosk.kioskId(), kiosk.village(), HelpStatus.NEW.name(), payload.source().name(),
+                payload.category() == null ? null : payload.category().name(), payload.residentId(),
+                payload.transcript(), event.occurredAt(), receivedAt, event.clockTrusted(), receivedAt);
+        addHistory(connection, event.id(), kiosk.kioskId(), HelpStatus.NEW, BY_KIOSK, null, null, receivedAt);
+        HelpChange change = new HelpChange(HelpChange.Kind.CREATED, view(connection, event.id()).orElseThrow());
+        outbox.record(connection, change);
+        return change;
+    }
+
+    /**
+     * Cancels the request named by a HELP_CANCELLED event inside the caller's (sync) transaction.
+     *
+     * @throws HelpRefused if the request is unknown, of another kiosk, or no longer open
+     */
+    public HelpChange cancelFromEvent(Connection connection, HelpCancelled payload, KioskIdentity kiosk, Instant at)
+            throws SQLException {
+        UUID id = payload.requestId();
+        HelpView current = view(connection, id)
+                .orElseThrow(() -> new HelpRefused("unknown_request", "no help request " + id + " on the hub"));
+        if (!current.request().kioskId().equals(kiosk.kioskId())) {
+            throw new HelpRefused("not_this_kiosk", "help request " + id + " was sent by another kiosk");
+        }
+        if (!current.request().status().canMoveTo(HelpStatus.CANCELLED)) {
+            throw new HelpRefused("not_open", "help request " + id + " is already " + current.request().status());
+        }
+        return move(connection, current, HelpStatus.CANCELLED, BY_KIOSK, null, null, at);
+    }
+
+    /**
+     * Moves a request as {@code user} asks. 404 if unknown, 403 for another village's request of a
+     * cadre, 409 if the state machine does not allow the step.
+     */
+    public HelpView transition(StaffUser user, UUID id, TransitionRequest request) {
+        HelpChange change = database.write(connection -> {
+            HelpView current = view(connection, id).orElseThrow(() -> notFound(id));
+            checkAccess(user, current);
+            HelpStatus from = current.request().status();
+            if (!from.canMoveTo(request.to())) {
+                throw HttpError.conflict("help request " + id + " is " + from + " and cannot move to " + request.to()
+                        + (from.next().isEmpty() ? " (it is closed)" : "; allowed: " + from.next().stream()
+                                .sorted(Comparator.naturalOrder()).map(Enum::name).collect(Collectors.joining(", "))));
+            }
+            return move(connection, current, request.to(), user.shownName(), request.assignee(), request.note(),
+                    clock.instant());
+        });
+        publish(List.of(change));
+        return get(user, id);
+    }
+
+    /** One request with its history; 404 if unknown, 403 for a cadre of another village. */
+    public HelpView get(StaffUser user, UUID id) {
+        return database.read(connection -> {
+            HelpView view = view(connection, id).orElseThrow(() -> notFound(id));
+            checkAccess(user, view);
+            List<HelpHistoryEntry> history = Sql.query(connection,
+                    "SELECT status, by_name, assignee, note, changed_at FROM help_history WHERE request_id = ? ORDER BY seq",
+                    row -> new HelpHistoryEntry(HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
+                            row.getString("assignee"), row.getString("note"), Sql.instant(row, "changed_at")),
+                    id.toString());
+            return view.withRequest(withHistory(view.request(), history));
+        });
+    }
+
+    /** Requests matching {@code filter}, newest first (by the hub's receive time), without history. */
+    public List<HelpView> list(HelpFilter filter) {
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" AND h.status IN (")
+                    .append(filter.statuses().stream().map(s -> "?").collect(Collectors.joining(", "))).append(')');
+            filter.statuses().stream().sorted().forEach(status -> parameters.add(status.name()));
+        }
+        filter.village().ifPresent(village -> {
+            sql.append(" AND h.village = ?");
+            parameters.add(village);
+        });
+        filter.kioskId().ifPresent(kiosk -> {
+            sql.append(" AND h.kiosk_id = ?");
+            parameters.add(kiosk);
+        });
+        sql.append(" ORDER BY h.received_at DESC, h.id LIMIT ?");
+        parameters.add(filter.limit());
+        return database.read(connection -> Sql.query(connection, sql.toString(), HelpRequests::view,
+                parameters.toArray()));
+    }
+
+    /**
+     * Status changes of {@code kioskId}'s requests with a change sequence above {@code after}
+     * (creations excluded: the kiosk knows what it sent), oldest first, at most {@code limit}.
+     */
+    public KioskUpdates updatesFor(String kioskId, long after, int limit) {
+        return database.read(connection -> {
+            long[] last = {after};
+            List<HelpUpdate> updates = Sql.query(connection,
+                    "SELECT seq, request_id, status, by_name, assignee, note, changed_at FROM help_history"
+                            + " WHERE kiosk_id = ? AND seq > ? AND status <> ? ORDER BY seq LIMIT ?",
+                    row -> {
+                        last[0] = Math.max(last[0], row.getLong("seq"));
+                        return new HelpUpdate(UUID.fromString(row.getString("request_id")),
+                                HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
+                                row.getString("assignee"), row.getString("note"), Sql.instant(row, "changed_at"));
+                    },
+                    kioskId, after, HelpStatus.NEW.name(), limit);
+            return new KioskUpdates(updates, last[0]);
+        });
+    }
+
+    /**
+     * Marks every request that has been NEW for longer than the overdue time (counted from the
+     * hub's receive time: the kiosk's clock may be wrong) as overdue, once, and announces it.
+     *
+     * @return how many requests became overdue
+     */
+    public int markOverdue() {
+        Instant now = clock.instant();
+        Instant limit = now.minus(overdueAfter);
+        List<HelpChange> changes = database.write(connection -> {
+            List<HelpView> due = Sql.query(connection, SELECT_VIEW
+                    + " WHERE h.status = ? AND h.overdue_at IS NULL AND h.received_at <= ? ORDER BY h.received_at",
+                    HelpRequests::view, HelpStatus.NEW.name(), limit);
+            List<HelpChange> out = new ArrayList<>();
+            for (HelpView help : due) {
+                Sql.update(connection, "UPDATE help_requests SET overdue_at = ? WHERE id = ?", now,
+                        help.request().id().toString());
+                HelpChange change = new HelpChange(HelpChange.Kind.OVERDUE,
+                        view(connection, help.request().id()).orElseThrow());
+                outbox.record(connection, change);
+                out.add(change);
+            }
+            return out;
+        });
+        if (!changes.isEmpty()) {
+            LOG.info("{} help request(s) overdue", changes.size());
+        }
+        publish(changes);
+        return changes.size();
+    }
+
+    /** Tells the listeners of committed changes; a failing listener is logged and does not stop the others. */
+    public void publish(List<HelpChange> changes) {
+        for (HelpChange change : changes) {
+            for (HelpListener listener : listeners) {
+                try {
+                    listener.changed(change);
+                } catch (RuntimeException e) {
+                    LOG.error("a help listener failed on {} of {}", change.kind(), change.help().request().id(), e);
+                }
+            }
+        }
+    }
+
+    private HelpChange move(Connection connection, HelpView current, HelpStatus to, String by, String assignee,
+            String note, Instant at) throws SQLException {
+        UUID id = current.request().id();
+        String acknowledgedBy = to == HelpStatus.ACKNOWLEDGED ? by : current.request().acknowledgedBy();
+        String newAssignee = to == HelpStatus.ASSIGNED ? assignee : current.request().assignee();
+        Sql.update(connection, "UPDATE help_requests SET status = ?, acknowledged_by = ?, assignee = ?, updated_at = ?"
+                + " WHERE id = ?", to.name(), acknowledgedBy, newAssignee, at, id.toString());
+        addHistory(connection, id, current.request().kioskId(), to, by, assignee, note, at);
+        HelpChange change = new HelpChange(HelpChange.Kind.UPDATED, view(connection, id).orElseThrow());
+        outbox.record(connection, change);
+        return change;
+    }
+
+    private static void addHistory(Connection connection, UUID id, String kioskId, HelpStatus status, String by,
+            String assignee, String note, Instant at) throws SQLException {
+        Sql.update(connection, "INSERT INTO help_history (request_id, kiosk_id, status, by_name, assignee, note, changed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id.toString(), kioskId, status.name(), by, assignee, note, at);
+    }
+
+    private static void checkAccess(StaffUser user, HelpView view) {
+        if (!user.mayAccessVillage(view.request().village())) {
+            throw HttpError.forbidden("help request " + view.request().id() + " belongs to another village");
+        }
+    }
+
+    private static HttpError notFound(UUID id) {
+        return HttpError.notFound("no help request " + id);
+    }
+
+    private static Optional<HelpView> view(Connection connection, UUID id) throws SQLException {
+        return Sql.one(connection, SELECT_VIEW + " WHERE h.id = ?", HelpRequests::view, id.toString());
+    }
+
+    private static HelpView view(ResultSet row) throws SQLException {
+        String category = row.getString("category");
+        Instant overdueAt = Sql.instant(row, "overdue_at");
+        HelpRequest request = new HelpRequest(UUID.fromString(row.getString("id")), row.getString("kiosk_id"),
+                row.getString("village"), HelpStatus.valueOf(row.getString("status")),
+                HelpSource.valueOf(row.getString("source")), category == null ? null : HelpCategory.valueOf(category),
+                row.getString("resident_id"), row.getString("transcript"), false, Sql.instant(row, "occurred_at"),
+                Sql.instant(row, "received_at"), row.getBoolean("clock_trusted"), row.getString("acknowledged_by"),
+                row.getString("assignee"), Sql.instant(row, "updated_at"), List.of());
+        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt);
+    }
+
+    private static HelpRequest withHistory(HelpRequest r, List<HelpHistoryEntry> history) {
+        return new HelpRequest(r.id(), r.kioskId(), r.village(), r.status(), r.source(), r.category(), r.residentId(),
+                r.transcript(), r.hasVoiceMemo(), r.occurredAt(), r.receivedAt(), r.clockTrusted(),
+                r.acknowledgedBy(), r.assignee(), r.updatedAt(), history);
+    }
+}

@@ -1,0 +1,17 @@
+package org.courtyard.hub.help;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import org.courtyard.protocol.HelpRequest;
+
+/**
+ * The API's HELP: every field of the protocol's {@link HelpRequest} plus the kiosk's name,
+ * {@code overdue} (true once the request sat NEW longer than the hub's overdue time; never
+ * cleared, so the list shows which requests waited too long) and {@code overdueAt}.
+ */
+public record HelpView(@JsonUnwrapped HelpRequest request, String kioskName, boolean overdue, Instant overdueAt) {
+
+    public HelpView withRequest(HelpRequest other) {
+        return new HelpView(other, kioskName, overdue, overdueAt);
+    }
+}

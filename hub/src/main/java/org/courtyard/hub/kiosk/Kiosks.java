@@ -1,0 +1,116 @@
+package org.courtyard.hub.kiosk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.DatabaseException;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.protocol.Heartbeat;
+import org.courtyard.protocol.ProtocolJson;
+
+/** Kiosk registration and contact bookkeeping. */
+public final class Kiosks {
+
+    /** A new kiosk's id and token; the token is shown only this once. */
+    public record Registration(String id, String token) {
+
+        @Override
+        public String toString() {
+            return "Registration[id=" + id + "]";
+        }
+    }
+
+    /** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/o, 1/l/i). */
+    private static final String ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration onlineWindow;
+
+    /** @param onlineWindow a kiosk counts as online if it synced within this long */
+    public Kiosks(Database database, Clock clock, Duration onlineWindow) {
+        this.database = database;
+        this.clock = clock;
+        this.onlineWindow = onlineWindow;
+    }
+
+    public Registration create(NewKiosk kiosk) {
+        String token = Tokens.newToken();
+        String id = database.write(connection -> {
+            String candidate;
+            do {
+                candidate = "k-" + Tokens.random(ID_ALPHABET, 8);
+            } while (find(connection, candidate).isPresent());
+            Sql.update(connection, "INSERT INTO kiosks (id, name, village, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                    candidate, kiosk.name(), kiosk.village(), Tokens.hash(token), clock.instant());
+            return candidate;
+        });
+        return new Registration(id, token);
+    }
+
+    /** All kiosks, or those of one village, ordered by village and name. */
+    public List<KioskView> list(Optional<String> village) {
+        Instant now = clock.instant();
+        return database.read(connection -> village.isPresent()
+                ? Sql.query(connection, "SELECT * FROM kiosks WHERE village = ? ORDER BY village, name, id",
+                        row -> view(row, now), village.get())
+                : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", row -> view(row, now)));
+    }
+
+    public Optional<KioskView> find(String id) {
+        Instant now = clock.instant();
+        return database.read(connection -> Sql.one(connection, "SELECT * FROM kiosks WHERE id = ?",
+                row -> view(row, now), id));
+    }
+
+    /**
+     * Records a contact inside the caller's write transaction.
+     *
+     * @return true if the kiosk had been offline (or never seen) before this contact
+     */
+    public boolean touch(Connection connection, String kioskId, Instant now) throws SQLException {
+        Instant before = Sql.one(connection, "SELECT last_seen_at FROM kiosks WHERE id = ?",
+                row -> Sql.instant(row, "last_seen_at"), kioskId).orElse(null);
+        Sql.update(connection, "UPDATE kiosks SET last_seen_at = ? WHERE id = ?", now, kioskId);
+        return before == null || !isOnline(before, now);
+    }
+
+    /** Stores {@code heartbeat} as the kiosk's newest, inside the caller's write transaction. */
+    public void recordHeartbeat(Connection connection, String kioskId, Heartbeat heartbeat, Instant at)
+            throws SQLException {
+        Sql.update(connection, "UPDATE kiosks SET last_heartbeat = ?, last_heartbeat_at = ? WHERE id = ?",
+                ProtocolJson.write(heartbeat), at, kioskId);
+    }
+
+    private Optional<String> find(Connection connection, String id) throws SQLException {
+        return Sql.one(connection, "SELECT id FROM kiosks WHERE id = ?", row -> row.getString(1), id);
+    }
+
+    private boolean isOnline(Instant lastSeen, Instant now) {
+        return lastSeen != null && !lastSeen.isBefore(now.minus(onlineWindow));
+    }
+
+    private KioskView view(ResultSet row, Instant now) throws SQLException {
+        Instant lastSeen = Sql.instant(row, "last_seen_at");
+        String heartbeat = row.getString("last_heartbeat");
+        JsonNode heartbeatJson = null;
+        if (heartbeat != null) {
+            try {
+                heartbeatJson = ProtocolJson.mapper().readTree(heartbeat);
+            } catch (JsonProcessingException e) {
+                throw new DatabaseException("stored heartbeat of kiosk " + row.getString("id") + " is not JSON", e);
+            }
+        }
+        return new KioskView(row.getString("id"), row.getString("name"), row.getString("village"), lastSeen,
+                heartbeatJson, Sql.instant(row, "last_heartbeat_at"), isOnline(lastSeen, now));
+    }
+}

@@ -1,0 +1,2 @@
+/** Webhook message rendering; internal to {@code org.courtyard.hub.notify}. */
+package org.courtyard.hub.notify.internal;

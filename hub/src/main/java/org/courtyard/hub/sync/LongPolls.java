@@ -1,0 +1,128 @@
+package org.courtyard.hub.sync;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.courtyard.hub.help.HelpChange;
+import org.courtyard.hub.help.HelpListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kiosks waiting for news. A waiter is released once: by a committed status change of one of its
+ * kiosk's requests, by its timeout, or by {@link #close()}; its answer then runs on the executor.
+ * No thread waits with it: one timer thread serves every timeout.
+ */
+public final class LongPolls implements HelpListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LongPolls.class);
+
+    /** A parked answer; {@link #release} runs it at most once. */
+    public final class Waiter {
+        private final String kioskId;
+        private final Runnable answer;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+
+        private Waiter(String kioskId, Runnable answer) {
+            this.kioskId = kioskId;
+            this.answer = answer;
+        }
+
+        /** Answers now unless already answered. */
+        public void release() {
+            if (!released.compareAndSet(false, true)) {
+                return;
+            }
+            Set<Waiter> set = waiting.get(kioskId);
+            if (set != null) {
+                set.remove(this);
+            }
+            ScheduledFuture<?> scheduled = timeout;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+            try {
+                executor.execute(answer);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("executor refused a long-poll answer (stopping?); answering on this thread", e);
+                answer.run();
+            }
+        }
+    }
+
+    private final ConcurrentHashMap<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final Executor executor;
+    private volatile boolean closed;
+
+    /** @param executor runs the answers (they read the database and write the response) */
+    public LongPolls(Executor executor) {
+        this.executor = executor;
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "courtyard-long-poll-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timer = scheduler;
+    }
+
+    /**
+     * Parks {@code answer} for {@code kioskId} for at most {@code wait}. The caller should look for
+     * news once more after parking and {@link Waiter#release} if there is some, so a change that
+     * committed just before parking is not missed.
+     */
+    public Waiter park(String kioskId, Duration wait, Runnable answer) {
+        Waiter waiter = new Waiter(kioskId, answer);
+        waiting.computeIfAbsent(kioskId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        if (closed) {
+            waiter.release();
+            return waiter;
+        }
+        try {
+            waiter.timeout = timer.schedule(waiter::release, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("long-poll timer stopped; answering at once", e);
+            waiter.release();
+        }
+        return waiter;
+    }
+
+    /** How many kiosks' answers are held now. */
+    public int waiting() {
+        return waiting.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public void changed(HelpChange change) {
+        if (change.kind() != HelpChange.Kind.UPDATED) {
+            return;
+        }
+        Set<Waiter> set = waiting.get(change.help().request().kioskId());
+        if (set != null) {
+            for (Waiter waiter : Set.copyOf(set)) {
+                waiter.release();
+            }
+        }
+    }
+
+    /** Answers every held request now and stops the timer; safe twice. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Set<Waiter> set : waiting.values()) {
+            for (Waiter waiter : Set.copyOf(set)) {
+                waiter.release();
+            }
+        }
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,209 @@
+package org.courtyard.hub.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.help.HelpChange;
+import org.courtyard.hub.help.HelpRefused;
+import org.courtyard.hub.help.HelpRequests;
+import org.courtyard.hub.help.KioskUpdates;
+import org.courtyard.hub.kiosk.KioskListener;
+import org.courtyard.hub.kiosk.Kiosks;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.HelpCancelled;
+import org.courtyard.protocol.HelpRequested;
+import org.courtyard.protocol.Heartbeat;
+import org.courtyard.protocol.Protocol;
+import org.courtyard.protocol.ProtocolException;
+import org.courtyard.protocol.ProtocolJson;
+import org.courtyard.protocol.Rejection;
+import org.courtyard.protocol.SyncRequest;
+import org.courtyard.protocol.SyncResponse;
+
+/**
+ * Applies sync batches. The envelope ({@code protocol}, {@code kioskId}, {@code cursor},
+ * {@code events} being an array) must be right or the whole request is a 400; each event is then
+ * read on its own, so one invalid event is rejected by id while the others are stored.
+ */
+public final class SyncService {
+
+    /** Most help updates in one answer; a kiosk with more gets the rest on its next sync. */
+    public static final int MAX_UPDATES_PER_ANSWER = 200;
+
+    private final Database database;
+    private final Clock clock;
+    private final Kiosks kiosks;
+    private final HelpRequests help;
+    private final List<KioskListener> kioskListeners = new CopyOnWriteArrayList<>();
+
+    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help) {
+        this.database = database;
+        this.clock = clock;
+        this.kiosks = kiosks;
+        this.help = help;
+    }
+
+    public void addKioskListener(KioskListener listener) {
+        kioskListeners.add(listener);
+    }
+
+    /**
+     * Validates and stores one batch from {@code kiosk}, committing before it returns, then tells
+     * the listeners.
+     *
+     * @throws HttpError 400 for a body that is not a sync request, 403 for another kiosk's id
+     */
+    public Batch apply(KioskIdentity kiosk, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw HttpError.badRequest("the body must be a JSON object (a sync request)", null);
+        }
+        SyncRequest envelope = envelope((ObjectNode) body);
+        if (!envelope.kioskId().equals(kiosk.kioskId())) {
+            throw HttpError.forbidden("kioskId: this token belongs to kiosk " + kiosk.kioskId()
+                    + ", not " + envelope.kioskId());
+        }
+        long cursor = parseCursor(envelope.cursor());
+        JsonNode events = body.get("events");
+        if (events != null && !events.isNull() && !events.isArray()) {
+            throw HttpError.invalidField("events", "field 'events' must be an array of events");
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (events != null) {
+            events.forEach(nodes::add);
+        }
+        if (nodes.size() > Protocol.MAX_EVENTS_PER_SYNC) {
+            throw HttpError.invalidField("events", "field 'events' holds " + nodes.size() + " events; at most "
+                    + Protocol.MAX_EVENTS_PER_SYNC + " per sync");
+        }
+
+        List<Rejection> rejected = new ArrayList<>();
+        List<Event> valid = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            parse(nodes.get(i), i, rejected).ifPresent(valid::add);
+        }
+
+        Instant now = clock.instant();
+        List<UUID> accepted = new ArrayList<>();
+        List<HelpChange> changes = new ArrayList<>();
+        boolean cameOnline = database.write(connection -> {
+            for (Event event : valid) {
+                store(connection, kiosk, event, now, accepted, rejected, changes);
+            }
+            return kiosks.touch(connection, kiosk.kioskId(), now);
+        });
+        help.publish(changes);
+        if (!nodes.isEmpty() || cameOnline) {
+            kiosks.find(kiosk.kioskId()).ifPresent(view -> kioskListeners.forEach(listener -> listener.seen(view)));
+        }
+        return new Batch(accepted, rejected, nodes.size(), cursor);
+    }
+
+    /** The answer to a batch: the updates after its cursor and the new cursor. */
+    public SyncResponse answer(KioskIdentity kiosk, Batch batch) {
+        KioskUpdates updates = updates(kiosk, batch.cursor());
+        return new SyncResponse(batch.accepted(), batch.rejected(), Long.toString(updates.cursor()), List.of(),
+                updates.updates(), clock.instant());
+    }
+
+    public KioskUpdates updates(KioskIdentity kiosk, long cursor) {
+        return help.updatesFor(kiosk.kioskId(), cursor, MAX_UPDATES_PER_ANSWER);
+    }
+
+    private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
+            List<Rejection> rejected, List<HelpChange> changes) throws SQLException {
+        String id = event.id().toString();
+        Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
+                row -> row.getString(1), id);
+        if (owner.isPresent()) {
+            if (owner.get().equals(kiosk.kioskId())) {
+                accepted.add(event.id());
+            } else {
+                rejected.add(new Rejection(id, "id_conflict", "another kiosk already sent an event with id " + id));
+            }
+            return;
+        }
+        switch (event.type()) {
+            case HELP_REQUESTED -> {
+                insert(connection, kiosk, event, now);
+                changes.add(help.createFromEvent(connection, event, (HelpRequested) event.payload(), kiosk, now));
+            }
+            case HELP_CANCELLED -> {
+                try {
+                    changes.add(help.cancelFromEvent(connection, (HelpCancelled) event.payload(), kiosk, now));
+                } catch (HelpRefused e) {
+                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
+                    return;
+                }
+                insert(connection, kiosk, event, now);
+            }
+            case HEARTBEAT -> {
+                insert(connection, kiosk, event, now);
+                kiosks.recordHeartbeat(connection, kiosk.kioskId(), (Heartbeat) event.payload(), now);
+            }
+            case CHECKED_IN, VISIT_CHECKED_IN, ANNOUNCEMENT_PLAYED -> insert(connection, kiosk, event, now);
+        }
+        accepted.add(event.id());
+    }
+
+    private static void insert(Connection connection, KioskIdentity kiosk, Event event, Instant now)
+            throws SQLException {
+        Sql.update(connection, "INSERT INTO events (id, kiosk_id, type, occurred_at, clock_trusted, received_at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", event.id().toString(), kiosk.kioskId(), event.type().name(),
+                event.occurredAt(), event.clockTrusted(), now, ProtocolJson.write(event.payload()));
+    }
+
+    private static SyncRequest envelope(ObjectNode body) {
+        ObjectNode copy = body.deepCopy();
+        copy.remove("events");
+        try {
+            return ProtocolJson.read(ProtocolJson.mapper().writeValueAsBytes(copy), SyncRequest.class);
+        } catch (ProtocolException e) {
+            throw new HttpError(400, "invalid_field", e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-serialise a parsed JSON tree", e);
+        }
+    }
+
+    /** Reads one event; an invalid one becomes a rejection under the id it was sent with ("" if it had none). */
+    private static Optional<Event> parse(JsonNode node, int index, List<Rejection> rejected) {
+        JsonNode idNode = node.isObject() ? node.get("id") : null;
+        String id = idNode != null && idNode.isTextual() ? idNode.textValue() : "";
+        try {
+            return Optional.of(ProtocolJson.read(ProtocolJson.mapper().writeValueAsBytes(node), Event.class));
+        } catch (ProtocolException e) {
+            rejected.add(new Rejection(id, "invalid_event", "events[" + index + "]"
+                    + (e.path().isEmpty() ? ": " : ".") + e.getMessage()));
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-serialise a parsed JSON tree", e);
+        }
+    }
+
+    private static long parseCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(cursor);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
+        }
+        throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
+    }
+}

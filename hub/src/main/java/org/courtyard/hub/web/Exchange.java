@@ -1,0 +1,180 @@
+package org.courtyard.hub.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.courtyard.protocol.Protocol;
+import org.courtyard.protocol.ProtocolException;
+import org.courtyard.protocol.ProtocolJson;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/** One request as a route sees it, with helpers that turn bad input into {@link HttpError}s. */
+public final class Exchange {
+
+    /** Largest request body any route accepts; larger ones get 413. */
+    public static final int MAX_BODY_BYTES = Protocol.MAX_DOCUMENT_BYTES;
+
+    /** The cookie that carries a staff session for browsers (EventSource cannot send headers). */
+    public static final String SESSION_COOKIE = "courtyard_session";
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final Map<String, String> pathParameters;
+    private Fields query;
+    private boolean detached;
+
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.pathParameters = Map.copyOf(pathParameters);
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public String path() {
+        return Request.getPathInContext(request);
+    }
+
+    /** A {@code {name}} segment of the route's path. */
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the route has no path parameter '" + name + "'");
+        }
+        return value;
+    }
+
+    /** A query parameter; blank counts as absent. */
+    public Optional<String> query(String name) {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        String value = query.getValue(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    /**
+     * The bearer token from {@code Authorization: Bearer ...}, else from the session cookie.
+     * Never log it.
+     */
+    public Optional<String> credential() {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization != null) {
+            String[] parts = authorization.trim().split("\\s+", 2);
+            if (parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && !parts[1].isBlank()) {
+                return Optional.of(parts[1].trim());
+            }
+            return Optional.empty();
+        }
+        for (HttpCookie cookie : Request.getCookies(request)) {
+            if (SESSION_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The request body, which must be declared JSON (else 415) and at most
+     * {@link #MAX_BODY_BYTES} long (else 413).
+     */
+    public byte[] jsonBody() {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new HttpError(415, "unsupported_media_type",
+                    "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"));
+        }
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                out.write(buffer, 0, read);
+                if (out.size() > MAX_BODY_BYTES) {
+                    throw tooLarge();
+                }
+            }
+            if (out.size() == 0) {
+                throw HttpError.badRequest("the body is empty; a JSON document is required", null);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw HttpError.badRequest("could not read the request body", e);
+        }
+    }
+
+    /** The body read as {@code type}; a malformed or invalid document is a 400 naming the JSON path. */
+    public <T> T bodyAs(Class<T> type) {
+        byte[] body = jsonBody();
+        try {
+            return ProtocolJson.read(body, type);
+        } catch (ProtocolException e) {
+            throw new HttpError(400, "invalid_field", e.getMessage(), e);
+        }
+    }
+
+    /** The body as a JSON tree, for routes that validate parts of it one by one. */
+    public JsonNode bodyTree() {
+        byte[] body = jsonBody();
+        try {
+            return ProtocolJson.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new HttpError(400, "malformed_json", "the body is not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Takes over the response: the router will neither write nor complete it. The caller must
+     * complete the returned callback exactly once on every path.
+     */
+    public Callback detach() {
+        detached = true;
+        return callback;
+    }
+
+    boolean isDetached() {
+        return detached;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public Response response() {
+        return response;
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "too_large", "the body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,197 @@
+package org.courtyard.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.WebhookFormat;
+import org.courtyard.hub.notify.WebhookTarget;
+import org.courtyard.protocol.ProtocolJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Overdue marking and webhooks, with a clock the test moves. */
+class NotifyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    TestHub hub;
+    WebhookReceiver json;
+    WebhookReceiver wecom;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (json != null) {
+            json.close();
+        }
+        if (wecom != null) {
+            wecom.close();
+        }
+    }
+
+    @Test
+    void a_request_still_new_after_the_overdue_time_is_marked_once_and_streamed() throws Exception {
+        hub = new TestHub(dir, config -> config.overdueAfter(Duration.ofMinutes(5)));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        UUID late = UUID.randomUUID();
+        UUID handled = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(late, TestHub.START), TestHub.helpRequested(handled, TestHub.START));
+        hub.transition(hub.adminToken, handled, "ACKNOWLEDGED", null);
+
+        try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
+                "Authorization", "Bearer " + hub.adminToken)) {
+            hub.clock.advance(Duration.ofMinutes(4));
+            assertThat(hub.hub.checkOverdue()).isZero();
+
+            hub.clock.advance(Duration.ofMinutes(1));
+            assertThat(hub.hub.checkOverdue()).isEqualTo(1);
+            assertThat(hub.hub.checkOverdue()).isZero();
+
+            EventStreamReader.Received overdue = stream.nextHelpEvent(WAIT);
+            assertThat(overdue.name()).isEqualTo("help-overdue");
+            assertThat(overdue.data().get("id").asText()).isEqualTo(late.toString());
+            assertThat(overdue.data().get("overdue").asBoolean()).isTrue();
+        }
+        JsonNode list = hub.get("/api/v1/help-requests", hub.adminToken).json();
+        for (JsonNode help : list) {
+            assertThat(help.get("overdue").asBoolean()).as(help.get("id").asText())
+                    .isEqualTo(help.get("id").asText().equals(late.toString()));
+        }
+    }
+
+    @Test
+    void webhooks_get_new_overdue_and_resolved_in_both_formats() throws Exception {
+        json = new WebhookReceiver(0);
+        wecom = new WebhookReceiver(0);
+        hub = new TestHub(dir, config -> config
+                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class)))
+                .webhook(new WebhookTarget(wecom.url(), WebhookFormat.WECOM, EnumSet.allOf(WebhookEvent.class))));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        UUID id = UUID.randomUUID();
+
+        // 10:02:00 UTC is 18:02 in Yunnan (Asia/Shanghai).
+        hub.sync(kiosk, null, TestHub.event(id, "HELP_REQUESTED", Instant.parse("2026-11-29T10:02:00Z"), true,
+                Map.of("source", "BUTTON")));
+        await().atMost(WAIT).until(() -> json.bodies.size() == 1 && wecom.bodies.size() == 1);
+
+        JsonNode created = ProtocolJson.mapper().readTree(json.bodies.get(0));
+        assertThat(created.get("event").asText()).isEqualTo("help.new");
+        assertThat(created.get("request").get("id").asText()).isEqualTo(id.toString());
+        assertThat(created.get("request").get("village").asText()).isEqualTo("大村");
+        JsonNode text = ProtocolJson.mapper().readTree(wecom.bodies.get(0));
+        assertThat(text.get("msgtype").asText()).isEqualTo("text");
+        assertThat(text.get("text").get("content").asText()).isEqualTo("【求助】大村 村委会活动室 18:02 新求助，请尽快处理");
+
+        hub.clock.advance(Duration.ofMinutes(6));
+        hub.hub.checkOverdue();
+        await().atMost(WAIT).until(() -> json.bodies.size() == 2 && wecom.bodies.size() == 2);
+        assertThat(ProtocolJson.mapper().readTree(json.bodies.get(1)).get("event").asText()).isEqualTo("help.overdue");
+        assertThat(ProtocolJson.mapper().readTree(wecom.bodies.get(1)).get("text").get("content").asText())
+                .startsWith("【求助超时】大村 村委会活动室 18:02");
+
+        hub.transition(hub.adminToken, id, "ACKNOWLEDGED", null);
+        hub.transition(hub.adminToken, id, "RESOLVED", null);
+        await().atMost(WAIT).until(() -> json.bodies.size() == 3 && wecom.bodies.size() == 3);
+        JsonNode resolved = ProtocolJson.mapper().readTree(json.bodies.get(2));
+        assertThat(resolved.get("event").asText()).isEqualTo("help.resolved");
+        assertThat(resolved.get("request").get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(ProtocolJson.mapper().readTree(wecom.bodies.get(2)).get("text").get("content").asText())
+                .startsWith("【已解决】大村 村委会活动室 18:02");
+    }
+
+    @Test
+    void a_webhook_only_gets_the_events_it_asked_for() throws Exception {
+        json = new WebhookReceiver(0);
+        hub = new TestHub(dir, config -> config
+                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.of(WebhookEvent.RESOLVED))));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        UUID id = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(id, TestHub.START));
+        hub.transition(hub.adminToken, id, "ACKNOWLEDGED", null);
+        hub.transition(hub.adminToken, id, "RESOLVED", null);
+
+        await().atMost(WAIT).until(() -> json.bodies.size() == 1);
+        assertThat(ProtocolJson.mapper().readTree(json.bodies.get(0)).get("event").asText()).isEqualTo("help.resolved");
+        assertThat(hub.column("SELECT COUNT(*) FROM webhook_outbox")).containsExactly("1");
+    }
+
+    @Test
+    void a_failing_receiver_gets_the_message_again_after_the_backoff() throws Exception {
+        json = new WebhookReceiver(2);
+        hub = new TestHub(dir, config -> config.webhookRetryBase(Duration.ofSeconds(10))
+                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class))));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        UUID id = UUID.randomUUID();
+
+        TestHub.Answer sync = hub.sync(kiosk, null, TestHub.helpRequested(id, TestHub.START));
+        assertThat(sync.status()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> json.calls.get() == 1);
+        assertThat(hub.column("SELECT last_error FROM webhook_outbox")).containsExactly("HTTP 500");
+        hub.clock.advance(Duration.ofSeconds(10));
+        await().atMost(WAIT).until(() -> json.calls.get() == 2);
+        hub.clock.advance(Duration.ofSeconds(20));
+        await().atMost(WAIT).until(() -> json.bodies.size() == 1);
+
+        assertThat(json.calls.get()).isEqualTo(3);
+        assertThat(ProtocolJson.mapper().readTree(json.bodies.get(0)).get("request").get("id").asText())
+                .isEqualTo(id.toString());
+        assertThat(hub.column("SELECT attempts FROM webhook_outbox WHERE delivered_at IS NOT NULL")).containsExactly("3");
+    }
+
+    @Test
+    void a_receiver_that_never_answers_well_is_given_up_after_the_max_attempts() throws Exception {
+        json = new WebhookReceiver(Integer.MAX_VALUE);
+        hub = new TestHub(dir, config -> config.webhookMaxAttempts(2).webhookRetryBase(Duration.ofSeconds(1))
+                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class))));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        hub.sync(kiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
+
+        await().atMost(WAIT).until(() -> json.calls.get() == 1);
+        hub.clock.advance(Duration.ofSeconds(1));
+        await().atMost(WAIT).until(() -> !hub.column("SELECT id FROM webhook_outbox WHERE failed_at IS NOT NULL").isEmpty());
+
+        hub.clock.advance(Duration.ofHours(2));
+        assertThat(hub.hub.deliverWebhooks()).isZero();
+        assertThat(json.calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void queued_messages_survive_a_restart() throws Exception {
+        json = new WebhookReceiver(0);
+        WebhookTarget target;
+        try (WebhookReceiver down = new WebhookReceiver(Integer.MAX_VALUE)) {
+            target = new WebhookTarget(down.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class));
+            hub = new TestHub(dir, config -> config.webhook(target));
+            TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+            hub.sync(kiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
+            await().atMost(WAIT).until(() -> down.calls.get() == 1);
+            hub.close();
+        }
+        // The same row, pointed at a receiver that works now (the URL is stored with the message).
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
+                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE webhook_outbox SET url = ?")) {
+            update.setString(1, json.url().toString());
+            update.executeUpdate();
+        }
+        hub = new TestHub(dir, config -> config.webhook(target));
+        hub.clock.advance(Duration.ofMinutes(1));
+
+        await().atMost(WAIT).until(() -> json.bodies.size() == 1);
+    }
+}
