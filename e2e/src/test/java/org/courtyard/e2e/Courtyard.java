@@ -30,7 +30,7 @@ final class Courtyard {
     }
 
     /** A headless kiosk with simulated hardware and no sound card, talking to {@code hub}. */
-    static JavaProcess kiosk(String hubUrl, JsonNode kiosk, Path data) throws IOException {
+    static JavaProcess kiosk(String hubUrl, JsonNode kiosk, Path data, String... extraConfig) throws IOException {
         Files.createDirectories(data);
         Path config = data.resolve("kiosk.properties");
         Files.writeString(config, String.join("\n",
@@ -39,6 +39,7 @@ final class Courtyard {
                 "hardware.speaker.warm-up-ms=0",
                 "hardware.speaker.tail-ms=0",
                 "sync.max-backoff-seconds=2",
+                String.join("\n", extraConfig),
                 ""), StandardCharsets.UTF_8);
         return JavaProcess.start("kiosk", JavaProcess.jar("courtyard.kiosk.jar"), Map.of(),
                 "--hub", hubUrl, "--kiosk-id", kiosk.get("id").asText(), "--token", kiosk.get("token").asText(),

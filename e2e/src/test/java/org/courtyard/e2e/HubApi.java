@@ -15,7 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
 import org.courtyard.protocol.ProtocolJson;
 
 /** The hub's HTTP API as a staff member's browser or a script would use it. */
@@ -97,7 +97,7 @@ final class HubApi {
     static final class EventStream implements AutoCloseable {
 
         private final InputStream body;
-        private final List<String> events = new CopyOnWriteArrayList<>();
+        private final List<String> events = new ArrayList<>();
 
         EventStream(InputStream body) {
             this.body = body;
@@ -114,7 +114,7 @@ final class HubApi {
                 while ((line = reader.readLine()) != null) {
                     if (line.isEmpty()) {
                         if (data.length() > 0) {
-                            events.add(event + " " + data);
+                            add(event + " " + data);
                         }
                         event = "message";
                         data.setLength(0);
@@ -125,12 +125,33 @@ final class HubApi {
                     }
                 }
             } catch (IOException e) {
-                events.add("closed " + e.getMessage());
+                add("closed " + e.getMessage());
             }
         }
 
+        private void add(String event) {
+            synchronized (events) {
+                events.add(event);
+                events.notifyAll();
+            }
+        }
+
+        /** A copy of the events received so far. */
         List<String> events() {
-            return events;
+            synchronized (events) {
+                return new ArrayList<>(events);
+            }
+        }
+
+        /** Waits until more than {@code seen} events have arrived, or {@code timeout} passed. */
+        void awaitMore(int seen, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (events) {
+                long left;
+                while (events.size() <= seen && (left = deadline - System.nanoTime()) > 0) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(events, left);
+                }
+            }
         }
 
         @Override

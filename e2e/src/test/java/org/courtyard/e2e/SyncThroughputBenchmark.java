@@ -1,0 +1,105 @@
+package org.courtyard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.protocol.CheckedIn;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.Heartbeat;
+import org.courtyard.protocol.Protocol;
+import org.courtyard.protocol.ProtocolJson;
+import org.courtyard.protocol.SyncRequest;
+import org.courtyard.protocol.SyncResponse;
+
+/**
+ * Hub sync throughput with many simulated kiosks: a hub process on this machine and, in this
+ * process, one client per kiosk sending sync batches back to back (each batch a heartbeat and
+ * check-ins, every one committed with synchronous=FULL before the answer).
+ *
+ * <p>Run: {@code ./courtyard bench sync-throughput [KIOSKS] [SYNCS_PER_KIOSK] [EVENTS_PER_SYNC]}
+ * (defaults 100, 20, 20). Prints events/s and the p50/p99 latency of one sync.
+ */
+public final class SyncThroughputBenchmark {
+
+    private SyncThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int kiosks = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int syncs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int perSync = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path dir = Files.createTempDirectory("courtyard-bench");
+        try (JavaProcess hub = Courtyard.hub(dir.resolve("hub"))) {
+            HubApi staff = Courtyard.api(hub).login("admin", Courtyard.ADMIN_PASSWORD);
+            List<JsonNode> registered = new ArrayList<>();
+            for (int i = 0; i < kiosks; i++) {
+                registered.add(staff.createKiosk("小院" + i, "村" + (i % 4)));
+            }
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(4)).build();
+            URI sync = staff.base().resolve("/api/v1/sync");
+            long[] latencies = new long[kiosks * syncs];
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger errors = new AtomicInteger();
+            AtomicInteger accepted = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(kiosks);
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (JsonNode kiosk : registered) {
+                running.add(clients.submit(() -> {
+                    String cursor = null;
+                    for (int s = 0; s < syncs; s++) {
+                        List<Event> events = new ArrayList<>();
+                        events.add(Event.of(new Heartbeat("bench", s, 0, "off", "ok"), Instant.now(), true));
+                        for (int e = 1; e < perSync; e++) {
+                            events.add(Event.of(new CheckedIn("r-" + e), Instant.now(), true));
+                        }
+                        byte[] body = ProtocolJson.writeBytes(new SyncRequest(Protocol.VERSION,
+                                kiosk.get("id").asText(), cursor, events));
+                        HttpRequest request = HttpRequest.newBuilder(sync).timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + kiosk.get("token").asText())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+                            if (response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                            SyncResponse answer = ProtocolJson.read(response.body(), SyncResponse.class);
+                            accepted.addAndGet(answer.accepted().size());
+                            cursor = answer.cursor();
+                        } catch (java.io.IOException e) {
+                            latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            clients.shutdown();
+            System.out.printf("sync throughput: %d kiosks x %d syncs x %d events: %d events accepted in %.1f s "
+                    + "= %.0f events/s, %d errors%n", kiosks, syncs, perSync, accepted.get(), seconds,
+                    accepted.get() / seconds, errors.get());
+            System.out.println(Bench.summary("sync latency", java.util.Arrays.copyOf(latencies, next.get())));
+        }
+    }
+}
