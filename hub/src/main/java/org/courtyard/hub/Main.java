@@ -32,12 +32,14 @@ public final class Main {
                                 webhook.1.url=https://example.org/hook
                                 webhook.1.format=json|wecom
                                 webhook.1.events=new,overdue,resolved
+              --seed-demo FILE  for ./courtyard demo: create a demo staff user and kiosk
+                              (once) and write their logins and token to FILE
               --help          print this and exit
             On first start with an empty DIR the hub creates user 'admin' (role ADMIN) with the
             password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.""";
 
     /** Parsed command line. */
-    record Options(int port, Path data, Path config, boolean help) {
+    record Options(int port, Path data, Path config, Path seedDemo, boolean help) {
     }
 
     /** A command line the hub cannot run with; the message names the argument. */
@@ -105,6 +107,21 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hub::close, "courtyard-shutdown"));
         hub.generatedAdminPassword().ifPresent(password -> out.println("admin password: " + password));
+        if (options.seedDemo() != null) {
+            try {
+                String adminPassword = hub.generatedAdminPassword().orElse(env.get(ADMIN_PASSWORD_ENV));
+                new DemoSeed(java.net.URI.create("http://127.0.0.1:" + hub.port()))
+                        .seed(options.seedDemo(), adminPassword == null ? "" : adminPassword);
+            } catch (IOException e) {
+                err.println("error: --seed-demo: " + e.getMessage());
+                hub.close();
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                hub.close();
+                return 1;
+            }
+        }
         out.println("listening on http://127.0.0.1:" + hub.port());
         out.flush();
         try {
@@ -120,11 +137,12 @@ public final class Main {
         int port = 8080;
         Path data = null;
         Path config = null;
+        Path seedDemo = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(port, data, config, true);
+                    return new Options(port, data, config, null, true);
                 }
                 case "--port" -> {
                     String value = value(args, i++, arg);
@@ -139,13 +157,14 @@ public final class Main {
                 }
                 case "--data" -> data = Path.of(value(args, i++, arg));
                 case "--config" -> config = Path.of(value(args, i++, arg));
+                case "--seed-demo" -> seedDemo = Path.of(value(args, i++, arg));
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
         if (data == null) {
             throw new UsageException("--data DIR is required");
         }
-        return new Options(port, data, config, false);
+        return new Options(port, data, config, seedDemo, false);
     }
 
     private static String value(String[] args, int index, String name) throws UsageException {

@@ -1,0 +1,64 @@
+package org.courtyard.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoSeedTest {
+
+    @TempDir
+    Path dir;
+
+    private TestHub hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void the_demo_seed_creates_a_staff_login_and_a_kiosk_once() throws Exception {
+        hub = new TestHub(dir.resolve("hub"));
+        Path file = dir.resolve("demo.properties");
+
+        new DemoSeed(hub.uri("/")).seed(file, TestHub.ADMIN_PASSWORD);
+        Properties first = read(file);
+        new DemoSeed(hub.uri("/")).seed(file, TestHub.ADMIN_PASSWORD);
+
+        assertThat(read(file)).isEqualTo(first);
+        assertThat(hub.login(first.getProperty("staff.username"), first.getProperty("staff.password"))).isNotBlank();
+        TestHub.Answer kiosks = hub.get("/api/v1/kiosks", hub.adminToken);
+        assertThat(kiosks.json()).hasSize(1);
+        assertThat(kiosks.json().get(0).get("id").asText()).isEqualTo(first.getProperty("kiosk.id"));
+        assertThat(kiosks.json().get(0).get("village").asText()).isEqualTo(DemoSeed.VILLAGE);
+    }
+
+    @Test
+    void a_seed_file_naming_an_unknown_kiosk_is_replaced() throws Exception {
+        hub = new TestHub(dir.resolve("hub"));
+        Path file = dir.resolve("demo.properties");
+        Files.writeString(file, "kiosk.id=k-gone\nkiosk.token=x\n", StandardCharsets.UTF_8);
+
+        new DemoSeed(hub.uri("/")).seed(file, TestHub.ADMIN_PASSWORD);
+
+        assertThat(read(file).getProperty("kiosk.id")).isNotEqualTo("k-gone");
+        assertThat(hub.get("/api/v1/kiosks", hub.adminToken).json()).hasSize(1);
+    }
+
+    private static Properties read(Path file) throws Exception {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
