@@ -2,6 +2,7 @@ package org.courtyard.hardware;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -60,12 +61,14 @@ public record HardwareConfig(
         if (warmUp.isNegative() || tail.isNegative()) {
             throw new IllegalArgumentException("warmUp and tail must not be negative");
         }
-        if (volumeCap <= 0 || volumeCap > 1) {
+        // Written so that NaN fails too.
+        if (!(volumeCap > 0 && volumeCap <= 1)) {
             throw new IllegalArgumentException("volumeCap must be in (0, 1], was " + volumeCap);
         }
-        if (volume < 0 || volume > 1) {
+        if (!(volume >= 0 && volume <= 1)) {
             throw new IllegalArgumentException("volume must be in [0, 1], was " + volume);
         }
+        requireDistinctPins(relayPin, buttonPin, lampPins);
     }
 
     /**
@@ -110,6 +113,25 @@ public record HardwareConfig(
     public HardwareConfig withVolume(double volume, double cap) {
         return new HardwareConfig(mode, relayPin, relayActiveHigh, buttonPin, buttonPull, buttonActiveLow, debounce,
                 longPress, lampPins, outputDevice, inputDevice, warmUp, tail, volume, cap);
+    }
+
+    private static void requireDistinctPins(int relayPin, int buttonPin, Map<LampRole, Integer> lampPins) {
+        Map<Integer, String> used = new HashMap<>();
+        used.put(relayPin, "relayPin");
+        claim(used, buttonPin, "buttonPin");
+        for (LampRole role : LampRole.values()) {
+            Integer pin = lampPins.get(role);
+            if (pin != null) {
+                claim(used, pin, "lampPins." + role.label());
+            }
+        }
+    }
+
+    private static void claim(Map<Integer, String> used, int pin, String field) {
+        String other = used.putIfAbsent(pin, field);
+        if (other != null) {
+            throw new IllegalArgumentException(field + " uses BCM " + pin + ", which " + other + " already uses");
+        }
     }
 
     private static void requirePin(int pin, String field) {

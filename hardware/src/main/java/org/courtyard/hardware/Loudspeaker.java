@@ -14,10 +14,20 @@ public interface Loudspeaker {
      */
     PlayResult play(AudioClip clip, Route route, boolean chime);
 
-    /** Stops the play in progress, if any; its {@link #play} returns {@code INTERRUPTED}. */
+    /**
+     * Stops the play in progress, if any, and any play already waiting for its turn; their
+     * {@link #play} calls return {@code INTERRUPTED} within about a quarter of a second, with the
+     * relay off. Plays started after this call are not affected, so an emergency is played with
+     * {@code interrupt(); play(emergency, OUTDOOR, true)}.
+     */
     void interrupt();
 
-    /** Software volume 0..1, capped by the configured maximum. */
+    /**
+     * Software volume 0..1 (a linear factor on the samples; 1 leaves them untouched), capped by the
+     * configured maximum. Takes effect within the play in progress.
+     *
+     * @throws IllegalArgumentException outside 0..1
+     */
     void setVolume(double volume);
 
     double volume();

@@ -1,5 +1,8 @@
 package org.courtyard.hardware;
 
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.Objects;
 import javax.sound.sampled.AudioFormat;
 
 /**
@@ -19,6 +22,27 @@ public interface Microphone {
      * usable input or a capture is already open.
      */
     FrameStream open();
+
+    /**
+     * Records a voice memo from {@code stream}: collects frames until the stream ends (typically
+     * because another thread closed it when the speaker pressed "stop") or {@code maxLength} of
+     * audio has been collected, whichever comes first; the memo is cut exactly at the cap. Does not
+     * close the stream. Write the memo with {@link Wav#write(AudioClip)}.
+     */
+    static AudioClip record(String name, FrameStream stream, Duration maxLength) throws InterruptedException {
+        Objects.requireNonNull(stream, "stream");
+        if (maxLength == null || maxLength.isNegative() || maxLength.isZero()) {
+            throw new IllegalArgumentException("maxLength must be positive, was " + maxLength);
+        }
+        long maxFrames = maxLength.toMillis() * (long) FORMAT.getSampleRate() / 1000;
+        long maxBytes = maxFrames * FORMAT.getFrameSize();
+        ByteArrayOutputStream memo = new ByteArrayOutputStream();
+        byte[] frames;
+        while (memo.size() < maxBytes && (frames = stream.next()) != null) {
+            memo.write(frames, 0, (int) Math.min(frames.length, maxBytes - memo.size()));
+        }
+        return AudioClip.pcm(name, FORMAT, memo.toByteArray());
+    }
 
     /** A live capture. Closing stops it; closing twice is safe. */
     interface FrameStream extends AutoCloseable {

@@ -1,0 +1,301 @@
+package org.courtyard.hardware.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sound.sampled.AudioFormat;
+import org.courtyard.hardware.AudioClip;
+import org.courtyard.hardware.DeviceHealth;
+import org.courtyard.hardware.HardwareConfig;
+import org.courtyard.hardware.Loudspeaker;
+import org.courtyard.hardware.PlayResult;
+import org.courtyard.hardware.PlayResult.Outcome;
+import org.courtyard.hardware.Route;
+import org.courtyard.hardware.Tones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loudspeaker: a {@link Relay} for the outdoor amplifier and an {@link AudioOutput}.
+ *
+ * <p>Audio is written in {@value #CHUNK_MILLIS} ms chunks, checking for an interruption between
+ * chunks, and an interruption also aborts the sink, so a play stops within about one device buffer.
+ * The relay is switched off in a {@code finally}, after every play however it ends. Action lines
+ * of an outdoor play: {@code relay on}, {@code audio start <name> (<ms> ms)},
+ * {@code audio end <name> PLAYED|INTERRUPTED|FAILED}, {@code relay off}; the start line names a
+ * chimed clip {@code chime+<name>}.
+ */
+public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
+
+    static final int CHUNK_MILLIS = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(RelayLoudspeaker.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final Relay relay;
+    private final AudioOutput output;
+    private final ActionBus bus;
+    private final Duration warmUp;
+    private final Duration tail;
+    private final double volumeCap;
+    private final Clock clock;
+
+    private final ReentrantLock playLock = new ReentrantLock(true);
+    private final Object wakeUp = new Object();
+    private final AtomicLong interruptions = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile AudioSink currentSink;
+    private volatile double volume;
+    private volatile String lastPlayFailure;
+    private volatile String relayFailure;
+
+    public RelayLoudspeaker(Relay relay, AudioOutput output, ActionBus bus, HardwareConfig config, Clock clock) {
+        this.relay = Objects.requireNonNull(relay, "relay");
+        this.output = Objects.requireNonNull(output, "output");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.warmUp = config.warmUp();
+        this.tail = config.tail();
+        this.volumeCap = config.volumeCap();
+        this.volume = Math.min(config.volume(), volumeCap);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public PlayResult play(AudioClip clip, Route route, boolean chime) {
+        Objects.requireNonNull(clip, "clip");
+        Objects.requireNonNull(route, "route");
+        if (closed.get()) {
+            throw new IllegalStateException("the loudspeaker has been closed");
+        }
+        long generation = interruptions.get();
+        try {
+            playLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ended(clip, Outcome.INTERRUPTED, clock.instant(), "interrupted while waiting for another play");
+        }
+        try {
+            Instant startedAt = clock.instant();
+            if (interrupted(generation)) {
+                return ended(clip, Outcome.INTERRUPTED, startedAt, "interrupted before it started");
+            }
+            return playLocked(clip, route, chime, generation, startedAt);
+        } finally {
+            playLock.unlock();
+        }
+    }
+
+    private PlayResult playLocked(AudioClip clip, Route route, boolean chime, long generation, Instant startedAt) {
+        boolean outdoor = route == Route.OUTDOOR;
+        Outcome outcome;
+        String detail = "";
+        try {
+            AudioSink sink = null;
+            try {
+                sink = output.open(clip.format());
+                currentSink = sink;
+                byte[] pcm = program(clip, chime, sink.format());
+                if (outdoor) {
+                    switchRelayOn();
+                }
+                if (outdoor && waitUnlessInterrupted(warmUp, generation)) {
+                    outcome = Outcome.INTERRUPTED;
+                    detail = "interrupted during the amplifier warm-up";
+                } else {
+                    bus.emit("audio start " + (chime ? "chime+" : "") + clip.name() + " ("
+                            + millis(pcm.length, sink.format()) + " ms)");
+                    boolean complete = write(sink, pcm, generation);
+                    if (complete) {
+                        sink.drain();
+                        complete = !interrupted(generation);
+                    }
+                    outcome = complete ? Outcome.PLAYED : Outcome.INTERRUPTED;
+                }
+            } catch (AudioDeviceException e) {
+                log.warn("play of '{}' failed: {}", clip.name(), e.getMessage());
+                outcome = Outcome.FAILED;
+                detail = e.getMessage();
+            } catch (RuntimeException e) {
+                log.warn("play of '{}' failed", clip.name(), e);
+                outcome = Outcome.FAILED;
+                detail = "playback failed: " + e;
+            } finally {
+                currentSink = null;
+                if (sink != null) {
+                    sink.close();
+                }
+            }
+            lastPlayFailure = outcome == Outcome.FAILED ? detail : null;
+            bus.emit("audio end " + clip.name() + " " + outcome);
+            if (outdoor && outcome == Outcome.PLAYED) {
+                // The tail keeps the amplifier on while its last syllable fades; cutting it short
+                // for an emergency loses nothing that was meant to be heard.
+                waitUnlessInterrupted(tail, generation);
+            }
+        } finally {
+            if (outdoor) {
+                relayOff();
+            }
+        }
+        return new PlayResult(outcome, startedAt, clock.instant(), detail);
+    }
+
+    /** The PCM to play: the chime (if asked) and the clip, in the sink's format. */
+    private static byte[] program(AudioClip clip, boolean chime, AudioFormat sinkFormat) {
+        byte[] pcm = clip.pcm();
+        if (chime) {
+            byte[] bell = Tones.chime(clip.format()).pcm();
+            byte[] joined = new byte[bell.length + pcm.length];
+            System.arraycopy(bell, 0, joined, 0, bell.length);
+            System.arraycopy(pcm, 0, joined, bell.length, pcm.length);
+            pcm = joined;
+        }
+        return Pcm.convert(pcm, clip.format(), sinkFormat);
+    }
+
+    /** Writes in chunks at the current volume; false if interrupted before the end. */
+    private boolean write(AudioSink sink, byte[] pcm, long generation) throws AudioDeviceException {
+        AudioFormat format = sink.format();
+        int chunk = Math.max(1, Math.round(format.getFrameRate() * CHUNK_MILLIS / 1000f)) * format.getFrameSize();
+        for (int offset = 0; offset < pcm.length; offset += chunk) {
+            if (interrupted(generation)) {
+                return false;
+            }
+            int length = Math.min(chunk, pcm.length - offset);
+            double gain = volume;
+            if (gain == 1.0) {
+                sink.write(pcm, offset, length);
+            } else {
+                sink.write(Pcm.scale(pcm, offset, length, gain), 0, length);
+            }
+        }
+        return !interrupted(generation);
+    }
+
+    private boolean interrupted(long generation) {
+        return interruptions.get() != generation || Thread.currentThread().isInterrupted();
+    }
+
+    /** Waits {@code duration}; returns early, and true, if the play is interrupted meanwhile. */
+    private boolean waitUnlessInterrupted(Duration duration, long generation) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        synchronized (wakeUp) {
+            while (!interrupted(generation)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void switchRelayOn() {
+        try {
+            relay.on();
+            relayFailure = null;
+        } catch (RuntimeException e) {
+            relayFailure = "could not switch the amplifier relay on: " + e.getMessage();
+            throw e;
+        }
+    }
+
+    private void relayOff() {
+        try {
+            relay.off();
+        } catch (RuntimeException e) {
+            relayFailure = "could not switch the amplifier relay off: " + e.getMessage();
+            log.error("could not switch the amplifier relay off", e);
+        }
+    }
+
+    private PlayResult ended(AudioClip clip, Outcome outcome, Instant startedAt, String detail) {
+        bus.emit("audio end " + clip.name() + " " + outcome);
+        return new PlayResult(outcome, startedAt, clock.instant(), detail);
+    }
+
+    private static long millis(int bytes, AudioFormat format) {
+        return Math.round(bytes / (double) format.getFrameSize() * 1000.0 / format.getFrameRate());
+    }
+
+    /**
+     * Stops the play in progress and any play already waiting for its turn; they return
+     * {@code INTERRUPTED}. Plays started after this call are not affected.
+     */
+    @Override
+    public void interrupt() {
+        interruptions.incrementAndGet();
+        AudioSink sink = currentSink;
+        if (sink != null) {
+            sink.abort();
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    @Override
+    public void setVolume(double volume) {
+        if (!(volume >= 0 && volume <= 1)) {
+            throw new IllegalArgumentException("volume must be in [0, 1], was " + volume);
+        }
+        this.volume = Math.min(volume, volumeCap);
+    }
+
+    @Override
+    public double volume() {
+        return volume;
+    }
+
+    /** Whether the relay is switched on right now. */
+    public boolean relayOn() {
+        return relay.isOn();
+    }
+
+    public DeviceHealth relayHealth(String wiring) {
+        String failure = relayFailure;
+        return new DeviceHealth("relay", true, failure == null, failure == null ? wiring : failure);
+    }
+
+    public DeviceHealth health() {
+        String failure = lastPlayFailure;
+        if (!output.present()) {
+            return new DeviceHealth("loudspeaker", false, failure == null, output.description());
+        }
+        return new DeviceHealth("loudspeaker", true, failure == null,
+                failure == null ? "plays through " + output.description() : "last play failed: " + failure);
+    }
+
+    /**
+     * Interrupts any play, waits up to five seconds for it to end, and switches the relay off. Later
+     * plays throw {@link IllegalStateException}. Closing twice is safe.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        interrupt();
+        try {
+            if (playLock.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                playLock.unlock();
+            } else {
+                log.warn("a play did not stop within {}; switching the relay off anyway", CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        relayOff();
+    }
+}
