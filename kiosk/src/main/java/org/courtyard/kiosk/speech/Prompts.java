@@ -50,14 +50,14 @@ public final class Prompts {
             if (overrideDir != null) {
                 Path local = overrideDir.resolve(file);
                 if (Files.isRegularFile(local)) {
-                    return Optional.of(Wav.read(Files.readAllBytes(local), "prompt-" + key));
+                    return Optional.of(Wav.read("prompt-" + key, Files.readAllBytes(local)));
                 }
             }
             try (InputStream in = Prompts.class.getResourceAsStream("/org/courtyard/kiosk/prompts/" + file)) {
                 if (in == null) {
                     return Optional.empty();
                 }
-                return Optional.of(Wav.read(in.readAllBytes(), "prompt-" + key));
+                return Optional.of(Wav.read("prompt-" + key, in.readAllBytes()));
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Prompt clip '{}' cannot be played: {}", key, e.getMessage());
