@@ -80,14 +80,19 @@ final class KioskViewModel {
         }
         attached = true;
         kiosk.model().addListener(state -> Platform.runLater(() -> render(state)));
-        simulator.ifPresent(sim -> kiosk.hardware().addActionListener(action -> {
-            String line = simLine(sim);
-            Platform.runLater(() -> {
-                if (!detached) {
-                    simText.set(line);
-                }
+        simulator.ifPresent(sim -> {
+            kiosk.hardware().addActionListener(action -> {
+                String line = simLine(sim);
+                Platform.runLater(() -> {
+                    if (!detached) {
+                        simText.set(line);
+                    }
+                });
             });
-        }));
+            // Read again now that the listener is in place: a lamp may have changed since the
+            // constructor read it, before anyone was listening.
+            simText.set(simLine(sim));
+        });
     }
 
     /**

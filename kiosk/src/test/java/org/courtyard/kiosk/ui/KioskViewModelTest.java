@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.courtyard.hardware.LampRole;
+import org.courtyard.hardware.LampState;
 import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskState;
@@ -100,6 +102,20 @@ class KioskViewModelTest {
 
         assertThat(shown(state, KioskViewModel::voiceTextProperty))
                 .isEqualTo("语音功能暂时没有开启，请按屏幕上的按钮。");
+    }
+
+    @Test
+    void the_sim_strip_shows_a_lamp_switched_before_the_screen_started_listening() throws Exception {
+        String strip = WaitForAsyncUtils.asyncFx(() -> {
+            KioskViewModel model = new KioskViewModel(kiosk, Clock.systemUTC());
+            kiosk.hardware().lamps().set(LampRole.LINK, LampState.BLINK);
+            model.attach();
+            String shown = model.simTextProperty().get();
+            model.detach();
+            return shown;
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(strip).contains("联网灯：闪", "发送灯：灭", "继电器：关");
     }
 
     private KioskState help(LocalHelpStatus status, String by, String assignee, Instant cancellableUntil) {
