@@ -224,7 +224,7 @@ final class KioskView {
         helpStatus.textProperty().bind(model.helpTextProperty());
         helpStatus.setMaxWidth(Double.MAX_VALUE);
         showWhen(cancel, model.cancelVisibleProperty());
-        showWhen(helpAgain, model.helpStatusProperty().isNull());
+        showWhen(helpAgain, model.helpAgainVisibleProperty());
         cancel.getStyleClass().add("big-button");
         helpAgain.getStyleClass().add("big-button");
         helpScreen.getChildren().addAll(helpStatus, cancel, helpAgain);

@@ -49,6 +49,7 @@ final class KioskViewModel {
     private final ReadOnlyObjectWrapper<LocalHelpStatus> helpStatus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper helpText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancelVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper helpAgainVisible = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper voiceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
     private final PauseTransition cancelWindowEnd = new PauseTransition();
@@ -118,6 +119,7 @@ final class KioskViewModel {
         HelpView help = state.help();
         helpStatus.set(help == null ? null : help.status());
         helpText.set(help == null ? text("help.prompt") : helpText(help));
+        helpAgainVisible.set(help == null || !help.status().isOpen());
         Instant now = clock.instant();
         boolean cancellable = help != null && help.cancellable(now);
         cancelVisible.set(cancellable);
@@ -197,6 +199,14 @@ final class KioskViewModel {
 
     ReadOnlyBooleanProperty cancelVisibleProperty() {
         return cancelVisible.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the help screen offers the red 求助 button itself: when there is no request, or
+     * the latest one is over (resolved, or taken back with 按错了, perhaps by mistake too).
+     */
+    ReadOnlyBooleanProperty helpAgainVisibleProperty() {
+        return helpAgainVisible.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty voiceTextProperty() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,6 +91,23 @@ class KioskScreenTest {
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.CANCELLED);
         assertThat(shownTexts(robot)).contains("已取消").doesNotContain("按错了");
+    }
+
+    @Test
+    void after_cancelling_by_mistake_help_can_be_asked_again_from_the_same_screen(FxRobot robot)
+            throws Exception {
+        robot.clickOn(button(robot, "home.help"));
+        settle();
+        UUID first = kiosk.model().state().help().id();
+        robot.clickOn(button(robot, "help.cancel"));
+        settle();
+
+        robot.clickOn(button(robot, "home.help"));
+        settle();
+
+        assertThat(kiosk.model().state().help().id()).isNotEqualTo(first);
+        assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
+        assertThat(shownTexts(robot)).contains("求助已保存，正在发送", "按错了").doesNotContain("求助");
     }
 
     @Test
