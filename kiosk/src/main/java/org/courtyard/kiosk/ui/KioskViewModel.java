@@ -1,0 +1,269 @@
+package org.courtyard.kiosk.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.courtyard.hardware.LampRole;
+import org.courtyard.hardware.LampState;
+import org.courtyard.hardware.Simulator;
+import org.courtyard.kiosk.HelpView;
+import org.courtyard.kiosk.Kiosk;
+import org.courtyard.kiosk.KioskState;
+import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.speech.Prompts;
+import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.kiosk.sync.LinkState;
+import org.courtyard.protocol.HelpSource;
+
+/**
+ * What the touch screen shows, as read-only JavaFX properties, and what it can do, as command
+ * methods that call the {@link Kiosk}. The view binds to the properties and calls the commands;
+ * it never reads {@link KioskState} itself.
+ *
+ * <p>All properties change on the JavaFX thread only: the kiosk model's listener hands each
+ * snapshot over with {@code Platform.runLater}. The 按错了 window is time-bound, so after a render
+ * that shows the button a timer renders the same snapshot again when the window closes.
+ */
+final class KioskViewModel {
+
+    private final Kiosk kiosk;
+    private final Prompts prompts;
+    private final Clock clock;
+    private final Optional<Simulator> simulator;
+
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.HOME);
+    private final ReadOnlyObjectWrapper<LinkState> link = new ReadOnlyObjectWrapper<>(LinkState.CONNECTING);
+    private final ReadOnlyStringWrapper linkText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problemsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LocalHelpStatus> helpStatus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper helpText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper cancelVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper helpAgainVisible = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper voiceText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
+    private final PauseTransition cancelWindowEnd = new PauseTransition();
+    private KioskState last;
+    private boolean attached;
+    private boolean detached;
+
+    KioskViewModel(Kiosk kiosk, Clock clock) {
+        this.kiosk = kiosk;
+        this.prompts = kiosk.prompts();
+        this.clock = clock;
+        this.simulator = kiosk.hardware().simulator();
+        cancelWindowEnd.setOnFinished(event -> {
+            if (last != null) {
+                render(last);
+            }
+        });
+        render(kiosk.model().state());
+        simulator.ifPresent(sim -> simText.set(simLine(sim)));
+    }
+
+    /**
+     * Starts following the kiosk: model snapshots and, with simulated hardware, the relay and
+     * lamps. Call once, on the JavaFX thread, when the view is shown.
+     */
+    void attach() {
+        if (attached) {
+            throw new IllegalStateException("the view-model is already attached");
+        }
+        attached = true;
+        kiosk.model().addListener(state -> Platform.runLater(() -> render(state)));
+        simulator.ifPresent(sim -> {
+            kiosk.hardware().addActionListener(action -> {
+                String line = simLine(sim);
+                Platform.runLater(() -> {
+                    if (!detached) {
+                        simText.set(line);
+                    }
+                });
+            });
+            // Read again now that the listener is in place: a lamp may have changed since the
+            // constructor read it, before anyone was listening.
+            simText.set(simLine(sim));
+        });
+    }
+
+    /**
+     * Stops updating: the kiosk has no way to remove a listener, so later snapshots are ignored.
+     * Closing twice is safe.
+     */
+    void detach() {
+        detached = true;
+        cancelWindowEnd.stop();
+    }
+
+    /** Shows a snapshot; on the JavaFX thread. */
+    void render(KioskState state) {
+        if (detached) {
+            return;
+        }
+        last = state;
+        screen.set(state.screen());
+        link.set(state.link());
+        linkText.set(text("link." + state.link().name()));
+        problemsText.set(state.problems().isEmpty() ? "" : text("ui.problems", state.problems().size()));
+        voiceText.set(voiceText(state.voiceStatus()));
+        HelpView help = state.help();
+        helpStatus.set(help == null ? null : help.status());
+        helpText.set(help == null ? text("help.prompt") : helpText(help));
+        helpAgainVisible.set(help == null || !help.status().isOpen());
+        Instant now = clock.instant();
+        boolean cancellable = help != null && help.cancellable(now);
+        cancelVisible.set(cancellable);
+        cancelWindowEnd.stop();
+        if (cancellable) {
+            // A millisecond past the end, so the next render sees the window closed.
+            Duration left = Duration.between(now, help.cancellableUntil()).plusMillis(1);
+            cancelWindowEnd.setDuration(javafx.util.Duration.millis(left.toMillis()));
+            cancelWindowEnd.playFromStart();
+        }
+    }
+
+    private String helpText(HelpView help) {
+        return switch (help.status()) {
+            case ACKNOWLEDGED -> text("help.status.ACKNOWLEDGED", nameOrSomeone(help.by()));
+            case ASSIGNED -> text("help.status.ASSIGNED", nameOrSomeone(help.assignee()));
+            default -> text("help.status." + help.status().name());
+        };
+    }
+
+    private String nameOrSomeone(String name) {
+        return name == null || name.isBlank() ? text("help.someone") : name;
+    }
+
+    /**
+     * The model's voice status is a sentence for logs and heartbeats ("off: no voice model
+     * given"); the elder sees the Chinese words for whether voice is off or listening.
+     */
+    private String voiceText(String status) {
+        return status == null || status.startsWith("off") ? text("voice.off") : text("ui.voice.listening");
+    }
+
+    private String simLine(Simulator sim) {
+        StringBuilder line = new StringBuilder(text("ui.sim.title"));
+        line.append("  ").append(text("ui.sim.relay", text(sim.relayOn() ? "ui.sim.relay.on" : "ui.sim.relay.off")));
+        Map<LampRole, LampState> lamps = new EnumMap<>(LampRole.class);
+        for (LampRole role : LampRole.values()) {
+            lamps.put(role, sim.lampState(role));
+        }
+        lamps.forEach((role, state) -> line.append("  ")
+                .append(text("ui.sim.lamp", text("ui.sim.lamp." + role.name()), text("ui.sim.lamp." + state.name()))));
+        line.append("  ").append(text("ui.sim.keys"));
+        return line.toString();
+    }
+
+    String text(String key, Object... args) {
+        return prompts.text(key, args);
+    }
+
+    // Read-only state for the view.
+
+    ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<LinkState> linkProperty() {
+        return link.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty linkTextProperty() {
+        return linkText.getReadOnlyProperty();
+    }
+
+    /** Empty while every device works. */
+    ReadOnlyStringProperty problemsTextProperty() {
+        return problemsText.getReadOnlyProperty();
+    }
+
+    /** Null before the first help request. */
+    ReadOnlyObjectProperty<LocalHelpStatus> helpStatusProperty() {
+        return helpStatus.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty helpTextProperty() {
+        return helpText.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty cancelVisibleProperty() {
+        return cancelVisible.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the help screen offers the red 求助 button itself: when there is no request, or
+     * the latest one is over (resolved, or taken back with 按错了, perhaps by mistake too).
+     */
+    ReadOnlyBooleanProperty helpAgainVisibleProperty() {
+        return helpAgainVisible.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty voiceTextProperty() {
+        return voiceText.getReadOnlyProperty();
+    }
+
+    /** The relay and lamps of simulated hardware; empty on a real kiosk. */
+    ReadOnlyStringProperty simTextProperty() {
+        return simText.getReadOnlyProperty();
+    }
+
+    boolean simulated() {
+        return simulator.isPresent();
+    }
+
+    // Commands. Each is a touch for the idle timer; the kiosk's commands call touch() themselves.
+
+    void help() {
+        kiosk.pressHelp(HelpSource.SCREEN);
+    }
+
+    void cancelHelp() {
+        kiosk.cancelHelp();
+    }
+
+    void checkIn() {
+        kiosk.open(Screen.CHECK_IN);
+    }
+
+    void announcements() {
+        kiosk.open(Screen.ANNOUNCEMENTS);
+    }
+
+    void talk() {
+        kiosk.listen();
+    }
+
+    void home() {
+        kiosk.open(Screen.HOME);
+    }
+
+    void repeat() {
+        kiosk.repeat();
+    }
+
+    /** Any touch anywhere on the screen. */
+    void touch() {
+        kiosk.touch();
+    }
+
+    /** Key H with simulated hardware: a short press of the physical help button. */
+    void pressHardwareButton() {
+        simulator.ifPresent(Simulator::pressButton);
+    }
+
+    /** Key L with simulated hardware: a long press of the physical help button. */
+    void longPressHardwareButton() {
+        simulator.ifPresent(Simulator::longPressButton);
+    }
+}

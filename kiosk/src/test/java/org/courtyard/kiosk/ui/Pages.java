@@ -1,0 +1,113 @@
+package org.courtyard.kiosk.ui;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import org.courtyard.kiosk.HelpView;
+import org.courtyard.kiosk.Kiosk;
+import org.courtyard.kiosk.KioskState;
+import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.kiosk.sync.LinkState;
+
+/**
+ * Every page the kiosk can show, each as a state of the real model rendered by the real view, at
+ * any window size, without a window: for layout, contrast and screenshot checks. The states are
+ * the worst cases for space: the longest link text, a device problem line, a request that can
+ * still be taken back.
+ */
+final class Pages {
+
+    /** One page: a name for messages and file names, and the state that shows it. */
+    record Page(String name, KioskState state) {
+    }
+
+    private Pages() {
+    }
+
+    static List<Page> all(Kiosk kiosk) {
+        Instant now = Instant.now();
+        KioskState base = new KioskState(Screen.HOME, LinkState.OFFLINE, "connection refused", null, null,
+                "off: no voice model given (--voice-model)", List.of("microphone: no input device"));
+        HelpView saved = new HelpView(UUID.randomUUID(), LocalHelpStatus.SAVED, null, now, null, null,
+                now.plusSeconds(3600));
+        HelpView acknowledged = new HelpView(UUID.randomUUID(), LocalHelpStatus.ACKNOWLEDGED, null, now,
+                "王书记", null, null);
+        HelpView cancelled = new HelpView(UUID.randomUUID(), LocalHelpStatus.CANCELLED, null, now, null, null, null);
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page("home", base));
+        pages.add(new Page("help-saved", base.withScreen(Screen.HELP).withHelp(saved)));
+        pages.add(new Page("help-acknowledged", base.withScreen(Screen.HELP).withHelp(acknowledged)));
+        pages.add(new Page("help-cancelled", base.withScreen(Screen.HELP).withHelp(cancelled)));
+        pages.add(new Page("help-none", base.withScreen(Screen.HELP)));
+        pages.add(new Page("check-in", base.withScreen(Screen.CHECK_IN)));
+        pages.add(new Page("announcements", base.withScreen(Screen.ANNOUNCEMENTS)));
+        pages.add(new Page("listening", base.withScreen(Screen.LISTENING)));
+        pages.add(new Page("home-online", new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null, "off",
+                List.of())));
+        return pages;
+    }
+
+    /**
+     * A scene of {@code width} x {@code height} showing {@code page}, laid out and styled; on the
+     * JavaFX thread. The view-model is not attached, so the kiosk's own state does not interfere.
+     */
+    static Scene render(Kiosk kiosk, Page page, double width, double height) {
+        KioskViewModel model = new KioskViewModel(kiosk, Clock.systemUTC());
+        KioskView view = new KioskView(model);
+        Scene scene = view.createScene(width, height);
+        model.render(page.state());
+        layOut(scene);
+        return scene;
+    }
+
+    static void layOut(Scene scene) {
+        Parent root = scene.getRoot();
+        root.applyCss();
+        root.resize(scene.getWidth(), scene.getHeight());
+        root.layout();
+        // A second pass: wrapped text changes heights once widths are known.
+        root.applyCss();
+        root.layout();
+    }
+
+    /** Visible nodes of the scene of type {@code type}, whose ancestors are all visible too. */
+    static <T extends Node> List<T> visible(Scene scene, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        collect(scene.getRoot(), type, out);
+        return out;
+    }
+
+    private static <T extends Node> void collect(Node node, Class<T> type, List<T> out) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (type.isInstance(node)) {
+            out.add(type.cast(node));
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, type, out);
+            }
+        }
+    }
+
+    static boolean inSimStrip(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("sim-strip")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String describe(Labeled labeled) {
+        return labeled.getClass().getSimpleName() + " '" + labeled.getText() + "'";
+    }
+}
