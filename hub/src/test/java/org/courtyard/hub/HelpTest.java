@@ -297,6 +297,33 @@ class HelpTest {
         assertThat(hub.get("/api/v1/help-requests/" + foreign, staff).json().get("status").asText()).isEqualTo("NEW");
     }
 
+    @Test
+    void help_details_set_the_category_chosen_after_sending_and_the_latest_wins() {
+        UUID id = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.event(id, "HELP_REQUESTED", hub.clock.instant(), true,
+                java.util.Map.of("source", "SCREEN")));
+        assertThat(hub.get("/api/v1/help-requests/" + id, staff).json().get("category").isNull()).isTrue();
+
+        TestHub.Answer answer = hub.sync(kiosk, null, TestHub.helpDetails(id, "DAILY"),
+                TestHub.helpDetails(id, "MEDICAL"));
+
+        assertThat(answer.json().get("accepted")).hasSize(2);
+        JsonNode help = hub.get("/api/v1/help-requests/" + id, staff).json();
+        assertThat(help.get("category").asText()).isEqualTo("MEDICAL");
+        assertThat(help.get("status").asText()).isEqualTo("NEW");
+    }
+
+    @Test
+    void help_details_for_another_kiosks_request_are_rejected() {
+        UUID foreign = help(hub.kiosk("小学", "二村"));
+
+        JsonNode rejected = hub.sync(kiosk, null, TestHub.helpDetails(foreign, "DAILY")).json().get("rejected");
+
+        assertThat(rejected.findValuesAsText("code")).containsExactly("not_this_kiosk");
+        assertThat(hub.get("/api/v1/help-requests/" + foreign, staff).json().get("category").asText())
+                .isEqualTo("MEDICAL");
+    }
+
     private UUID help(TestHub.Kiosk from) {
         UUID id = UUID.randomUUID();
         TestHub.Answer answer = hub.sync(from, null, TestHub.helpRequested(id, hub.clock.instant()));

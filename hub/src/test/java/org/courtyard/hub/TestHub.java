@@ -182,6 +182,11 @@ final class TestHub implements AutoCloseable {
         return event(UUID.randomUUID(), "HELP_CANCELLED", START, true, Map.of("requestId", requestId.toString()));
     }
 
+    static ObjectNode helpDetails(UUID requestId, String category) {
+        return event(UUID.randomUUID(), "HELP_DETAILS", START, true,
+                Map.of("requestId", requestId.toString(), "category", category));
+    }
+
     static ObjectNode heartbeat() {
         return event(UUID.randomUUID(), "HEARTBEAT", START, true,
                 Map.of("version", "0.1.0", "uptimeSeconds", 60, "outbox", 0, "voice", "ok", "speaker", "ok"));

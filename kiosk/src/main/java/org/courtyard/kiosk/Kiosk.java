@@ -173,6 +173,12 @@ public final class Kiosk implements AutoCloseable {
         help.requestHelp(source, null);
     }
 
+    /** 紧急/看病/生活/其他 on the help screen, after the request was sent. */
+    public void chooseCategory(HelpCategory category) {
+        touch();
+        help.chooseCategory(category);
+    }
+
     /** 按错了. */
     public void cancelHelp() {
         touch();

@@ -4,6 +4,7 @@ package org.courtyard.protocol;
 public enum EventType {
     HELP_REQUESTED(HelpRequested.class),
     HELP_CANCELLED(HelpCancelled.class),
+    HELP_DETAILS(HelpDetails.class),
     CHECKED_IN(CheckedIn.class),
     VISIT_CHECKED_IN(VisitCheckedIn.class),
     ANNOUNCEMENT_PLAYED(AnnouncementPlayed.class),

@@ -24,6 +24,10 @@ enum Golden {
             uuid("6fc47d28-1b99-4409-912d-7edcfd2c46ab"), EventType.HELP_CANCELLED,
             at("2026-11-29T03:05:41Z"), true,
             new HelpCancelled(uuid("93fc4890-0e0a-4a83-8807-a45a6192c6c7")))),
+    EVENT_HELP_DETAILS("event-help-details.json", Event.class, new Event(
+            uuid("0b5f2f8e-4c1d-4a7e-9d55-1f0f3c6a8e21"), EventType.HELP_DETAILS,
+            at("2026-11-29T02:14:19Z"), true,
+            new HelpDetails(uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), HelpCategory.MEDICAL))),
     EVENT_CHECKED_IN("event-checked-in.json", Event.class, Values.checkedIn()),
     EVENT_VISIT_CHECKED_IN("event-visit-checked-in.json", Event.class, new Event(
             uuid("c86f415f-91b9-4f29-91f1-d2fe6bb8fd4c"), EventType.VISIT_CHECKED_IN,

@@ -27,6 +27,7 @@ class MissingFieldTest {
     private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.of(
             EventType.HELP_REQUESTED, List.of("source"),
             EventType.HELP_CANCELLED, List.of("requestId"),
+            EventType.HELP_DETAILS, List.of("requestId", "category"),
             EventType.CHECKED_IN, List.of("residentId"),
             EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
             EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),

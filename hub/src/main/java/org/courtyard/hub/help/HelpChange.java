@@ -9,6 +9,8 @@ public record HelpChange(Kind kind, HelpView help) {
         /** The status changed (by staff, or cancelled by the kiosk). */
         UPDATED,
         /** It has been NEW for longer than the overdue time. */
-        OVERDUE
+        OVERDUE,
+        /** The kiosk added what the person told it afterwards (the category); the status is unchanged. */
+        DETAILS
     }
 }

@@ -20,6 +20,7 @@ import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
+import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpHistoryEntry;
 import org.courtyard.protocol.HelpRequest;
@@ -91,6 +92,25 @@ public final class HelpRequests {
             throw new HelpRefused("not_open", "help request " + id + " is already " + current.request().status());
         }
         return move(connection, current, HelpStatus.CANCELLED, BY_KIOSK, null, null, at);
+    }
+
+    /**
+     * Records the category a person chose after their request was sent (HELP_DETAILS), inside the
+     * caller's (sync) transaction; the latest answer wins, whatever the status.
+     *
+     * @throws HelpRefused if the request is unknown or of another kiosk
+     */
+    public HelpChange detailsFromEvent(Connection connection, HelpDetails payload, KioskIdentity kiosk, Instant at)
+            throws SQLException {
+        UUID id = payload.requestId();
+        HelpView current = view(connection, id)
+                .orElseThrow(() -> new HelpRefused("unknown_request", "no help request " + id + " on the hub"));
+        if (!current.request().kioskId().equals(kiosk.kioskId())) {
+            throw new HelpRefused("not_this_kiosk", "help request " + id + " was sent by another kiosk");
+        }
+        Sql.update(connection, "UPDATE help_requests SET category = ?, updated_at = ? WHERE id = ?",
+                payload.category().name(), at, id.toString());
+        return new HelpChange(HelpChange.Kind.DETAILS, view(connection, id).orElseThrow());
     }
 
     /**

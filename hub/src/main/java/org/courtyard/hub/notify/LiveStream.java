@@ -82,7 +82,7 @@ public final class LiveStream implements HelpListener, KioskListener, AutoClosea
     public void changed(HelpChange change) {
         String name = switch (change.kind()) {
             case CREATED -> "help-created";
-            case UPDATED -> "help-updated";
+            case UPDATED, DETAILS -> "help-updated";
             case OVERDUE -> "help-overdue";
         };
         publish(name, Optional.ofNullable(change.help().request().village()), change.help());

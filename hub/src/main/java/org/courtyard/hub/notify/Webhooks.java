@@ -220,6 +220,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         return switch (change.kind()) {
             case CREATED -> Optional.of(WebhookEvent.NEW);
             case OVERDUE -> Optional.of(WebhookEvent.OVERDUE);
+            case DETAILS -> Optional.empty();
             case UPDATED -> change.help().request().status() == HelpStatus.RESOLVED
                     ? Optional.of(WebhookEvent.RESOLVED)
                     : Optional.empty();

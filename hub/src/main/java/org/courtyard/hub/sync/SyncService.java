@@ -24,6 +24,7 @@ import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
+import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.Heartbeat;
 import org.courtyard.protocol.Protocol;
@@ -143,6 +144,15 @@ public final class SyncService {
             case HELP_CANCELLED -> {
                 try {
                     changes.add(help.cancelFromEvent(connection, (HelpCancelled) event.payload(), kiosk, now));
+                } catch (HelpRefused e) {
+                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
+                    return;
+                }
+                insert(connection, kiosk, event, now);
+            }
+            case HELP_DETAILS -> {
+                try {
+                    changes.add(help.detailsFromEvent(connection, (HelpDetails) event.payload(), kiosk, now));
                 } catch (HelpRefused e) {
                     rejected.add(new Rejection(id, e.code(), e.getMessage()));
                     return;

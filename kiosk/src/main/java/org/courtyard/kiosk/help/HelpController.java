@@ -20,6 +20,7 @@ import org.courtyard.kiosk.sync.LinkState;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
 import org.courtyard.protocol.HelpUpdate;
@@ -115,7 +116,12 @@ public final class HelpController {
             if (settings.alertCourtyard()) {
                 feedback.alertCourtyard();
             }
-            speak(model.state().link() == LinkState.ONLINE ? "help.saved" : "help.saved.offline");
+            String prompt = model.state().link() == LinkState.ONLINE ? "help.saved" : "help.saved.offline";
+            if (category == null) {
+                speak(prompt, "help.category.question");
+            } else {
+                speak(prompt);
+            }
             link.pushNow();
             LOG.info("Help request {} from {} saved", event.id(), source);
         });
@@ -134,6 +140,25 @@ public final class HelpController {
             store.append(event);
             store.applyHelpStatus(help.id(), LocalHelpStatus.CANCELLED, null, null, null, now);
             refresh(help.id());
+            link.pushNow();
+        });
+    }
+
+    /**
+     * What kind of help (紧急/看病/生活/其他), asked after the request went out. Sent as a
+     * HELP_DETAILS event; the latest answer wins. Ignored when there is no open request.
+     */
+    public void chooseCategory(HelpCategory category) {
+        model.execute(() -> {
+            HelpView help = model.state().help();
+            if (help == null || !help.status().isOpen()) {
+                return;
+            }
+            Event event = Event.of(new HelpDetails(help.id(), category), clock.instant(), link.clockTrusted());
+            store.appendHelpDetails(event);
+            LocalHelpRequest updated = store.helpRequest(help.id()).orElseThrow();
+            model.update(state -> state.withHelp(HelpView.of(updated, help.cancellableUntil())));
+            speak("help.category.thanks");
             link.pushNow();
         });
     }
@@ -159,7 +184,11 @@ public final class HelpController {
             model.update(state -> state.withHelp(HelpView.of(request, until)));
             if (changed) {
                 showLamps(request.status());
-                speak(promptFor(request.status()));
+                if (request.status() == LocalHelpStatus.DELIVERED && request.category() == null) {
+                    speak("help.delivered", "help.category.question");
+                } else {
+                    speak(promptFor(request.status()));
+                }
             }
         });
     }
@@ -175,9 +204,10 @@ public final class HelpController {
         };
     }
 
-    private void speak(String key) {
-        model.update(state -> state.withLastPrompt(key));
-        feedback.say(key);
+    /** Speaks {@code keys} one after the other; 再说一遍 repeats the first. */
+    private void speak(String... keys) {
+        model.update(state -> state.withLastPrompt(keys[0]));
+        feedback.say(keys);
     }
 
     private void showLamps(LocalHelpStatus status) {

@@ -35,12 +35,17 @@ public final class Feedback implements AutoCloseable {
         });
     }
 
-    /** Speaks the clip of {@code key} on the kiosk's own speaker, dropping prompts not yet spoken. */
-    public void say(String key) {
+    /**
+     * Speaks the clips of {@code keys}, in order, on the kiosk's own speaker, dropping prompts not
+     * yet spoken.
+     */
+    public void say(String... keys) {
         queue.clear();
-        submit(() -> prompts.clip(key).ifPresentOrElse(
-                clip -> loudspeaker.play(clip, Route.INDOOR, false),
-                () -> LOG.warn("No spoken clip for prompt '{}'", key)));
+        for (String key : keys) {
+            submit(() -> prompts.clip(key).ifPresentOrElse(
+                    clip -> loudspeaker.play(clip, Route.INDOOR, false),
+                    () -> LOG.warn("No spoken clip for prompt '{}'", key)));
+        }
     }
 
     /** Sounds the help alarm over the courtyard loudspeaker, so people nearby come at once. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
+import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -160,7 +161,8 @@ public final class KioskStore implements AutoCloseable {
     public synchronized List<Event> pending(int limit) {
         List<Event> events = new ArrayList<>();
         query("SELECT body FROM outbox ORDER BY CASE type WHEN '" + EventType.HELP_REQUESTED.name()
-                + "' THEN 0 WHEN '" + EventType.HELP_CANCELLED.name() + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
+                + "' THEN 0 WHEN '" + EventType.HELP_CANCELLED.name() + "' THEN 1 WHEN '"
+                + EventType.HELP_DETAILS.name() + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
                     statement.setInt(1, limit);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
@@ -244,6 +246,22 @@ public final class KioskStore implements AutoCloseable {
             }
         });
         return true;
+    }
+
+    /** Records the category chosen after sending, with its HELP_DETAILS event, in one transaction. */
+    public synchronized void appendHelpDetails(Event event) {
+        if (!(event.payload() instanceof HelpDetails details)) {
+            throw new IllegalArgumentException("event " + event.id() + " is not a HELP_DETAILS event");
+        }
+        inTransaction(() -> {
+            insertOutbox(event);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE help_request SET category = ? WHERE id = ?")) {
+                update.setString(1, details.category().name());
+                update.setString(2, details.requestId().toString());
+                update.executeUpdate();
+            }
+        });
     }
 
     public synchronized Optional<LocalHelpRequest> helpRequest(UUID id) {

@@ -33,6 +33,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.protocol.HelpCategory;
 import org.courtyard.kiosk.sync.LinkState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,8 @@ final class KioskView {
     private final Label helpStatus = new Label();
     private final Button cancel;
     private final Button helpAgain;
+    private final GridPane categories = new GridPane();
+    private final List<Button> categoryButtons;
     private final VBox checkInScreen;
     private final VBox announcementsScreen;
     private final VBox listeningScreen;
@@ -104,6 +107,16 @@ final class KioskView {
 
         cancel = button("help.cancel", Icon.cancel(), "cancel-button", model::cancelHelp);
         helpAgain = button("home.help", Icon.help(), "help-button", model::help);
+        categoryButtons = java.util.Arrays.stream(HelpCategory.values())
+                .map(category -> {
+                    Button button = new Button(model.text("help.category." + category.name()));
+                    button.getStyleClass().addAll("kiosk-button", "plain-button", "category-button");
+                    button.setFocusTraversable(false);
+                    button.setWrapText(false);
+                    button.setOnAction(event -> model.chooseCategory(category));
+                    return button;
+                })
+                .toList();
         buildHelp();
 
         Icon checkInIcon = Icon.checkIn();
@@ -227,7 +240,10 @@ final class KioskView {
         showWhen(helpAgain, model.helpAgainVisibleProperty());
         cancel.getStyleClass().add("big-button");
         helpAgain.getStyleClass().add("big-button");
-        helpScreen.getChildren().addAll(helpStatus, cancel, helpAgain);
+        showWhen(categories, model.categoryVisibleProperty());
+        categories.getStyleClass().add("categories");
+        categories.setAlignment(Pos.CENTER);
+        helpScreen.getChildren().addAll(helpStatus, categories, cancel, helpAgain);
     }
 
     private VBox messageScreen(String styleClass, Icon icon, Label text) {
@@ -345,7 +361,8 @@ final class KioskView {
         layOutHome(width - 2 * gap, contentHeight, base, gap);
 
         helpScreen.setSpacing(gap);
-        double bigButton = Math.max(MIN_TARGET_PX, Math.round(Math.min(contentHeight * 0.45, base * 3.4)));
+        // Room for the status, the category row (one or two rows) and 按错了 together.
+        double bigButton = Math.max(MIN_TARGET_PX, Math.round(Math.min(contentHeight * 0.3, base * 2.8)));
         for (Button button : List.of(cancel, helpAgain)) {
             button.setMinHeight(bigButton);
             button.setPrefHeight(bigButton);
@@ -355,6 +372,7 @@ final class KioskView {
             ((Icon) button.getGraphic()).size(Math.round(bigButton * 0.55));
             button.setStyle("-fx-graphic-text-gap: " + gap + "px;");
         }
+        layOutCategories(width - 2 * gap, contentHeight, base, gap);
         for (VBox screen : List.of(checkInScreen, announcementsScreen, listeningScreen)) {
             screen.setSpacing(gap);
         }
@@ -389,6 +407,26 @@ final class KioskView {
             button.setStyle("-fx-font-size: " + text + "px; -fx-padding: " + padding + "px; -fx-graphic-text-gap: "
                     + (tall ? gap / 2 : gap) + "px;");
             ((Icon) button.getGraphic()).size(icon);
+        }
+    }
+
+    /**
+     * 紧急/看病/生活/其他 under the status: one row where the four fit side by side at the base
+     * text size, else two rows of two (portrait).
+     */
+    private void layOutCategories(double width, double contentHeight, double base, double gap) {
+        categories.getChildren().clear();
+        categories.setHgap(gap);
+        categories.setVgap(gap / 2);
+        int perRow = width >= 4 * (base * 4 + gap) ? 4 : 2;
+        double cell = (width - (perRow - 1) * gap) / perRow;
+        double height = Math.max(MIN_TARGET_PX, Math.round(Math.min(base * 2, contentHeight * (perRow == 4 ? 0.22 : 0.15))));
+        for (int i = 0; i < categoryButtons.size(); i++) {
+            Button button = categoryButtons.get(i);
+            button.setMinSize(Math.max(MIN_TARGET_PX, Math.min(cell, base * 5)), height);
+            button.setPrefSize(Math.min(cell, base * 6), height);
+            button.setStyle("-fx-font-size: " + Math.max(MIN_TEXT_PX, base) + "px;");
+            categories.add(button, i % perRow, i / perRow);
         }
     }
 

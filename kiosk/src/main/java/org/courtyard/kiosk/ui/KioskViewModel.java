@@ -24,6 +24,7 @@ import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
+import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
 
 /**
@@ -50,6 +51,7 @@ final class KioskViewModel {
     private final ReadOnlyStringWrapper helpText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancelVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper helpAgainVisible = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper categoryVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper voiceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
     private final PauseTransition cancelWindowEnd = new PauseTransition();
@@ -120,6 +122,7 @@ final class KioskViewModel {
         helpStatus.set(help == null ? null : help.status());
         helpText.set(help == null ? text("help.prompt") : helpText(help));
         helpAgainVisible.set(help == null || !help.status().isOpen());
+        categoryVisible.set(help != null && help.status().isOpen() && help.category() == null);
         Instant now = clock.instant();
         boolean cancellable = help != null && help.cancellable(now);
         cancelVisible.set(cancellable);
@@ -209,6 +212,11 @@ final class KioskViewModel {
         return helpAgainVisible.getReadOnlyProperty();
     }
 
+    /** Whether the help screen asks 紧急/看病/生活/其他: an open request whose kind is not known yet. */
+    ReadOnlyBooleanProperty categoryVisibleProperty() {
+        return categoryVisible.getReadOnlyProperty();
+    }
+
     ReadOnlyStringProperty voiceTextProperty() {
         return voiceText.getReadOnlyProperty();
     }
@@ -230,6 +238,10 @@ final class KioskViewModel {
 
     void cancelHelp() {
         kiosk.cancelHelp();
+    }
+
+    void chooseCategory(HelpCategory category) {
+        kiosk.chooseCategory(category);
     }
 
     void checkIn() {

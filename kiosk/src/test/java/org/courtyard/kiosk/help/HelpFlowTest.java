@@ -123,6 +123,28 @@ class HelpFlowTest {
     }
 
     @Test
+    void the_kind_of_help_chosen_after_sending_goes_out_as_help_details() throws Exception {
+        kiosk("help.alert-courtyard=false");
+        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.model().awaitIdle(WAIT);
+        HelpView help = kiosk.model().state().help();
+        assertThat(help.category()).isNull();
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.saved.offline");
+
+        kiosk.chooseCategory(org.courtyard.protocol.HelpCategory.DAILY);
+        kiosk.model().awaitIdle(WAIT);
+
+        assertThat(kiosk.model().state().help().category()).isEqualTo(org.courtyard.protocol.HelpCategory.DAILY);
+        kiosk.close();
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            assertThat(store.pending(10)).extracting(Event::type)
+                    .containsExactly(EventType.HELP_REQUESTED, EventType.HELP_DETAILS);
+            assertThat(store.pending(10).get(1).payload()).isEqualTo(
+                    new org.courtyard.protocol.HelpDetails(help.id(), org.courtyard.protocol.HelpCategory.DAILY));
+        }
+    }
+
+    @Test
     void after_the_window_the_request_can_no_longer_be_taken_back() throws Exception {
         kiosk("help.alert-courtyard=false", "help.cancel-window-seconds=60");
         kiosk.pressHelp(HelpSource.SCREEN);

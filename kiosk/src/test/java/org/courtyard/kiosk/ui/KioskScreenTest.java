@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.protocol.HelpCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,20 @@ class KioskScreenTest {
         assertThat(shownTexts(robot)).contains("求助已保存，正在发送", "按错了", "返回");
         assertThat(button(robot, "help.cancel").isVisible()).isTrue();
         assertThat(robot.lookup(".home-button").queryAll()).isEmpty();
+    }
+
+    @Test
+    void after_sending_the_kind_of_help_can_be_chosen_with_one_tap(FxRobot robot) throws Exception {
+        robot.clickOn(button(robot, "home.help"));
+        settle();
+        assertThat(shownTexts(robot)).contains("紧急", "看病", "生活", "其他");
+
+        robot.clickOn(button(robot, "help.category.MEDICAL"));
+        settle();
+
+        assertThat(kiosk.model().state().help().category()).isEqualTo(HelpCategory.MEDICAL);
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.category.thanks");
+        assertThat(shownTexts(robot)).doesNotContain("紧急", "看病", "生活", "其他").contains("按错了");
     }
 
     @Test
