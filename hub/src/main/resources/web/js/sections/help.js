@@ -455,7 +455,13 @@ function wire() {
       transition(button.dataset.to);
     }
   });
-  els.actions.addEventListener('submit', (event) => event.preventDefault());
+  // Enter in the name field assigns, as a click on 指派 would.
+  els.actions.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (document.activeElement === els.assignee && openId && !sending && !els.assigneeField.hidden) {
+      transition('ASSIGNED');
+    }
+  });
   els.assignee.addEventListener('input', () => els.assignee.removeAttribute('aria-invalid'));
   els.showAll.addEventListener('click', () => {
     if (ctx.user.role !== 'CADRE') {

@@ -121,6 +121,7 @@ class StaffPageIT {
         assertThat(update.get(0).get("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(update.get(0).get("by").asText()).isEqualTo(STAFF_NAME);
         assertThat(visibleActions()).containsExactly("指派", "已解决", "取消求助");
+        chromium.screenshot("staff-detail-acknowledged");
 
         // assigning without a name is refused on the page and changes nothing
         action("ASSIGNED").click();
@@ -129,9 +130,9 @@ class StaffPageIT {
         assertThat(chromium.driver.findElement(By.id("help-assignee")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(help(id).get("status").asText()).isEqualTo("ACKNOWLEDGED");
 
-        chromium.driver.findElement(By.id("help-assignee")).sendKeys("张书记");
+        // Enter in the name field assigns, with the note typed before it.
         chromium.driver.findElement(By.id("help-note")).sendKeys("张书记在村里，五分钟到");
-        action("ASSIGNED").click();
+        chromium.driver.findElement(By.id("help-assignee")).sendKeys("张书记", Keys.ENTER);
         wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已指派"));
         assertThat(invisible(By.id("help-action-error"))).isTrue();
         assertThat(text("help-history")).contains("指派给 张书记", "备注：张书记在村里，五分钟到");
