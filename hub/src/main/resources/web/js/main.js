@@ -6,7 +6,10 @@
 //      and a <section data-section="name" hidden="hidden"> holding the section's markup;
 //   2. a module js/sections/name.js exporting an object with
 //        id, events (stream event names it wants),
-//        start(ctx)  after login: fetch and show data;   stop()  at logout: forget everything;
+//        countLabel  only if it calls ctx.setCount: the words after its count in the window
+//                    title, e.g. '条新求助';
+//        start(ctx)  after login: fetch and show data (ctx: api, user, alert(kind), setCount);
+//        stop()      at logout: forget everything;
 //        reload()    after the live stream (re)connected: fetch again, events may have been missed;
 //        show() / hide()  when the user switches to / away from it;
 //        onEvent(name, data)  a live event (every section gets the events it listed);
@@ -59,12 +62,9 @@ const ctx = {
       badge.textContent = String(n);
       badge.hidden = n <= 0;
     }
-    const total = [...counts.values()].reduce((sum, value) => sum + value, 0);
-    document.title = total > 0 ? `（${total}条新求助）${TITLE}` : TITLE;
-  },
-  /** Shows the section `id` (as if its nav link was clicked). */
-  go(id) {
-    window.location.hash = `#${id}`;
+    const parts = SECTIONS.filter((section) => counts.get(section.id) > 0)
+        .map((section) => `${counts.get(section.id)}${section.countLabel || ''}`);
+    document.title = parts.length > 0 ? `（${parts.join('，')}）${TITLE}` : TITLE;
   },
 };
 

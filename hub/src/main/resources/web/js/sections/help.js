@@ -482,6 +482,7 @@ function wire() {
 export const helpSection = {
   id: 'help',
   events: ['help-created', 'help-updated', 'help-overdue', 'kiosk-seen'],
+  countLabel: '条新求助',
 
   start(context) {
     ctx = context;
