@@ -24,12 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The system's Chromium and chromedriver (Debian's {@code chromium} and {@code chromium-driver},
  * which .ci/run installs) driven headless through Selenium. Nothing is downloaded: the driver and
  * the browser are named explicitly, so Selenium Manager never runs, and the browser's own
- * background networking is off. Without {@code /usr/bin/chromium} the calling test is skipped.
+ * background networking is off. Without the browser or the driver the calling test is skipped.
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** The browser: {@code -Dcourtyard.chromium=PATH}, by default Debian's. */
+    static final Path BROWSER = Path.of(System.getProperty("courtyard.chromium", "/usr/bin/chromium"));
+    /** Its driver, of the same version: {@code -Dcourtyard.chromedriver=PATH}, by default Debian's. */
+    static final Path DRIVER = Path.of(System.getProperty("courtyard.chromedriver", "/usr/bin/chromedriver"));
     /** Where {@link #screenshot} writes: {@code -Dcourtyard.screenshots=DIR}, set by the POM to target/screenshots. */
     static final Path SCREENSHOTS = Path.of(System.getProperty("courtyard.screenshots", "target/screenshots"));
 
