@@ -28,6 +28,7 @@ import org.courtyard.hub.web.JsonErrorHandler;
 import org.courtyard.hub.web.NotFoundHandler;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
+import org.courtyard.hub.web.SecurityHeaders;
 import org.courtyard.hub.web.StaticFiles;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -101,7 +102,8 @@ public final class Hub implements AutoCloseable {
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
-        server.setHandler(new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
+        server.setHandler(new SecurityHeaders(
+                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler())));
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "courtyard-overdue-check");

@@ -1,0 +1,74 @@
+// The hub's JSON API, called with the session cookie (set by POST /api/v1/login, HttpOnly).
+// The page never keeps the token itself.
+
+/** A failed call: HTTP status (0 when the hub could not be reached), error code and message. */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+let onUnauthorized = () => {};
+
+/** Called when a call other than login answers 401: the session expired or was revoked. */
+export function setUnauthorizedHandler(handler) {
+  onUnauthorized = handler;
+}
+
+async function call(method, path, body) {
+  const init = {
+    method,
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { Accept: 'application/json' },
+  };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    throw new ApiError(0, 'network', '连接不上乡镇服务器，请检查网络后再试。');
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const error = data && data.error ? data.error : {};
+    const failure = new ApiError(response.status, error.code || `http_${response.status}`,
+        error.message || `HTTP ${response.status}`);
+    if (response.status === 401 && path !== '/api/v1/login') {
+      onUnauthorized(failure);
+    }
+    throw failure;
+  }
+  return data;
+}
+
+export const api = {
+  get: (path) => call('GET', path),
+  post: (path, body) => call('POST', path, body),
+};
+
+/** Builds "path?a=1&b=2" from the non-empty entries of params. */
+export function withQuery(path, params) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') {
+      query.set(name, value);
+    }
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}

@@ -1,0 +1,549 @@
+// The help-request section: the live list (newest first, filtered by the hub) and the open
+// request with its history and the actions its status allows.
+
+import { withQuery } from '../api.js';
+import { byId, el, showMessage } from '../dom.js';
+import { byText, categoryText, dateTime, shortDateTime, sourceText, statusText } from '../format.js';
+
+/** The hub's state machine: which statuses a request may move to from each status. */
+const NEXT = {
+  NEW: ['ACKNOWLEDGED', 'CANCELLED'],
+  ACKNOWLEDGED: ['ASSIGNED', 'RESOLVED', 'CANCELLED'],
+  ASSIGNED: ['RESOLVED', 'CANCELLED'],
+  RESOLVED: [],
+  CANCELLED: [],
+};
+const OPEN = ['NEW', 'ACKNOWLEDGED', 'ASSIGNED'];
+
+const DONE = {
+  ACKNOWLEDGED: '已确认收到。小院设备下次联系乡镇时会告诉老人“已收到”。',
+  ASSIGNED: '已指派。',
+  RESOLVED: '已标记为解决。',
+  CANCELLED: '已取消这条求助。',
+};
+
+let ctx = null;
+let els = null;
+/** The requests the list shows now, by id. */
+const requests = new Map();
+/** Requests that arrived live and nobody has opened or handled yet (highlighted as new). */
+const unseen = new Map();
+const villages = new Set();
+let openId = null;
+let openHelp = null;
+let sending = false;
+/** Each list load gets a number; only the answer of the latest one is used. */
+let loadNumber = 0;
+/** Versions live events brought while a list load was on its way, by id. */
+let touchedDuringLoad = null;
+
+function elements() {
+  return {
+    villageFilter: byId('help-filter-village'),
+    statusFilter: byId('help-filter-status'),
+    rows: byId('help-rows'),
+    empty: byId('help-empty'),
+    hiddenNew: byId('help-hidden-new'),
+    hiddenNewText: byId('help-hidden-new-text'),
+    showAll: byId('help-show-all'),
+    listError: byId('help-list-error'),
+    detail: byId('help-detail'),
+    placeholder: byId('help-detail-placeholder'),
+    body: byId('help-detail-body'),
+    notice: byId('help-detail-notice'),
+    badges: byId('help-detail-badges'),
+    fields: byId('help-detail-fields'),
+    memo: byId('help-detail-memo'),
+    audio: byId('help-detail-audio'),
+    audioError: byId('help-detail-audio-error'),
+    actions: byId('help-actions'),
+    actionError: byId('help-action-error'),
+    assigneeField: byId('help-assignee-field'),
+    assignee: byId('help-assignee'),
+    note: byId('help-note'),
+    closed: byId('help-closed'),
+    history: byId('help-history'),
+  };
+}
+
+function time(iso) {
+  return Date.parse(iso) || 0;
+}
+
+/** The time of the press as staff should read it: the kiosk's if its clock was right, else the hub's. */
+function pressedAt(help) {
+  return help.clockTrusted ? help.occurredAt : help.receivedAt;
+}
+
+/** Whether the request still waits for anyone past the overdue time (red, "超时未响应"). */
+function isOverdueNow(help) {
+  return help.overdue && help.status === 'NEW';
+}
+
+/**
+ * The newer of two versions of one request. Events and list loads can cross on the way, so an
+ * older version never replaces a newer one; `overdue` is never cleared once set.
+ */
+function merge(known, incoming) {
+  if (!known) {
+    return incoming;
+  }
+  const newer = time(incoming.updatedAt) >= time(known.updatedAt) ? incoming : known;
+  const older = newer === incoming ? known : incoming;
+  if (older.overdue && !newer.overdue) {
+    return { ...newer, overdue: true, overdueAt: older.overdueAt };
+  }
+  return newer;
+}
+
+function filterParams() {
+  const params = {};
+  const status = els.statusFilter.value;
+  if (status === 'open') {
+    params.open = 'true';
+  } else if (status) {
+    params.status = status;
+  }
+  if (els.villageFilter.value) {
+    params.village = els.villageFilter.value;
+  }
+  return params;
+}
+
+function matchesFilter(help) {
+  const status = els.statusFilter.value;
+  if (status === 'open' && !OPEN.includes(help.status)) {
+    return false;
+  }
+  if (status && status !== 'open' && help.status !== status) {
+    return false;
+  }
+  return !els.villageFilter.value || help.village === els.villageFilter.value;
+}
+
+/** Puts a version of a request into the list, or takes it out when the filter no longer matches. */
+function upsert(help) {
+  const merged = merge(requests.get(help.id), help);
+  if (matchesFilter(merged)) {
+    requests.set(help.id, merged);
+  } else {
+    requests.delete(help.id);
+  }
+  if (touchedDuringLoad) {
+    touchedDuringLoad.set(help.id, merged);
+  }
+  if (merged.status !== 'NEW') {
+    unseen.delete(help.id);
+  }
+  addVillage(merged.village);
+  return merged;
+}
+
+function addVillage(village) {
+  if (!village || villages.has(village)) {
+    return;
+  }
+  villages.add(village);
+  renderVillageOptions();
+}
+
+function renderVillageOptions() {
+  const select = els.villageFilter;
+  const cadreVillage = ctx.user.role === 'CADRE' ? ctx.user.village : null;
+  const chosen = cadreVillage || select.value;
+  select.replaceChildren();
+  if (cadreVillage) {
+    select.append(el('option', { value: cadreVillage, text: cadreVillage }));
+  } else {
+    select.append(el('option', { value: '', text: '全部村' }));
+    for (const village of [...villages].sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+      select.append(el('option', { value: village, text: village }));
+    }
+  }
+  select.value = chosen;
+  select.disabled = Boolean(cadreVillage);
+}
+
+async function loadList() {
+  const number = ++loadNumber;
+  touchedDuringLoad = new Map();
+  try {
+    const list = await ctx.api.get(withQuery('/api/v1/help-requests', filterParams()));
+    if (number !== loadNumber || !ctx) {
+      return;
+    }
+    const fresh = new Map();
+    for (const help of list) {
+      fresh.set(help.id, merge(requests.get(help.id), help));
+      addVillage(help.village);
+    }
+    // A request created or changed by a live event during the load may be missing from (or
+    // older in) the answer; what the event said wins when it is newer.
+    for (const [id, help] of touchedDuringLoad) {
+      const merged = merge(fresh.get(id), help);
+      if (matchesFilter(merged)) {
+        fresh.set(id, merged);
+      } else {
+        fresh.delete(id);
+      }
+    }
+    requests.clear();
+    for (const [id, help] of fresh) {
+      requests.set(id, help);
+    }
+    showMessage(els.listError, '');
+  } catch (error) {
+    if (number === loadNumber && ctx && error.status !== 401) {
+      showMessage(els.listError, `没能载入求助列表：${error.message}`);
+    }
+  } finally {
+    if (number === loadNumber) {
+      touchedDuringLoad = null;
+    }
+  }
+  if (ctx) {
+    renderList();
+  }
+}
+
+async function loadVillages() {
+  try {
+    const kiosks = await ctx.api.get('/api/v1/kiosks');
+    if (ctx) {
+      for (const kiosk of kiosks) {
+        addVillage(kiosk.village);
+      }
+    }
+  } catch (error) {
+    // The filter still offers the villages seen in requests; the kiosk section shows the error.
+    console.warn('courtyard: no kiosk list for the village filter', error);
+  }
+}
+
+function statusBadge(status) {
+  return el('span', { class: `status status-${status}`, text: statusText(status) });
+}
+
+function badges(help, withNew) {
+  const out = [statusBadge(help.status)];
+  if (withNew && unseen.has(help.id)) {
+    out.push(el('span', { class: 'badge badge-new', text: '新' }));
+  }
+  if (isOverdueNow(help)) {
+    out.push(el('span', { class: 'badge badge-overdue', text: '超时未响应' }));
+  } else if (help.overdue) {
+    out.push(el('span', { class: 'badge badge-offline', text: '曾超时' }));
+  }
+  return out;
+}
+
+function renderList() {
+  const sorted = [...requests.values()].sort((a, b) => time(b.receivedAt) - time(a.receivedAt));
+  const rows = sorted.map((help) => {
+    const classes = [];
+    if (unseen.has(help.id)) {
+      classes.push('is-new');
+    }
+    if (isOverdueNow(help)) {
+      classes.push('is-overdue');
+    }
+    if (!OPEN.includes(help.status)) {
+      classes.push('is-closed');
+    }
+    if (help.id === openId) {
+      classes.push('is-selected');
+    }
+    const when = pressedAt(help);
+    return el('tr', { class: classes.join(' '), 'data-id': help.id },
+        el('td', { class: 'when' },
+            el('button', { type: 'button', class: 'row-open', title: `查看 ${dateTime(when)} 的求助` },
+                shortDateTime(when))),
+        el('td', { text: help.village || '—' }),
+        el('td', { text: help.kioskName || help.kioskId }),
+        el('td', { text: sourceText(help.source) }),
+        el('td', { text: categoryText(help.category) }),
+        el('td', { class: 'state' }, ...badges(help, true)));
+  });
+  els.rows.replaceChildren(...rows);
+  els.empty.hidden = rows.length > 0;
+  const elsewhere = [...unseen.keys()].filter((id) => !requests.has(id)).length;
+  els.hiddenNewText.textContent = `另有 ${elsewhere} 条新求助不在当前筛选里。`;
+  els.hiddenNew.hidden = elsewhere === 0;
+  ctx.setCount('help', unseen.size);
+}
+
+/** One fact of the open request: a dt/dd pair, half the width unless `wide`. */
+function field(term, wide, ...value) {
+  return el('div', { class: wide ? 'pair wide' : 'pair' }, el('dt', { text: term }), el('dd', {}, ...value));
+}
+
+function renderDetail(help) {
+  openHelp = help;
+  els.placeholder.hidden = true;
+  els.body.hidden = false;
+  els.detail.classList.toggle('is-overdue', isOverdueNow(help));
+  els.badges.replaceChildren(...badges(help, false));
+
+  const items = [
+    field('设备', false, help.kioskName || help.kioskId, el('span', { class: 'small-note', text: `编号 ${help.kioskId}` })),
+    field('村', false, help.village || '—'),
+    field('求助时间', false, dateTime(help.occurredAt),
+        help.clockTrusted ? null : el('span', { class: 'clock-note', text: '(设备时钟未校准)' })),
+    field('到达乡镇', false, dateTime(help.receivedAt)),
+    field('方式', false, sourceText(help.source)),
+    field('类别', false, categoryText(help.category)),
+  ];
+  if (help.acknowledgedBy) {
+    items.push(field('确认人', false, help.acknowledgedBy));
+  }
+  if (help.assignee) {
+    items.push(field('指派给', false, help.assignee));
+  }
+  if (help.transcript) {
+    items.push(field('老人说的话', true, `“${help.transcript}”`));
+  }
+  if (help.overdue) {
+    items.push(field('超时', true, isOverdueNow(help)
+        ? `超时未响应（从 ${dateTime(help.overdueAt)} 起）`
+        : `曾超时未响应（${dateTime(help.overdueAt)}）`));
+  }
+  els.fields.replaceChildren(...items);
+
+  const memoUrl = `/api/v1/help-requests/${encodeURIComponent(help.id)}/voice-memo`;
+  els.memo.hidden = !help.hasVoiceMemo;
+  if (help.hasVoiceMemo) {
+    if (els.audio.getAttribute('src') !== memoUrl) {
+      els.audio.src = memoUrl;
+      els.audioError.hidden = true;
+    }
+  } else if (els.audio.hasAttribute('src')) {
+    els.audio.removeAttribute('src');
+    els.audio.load();
+  }
+
+  const allowed = NEXT[help.status] || [];
+  for (const button of els.actions.querySelectorAll('button[data-to]')) {
+    button.hidden = !allowed.includes(button.dataset.to);
+    button.disabled = sending;
+  }
+  els.assigneeField.hidden = !allowed.includes('ASSIGNED');
+  els.actions.hidden = allowed.length === 0;
+  els.closed.hidden = allowed.length > 0;
+
+  els.history.replaceChildren(...(help.history || []).map((entry) => el('li', {},
+      el('strong', { text: `${dateTime(entry.at)}　${statusText(entry.status)}` }),
+      entry.by ? `　${byText(entry.by)}` : null,
+      entry.assignee ? `　指派给 ${entry.assignee}` : null,
+      entry.note ? el('span', { class: 'history-note', text: `备注：${entry.note}` }) : null)));
+}
+
+function clearActionInputs() {
+  els.note.value = '';
+  els.assignee.value = '';
+  els.assignee.removeAttribute('aria-invalid');
+  showMessage(els.actionError, '');
+}
+
+async function open(id) {
+  if (openId !== id) {
+    clearActionInputs();
+    showMessage(els.notice, '');
+  }
+  openId = id;
+  unseen.delete(id);
+  renderList();
+  els.placeholder.hidden = true;
+  els.body.hidden = false;
+  await loadDetail(id);
+}
+
+async function loadDetail(id) {
+  try {
+    const help = await ctx.api.get(`/api/v1/help-requests/${encodeURIComponent(id)}`);
+    if (ctx && openId === id) {
+      upsert(help);
+      renderList();
+      renderDetail(help);
+    }
+  } catch (error) {
+    if (ctx && openId === id && error.status !== 401) {
+      showMessage(els.notice, `打不开这条求助：${error.message}`);
+    }
+  }
+}
+
+async function transition(to) {
+  const id = openId;
+  const note = els.note.value.trim();
+  const assignee = els.assignee.value.trim();
+  showMessage(els.notice, '');
+  if (to === 'ASSIGNED' && !assignee) {
+    showMessage(els.actionError, '请先填写指派给谁（姓名），再点“指派”。');
+    els.assignee.setAttribute('aria-invalid', 'true');
+    els.assignee.focus();
+    return;
+  }
+  const body = { to };
+  if (note) {
+    body.note = note;
+  }
+  if (to === 'ASSIGNED') {
+    body.assignee = assignee;
+  }
+  showMessage(els.actionError, '');
+  sending = true;
+  setButtonsDisabled(true);
+  try {
+    const help = await ctx.api.post(`/api/v1/help-requests/${encodeURIComponent(id)}/transitions`, body);
+    if (!ctx) {
+      return;
+    }
+    upsert(help);
+    renderList();
+    if (openId === id) {
+      clearActionInputs();
+      renderDetail(help);
+      showMessage(els.notice, to === 'ASSIGNED' ? `已指派给 ${assignee}。` : DONE[to]);
+    }
+  } catch (error) {
+    if (!ctx || openId !== id) {
+      return;
+    }
+    if (error.status === 409) {
+      showMessage(els.notice, `这条求助刚刚已被别人处理过，下面已重新载入最新状态，请看清后再操作。（${error.message}）`);
+      await loadDetail(id);
+    } else if (error.status !== 401) {
+      showMessage(els.actionError, `操作没有成功：${error.message}`);
+    }
+  } finally {
+    sending = false;
+    if (ctx) {
+      setButtonsDisabled(false);
+    }
+  }
+}
+
+function setButtonsDisabled(disabled) {
+  for (const button of els.actions.querySelectorAll('button[data-to]')) {
+    button.disabled = disabled;
+  }
+}
+
+/** A live change of the request that is open: show it, and say so when someone else changed the status. */
+function refreshOpen(help) {
+  if (sending || !openHelp || help.id !== openId) {
+    return;
+  }
+  if (help.status !== openHelp.status) {
+    showMessage(els.notice, `这条求助刚被其他人更新为“${statusText(help.status)}”。`);
+    loadDetail(help.id);
+  } else if (help.overdue !== openHelp.overdue) {
+    loadDetail(help.id);
+  }
+}
+
+function wire() {
+  els.rows.addEventListener('click', (event) => {
+    const row = event.target.closest('tr[data-id]');
+    if (row) {
+      open(row.dataset.id);
+    }
+  });
+  els.actions.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-to]');
+    if (button && openId && !sending) {
+      transition(button.dataset.to);
+    }
+  });
+  // Enter in the name field assigns, as a click on 指派 would.
+  els.actions.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (document.activeElement === els.assignee && openId && !sending && !els.assigneeField.hidden) {
+      transition('ASSIGNED');
+    }
+  });
+  els.assignee.addEventListener('input', () => els.assignee.removeAttribute('aria-invalid'));
+  els.showAll.addEventListener('click', () => {
+    if (ctx.user.role !== 'CADRE') {
+      els.villageFilter.value = '';
+    }
+    els.statusFilter.value = 'open';
+    loadList();
+  });
+  els.villageFilter.addEventListener('change', loadList);
+  els.statusFilter.addEventListener('change', loadList);
+  els.audio.addEventListener('error', () => {
+    if (els.audio.hasAttribute('src')) {
+      els.audioError.hidden = false;
+    }
+  });
+}
+
+export const helpSection = {
+  id: 'help',
+  events: ['help-created', 'help-updated', 'help-overdue', 'kiosk-seen'],
+  countLabel: '条新求助',
+
+  start(context) {
+    ctx = context;
+    if (!els) {
+      els = elements();
+      wire();
+    }
+    els.statusFilter.value = 'open';
+    els.villageFilter.value = '';
+    renderVillageOptions();
+    renderList();
+    loadVillages();
+    loadList();
+  },
+
+  stop() {
+    ctx = null;
+    loadNumber += 1;
+    touchedDuringLoad = null;
+    requests.clear();
+    unseen.clear();
+    villages.clear();
+    openId = null;
+    openHelp = null;
+    sending = false;
+    els.rows.replaceChildren();
+    els.body.hidden = true;
+    els.placeholder.hidden = false;
+    els.detail.classList.remove('is-overdue');
+    els.badges.replaceChildren();
+    els.audio.removeAttribute('src');
+    clearActionInputs();
+    showMessage(els.notice, '');
+    showMessage(els.listError, '');
+  },
+
+  reload() {
+    loadVillages();
+    loadList();
+    if (openId) {
+      loadDetail(openId);
+    }
+  },
+
+  show() {},
+
+  hide() {},
+
+  onEvent(name, data) {
+    if (name === 'kiosk-seen') {
+      addVillage(data.village);
+      return;
+    }
+    const help = upsert(data);
+    if (name === 'help-created' && help.status === 'NEW') {
+      unseen.set(help.id, help);
+      ctx.alert('new');
+    } else if (name === 'help-overdue' && help.status === 'NEW') {
+      ctx.alert('overdue');
+    }
+    renderList();
+    refreshOpen(help);
+  },
+};

@@ -1,0 +1,363 @@
+package org.courtyard.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.not;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.courtyard.protocol.ProtocolJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff page in headless Chromium against a real hub on port 0: what a township worker or a
+ * village cadre sees and does, checked in the browser and through the API and the kiosk's sync.
+ */
+class StaffPageIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String STAFF = "wangfang";
+    private static final String STAFF_NAME = "王芳";
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path profile;
+
+    TestHub hub;
+    HeadlessChromium chromium;
+    WebDriverWait wait;
+    TestHub.Kiosk kiosk;
+
+    @BeforeEach
+    void start() {
+        chromium = new HeadlessChromium(profile);
+        wait = chromium.waiting(WAIT);
+        // The overdue check runs only when a test asks (hub.checkOverdue()), never by itself.
+        hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)));
+        kiosk = hub.kiosk("和平村幸福小院", "和平村");
+        user(STAFF, "STAFF", null, STAFF_NAME);
+    }
+
+    @AfterEach
+    void stop(TestInfo test) {
+        try {
+            if (chromium != null) {
+                List<String> console = chromium.console();
+                console.forEach(line -> System.out.println(test.getDisplayName() + " console: " + line));
+                assertThat(console).as("browser console").noneMatch(StaffPageIT::isScriptOrPolicyError);
+            }
+        } finally {
+            if (chromium != null) {
+                chromium.close();
+            }
+            if (hub != null) {
+                hub.close();
+            }
+        }
+    }
+
+    @Test
+    void a_request_appears_live_and_is_acknowledged_assigned_and_resolved() throws Exception {
+        login(STAFF, "password-" + STAFF);
+        assertThat(text("who")).contains(STAFF_NAME).contains("乡镇工作人员");
+        wait.until(textToBePresentInElementLocated(By.id("sound-state"), "提示音已开启"));
+        wait.until(textToBePresentInElementLocated(By.id("live-state"), "实时更新中"));
+        chromium.driver.executeScript("window.courtyardMarker = 'loaded once';");
+
+        // Given a kiosk sends a voice request (its clock not trusted) while the page is open
+        UUID id = UUID.randomUUID();
+        hub.clock.advance(Duration.ofSeconds(30));
+        String cursor = hub.sync(kiosk, null, TestHub.event(id, "HELP_REQUESTED", TestHub.START, false,
+                Map.of("source", "VOICE", "category", "MEDICAL", "transcript", "救命，我头晕"))).json().get("cursor").asText();
+
+        // then it shows up without a reload, highlighted as new
+        WebElement row = wait.until(presenceOfElementLocated(row(id)));
+        assertThat(chromium.driver.executeScript("return window.courtyardMarker;")).isEqualTo("loaded once");
+        assertThat(row.getAttribute("class")).contains("is-new");
+        assertThat(row.getText()).contains("和平村幸福小院", "和平村", "语音", "看病", "待确认", "新");
+        assertThat(navCount("help")).isEqualTo("1");
+        assertThat(chromium.driver.getTitle()).contains("新求助");
+        chromium.screenshot("staff-list-new-request");
+
+        // when the worker opens it
+        row.click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-fields"), "和平村幸福小院"));
+        assertThat(text("help-detail-fields")).contains("(设备时钟未校准)", "“救命，我头晕”", "看病", "语音");
+        assertThat(displayed(By.id("help-detail-memo"))).as("no voice memo, no player").isFalse();
+        assertThat(visibleActions()).containsExactly("确认收到", "取消求助");
+        wait.until(not(attributeContains(row(id), "class", "is-new")));
+        assertThat(navCount("help")).isEmpty();
+
+        // and acknowledges it
+        action("ACKNOWLEDGED").click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已确认"));
+        JsonNode acknowledged = help(id);
+        assertThat(acknowledged.get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(last(acknowledged.get("history")).get("by").asText()).isEqualTo(STAFF_NAME);
+        // the kiosk learns it on its next sync
+        JsonNode update = hub.sync(kiosk, cursor).json().get("helpUpdates");
+        assertThat(update).hasSize(1);
+        assertThat(update.get(0).get("requestId").asText()).isEqualTo(id.toString());
+        assertThat(update.get(0).get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(update.get(0).get("by").asText()).isEqualTo(STAFF_NAME);
+        assertThat(visibleActions()).containsExactly("指派", "已解决", "取消求助");
+        chromium.screenshot("staff-detail-acknowledged");
+
+        // assigning without a name is refused on the page and changes nothing
+        action("ASSIGNED").click();
+        wait.until(visibilityOfElementLocated(By.id("help-action-error")));
+        assertThat(text("help-action-error")).contains("指派给谁");
+        assertThat(chromium.driver.findElement(By.id("help-assignee")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(help(id).get("status").asText()).isEqualTo("ACKNOWLEDGED");
+
+        // Enter in the name field assigns, with the note typed before it.
+        chromium.driver.findElement(By.id("help-note")).sendKeys("张书记在村里，五分钟到");
+        chromium.driver.findElement(By.id("help-assignee")).sendKeys("张书记", Keys.ENTER);
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已指派"));
+        assertThat(invisible(By.id("help-action-error"))).isTrue();
+        assertThat(text("help-history")).contains("指派给 张书记", "备注：张书记在村里，五分钟到");
+        chromium.screenshot("staff-detail-assigned");
+
+        // and resolves it with a note
+        chromium.driver.findElement(By.id("help-note")).sendKeys("已送到卫生院");
+        action("RESOLVED").click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已解决"));
+        JsonNode resolved = help(id);
+        assertThat(resolved.get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(last(resolved.get("history")).get("note").asText()).isEqualTo("已送到卫生院");
+        assertThat(last(resolved.get("history")).get("by").asText()).isEqualTo(STAFF_NAME);
+        assertThat(displayed(By.id("help-closed"))).isTrue();
+        assertThat(visibleActions()).isEmpty();
+
+        // The list shows open requests by default: the resolved one leaves it, "全部" brings it back.
+        wait.until(invisibilityOfElementLocated(row(id)));
+        new Select(chromium.driver.findElement(By.id("help-filter-status"))).selectByValue("");
+        wait.until(textToBePresentInElementLocated(row(id), "已解决"));
+        assertThat(chromium.driver.executeScript("return window.courtyardMarker;")).isEqualTo("loaded once");
+    }
+
+    @Test
+    void overdue_requests_are_red_whether_they_were_overdue_before_or_become_so_live() throws Exception {
+        UUID early = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(early, TestHub.START));
+        hub.clock.advance(Duration.ofMinutes(6));
+        hub.hub.checkOverdue();
+
+        login(STAFF, "password-" + STAFF);
+        WebElement earlyRow = wait.until(presenceOfElementLocated(row(early)));
+        assertThat(earlyRow.getAttribute("class")).contains("is-overdue");
+        assertThat(earlyRow.getText()).contains("超时未响应");
+
+        UUID late = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(late, hub.clock.instant()));
+        wait.until(presenceOfElementLocated(row(late)));
+        assertThat(chromium.driver.findElement(row(late)).getAttribute("class")).doesNotContain("is-overdue");
+
+        hub.clock.advance(Duration.ofMinutes(6));
+        assertThat(hub.hub.checkOverdue()).isEqualTo(1);
+        wait.until(attributeContains(row(late), "class", "is-overdue"));
+        assertThat(chromium.driver.findElement(row(late)).getText()).contains("超时未响应");
+        chromium.screenshot("staff-list-overdue");
+
+        // Opened from the keyboard: Tab to the row's time, Enter.
+        WebElement open = chromium.driver.findElement(row(late)).findElement(By.cssSelector("button.row-open"));
+        open.sendKeys(Keys.ENTER);
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "超时未响应"));
+        assertThat(chromium.driver.findElement(By.id("help-detail")).getAttribute("class")).contains("is-overdue");
+        assertThat(text("help-detail-fields")).contains("超时未响应（从");
+        chromium.screenshot("staff-detail-overdue");
+    }
+
+    @Test
+    void a_cadre_sees_only_their_own_village() throws Exception {
+        TestHub.Kiosk other = hub.kiosk("二村小学", "二村");
+        user("lixia", "CADRE", "二村", "李霞");
+        login("lixia", "password-lixia");
+        assertThat(text("who")).contains("李霞", "村干部", "二村");
+        Select village = new Select(chromium.driver.findElement(By.id("help-filter-village")));
+        assertThat(village.getFirstSelectedOption().getText()).isEqualTo("二村");
+        assertThat(chromium.driver.findElement(By.id("help-filter-village")).isEnabled()).isFalse();
+
+        UUID foreign = UUID.randomUUID();
+        UUID own = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(foreign, TestHub.START));
+        hub.clock.advance(Duration.ofSeconds(5));
+        hub.sync(other, null, TestHub.helpRequested(own, TestHub.START));
+
+        // The stream carries events in order: once the later, own request shows, the other would have.
+        wait.until(presenceOfElementLocated(row(own)));
+        assertThat(chromium.driver.findElements(row(foreign))).isEmpty();
+        assertThat(text("help-rows")).doesNotContain("和平村");
+
+        chromium.driver.navigate().refresh();
+        wait.until(presenceOfElementLocated(row(own)));
+        assertThat(chromium.driver.findElements(row(foreign))).isEmpty();
+
+        chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "二村小学"));
+        assertThat(text("kiosk-rows")).doesNotContain("和平村幸福小院");
+    }
+
+    @Test
+    void a_change_by_someone_else_shows_up_in_the_open_request() throws Exception {
+        UUID id = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(id, TestHub.START));
+        login(STAFF, "password-" + STAFF);
+        chromium.driver.findElement(row(id)).click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "待确认"));
+
+        assertThat(hub.transition(hub.adminToken, id, "ACKNOWLEDGED", null).status()).isEqualTo(200);
+
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已确认"));
+        assertThat(text("help-detail-notice")).contains("其他人", "已确认");
+        assertThat(visibleActions()).containsExactly("指派", "已解决", "取消求助");
+    }
+
+    @Test
+    void a_409_says_someone_else_changed_it_and_reloads() throws Exception {
+        // Without the live stream the page cannot know of the other change before the click.
+        chromium.devTools("Network.enable", Map.of());
+        chromium.devTools("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/stream*")));
+        UUID id = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(id, TestHub.START));
+        login(STAFF, "password-" + STAFF);
+        wait.until(textToBePresentInElementLocated(By.id("live-state"), "连接中断"));
+        wait.until(presenceOfElementLocated(row(id))).click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "待确认"));
+
+        assertThat(hub.transition(hub.adminToken, id, "ACKNOWLEDGED", null).status()).isEqualTo(200);
+        action("ACKNOWLEDGED").click();
+
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-notice"), "已被别人处理过"));
+        assertThat(text("help-detail-notice")).contains("cannot move to ACKNOWLEDGED");
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已确认"));
+        assertThat(visibleActions()).containsExactly("指派", "已解决", "取消求助");
+        assertThat(last(help(id).get("history")).get("by").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void the_kiosk_section_lists_kiosks_with_their_heartbeat_and_follows_them_live() throws Exception {
+        hub.sync(kiosk, null, TestHub.heartbeat());
+        TestHub.Kiosk quiet = hub.kiosk("大村村委会活动室", "大村");
+        login(STAFF, "password-" + STAFF);
+
+        chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "和平村幸福小院"));
+        String seen = text("kiosk-rows");
+        assertThat(seen).contains("在线", "正常", "0.1.0", "2026-11-29 18:00:00");
+        assertThat(seen).contains("大村村委会活动室", "离线", "从未联系", "尚无心跳");
+        assertThat(text("kiosk-summary")).contains("共 2 台", "在线 1 台");
+
+        hub.sync(quiet, null, TestHub.event(UUID.randomUUID(), "HEARTBEAT", TestHub.START, true,
+                Map.of("version", "0.1.0", "uptimeSeconds", 5, "outbox", 3, "voice", "off: no model", "speaker", "ok")));
+        wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + quiet.id() + "']"),
+                "异常：off: no model"));
+        assertThat(text("kiosk-rows")).contains("3 条未发出");
+        assertThat(text("kiosk-summary")).contains("在线 2 台");
+        chromium.screenshot("staff-kiosks");
+    }
+
+    @Test
+    void logging_out_returns_to_the_form_and_ends_the_session() throws Exception {
+        login(STAFF, "password-" + STAFF);
+        chromium.driver.findElement(By.id("logout-button")).click();
+
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        assertThat(text("login-error")).contains("已退出");
+        chromium.driver.navigate().refresh();
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        assertThat(displayed(By.id("app-view"))).isFalse();
+
+        chromium.driver.findElement(By.id("login-username")).sendKeys(STAFF);
+        chromium.driver.findElement(By.id("login-password")).sendKeys("wrong password");
+        chromium.driver.findElement(By.id("login-button")).click();
+        wait.until(textToBePresentInElementLocated(By.id("login-error"), "用户名或密码不对"));
+        chromium.screenshot("staff-login-refused");
+    }
+
+    private void login(String username, String password) {
+        chromium.driver.get(hub.uri("/").toString());
+        WebElement name = wait.until(visibilityOfElementLocated(By.id("login-username")));
+        name.sendKeys(username);
+        chromium.driver.findElement(By.id("login-password")).sendKeys(password);
+        chromium.driver.findElement(By.id("login-button")).click();
+        wait.until(visibilityOfElementLocated(By.id("app-view")));
+        wait.until(textToBePresentInElementLocated(By.id("who"), "（"));
+    }
+
+    private void user(String username, String role, String village, String displayName) {
+        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("username", username)
+                .put("password", "password-" + username).put("role", role).put("village", village)
+                .put("displayName", displayName);
+        assertThat(hub.post("/api/v1/users", hub.adminToken, body).status()).isEqualTo(201);
+    }
+
+    private JsonNode help(UUID id) {
+        return hub.get("/api/v1/help-requests/" + id, hub.adminToken).json();
+    }
+
+    private static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+
+    private static By row(UUID id) {
+        return By.cssSelector("#help-rows tr[data-id='" + id + "']");
+    }
+
+    private WebElement action(String to) {
+        return chromium.driver.findElement(By.cssSelector("#help-actions button[data-to='" + to + "']"));
+    }
+
+    private List<String> visibleActions() {
+        if (!displayed(By.id("help-actions"))) {
+            return List.of();
+        }
+        return chromium.driver.findElements(By.cssSelector("#help-actions button[data-to]")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    }
+
+    private String navCount(String section) {
+        return chromium.driver.findElement(By.cssSelector("[data-nav='" + section + "'] .nav-count")).getText();
+    }
+
+    private String text(String id) {
+        return chromium.driver.findElement(By.id(id)).getText();
+    }
+
+    private boolean displayed(By by) {
+        return chromium.driver.findElement(by).isDisplayed();
+    }
+
+    private boolean invisible(By by) {
+        return !displayed(by);
+    }
+
+    /**
+     * A script error or a Content-Security-Policy violation in the console. HTTP errors the page
+     * expects and shows itself (401 before login, 409 on a stale action, the blocked stream) are not.
+     */
+    private static boolean isScriptOrPolicyError(String line) {
+        return line.contains("Content Security Policy") || line.contains("Uncaught") || line.contains("TypeError")
+                || line.contains("ReferenceError") || line.contains("SyntaxError");
+    }
+}
