@@ -168,7 +168,7 @@ class VoiceMemoTest {
         assertThat(notWav.errorMessage()).startsWith("the body is not a WAV file");
         assertThat(put(request, kiosk.token(), "audio/wav", wav(121_000), null).status()).isEqualTo(413);
         assertThat(put(request, kiosk.token(), "audio/wav", new byte[5 * 1024 * 1024], null).status()).isEqualTo(413);
-        TestHub.Answer longText = put(request, kiosk.token(), "audio/wav", wav(500), "话".repeat(4_001));
+        TestHub.Answer longText = put(request, kiosk.token(), "audio/wav", wav(500), "话".repeat(501));
         assertThat(longText.status()).isEqualTo(400);
         assertThat(longText.errorMessage()).contains("transcript");
         assertThat(hub.column("SELECT request_id FROM voice_memos")).isEmpty();

@@ -25,7 +25,6 @@ import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.web.HttpError;
-import org.courtyard.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +39,11 @@ public final class VoiceMemos {
 
     /** Largest memo accepted: two minutes of 16 kHz mono 16-bit audio, with room to spare. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /**
+     * Longest transcript accepted: it travels URL-encoded in the query (nine bytes per Chinese
+     * character), which must fit in the request line; 30 s of speech is about 200 characters.
+     */
+    public static final int MAX_TRANSCRIPT_CHARS = 500;
     /** Longest memo accepted (kiosks record at most 30 s by default, 120 s at most). */
     public static final Duration MAX_LENGTH = Duration.ofSeconds(120);
 
@@ -65,12 +69,12 @@ public final class VoiceMemos {
      * Stores {@code wav} as the memo of request {@code id}, sent by {@code kiosk}. 404 if the hub
      * does not know the request, 403 if another kiosk sent it, 400 naming {@code body} if it is not
      * a PCM WAV file, 413 if it is longer than {@link #MAX_LENGTH}, 400 naming {@code transcript}
-     * if that is over 4000 characters.
+     * if that is over {@link #MAX_TRANSCRIPT_CHARS} characters.
      */
     public VoiceMemo store(KioskIdentity kiosk, UUID id, byte[] wav, String transcript) {
-        if (transcript != null && transcript.length() > Protocol.MAX_TEXT_CHARS) {
+        if (transcript != null && transcript.length() > MAX_TRANSCRIPT_CHARS) {
             throw HttpError.invalidField("transcript", "query parameter 'transcript' is longer than "
-                    + Protocol.MAX_TEXT_CHARS + " characters");
+                    + MAX_TRANSCRIPT_CHARS + " characters");
         }
         long durationMs = checkWav(wav);
         requireOwnRequest(kiosk, id);

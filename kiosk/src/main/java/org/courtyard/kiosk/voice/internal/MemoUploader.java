@@ -30,6 +30,8 @@ public final class MemoUploader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoUploader.class);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
+    /** The hub takes at most this much transcript (it travels in the query string). */
+    static final int MAX_TRANSCRIPT_CHARS = 500;
 
     private final MemoQueue queue;
     private final URI hub;
@@ -110,8 +112,10 @@ public final class MemoUploader implements AutoCloseable {
             retry(memo, "cannot read " + queue.fileOf(memo) + ": " + e.getMessage());
             return;
         }
-        String query = memo.transcript() == null ? ""
-                : "?transcript=" + URLEncoder.encode(memo.transcript(), StandardCharsets.UTF_8).replace("+", "%20");
+        String transcript = memo.transcript() == null || memo.transcript().length() <= MAX_TRANSCRIPT_CHARS
+                ? memo.transcript() : memo.transcript().substring(0, MAX_TRANSCRIPT_CHARS);
+        String query = transcript == null ? ""
+                : "?transcript=" + URLEncoder.encode(transcript, StandardCharsets.UTF_8).replace("+", "%20");
         HttpRequest request = HttpRequest.newBuilder(hub.resolve("api/v1/help-requests/" + memo.requestId() + "/memo"
                         + query))
                 .timeout(Duration.ofSeconds(30))
