@@ -120,8 +120,9 @@ public final class VoiceService implements AutoCloseable {
     private Recognizer free;
 
     /**
-     * @param loader loads the model, or null when none was configured ({@code initialStatus} then
-     *     says so for good)
+     * @param loader loads the model, or null when none was configured
+     * @param initialStatus the status until the model has loaded, and for good without a loader or
+     *     a microphone: says why voice is off (naming the missing path or device)
      */
     public VoiceService(Microphone microphone, EngineLoader loader, String initialStatus, PhraseBook phrases,
             VoiceSettings settings, RecognitionLog log, MemoQueue memos, Listener listener) {
@@ -133,7 +134,7 @@ public final class VoiceService implements AutoCloseable {
         this.log = log;
         this.memos = memos;
         this.listener = listener;
-        this.status = microphone.available() ? initialStatus : "off: no microphone";
+        this.status = initialStatus;
         this.thread = new Thread(this::run, "kiosk-voice");
         this.thread.setDaemon(true);
     }

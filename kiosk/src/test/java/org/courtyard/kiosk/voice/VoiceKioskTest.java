@@ -183,6 +183,19 @@ class VoiceKioskTest {
     }
 
     @Test
+    void without_a_microphone_voice_is_off_naming_the_device_and_no_model_is_loaded() throws Exception {
+        KioskConfig config = TestKiosks.config(dir, "http://127.0.0.1:9");
+        engine = new ScriptedEngine(GrammarTest.fixture());
+        kiosk = Kiosk.create(config, HardwareFactory.create(config.hardware()), () -> engine, Clock.systemUTC());
+        kiosk.start();
+
+        await().atMost(WAIT).until(() -> kiosk.model().state().voiceStatus().startsWith("off"));
+        assertThat(kiosk.model().state().voiceStatus()).isEqualTo("off: no microphone (audio input switched off"
+                + " (hardware.audio.input=none); voice commands and voice memos are off)");
+        assertThat(engine.made()).isEmpty();
+    }
+
+    @Test
     void without_a_model_given_voice_is_off_but_not_a_problem() throws Exception {
         kiosk(false);
 
