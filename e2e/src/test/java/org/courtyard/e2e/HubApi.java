@@ -33,6 +33,11 @@ final class HubApi {
         return URI.create(line.substring("listening on ".length()).trim());
     }
 
+    /** The staff session token after {@link #login}. */
+    String token() {
+        return token;
+    }
+
     URI base() {
         return base;
     }

@@ -15,6 +15,8 @@ import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
+import org.courtyard.hub.help.VoiceMemoRoutes;
+import org.courtyard.hub.help.VoiceMemos;
 import org.courtyard.hub.kiosk.KioskRoutes;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
@@ -101,6 +103,8 @@ public final class Hub implements AutoCloseable {
         new KioskRoutes(kiosks, authenticator).register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator).register(router);
+        new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
+                authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
         server.setHandler(new SecurityHeaders(
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler())));

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,13 @@ import org.courtyard.kiosk.sync.SyncService;
 import org.courtyard.kiosk.voice.Intent;
 import org.courtyard.kiosk.voice.IntentMatcher;
 import org.courtyard.kiosk.voice.PhraseBook;
+import org.courtyard.kiosk.voice.VoiceActivity;
 import org.courtyard.kiosk.voice.VoiceCommands;
+import org.courtyard.kiosk.voice.VoiceService;
+import org.courtyard.kiosk.voice.internal.MemoQueue;
+import org.courtyard.kiosk.voice.internal.MemoUploader;
+import org.courtyard.kiosk.voice.internal.RecognitionLog;
+import org.courtyard.kiosk.voice.internal.VoskEngine;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
@@ -55,12 +63,18 @@ public final class Kiosk implements AutoCloseable {
     private final SyncService sync;
     private final HelpController help;
     private final VoiceCommands voice;
+    private final VoiceService ears;
+    private final MemoUploader memoUploader;
     private final ScheduledExecutorService timers;
+    /** Whether a speech model was configured, so that voice being off is a problem to show. */
+    private final boolean voiceWanted;
+    private UUID lastHelpId;
+    private boolean helpBaseline;
     private volatile Instant lastTouch;
     private boolean started;
     private boolean closed;
 
-    private Kiosk(KioskConfig config, Hardware hardware, Clock clock) {
+    private Kiosk(KioskConfig config, Hardware hardware, VoiceService.EngineLoader engine, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -69,9 +83,8 @@ public final class Kiosk implements AutoCloseable {
         this.store = KioskStore.open(config.dataDir());
         this.prompts = new Prompts(config.dataDir().resolve("prompts"));
         this.feedback = new Feedback(hardware.loudspeaker(), prompts);
-        String voiceStatus = config.voiceModel() == null
-                ? "off: no voice model given (--voice-model)"
-                : "off: voice recognition is not installed in this build";
+        String voiceStatus = initialVoiceStatus(config, hardware, engine != null);
+        this.voiceWanted = engine != null;
         this.model = new KioskModel(KioskState.initial(voiceStatus, problems(hardware.health())));
         HubClient client = new HubClient(config.hub(), config.token(), Duration.ofSeconds(10));
         this.sync = new SyncService(store, client, config.kioskId(), clock, new Listener(), config.sync(),
@@ -87,8 +100,13 @@ public final class Kiosk implements AutoCloseable {
                 return sync.clockTrust().trusted();
             }
         }, feedback, hardware.lamps(), clock, config.help());
-        this.voice = new VoiceCommands(model, new IntentMatcher(PhraseBook.load(config.phrasesFile())),
-                new VoiceActions());
+        PhraseBook phrases = PhraseBook.load(config.phrasesFile());
+        this.voice = new VoiceCommands(model, new IntentMatcher(phrases), new VoiceActions());
+        MemoQueue memos = new MemoQueue(store, config.dataDir().resolve("memos"), clock);
+        this.memoUploader = new MemoUploader(memos, config.hub(), config.token(), clock, config.sync().maxBackoff());
+        this.ears = new VoiceService(hardware.microphone(), engine, voiceStatus, phrases, config.voice(),
+                new RecognitionLog(store, config.dataDir().resolve("voice-log"), config.voice().logMax(), clock), memos,
+                new Ears());
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kiosk-timers");
             thread.setDaemon(true);
@@ -98,13 +116,48 @@ public final class Kiosk implements AutoCloseable {
 
     /** Opens the hardware and the database; nothing talks to the hub until {@link #start}. */
     public static Kiosk create(KioskConfig config, Clock clock) {
-        Hardware hardware = HardwareFactory.create(config.hardware());
+        return create(config, HardwareFactory.create(config.hardware()), clock);
+    }
+
+    /**
+     * As {@link #create(KioskConfig, Clock)} with hardware opened by the caller (for instance sim
+     * hardware whose microphone plays a recording). The kiosk owns {@code hardware} from here on and
+     * closes it, also when this fails.
+     */
+    public static Kiosk create(KioskConfig config, Hardware hardware, Clock clock) {
+        Path modelDir = config.voiceModel();
+        return create(config, hardware, modelDir == null ? null : () -> VoskEngine.load(modelDir), clock);
+    }
+
+    /**
+     * As {@link #create(KioskConfig, Hardware, Clock)} with the speech engine loaded by
+     * {@code engine} (null: no model) instead of Vosk from {@code --voice-model}.
+     */
+    public static Kiosk create(KioskConfig config, Hardware hardware, VoiceService.EngineLoader engine, Clock clock) {
         try {
-            return new Kiosk(config, hardware, clock);
+            return new Kiosk(config, hardware, engine, clock);
         } catch (RuntimeException e) {
             hardware.close();
             throw e;
         }
+    }
+
+    /**
+     * Voice until the model has loaded: off with the reason (no model given, no microphone), or
+     * starting. The reason names the missing path or device.
+     */
+    private static String initialVoiceStatus(KioskConfig config, Hardware hardware, boolean withEngine) {
+        if (!hardware.microphone().available()) {
+            String detail = hardware.health().stream()
+                    .filter(device -> device.device().toLowerCase(java.util.Locale.ROOT).contains("microphone"))
+                    .map(DeviceHealth::detail).findFirst().orElse("no audio input device");
+            return "off: no microphone (" + detail + ")";
+        }
+        if (!withEngine) {
+            return "off: no voice model given (--voice-model); voice memos are still recorded";
+        }
+        return config.voiceModel() == null ? "starting: loading the voice model"
+                : "starting: loading the voice model from " + config.voiceModel().toAbsolutePath().normalize();
     }
 
     private static List<String> problems(List<DeviceHealth> health) {
@@ -144,7 +197,10 @@ public final class Kiosk implements AutoCloseable {
             case OFFLINE, REFUSED -> LampState.BLINK;
             case CONNECTING -> LampState.OFF;
         }));
+        model.addListener(this::followVoice);
         timers.scheduleWithFixedDelay(this::checkIdle, 1, 1, TimeUnit.SECONDS);
+        ears.start();
+        memoUploader.start();
         sync.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
@@ -191,16 +247,35 @@ public final class Kiosk implements AutoCloseable {
         voice.hear(text);
     }
 
-    /** Push-to-talk: the microphone button or a long press of the physical button. */
+    /**
+     * Push-to-talk: the microphone button or a long press of the physical button. Shows the
+     * LISTENING screen, says 请说, and once the kiosk has stopped speaking (so that it does not hear
+     * itself) listens until the elder stops speaking; with voice off it says so instead.
+     */
     public void listen() {
         touch();
         model.execute(() -> {
             model.update(state -> state.withScreen(Screen.LISTENING));
-            say("voice.off");
+            if (!ears.canListen()) {
+                say("voice.off");
+                return;
+            }
+            say("voice.listen");
+            listenWhenQuiet(false);
         });
     }
 
+    /** Ends push-to-talk or a voice memo in progress without acting on it. */
+    public void stopListening() {
+        touch();
+        ears.cancel();
+    }
+
     public void open(Screen screen) {
+        if (screen == Screen.LISTENING) {
+            listen();
+            return;
+        }
         touch();
         model.execute(() -> {
             model.update(state -> state.withScreen(screen));
@@ -209,7 +284,7 @@ public final class Kiosk implements AutoCloseable {
                 case HELP -> "help.prompt";
                 case CHECK_IN -> "checkin.prompt";
                 case ANNOUNCEMENTS -> "announcements.prompt";
-                case LISTENING -> "voice.off";
+                case LISTENING -> throw new IllegalStateException("LISTENING opens through listen()");
             });
         });
     }
@@ -226,6 +301,54 @@ public final class Kiosk implements AutoCloseable {
     /** Any touch or press: the idle timer starts again. */
     public void touch() {
         lastTouch = clock.instant();
+    }
+
+    /** Starts push-to-talk after the kiosk's own voice, if the LISTENING screen is still shown then. */
+    private void listenWhenQuiet(boolean followUp) {
+        feedback.whenQuiet(() -> model.execute(() -> {
+            if (model.state().screen() == Screen.LISTENING) {
+                ears.listen(followUp);
+            }
+        }));
+    }
+
+    /**
+     * On every state change: leaving the LISTENING screen ends push-to-talk; a new help request
+     * (not the one restored at start) is followed by the offer of a voice memo.
+     */
+    private void followVoice(KioskState state) {
+        if (state.screen() != Screen.LISTENING && state.voiceActivity().phase() == VoiceActivity.Phase.LISTENING) {
+            ears.cancel();
+        }
+        UUID id = state.help() == null ? null : state.help().id();
+        if (!helpBaseline) {
+            helpBaseline = true;
+            lastHelpId = id;
+            return;
+        }
+        if (id != null && !id.equals(lastHelpId)) {
+            lastHelpId = id;
+            if (state.help().status() == org.courtyard.kiosk.store.LocalHelpStatus.SAVED
+                    && config.voice().memoAfterHelp() && ears.canRecordMemo()) {
+                offerMemo(id);
+            }
+        }
+    }
+
+    /**
+     * After the help prompts (and the courtyard alarm) have been spoken, asks for a voice memo and
+     * records it, if the request is still open then.
+     */
+    private void offerMemo(UUID id) {
+        // Queued behind the work that raised the request, so that its prompts are queued already.
+        model.execute(() -> feedback.whenQuiet(() -> model.execute(() -> {
+            HelpView help = model.state().help();
+            if (help == null || !help.id().equals(id) || !help.status().isOpen()) {
+                return;
+            }
+            say("voice.memo.prompt");
+            feedback.whenQuiet(() -> ears.recordMemo(id));
+        })));
     }
 
     private void say(String key) {
@@ -252,7 +375,7 @@ public final class Kiosk implements AutoCloseable {
                 .findFirst().orElse("unknown");
         Instant now = clock.instant();
         return Event.of(new Heartbeat(Version.current(), Duration.between(startedAt, now).toSeconds(),
-                store.outboxSize(), model.state().voiceStatus(), speaker), now, sync.clockTrust().trusted());
+                store.outboxSize(), ears.heartbeatLine(), speaker), now, sync.clockTrust().trusted());
     }
 
     /** Stops everything; the relay and the lamps end up off. Closing twice is safe. */
@@ -263,6 +386,8 @@ public final class Kiosk implements AutoCloseable {
         }
         closed = true;
         timers.shutdownNow();
+        ears.close();
+        memoUploader.close();
         sync.close();
         feedback.close();
         model.close();
@@ -280,6 +405,7 @@ public final class Kiosk implements AutoCloseable {
         @Override
         public void delivered(List<java.util.UUID> helpRequestIds) {
             help.delivered(helpRequestIds);
+            memoUploader.kick();
         }
 
         @Override
@@ -288,10 +414,69 @@ public final class Kiosk implements AutoCloseable {
         }
     }
 
+    /** What the microphone side of voice tells the kiosk (on the voice thread). */
+    private final class Ears implements VoiceService.Listener {
+        @Override
+        public void activity(VoiceActivity activity) {
+            model.execute(() -> model.update(state -> state.withVoiceActivity(activity)));
+        }
+
+        @Override
+        public void heard(String text, Intent intent) {
+            touch();
+            voice.hear(text);
+            // After the read-back question ("您是要报平安吗？") has been spoken, listen for the answer.
+            model.execute(() -> {
+                if (voice.pending().isPresent()) {
+                    listenWhenQuiet(true);
+                }
+            });
+        }
+
+        @Override
+        public void notUnderstood(boolean followUp) {
+            model.execute(() -> {
+                if (model.state().screen() != Screen.LISTENING) {
+                    return;
+                }
+                say("voice.unheard");
+                if (!followUp) {
+                    listenWhenQuiet(true);
+                }
+            });
+        }
+
+        @Override
+        public void memoSaved(UUID requestId) {
+            model.execute(() -> say("voice.memo.saved"));
+            memoUploader.kick();
+        }
+
+        @Override
+        public void statusChanged(String status) {
+            boolean failed = voiceWanted && status.startsWith("off");
+            model.execute(() -> model.update(state -> {
+                KioskState next = state.withVoiceStatus(status);
+                if (failed) {
+                    List<String> problems = new ArrayList<>(state.problems());
+                    problems.add("voice: " + status);
+                    next = new KioskState(next.screen(), next.link(), next.linkDetail(), next.help(), next.lastPrompt(),
+                            next.voiceStatus(), problems, next.voiceActivity());
+                }
+                return next;
+            }));
+        }
+
+        @Override
+        public boolean speaking() {
+            return feedback.busy();
+        }
+    }
+
     private final class VoiceActions implements VoiceCommands.Actions {
         @Override
-        public void help(boolean medical) {
-            help.requestHelp(HelpSource.VOICE, medical ? HelpCategory.MEDICAL : null);
+        public void help(boolean medical, String transcript) {
+            help.requestHelp(HelpSource.VOICE, medical ? HelpCategory.MEDICAL : null, transcript);
         }
 
         @Override

@@ -18,6 +18,7 @@ import org.courtyard.hardware.HardwareConfig;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.sync.SyncService;
+import org.courtyard.kiosk.voice.VoiceSettings;
 
 /**
  * The kiosk's configuration, from the command line and optionally a properties file
@@ -26,7 +27,7 @@ import org.courtyard.kiosk.sync.SyncService;
  */
 public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, HardwareConfig hardware,
         boolean headless, Path voiceModel, Path phrasesFile, HelpController.Settings help,
-        SyncService.Settings sync, Duration idleHome) {
+        SyncService.Settings sync, Duration idleHome, VoiceSettings voice) {
 
     /** Options that take a value, as {@code --name VALUE} or {@code name=VALUE} in the file. */
     private static final Set<String> VALUE_OPTIONS = Set.of("hub", "kiosk-id", "token", "data", "hardware",
@@ -150,8 +151,9 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                 seconds(v, "sync.max-backoff-seconds", syncDefaults.maxBackoff()),
                 seconds(v, "sync.heartbeat-seconds", syncDefaults.heartbeatInterval()));
         Duration idleHome = seconds(v, "ui.idle-home-seconds", Duration.ofSeconds(60));
+        VoiceSettings voice = VoiceSettings.from(v);
         return new KioskConfig(hub, kioskId, token, data, hardware, headless, voiceModel, phrases, help, sync,
-                idleHome);
+                idleHome, voice);
     }
 
     private static URI hubUri(String value) {

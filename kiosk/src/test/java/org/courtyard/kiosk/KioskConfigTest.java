@@ -82,6 +82,22 @@ class KioskConfigTest {
                 .hasMessageContaining("hardware.button.debounce-ms").hasMessageContaining("soon");
     }
 
+    @Test
+    void voice_keys_come_from_the_file_and_a_bad_one_is_named(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kiosk.properties");
+        Files.writeString(file, "voice.always-on=true\nvoice.min-confidence=0.45\nvoice.memo.after-help=false\n",
+                StandardCharsets.UTF_8);
+
+        KioskConfig config = KioskConfig.parse(concat(MINIMAL, "--config", file.toString()));
+
+        assertThat(config.voice().alwaysOn()).isTrue();
+        assertThat(config.voice().minConfidence()).isEqualTo(0.45);
+        assertThat(config.voice().memoAfterHelp()).isFalse();
+        Files.writeString(file, "voice.end-silence-ms=soon\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> KioskConfig.parse(concat(MINIMAL, "--config", file.toString())))
+                .hasMessageContaining("voice.end-silence-ms").hasMessageContaining("soon");
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, out, base.length, more.length);

@@ -10,7 +10,10 @@ public record HelpChange(Kind kind, HelpView help) {
         UPDATED,
         /** It has been NEW for longer than the overdue time. */
         OVERDUE,
-        /** The kiosk added what the person told it afterwards (the category); the status is unchanged. */
+        /**
+         * The kiosk added what the person told it afterwards (the category, or a voice memo); the
+         * status is unchanged.
+         */
         DETAILS
     }
 }

@@ -38,8 +38,10 @@ public final class HelpRequests {
     public static final String BY_KIOSK = "kiosk";
 
     private static final Logger LOG = LoggerFactory.getLogger(HelpRequests.class);
-    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name FROM help_requests h"
-            + " JOIN kiosks k ON k.id = h.kiosk_id";
+    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name, m.sha256 AS memo_sha256,"
+            + " m.bytes AS memo_bytes, m.duration_ms AS memo_duration_ms, m.transcript AS memo_transcript,"
+            + " m.received_at AS memo_received_at FROM help_requests h JOIN kiosks k ON k.id = h.kiosk_id"
+            + " LEFT JOIN voice_memos m ON m.request_id = h.id";
 
     private final Database database;
     private final Clock clock;
@@ -265,20 +267,26 @@ public final class HelpRequests {
         return HttpError.notFound("no help request " + id);
     }
 
-    private static Optional<HelpView> view(Connection connection, UUID id) throws SQLException {
+    /** One request as staff see it (without history), inside the caller's transaction. */
+    static Optional<HelpView> view(Connection connection, UUID id) throws SQLException {
         return Sql.one(connection, SELECT_VIEW + " WHERE h.id = ?", HelpRequests::view, id.toString());
     }
 
     private static HelpView view(ResultSet row) throws SQLException {
         String category = row.getString("category");
         Instant overdueAt = Sql.instant(row, "overdue_at");
-        HelpRequest request = new HelpRequest(UUID.fromString(row.getString("id")), row.getString("kiosk_id"),
+        String memoSha = row.getString("memo_sha256");
+        UUID id = UUID.fromString(row.getString("id"));
+        VoiceMemo memo = memoSha == null ? null : new VoiceMemo(memoSha, row.getLong("memo_bytes"),
+                row.getLong("memo_duration_ms"), row.getString("memo_transcript"), Sql.instant(row, "memo_received_at"),
+                VoiceMemo.path(id));
+        HelpRequest request = new HelpRequest(id, row.getString("kiosk_id"),
                 row.getString("village"), HelpStatus.valueOf(row.getString("status")),
                 HelpSource.valueOf(row.getString("source")), category == null ? null : HelpCategory.valueOf(category),
-                row.getString("resident_id"), row.getString("transcript"), false, Sql.instant(row, "occurred_at"),
+                row.getString("resident_id"), row.getString("transcript"), memo != null, Sql.instant(row, "occurred_at"),
                 Sql.instant(row, "received_at"), row.getBoolean("clock_trusted"), row.getString("acknowledged_by"),
                 row.getString("assignee"), Sql.instant(row, "updated_at"), List.of());
-        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt);
+        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt, memo);
     }
 
     private static HelpRequest withHistory(HelpRequest r, List<HelpHistoryEntry> history) {

@@ -7,11 +7,13 @@ import org.courtyard.protocol.HelpRequest;
 /**
  * The API's HELP: every field of the protocol's {@link HelpRequest} plus the kiosk's name,
  * {@code overdue} (true once the request sat NEW longer than the hub's overdue time; never
- * cleared, so the list shows which requests waited too long) and {@code overdueAt}.
+ * cleared, so the list shows which requests waited too long), {@code overdueAt}, and the
+ * {@code voiceMemo} the elder spoke after asking (null without one; {@code hasVoiceMemo} says the same).
  */
-public record HelpView(@JsonUnwrapped HelpRequest request, String kioskName, boolean overdue, Instant overdueAt) {
+public record HelpView(@JsonUnwrapped HelpRequest request, String kioskName, boolean overdue, Instant overdueAt,
+        VoiceMemo voiceMemo) {
 
     public HelpView withRequest(HelpRequest other) {
-        return new HelpView(other, kioskName, overdue, overdueAt);
+        return new HelpView(other, kioskName, overdue, overdueAt, voiceMemo);
     }
 }

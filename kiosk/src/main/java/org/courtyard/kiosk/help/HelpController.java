@@ -93,6 +93,14 @@ public final class HelpController {
 
     /** Raises a help request, or repeats the open one if the elder presses again. */
     public void requestHelp(HelpSource source, HelpCategory category) {
+        requestHelp(source, category, null);
+    }
+
+    /**
+     * As {@link #requestHelp(HelpSource, HelpCategory)}; {@code transcript} is what the recogniser
+     * heard when the elder asked by voice (null otherwise), sent to the hub with the request.
+     */
+    public void requestHelp(HelpSource source, HelpCategory category, String transcript) {
         model.execute(() -> {
             Instant now = clock.instant();
             Optional<LocalHelpRequest> open = store.latestHelpRequest()
@@ -106,7 +114,8 @@ public final class HelpController {
                 link.pushNow();
                 return;
             }
-            Event event = Event.of(new HelpRequested(source, category, null, null), now, link.clockTrusted());
+            Event event = Event.of(new HelpRequested(source, category, null, transcript), now,
+                    link.clockTrusted());
             store.appendHelpRequest(event);
             // Durable now: only from here on may the elder hear that it was sent.
             cancellableUntil = now.plus(settings.cancelWindow());

@@ -1,10 +1,13 @@
 package org.courtyard.kiosk.speech;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Route;
 import org.courtyard.hardware.Tones;
@@ -24,6 +27,9 @@ public final class Feedback implements AutoCloseable {
     private final Prompts prompts;
     private final LinkedBlockingDeque<Runnable> queue = new LinkedBlockingDeque<>();
     private final ExecutorService audio;
+    /** Plays queued or running; the quiet waiters run when it drops to zero. Guarded by {@code this}. */
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final List<Runnable> quietWaiters = new ArrayList<>();
 
     public Feedback(Loudspeaker loudspeaker, Prompts prompts) {
         this.loudspeaker = loudspeaker;
@@ -40,7 +46,9 @@ public final class Feedback implements AutoCloseable {
      * yet spoken.
      */
     public void say(String... keys) {
-        queue.clear();
+        List<Runnable> dropped = new ArrayList<>();
+        queue.drainTo(dropped);
+        outstanding.addAndGet(-dropped.size());
         for (String key : keys) {
             submit(() -> prompts.clip(key).ifPresentOrElse(
                     clip -> loudspeaker.play(clip, Route.INDOOR, false),
@@ -53,23 +61,71 @@ public final class Feedback implements AutoCloseable {
         submit(() -> loudspeaker.play(Tones.alarm(), Route.OUTDOOR, false));
     }
 
+    /**
+     * Runs {@code action} once the kiosk has nothing left to say: at once if it is quiet now, else
+     * on the audio thread right after the last prompt queued by then or later has ended. Voice
+     * listening starts through this, so that the microphone does not hear the kiosk's own voice.
+     * Keep {@code action} short: it delays the next prompt. After {@link #close()} it never runs.
+     */
+    public void whenQuiet(Runnable action) {
+        synchronized (this) {
+            if (outstanding.get() > 0) {
+                quietWaiters.add(action);
+                return;
+            }
+        }
+        if (!audio.isShutdown()) {
+            action.run();
+        }
+    }
+
+    /** Whether a prompt or alert is playing or waiting to play. */
+    public boolean busy() {
+        return outstanding.get() > 0;
+    }
+
     private void submit(Runnable work) {
+        outstanding.incrementAndGet();
         try {
             audio.execute(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     LOG.error("Audio feedback failed", e);
+                } finally {
+                    finished();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            outstanding.decrementAndGet();
             LOG.debug("Feedback closed; not playing", e);
+        }
+    }
+
+    private void finished() {
+        List<Runnable> ready;
+        synchronized (this) {
+            if (outstanding.decrementAndGet() > 0 || quietWaiters.isEmpty()) {
+                return;
+            }
+            ready = new ArrayList<>(quietWaiters);
+            quietWaiters.clear();
+        }
+        for (Runnable waiter : ready) {
+            try {
+                waiter.run();
+            } catch (RuntimeException e) {
+                LOG.error("An action waiting for the kiosk to stop speaking failed", e);
+            }
         }
     }
 
     /** Stops at once: interrupts a play in progress and drops what waits. Closing twice is safe. */
     @Override
     public void close() {
+        synchronized (this) {
+            quietWaiters.clear();
+        }
         queue.clear();
         audio.shutdownNow();
         loudspeaker.interrupt();

@@ -56,6 +56,36 @@ public final class KioskStore implements AutoCloseable {
             CREATE TABLE setting (
               name VARCHAR(100) PRIMARY KEY,
               value VARCHAR(4000) NOT NULL
+            )""",
+            // Voice (org.courtyard.kiosk.voice): every recognition, bounded by the voice package; times in
+            // epoch milliseconds, so that they sort.
+            """
+            CREATE TABLE voice_recognition (
+              id INTEGER PRIMARY KEY,
+              at BIGINT NOT NULL,
+              mode VARCHAR(16) NOT NULL,
+              text VARCHAR(4000),
+              confidence DOUBLE PRECISION,
+              intent VARCHAR(32),
+              outcome VARCHAR(32) NOT NULL,
+              latency_ms BIGINT,
+              audio_file VARCHAR(200)
+            )""",
+            // Voice memos waiting to be uploaded after their help request was delivered.
+            """
+            CREATE TABLE voice_memo (
+              request_id VARCHAR(36) PRIMARY KEY,
+              file VARCHAR(200) NOT NULL,
+              sha256 VARCHAR(64) NOT NULL,
+              bytes BIGINT NOT NULL,
+              duration_ms BIGINT NOT NULL,
+              transcript VARCHAR(4000),
+              recorded_at BIGINT NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at BIGINT NOT NULL,
+              uploaded_at BIGINT,
+              failed_at BIGINT,
+              last_error VARCHAR(4000)
             )""");
 
     private final Connection connection;
@@ -323,6 +353,36 @@ public final class KioskStore implements AutoCloseable {
                 insert.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the store's connection, for feature packages that
+     * own tables of their own (voice). The work must not keep the connection: it is the store's,
+     * used under this object's lock. A failure rolls the transaction back and is rethrown as an
+     * {@link IllegalStateException} keeping the cause.
+     */
+    public synchronized <T> T inTransaction(SqlFunction<T> work) {
+        Object[] result = new Object[1];
+        inTransaction(() -> result[0] = work.apply(connection));
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /** Runs a read-only {@code work} on the store's connection, under its lock. */
+    public synchronized <T> T read(SqlFunction<T> work) {
+        ensureOpen();
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on the store's connection; see {@link #inTransaction(SqlFunction)}. */
+    @FunctionalInterface
+    public interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
     @Override

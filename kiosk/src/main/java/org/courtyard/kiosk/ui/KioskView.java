@@ -129,6 +129,11 @@ final class KioskView {
         Label voice = label("");
         voice.textProperty().bind(model.voiceTextProperty());
         listeningScreen = messageScreen("listening-screen", talkIcon, voice);
+        Label heard = label("");
+        heard.getStyleClass().addAll("screen-text", "heard-text");
+        heard.textProperty().bind(model.heardTextProperty());
+        showWhen(heard, model.heardTextProperty().isNotEmpty());
+        listeningScreen.getChildren().add(heard);
 
         back = button("ui.back", Icon.back(), "plain-button", model::home);
         repeat = button("ui.repeat", Icon.repeat(), "plain-button", model::repeat);

@@ -24,6 +24,7 @@ import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
+import org.courtyard.kiosk.voice.VoiceActivity;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
 
@@ -53,6 +54,7 @@ final class KioskViewModel {
     private final ReadOnlyBooleanWrapper helpAgainVisible = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper categoryVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper voiceText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper heardText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
     private final PauseTransition cancelWindowEnd = new PauseTransition();
     private KioskState last;
@@ -117,7 +119,8 @@ final class KioskViewModel {
         link.set(state.link());
         linkText.set(text("link." + state.link().name()));
         problemsText.set(state.problems().isEmpty() ? "" : text("ui.problems", state.problems().size()));
-        voiceText.set(voiceText(state.voiceStatus()));
+        voiceText.set(voiceText(state.voiceStatus(), state.voiceActivity()));
+        heardText.set(state.voiceActivity().heard());
         HelpView help = state.help();
         helpStatus.set(help == null ? null : help.status());
         helpText.set(help == null ? text("help.prompt") : helpText(help));
@@ -149,10 +152,18 @@ final class KioskViewModel {
 
     /**
      * The model's voice status is a sentence for logs and heartbeats ("off: no voice model
-     * given"); the elder sees the Chinese words for whether voice is off or listening.
+     * given"); the elder sees the Chinese words for what the voice is doing: 正在听…, 我听到：,
+     * 没听清, recording a memo, or that voice is off.
      */
-    private String voiceText(String status) {
-        return status == null || status.startsWith("off") ? text("voice.off") : text("ui.voice.listening");
+    private String voiceText(String status, VoiceActivity activity) {
+        return switch (activity.phase()) {
+            case RECORDING_MEMO -> text("ui.voice.memo");
+            case MEMO_SAVED -> text("ui.voice.memo.saved");
+            case LISTENING -> text("ui.voice.open");
+            case HEARD -> text("ui.voice.heard");
+            case NOT_UNDERSTOOD -> text("ui.voice.not-understood");
+            case IDLE -> status == null || !status.startsWith("ok") ? text("voice.off") : text("ui.voice.listening");
+        };
     }
 
     private String simLine(Simulator sim) {
@@ -219,6 +230,11 @@ final class KioskViewModel {
 
     ReadOnlyStringProperty voiceTextProperty() {
         return voiceText.getReadOnlyProperty();
+    }
+
+    /** What the voice heard (so far, or in the end), shown under {@link #voiceTextProperty()}; may be empty. */
+    ReadOnlyStringProperty heardTextProperty() {
+        return heardText.getReadOnlyProperty();
     }
 
     /** The relay and lamps of simulated hardware; empty on a real kiosk. */

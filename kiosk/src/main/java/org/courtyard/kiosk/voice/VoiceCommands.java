@@ -16,7 +16,8 @@ public final class VoiceCommands {
 
     /** What the kiosk does for each confirmed intent. */
     public interface Actions {
-        void help(boolean medical);
+        /** Raises a help request; {@code transcript} is what the elder said, for the hub. */
+        void help(boolean medical, String transcript);
 
         void checkIn();
 
@@ -37,6 +38,7 @@ public final class VoiceCommands {
     private final IntentMatcher matcher;
     private final Actions actions;
     private Intent pending;
+    private String pendingText;
 
     public VoiceCommands(KioskModel model, IntentMatcher matcher, Actions actions) {
         this.model = model;
@@ -49,21 +51,21 @@ public final class VoiceCommands {
         model.execute(() -> {
             Optional<Intent> intent = matcher.match(text);
             LOG.info("Heard '{}' -> {}", text, intent.map(Enum::name).orElse("nothing"));
-            intent.ifPresent(this::handle);
+            intent.ifPresent(found -> handle(found, text));
         });
     }
 
-    private void handle(Intent intent) {
+    private void handle(Intent intent, String text) {
         switch (intent) {
             case HELP -> {
                 pending = null;
-                actions.help(false);
+                actions.help(false, text);
             }
             case YES -> {
                 Intent confirmed = pending;
                 pending = null;
                 if (confirmed != null) {
-                    act(confirmed);
+                    act(confirmed, pendingText);
                 }
             }
             case NO -> {
@@ -75,14 +77,15 @@ public final class VoiceCommands {
             case REPEAT -> actions.repeat();
             default -> {
                 pending = intent;
+                pendingText = text;
                 actions.confirm(intent);
             }
         }
     }
 
-    private void act(Intent intent) {
+    private void act(Intent intent, String text) {
         switch (intent) {
-            case HELP_MEDICAL -> actions.help(true);
+            case HELP_MEDICAL -> actions.help(true, text);
             case CHECK_IN -> actions.checkIn();
             case PLAY_ANNOUNCEMENTS -> actions.playAnnouncements();
             case CANCEL -> actions.cancelHelp();

@@ -18,6 +18,7 @@ import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
+import org.courtyard.kiosk.voice.VoiceActivity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +89,7 @@ class KioskViewModelTest {
     @Test
     void the_status_line_speaks_chinese_for_link_and_device_problems() throws Exception {
         KioskState state = new KioskState(Screen.HOME, LinkState.REFUSED, "401", null, null, "off: no model",
-                List.of("microphone: no input device", "relay: not found"));
+                List.of("microphone: no input device", "relay: not found"), VoiceActivity.IDLE);
 
         assertThat(shown(state, KioskViewModel::linkTextProperty)).isEqualTo("设备未登记，请联系管理员");
         assertThat(shown(state, KioskViewModel::problemsTextProperty)).isEqualTo("2 个设备有问题");

@@ -15,6 +15,7 @@ import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
+import org.courtyard.kiosk.voice.VoiceActivity;
 
 /**
  * Every page the kiosk can show, each as a state of the real model rendered by the real view, at
@@ -34,7 +35,7 @@ final class Pages {
     static List<Page> all(Kiosk kiosk) {
         Instant now = Instant.now();
         KioskState base = new KioskState(Screen.HOME, LinkState.OFFLINE, "connection refused", null, null,
-                "off: no voice model given (--voice-model)", List.of("microphone: no input device"));
+                "off: no voice model given (--voice-model)", List.of("microphone: no input device"), VoiceActivity.IDLE);
         HelpView saved = new HelpView(UUID.randomUUID(), LocalHelpStatus.SAVED, null, now, null, null,
                 now.plusSeconds(3600));
         HelpView acknowledged = new HelpView(UUID.randomUUID(), LocalHelpStatus.ACKNOWLEDGED, null, now,
@@ -50,7 +51,14 @@ final class Pages {
         pages.add(new Page("announcements", base.withScreen(Screen.ANNOUNCEMENTS)));
         pages.add(new Page("listening", base.withScreen(Screen.LISTENING)));
         pages.add(new Page("home-online", new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null, "off",
-                List.of())));
+                List.of(), VoiceActivity.IDLE)));
+        KioskState voiceOn = base.withVoiceStatus("ok").withScreen(Screen.LISTENING);
+        pages.add(new Page("listening-open", voiceOn.withVoiceActivity(
+                new VoiceActivity(VoiceActivity.Phase.LISTENING, "我不舒服"))));
+        pages.add(new Page("listening-heard", voiceOn.withVoiceActivity(
+                new VoiceActivity(VoiceActivity.Phase.HEARD, "报平安"))));
+        pages.add(new Page("listening-not-understood", voiceOn.withVoiceActivity(
+                new VoiceActivity(VoiceActivity.Phase.NOT_UNDERSTOOD, ""))));
         return pages;
     }
 

@@ -111,7 +111,18 @@ public final class Migrations {
                       failed_at BIGINT,
                       last_error TEXT
                     )""",
-                    "CREATE INDEX webhook_outbox_due ON webhook_outbox(delivered_at, failed_at, next_attempt_at)")));
+                    "CREATE INDEX webhook_outbox_due ON webhook_outbox(delivered_at, failed_at, next_attempt_at)")),
+            new Migration(2, "voice memos of help requests", List.of(
+                    // The audio is the file DATA/memos/<sha256>.wav; one memo per request, the latest wins.
+                    """
+                    CREATE TABLE voice_memos (
+                      request_id VARCHAR(36) PRIMARY KEY REFERENCES help_requests(id),
+                      sha256 VARCHAR(64) NOT NULL,
+                      bytes BIGINT NOT NULL,
+                      duration_ms BIGINT NOT NULL,
+                      transcript TEXT,
+                      received_at BIGINT NOT NULL
+                    )""")));
 
     private Migrations() {
     }

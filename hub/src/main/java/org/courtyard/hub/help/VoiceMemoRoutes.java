@@ -1,0 +1,164 @@
+package org.courtyard.hub.help;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.hub.web.Reply;
+import org.courtyard.hub.web.Router;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code /api/v1/help-requests/{id}/memo}: the kiosk that sent a request uploads the elder's
+ * voice memo ({@code PUT}, body {@code audio/wav}, optional {@code ?transcript=}); staff play it
+ * ({@code GET}, cadres only their village's), with {@code ETag} and byte ranges so a browser's
+ * audio player can seek.
+ */
+public final class VoiceMemoRoutes {
+
+    private static final Set<String> WAV_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave");
+
+    private final VoiceMemos memos;
+    private final Authenticator authenticator;
+
+    public VoiceMemoRoutes(VoiceMemos memos, Authenticator authenticator) {
+        this.memos = memos;
+        this.authenticator = authenticator;
+    }
+
+    public void register(Router router) {
+        router.add("PUT", "/api/v1/help-requests/{id}/memo", this::upload);
+        router.add("GET", "/api/v1/help-requests/{id}/memo", this::play);
+    }
+
+    private Reply upload(Exchange exchange) {
+        KioskIdentity kiosk = authenticator.requireKiosk(exchange);
+        UUID id = id(exchange);
+        byte[] wav = wavBody(exchange);
+        return Reply.ok(memos.store(kiosk, id, wav, exchange.query("transcript").orElse(null)));
+    }
+
+    private Reply play(Exchange exchange) throws IOException {
+        StaffUser user = authenticator.requireStaff(exchange);
+        VoiceMemos.Audio audio = memos.audio(user, id(exchange));
+        byte[] bytes = Files.readAllBytes(audio.file());
+        String etag = "\"" + audio.memo().sha256() + "\"";
+        Response response = exchange.response();
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.ETAG, etag);
+        response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
+        String ifNoneMatch = exchange.header("If-None-Match").orElse(null);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+            return finish(exchange, 304, null, 0, 0);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
+        String range = exchange.header("Range").orElse(null);
+        if (range == null) {
+            return finish(exchange, 200, bytes, 0, bytes.length);
+        }
+        long[] span = range(range, bytes.length);
+        if (span == null) {
+            response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes */" + bytes.length);
+            throw new HttpError(416, "range_not_satisfiable", "Range '" + range + "' is not within the "
+                    + bytes.length + " bytes of the memo");
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + span[0] + "-" + span[1] + "/" + bytes.length);
+        return finish(exchange, 206, bytes, (int) span[0], (int) (span[1] - span[0] + 1));
+    }
+
+    private static Reply finish(Exchange exchange, int status, byte[] bytes, int offset, int length) {
+        Callback callback = exchange.detach();
+        Response response = exchange.response();
+        response.setStatus(status);
+        if (bytes == null) {
+            response.write(true, null, callback);
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+            response.write(true, ByteBuffer.wrap(bytes, offset, length), callback);
+        }
+        return Reply.detached();
+    }
+
+    /** {@code bytes=A-B}, {@code bytes=A-} or {@code bytes=-N}: the first and last byte, or null if unsatisfiable. */
+    static long[] range(String header, long size) {
+        String value = header.strip().toLowerCase(Locale.ROOT);
+        if (!value.startsWith("bytes=") || value.contains(",")) {
+            return null;
+        }
+        String[] parts = value.substring(6).split("-", -1);
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            long first;
+            long last;
+            if (parts[0].isBlank()) {
+                long suffix = Long.parseLong(parts[1].strip());
+                first = Math.max(0, size - suffix);
+                last = size - 1;
+            } else {
+                first = Long.parseLong(parts[0].strip());
+                last = parts[1].isBlank() ? size - 1 : Math.min(size - 1, Long.parseLong(parts[1].strip()));
+            }
+            return first < 0 || first > last || first >= size ? null : new long[] {first, last};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The body, which must be declared a WAV file (else 415) and at most {@link VoiceMemos#MAX_BYTES} (else 413). */
+    private static byte[] wavBody(Exchange exchange) {
+        String type = exchange.header("Content-Type").orElse("");
+        String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!WAV_TYPES.contains(mediaType)) {
+            throw new HttpError(415, "unsupported_media_type", "the body must be audio/wav, was "
+                    + (type.isEmpty() ? "no Content-Type" : "'" + type + "'"));
+        }
+        long declared = exchange.request().getLength();
+        if (declared > VoiceMemos.MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = Request.asInputStream(exchange.request())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+            byte[] buffer = new byte[16 * 1024];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                out.write(buffer, 0, read);
+                if (out.size() > VoiceMemos.MAX_BYTES) {
+                    throw tooLarge();
+                }
+            }
+            if (out.size() == 0) {
+                throw HttpError.invalidField("body", "the body is empty; a WAV file is required");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw HttpError.badRequest("could not read the request body", e);
+        }
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "too_large", "the memo is larger than the limit of " + VoiceMemos.MAX_BYTES + " bytes");
+    }
+
+    private static UUID id(Exchange exchange) {
+        String raw = exchange.pathParameter("id");
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw HttpError.notFound("no help request '" + raw + "' (ids are UUIDs)");
+        }
+    }
+}
