@@ -302,6 +302,11 @@ function renderDetail(help) {
   if (help.transcript) {
     items.push(field('老人说的话', true, `“${help.transcript}”`));
   }
+  if (help.voiceMemo) {
+    items.push(field('语音留言文字', true, help.voiceMemo.transcript
+        ? `“${help.voiceMemo.transcript}”`
+        : `未能转写（${Math.round(help.voiceMemo.durationMs / 1000)} 秒录音，请直接收听）`));
+  }
   if (help.overdue) {
     items.push(field('超时', true, isOverdueNow(help)
         ? `超时未响应（从 ${dateTime(help.overdueAt)} 起）`
@@ -309,9 +314,9 @@ function renderDetail(help) {
   }
   els.fields.replaceChildren(...items);
 
-  const memoUrl = `/api/v1/help-requests/${encodeURIComponent(help.id)}/voice-memo`;
-  els.memo.hidden = !help.hasVoiceMemo;
-  if (help.hasVoiceMemo) {
+  const memoUrl = help.voiceMemo ? help.voiceMemo.url : null;
+  els.memo.hidden = !memoUrl;
+  if (memoUrl) {
     if (els.audio.getAttribute('src') !== memoUrl) {
       els.audio.src = memoUrl;
       els.audioError.hidden = true;
