@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.courtyard.hub.announce.AnnouncementRoutes;
+import org.courtyard.hub.announce.Announcements;
 import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Users;
@@ -88,7 +90,9 @@ public final class Hub implements AutoCloseable {
         server.setStopTimeout(2_000);
 
         this.longPolls = new LongPolls(threads);
-        SyncService sync = new SyncService(database, config.clock(), kiosks, help);
+        Announcements announcements = new Announcements(database, config.clock(), kiosks);
+        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements);
+        announcements.addListener((announcement, kioskIds) -> longPolls.wake(kioskIds));
         help.addListener(webhooks);
         help.addListener(liveStream);
         help.addListener(longPolls);
@@ -101,6 +105,7 @@ public final class Hub implements AutoCloseable {
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
+        new AnnouncementRoutes(announcements, authenticator, config.dataDir(), config.announce()).register(router);
         server.setHandler(new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
