@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,9 @@ import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.hardware.HelpButton;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
+import org.courtyard.hardware.Microphone;
+import org.courtyard.kiosk.announce.Announcer;
+import org.courtyard.kiosk.announce.LiveBroadcast;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
@@ -26,6 +30,8 @@ import org.courtyard.kiosk.voice.Intent;
 import org.courtyard.kiosk.voice.IntentMatcher;
 import org.courtyard.kiosk.voice.PhraseBook;
 import org.courtyard.kiosk.voice.VoiceCommands;
+import org.courtyard.protocol.Announcement;
+import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
@@ -35,8 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running kiosk: hardware, local store, sync, and the controllers that the touch screen, the
- * physical button and the voice all call. Built by {@link #create}, started by {@link #start};
+ * One running kiosk: hardware, local store, sync, announcements, and the controllers that the touch
+ * screen, the physical button and the voice all call. Built by {@link #create}, started by {@link #start};
  * closing stops sync, switches the relay and lamps off and closes the database; closing twice is
  * safe. The screen (JavaFX) and the headless console are views on {@link #model()}.
  */
@@ -55,7 +61,9 @@ public final class Kiosk implements AutoCloseable {
     private final SyncService sync;
     private final HelpController help;
     private final VoiceCommands voice;
+    private final Announcer announcer;
     private final ScheduledExecutorService timers;
+    private volatile LiveBroadcast live;
     private volatile Instant lastTouch;
     private boolean started;
     private boolean closed;
@@ -89,6 +97,18 @@ public final class Kiosk implements AutoCloseable {
         }, feedback, hardware.lamps(), clock, config.help());
         this.voice = new VoiceCommands(model, new IntentMatcher(PhraseBook.load(config.phrasesFile())),
                 new VoiceActions());
+        this.announcer = new Announcer(store, config.dataDir(), config.hub(), config.token(), hardware.loudspeaker(),
+                clock, config.announce(), new Announcer.Link() {
+                    @Override
+                    public boolean clockTrusted() {
+                        return sync.clockTrust().trusted();
+                    }
+
+                    @Override
+                    public void pushNow() {
+                        sync.pushNow();
+                    }
+                });
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kiosk-timers");
             thread.setDaemon(true);
@@ -98,7 +118,14 @@ public final class Kiosk implements AutoCloseable {
 
     /** Opens the hardware and the database; nothing talks to the hub until {@link #start}. */
     public static Kiosk create(KioskConfig config, Clock clock) {
-        Hardware hardware = HardwareFactory.create(config.hardware());
+        return create(config, HardwareFactory.create(config.hardware()), clock);
+    }
+
+    /**
+     * Opens the database around {@code hardware} the caller opened (the kiosk then owns it and closes
+     * it, also if this fails); {@code config.hardware()} is not used to open anything.
+     */
+    public static Kiosk create(KioskConfig config, Hardware hardware, Clock clock) {
         try {
             return new Kiosk(config, hardware, clock);
         } catch (RuntimeException e) {
@@ -145,6 +172,7 @@ public final class Kiosk implements AutoCloseable {
             case CONNECTING -> LampState.OFF;
         }));
         timers.scheduleWithFixedDelay(this::checkIdle, 1, 1, TimeUnit.SECONDS);
+        announcer.start();
         sync.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
@@ -163,6 +191,11 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** The announcements: the screen's list, and what is played when. */
+    public Announcer announcements() {
+        return announcer;
     }
 
     // Commands: the touch screen, the physical button, the voice and the headless console call these.
@@ -206,6 +239,75 @@ public final class Kiosk implements AutoCloseable {
                 case LISTENING -> "voice.off";
             });
         });
+    }
+
+    /**
+     * The big play button of an announcement on the screen: plays it on the kiosk's own speaker
+     * (see {@link Announcer#playOnScreen}); if its audio is not here yet, says so.
+     */
+    public void playAnnouncement(String announcementId) {
+        touch();
+        model.execute(() -> playOnScreen(announcementId));
+    }
+
+    /**
+     * A cadre's "play now": broadcasts a current announcement at once over the outdoor loudspeaker,
+     * through the announcement player, so it never overlaps another play.
+     *
+     * @throws IllegalArgumentException for an announcement that is not current
+     * @throws IllegalStateException if its audio is not on the kiosk
+     */
+    public CompletableFuture<AnnouncementPlayed> playNow(String announcementId) {
+        touch();
+        return announcer.playNow(announcementId);
+    }
+
+    /**
+     * A cadre holds the talk button: the microphone goes out over the courtyard loudspeaker (relay,
+     * warm-up, chime, voice) until {@link #stopLiveBroadcast()}, at most {@code announce.live-max-seconds}.
+     *
+     * @throws IllegalStateException without a microphone, while an emergency plays, or if a live
+     *     broadcast is already on
+     */
+    public LiveBroadcast startLiveBroadcast() {
+        touch();
+        Microphone.FrameStream source = hardware.microphone().open();
+        LiveBroadcast started = announcer.startLive(source);
+        live = started;
+        return started;
+    }
+
+    /** The talk button is let go: the broadcast ends and the relay goes off after the tail. Safe when none is on. */
+    public void stopLiveBroadcast() {
+        LiveBroadcast current = live;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    /** On the model thread: plays one announcement for the screen, or says why it cannot. */
+    private void playOnScreen(String announcementId) {
+        try {
+            announcer.playOnScreen(announcementId);
+        } catch (IllegalStateException e) {
+            LOG.info("Cannot play announcement {} yet: {}", announcementId, e.getMessage());
+            say("announcements.not-ready");
+        } catch (IllegalArgumentException e) {
+            LOG.info("Announcement {} is no longer current: {}", announcementId, e.getMessage());
+            say("announcements.none");
+        }
+    }
+
+    /** On the model thread: 听通知 plays the newest current announcement. */
+    private void playNewest() {
+        model.update(state -> state.withScreen(Screen.ANNOUNCEMENTS));
+        announcer.newest().ifPresentOrElse(newest -> {
+            if (newest.playable()) {
+                playOnScreen(newest.id());
+            } else {
+                say("announcements.not-ready");
+            }
+        }, () -> say("announcements.none"));
     }
 
     /** Speaks the last prompt again (再说一遍, or the screen's replay button). */
@@ -258,6 +360,7 @@ public final class Kiosk implements AutoCloseable {
         closed = true;
         timers.shutdownNow();
         sync.close();
+        announcer.close();
         feedback.close();
         model.close();
         hardware.close();
@@ -280,6 +383,11 @@ public final class Kiosk implements AutoCloseable {
         public void helpUpdated(HelpUpdate update) {
             help.updated(update);
         }
+
+        @Override
+        public void announcementsReceived(List<Announcement> announcements) {
+            announcer.received(announcements);
+        }
     }
 
     private final class VoiceActions implements VoiceCommands.Actions {
@@ -296,8 +404,7 @@ public final class Kiosk implements AutoCloseable {
 
         @Override
         public void playAnnouncements() {
-            model.update(state -> state.withScreen(Screen.ANNOUNCEMENTS));
-            say("announcements.prompt");
+            playNewest();
         }
 
         @Override
