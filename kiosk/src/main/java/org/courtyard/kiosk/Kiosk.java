@@ -235,7 +235,7 @@ public final class Kiosk implements AutoCloseable {
                 case HOME -> "home.prompt";
                 case HELP -> "help.prompt";
                 case CHECK_IN -> "checkin.prompt";
-                case ANNOUNCEMENTS -> "announcements.prompt";
+                case ANNOUNCEMENTS -> announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt";
                 case LISTENING -> "voice.off";
             });
         });
