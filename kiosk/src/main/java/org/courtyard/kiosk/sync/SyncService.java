@@ -220,7 +220,7 @@ public final class SyncService implements AutoCloseable {
             try {
                 SyncResponse response = client.sync(request(List.of()), settings.longPollSeconds());
                 apply(response);
-                if (response.helpUpdates().isEmpty()
+                if (response.helpUpdates().isEmpty() && response.announcements().isEmpty()
                         && Duration.between(started, clock.instant()).compareTo(Duration.ofSeconds(1)) < 0) {
                     // The hub answered at once with nothing new (an older hub without long-poll):
                     // do not spin; wait a second or until closed.
