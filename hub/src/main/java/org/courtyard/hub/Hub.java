@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.courtyard.hub.announce.AnnouncementRoutes;
+import org.courtyard.hub.announce.Announcements;
 import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Users;
@@ -91,7 +93,9 @@ public final class Hub implements AutoCloseable {
         server.setStopTimeout(2_000);
 
         this.longPolls = new LongPolls(threads);
-        SyncService sync = new SyncService(database, config.clock(), kiosks, help);
+        Announcements announcements = new Announcements(database, config.clock(), kiosks);
+        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements);
+        announcements.addListener((announcement, kioskIds) -> longPolls.wake(kioskIds));
         help.addListener(webhooks);
         help.addListener(liveStream);
         help.addListener(longPolls);
@@ -106,6 +110,7 @@ public final class Hub implements AutoCloseable {
         new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
                 authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
+        new AnnouncementRoutes(announcements, authenticator, config.dataDir(), config.announce()).register(router);
         server.setHandler(new SecurityHeaders(
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler())));
 

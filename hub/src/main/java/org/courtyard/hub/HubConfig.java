@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.courtyard.hub.announce.AnnounceSettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -25,11 +26,12 @@ import org.courtyard.hub.notify.WebhookTarget;
  *
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
+ * @param announce announcement uploads: the size limit, and ffmpeg (found on the {@code PATH} by default)
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword) {
+        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -55,6 +57,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             throw new IllegalArgumentException("webhook.max-attempts must be at least 1");
         }
         adminPassword = adminPassword == null ? Optional.empty() : adminPassword;
+        if (announce == null) {
+            throw new IllegalArgumentException("announce settings are required");
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -77,6 +82,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.webhookRetryBase = webhookRetryBase;
         builder.zone = zone;
         builder.adminPassword = adminPassword;
+        builder.announce = announce;
         return builder;
     }
 
@@ -96,7 +102,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host");
+                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg");
 
         private final Path dataDir;
         private int port = 8080;
@@ -113,6 +119,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration webhookRetryBase = Duration.ofSeconds(10);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
+        private AnnounceSettings announce;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -184,6 +191,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Announcement settings; by default 20 MiB uploads and ffmpeg if it is on the {@code PATH}. */
+        public Builder announce(AnnounceSettings announce) {
+            this.announce = announce;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -217,6 +230,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "webhook.retry-seconds" -> webhookRetryBase = Duration.ofSeconds(number(key, value, 1, 3600));
                     case "hub.time-zone" -> zone = zone(key, value);
                     case "http.host" -> host = value.isEmpty() ? null : value;
+                    case "announce.max-upload-mb" -> announce = announce().withMaxUploadMegabytes(
+                            number(key, value, 1, 1024));
+                    case "announce.ffmpeg" -> announce = announce().withFfmpeg(ffmpeg(key, value));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -227,7 +243,27 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         public HubConfig build() {
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword);
+                    zone, adminPassword, announce());
+        }
+
+        /** The announcement settings given, else the defaults (which look for ffmpeg once). */
+        private AnnounceSettings announce() {
+            if (announce == null) {
+                announce = AnnounceSettings.defaults();
+            }
+            return announce;
+        }
+
+        /** {@code none} switches conversion off; otherwise the path of an executable ffmpeg. */
+        private static Optional<Path> ffmpeg(String key, String value) {
+            if (value.equalsIgnoreCase("none")) {
+                return Optional.empty();
+            }
+            Path path = Path.of(value);
+            if (!java.nio.file.Files.isExecutable(path)) {
+                throw new IllegalArgumentException("config key '" + key + "' names no executable file: '" + value + "'");
+            }
+            return Optional.of(path);
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {

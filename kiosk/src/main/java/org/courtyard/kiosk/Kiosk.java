@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,9 @@ import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.hardware.HelpButton;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
+import org.courtyard.hardware.Microphone;
+import org.courtyard.kiosk.announce.Announcer;
+import org.courtyard.kiosk.announce.LiveBroadcast;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
@@ -34,6 +38,8 @@ import org.courtyard.kiosk.voice.internal.MemoQueue;
 import org.courtyard.kiosk.voice.internal.MemoUploader;
 import org.courtyard.kiosk.voice.internal.RecognitionLog;
 import org.courtyard.kiosk.voice.internal.VoskEngine;
+import org.courtyard.protocol.Announcement;
+import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
@@ -43,8 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running kiosk: hardware, local store, sync, and the controllers that the touch screen, the
- * physical button and the voice all call. Built by {@link #create}, started by {@link #start};
+ * One running kiosk: hardware, local store, sync, announcements, and the controllers that the touch
+ * screen, the physical button and the voice all call. Built by {@link #create}, started by {@link #start};
  * closing stops sync, switches the relay and lamps off and closes the database; closing twice is
  * safe. The screen (JavaFX) and the headless console are views on {@link #model()}.
  */
@@ -70,6 +76,8 @@ public final class Kiosk implements AutoCloseable {
     private final boolean voiceWanted;
     private UUID lastHelpId;
     private boolean helpBaseline;
+    private final Announcer announcer;
+    private volatile LiveBroadcast live;
     private volatile Instant lastTouch;
     private boolean started;
     private boolean closed;
@@ -107,6 +115,18 @@ public final class Kiosk implements AutoCloseable {
         this.ears = new VoiceService(hardware.microphone(), engine, voiceStatus, phrases, config.voice(),
                 new RecognitionLog(store, config.dataDir().resolve("voice-log"), config.voice().logMax(), clock), memos,
                 new Ears());
+        this.announcer = new Announcer(store, config.dataDir(), config.hub(), config.token(), hardware.loudspeaker(),
+                clock, config.announce(), new Announcer.Link() {
+                    @Override
+                    public boolean clockTrusted() {
+                        return sync.clockTrust().trusted();
+                    }
+
+                    @Override
+                    public void pushNow() {
+                        sync.pushNow();
+                    }
+                });
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kiosk-timers");
             thread.setDaemon(true);
@@ -201,6 +221,7 @@ public final class Kiosk implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::checkIdle, 1, 1, TimeUnit.SECONDS);
         ears.start();
         memoUploader.start();
+        announcer.start();
         sync.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
@@ -219,6 +240,11 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** The announcements: the screen's list, and what is played when. */
+    public Announcer announcements() {
+        return announcer;
     }
 
     // Commands: the touch screen, the physical button, the voice and the headless console call these.
@@ -283,10 +309,79 @@ public final class Kiosk implements AutoCloseable {
                 case HOME -> "home.prompt";
                 case HELP -> "help.prompt";
                 case CHECK_IN -> "checkin.prompt";
-                case ANNOUNCEMENTS -> "announcements.prompt";
+                case ANNOUNCEMENTS -> announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt";
                 case LISTENING -> throw new IllegalStateException("LISTENING opens through listen()");
             });
         });
+    }
+
+    /**
+     * The big play button of an announcement on the screen: plays it on the kiosk's own speaker
+     * (see {@link Announcer#playOnScreen}); if its audio is not here yet, says so.
+     */
+    public void playAnnouncement(String announcementId) {
+        touch();
+        model.execute(() -> playOnScreen(announcementId));
+    }
+
+    /**
+     * A cadre's "play now": broadcasts a current announcement at once over the outdoor loudspeaker,
+     * through the announcement player, so it never overlaps another play.
+     *
+     * @throws IllegalArgumentException for an announcement that is not current
+     * @throws IllegalStateException if its audio is not on the kiosk
+     */
+    public CompletableFuture<AnnouncementPlayed> playNow(String announcementId) {
+        touch();
+        return announcer.playNow(announcementId);
+    }
+
+    /**
+     * A cadre holds the talk button: the microphone goes out over the courtyard loudspeaker (relay,
+     * warm-up, chime, voice) until {@link #stopLiveBroadcast()}, at most {@code announce.live-max-seconds}.
+     *
+     * @throws IllegalStateException without a microphone, while an emergency plays, or if a live
+     *     broadcast is already on
+     */
+    public LiveBroadcast startLiveBroadcast() {
+        touch();
+        Microphone.FrameStream source = hardware.microphone().open();
+        LiveBroadcast started = announcer.startLive(source);
+        live = started;
+        return started;
+    }
+
+    /** The talk button is let go: the broadcast ends and the relay goes off after the tail. Safe when none is on. */
+    public void stopLiveBroadcast() {
+        LiveBroadcast current = live;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    /** On the model thread: plays one announcement for the screen, or says why it cannot. */
+    private void playOnScreen(String announcementId) {
+        try {
+            announcer.playOnScreen(announcementId);
+        } catch (IllegalStateException e) {
+            LOG.info("Cannot play announcement {} yet: {}", announcementId, e.getMessage());
+            say("announcements.not-ready");
+        } catch (IllegalArgumentException e) {
+            LOG.info("Announcement {} is no longer current: {}", announcementId, e.getMessage());
+            say("announcements.none");
+        }
+    }
+
+    /** On the model thread: 听通知 plays the newest current announcement. */
+    private void playNewest() {
+        model.update(state -> state.withScreen(Screen.ANNOUNCEMENTS));
+        announcer.newest().ifPresentOrElse(newest -> {
+            if (newest.playable()) {
+                playOnScreen(newest.id());
+            } else {
+                say("announcements.not-ready");
+            }
+        }, () -> say("announcements.none"));
     }
 
     /** Speaks the last prompt again (再说一遍, or the screen's replay button). */
@@ -389,6 +484,7 @@ public final class Kiosk implements AutoCloseable {
         ears.close();
         memoUploader.close();
         sync.close();
+        announcer.close();
         feedback.close();
         model.close();
         hardware.close();
@@ -411,6 +507,11 @@ public final class Kiosk implements AutoCloseable {
         @Override
         public void helpUpdated(HelpUpdate update) {
             help.updated(update);
+        }
+
+        @Override
+        public void announcementsReceived(List<Announcement> announcements) {
+            announcer.received(announcements);
         }
     }
 
@@ -487,8 +588,7 @@ public final class Kiosk implements AutoCloseable {
 
         @Override
         public void playAnnouncements() {
-            model.update(state -> state.withScreen(Screen.ANNOUNCEMENTS));
-            say("announcements.prompt");
+            playNewest();
         }
 
         @Override

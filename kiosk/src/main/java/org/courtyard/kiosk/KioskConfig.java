@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import org.courtyard.hardware.HardwareConfig;
 import org.courtyard.hardware.LampRole;
+import org.courtyard.kiosk.announce.AnnounceSettings;
+import org.courtyard.kiosk.announce.QuietHours;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.sync.SyncService;
 import org.courtyard.kiosk.voice.VoiceSettings;
@@ -27,7 +30,7 @@ import org.courtyard.kiosk.voice.VoiceSettings;
  */
 public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, HardwareConfig hardware,
         boolean headless, Path voiceModel, Path phrasesFile, HelpController.Settings help,
-        SyncService.Settings sync, Duration idleHome, VoiceSettings voice) {
+        SyncService.Settings sync, Duration idleHome, VoiceSettings voice, AnnounceSettings announce) {
 
     /** Options that take a value, as {@code --name VALUE} or {@code name=VALUE} in the file. */
     private static final Set<String> VALUE_OPTIONS = Set.of("hub", "kiosk-id", "token", "data", "hardware",
@@ -153,7 +156,36 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
         Duration idleHome = seconds(v, "ui.idle-home-seconds", Duration.ofSeconds(60));
         VoiceSettings voice = VoiceSettings.from(v);
         return new KioskConfig(hub, kioskId, token, data, hardware, headless, voiceModel, phrases, help, sync,
-                idleHome, voice);
+                idleHome, voice, announce(v));
+    }
+
+    private static AnnounceSettings announce(Map<String, String> v) {
+        AnnounceSettings defaults = AnnounceSettings.defaults();
+        QuietHours quiet = v.containsKey("announce.quiet-hours") ? QuietHours.parse(v.get("announce.quiet-hours"))
+                : defaults.quietHours();
+        ZoneId zone = defaults.zone();
+        if (v.containsKey("kiosk.time-zone")) {
+            try {
+                zone = ZoneId.of(v.get("kiosk.time-zone").trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("kiosk.time-zone is not a time zone such as Asia/Shanghai, was '"
+                        + v.get("kiosk.time-zone") + "'", e);
+            }
+        }
+        Duration catchUp = v.containsKey("announce.catch-up-hours")
+                ? Duration.ofHours(positive(v, "announce.catch-up-hours")) : defaults.catchUp();
+        Duration liveLimit = v.containsKey("announce.live-max-seconds")
+                ? Duration.ofSeconds(positive(v, "announce.live-max-seconds")) : defaults.liveLimit();
+        return new AnnounceSettings(quiet, zone, bool(v, "announce.screen-play-outdoor", defaults.screenPlayOutdoor()),
+                catchUp, liveLimit);
+    }
+
+    private static int positive(Map<String, String> v, String name) {
+        int value = integer(v, name, 0);
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
     }
 
     private static URI hubUri(String value) {

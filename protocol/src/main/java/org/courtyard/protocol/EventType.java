@@ -8,7 +8,8 @@ public enum EventType {
     CHECKED_IN(CheckedIn.class),
     VISIT_CHECKED_IN(VisitCheckedIn.class),
     ANNOUNCEMENT_PLAYED(AnnouncementPlayed.class),
-    HEARTBEAT(Heartbeat.class);
+    HEARTBEAT(Heartbeat.class),
+    AUDIO_DOWNLOADED(AudioDownloaded.class);
 
     private final Class<? extends EventPayload> payloadType;
 

@@ -38,6 +38,10 @@ enum Golden {
             at("2026-11-29T00:01:51Z"), true,
             new AnnouncementPlayed("ann-0007", at("2026-11-29T00:00:03Z"), at("2026-11-29T00:01:51Z"),
                     PlayOutcome.PLAYED, null))),
+    EVENT_AUDIO_DOWNLOADED("event-audio-downloaded.json", Event.class, new Event(
+            uuid("3f1c9a52-7d04-4e1b-9b8e-2c6a41d0e7b5"), EventType.AUDIO_DOWNLOADED,
+            at("2026-11-29T00:00:41Z"), true,
+            new AudioDownloaded("ann-0007", "cc4e54f4fe679e681b86b8c1e50ee7fa01d9c11e7a8e8426b0d436e5a4e00f8a"))),
     EVENT_HEARTBEAT("event-heartbeat.json", Event.class, new Event(
             uuid("611b62c4-393e-454a-99e2-a60813a77e82"), EventType.HEARTBEAT,
             at("2026-11-29T04:00:00Z"), false,

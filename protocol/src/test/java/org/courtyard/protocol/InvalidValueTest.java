@@ -71,6 +71,8 @@ class InvalidValueTest {
                         "sha256", "field 'sha256' must be 64 lowercase hex digits"),
                 arguments(Golden.AUDIO_REF, "/sha256", "\"cc4e54f4\"", "sha256",
                         "field 'sha256' must be 64 lowercase hex digits"),
+                arguments(Golden.EVENT_AUDIO_DOWNLOADED, "/payload/sha256", "\"cc4e54f4\"", "payload.sha256",
+                        "field 'sha256' must be 64 lowercase hex digits"),
                 arguments(Golden.AUDIO_REF, "/bytes", "0", "bytes", "field 'bytes' must be positive"),
                 arguments(Golden.AUDIO_REF, "/durationMs", "-1", "durationMs", "field 'durationMs' must not be negative"),
                 arguments(Golden.EVENT_HEARTBEAT, "/payload/outbox", "-1", "payload.outbox",

@@ -31,7 +31,8 @@ class MissingFieldTest {
             EventType.CHECKED_IN, List.of("residentId"),
             EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
             EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),
-            EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker")));
+            EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker"),
+            EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256")));
 
     private static final List<String> ANNOUNCEMENT = List.of("/id", "/title", "/priority", "/outdoor", "/targets",
             "/startsAt", "/withdrawn", "/revision");

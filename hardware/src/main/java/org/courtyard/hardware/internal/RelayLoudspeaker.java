@@ -3,6 +3,7 @@ package org.courtyard.hardware.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,7 @@ import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.DeviceHealth;
 import org.courtyard.hardware.HardwareConfig;
 import org.courtyard.hardware.Loudspeaker;
+import org.courtyard.hardware.Microphone.FrameStream;
 import org.courtyard.hardware.PlayResult;
 import org.courtyard.hardware.PlayResult.Outcome;
 import org.courtyard.hardware.Route;
@@ -28,7 +30,11 @@ import org.slf4j.LoggerFactory;
  * The relay is switched off in a {@code finally}, after every play however it ends. Action lines
  * of an outdoor play: {@code relay on}, {@code audio start <name> (<ms> ms)},
  * {@code audio end <name> PLAYED|INTERRUPTED|FAILED}, {@code relay off}; the start line names a
- * chimed clip {@code chime+<name>}.
+ * chimed clip {@code chime+<name>}, and says {@code (live)} instead of a length for live audio.
+ *
+ * <p>Live audio ({@link #playLive}) is written chunk by chunk as its source yields it, through the
+ * same sink, volume and relay sequence as a clip; an interruption also closes its source, so a
+ * capture blocked waiting for the microphone's next chunk ends at once.
  */
 public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
 
@@ -50,6 +56,7 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
     private final AtomicLong interruptions = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile AudioSink currentSink;
+    private volatile Programme currentProgramme;
     private volatile double volume;
     private volatile String lastPlayFailure;
     private volatile String relayFailure;
@@ -68,6 +75,26 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
     @Override
     public PlayResult play(AudioClip clip, Route route, boolean chime) {
         Objects.requireNonNull(clip, "clip");
+        return run(new ClipProgramme(clip, chime), route);
+    }
+
+    @Override
+    public PlayResult playLive(String name, AudioFormat format, FrameStream source, Route route, boolean chime) {
+        Objects.requireNonNull(source, "source");
+        try {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank");
+            }
+            if (!Pcm.isSigned16(Objects.requireNonNull(format, "format"))) {
+                throw new IllegalArgumentException("live audio must be signed 16-bit little-endian PCM, was " + format);
+            }
+            return run(new LiveProgramme(name, format, source, chime), route);
+        } finally {
+            source.close();
+        }
+    }
+
+    private PlayResult run(Programme programme, Route route) {
         Objects.requireNonNull(route, "route");
         if (closed.get()) {
             throw new IllegalStateException("the loudspeaker has been closed");
@@ -77,29 +104,36 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
             playLock.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ended(clip, Outcome.INTERRUPTED, clock.instant(), "interrupted while waiting for another play");
+            return ended(programme.name(), Outcome.INTERRUPTED, clock.instant(),
+                    "interrupted while waiting for another play");
         }
         try {
             Instant startedAt = clock.instant();
             if (interrupted(generation)) {
-                return ended(clip, Outcome.INTERRUPTED, startedAt, "interrupted before it started");
+                return ended(programme.name(), Outcome.INTERRUPTED, startedAt, "interrupted before it started");
             }
-            return playLocked(clip, route, chime, generation, startedAt);
+            currentProgramme = programme;
+            if (interrupted(generation)) {
+                // interrupt() ran between the check and publishing the programme, and did not see it.
+                programme.stop();
+            }
+            return playLocked(programme, route, generation, startedAt);
         } finally {
+            currentProgramme = null;
             playLock.unlock();
         }
     }
 
-    private PlayResult playLocked(AudioClip clip, Route route, boolean chime, long generation, Instant startedAt) {
+    private PlayResult playLocked(Programme programme, Route route, long generation, Instant startedAt) {
         boolean outdoor = route == Route.OUTDOOR;
         Outcome outcome;
         String detail = "";
         try {
             AudioSink sink = null;
             try {
-                sink = output.open(clip.format());
+                sink = output.open(programme.format());
                 currentSink = sink;
-                byte[] pcm = program(clip, chime, sink.format());
+                programme.prepare(sink.format());
                 if (outdoor) {
                     switchRelayOn();
                 }
@@ -107,9 +141,8 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
                     outcome = Outcome.INTERRUPTED;
                     detail = "interrupted during the amplifier warm-up";
                 } else {
-                    bus.emit("audio start " + (chime ? "chime+" : "") + clip.name() + " ("
-                            + millis(pcm.length, sink.format()) + " ms)");
-                    boolean complete = write(sink, pcm, generation);
+                    bus.emit("audio start " + programme.startLine());
+                    boolean complete = programme.writeTo(sink, generation);
                     if (complete) {
                         sink.drain();
                         complete = !interrupted(generation);
@@ -117,11 +150,11 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
                     outcome = complete ? Outcome.PLAYED : Outcome.INTERRUPTED;
                 }
             } catch (AudioDeviceException e) {
-                log.warn("play of '{}' failed: {}", clip.name(), e.getMessage());
+                log.warn("play of '{}' failed: {}", programme.name(), e.getMessage());
                 outcome = Outcome.FAILED;
                 detail = e.getMessage();
             } catch (RuntimeException e) {
-                log.warn("play of '{}' failed", clip.name(), e);
+                log.warn("play of '{}' failed", programme.name(), e);
                 outcome = Outcome.FAILED;
                 detail = "playback failed: " + e;
             } finally {
@@ -131,7 +164,7 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
                 }
             }
             lastPlayFailure = outcome == Outcome.FAILED ? detail : null;
-            bus.emit("audio end " + clip.name() + " " + outcome);
+            bus.emit("audio end " + programme.name() + " " + outcome);
             if (outdoor && outcome == Outcome.PLAYED) {
                 // The tail keeps the amplifier on while its last syllable fades; cutting it short
                 // for an emergency loses nothing that was meant to be heard.
@@ -143,6 +176,147 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
             }
         }
         return new PlayResult(outcome, startedAt, clock.instant(), detail);
+    }
+
+    /** What one play sends to the sink: a finished clip, or live audio as it comes. */
+    private interface Programme {
+
+        String name();
+
+        /** The format to open the sink in. */
+        AudioFormat format();
+
+        /** Called once the sink is open, with the format it takes. */
+        void prepare(AudioFormat sinkFormat);
+
+        /** What follows {@code audio start } on the action line. */
+        String startLine();
+
+        /** Writes everything; false if interrupted before the end. */
+        boolean writeTo(AudioSink sink, long generation) throws AudioDeviceException;
+
+        /** Makes a {@link #writeTo} blocked on its source return; from any thread. */
+        void stop();
+    }
+
+    private final class ClipProgramme implements Programme {
+
+        private final AudioClip clip;
+        private final boolean chime;
+        private byte[] pcm;
+        private AudioFormat sinkFormat;
+
+        ClipProgramme(AudioClip clip, boolean chime) {
+            this.clip = clip;
+            this.chime = chime;
+        }
+
+        @Override
+        public String name() {
+            return clip.name();
+        }
+
+        @Override
+        public AudioFormat format() {
+            return clip.format();
+        }
+
+        @Override
+        public void prepare(AudioFormat format) {
+            sinkFormat = format;
+            pcm = program(clip, chime, format);
+        }
+
+        @Override
+        public String startLine() {
+            return (chime ? "chime+" : "") + clip.name() + " (" + millis(pcm.length, sinkFormat) + " ms)";
+        }
+
+        @Override
+        public boolean writeTo(AudioSink sink, long generation) throws AudioDeviceException {
+            return write(sink, pcm, generation);
+        }
+
+        @Override
+        public void stop() {
+            // A clip is written from memory; the interruption check between chunks stops it.
+        }
+    }
+
+    private final class LiveProgramme implements Programme {
+
+        private final String name;
+        private final AudioFormat format;
+        private final FrameStream source;
+        private final boolean chime;
+        private AudioFormat sinkFormat;
+
+        LiveProgramme(String name, AudioFormat format, FrameStream source, boolean chime) {
+            this.name = name;
+            this.format = format;
+            this.source = source;
+            this.chime = chime;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public AudioFormat format() {
+            return format;
+        }
+
+        @Override
+        public void prepare(AudioFormat format) {
+            sinkFormat = format;
+        }
+
+        @Override
+        public String startLine() {
+            return (chime ? "chime+" : "") + name + " (live)";
+        }
+
+        @Override
+        public boolean writeTo(AudioSink sink, long generation) throws AudioDeviceException {
+            if (chime && !write(sink, Pcm.convert(Tones.chime(format).pcm(), format, sinkFormat), generation)) {
+                return false;
+            }
+            int frameSize = format.getFrameSize();
+            byte[] carry = new byte[0];
+            while (!interrupted(generation)) {
+                byte[] chunk;
+                try {
+                    chunk = source.next();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                if (chunk == null) {
+                    return !interrupted(generation);
+                }
+                byte[] joined = carry.length == 0 ? chunk : concat(carry, chunk);
+                int whole = joined.length - joined.length % frameSize;
+                carry = Arrays.copyOfRange(joined, whole, joined.length);
+                if (whole > 0 && !write(sink, Pcm.convert(Arrays.copyOf(joined, whole), format, sinkFormat),
+                        generation)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void stop() {
+            source.close();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The PCM to play: the chime (if asked) and the clip, in the sink's format. */
@@ -220,8 +394,8 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
         }
     }
 
-    private PlayResult ended(AudioClip clip, Outcome outcome, Instant startedAt, String detail) {
-        bus.emit("audio end " + clip.name() + " " + outcome);
+    private PlayResult ended(String name, Outcome outcome, Instant startedAt, String detail) {
+        bus.emit("audio end " + name + " " + outcome);
         return new PlayResult(outcome, startedAt, clock.instant(), detail);
     }
 
@@ -239,6 +413,10 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
         AudioSink sink = currentSink;
         if (sink != null) {
             sink.abort();
+        }
+        Programme programme = currentProgramme;
+        if (programme != null) {
+            programme.stop();
         }
         synchronized (wakeUp) {
             wakeUp.notifyAll();

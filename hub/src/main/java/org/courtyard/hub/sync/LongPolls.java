@@ -1,6 +1,7 @@
 package org.courtyard.hub.sync;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kiosks waiting for news. A waiter is released once: by a committed status change of one of its
- * kiosk's requests, by its timeout, or by {@link #close()}; its answer then runs on the executor.
+ * kiosk's requests, by {@link #wake} (an announcement for it changed), by its timeout, or by
+ * {@link #close()}; its answer then runs on the executor.
  * No thread waits with it: one timer thread serves every timeout.
  */
 public final class LongPolls implements HelpListener, AutoCloseable {
@@ -110,6 +112,21 @@ public final class LongPolls implements HelpListener, AutoCloseable {
         if (set != null) {
             for (Waiter waiter : Set.copyOf(set)) {
                 waiter.release();
+            }
+        }
+    }
+
+    /**
+     * Answers the held syncs of these kiosks now, so they fetch what just changed for them (an
+     * announcement, say); kiosks not waiting are not affected.
+     */
+    public void wake(Collection<String> kioskIds) {
+        for (String kioskId : kioskIds) {
+            Set<Waiter> set = waiting.get(kioskId);
+            if (set != null) {
+                for (Waiter waiter : Set.copyOf(set)) {
+                    waiter.release();
+                }
             }
         }
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.courtyard.hub.announce.Announcements;
+import org.courtyard.hub.announce.KioskAnnouncements;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpRefused;
@@ -22,6 +24,8 @@ import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.web.HttpError;
+import org.courtyard.protocol.AnnouncementPlayed;
+import org.courtyard.protocol.AudioDownloaded;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpDetails;
@@ -44,17 +48,22 @@ public final class SyncService {
     /** Most help updates in one answer; a kiosk with more gets the rest on its next sync. */
     public static final int MAX_UPDATES_PER_ANSWER = 200;
 
+    /** Most announcements in one answer; a kiosk with more gets the rest on its next sync. */
+    public static final int MAX_ANNOUNCEMENTS_PER_ANSWER = 100;
+
     private final Database database;
     private final Clock clock;
     private final Kiosks kiosks;
     private final HelpRequests help;
+    private final Announcements announcements;
     private final List<KioskListener> kioskListeners = new CopyOnWriteArrayList<>();
 
-    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help) {
+    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help, Announcements announcements) {
         this.database = database;
         this.clock = clock;
         this.kiosks = kiosks;
         this.help = help;
+        this.announcements = announcements;
     }
 
     public void addKioskListener(KioskListener listener) {
@@ -76,7 +85,7 @@ public final class SyncService {
             throw HttpError.forbidden("kioskId: this token belongs to kiosk " + kiosk.kioskId()
                     + ", not " + envelope.kioskId());
         }
-        long cursor = parseCursor(envelope.cursor());
+        SyncCursor cursor = parseCursor(envelope.cursor());
         JsonNode events = body.get("events");
         if (events != null && !events.isNull() && !events.isArray()) {
             throw HttpError.invalidField("events", "field 'events' must be an array of events");
@@ -112,15 +121,27 @@ public final class SyncService {
         return new Batch(accepted, rejected, nodes.size(), cursor);
     }
 
-    /** The answer to a batch: the updates after its cursor and the new cursor. */
+    /**
+     * The answer to a batch: the help updates and announcements after its cursor and the new
+     * cursor; the announcements sent are recorded on their delivery boards.
+     */
     public SyncResponse answer(KioskIdentity kiosk, Batch batch) {
-        KioskUpdates updates = updates(kiosk, batch.cursor());
-        return new SyncResponse(batch.accepted(), batch.rejected(), Long.toString(updates.cursor()), List.of(),
-                updates.updates(), clock.instant());
+        KioskUpdates updates = updates(kiosk, batch.cursor().help());
+        KioskAnnouncements news = announcements.forKiosk(kiosk, batch.cursor().announcements(),
+                MAX_ANNOUNCEMENTS_PER_ANSWER);
+        return new SyncResponse(batch.accepted(), batch.rejected(),
+                new SyncCursor(updates.cursor(), news.cursor()).toString(), news.announcements(), updates.updates(),
+                clock.instant());
     }
 
     public KioskUpdates updates(KioskIdentity kiosk, long cursor) {
         return help.updatesFor(kiosk.kioskId(), cursor, MAX_UPDATES_PER_ANSWER);
+    }
+
+    /** Whether an answer after {@code cursor} would carry a help update or an announcement; reads only. */
+    public boolean hasNews(KioskIdentity kiosk, SyncCursor cursor) {
+        return !updates(kiosk, cursor.help()).updates().isEmpty()
+                || announcements.hasNewsFor(kiosk, cursor.announcements());
     }
 
     private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
@@ -163,7 +184,16 @@ public final class SyncService {
                 insert(connection, kiosk, event, now);
                 kiosks.recordHeartbeat(connection, kiosk.kioskId(), (Heartbeat) event.payload(), now);
             }
-            case CHECKED_IN, VISIT_CHECKED_IN, ANNOUNCEMENT_PLAYED -> insert(connection, kiosk, event, now);
+            case CHECKED_IN, VISIT_CHECKED_IN -> insert(connection, kiosk, event, now);
+            case ANNOUNCEMENT_PLAYED -> {
+                insert(connection, kiosk, event, now);
+                announcements.recordPlayed(connection, kiosk.kioskId(), (AnnouncementPlayed) event.payload());
+            }
+            case AUDIO_DOWNLOADED -> {
+                insert(connection, kiosk, event, now);
+                announcements.recordDownloaded(connection, kiosk.kioskId(), (AudioDownloaded) event.payload(),
+                        event.occurredAt());
+            }
         }
         accepted.add(event.id());
     }
@@ -202,18 +232,11 @@ public final class SyncService {
         }
     }
 
-    private static long parseCursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return 0;
-        }
+    private static SyncCursor parseCursor(String cursor) {
         try {
-            long value = Long.parseLong(cursor);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
+            return SyncCursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
             throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
         }
-        throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
     }
 }

@@ -57,6 +57,26 @@ public final class KioskStore implements AutoCloseable {
               name VARCHAR(100) PRIMARY KEY,
               value VARCHAR(4000) NOT NULL
             )""",
+            // Announcements (org.courtyard.kiosk.announce.AnnounceStore): the latest revision of each
+            // as protocol JSON, and the scheduled plays that are done, so a restart neither repeats
+            // them nor forgets one still due. Times in epoch milliseconds.
+            """
+            CREATE TABLE announcement (
+              id VARCHAR(100) PRIMARY KEY,
+              revision INTEGER NOT NULL,
+              body TEXT NOT NULL,
+              received_at BIGINT NOT NULL,
+              audio_reported VARCHAR(64)
+            )""",
+            """
+            CREATE TABLE announcement_play (
+              announcement_id VARCHAR(100) NOT NULL,
+              occurrence_at BIGINT NOT NULL,
+              outcome VARCHAR(16) NOT NULL,
+              started_at BIGINT NOT NULL,
+              ended_at BIGINT NOT NULL,
+              PRIMARY KEY (announcement_id, occurrence_at)
+            )""",
             // Voice (org.courtyard.kiosk.voice): every recognition, bounded by the voice package; times in
             // epoch milliseconds, so that they sort.
             """
@@ -148,6 +168,35 @@ public final class KioskStore implements AutoCloseable {
     /** Durably appends an event to the outbox. */
     public synchronized void append(Event event) {
         inTransaction(() -> insertOutbox(event));
+    }
+
+    /**
+     * Durably appends an event to the outbox together with {@code alongside}'s writes, in one
+     * transaction: a feature that records a fact in its own table and reports it to the hub does
+     * both or neither, even across a power cut.
+     */
+    public synchronized void append(Event event, Work<?> alongside) {
+        inTransaction(() -> {
+            insertOutbox(event);
+            alongside.run(connection);
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the kiosk's database, under this store's lock, for
+     * feature stores that keep their own tables in this file (such as the announcements'). The
+     * connection must not be kept or used after {@code work} returns.
+     */
+    public synchronized <T> T transaction(Work<T> work) {
+        List<T> result = new ArrayList<>(1);
+        inTransaction(() -> result.add(work.run(connection)));
+        return result.get(0);
+    }
+
+    /** Work on the kiosk's database connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     /**

@@ -19,6 +19,11 @@ public interface SyncListener {
     default void helpUpdated(HelpUpdate update) {
     }
 
+    /**
+     * Announcements new or changed since the last sync, withdrawn ones included. Called before the
+     * cursor that covers them is saved, and one answer at a time: store them durably before
+     * returning; if this throws, the cursor stays and the hub sends them again.
+     */
     default void announcementsReceived(List<Announcement> announcements) {
     }
 }

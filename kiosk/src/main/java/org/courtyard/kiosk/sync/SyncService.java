@@ -220,7 +220,7 @@ public final class SyncService implements AutoCloseable {
             try {
                 SyncResponse response = client.sync(request(List.of()), settings.longPollSeconds());
                 apply(response);
-                if (response.helpUpdates().isEmpty()
+                if (response.helpUpdates().isEmpty() && response.announcements().isEmpty()
                         && Duration.between(started, clock.instant()).compareTo(Duration.ofSeconds(1)) < 0) {
                     // The hub answered at once with nothing new (an older hub without long-poll):
                     // do not spin; wait a second or until closed.
@@ -290,6 +290,10 @@ public final class SyncService implements AutoCloseable {
                     changed.add(update);
                 }
             }
+            if (!response.announcements().isEmpty()) {
+                // Before the cursor that covers them is saved: a kiosk that dies in between is sent them again.
+                listener.announcementsReceived(response.announcements());
+            }
             store.putSetting(CURSOR, response.cursor());
             clockTrust.observe(response.serverTime());
             store.putSetting(SERVER_TIME, response.serverTime().toString());
@@ -300,9 +304,6 @@ public final class SyncService implements AutoCloseable {
             listener.delivered(delivered);
         }
         changed.forEach(listener::helpUpdated);
-        if (!response.announcements().isEmpty()) {
-            listener.announcementsReceived(response.announcements());
-        }
     }
 
     private void setLink(LinkState state, String detail) {

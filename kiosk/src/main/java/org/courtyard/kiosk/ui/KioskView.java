@@ -80,7 +80,7 @@ final class KioskView {
     private final GridPane categories = new GridPane();
     private final List<Button> categoryButtons;
     private final VBox checkInScreen;
-    private final VBox announcementsScreen;
+    private final AnnouncementsPage announcementsPage;
     private final VBox listeningScreen;
     private final List<Icon> screenIcons;
 
@@ -120,12 +120,10 @@ final class KioskView {
         buildHelp();
 
         Icon checkInIcon = Icon.checkIn();
-        Icon announcementsIcon = Icon.announcements();
         Icon talkIcon = Icon.talk();
-        screenIcons = List.of(checkInIcon, announcementsIcon, talkIcon);
+        screenIcons = List.of(checkInIcon, talkIcon);
         checkInScreen = messageScreen("checkin-screen", checkInIcon, label(model.text("checkin.prompt")));
-        announcementsScreen = messageScreen("announcements-screen", announcementsIcon,
-                label(model.text("announcements.prompt")));
+        announcementsPage = new AnnouncementsPage(model);
         Label voice = label("");
         voice.textProperty().bind(model.voiceTextProperty());
         listeningScreen = messageScreen("listening-screen", talkIcon, voice);
@@ -308,9 +306,12 @@ final class KioskView {
             case HOME -> home;
             case HELP -> helpScreen;
             case CHECK_IN -> checkInScreen;
-            case ANNOUNCEMENTS -> announcementsScreen;
+            case ANNOUNCEMENTS -> announcementsPage.node();
             case LISTENING -> listeningScreen;
         };
+        if (screen == Screen.ANNOUNCEMENTS && !content.getChildren().contains(page)) {
+            announcementsPage.showFirst();
+        }
         content.getChildren().setAll(page);
         back.setVisible(screen != Screen.HOME);
         back.setManaged(screen != Screen.HOME);
@@ -378,9 +379,10 @@ final class KioskView {
             button.setStyle("-fx-graphic-text-gap: " + gap + "px;");
         }
         layOutCategories(width - 2 * gap, contentHeight, base, gap);
-        for (VBox screen : List.of(checkInScreen, announcementsScreen, listeningScreen)) {
+        for (VBox screen : List.of(checkInScreen, listeningScreen)) {
             screen.setSpacing(gap);
         }
+        announcementsPage.resize(width - 2 * gap, contentHeight - gap, base, gap);
         for (Icon icon : screenIcons) {
             icon.size(Math.max(MIN_TARGET_PX, Math.round(contentHeight * 0.3)));
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
@@ -21,6 +22,7 @@ import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.announce.ShownAnnouncement;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
@@ -56,6 +58,8 @@ final class KioskViewModel {
     private final ReadOnlyStringWrapper voiceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heardText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<ShownAnnouncement>> announcements =
+            new ReadOnlyObjectWrapper<>(List.of());
     private final PauseTransition cancelWindowEnd = new PauseTransition();
     private KioskState last;
     private boolean attached;
@@ -72,6 +76,7 @@ final class KioskViewModel {
             }
         });
         render(kiosk.model().state());
+        renderAnnouncements(kiosk.announcements().current());
         simulator.ifPresent(sim -> simText.set(simLine(sim)));
     }
 
@@ -85,6 +90,7 @@ final class KioskViewModel {
         }
         attached = true;
         kiosk.model().addListener(state -> Platform.runLater(() -> render(state)));
+        kiosk.announcements().addListener(list -> Platform.runLater(() -> renderAnnouncements(list)));
         simulator.ifPresent(sim -> {
             kiosk.hardware().addActionListener(action -> {
                 String line = simLine(sim);
@@ -135,6 +141,13 @@ final class KioskViewModel {
             Duration left = Duration.between(now, help.cancellableUntil()).plusMillis(1);
             cancelWindowEnd.setDuration(javafx.util.Duration.millis(left.toMillis()));
             cancelWindowEnd.playFromStart();
+        }
+    }
+
+    /** Shows the current announcements (newest first); on the JavaFX thread. */
+    void renderAnnouncements(List<ShownAnnouncement> list) {
+        if (!detached) {
+            announcements.set(List.copyOf(list));
         }
     }
 
@@ -246,6 +259,11 @@ final class KioskViewModel {
         return simulator.isPresent();
     }
 
+    /** The current announcements, newest first, for the announcements screen. */
+    ReadOnlyObjectProperty<List<ShownAnnouncement>> announcementsProperty() {
+        return announcements.getReadOnlyProperty();
+    }
+
     // Commands. Each is a touch for the idle timer; the kiosk's commands call touch() themselves.
 
     void help() {
@@ -266,6 +284,11 @@ final class KioskViewModel {
 
     void announcements() {
         kiosk.open(Screen.ANNOUNCEMENTS);
+    }
+
+    /** The big play button of an announcement. */
+    void playAnnouncement(String id) {
+        kiosk.playAnnouncement(id);
     }
 
     void talk() {

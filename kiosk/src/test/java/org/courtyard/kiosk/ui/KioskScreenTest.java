@@ -202,12 +202,13 @@ class KioskScreenTest {
     }
 
     @Test
-    void announcements_show_their_prompt_and_a_way_back(FxRobot robot) throws Exception {
+    void announcements_without_any_say_so_and_offer_a_way_back(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.announcements"));
         settle();
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
-        assertThat(shownTexts(robot)).contains(text("announcements.prompt"), "返回", "再听一遍");
+        assertThat(shownTexts(robot)).contains(text("announcements.empty"), "返回", "再听一遍");
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("announcements.none");
     }
 
     @Test

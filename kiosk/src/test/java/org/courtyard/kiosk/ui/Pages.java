@@ -13,9 +13,11 @@ import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.announce.ShownAnnouncement;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
 import org.courtyard.kiosk.voice.VoiceActivity;
+import org.courtyard.protocol.Priority;
 
 /**
  * Every page the kiosk can show, each as a state of the real model rendered by the real view, at
@@ -25,8 +27,12 @@ import org.courtyard.kiosk.voice.VoiceActivity;
  */
 final class Pages {
 
-    /** One page: a name for messages and file names, and the state that shows it. */
-    record Page(String name, KioskState state) {
+    /** One page: a name for messages and file names, the state that shows it, and the announcements it lists. */
+    record Page(String name, KioskState state, List<ShownAnnouncement> announcements) {
+
+        Page(String name, KioskState state) {
+            this(name, state, List.of());
+        }
     }
 
     private Pages() {
@@ -49,6 +55,16 @@ final class Pages {
         pages.add(new Page("help-none", base.withScreen(Screen.HELP)));
         pages.add(new Page("check-in", base.withScreen(Screen.CHECK_IN)));
         pages.add(new Page("announcements", base.withScreen(Screen.ANNOUNCEMENTS)));
+        pages.add(new Page("announcements-list", base.withScreen(Screen.ANNOUNCEMENTS), List.of(
+                new ShownAnnouncement("a-flood", "山洪预警：今晚有大到暴雨", "气象台发布山洪预警：今晚到明天有大到暴雨，"
+                        + "住在河边和山脚的老人请今晚搬到村委会活动室过夜，村干部会上门帮忙。孩子们放学后不要去河边玩水。"
+                        + "有困难请按红色求助按钮，或者给村委会打电话。请大家相互转告，特别是告诉家里只有老人的邻居。",
+                        Priority.EMERGENCY, now, true),
+                new ShownAnnouncement("a-fire", "冬季防火", null, Priority.NORMAL, now.minusSeconds(60), false))));
+        pages.add(new Page("announcements-long-title", base.withScreen(Screen.ANNOUNCEMENTS), List.of(
+                new ShownAnnouncement("a-long", "关于做好二〇二六年冬春季节森林草原防灭火工作和农村用电用气安全检查的通知"
+                        .repeat(2), "请各位村民：" + "冬季天干物燥，请检查家中电线和火塘，不要在屋里堆放柴草。".repeat(6),
+                        Priority.NORMAL, now, true))));
         pages.add(new Page("listening", base.withScreen(Screen.LISTENING)));
         pages.add(new Page("home-online", new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null, "off",
                 List.of(), VoiceActivity.IDLE)));
@@ -71,6 +87,7 @@ final class Pages {
         KioskView view = new KioskView(model);
         Scene scene = view.createScene(width, height);
         model.render(page.state());
+        model.renderAnnouncements(page.announcements());
         layOut(scene);
         return scene;
     }
