@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditRoutes;
 import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.LoginThrottle;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
@@ -30,6 +33,7 @@ import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
 import org.courtyard.hub.web.SecurityHeaders;
 import org.courtyard.hub.web.StaticFiles;
+import org.courtyard.hub.web.TrustedProxy;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -68,6 +72,7 @@ public final class Hub implements AutoCloseable {
     private Hub(HubConfig config, Database database) {
         this.config = config;
         this.database = database;
+        AuditLog audit = new AuditLog(database, config.clock());
         Users users = new Users(database, config.clock(), config.sessionLifetime());
         this.generatedAdminPassword = users.createFirstAdmin(config.adminPassword());
         Authenticator authenticator = new Authenticator(database, users);
@@ -97,13 +102,18 @@ public final class Hub implements AutoCloseable {
 
         Router router = new Router(List.of("/api", "/healthz"));
         router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
-        new AuthRoutes(users, authenticator, config.sessionLifetime()).register(router);
-        new KioskRoutes(kiosks, authenticator).register(router);
+        new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
+                .register(router);
+        new KioskRoutes(kiosks, authenticator, audit).register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
-        new HelpRoutes(help, authenticator).register(router);
+        new HelpRoutes(help, authenticator, audit).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
-        server.setHandler(new SecurityHeaders(
-                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler())));
+        new AuditRoutes(audit, authenticator::requireAdmin).register(router);
+        Handler handlers = new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler());
+        if (config.trustProxy()) {
+            handlers = new TrustedProxy(handlers);
+        }
+        server.setHandler(new SecurityHeaders(handlers));
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "courtyard-overdue-check");

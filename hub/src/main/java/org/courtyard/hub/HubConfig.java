@@ -25,11 +25,13 @@ import org.courtyard.hub.notify.WebhookTarget;
  *
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
+ * @param trustProxy believe the last {@code X-Forwarded-For} address ({@code http.trust-proxy});
+ *     only behind a reverse proxy, see {@link org.courtyard.hub.web.TrustedProxy}
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword) {
+        ZoneId zone, Optional<String> adminPassword, boolean trustProxy) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -77,6 +79,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.webhookRetryBase = webhookRetryBase;
         builder.zone = zone;
         builder.adminPassword = adminPassword;
+        builder.trustProxy = trustProxy;
         return builder;
     }
 
@@ -96,7 +99,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host");
+                "hub.time-zone", "http.host", "http.trust-proxy");
 
         private final Path dataDir;
         private int port = 8080;
@@ -113,6 +116,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration webhookRetryBase = Duration.ofSeconds(10);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
+        private boolean trustProxy;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -184,6 +188,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Only behind a reverse proxy that sets {@code X-Forwarded-For}; see {@link org.courtyard.hub.web.TrustedProxy}. */
+        public Builder trustProxy(boolean trust) {
+            this.trustProxy = trust;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -217,6 +227,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "webhook.retry-seconds" -> webhookRetryBase = Duration.ofSeconds(number(key, value, 1, 3600));
                     case "hub.time-zone" -> zone = zone(key, value);
                     case "http.host" -> host = value.isEmpty() ? null : value;
+                    case "http.trust-proxy" -> trustProxy = bool(key, value);
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -227,7 +238,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         public HubConfig build() {
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword);
+                    zone, adminPassword, trustProxy);
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {
@@ -272,6 +283,15 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             throw new IllegalArgumentException("config key '" + key + "' must be from " + min + " to " + max
                     + ", was " + value);
+        }
+
+        private static boolean bool(String key, String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("config key '" + key + "' must be true or false, was '"
+                        + value + "'");
+            };
         }
 
         private static ZoneId zone(String key, String value) {

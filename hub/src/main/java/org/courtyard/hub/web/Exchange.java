@@ -66,6 +66,14 @@ public final class Exchange {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /**
+     * The client's IP address: the socket's, or with {@code http.trust-proxy=true} the one the
+     * reverse proxy put last in {@code X-Forwarded-For} (see {@link TrustedProxy}).
+     */
+    public String clientAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(request.getHeaders().get(name));
     }
