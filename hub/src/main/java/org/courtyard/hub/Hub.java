@@ -27,9 +27,12 @@ import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
 import org.courtyard.hub.sync.SyncService;
+import org.courtyard.hub.web.Connectors;
 import org.courtyard.hub.web.JsonErrorHandler;
+import org.courtyard.hub.web.Lane;
 import org.courtyard.hub.web.NotFoundHandler;
 import org.courtyard.hub.web.Reply;
+import org.courtyard.hub.web.RequestHeadTimeout;
 import org.courtyard.hub.web.Router;
 import org.courtyard.hub.web.SecurityHeaders;
 import org.courtyard.hub.web.StaticFiles;
@@ -85,10 +88,9 @@ public final class Hub implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
-        connector.setPort(config.port());
-        connector.setHost(config.host());
-        connector.setIdleTimeout(60_000);
+        RequestHeadTimeout heads = new RequestHeadTimeout(config.limits().headerTimeout(), null);
+        this.connector = Connectors.create(server, config.host(), config.port(), config.limits(), Optional.empty(),
+                heads);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(2_000);
@@ -100,7 +102,7 @@ public final class Hub implements AutoCloseable {
         help.addListener(longPolls);
         sync.addKioskListener(liveStream);
 
-        Router router = new Router(List.of("/api", "/healthz"));
+        Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
         router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
         new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
                 .register(router);
@@ -109,11 +111,13 @@ public final class Hub implements AutoCloseable {
         new HelpRoutes(help, authenticator, audit).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
-        Handler handlers = new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler());
+        Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
+                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
         if (config.trustProxy()) {
             handlers = new TrustedProxy(handlers);
         }
-        server.setHandler(new SecurityHeaders(handlers));
+        heads.setHandler(new SecurityHeaders(handlers));
+        server.setHandler(heads);
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "courtyard-overdue-check");

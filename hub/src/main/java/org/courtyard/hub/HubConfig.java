@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
+import org.courtyard.hub.web.Limits;
 
 /**
  * Everything a {@link Hub} is built from. Make one with {@link #builder(Path)}; the defaults suit a
@@ -27,11 +28,13 @@ import org.courtyard.hub.notify.WebhookTarget;
  * @param adminPassword the first admin's password; empty to generate one
  * @param trustProxy believe the last {@code X-Forwarded-For} address ({@code http.trust-proxy});
  *     only behind a reverse proxy, see {@link org.courtyard.hub.web.TrustedProxy}
+ * @param limits timeouts, connection and sync-thread limits ({@code http.*}, {@code sync.threads},
+ *     {@code sync.queue})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword, boolean trustProxy) {
+        ZoneId zone, Optional<String> adminPassword, boolean trustProxy, Limits limits) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -57,6 +60,15 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             throw new IllegalArgumentException("webhook.max-attempts must be at least 1");
         }
         adminPassword = adminPassword == null ? Optional.empty() : adminPassword;
+        if (limits == null) {
+            throw new IllegalArgumentException("limits are required");
+        }
+        // A held long-poll and a quiet event stream send nothing; the idle timeout must outlast both.
+        Duration quietest = longPollMax.compareTo(keepAliveEvery) > 0 ? longPollMax : keepAliveEvery;
+        if (limits.idleTimeout().compareTo(quietest.plusSeconds(5)) < 0) {
+            throw new IllegalArgumentException("http.idle-timeout-seconds must be at least " + quietest.plusSeconds(5)
+                    .toSeconds() + " (sync.long-poll-seconds + 5), was " + limits.idleTimeout().toSeconds());
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -80,6 +92,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.zone = zone;
         builder.adminPassword = adminPassword;
         builder.trustProxy = trustProxy;
+        builder.limits = limits;
         return builder;
     }
 
@@ -99,7 +112,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host", "http.trust-proxy");
+                "hub.time-zone", "http.host", "http.trust-proxy", "http.idle-timeout-seconds",
+                "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
+                "sync.queue");
 
         private final Path dataDir;
         private int port = 8080;
@@ -117,6 +132,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
         private boolean trustProxy;
+        private Limits limits = Limits.defaults();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -194,6 +210,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -228,6 +249,16 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "hub.time-zone" -> zone = zone(key, value);
                     case "http.host" -> host = value.isEmpty() ? null : value;
                     case "http.trust-proxy" -> trustProxy = bool(key, value);
+                    case "http.idle-timeout-seconds" -> limits = limits.withIdleTimeout(
+                            Duration.ofSeconds(number(key, value, 10, 3600)));
+                    case "http.header-timeout-seconds" -> limits = limits.withHeaderTimeout(
+                            Duration.ofSeconds(number(key, value, 1, 300)));
+                    case "http.body-timeout-seconds" -> limits = limits.withBodyTimeout(
+                            Duration.ofSeconds(number(key, value, 1, 3600)));
+                    case "http.max-connections" -> limits = limits.withMaxConnections((int) number(key, value, 10,
+                            100_000));
+                    case "sync.threads" -> limits = limits.withSyncThreads((int) number(key, value, 1, 64));
+                    case "sync.queue" -> limits = limits.withSyncQueue((int) number(key, value, 0, 100_000));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -238,7 +269,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         public HubConfig build() {
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword, trustProxy);
+                    zone, adminPassword, trustProxy, limits);
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {

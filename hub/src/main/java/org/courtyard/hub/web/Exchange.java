@@ -1,9 +1,8 @@
 package org.courtyard.hub.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +29,17 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private final Map<String, String> pathParameters;
+    private final Duration bodyTimeout;
     private Fields query;
     private boolean detached;
 
-    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
+            Duration bodyTimeout) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.pathParameters = Map.copyOf(pathParameters);
+        this.bodyTimeout = bodyTimeout;
     }
 
     public String method() {
@@ -100,8 +102,8 @@ public final class Exchange {
     }
 
     /**
-     * The request body, which must be declared JSON (else 415) and at most
-     * {@link #MAX_BODY_BYTES} long (else 413).
+     * The request body, which must be declared JSON (else 415), at most {@link #MAX_BODY_BYTES}
+     * long (else 413) and arrive within the body timeout (else 408, see {@link Bodies#read}).
      */
     public byte[] jsonBody() {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
@@ -110,27 +112,11 @@ public final class Exchange {
             throw new HttpError(415, "unsupported_media_type",
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"));
         }
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+        byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
+        if (body.length == 0) {
+            throw HttpError.badRequest("the body is empty; a JSON document is required", null);
         }
-        try (InputStream in = Request.asInputStream(request)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (out.size() > MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
-            }
-            if (out.size() == 0) {
-                throw HttpError.badRequest("the body is empty; a JSON document is required", null);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw HttpError.badRequest("could not read the request body", e);
-        }
+        return body;
     }
 
     /** The body read as {@code type}; a malformed or invalid document is a 400 naming the JSON path. */
@@ -172,10 +158,6 @@ public final class Exchange {
 
     public Response response() {
         return response;
-    }
-
-    private static HttpError tooLarge() {
-        return new HttpError(413, "too_large", "the body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
     }
 
     private static String firstLine(String message) {

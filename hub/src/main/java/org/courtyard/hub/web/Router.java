@@ -1,5 +1,6 @@
 package org.courtyard.hub.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,9 +31,17 @@ public final class Router extends Handler.Abstract {
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> ownedPrefixes;
+    private final Duration bodyTimeout;
 
+    /** A router whose routes get {@link Limits#defaults()}'s body timeout. */
     public Router(List<String> ownedPrefixes) {
+        this(ownedPrefixes, Limits.defaults().bodyTimeout());
+    }
+
+    /** @param bodyTimeout how long {@link Exchange#jsonBody()} waits for a whole body (408 after) */
+    public Router(List<String> ownedPrefixes, Duration bodyTimeout) {
         this.ownedPrefixes = List.copyOf(ownedPrefixes);
+        this.bodyTimeout = bodyTimeout;
     }
 
     /** Adds a route; call before the server starts. */
@@ -58,7 +67,7 @@ public final class Router extends Handler.Abstract {
                 allowed.add(entry.method);
                 continue;
             }
-            run(entry.route, new Exchange(request, response, callback, parameters));
+            run(entry.route, new Exchange(request, response, callback, parameters, bodyTimeout));
             return true;
         }
         if (!allowed.isEmpty()) {
