@@ -36,6 +36,7 @@ import org.courtyard.hub.web.RequestHeadTimeout;
 import org.courtyard.hub.web.Router;
 import org.courtyard.hub.web.SecurityHeaders;
 import org.courtyard.hub.web.StaticFiles;
+import org.courtyard.hub.web.TlsSettings;
 import org.courtyard.hub.web.TrustedProxy;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -89,7 +90,7 @@ public final class Hub implements AutoCloseable {
         threads.setName("courtyard-http");
         this.server = new Server(threads);
         RequestHeadTimeout heads = new RequestHeadTimeout(config.limits().headerTimeout(), null);
-        this.connector = Connectors.create(server, config.host(), config.port(), config.limits(), Optional.empty(),
+        this.connector = Connectors.create(server, config.host(), config.port(), config.limits(), config.tls(),
                 heads);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
@@ -127,10 +128,15 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Builds a hub from {@code config}: creates the data directory if needed, opens and migrates
-     * {@code DIR/hub.db}, and on an empty database creates user {@code admin}. Does not listen yet.
+     * Builds a hub from {@code config}: opens its TLS keystore if it has one, creates the data
+     * directory if needed, opens and migrates {@code DIR/hub.db}, and on an empty database creates
+     * user {@code admin}. Does not listen yet.
+     *
+     * @throws IllegalArgumentException if the keystore cannot be opened (the message names
+     *     {@code tls.keystore}) or the data directory cannot be created
      */
     public static Hub create(HubConfig config) {
+        config.tls().ifPresent(TlsSettings::check);
         Path dir = config.dataDir();
         try {
             Files.createDirectories(dir);
@@ -183,9 +189,12 @@ public final class Hub implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT}, for callers on this machine. */
+    /**
+     * {@code http://127.0.0.1:PORT}, for callers on this machine; {@code https://127.0.0.1:PORT}
+     * when the hub serves TLS (its certificate must then name 127.0.0.1 for the address to verify).
+     */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((config.tls().isPresent() ? "https" : "http") + "://127.0.0.1:" + port());
     }
 
     /** The first admin's password if this start generated it (shown once); empty otherwise. */

@@ -19,6 +19,7 @@ import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
 import org.courtyard.hub.web.Limits;
+import org.courtyard.hub.web.TlsSettings;
 
 /**
  * Everything a {@link Hub} is built from. Make one with {@link #builder(Path)}; the defaults suit a
@@ -30,11 +31,13 @@ import org.courtyard.hub.web.Limits;
  *     only behind a reverse proxy, see {@link org.courtyard.hub.web.TrustedProxy}
  * @param limits timeouts, connection and sync-thread limits ({@code http.*}, {@code sync.threads},
  *     {@code sync.queue})
+ * @param tls the keystore to serve HTTPS with ({@code tls.keystore}); empty for plain HTTP. With it
+ *     the hub speaks only HTTPS on {@code port}
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword, boolean trustProxy, Limits limits) {
+        ZoneId zone, Optional<String> adminPassword, boolean trustProxy, Limits limits, Optional<TlsSettings> tls) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -63,6 +66,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         if (limits == null) {
             throw new IllegalArgumentException("limits are required");
         }
+        tls = tls == null ? Optional.empty() : tls;
         // A held long-poll and a quiet event stream send nothing; the idle timeout must outlast both.
         Duration quietest = longPollMax.compareTo(keepAliveEvery) > 0 ? longPollMax : keepAliveEvery;
         if (limits.idleTimeout().compareTo(quietest.plusSeconds(5)) < 0) {
@@ -93,12 +97,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.adminPassword = adminPassword;
         builder.trustProxy = trustProxy;
         builder.limits = limits;
+        builder.tls = tls;
         return builder;
     }
 
     @Override
     public String toString() {
-        return "HubConfig[port=" + port + ", dataDir=" + dataDir + ", webhooks=" + webhooks + "]";
+        return "HubConfig[port=" + port + ", dataDir=" + dataDir + ", webhooks=" + webhooks + ", tls=" + tls + "]";
     }
 
     private static void positive(Duration value, String name) {
@@ -114,7 +119,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
                 "hub.time-zone", "http.host", "http.trust-proxy", "http.idle-timeout-seconds",
                 "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
-                "sync.queue");
+                "sync.queue", "tls.keystore", "tls.keystore-password");
 
         private final Path dataDir;
         private int port = 8080;
@@ -133,6 +138,10 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Optional<String> adminPassword = Optional.empty();
         private boolean trustProxy;
         private Limits limits = Limits.defaults();
+        private Optional<TlsSettings> tls = Optional.empty();
+        private Path tlsKeystore;
+        private String tlsPassword;
+        private String tlsPasswordFromEnvironment;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -210,6 +219,21 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Serve HTTPS with this keystore (overrides the {@code tls.*} keys). */
+        public Builder tls(TlsSettings tls) {
+            this.tls = Optional.of(tls);
+            return this;
+        }
+
+        /**
+         * The keystore password from env {@code COURTYARD_TLS_PASSWORD}; used when
+         * {@code tls.keystore} is set and {@code tls.keystore-password} is not.
+         */
+        public Builder tlsPasswordFromEnvironment(String password) {
+            this.tlsPasswordFromEnvironment = password == null || password.isEmpty() ? null : password;
+            return this;
+        }
+
         public Builder limits(Limits limits) {
             this.limits = limits;
             return this;
@@ -259,6 +283,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                             100_000));
                     case "sync.threads" -> limits = limits.withSyncThreads((int) number(key, value, 1, 64));
                     case "sync.queue" -> limits = limits.withSyncQueue((int) number(key, value, 0, 100_000));
+                    case "tls.keystore" -> tlsKeystore = readableFile(key, value);
+                    case "tls.keystore-password" -> tlsPassword = value.isEmpty() ? null : value;
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -266,10 +292,28 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException for an inconsistent setting, naming its key (for
+         *     example {@code tls.keystore} without a password from the file or the environment)
+         */
         public HubConfig build() {
+            if (tlsKeystore != null) {
+                tls = Optional.of(new TlsSettings(tlsKeystore, tlsPassword != null ? tlsPassword
+                        : tlsPasswordFromEnvironment));
+            } else if (tlsPassword != null) {
+                throw new IllegalArgumentException("config key 'tls.keystore-password' is set but 'tls.keystore' is not");
+            }
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword, trustProxy, limits);
+                    zone, adminPassword, trustProxy, limits, tls);
+        }
+
+        private static Path readableFile(String key, String value) {
+            Path path = Path.of(value);
+            if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+                throw new IllegalArgumentException("config key '" + key + "' names no readable file: '" + value + "'");
+            }
+            return path;
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {

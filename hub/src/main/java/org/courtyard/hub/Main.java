@@ -12,8 +12,8 @@ import java.util.Properties;
 /**
  * {@code java -jar courtyard-hub.jar --port PORT --data DIR [--config FILE]}.
  *
- * <p>Prints {@code listening on http://127.0.0.1:PORT} on stdout once the port is open (scripts
- * wait for that line), and {@code admin password: ...} once if it generated the first admin's
+ * <p>Prints {@code listening on http://127.0.0.1:PORT} ({@code https://} with {@code tls.keystore})
+ * on stdout once the port is open (scripts wait for that line), and {@code admin password: ...} once if it generated the first admin's
  * password. Logs go to stderr. Exit codes: 0 after {@code --help} or a clean stop (SIGTERM,
  * SIGINT), 1 if the hub cannot start, 2 for bad arguments.
  */
@@ -21,6 +21,9 @@ public final class Main {
 
     /** The first admin's password on a new data directory; generated and printed when unset. */
     public static final String ADMIN_PASSWORD_ENV = "COURTYARD_ADMIN_PASSWORD";
+
+    /** The password of {@code tls.keystore}, unless the config file gives {@code tls.keystore-password}. */
+    public static final String TLS_PASSWORD_ENV = "COURTYARD_TLS_PASSWORD";
 
     static final String USAGE = """
             usage: java -jar courtyard-hub.jar --port PORT --data DIR [--config FILE]
@@ -32,6 +35,8 @@ public final class Main {
                                 webhook.1.url=https://example.org/hook
                                 webhook.1.format=json|wecom
                                 webhook.1.events=new,overdue,resolved
+                                tls.keystore=/etc/courtyard-hub/hub.p12  (HTTPS only; password
+                                  in env COURTYARD_TLS_PASSWORD)
               --seed-demo FILE  for ./courtyard demo: create a demo staff user and kiosk
                               (once) and write their logins and token to FILE
               --help          print this and exit
@@ -87,7 +92,7 @@ public final class Main {
         HubConfig config;
         try {
             HubConfig.Builder builder = HubConfig.builder(options.data()).port(options.port())
-                    .adminPassword(env.get(ADMIN_PASSWORD_ENV));
+                    .adminPassword(env.get(ADMIN_PASSWORD_ENV)).tlsPasswordFromEnvironment(env.get(TLS_PASSWORD_ENV));
             if (options.config() != null) {
                 builder.apply(load(options.config()));
             }
@@ -110,7 +115,7 @@ public final class Main {
         if (options.seedDemo() != null) {
             try {
                 String adminPassword = hub.generatedAdminPassword().orElse(env.get(ADMIN_PASSWORD_ENV));
-                new DemoSeed(java.net.URI.create("http://127.0.0.1:" + hub.port()))
+                new DemoSeed(hub.uri())
                         .seed(options.seedDemo(), adminPassword == null ? "" : adminPassword);
             } catch (IOException e) {
                 err.println("error: --seed-demo: " + e.getMessage());
@@ -122,7 +127,7 @@ public final class Main {
                 return 1;
             }
         }
-        out.println("listening on http://127.0.0.1:" + hub.port());
+        out.println("listening on " + hub.uri());
         out.flush();
         try {
             hub.join();
