@@ -32,6 +32,7 @@ public final class Exchange {
     private final Duration bodyTimeout;
     private Fields query;
     private boolean detached;
+    private boolean bodyTaken;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             Duration bodyTimeout) {
@@ -112,6 +113,7 @@ public final class Exchange {
             throw new HttpError(415, "unsupported_media_type",
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"));
         }
+        bodyTaken = true;
         byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
         if (body.length == 0) {
             throw HttpError.badRequest("the body is empty; a JSON document is required", null);
@@ -136,6 +138,34 @@ public final class Exchange {
             return ProtocolJson.mapper().readTree(body);
         } catch (IOException e) {
             throw new HttpError(400, "malformed_json", "the body is not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Reads and drops a request body the route did not read (a 401 before the login body, a
+     * logout with {@code {}}), within the {@link #MAX_BODY_BYTES} and deadline of
+     * {@link #jsonBody()}. Otherwise Jetty, finding the body unread (or not yet arrived) when the
+     * answer is done, closes the connection after the answer without saying so, and a client that
+     * reuses the connection for its next request finds it dead.
+     *
+     * @return false if the body could not be read through (too large, too slow); the connection
+     *     should then be closed
+     */
+    boolean discardUnreadBody() {
+        if (bodyTaken) {
+            return true;
+        }
+        bodyTaken = true;
+        long length = request.getLength();
+        boolean body = length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+        if (!body) {
+            return true;
+        }
+        try {
+            Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
+            return true;
+        } catch (HttpError e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -136,8 +137,10 @@ public final class Lane extends Handler.Wrapper {
             }
         }
 
+        /** Answers 503 without reading the request body, so the connection is closed after it. */
         void refuse(String message) {
             response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             JsonResponses.error(response, callback, new HttpError(503, "unavailable", message));
         }
     }

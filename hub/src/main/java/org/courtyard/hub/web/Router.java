@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -113,10 +114,17 @@ public final class Router extends Handler.Abstract {
             finishWithError(exchange, internal());
             return;
         }
+        discardUnreadBody(exchange);
         for (Reply.Header header : reply.headers()) {
             exchange.response().getHeaders().add(header.name(), header.value());
         }
         JsonResponses.write(exchange.response(), exchange.detach(), reply.status(), reply.body());
+    }
+
+    private static void discardUnreadBody(Exchange exchange) {
+        if (!exchange.discardUnreadBody()) {
+            exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 
     private static void finishWithError(Exchange exchange, HttpError error) {
@@ -126,6 +134,7 @@ public final class Router extends Handler.Abstract {
                     exchange.method(), exchange.path(), error);
             return;
         }
+        discardUnreadBody(exchange);
         JsonResponses.error(exchange.response(), exchange.detach(), error);
     }
 
