@@ -23,6 +23,9 @@ import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
 import org.courtyard.hub.notify.StreamRoutes;
 import org.courtyard.hub.notify.Webhooks;
+import org.courtyard.hub.store.Backup;
+import org.courtyard.hub.store.BackupSchedule;
+import org.courtyard.hub.store.DataLock;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #create} opens (and migrates) the database and creates the first admin, but does not
  * listen; {@link #start} does. With port 0 the system picks a free port, which {@link #port()}
  * tells after start. {@link #close} answers held long-polls, ends event streams, stops the server
- * and background threads and closes the database; closing twice is safe.
+ * and background threads, closes the database and releases the data directory; closing twice is
+ * safe.
  */
 public final class Hub implements AutoCloseable {
 
@@ -61,7 +65,9 @@ public final class Hub implements AutoCloseable {
     public static final String DATABASE_FILE = "hub.db";
 
     private final HubConfig config;
+    private final DataLock lock;
     private final Database database;
+    private final Optional<BackupSchedule> backups;
     private final Optional<String> generatedAdminPassword;
     private final HelpRequests help;
     private final Webhooks webhooks;
@@ -73,9 +79,11 @@ public final class Hub implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private Hub(HubConfig config, Database database) {
+    private Hub(HubConfig config, DataLock lock, Database database) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
+        this.backups = config.backup().map(settings -> new BackupSchedule(config.dataDir(), settings, config.clock()));
         AuditLog audit = new AuditLog(database, config.clock());
         Users users = new Users(database, config.clock(), config.sessionLifetime());
         this.generatedAdminPassword = users.createFirstAdmin(config.adminPassword());
@@ -129,11 +137,13 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Builds a hub from {@code config}: opens its TLS keystore if it has one, creates the data
-     * directory if needed, opens and migrates {@code DIR/hub.db}, and on an empty database creates
-     * user {@code admin}. Does not listen yet.
+     * directory if needed and claims it ({@code DIR/hub.lock}, see {@link DataLock}), opens and
+     * migrates {@code DIR/hub.db}, and on an empty database creates user {@code admin}. Does not
+     * listen yet.
      *
      * @throws IllegalArgumentException if the keystore cannot be opened (the message names
      *     {@code tls.keystore}) or the data directory cannot be created
+     * @throws IllegalStateException if another hub or a restore is using the data directory
      */
     public static Hub create(HubConfig config) {
         config.tls().ifPresent(TlsSettings::check);
@@ -143,11 +153,19 @@ public final class Hub implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
-        Database database = Database.open(dir.resolve(DATABASE_FILE));
+        DataLock lock = DataLock.acquire(dir);
+        Database database;
         try {
-            return new Hub(config, database);
+            database = Database.open(dir.resolve(DATABASE_FILE));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            return new Hub(config, lock, database);
         } catch (RuntimeException e) {
             database.close();
+            lock.close();
             throw e;
         }
     }
@@ -174,6 +192,7 @@ public final class Hub implements AutoCloseable {
             throw new IllegalStateException("the HTTP server failed to start", e);
         }
         webhooks.start();
+        backups.ifPresent(BackupSchedule::start);
         long every = config.overdueCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
@@ -217,6 +236,16 @@ public final class Hub implements AutoCloseable {
         return webhooks.deliverDue();
     }
 
+    /**
+     * Makes a backup into {@code backup.dir} now, as the schedule does, and deletes the oldest
+     * beyond {@code backup.keep}.
+     *
+     * @throws IllegalStateException if this hub has no {@code backup.dir}
+     */
+    public Backup.Written backupNow() {
+        return backups.orElseThrow(() -> new IllegalStateException("this hub has no backup.dir")).backupNow();
+    }
+
     /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */
     public int waitingSyncs() {
         return longPolls.waiting();
@@ -246,8 +275,10 @@ public final class Hub implements AutoCloseable {
             LOG.error("stopping the HTTP server failed", e);
         }
         scheduler.shutdownNow();
+        backups.ifPresent(BackupSchedule::close);
         webhooks.close();
         database.close();
+        lock.close();
         LOG.info("hub stopped");
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
+import org.courtyard.hub.store.BackupSettings;
 import org.courtyard.hub.web.Limits;
 import org.courtyard.hub.web.TlsSettings;
 
@@ -33,11 +34,14 @@ import org.courtyard.hub.web.TlsSettings;
  *     {@code sync.queue})
  * @param tls the keystore to serve HTTPS with ({@code tls.keystore}); empty for plain HTTP. With it
  *     the hub speaks only HTTPS on {@code port}
+ * @param backup scheduled backups ({@code backup.dir}, {@code backup.every-hours}, {@code backup.keep});
+ *     empty for none
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword, boolean trustProxy, Limits limits, Optional<TlsSettings> tls) {
+        ZoneId zone, Optional<String> adminPassword, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
+        Optional<BackupSettings> backup) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -67,6 +71,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             throw new IllegalArgumentException("limits are required");
         }
         tls = tls == null ? Optional.empty() : tls;
+        backup = backup == null ? Optional.empty() : backup;
+        if (backup.isPresent() && backup.get().dir().toAbsolutePath().normalize()
+                .startsWith(dataDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("backup.dir must not be inside the data directory " + dataDir
+                    + ": a lost disk would take both");
+        }
         // A held long-poll and a quiet event stream send nothing; the idle timeout must outlast both.
         Duration quietest = longPollMax.compareTo(keepAliveEvery) > 0 ? longPollMax : keepAliveEvery;
         if (limits.idleTimeout().compareTo(quietest.plusSeconds(5)) < 0) {
@@ -98,6 +108,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.trustProxy = trustProxy;
         builder.limits = limits;
         builder.tls = tls;
+        builder.backup = backup;
         return builder;
     }
 
@@ -119,7 +130,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
                 "hub.time-zone", "http.host", "http.trust-proxy", "http.idle-timeout-seconds",
                 "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
-                "sync.queue", "tls.keystore", "tls.keystore-password");
+                "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
+                "backup.keep");
 
         private final Path dataDir;
         private int port = 8080;
@@ -142,6 +154,10 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Path tlsKeystore;
         private String tlsPassword;
         private String tlsPasswordFromEnvironment;
+        private Optional<BackupSettings> backup = Optional.empty();
+        private Path backupDir;
+        private Long backupEveryHours;
+        private Integer backupKeep;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -234,6 +250,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Scheduled backups (overrides the {@code backup.*} keys). */
+        public Builder backup(BackupSettings backup) {
+            this.backup = Optional.of(backup);
+            return this;
+        }
+
         public Builder limits(Limits limits) {
             this.limits = limits;
             return this;
@@ -285,6 +307,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "sync.queue" -> limits = limits.withSyncQueue((int) number(key, value, 0, 100_000));
                     case "tls.keystore" -> tlsKeystore = readableFile(key, value);
                     case "tls.keystore-password" -> tlsPassword = value.isEmpty() ? null : value;
+                    case "backup.dir" -> backupDir = value.isEmpty() ? null : Path.of(value);
+                    case "backup.every-hours" -> backupEveryHours = number(key, value, 1, 24 * 7);
+                    case "backup.keep" -> backupKeep = (int) number(key, value, 1, 1000);
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -303,9 +328,17 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             } else if (tlsPassword != null) {
                 throw new IllegalArgumentException("config key 'tls.keystore-password' is set but 'tls.keystore' is not");
             }
+            if (backupDir != null) {
+                backup = Optional.of(new BackupSettings(backupDir,
+                        backupEveryHours == null ? BackupSettings.DEFAULT_EVERY : Duration.ofHours(backupEveryHours),
+                        backupKeep == null ? BackupSettings.DEFAULT_KEEP : backupKeep));
+            } else if (backupEveryHours != null || backupKeep != null) {
+                throw new IllegalArgumentException("config key '" + (backupEveryHours != null ? "backup.every-hours"
+                        : "backup.keep") + "' is set but 'backup.dir' is not");
+            }
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword, trustProxy, limits, tls);
+                    zone, adminPassword, trustProxy, limits, tls, backup);
         }
 
         private static Path readableFile(String key, String value) {

@@ -12,6 +12,9 @@ import java.util.Properties;
 /**
  * {@code java -jar courtyard-hub.jar --port PORT --data DIR [--config FILE]}.
  *
+ * <p>With {@code backup} or {@code restore} as the first argument it runs {@link BackupCommand}
+ * instead.
+ *
  * <p>Prints {@code listening on http://127.0.0.1:PORT} ({@code https://} with {@code tls.keystore})
  * on stdout once the port is open (scripts wait for that line), and {@code admin password: ...} once if it generated the first admin's
  * password. Logs go to stderr. Exit codes: 0 after {@code --help} or a clean stop (SIGTERM,
@@ -41,7 +44,8 @@ public final class Main {
                               (once) and write their logins and token to FILE
               --help          print this and exit
             On first start with an empty DIR the hub creates user 'admin' (role ADMIN) with the
-            password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.""";
+            password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.
+            Backups: java -jar courtyard-hub.jar backup|restore --help""";
 
     /** Parsed command line. */
     record Options(int port, Path data, Path config, Path seedDemo, boolean help) {
@@ -76,6 +80,9 @@ public final class Main {
      * @return the process exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (BackupCommand.handles(args)) {
+            return BackupCommand.run(args, out, err, java.time.Clock.systemUTC());
+        }
         Options options;
         try {
             options = parse(args);
