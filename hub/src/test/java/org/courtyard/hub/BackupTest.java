@@ -96,6 +96,30 @@ class BackupTest {
     }
 
     @Test
+    void a_kiosk_that_saw_changes_the_backup_lacks_still_gets_new_ones_after_the_restore() throws Exception {
+        Path data = dir.resolve("data");
+        TestHub hub = start(data);
+        TestHub.Kiosk kiosk = hub.kiosk("活动室", "大村");
+        UUID help = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(help, TestHub.START));
+        Path backup = dir.resolve("backup.zip");
+        assertThat(run("backup", "--data", data.toString(), "--to", backup.toString())).isZero();
+        hub.transition(hub.adminToken, help, "ACKNOWLEDGED", null);
+        hub.transition(hub.adminToken, help, "ASSIGNED", "张书记");
+        String cursor = hub.sync(kiosk, "0").json().get("cursor").asText();
+        hub.close();
+        assertThat(run("restore", "--from", backup.toString(), "--data", data.toString(), "--replace")).isZero();
+        TestHub restored = start(data);
+
+        restored.transition(restored.adminToken, help, "ACKNOWLEDGED", null);
+        JsonNode answer = restored.sync(kiosk, cursor).json();
+
+        assertThat(answer.get("helpUpdates")).hasSize(1);
+        assertThat(answer.get("helpUpdates").get(0).get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(Long.parseLong(answer.get("cursor").asText())).isLessThan(Long.parseLong(cursor));
+    }
+
+    @Test
     void a_restore_refuses_while_a_hub_runs_on_the_directory() throws Exception {
         Path data = dir.resolve("data");
         TestHub hub = start(data);
