@@ -200,7 +200,9 @@ async function login(event) {
     const answer = await api.post('/api/v1/login', { username, password });
     showApp(answer.user);
   } catch (error) {
-    const text = error.status === 401 ? '用户名或密码不对，请再试一次。' : `登录没有成功：${error.message}`;
+    const text = error.status === 401 ? '用户名或密码不对，请再试一次。'
+      : error.status === 429 ? '登录失败的次数太多，暂时不能登录。请一刻钟后再试，或请管理员解锁。'
+      : `登录没有成功：${error.message}`;
     showMessage(loginError, text);
     loginPassword.select();
     loginPassword.focus();

@@ -12,8 +12,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hub.announce.AnnouncementRoutes;
 import org.courtyard.hub.announce.Announcements;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditRoutes;
 import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.LoginThrottle;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
@@ -24,16 +27,24 @@ import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
 import org.courtyard.hub.notify.StreamRoutes;
 import org.courtyard.hub.notify.Webhooks;
+import org.courtyard.hub.store.Backup;
+import org.courtyard.hub.store.BackupSchedule;
+import org.courtyard.hub.store.DataLock;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
 import org.courtyard.hub.sync.SyncService;
+import org.courtyard.hub.web.Connectors;
 import org.courtyard.hub.web.JsonErrorHandler;
+import org.courtyard.hub.web.Lane;
 import org.courtyard.hub.web.NotFoundHandler;
 import org.courtyard.hub.web.Reply;
+import org.courtyard.hub.web.RequestHeadTimeout;
 import org.courtyard.hub.web.Router;
 import org.courtyard.hub.web.SecurityHeaders;
 import org.courtyard.hub.web.StaticFiles;
+import org.courtyard.hub.web.TlsSettings;
+import org.courtyard.hub.web.TrustedProxy;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -47,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #create} opens (and migrates) the database and creates the first admin, but does not
  * listen; {@link #start} does. With port 0 the system picks a free port, which {@link #port()}
  * tells after start. {@link #close} answers held long-polls, ends event streams, stops the server
- * and background threads and closes the database; closing twice is safe.
+ * and background threads, closes the database and releases the data directory; closing twice is
+ * safe.
  */
 public final class Hub implements AutoCloseable {
 
@@ -57,7 +69,9 @@ public final class Hub implements AutoCloseable {
     public static final String DATABASE_FILE = "hub.db";
 
     private final HubConfig config;
+    private final DataLock lock;
     private final Database database;
+    private final Optional<BackupSchedule> backups;
     private final Optional<String> generatedAdminPassword;
     private final HelpRequests help;
     private final Webhooks webhooks;
@@ -69,9 +83,12 @@ public final class Hub implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private Hub(HubConfig config, Database database) {
+    private Hub(HubConfig config, DataLock lock, Database database) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
+        this.backups = config.backup().map(settings -> new BackupSchedule(config.dataDir(), settings, config.clock()));
+        AuditLog audit = new AuditLog(database, config.clock());
         Users users = new Users(database, config.clock(), config.sessionLifetime());
         this.generatedAdminPassword = users.createFirstAdmin(config.adminPassword());
         Authenticator authenticator = new Authenticator(database, users);
@@ -84,10 +101,9 @@ public final class Hub implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
-        connector.setPort(config.port());
-        connector.setHost(config.host());
-        connector.setIdleTimeout(60_000);
+        RequestHeadTimeout heads = new RequestHeadTimeout(config.limits().headerTimeout(), null);
+        this.connector = Connectors.create(server, config.host(), config.port(), config.limits(), config.tls(),
+                heads);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(2_000);
@@ -101,18 +117,25 @@ public final class Hub implements AutoCloseable {
         help.addListener(longPolls);
         sync.addKioskListener(liveStream);
 
-        Router router = new Router(List.of("/api", "/healthz"));
+        Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
         router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
-        new AuthRoutes(users, authenticator, config.sessionLifetime()).register(router);
-        new KioskRoutes(kiosks, authenticator).register(router);
+        new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
+                .register(router);
+        new KioskRoutes(kiosks, authenticator, audit).register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
-        new HelpRoutes(help, authenticator).register(router);
+        new HelpRoutes(help, authenticator, audit).register(router);
         new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
                 authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
         new AnnouncementRoutes(announcements, authenticator, config.dataDir(), config.announce()).register(router);
-        server.setHandler(new SecurityHeaders(
-                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler())));
+        new AuditRoutes(audit, authenticator::requireAdmin).register(router);
+        Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
+                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
+        if (config.trustProxy()) {
+            handlers = new TrustedProxy(handlers);
+        }
+        heads.setHandler(new SecurityHeaders(handlers));
+        server.setHandler(heads);
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "courtyard-overdue-check");
@@ -122,21 +145,36 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Builds a hub from {@code config}: creates the data directory if needed, opens and migrates
-     * {@code DIR/hub.db}, and on an empty database creates user {@code admin}. Does not listen yet.
+     * Builds a hub from {@code config}: opens its TLS keystore if it has one, creates the data
+     * directory if needed and claims it ({@code DIR/hub.lock}, see {@link DataLock}), opens and
+     * migrates {@code DIR/hub.db}, and on an empty database creates user {@code admin}. Does not
+     * listen yet.
+     *
+     * @throws IllegalArgumentException if the keystore cannot be opened (the message names
+     *     {@code tls.keystore}) or the data directory cannot be created
+     * @throws IllegalStateException if another hub or a restore is using the data directory
      */
     public static Hub create(HubConfig config) {
+        config.tls().ifPresent(TlsSettings::check);
         Path dir = config.dataDir();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
-        Database database = Database.open(dir.resolve(DATABASE_FILE));
+        DataLock lock = DataLock.acquire(dir);
+        Database database;
         try {
-            return new Hub(config, database);
+            database = Database.open(dir.resolve(DATABASE_FILE));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            return new Hub(config, lock, database);
         } catch (RuntimeException e) {
             database.close();
+            lock.close();
             throw e;
         }
     }
@@ -163,6 +201,7 @@ public final class Hub implements AutoCloseable {
             throw new IllegalStateException("the HTTP server failed to start", e);
         }
         webhooks.start();
+        backups.ifPresent(BackupSchedule::start);
         long every = config.overdueCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
@@ -178,9 +217,12 @@ public final class Hub implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT}, for callers on this machine. */
+    /**
+     * {@code http://127.0.0.1:PORT}, for callers on this machine; {@code https://127.0.0.1:PORT}
+     * when the hub serves TLS (its certificate must then name 127.0.0.1 for the address to verify).
+     */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((config.tls().isPresent() ? "https" : "http") + "://127.0.0.1:" + port());
     }
 
     /** The first admin's password if this start generated it (shown once); empty otherwise. */
@@ -201,6 +243,16 @@ public final class Hub implements AutoCloseable {
     /** Sends the webhook messages that are due now, on the calling thread; returns how many went out. */
     public int deliverWebhooks() {
         return webhooks.deliverDue();
+    }
+
+    /**
+     * Makes a backup into {@code backup.dir} now, as the schedule does, and deletes the oldest
+     * beyond {@code backup.keep}.
+     *
+     * @throws IllegalStateException if this hub has no {@code backup.dir}
+     */
+    public Backup.Written backupNow() {
+        return backups.orElseThrow(() -> new IllegalStateException("this hub has no backup.dir")).backupNow();
     }
 
     /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */
@@ -232,8 +284,10 @@ public final class Hub implements AutoCloseable {
             LOG.error("stopping the HTTP server failed", e);
         }
         scheduler.shutdownNow();
+        backups.ifPresent(BackupSchedule::close);
         webhooks.close();
         database.close();
+        lock.close();
         LOG.info("hub stopped");
     }
 

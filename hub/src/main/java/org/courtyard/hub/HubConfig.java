@@ -19,6 +19,9 @@ import org.courtyard.hub.announce.AnnounceSettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
+import org.courtyard.hub.store.BackupSettings;
+import org.courtyard.hub.web.Limits;
+import org.courtyard.hub.web.TlsSettings;
 
 /**
  * Everything a {@link Hub} is built from. Make one with {@link #builder(Path)}; the defaults suit a
@@ -27,11 +30,20 @@ import org.courtyard.hub.notify.WebhookTarget;
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
  * @param announce announcement uploads: the size limit, and ffmpeg (found on the {@code PATH} by default)
+ * @param trustProxy believe the last {@code X-Forwarded-For} address ({@code http.trust-proxy});
+ *     only behind a reverse proxy, see {@link org.courtyard.hub.web.TrustedProxy}
+ * @param limits timeouts, connection and sync-thread limits ({@code http.*}, {@code sync.threads},
+ *     {@code sync.queue})
+ * @param tls the keystore to serve HTTPS with ({@code tls.keystore}); empty for plain HTTP. With it
+ *     the hub speaks only HTTPS on {@code port}
+ * @param backup scheduled backups ({@code backup.dir}, {@code backup.every-hours}, {@code backup.keep});
+ *     empty for none
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce) {
+        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, boolean trustProxy, Limits limits,
+        Optional<TlsSettings> tls, Optional<BackupSettings> backup) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -60,6 +72,22 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         if (announce == null) {
             throw new IllegalArgumentException("announce settings are required");
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits are required");
+        }
+        tls = tls == null ? Optional.empty() : tls;
+        backup = backup == null ? Optional.empty() : backup;
+        if (backup.isPresent() && backup.get().dir().toAbsolutePath().normalize()
+                .startsWith(dataDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("backup.dir must not be inside the data directory " + dataDir
+                    + ": a lost disk would take both");
+        }
+        // A held long-poll and a quiet event stream send nothing; the idle timeout must outlast both.
+        Duration quietest = longPollMax.compareTo(keepAliveEvery) > 0 ? longPollMax : keepAliveEvery;
+        if (limits.idleTimeout().compareTo(quietest.plusSeconds(5)) < 0) {
+            throw new IllegalArgumentException("http.idle-timeout-seconds must be at least " + quietest.plusSeconds(5)
+                    .toSeconds() + " (sync.long-poll-seconds + 5), was " + limits.idleTimeout().toSeconds());
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -83,12 +111,16 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.zone = zone;
         builder.adminPassword = adminPassword;
         builder.announce = announce;
+        builder.trustProxy = trustProxy;
+        builder.limits = limits;
+        builder.tls = tls;
+        builder.backup = backup;
         return builder;
     }
 
     @Override
     public String toString() {
-        return "HubConfig[port=" + port + ", dataDir=" + dataDir + ", webhooks=" + webhooks + "]";
+        return "HubConfig[port=" + port + ", dataDir=" + dataDir + ", webhooks=" + webhooks + ", tls=" + tls + "]";
     }
 
     private static void positive(Duration value, String name) {
@@ -102,7 +134,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg");
+                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg",
+                "http.trust-proxy", "http.idle-timeout-seconds",
+                "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
+                "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
+                "backup.keep");
 
         private final Path dataDir;
         private int port = 8080;
@@ -120,6 +156,16 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
         private AnnounceSettings announce;
+        private boolean trustProxy;
+        private Limits limits = Limits.defaults();
+        private Optional<TlsSettings> tls = Optional.empty();
+        private Path tlsKeystore;
+        private String tlsPassword;
+        private String tlsPasswordFromEnvironment;
+        private Optional<BackupSettings> backup = Optional.empty();
+        private Path backupDir;
+        private Long backupEveryHours;
+        private Integer backupKeep;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -197,6 +243,38 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Only behind a reverse proxy that sets {@code X-Forwarded-For}; see {@link org.courtyard.hub.web.TrustedProxy}. */
+        public Builder trustProxy(boolean trust) {
+            this.trustProxy = trust;
+            return this;
+        }
+
+        /** Serve HTTPS with this keystore (overrides the {@code tls.*} keys). */
+        public Builder tls(TlsSettings tls) {
+            this.tls = Optional.of(tls);
+            return this;
+        }
+
+        /**
+         * The keystore password from env {@code COURTYARD_TLS_PASSWORD}; used when
+         * {@code tls.keystore} is set and {@code tls.keystore-password} is not.
+         */
+        public Builder tlsPasswordFromEnvironment(String password) {
+            this.tlsPasswordFromEnvironment = password == null || password.isEmpty() ? null : password;
+            return this;
+        }
+
+        /** Scheduled backups (overrides the {@code backup.*} keys). */
+        public Builder backup(BackupSettings backup) {
+            this.backup = Optional.of(backup);
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -233,6 +311,22 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "announce.max-upload-mb" -> announce = announce().withMaxUploadMegabytes(
                             number(key, value, 1, 1024));
                     case "announce.ffmpeg" -> announce = announce().withFfmpeg(ffmpeg(key, value));
+                    case "http.trust-proxy" -> trustProxy = bool(key, value);
+                    case "http.idle-timeout-seconds" -> limits = limits.withIdleTimeout(
+                            Duration.ofSeconds(number(key, value, 10, 3600)));
+                    case "http.header-timeout-seconds" -> limits = limits.withHeaderTimeout(
+                            Duration.ofSeconds(number(key, value, 1, 300)));
+                    case "http.body-timeout-seconds" -> limits = limits.withBodyTimeout(
+                            Duration.ofSeconds(number(key, value, 1, 3600)));
+                    case "http.max-connections" -> limits = limits.withMaxConnections((int) number(key, value, 10,
+                            100_000));
+                    case "sync.threads" -> limits = limits.withSyncThreads((int) number(key, value, 1, 64));
+                    case "sync.queue" -> limits = limits.withSyncQueue((int) number(key, value, 0, 100_000));
+                    case "tls.keystore" -> tlsKeystore = readableFile(key, value);
+                    case "tls.keystore-password" -> tlsPassword = value.isEmpty() ? null : value;
+                    case "backup.dir" -> backupDir = value.isEmpty() ? null : Path.of(value);
+                    case "backup.every-hours" -> backupEveryHours = number(key, value, 1, 24 * 7);
+                    case "backup.keep" -> backupKeep = (int) number(key, value, 1, 1000);
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -240,10 +334,28 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException for an inconsistent setting, naming its key (for
+         *     example {@code tls.keystore} without a password from the file or the environment)
+         */
         public HubConfig build() {
+            if (tlsKeystore != null) {
+                tls = Optional.of(new TlsSettings(tlsKeystore, tlsPassword != null ? tlsPassword
+                        : tlsPasswordFromEnvironment));
+            } else if (tlsPassword != null) {
+                throw new IllegalArgumentException("config key 'tls.keystore-password' is set but 'tls.keystore' is not");
+            }
+            if (backupDir != null) {
+                backup = Optional.of(new BackupSettings(backupDir,
+                        backupEveryHours == null ? BackupSettings.DEFAULT_EVERY : Duration.ofHours(backupEveryHours),
+                        backupKeep == null ? BackupSettings.DEFAULT_KEEP : backupKeep));
+            } else if (backupEveryHours != null || backupKeep != null) {
+                throw new IllegalArgumentException("config key '" + (backupEveryHours != null ? "backup.every-hours"
+                        : "backup.keep") + "' is set but 'backup.dir' is not");
+            }
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword, announce());
+                    zone, adminPassword, announce(), trustProxy, limits, tls, backup);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -264,6 +376,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 throw new IllegalArgumentException("config key '" + key + "' names no executable file: '" + value + "'");
             }
             return Optional.of(path);
+        }
+
+        private static Path readableFile(String key, String value) {
+            Path path = Path.of(value);
+            if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+                throw new IllegalArgumentException("config key '" + key + "' names no readable file: '" + value + "'");
+            }
+            return path;
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {
@@ -308,6 +428,15 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             throw new IllegalArgumentException("config key '" + key + "' must be from " + min + " to " + max
                     + ", was " + value);
+        }
+
+        private static boolean bool(String key, String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("config key '" + key + "' must be true or false, was '"
+                        + value + "'");
+            };
         }
 
         private static ZoneId zone(String key, String value) {

@@ -12,8 +12,11 @@ import java.util.Properties;
 /**
  * {@code java -jar courtyard-hub.jar --port PORT --data DIR [--config FILE]}.
  *
- * <p>Prints {@code listening on http://127.0.0.1:PORT} on stdout once the port is open (scripts
- * wait for that line), and {@code admin password: ...} once if it generated the first admin's
+ * <p>With {@code backup} or {@code restore} as the first argument it runs {@link BackupCommand}
+ * instead.
+ *
+ * <p>Prints {@code listening on http://127.0.0.1:PORT} ({@code https://} with {@code tls.keystore})
+ * on stdout once the port is open (scripts wait for that line), and {@code admin password: ...} once if it generated the first admin's
  * password. Logs go to stderr. Exit codes: 0 after {@code --help} or a clean stop (SIGTERM,
  * SIGINT), 1 if the hub cannot start, 2 for bad arguments.
  */
@@ -21,6 +24,9 @@ public final class Main {
 
     /** The first admin's password on a new data directory; generated and printed when unset. */
     public static final String ADMIN_PASSWORD_ENV = "COURTYARD_ADMIN_PASSWORD";
+
+    /** The password of {@code tls.keystore}, unless the config file gives {@code tls.keystore-password}. */
+    public static final String TLS_PASSWORD_ENV = "COURTYARD_TLS_PASSWORD";
 
     static final String USAGE = """
             usage: java -jar courtyard-hub.jar --port PORT --data DIR [--config FILE]
@@ -32,11 +38,14 @@ public final class Main {
                                 webhook.1.url=https://example.org/hook
                                 webhook.1.format=json|wecom
                                 webhook.1.events=new,overdue,resolved
+                                tls.keystore=/etc/courtyard-hub/hub.p12  (HTTPS only; password
+                                  in env COURTYARD_TLS_PASSWORD)
               --seed-demo FILE  for ./courtyard demo: create a demo staff user and kiosk
                               (once) and write their logins and token to FILE
               --help          print this and exit
             On first start with an empty DIR the hub creates user 'admin' (role ADMIN) with the
-            password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.""";
+            password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.
+            Backups: java -jar courtyard-hub.jar backup|restore --help""";
 
     /** Parsed command line. */
     record Options(int port, Path data, Path config, Path seedDemo, boolean help) {
@@ -71,6 +80,9 @@ public final class Main {
      * @return the process exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (BackupCommand.handles(args)) {
+            return BackupCommand.run(args, out, err, java.time.Clock.systemUTC());
+        }
         Options options;
         try {
             options = parse(args);
@@ -87,7 +99,7 @@ public final class Main {
         HubConfig config;
         try {
             HubConfig.Builder builder = HubConfig.builder(options.data()).port(options.port())
-                    .adminPassword(env.get(ADMIN_PASSWORD_ENV));
+                    .adminPassword(env.get(ADMIN_PASSWORD_ENV)).tlsPasswordFromEnvironment(env.get(TLS_PASSWORD_ENV));
             if (options.config() != null) {
                 builder.apply(load(options.config()));
             }
@@ -110,7 +122,7 @@ public final class Main {
         if (options.seedDemo() != null) {
             try {
                 String adminPassword = hub.generatedAdminPassword().orElse(env.get(ADMIN_PASSWORD_ENV));
-                new DemoSeed(java.net.URI.create("http://127.0.0.1:" + hub.port()))
+                new DemoSeed(hub.uri())
                         .seed(options.seedDemo(), adminPassword == null ? "" : adminPassword);
             } catch (IOException e) {
                 err.println("error: --seed-demo: " + e.getMessage());
@@ -122,7 +134,7 @@ public final class Main {
                 return 1;
             }
         }
-        out.println("listening on http://127.0.0.1:" + hub.port());
+        out.println("listening on " + hub.uri());
         out.flush();
         try {
             hub.join();

@@ -57,6 +57,13 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void answers_do_not_name_the_server_software_or_its_version() {
+        assertThat(hub.get("/healthz", null).headers().firstValue("Server")).isEmpty();
+        assertThat(hub.get("/", null).headers().firstValue("Server")).isEmpty();
+        assertThat(hub.get("/api/v1/nothing", null).headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    @Test
     void the_event_stream_carries_the_security_headers() throws Exception {
         try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
                 "Cookie", "courtyard_session=" + hub.adminToken)) {

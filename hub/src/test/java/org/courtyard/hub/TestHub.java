@@ -52,7 +52,7 @@ final class TestHub implements AutoCloseable {
     final MutableClock clock = new MutableClock(START);
     final Path dataDir;
     final Hub hub;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http;
     final String adminToken;
 
     TestHub(Path dataDir) {
@@ -60,7 +60,13 @@ final class TestHub implements AutoCloseable {
     }
 
     TestHub(Path dataDir, UnaryOperator<HubConfig.Builder> tweak) {
+        this(dataDir, tweak, HttpClient.newHttpClient());
+    }
+
+    /** With {@code http} as the client, say one that trusts a test CA for a hub serving HTTPS. */
+    TestHub(Path dataDir, UnaryOperator<HubConfig.Builder> tweak, HttpClient http) {
         this.dataDir = dataDir;
+        this.http = http;
         HubConfig config = tweak.apply(HubConfig.builder(dataDir).port(0).clock(clock).adminPassword(ADMIN_PASSWORD))
                 .build();
         this.hub = Hub.create(config).start();

@@ -1,6 +1,7 @@
 package org.courtyard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,32 @@ class WebTest {
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.headers().firstValue("Allow")).hasValue("POST");
         assertThat(answer.json().get("error").get("code").asText()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void a_post_refused_before_its_body_was_read_keeps_the_connection_for_the_next_request() throws Exception {
+        byte[] body = "{\"username\":\"zhao\",\"password\":\"long-enough\",\"role\":\"STAFF\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hub.hub.port())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            // The hub reads the body before it answers; answering first would leave the body unread
+            // and Jetty would close the connection under the client's next request.
+            socket.setSoTimeout(500);
+            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(java.net.SocketTimeoutException.class);
+            socket.setSoTimeout(20_000);
+            out.write(body);
+            out.write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answers).startsWith("HTTP/1.1 401");
+            assertThat(answers).contains("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+        }
     }
 
     @Test

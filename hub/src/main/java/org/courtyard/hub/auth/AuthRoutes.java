@@ -2,12 +2,20 @@ package org.courtyard.hub.auth;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
+import org.courtyard.protocol.ErrorBody;
 
-/** {@code /api/v1/login}, {@code /logout}, {@code /me} and {@code /users}. */
+/**
+ * {@code /api/v1/login}, {@code /logout}, {@code /me}, {@code /users} and
+ * {@code /users/{username}/unlock}. Logins go through the {@link LoginThrottle} (429 with
+ * {@code Retry-After} when refused); logins, failed logins, locks, logouts, new users and unlocks
+ * are written to the {@link AuditLog}.
+ */
 public final class AuthRoutes {
 
     /** Body of {@code POST /api/v1/login}. */
@@ -40,11 +48,16 @@ public final class AuthRoutes {
     private final Users users;
     private final Authenticator authenticator;
     private final Duration sessionLifetime;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
 
-    public AuthRoutes(Users users, Authenticator authenticator, Duration sessionLifetime) {
+    public AuthRoutes(Users users, Authenticator authenticator, Duration sessionLifetime, LoginThrottle throttle,
+            AuditLog audit) {
         this.users = users;
         this.authenticator = authenticator;
         this.sessionLifetime = sessionLifetime;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -56,36 +69,73 @@ public final class AuthRoutes {
             authenticator.requireAdmin(exchange);
             return Reply.ok(users.list());
         });
+        router.add("POST", "/api/v1/users/{username}/unlock", this::unlock);
     }
 
     private Reply login(Exchange exchange) {
         LoginRequest request = exchange.bodyAs(LoginRequest.class);
-        Optional<Users.Login> login = users.login(request.username(), request.password().toCharArray());
+        Actor actor = Actor.of(request.username(), exchange);
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(request.username(), actor.address());
+        } catch (LoginThrottle.Refused refused) {
+            return Reply.json(429, ErrorBody.of("too_many_requests", refused.getMessage()))
+                    .withHeader("Retry-After", Long.toString(refused.retryAfter().toSeconds()));
+        }
+        Optional<Users.Login> login;
+        try {
+            login = users.login(request.username(), request.password().toCharArray(), audit.by(actor));
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
         if (login.isEmpty()) {
+            boolean locked = attempt.failed();
+            audit.recordAlone(actor, "login.failed", null, null);
+            if (locked) {
+                audit.recordAlone(actor, "login.locked", request.username(), LoginThrottle.USER_FAILURES
+                        + " failed logins within " + LoginThrottle.WINDOW.toMinutes() + " minutes; locked for "
+                        + LoginThrottle.LOCK.toMinutes() + " minutes");
+            }
             throw HttpError.unauthorized("wrong username or password");
         }
+        attempt.succeeded();
         String token = login.get().token();
         return Reply.ok(new LoginResponse(token, UserView.of(login.get().user())))
-                .withHeader("Set-Cookie", cookie(token, sessionLifetime.toSeconds()));
+                .withHeader("Set-Cookie", cookie(token, sessionLifetime.toSeconds(), exchange.request().isSecure()));
     }
 
     private Reply logout(Exchange exchange) {
-        authenticator.requireStaff(exchange);
-        users.logout(exchange.credential().orElseThrow());
-        return Reply.noContent().withHeader("Set-Cookie", cookie("", 0));
+        StaffUser user = authenticator.requireStaff(exchange);
+        users.logout(exchange.credential().orElseThrow(), audit.by(Actor.of(user.username(), exchange)));
+        return Reply.noContent().withHeader("Set-Cookie", cookie("", 0, exchange.request().isSecure()));
     }
 
     private Reply createUser(Exchange exchange) {
-        authenticator.requireAdmin(exchange);
-        return Reply.created(users.create(exchange.bodyAs(NewUser.class)));
+        StaffUser admin = authenticator.requireAdmin(exchange);
+        return Reply.created(users.create(exchange.bodyAs(NewUser.class), audit.by(Actor.of(admin.username(), exchange))));
+    }
+
+    /** Lifts a login lock early; 404 for a name no user has. The address limit is not lifted. */
+    private Reply unlock(Exchange exchange) {
+        StaffUser admin = authenticator.requireAdmin(exchange);
+        String username = exchange.pathParameter("username");
+        if (!users.exists(username)) {
+            throw HttpError.notFound("no user '" + username + "'");
+        }
+        boolean wasLocked = throttle.unlock(username);
+        audit.recordAlone(Actor.of(admin.username(), exchange), "user.unlock", username,
+                wasLocked ? "was locked" : "was not locked");
+        return Reply.noContent();
     }
 
     /**
      * HttpOnly keeps the token from page scripts; SameSite=Strict keeps other sites from using it.
-     * Not {@code Secure}: the hub speaks plain HTTP on the township LAN (put TLS in front and the
-     * browser still sends it).
+     * {@code Secure} when the hub speaks HTTPS (see docs/tls.md), so the browser never sends the
+     * token over plain HTTP; on a plain-HTTP hub the cookie could not be set with it.
      */
-    private static String cookie(String token, long maxAgeSeconds) {
-        return Exchange.SESSION_COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict";
+    private static String cookie(String token, long maxAgeSeconds, boolean secure) {
+        return Exchange.SESSION_COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly;"
+                + (secure ? " Secure;" : "") + " SameSite=Strict";
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.internal.Passwords;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -69,18 +70,24 @@ public final class Users {
         return created && password.isEmpty() ? Optional.of(chosen) : Optional.empty();
     }
 
-    /** Creates a user; 409 if the name is taken. */
-    public UserView create(NewUser user) {
+    /** Creates a user, audited as {@code user.create} on {@code trail}; 409 if the name is taken. */
+    public UserView create(NewUser user, AuditTrail trail) {
         String hash = Passwords.hash(user.password().toCharArray());
         database.write(connection -> {
-            if (Sql.one(connection, "SELECT username FROM users WHERE username = ?", row -> row.getString(1),
-                    user.username()).isPresent()) {
+            if (exists(connection, user.username())) {
                 throw HttpError.conflict("a user named '" + user.username() + "' already exists");
             }
             insert(connection, user, hash);
+            trail.record(connection, "user.create", user.username(), "role=" + user.role()
+                    + (user.village() == null ? "" : " village=" + user.village()));
             return null;
         });
         return new UserView(user.username(), user.role(), user.village(), user.displayName());
+    }
+
+    /** True if a user named {@code username} exists. */
+    public boolean exists(String username) {
+        return database.read(connection -> exists(connection, username));
     }
 
     public List<UserView> list() {
@@ -90,10 +97,11 @@ public final class Users {
     }
 
     /**
-     * Checks the password and opens a session. Unknown user and wrong password look the same to
-     * the caller, in message and in time.
+     * Checks the password and opens a session, audited as {@code login} on {@code trail} in the
+     * same transaction. Unknown user and wrong password look the same to the caller, in message
+     * and in time; the caller audits failures (they write nothing here).
      */
-    public Optional<Login> login(String username, char[] password) {
+    public Optional<Login> login(String username, char[] password, AuditTrail trail) {
         Optional<String> stored = database.read(connection -> Sql.one(connection,
                 "SELECT password_hash FROM users WHERE username = ?", row -> row.getString(1), username));
         if (stored.isEmpty()) {
@@ -110,16 +118,20 @@ public final class Users {
             Sql.update(connection, "DELETE FROM sessions WHERE expires_at <= ?", now);
             Sql.update(connection, "INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
                     Tokens.hash(token), username, now, expires);
+            trail.record(connection, "login", null, null);
             return Sql.one(connection, "SELECT " + USER_COLUMNS + " FROM users u WHERE u.username = ?",
                     Users::user, username).orElseThrow();
         });
         return Optional.of(new Login(token, user, expires));
     }
 
-    /** Ends the session of {@code token}; a no-op if it has none. */
-    public void logout(String token) {
-        database.write(connection -> Sql.update(connection, "DELETE FROM sessions WHERE token_hash = ?",
-                Tokens.hash(token)));
+    /** Ends the session of {@code token}, audited as {@code logout} on {@code trail}. */
+    public void logout(String token, AuditTrail trail) {
+        database.write(connection -> {
+            Sql.update(connection, "DELETE FROM sessions WHERE token_hash = ?", Tokens.hash(token));
+            trail.record(connection, "logout", null, null);
+            return null;
+        });
     }
 
     /** The user of a live session, by the token's hash. */
@@ -129,6 +141,11 @@ public final class Users {
                 "SELECT " + USER_COLUMNS + " FROM sessions s JOIN users u ON u.username = s.username"
                         + " WHERE s.token_hash = ? AND s.expires_at > ?",
                 Users::user, tokenHash, now));
+    }
+
+    private static boolean exists(java.sql.Connection connection, String username) throws SQLException {
+        return Sql.one(connection, "SELECT username FROM users WHERE username = ?", row -> row.getString(1), username)
+                .isPresent();
     }
 
     private void insert(java.sql.Connection connection, NewUser user, String hash) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.store.Database;
@@ -116,10 +117,11 @@ public final class HelpRequests {
     }
 
     /**
-     * Moves a request as {@code user} asks. 404 if unknown, 403 for another village's request of a
-     * cadre, 409 if the state machine does not allow the step.
+     * Moves a request as {@code user} asks, audited as {@code help.transition} on {@code trail} in
+     * the same transaction. 404 if unknown, 403 for another village's request of a cadre, 409 if
+     * the state machine does not allow the step.
      */
-    public HelpView transition(StaffUser user, UUID id, TransitionRequest request) {
+    public HelpView transition(StaffUser user, UUID id, TransitionRequest request, AuditTrail trail) {
         HelpChange change = database.write(connection -> {
             HelpView current = view(connection, id).orElseThrow(() -> notFound(id));
             checkAccess(user, current);
@@ -129,8 +131,11 @@ public final class HelpRequests {
                         + (from.next().isEmpty() ? " (it is closed)" : "; allowed: " + from.next().stream()
                                 .sorted(Comparator.naturalOrder()).map(Enum::name).collect(Collectors.joining(", "))));
             }
-            return move(connection, current, request.to(), user.shownName(), request.assignee(), request.note(),
-                    clock.instant());
+            HelpChange moved = move(connection, current, request.to(), user.shownName(), request.assignee(),
+                    request.note(), clock.instant());
+            trail.record(connection, "help.transition", id.toString(), from + " -> " + request.to()
+                    + (request.assignee() == null ? "" : " assignee=" + request.assignee()));
+            return moved;
         });
         publish(List.of(change));
         return get(user, id);

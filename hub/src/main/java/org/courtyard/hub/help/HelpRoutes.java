@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
@@ -20,10 +22,12 @@ public final class HelpRoutes {
 
     private final HelpRequests help;
     private final Authenticator authenticator;
+    private final AuditLog audit;
 
-    public HelpRoutes(HelpRequests help, Authenticator authenticator) {
+    public HelpRoutes(HelpRequests help, Authenticator authenticator, AuditLog audit) {
         this.help = help;
         this.authenticator = authenticator;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -56,7 +60,8 @@ public final class HelpRoutes {
     private Reply transition(Exchange exchange) {
         StaffUser user = authenticator.requireStaff(exchange);
         UUID id = id(exchange);
-        return Reply.ok(help.transition(user, id, exchange.bodyAs(TransitionRequest.class)));
+        return Reply.ok(help.transition(user, id, exchange.bodyAs(TransitionRequest.class),
+                audit.by(Actor.of(user.username(), exchange))));
     }
 
     /** {@code status=A,B} and/or {@code open=true}; both given means both must hold. Empty set: no filter. */

@@ -1,6 +1,8 @@
 package org.courtyard.hub.kiosk;
 
 import java.util.Optional;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
@@ -14,10 +16,12 @@ public final class KioskRoutes {
 
     private final Kiosks kiosks;
     private final Authenticator authenticator;
+    private final AuditLog audit;
 
-    public KioskRoutes(Kiosks kiosks, Authenticator authenticator) {
+    public KioskRoutes(Kiosks kiosks, Authenticator authenticator, AuditLog audit) {
         this.kiosks = kiosks;
         this.authenticator = authenticator;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -27,8 +31,9 @@ public final class KioskRoutes {
     }
 
     private Reply create(Exchange exchange) {
-        authenticator.requireAdmin(exchange);
-        return Reply.created(kiosks.create(exchange.bodyAs(NewKiosk.class)));
+        StaffUser admin = authenticator.requireAdmin(exchange);
+        return Reply.created(kiosks.create(exchange.bodyAs(NewKiosk.class),
+                audit.by(Actor.of(admin.username(), exchange))));
     }
 
     private Reply list(Exchange exchange) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
@@ -43,7 +44,8 @@ public final class Kiosks {
         this.onlineWindow = onlineWindow;
     }
 
-    public Registration create(NewKiosk kiosk) {
+    /** Registers a kiosk, audited as {@code kiosk.create} on {@code trail} in the same transaction. */
+    public Registration create(NewKiosk kiosk, AuditTrail trail) {
         String token = Tokens.newToken();
         String id = database.write(connection -> {
             String candidate;
@@ -52,6 +54,7 @@ public final class Kiosks {
             } while (find(connection, candidate).isPresent());
             Sql.update(connection, "INSERT INTO kiosks (id, name, village, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                     candidate, kiosk.name(), kiosk.village(), Tokens.hash(token), clock.instant());
+            trail.record(connection, "kiosk.create", candidate, "name=" + kiosk.name() + " village=" + kiosk.village());
             return candidate;
         });
         return new Registration(id, token);

@@ -42,8 +42,14 @@ import org.courtyard.protocol.SyncResponse;
  * Applies sync batches. The envelope ({@code protocol}, {@code kioskId}, {@code cursor},
  * {@code events} being an array) must be right or the whole request is a 400; each event is then
  * read on its own, so one invalid event is rejected by id while the others are stored.
+ *
+ * <p>A cursor beyond the hub's newest change (the hub was restored from an older backup) is taken
+ * as no cursor: the kiosk gets its requests' history again rather than missing the changes that
+ * reuse the numbers it has already passed.
  */
 public final class SyncService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncService.class);
 
     /** Most help updates in one answer; a kiosk with more gets the rest on its next sync. */
     public static final int MAX_UPDATES_PER_ANSWER = 200;
@@ -86,6 +92,14 @@ public final class SyncService {
                     + ", not " + envelope.kioskId());
         }
         SyncCursor cursor = parseCursor(envelope.cursor());
+        SyncCursor newest = newestChanges();
+        if (cursor.help() > newest.help() || cursor.announcements() > newest.announcements()) {
+            // The hub was restored from a backup older than what this kiosk has seen; changes with
+            // numbers it already passed would never reach it. Start it over, as a kiosk without a cursor.
+            LOG.info("kiosk {} sent cursor {} beyond the hub's newest changes {} (restored from a backup?);"
+                    + " sending its history again", kiosk.kioskId(), cursor, newest);
+            cursor = SyncCursor.START;
+        }
         JsonNode events = body.get("events");
         if (events != null && !events.isNull() && !events.isArray()) {
             throw HttpError.invalidField("events", "field 'events' must be an array of events");
@@ -230,6 +244,14 @@ public final class SyncService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot re-serialise a parsed JSON tree", e);
         }
+    }
+
+    private SyncCursor newestChanges() {
+        return database.read(connection -> new SyncCursor(
+                Sql.one(connection, "SELECT MAX(seq) AS newest FROM help_history", row -> row.getLong("newest"))
+                        .orElse(0L),
+                Sql.one(connection, "SELECT MAX(seq) AS newest FROM announcement_changes",
+                        row -> row.getLong("newest")).orElse(0L)));
     }
 
     private static SyncCursor parseCursor(String cursor) {

@@ -1,9 +1,8 @@
 package org.courtyard.hub.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +29,18 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private final Map<String, String> pathParameters;
+    private final Duration bodyTimeout;
     private Fields query;
     private boolean detached;
+    private boolean bodyTaken;
 
-    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
+            Duration bodyTimeout) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.pathParameters = Map.copyOf(pathParameters);
+        this.bodyTimeout = bodyTimeout;
     }
 
     public String method() {
@@ -66,6 +69,14 @@ public final class Exchange {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /**
+     * The client's IP address: the socket's, or with {@code http.trust-proxy=true} the one the
+     * reverse proxy put last in {@code X-Forwarded-For} (see {@link TrustedProxy}).
+     */
+    public String clientAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(request.getHeaders().get(name));
     }
@@ -92,8 +103,8 @@ public final class Exchange {
     }
 
     /**
-     * The request body, which must be declared JSON (else 415) and at most
-     * {@link #MAX_BODY_BYTES} long (else 413).
+     * The request body, which must be declared JSON (else 415), at most {@link #MAX_BODY_BYTES}
+     * long (else 413) and arrive within the body timeout (else 408, see {@link Bodies#read}).
      */
     public byte[] jsonBody() {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
@@ -102,27 +113,12 @@ public final class Exchange {
             throw new HttpError(415, "unsupported_media_type",
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"));
         }
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+        bodyTaken = true;
+        byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
+        if (body.length == 0) {
+            throw HttpError.badRequest("the body is empty; a JSON document is required", null);
         }
-        try (InputStream in = Request.asInputStream(request)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (out.size() > MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
-            }
-            if (out.size() == 0) {
-                throw HttpError.badRequest("the body is empty; a JSON document is required", null);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw HttpError.badRequest("could not read the request body", e);
-        }
+        return body;
     }
 
     /** The body read as {@code type}; a malformed or invalid document is a 400 naming the JSON path. */
@@ -146,6 +142,34 @@ public final class Exchange {
     }
 
     /**
+     * Reads and drops a request body the route did not read (a 401 before the login body, a
+     * logout with {@code {}}), within the {@link #MAX_BODY_BYTES} and deadline of
+     * {@link #jsonBody()}. Otherwise Jetty, finding the body unread (or not yet arrived) when the
+     * answer is done, closes the connection after the answer without saying so, and a client that
+     * reuses the connection for its next request finds it dead.
+     *
+     * @return false if the body could not be read through (too large, too slow); the connection
+     *     should then be closed
+     */
+    boolean discardUnreadBody() {
+        if (bodyTaken) {
+            return true;
+        }
+        bodyTaken = true;
+        long length = request.getLength();
+        boolean body = length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+        if (!body) {
+            return true;
+        }
+        try {
+            Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
+            return true;
+        } catch (HttpError e) {
+            return false;
+        }
+    }
+
+    /**
      * Takes over the response: the router will neither write nor complete it. The caller must
      * complete the returned callback exactly once on every path.
      */
@@ -164,10 +188,6 @@ public final class Exchange {
 
     public Response response() {
         return response;
-    }
-
-    private static HttpError tooLarge() {
-        return new HttpError(413, "too_large", "the body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
     }
 
     private static String firstLine(String message) {

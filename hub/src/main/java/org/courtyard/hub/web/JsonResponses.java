@@ -27,7 +27,15 @@ public final class JsonResponses {
         response.write(true, ByteBuffer.wrap(ProtocolJson.writeBytes(body)), callback);
     }
 
+    /**
+     * Writes {@code error} as the JSON error body. After a 408 or 413 the request body may be
+     * partly unread, so the connection is closed ({@code Connection: close} tells the client not
+     * to reuse it).
+     */
     public static void error(Response response, Callback callback, HttpError error) {
+        if (error.status() == 408 || error.status() == 413) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         write(response, callback, error.status(), ErrorBody.of(error.code(), error.getMessage()));
     }
 
@@ -39,9 +47,11 @@ public final class JsonResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
             case 409 -> "conflict";
             case 413 -> "too_large";
             case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
             case 429 -> "too_many_requests";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal" : "http_" + status;

@@ -1,11 +1,13 @@
 package org.courtyard.hub.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -30,9 +32,17 @@ public final class Router extends Handler.Abstract {
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> ownedPrefixes;
+    private final Duration bodyTimeout;
 
+    /** A router whose routes get {@link Limits#defaults()}'s body timeout. */
     public Router(List<String> ownedPrefixes) {
+        this(ownedPrefixes, Limits.defaults().bodyTimeout());
+    }
+
+    /** @param bodyTimeout how long {@link Exchange#jsonBody()} waits for a whole body (408 after) */
+    public Router(List<String> ownedPrefixes, Duration bodyTimeout) {
         this.ownedPrefixes = List.copyOf(ownedPrefixes);
+        this.bodyTimeout = bodyTimeout;
     }
 
     /** Adds a route; call before the server starts. */
@@ -58,7 +68,7 @@ public final class Router extends Handler.Abstract {
                 allowed.add(entry.method);
                 continue;
             }
-            run(entry.route, new Exchange(request, response, callback, parameters));
+            run(entry.route, new Exchange(request, response, callback, parameters, bodyTimeout));
             return true;
         }
         if (!allowed.isEmpty()) {
@@ -104,10 +114,17 @@ public final class Router extends Handler.Abstract {
             finishWithError(exchange, internal());
             return;
         }
+        discardUnreadBody(exchange);
         for (Reply.Header header : reply.headers()) {
             exchange.response().getHeaders().add(header.name(), header.value());
         }
         JsonResponses.write(exchange.response(), exchange.detach(), reply.status(), reply.body());
+    }
+
+    private static void discardUnreadBody(Exchange exchange) {
+        if (!exchange.discardUnreadBody()) {
+            exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 
     private static void finishWithError(Exchange exchange, HttpError error) {
@@ -117,6 +134,7 @@ public final class Router extends Handler.Abstract {
                     exchange.method(), exchange.path(), error);
             return;
         }
+        discardUnreadBody(exchange);
         JsonResponses.error(exchange.response(), exchange.detach(), error);
     }
 

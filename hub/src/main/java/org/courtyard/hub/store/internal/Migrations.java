@@ -175,7 +175,22 @@ public final class Migrations {
                       duration_ms BIGINT NOT NULL,
                       transcript TEXT,
                       received_at BIGINT NOT NULL
-                    )""")));
+                    )""")),
+            // seq: see help_history.seq. username is who acted (for a failed login: the name tried,
+            // which may belong to nobody), so it has no foreign key.
+            new Migration(4, "audit log of staff actions", List.of(
+                    """
+                    CREATE TABLE audit_log (
+                      seq INTEGER PRIMARY KEY,
+                      at BIGINT NOT NULL,
+                      username VARCHAR(64) NOT NULL,
+                      action VARCHAR(64) NOT NULL,
+                      target VARCHAR(200),
+                      detail TEXT,
+                      address VARCHAR(64) NOT NULL
+                    )""",
+                    "CREATE INDEX audit_log_at ON audit_log(at)",
+                    "CREATE INDEX audit_log_user ON audit_log(username, at)")));
 
     private Migrations() {
     }

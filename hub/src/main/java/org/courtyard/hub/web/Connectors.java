@@ -1,0 +1,61 @@
+package org.courtyard.hub.web;
+
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/** The hub's one listening connector: plain HTTP, or HTTPS when it has a {@link TlsSettings}. */
+public final class Connectors {
+
+    /** TLS versions offered; older ones are refused at the handshake. */
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private Connectors() {
+    }
+
+    /**
+     * A connector on {@code host:port} (null host: every interface) with the {@link Limits}: idle
+     * timeout, request head size and deadline (through {@code heads}), connection limit. With
+     * {@code tls} it speaks only HTTPS (TLS 1.2 and 1.3, Jetty's default cipher exclusions, no
+     * renegotiation); a plain HTTP request to it fails at the handshake. The server does not
+     * announce its Jetty version.
+     */
+    public static ServerConnector create(Server server, String host, int port, Limits limits,
+            Optional<TlsSettings> tls, RequestHeadTimeout heads) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(Limits.MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        HttpConnectionFactory http1 = heads.connectionFactory(http);
+        ServerConnector connector;
+        if (tls.isPresent()) {
+            http.setSecureScheme("https");
+            http.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(server, new SslConnectionFactory(sslContext(tls.get()), http1.getProtocol()),
+                    http1);
+        } else {
+            connector = new ServerConnector(server, http1);
+        }
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        return connector;
+    }
+
+    private static SslContextFactory.Server sslContext(TlsSettings tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setIncludeProtocols(PROTOCOLS);
+        ssl.setRenegotiationAllowed(false);
+        return ssl;
+    }
+}
