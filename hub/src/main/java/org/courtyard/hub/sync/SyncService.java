@@ -115,7 +115,7 @@ public final class SyncService {
     public SyncResponse answer(KioskIdentity kiosk, Batch batch) {
         KioskUpdates updates = updates(kiosk, batch.cursor());
         return new SyncResponse(batch.accepted(), batch.rejected(), Long.toString(updates.cursor()), List.of(),
-                updates.updates(), clock.instant());
+                updates.updates(), clock.instant(), null, null);
     }
 
     public KioskUpdates updates(KioskIdentity kiosk, long cursor) {
