@@ -20,6 +20,11 @@ import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
 import org.courtyard.hub.notify.StreamRoutes;
 import org.courtyard.hub.notify.Webhooks;
+import org.courtyard.hub.residents.CadreRoutes;
+import org.courtyard.hub.residents.Cadres;
+import org.courtyard.hub.residents.Ledger;
+import org.courtyard.hub.residents.ResidentRoutes;
+import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
@@ -50,6 +55,8 @@ public final class Hub implements AutoCloseable {
 
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "hub.db";
+    /** The folder of residents' photos inside the data directory, one JPEG per SHA-256. */
+    public static final String PHOTO_DIR = "photos";
 
     private final HubConfig config;
     private final Database database;
@@ -75,6 +82,8 @@ public final class Hub implements AutoCloseable {
                 config.webhookRetryBase(), config.zone(), config.overdueAfter());
         this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
         this.liveStream = new LiveStream(config.keepAliveEvery());
+        Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
+        Cadres cadres = new Cadres(database, config.clock(), residents);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
@@ -101,6 +110,8 @@ public final class Hub implements AutoCloseable {
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
+        new ResidentRoutes(residents, new Ledger(database, residents), authenticator).register(router);
+        new CadreRoutes(cadres, authenticator).register(router);
         server.setHandler(new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -154,6 +165,7 @@ public final class Hub implements AutoCloseable {
         webhooks.start();
         long every = config.overdueCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
+
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
