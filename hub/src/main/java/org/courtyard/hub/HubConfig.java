@@ -25,14 +25,19 @@ import org.courtyard.hub.notify.WebhookTarget;
  *
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
+ * @param checkInGraceDays days a check-in may be late before an alert ({@code checkin.grace-days})
+ * @param checkInCheckEvery how often the hub looks for missed check-ins
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword) {
+        ZoneId zone, Optional<String> adminPassword, int checkInGraceDays, Duration checkInCheckEvery) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
+
+    /** The most {@code checkin.grace-days} may be. */
+    public static final int MAX_GRACE_DAYS = 60;
 
     public HubConfig {
         if (port < 0 || port > 65535) {
@@ -48,6 +53,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(sessionLifetime, "session.hours");
         positive(kioskOnlineWindow, "kiosk.online-minutes");
+        if (checkInGraceDays < 0 || checkInGraceDays > MAX_GRACE_DAYS) {
+            throw new IllegalArgumentException("checkin.grace-days must be from 0 to " + MAX_GRACE_DAYS
+                    + ", was " + checkInGraceDays);
+        }
+        positive(checkInCheckEvery, "check-in check interval");
         positive(keepAliveEvery, "stream keep-alive interval");
         positive(webhookRetryBase, "webhook.retry-seconds");
         webhooks = List.copyOf(webhooks);
@@ -77,6 +87,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.webhookRetryBase = webhookRetryBase;
         builder.zone = zone;
         builder.adminPassword = adminPassword;
+        builder.checkInGraceDays = checkInGraceDays;
+        builder.checkInCheckEvery = checkInCheckEvery;
         return builder;
     }
 
@@ -96,7 +108,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host");
+                "hub.time-zone", "http.host", "checkin.grace-days");
 
         private final Path dataDir;
         private int port = 8080;
@@ -113,6 +125,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration webhookRetryBase = Duration.ofSeconds(10);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
+        private int checkInGraceDays = 2;
+        private Duration checkInCheckEvery = Duration.ofMinutes(5);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -184,6 +198,17 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Days a check-in may be late before an alert; {@code checkin.grace-days}, default 2. */
+        public Builder checkInGraceDays(int days) {
+            this.checkInGraceDays = days;
+            return this;
+        }
+
+        public Builder checkInCheckEvery(Duration every) {
+            this.checkInCheckEvery = every;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -217,6 +242,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "webhook.retry-seconds" -> webhookRetryBase = Duration.ofSeconds(number(key, value, 1, 3600));
                     case "hub.time-zone" -> zone = zone(key, value);
                     case "http.host" -> host = value.isEmpty() ? null : value;
+                    case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -227,7 +253,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         public HubConfig build() {
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword);
+                    zone, adminPassword, checkInGraceDays, checkInCheckEvery);
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {
@@ -250,7 +276,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
             try {
-                for (String word : fields.getOrDefault("events", "new,overdue,resolved").split(",")) {
+                for (String word : fields.getOrDefault("events", "new,overdue,resolved,checkin_missed").split(",")) {
                     if (!word.isBlank()) {
                         events.add(WebhookEvent.fromConfig(word));
                     }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.courtyard.protocol.Rejection;
 
 /** What became of one sync batch: stored (or already stored) ids, refused events, how many were sent, the cursor sent. */
-public record Batch(List<UUID> accepted, List<Rejection> rejected, int eventsSent, long cursor) {
+public record Batch(List<UUID> accepted, List<Rejection> rejected, int eventsSent, Cursor cursor) {
 
     public Batch {
         accepted = List.copyOf(accepted);

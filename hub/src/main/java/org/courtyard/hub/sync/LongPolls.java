@@ -114,6 +114,18 @@ public final class LongPolls implements HelpListener, AutoCloseable {
         }
     }
 
+    /** Answers the held requests of these kiosks now (their village's roster changed). */
+    public void wake(java.util.Collection<String> kioskIds) {
+        for (String kioskId : kioskIds) {
+            Set<Waiter> set = waiting.get(kioskId);
+            if (set != null) {
+                for (Waiter waiter : Set.copyOf(set)) {
+                    waiter.release();
+                }
+            }
+        }
+    }
+
     /** Answers every held request now and stops the timer; safe twice. */
     @Override
     public void close() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.KioskIdentity;
-import org.courtyard.hub.help.KioskUpdates;
 import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.JsonResponses;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Long-poll: when the batch carried no events and nothing is new after the cursor, the exchange
  * is detached and parked in {@link LongPolls}; the Jetty thread returns at once. The held answer is
- * written when a status change for this kiosk commits, or with no updates when {@code wait} runs
- * out (at most the configured maximum; larger values are cut to it).
+ * written when a status change for this kiosk or a roster change of its village commits, or with
+ * no updates when {@code wait} runs out (at most the configured maximum; larger values are cut to it).
  */
 public final class SyncRoutes {
 
@@ -52,7 +51,7 @@ public final class SyncRoutes {
         JsonNode body = exchange.bodyTree();
         Batch batch = sync.apply(kiosk, body);
         SyncResponse answer = sync.answer(kiosk, batch);
-        if (wait.isZero() || batch.eventsSent() > 0 || !answer.helpUpdates().isEmpty()) {
+        if (wait.isZero() || batch.eventsSent() > 0 || !answer.helpUpdates().isEmpty() || answer.hasRoster()) {
             return Reply.ok(answer);
         }
         Response response = exchange.response();
@@ -61,8 +60,7 @@ public final class SyncRoutes {
                 () -> answerLater(kiosk, batch, response, callback));
         try {
             // A change that committed between the first answer and parking woke nobody: look again.
-            KioskUpdates late = sync.updates(kiosk, batch.cursor());
-            if (!late.updates().isEmpty()) {
+            if (sync.hasNews(kiosk, batch.cursor())) {
                 waiter.release();
             }
         } catch (RuntimeException e) {

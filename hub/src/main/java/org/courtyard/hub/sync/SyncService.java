@@ -13,12 +13,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.checkin.CheckInRefused;
+import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpRefused;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.KioskUpdates;
 import org.courtyard.hub.kiosk.KioskListener;
 import org.courtyard.hub.kiosk.Kiosks;
+import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.web.HttpError;
@@ -47,13 +50,18 @@ public final class SyncService {
     private final Clock clock;
     private final Kiosks kiosks;
     private final HelpRequests help;
+    private final CheckIns checkIns;
+    private final Residents residents;
     private final List<KioskListener> kioskListeners = new CopyOnWriteArrayList<>();
 
-    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help) {
+    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help, CheckIns checkIns,
+            Residents residents) {
         this.database = database;
         this.clock = clock;
         this.kiosks = kiosks;
         this.help = help;
+        this.checkIns = checkIns;
+        this.residents = residents;
     }
 
     public void addKioskListener(KioskListener listener) {
@@ -75,7 +83,7 @@ public final class SyncService {
             throw HttpError.forbidden("kioskId: this token belongs to kiosk " + kiosk.kioskId()
                     + ", not " + envelope.kioskId());
         }
-        long cursor = parseCursor(envelope.cursor());
+        Cursor cursor = parseCursor(envelope.cursor());
         JsonNode events = body.get("events");
         if (events != null && !events.isNull() && !events.isArray()) {
             throw HttpError.invalidField("events", "field 'events' must be an array of events");
@@ -98,32 +106,49 @@ public final class SyncService {
         Instant now = clock.instant();
         List<UUID> accepted = new ArrayList<>();
         List<HelpChange> changes = new ArrayList<>();
+        List<CheckIns.Change> checkInChanges = new ArrayList<>();
         boolean cameOnline = database.write(connection -> {
             for (Event event : valid) {
-                store(connection, kiosk, event, now, accepted, rejected, changes);
+                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges);
             }
             return kiosks.touch(connection, kiosk.kioskId(), now);
         });
         help.publish(changes);
+        checkIns.publish(checkInChanges);
         if (!nodes.isEmpty() || cameOnline) {
             kiosks.find(kiosk.kioskId()).ifPresent(view -> kioskListeners.forEach(listener -> listener.seen(view)));
         }
         return new Batch(accepted, rejected, nodes.size(), cursor);
     }
 
-    /** The answer to a batch: the updates after its cursor and the new cursor. */
+    /**
+     * The answer to a batch: the updates after its cursor, the village's roster if it changed since
+     * the cursor, and the new cursor covering both.
+     */
     public SyncResponse answer(KioskIdentity kiosk, Batch batch) {
         KioskUpdates updates = updates(kiosk, batch.cursor());
-        return new SyncResponse(batch.accepted(), batch.rejected(), Long.toString(updates.cursor()), List.of(),
-                updates.updates(), clock.instant(), null, null);
+        long version = residents.rosterVersion(kiosk.village());
+        // Read with its own version, in one transaction: a change between the two reads is then
+        // sent again next time rather than missed.
+        Residents.KioskRoster roster = version == batch.cursor().roster() ? null : residents.roster(kiosk.village());
+        Cursor next = new Cursor(updates.cursor(), roster == null ? version : roster.version());
+        return new SyncResponse(batch.accepted(), batch.rejected(), next.toString(), List.of(), updates.updates(),
+                clock.instant(), roster == null ? null : roster.residents(), roster == null ? null : roster.cadres());
     }
 
-    public KioskUpdates updates(KioskIdentity kiosk, long cursor) {
-        return help.updatesFor(kiosk.kioskId(), cursor, MAX_UPDATES_PER_ANSWER);
+    public KioskUpdates updates(KioskIdentity kiosk, Cursor cursor) {
+        return help.updatesFor(kiosk.kioskId(), cursor.help(), MAX_UPDATES_PER_ANSWER);
+    }
+
+    /** True if an answer for {@code cursor} would carry help updates or the village's roster. */
+    public boolean hasNews(KioskIdentity kiosk, Cursor cursor) {
+        return !updates(kiosk, cursor).updates().isEmpty()
+                || residents.rosterVersion(kiosk.village()) != cursor.roster();
     }
 
     private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
-            List<Rejection> rejected, List<HelpChange> changes) throws SQLException {
+            List<Rejection> rejected, List<HelpChange> changes, List<CheckIns.Change> checkInChanges)
+            throws SQLException {
         String id = event.id().toString();
         Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
                 row -> row.getString(1), id);
@@ -153,7 +178,17 @@ public final class SyncService {
                 insert(connection, kiosk, event, now);
                 kiosks.recordHeartbeat(connection, kiosk.kioskId(), (Heartbeat) event.payload(), now);
             }
-            case CHECKED_IN, VISIT_CHECKED_IN, ANNOUNCEMENT_PLAYED -> insert(connection, kiosk, event, now);
+            case CHECKED_IN, VISIT_CHECKED_IN -> {
+                try {
+                    checkIns.check(connection, kiosk, event);
+                } catch (CheckInRefused e) {
+                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
+                    return;
+                }
+                insert(connection, kiosk, event, now);
+                checkInChanges.addAll(checkIns.record(connection, kiosk, event, now));
+            }
+            case ANNOUNCEMENT_PLAYED -> insert(connection, kiosk, event, now);
         }
         accepted.add(event.id());
     }
@@ -192,18 +227,11 @@ public final class SyncService {
         }
     }
 
-    private static long parseCursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return 0;
-        }
+    private static Cursor parseCursor(String cursor) {
         try {
-            long value = Long.parseLong(cursor);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
+            return Cursor.parse(cursor);
+        } catch (IllegalArgumentException e) {
             throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
         }
-        throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
     }
 }
