@@ -269,6 +269,23 @@ class CheckInTest {
     }
 
     @Test
+    void ending_a_pause_early_restarts_the_count_from_that_day() {
+        hub = new TestHub(dir, config -> config.sessionLifetime(Duration.ofDays(60)));
+        String zhang = hub.resident("张桂英", "和平村", "ELDER");
+        hub.post("/api/v1/residents/" + zhang + "/pause", hub.adminToken, Map.of("until", "2026-12-20"));
+        hub.clock.advance(DAY.multipliedBy(5));
+
+        TestHub.Answer resumed = hub.delete("/api/v1/residents/" + zhang + "/pause", hub.adminToken);
+
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.json().get("pausedUntil").asText()).isEqualTo("2026-12-04");
+        hub.clock.advance(DAY.multipliedBy(2));
+        assertThat(hub.hub.checkCheckIns()).isZero();
+        hub.clock.advance(DAY);
+        assertThat(hub.hub.checkCheckIns()).isEqualTo(1);
+    }
+
+    @Test
     void residents_without_an_expectation_or_inactive_are_never_alerted() {
         hub = new TestHub(dir, config -> config.sessionLifetime(Duration.ofDays(60)));
         hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "周奶奶", "village", "和平村", "type", "ELDER"));

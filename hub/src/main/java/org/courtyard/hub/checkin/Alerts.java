@@ -210,12 +210,16 @@ public final class Alerts {
         return residents.get(user, residentId);
     }
 
-    /** Ends a pause early; the count towards an alert starts again today. */
+    /**
+     * Ends a pause early: the pause now ends today ({@code pausedUntil} becomes today), so the count
+     * towards an alert starts again from today, not from the last check-in before the pause.
+     */
     public ResidentView resume(StaffUser user, String residentId) {
         residents.get(user, residentId);
         Instant now = clock.instant();
-        database.write(connection -> Sql.update(connection, "UPDATE residents SET paused_until = NULL, pause_note = NULL,"
-                + " paused_by = NULL, paused_at = NULL, expect_since = ? WHERE id = ?", now, residentId));
+        database.write(connection -> Sql.update(connection, "UPDATE residents SET paused_until = ?, pause_note = NULL,"
+                + " paused_by = ?, paused_at = ? WHERE id = ? AND paused_until IS NOT NULL", today().toString(),
+                user.shownName(), now, residentId));
         return residents.get(user, residentId);
     }
 

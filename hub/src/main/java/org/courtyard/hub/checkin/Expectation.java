@@ -5,10 +5,16 @@ import java.util.Optional;
 
 /**
  * When a resident's silence becomes an alert. Counted in whole local days of the hub's time zone:
- * the count starts on the latest of the last check-in, the day the expectation began, and the last
- * day of a pause; the next check-in is due {@code everyDays} later; the alert comes when that is
- * {@code graceDays} days past. So with a daily expectation and two grace days, a resident last seen
- * on Monday is due on Tuesday and alerted on Thursday, and nothing is alerted during a pause.
+ * the count starts on the day of the last check-in (for someone who never checked in: the day the
+ * expectation began), or on the last day of a pause if that is later; the next check-in is due
+ * {@code everyDays} later; the alert comes when that is {@code graceDays} days past. So with a daily
+ * expectation and two grace days, a resident last seen on Monday is due on Tuesday and alerted on
+ * Thursday, and nothing is alerted during a pause.
+ *
+ * <p>The surprise: a check-in counts even when it is older than the expectation. Someone whose
+ * ledger entry gets a daily expectation today but who was last seen a month ago is alerted at the
+ * next check, because that is the truth about them; only someone never seen gets the grace of a
+ * fresh start.
  *
  * @param everyDays the resident's expectation, or null for none (never alerted)
  * @param lastCheckIn the local date of the latest check-in, or null for none yet
@@ -25,10 +31,7 @@ public record Expectation(Integer everyDays, LocalDate lastCheckIn, LocalDate si
         if (pausedUntil != null && !today.isAfter(pausedUntil)) {
             return Optional.empty();
         }
-        LocalDate start = since;
-        if (lastCheckIn != null && lastCheckIn.isAfter(start)) {
-            start = lastCheckIn;
-        }
+        LocalDate start = lastCheckIn != null ? lastCheckIn : since;
         if (pausedUntil != null && pausedUntil.isAfter(start)) {
             start = pausedUntil;
         }

@@ -37,6 +37,13 @@ class ExpectationTest {
     }
 
     @Test
+    void a_check_in_older_than_the_expectation_still_counts() {
+        Expectation late = new Expectation(1, MONDAY.minusDays(30), MONDAY, null);
+
+        assertThat(late.missedDue(MONDAY, 2)).contains(MONDAY.minusDays(29));
+    }
+
+    @Test
     void no_alert_during_a_pause_and_the_count_starts_again_on_its_last_day() {
         Expectation paused = new Expectation(1, MONDAY, MONDAY, MONDAY.plusDays(10));
 
