@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 messages=src/main/resources/org/courtyard/kiosk/messages.properties
 out=src/main/resources/org/courtyard/kiosk/prompts
 mkdir -p "$out"
-spoken='^(home\.prompt|help\.prompt|help\.saved|help\.saved\.offline|help\.delivered|help\.acknowledged|help\.assigned|help\.resolved|help\.cancelled|help\.cancel\.too-late|checkin\.prompt|announcements\.prompt|voice\.off|voice\.dropped|voice\.confirm\.[a-z_]+)$'
+spoken='^(home\.prompt|help\.prompt|help\.saved|help\.saved\.offline|help\.delivered|help\.acknowledged|help\.assigned|help\.resolved|help\.cancelled|help\.cancel\.too-late|checkin\.prompt|checkin\.thanks|announcements\.prompt|voice\.off|voice\.dropped|voice\.confirm\.[a-z_]+|cadre\.pin\.(prompt|short|wrong|locked|no-cadres)|cadre\.prompt|cadre\.visit\.(prompt|note|saved))$'
 grep -v '^#' "$messages" | grep '=' | while IFS='=' read -r key text; do
   [[ "$key" =~ $spoken ]] || continue
   tmp="$(mktemp --suffix=.wav)"

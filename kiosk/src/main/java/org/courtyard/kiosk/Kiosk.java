@@ -14,6 +14,10 @@ import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.hardware.HelpButton;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
+import org.courtyard.kiosk.cadre.CadreActions;
+import org.courtyard.kiosk.cadre.CadreController;
+import org.courtyard.kiosk.checkin.CheckInController;
+import org.courtyard.kiosk.checkin.PhotoCache;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
@@ -54,6 +58,9 @@ public final class Kiosk implements AutoCloseable {
     private final KioskModel model;
     private final SyncService sync;
     private final HelpController help;
+    private final PhotoCache photos;
+    private final CheckInController checkIn;
+    private final CadreController cadre;
     private final VoiceCommands voice;
     private final ScheduledExecutorService timers;
     private volatile Instant lastTouch;
@@ -87,6 +94,11 @@ public final class Kiosk implements AutoCloseable {
                 return sync.clockTrust().trusted();
             }
         }, feedback, hardware.lamps(), clock, config.help());
+        SyncLink link = new SyncLink();
+        this.photos = new PhotoCache(config.hub(), config.token(), config.dataDir().resolve("photos"),
+                this::photoArrived);
+        this.checkIn = new CheckInController(model, store, photos, link, feedback, clock);
+        this.cadre = new CadreController(model, store, link, feedback, prompts, clock);
         this.voice = new VoiceCommands(model, new IntentMatcher(PhraseBook.load(config.phrasesFile())),
                 new VoiceActions());
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -196,6 +208,15 @@ public final class Kiosk implements AutoCloseable {
 
     public void open(Screen screen) {
         touch();
+        switch (screen) {
+            case CADRE_PIN -> cadre.enter();
+            case CADRE -> cadre.menu();
+            case CADRE_VISIT -> cadre.anotherVisit();
+            default -> openScreen(screen);
+        }
+    }
+
+    private void openScreen(Screen screen) {
         model.execute(() -> {
             model.update(state -> state.withScreen(screen));
             say(switch (screen) {
@@ -204,8 +225,69 @@ public final class Kiosk implements AutoCloseable {
                 case CHECK_IN -> "checkin.prompt";
                 case ANNOUNCEMENTS -> "announcements.prompt";
                 case LISTENING -> "voice.off";
+                case CADRE_PIN, CADRE, CADRE_VISIT -> throw new IllegalStateException(screen + " opens through cadre mode");
             });
         });
+    }
+
+    // 报平安.
+
+    /** A resident's tile was tapped (or the headless {@code checkin} named them): they checked in. */
+    public void checkIn(String residentId) {
+        touch();
+        checkIn.checkIn(residentId);
+    }
+
+    /** 下一位: the tiles again after a "thank you". */
+    public void nextCheckIn() {
+        touch();
+        checkIn.next();
+    }
+
+    // Cadre mode: the 村干部 button opens it with {@code open(Screen.CADRE_PIN)}.
+
+    /** The buttons of the cadre menu; add a feature's buttons here before the screen is shown. */
+    public CadreActions cadreActions() {
+        return cadre.actions();
+    }
+
+    public void pinDigit(int digit) {
+        touch();
+        cadre.digit(digit);
+    }
+
+    public void pinErase() {
+        touch();
+        cadre.erase();
+    }
+
+    public void pinConfirm() {
+        touch();
+        cadre.confirm();
+    }
+
+    /** A button of the cadre menu, by its {@link org.courtyard.kiosk.cadre.CadreAction#id()}. */
+    public void cadreAction(String actionId) {
+        touch();
+        cadre.run(actionId);
+    }
+
+    /** The visited resident's tile, in the visit record. */
+    public void visitResident(String residentId) {
+        touch();
+        cadre.visit(residentId);
+    }
+
+    /** A visit note (a key of {@link CadreController#NOTES}), or null for none: saves the visit. */
+    public void visitNote(String noteKey) {
+        touch();
+        cadre.note(noteKey);
+    }
+
+    /** 退出 cadre mode. */
+    public void exitCadreMode() {
+        touch();
+        cadre.exit();
     }
 
     /** Speaks the last prompt again (再说一遍, or the screen's replay button). */
@@ -258,6 +340,8 @@ public final class Kiosk implements AutoCloseable {
         closed = true;
         timers.shutdownNow();
         sync.close();
+        photos.close();
+        cadre.close();
         feedback.close();
         model.close();
         hardware.close();
@@ -279,6 +363,33 @@ public final class Kiosk implements AutoCloseable {
         @Override
         public void helpUpdated(HelpUpdate update) {
             help.updated(update);
+        }
+
+        @Override
+        public void rosterChanged() {
+            checkIn.rosterChanged();
+        }
+    }
+
+    /** A photo was downloaded (on the photo thread); the tiles show it. */
+    private void photoArrived() {
+        CheckInController controller = checkIn;
+        // Null only while the constructor runs; the photo is then shown by the first refresh.
+        if (controller != null) {
+            controller.photoArrived();
+        }
+    }
+
+    /** What the check-in and cadre controllers need of the sync service. */
+    private final class SyncLink implements CheckInController.Link, CadreController.Link {
+        @Override
+        public void pushNow() {
+            sync.pushNow();
+        }
+
+        @Override
+        public boolean clockTrusted() {
+            return sync.clockTrust().trusted();
         }
     }
 

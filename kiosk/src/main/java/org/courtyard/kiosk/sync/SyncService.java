@@ -290,6 +290,8 @@ public final class SyncService implements AutoCloseable {
                     changed.add(update);
                 }
             }
+            // The roster before the cursor that covers it: after a crash in between the kiosk asks again.
+            store.replaceRoster(response.residents(), response.cadres());
             store.putSetting(CURSOR, response.cursor());
             clockTrust.observe(response.serverTime());
             store.putSetting(SERVER_TIME, response.serverTime().toString());
@@ -302,6 +304,9 @@ public final class SyncService implements AutoCloseable {
         changed.forEach(listener::helpUpdated);
         if (!response.announcements().isEmpty()) {
             listener.announcementsReceived(response.announcements());
+        }
+        if (response.hasRoster()) {
+            listener.rosterChanged();
         }
     }
 
