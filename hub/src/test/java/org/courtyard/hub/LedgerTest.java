@@ -179,6 +179,17 @@ class LedgerTest {
         assertThat(export).contains("孙大爷").doesNotContain("赵大爷");
     }
 
+    @Test
+    void docs_checkins_md_shows_the_header_and_every_column_the_import_reads() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of(System.getProperty("basedir", "."))
+                .resolve("../docs/checkins.md"), StandardCharsets.UTF_8);
+
+        assertThat(doc).contains("```\n" + org.courtyard.hub.residents.Ledger.HEADER + "\n```");
+        for (org.courtyard.hub.residents.Ledger.Column column : org.courtyard.hub.residents.Ledger.Column.values()) {
+            assertThat(doc).contains("| `" + column.key() + "` | " + column.chinese() + " |");
+        }
+    }
+
     private TestHub.Answer importCsv(String csv, String token) {
         return hub.postRaw("/api/v1/residents.csv", token, "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8));
     }
