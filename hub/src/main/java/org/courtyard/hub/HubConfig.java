@@ -27,14 +27,20 @@ import org.courtyard.hub.notify.WebhookTarget;
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
  * @param announce announcement uploads: the size limit, and ffmpeg (found on the {@code PATH} by default)
+ * @param checkInGraceDays days a check-in may be late before an alert ({@code checkin.grace-days})
+ * @param checkInCheckEvery how often the hub looks for missed check-ins
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce) {
+        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
+        Duration checkInCheckEvery) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
+
+    /** The most {@code checkin.grace-days} may be. */
+    public static final int MAX_GRACE_DAYS = 60;
 
     public HubConfig {
         if (port < 0 || port > 65535) {
@@ -50,6 +56,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(sessionLifetime, "session.hours");
         positive(kioskOnlineWindow, "kiosk.online-minutes");
+        if (checkInGraceDays < 0 || checkInGraceDays > MAX_GRACE_DAYS) {
+            throw new IllegalArgumentException("checkin.grace-days must be from 0 to " + MAX_GRACE_DAYS
+                    + ", was " + checkInGraceDays);
+        }
+        positive(checkInCheckEvery, "check-in check interval");
         positive(keepAliveEvery, "stream keep-alive interval");
         positive(webhookRetryBase, "webhook.retry-seconds");
         webhooks = List.copyOf(webhooks);
@@ -83,6 +94,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.zone = zone;
         builder.adminPassword = adminPassword;
         builder.announce = announce;
+        builder.checkInGraceDays = checkInGraceDays;
+        builder.checkInCheckEvery = checkInCheckEvery;
         return builder;
     }
 
@@ -102,7 +115,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg");
+                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg", "checkin.grace-days");
 
         private final Path dataDir;
         private int port = 8080;
@@ -120,6 +133,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
         private AnnounceSettings announce;
+        private int checkInGraceDays = 2;
+        private Duration checkInCheckEvery = Duration.ofMinutes(5);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -197,6 +212,17 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Days a check-in may be late before an alert; {@code checkin.grace-days}, default 2. */
+        public Builder checkInGraceDays(int days) {
+            this.checkInGraceDays = days;
+            return this;
+        }
+
+        public Builder checkInCheckEvery(Duration every) {
+            this.checkInCheckEvery = every;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -233,6 +259,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "announce.max-upload-mb" -> announce = announce().withMaxUploadMegabytes(
                             number(key, value, 1, 1024));
                     case "announce.ffmpeg" -> announce = announce().withFfmpeg(ffmpeg(key, value));
+                    case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -243,7 +270,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         public HubConfig build() {
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword, announce());
+                    zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -286,7 +313,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
             try {
-                for (String word : fields.getOrDefault("events", "new,overdue,resolved").split(",")) {
+                for (String word : fields.getOrDefault("events", "new,overdue,resolved,checkin_missed").split(",")) {
                     if (!word.isBlank()) {
                         events.add(WebhookEvent.fromConfig(word));
                     }
