@@ -14,27 +14,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.courtyard.protocol.ProtocolJson;
 
 /**
  * Seeds a demo hub ({@code --seed-demo FILE}) through its own public API, as an administrator
- * would: a staff account and one courtyard kiosk. The logins and the kiosk's id and token are
- * written to FILE for {@code ./courtyard demo}; when FILE already names a kiosk the hub knows,
- * nothing is created, so a demo keeps its data across restarts.
+ * would: a staff account, one courtyard kiosk, a cadre of 和平村 with a kiosk PIN, and five
+ * residents of 和平村 (three elders, two children). The logins, the kiosk's id and token and the
+ * cadre's PIN are written to FILE for {@code ./courtyard demo}; when FILE already names a kiosk the
+ * hub knows, nothing is created, so a demo keeps its data across restarts.
+ *
+ * <p>So that the demo shows a missed-check-in alert at once, one resident, 王德福, gets a check-in
+ * three days old: the seed syncs it <em>as the demo kiosk</em>, with the kiosk's token and an
+ * {@code occurredAt} three days back, exactly as a kiosk that had been offline would report it.
+ * It is the only back-dated fact of the demo; {@code Main} runs the alert check right after.
  */
 final class DemoSeed {
 
     static final String VILLAGE = "和平村";
     static final String KIOSK_NAME = "和平村幸福小院";
+    static final String CADRE_NAME = "李建华";
+    /** The resident whose last check-in is three days old, so the demo shows an alert. */
+    static final String QUIET_RESIDENT = "王德福";
 
     private final URI base;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DemoSeed(URI base) {
+    /** @param clock the hub's clock, from which the back-dated check-in is counted */
+    DemoSeed(URI base, Clock clock) {
         this.base = base;
+        this.clock = clock;
     }
 
     void seed(Path file, String adminPassword) throws IOException, InterruptedException {
@@ -75,12 +91,77 @@ final class DemoSeed {
         seeded.setProperty("kiosk.id", registration.get("id").asText());
         seeded.setProperty("kiosk.token", registration.get("token").asText());
         seeded.setProperty("kiosk.village", VILLAGE);
+        String pin = String.format("%04d", new SecureRandom().nextInt(10_000));
+        ObjectNode cadre = ProtocolJson.mapper().createObjectNode().put("name", CADRE_NAME).put("village", VILLAGE)
+                .put("phone", "13900001111").put("pin", pin);
+        HttpResponse<String> cadreCreated = send("POST", "/api/v1/cadres", admin, cadre);
+        if (cadreCreated.statusCode() != 201) {
+            throw new IOException("could not create the demo cadre: HTTP " + cadreCreated.statusCode() + " "
+                    + cadreCreated.body());
+        }
+        String cadreId = ProtocolJson.mapper().readTree(cadreCreated.body()).get("id").asText();
+        seeded.setProperty("cadre.name", CADRE_NAME);
+        seeded.setProperty("cadre.pin", pin);
+        String quiet = null;
+        for (ObjectNode resident : residents(cadreId)) {
+            HttpResponse<String> made = send("POST", "/api/v1/residents", admin, resident);
+            if (made.statusCode() != 201) {
+                throw new IOException("could not create the demo resident " + resident.get("name").asText()
+                        + ": HTTP " + made.statusCode() + " " + made.body());
+            }
+            if (resident.get("name").asText().equals(QUIET_RESIDENT)) {
+                quiet = ProtocolJson.mapper().readTree(made.body()).get("id").asText();
+            }
+        }
+        backdatedCheckIn(registration.get("id").asText(), registration.get("token").asText(), quiet);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             seeded.store(writer, "Courtyard demo: logins and the demo kiosk (made by --seed-demo)");
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The residents of the demo village: three elders and two children, all expected to check in. */
+    private static List<ObjectNode> residents(String cadreId) {
+        List<ObjectNode> out = new ArrayList<>();
+        out.add(resident("张桂英", "ELDER", 1, List.of("五保户", "80岁以上"), cadreId)
+                .put("address", "和平村三组12号").put("phone", "13812345678"));
+        out.add(resident(QUIET_RESIDENT, "ELDER", 1, List.of("独居"), cadreId).put("address", "和平村一组3号"));
+        out.add(resident("陈秀兰", "ELDER", 2, List.of("高血压"), null));
+        out.add(resident("李小军", "CHILD", 1, List.of(), cadreId).put("guardian", "李奶奶")
+                .put("parentsWorkplace", "广东东莞").put("parentsPhone", "13887654321").put("school", "和平村完小")
+                .put("schoolClass", "三年级二班").put("headTeacher", "赵老师"));
+        out.add(resident("赵小雨", "CHILD", 1, List.of(), null).put("guardian", "赵爷爷").put("school", "和平村完小")
+                .put("schoolClass", "五年级一班"));
+        return out;
+    }
+
+    private static ObjectNode resident(String name, String type, int everyDays, List<String> tags, String cadreId) {
+        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("name", name).put("village", VILLAGE)
+                .put("type", type).put("checkInEveryDays", everyDays);
+        tags.forEach(body.putArray("tags")::add);
+        if (cadreId != null) {
+            body.putArray("cadreIds").add(cadreId);
+        }
+        return body;
+    }
+
+    /** Syncs, as the demo kiosk, a check-in of {@code residentId} three days old (see the class comment). */
+    private void backdatedCheckIn(String kioskId, String kioskToken, String residentId)
+            throws IOException, InterruptedException {
+        ObjectNode payload = ProtocolJson.mapper().createObjectNode().put("residentId", residentId);
+        ObjectNode event = ProtocolJson.mapper().createObjectNode().put("id", UUID.randomUUID().toString())
+                .put("type", "CHECKED_IN").put("occurredAt", clock.instant().minus(Duration.ofDays(3)).toString())
+                .put("clockTrusted", true);
+        event.set("payload", payload);
+        ObjectNode sync = ProtocolJson.mapper().createObjectNode().put("protocol", 1).put("kioskId", kioskId)
+                .putNull("cursor");
+        sync.putArray("events").add(event);
+        HttpResponse<String> answer = send("POST", "/api/v1/sync", kioskToken, sync);
+        if (answer.statusCode() != 200 || ProtocolJson.mapper().readTree(answer.body()).get("accepted").isEmpty()) {
+            throw new IOException("could not sync the demo check-in: HTTP " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     private String login(String username, String password) throws IOException, InterruptedException {

@@ -18,6 +18,9 @@ import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.LoginThrottle;
 import org.courtyard.hub.auth.Users;
+import org.courtyard.hub.checkin.Alerts;
+import org.courtyard.hub.checkin.CheckInRoutes;
+import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
 import org.courtyard.hub.help.VoiceMemoRoutes;
@@ -30,6 +33,11 @@ import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.store.Backup;
 import org.courtyard.hub.store.BackupSchedule;
 import org.courtyard.hub.store.DataLock;
+import org.courtyard.hub.residents.CadreRoutes;
+import org.courtyard.hub.residents.Cadres;
+import org.courtyard.hub.residents.Ledger;
+import org.courtyard.hub.residents.ResidentRoutes;
+import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
@@ -67,6 +75,8 @@ public final class Hub implements AutoCloseable {
 
     /** The database file inside the data directory. */
     public static final String DATABASE_FILE = "hub.db";
+    /** The folder of residents' photos inside the data directory, one JPEG per SHA-256. */
+    public static final String PHOTO_DIR = "photos";
 
     private final HubConfig config;
     private final DataLock lock;
@@ -77,6 +87,7 @@ public final class Hub implements AutoCloseable {
     private final Webhooks webhooks;
     private final LiveStream liveStream;
     private final LongPolls longPolls;
+    private final Alerts alerts;
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledExecutorService scheduler;
@@ -97,6 +108,11 @@ public final class Hub implements AutoCloseable {
                 config.webhookRetryBase(), config.zone(), config.overdueAfter());
         this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
         this.liveStream = new LiveStream(config.keepAliveEvery());
+        Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
+        Cadres cadres = new Cadres(database, config.clock(), residents);
+        this.alerts = new Alerts(database, config.clock(), config.zone(), config.checkInGraceDays(), webhooks,
+                liveStream, residents);
+        CheckIns checkIns = new CheckIns(database, config.clock(), config.zone(), residents, alerts, liveStream);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
@@ -110,12 +126,15 @@ public final class Hub implements AutoCloseable {
 
         this.longPolls = new LongPolls(threads);
         Announcements announcements = new Announcements(database, config.clock(), kiosks);
-        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements);
+        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements, checkIns, residents);
         announcements.addListener((announcement, kioskIds) -> longPolls.wake(kioskIds));
         help.addListener(webhooks);
         help.addListener(liveStream);
         help.addListener(longPolls);
         sync.addKioskListener(liveStream);
+        // A new resident or PIN reaches the village's kiosks within a second, not at their next sync.
+        residents.addRosterListener(villages -> villages.forEach(village -> longPolls.wake(
+                kiosks.list(Optional.of(village)).stream().map(org.courtyard.hub.kiosk.KioskView::id).toList())));
 
         Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
         router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
@@ -128,6 +147,9 @@ public final class Hub implements AutoCloseable {
                 authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
         new AnnouncementRoutes(announcements, authenticator, config.dataDir(), config.announce()).register(router);
+        new ResidentRoutes(residents, new Ledger(database, residents), authenticator).register(router);
+        new CadreRoutes(cadres, authenticator).register(router);
+        new CheckInRoutes(checkIns, alerts, authenticator).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
@@ -138,7 +160,7 @@ public final class Hub implements AutoCloseable {
         server.setHandler(heads);
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "courtyard-overdue-check");
+            Thread thread = new Thread(runnable, "courtyard-checks");
             thread.setDaemon(true);
             return thread;
         });
@@ -180,7 +202,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Starts listening and the background work (overdue check, webhook sender).
+     * Starts listening and the background work (overdue check, missed check-in check, webhook sender).
      *
      * @throws IllegalStateException if started before or closed
      * @throws java.io.UncheckedIOException if the port cannot be opened
@@ -204,6 +226,8 @@ public final class Hub implements AutoCloseable {
         backups.ifPresent(BackupSchedule::start);
         long every = config.overdueCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
+        long checkIns = config.checkInCheckEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(this::checkCheckInsSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
@@ -238,6 +262,16 @@ public final class Hub implements AutoCloseable {
      */
     public int checkOverdue() {
         return help.markOverdue();
+    }
+
+    /**
+     * Raises an alert for every resident past their check-in expectation plus the grace days, and
+     * clears alerts that no longer hold, as the periodic check (every few minutes) does, now.
+     *
+     * @return how many alerts were raised
+     */
+    public int checkCheckIns() {
+        return alerts.check();
     }
 
     /** Sends the webhook messages that are due now, on the calling thread; returns how many went out. */
@@ -289,6 +323,14 @@ public final class Hub implements AutoCloseable {
         database.close();
         lock.close();
         LOG.info("hub stopped");
+    }
+
+    private void checkCheckInsSafely() {
+        try {
+            checkCheckIns();
+        } catch (RuntimeException e) {
+            LOG.error("the check-in check failed; trying again at the next interval", e);
+        }
     }
 
     private void checkOverdueSafely() {

@@ -30,6 +30,8 @@ import org.courtyard.hub.web.TlsSettings;
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
  * @param announce announcement uploads: the size limit, and ffmpeg (found on the {@code PATH} by default)
+ * @param checkInGraceDays days a check-in may be late before an alert ({@code checkin.grace-days})
+ * @param checkInCheckEvery how often the hub looks for missed check-ins
  * @param trustProxy believe the last {@code X-Forwarded-For} address ({@code http.trust-proxy});
  *     only behind a reverse proxy, see {@link org.courtyard.hub.web.TrustedProxy}
  * @param limits timeouts, connection and sync-thread limits ({@code http.*}, {@code sync.threads},
@@ -42,11 +44,15 @@ import org.courtyard.hub.web.TlsSettings;
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, boolean trustProxy, Limits limits,
-        Optional<TlsSettings> tls, Optional<BackupSettings> backup) {
+        ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
+        Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
+        Optional<BackupSettings> backup) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
+
+    /** The most {@code checkin.grace-days} may be. */
+    public static final int MAX_GRACE_DAYS = 60;
 
     public HubConfig {
         if (port < 0 || port > 65535) {
@@ -62,6 +68,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(sessionLifetime, "session.hours");
         positive(kioskOnlineWindow, "kiosk.online-minutes");
+        if (checkInGraceDays < 0 || checkInGraceDays > MAX_GRACE_DAYS) {
+            throw new IllegalArgumentException("checkin.grace-days must be from 0 to " + MAX_GRACE_DAYS
+                    + ", was " + checkInGraceDays);
+        }
+        positive(checkInCheckEvery, "check-in check interval");
         positive(keepAliveEvery, "stream keep-alive interval");
         positive(webhookRetryBase, "webhook.retry-seconds");
         webhooks = List.copyOf(webhooks);
@@ -115,6 +126,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.limits = limits;
         builder.tls = tls;
         builder.backup = backup;
+        builder.checkInGraceDays = checkInGraceDays;
+        builder.checkInCheckEvery = checkInCheckEvery;
         return builder;
     }
 
@@ -134,7 +147,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg",
+                "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg", "checkin.grace-days",
                 "http.trust-proxy", "http.idle-timeout-seconds",
                 "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
@@ -166,6 +179,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Path backupDir;
         private Long backupEveryHours;
         private Integer backupKeep;
+        private int checkInGraceDays = 2;
+        private Duration checkInCheckEvery = Duration.ofMinutes(5);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -240,6 +255,17 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         /** Announcement settings; by default 20 MiB uploads and ffmpeg if it is on the {@code PATH}. */
         public Builder announce(AnnounceSettings announce) {
             this.announce = announce;
+            return this;
+        }
+
+        /** Days a check-in may be late before an alert; {@code checkin.grace-days}, default 2. */
+        public Builder checkInGraceDays(int days) {
+            this.checkInGraceDays = days;
+            return this;
+        }
+
+        public Builder checkInCheckEvery(Duration every) {
+            this.checkInCheckEvery = every;
             return this;
         }
 
@@ -327,6 +353,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "backup.dir" -> backupDir = value.isEmpty() ? null : Path.of(value);
                     case "backup.every-hours" -> backupEveryHours = number(key, value, 1, 24 * 7);
                     case "backup.keep" -> backupKeep = (int) number(key, value, 1, 1000);
+                    case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -355,7 +382,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword, announce(), trustProxy, limits, tls, backup);
+                    zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
+                    backup);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -406,7 +434,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
             try {
-                for (String word : fields.getOrDefault("events", "new,overdue,resolved").split(",")) {
+                for (String word : fields.getOrDefault("events", "new,overdue,resolved,checkin_missed").split(",")) {
                     if (!word.isBlank()) {
                         events.add(WebhookEvent.fromConfig(word));
                     }

@@ -40,8 +40,8 @@ public final class Main {
                                 webhook.1.events=new,overdue,resolved
                                 tls.keystore=/etc/courtyard-hub/hub.p12  (HTTPS only; password
                                   in env COURTYARD_TLS_PASSWORD)
-              --seed-demo FILE  for ./courtyard demo: create a demo staff user and kiosk
-                              (once) and write their logins and token to FILE
+              --seed-demo FILE  for ./courtyard demo: create a demo staff user, kiosk, cadre
+                              and residents (once) and write logins, token and PIN to FILE
               --help          print this and exit
             On first start with an empty DIR the hub creates user 'admin' (role ADMIN) with the
             password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.
@@ -122,8 +122,10 @@ public final class Main {
         if (options.seedDemo() != null) {
             try {
                 String adminPassword = hub.generatedAdminPassword().orElse(env.get(ADMIN_PASSWORD_ENV));
-                new DemoSeed(hub.uri())
+                new DemoSeed(hub.uri(), config.clock())
                         .seed(options.seedDemo(), adminPassword == null ? "" : adminPassword);
+                // The demo's back-dated check-in should show as an alert now, not at the next periodic check.
+                hub.checkCheckIns();
             } catch (IOException e) {
                 err.println("error: --seed-demo: " + e.getMessage());
                 hub.close();

@@ -129,7 +129,7 @@ class AnnouncementSyncTest {
         api.created(staff, Announce.draft("通知", "{\"all\":true}"));
 
         TestHub.Answer legacy = hub.sync(big, "0");
-        TestHub.Answer garbage = hub.sync(big, "1.2.3");
+        TestHub.Answer garbage = hub.sync(big, "1.2.3.4");
 
         assertThat(legacy.status()).isEqualTo(200);
         assertThat(legacy.json().get("announcements")).hasSize(1);

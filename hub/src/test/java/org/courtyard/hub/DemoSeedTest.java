@@ -2,6 +2,7 @@ package org.courtyard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +31,9 @@ class DemoSeedTest {
         hub = new TestHub(dir.resolve("hub"));
         Path file = dir.resolve("demo.properties");
 
-        new DemoSeed(hub.uri("/")).seed(file, TestHub.ADMIN_PASSWORD);
+        new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
         Properties first = read(file);
-        new DemoSeed(hub.uri("/")).seed(file, TestHub.ADMIN_PASSWORD);
+        new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
 
         assertThat(read(file)).isEqualTo(first);
         assertThat(hub.login(first.getProperty("staff.username"), first.getProperty("staff.password"))).isNotBlank();
@@ -43,12 +44,36 @@ class DemoSeedTest {
     }
 
     @Test
+    void the_demo_seed_creates_residents_a_cadre_with_the_printed_pin_and_one_quiet_elder() throws Exception {
+        hub = new TestHub(dir.resolve("hub"));
+        Path file = dir.resolve("demo.properties");
+
+        new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
+        int raised = hub.hub.checkCheckIns();
+
+        Properties seed = read(file);
+        assertThat(seed.getProperty("cadre.pin")).matches("[0-9]{4}");
+        assertThat(seed.getProperty("cadre.name")).isEqualTo(DemoSeed.CADRE_NAME);
+        JsonNode residents = hub.get("/api/v1/residents?village=" + DemoSeed.VILLAGE, hub.adminToken).json();
+        assertThat(residents).extracting(r -> r.get("type").asText()).contains("ELDER", "CHILD");
+        assertThat(residents).hasSize(5);
+        assertThat(raised).isEqualTo(1);
+        JsonNode alerts = hub.get("/api/v1/check-in-alerts", hub.adminToken).json();
+        assertThat(alerts).extracting(a -> a.get("name").asText()).containsExactly(DemoSeed.QUIET_RESIDENT);
+        TestHub.Kiosk kiosk = new TestHub.Kiosk(seed.getProperty("kiosk.id"), seed.getProperty("kiosk.token"),
+                DemoSeed.VILLAGE);
+        JsonNode roster = hub.sync(kiosk, null).json();
+        assertThat(roster.get("residents")).hasSize(5);
+        assertThat(roster.get("cadres")).extracting(c -> c.get("name").asText()).containsExactly(DemoSeed.CADRE_NAME);
+    }
+
+    @Test
     void a_seed_file_naming_an_unknown_kiosk_is_replaced() throws Exception {
         hub = new TestHub(dir.resolve("hub"));
         Path file = dir.resolve("demo.properties");
         Files.writeString(file, "kiosk.id=k-gone\nkiosk.token=x\n", StandardCharsets.UTF_8);
 
-        new DemoSeed(hub.uri("/")).seed(file, TestHub.ADMIN_PASSWORD);
+        new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
 
         assertThat(read(file).getProperty("kiosk.id")).isNotEqualTo("k-gone");
         assertThat(hub.get("/api/v1/kiosks", hub.adminToken).json()).hasSize(1);

@@ -83,6 +83,17 @@ final class EventStreamReader implements AutoCloseable {
         }
     }
 
+    /** The next event called {@code name}, skipping others. */
+    Received nextEventNamed(String name, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Received event = nextEvent(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (event.name().equals(name)) {
+                return event;
+            }
+        }
+    }
+
     @Override
     public void close() {
         response.body().close();

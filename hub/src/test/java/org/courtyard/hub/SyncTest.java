@@ -21,11 +21,15 @@ class SyncTest {
 
     TestHub hub;
     TestHub.Kiosk kiosk;
+    String wang;
+    String li;
 
     @BeforeEach
     void start() {
         hub = new TestHub(dir);
         kiosk = hub.kiosk("村委会活动室", "大村");
+        wang = hub.resident("王秀英", "大村", "ELDER");
+        li = hub.resident("李小军", "大村", "CHILD");
     }
 
     @AfterEach
@@ -37,7 +41,7 @@ class SyncTest {
     void accepted_events_are_stored_with_the_kiosk_and_both_times() {
         UUID help = UUID.randomUUID();
         JsonNode heartbeat = TestHub.heartbeat();
-        JsonNode checkIn = TestHub.checkedIn("r-1");
+        JsonNode checkIn = TestHub.checkedIn(wang);
 
         TestHub.Answer answer = hub.sync(kiosk, null, TestHub.helpRequested(help, TestHub.START.minusSeconds(30)),
                 heartbeat, checkIn);
@@ -61,7 +65,7 @@ class SyncTest {
     @Test
     void a_replayed_batch_creates_no_duplicates() {
         UUID help = UUID.randomUUID();
-        ObjectNode body = TestHub.syncBody(kiosk, null, TestHub.helpRequested(help, TestHub.START), TestHub.checkedIn("r-1"));
+        ObjectNode body = TestHub.syncBody(kiosk, null, TestHub.helpRequested(help, TestHub.START), TestHub.checkedIn(wang));
 
         TestHub.Answer first = hub.post("/api/v1/sync", kiosk.token(), body);
         TestHub.Answer replay = hub.post("/api/v1/sync", kiosk.token(), body);
@@ -76,9 +80,9 @@ class SyncTest {
 
     @Test
     void a_partly_duplicated_batch_stores_only_the_new_events_and_accepts_all() {
-        JsonNode old = TestHub.checkedIn("r-1");
+        JsonNode old = TestHub.checkedIn(wang);
         hub.sync(kiosk, null, old);
-        JsonNode fresh = TestHub.checkedIn("r-2");
+        JsonNode fresh = TestHub.checkedIn(li);
         UUID help = UUID.randomUUID();
 
         TestHub.Answer answer = hub.sync(kiosk, null, old, fresh, TestHub.helpRequested(help, TestHub.START));

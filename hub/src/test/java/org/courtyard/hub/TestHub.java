@@ -105,6 +105,46 @@ final class TestHub implements AutoCloseable {
         return new Kiosk(answer.json().get("id").asText(), answer.json().get("token").asText(), village);
     }
 
+    /** Registers a resident as admin, checking in daily; returns their id. */
+    String resident(String name, String village, String type) {
+        Answer answer = post("/api/v1/residents", adminToken, Map.of("name", name, "village", village, "type", type,
+                "checkInEveryDays", 1));
+        if (answer.status() != 201) {
+            throw new AssertionError("creating resident " + name + " failed: " + answer);
+        }
+        return answer.json().get("id").asText();
+    }
+
+    /** Registers a cadre as admin with a kiosk PIN; returns their id. */
+    String cadre(String name, String village, String phone, String pin) {
+        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("name", name).put("village", village)
+                .put("phone", phone).put("pin", pin);
+        Answer answer = post("/api/v1/cadres", adminToken, body);
+        if (answer.status() != 201) {
+            throw new AssertionError("creating cadre " + name + " failed: " + answer);
+        }
+        return answer.json().get("id").asText();
+    }
+
+    Answer send(String method, String path, String token, Object body) {
+        String json = body instanceof String text ? text : ProtocolJson.write(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    Answer delete(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     Answer get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (token != null) {
@@ -202,6 +242,18 @@ final class TestHub implements AutoCloseable {
         return event(UUID.randomUUID(), "CHECKED_IN", START, true, Map.of("residentId", residentId));
     }
 
+    static ObjectNode checkedIn(String residentId, Instant occurredAt, boolean clockTrusted) {
+        return event(UUID.randomUUID(), "CHECKED_IN", occurredAt, clockTrusted, Map.of("residentId", residentId));
+    }
+
+    static ObjectNode visited(String cadre, String residentId, String note) {
+        java.util.HashMap<String, Object> payload = new java.util.HashMap<>();
+        payload.put("cadre", cadre);
+        payload.put("residentId", residentId);
+        payload.put("note", note);
+        return event(UUID.randomUUID(), "VISIT_CHECKED_IN", START, true, payload);
+    }
+
     Answer transition(String token, UUID id, String to, String assignee) {
         ObjectNode body = ProtocolJson.mapper().createObjectNode().put("to", to).put("note", "note for " + to);
         if (assignee != null) {
@@ -226,6 +278,14 @@ final class TestHub implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw new AssertionError("query failed: " + sql, e);
+        }
+    }
+
+    JsonNode json(String text) {
+        try {
+            return ProtocolJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
         }
     }
 

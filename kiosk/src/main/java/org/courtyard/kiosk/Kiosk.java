@@ -20,6 +20,10 @@ import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.kiosk.announce.Announcer;
 import org.courtyard.kiosk.announce.LiveBroadcast;
+import org.courtyard.kiosk.cadre.CadreActions;
+import org.courtyard.kiosk.cadre.CadreController;
+import org.courtyard.kiosk.checkin.CheckInController;
+import org.courtyard.kiosk.checkin.PhotoCache;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
@@ -68,6 +72,9 @@ public final class Kiosk implements AutoCloseable {
     private final KioskModel model;
     private final SyncService sync;
     private final HelpController help;
+    private final PhotoCache photos;
+    private final CheckInController checkIn;
+    private final CadreController cadre;
     private final VoiceCommands voice;
     private final VoiceService ears;
     private final MemoUploader memoUploader;
@@ -108,6 +115,11 @@ public final class Kiosk implements AutoCloseable {
                 return sync.clockTrust().trusted();
             }
         }, feedback, hardware.lamps(), clock, config.help());
+        SyncLink link = new SyncLink();
+        this.photos = new PhotoCache(config.hub(), config.token(), config.dataDir().resolve("photos"),
+                this::photoArrived);
+        this.checkIn = new CheckInController(model, store, photos, link, feedback, clock);
+        this.cadre = new CadreController(model, store, link, feedback, prompts, clock);
         PhraseBook phrases = PhraseBook.load(config.phrasesFile());
         this.voice = new VoiceCommands(model, new IntentMatcher(phrases), new VoiceActions());
         MemoQueue memos = new MemoQueue(store, config.dataDir().resolve("memos"), clock);
@@ -303,6 +315,15 @@ public final class Kiosk implements AutoCloseable {
             return;
         }
         touch();
+        switch (screen) {
+            case CADRE_PIN -> cadre.enter();
+            case CADRE -> cadre.menu();
+            case CADRE_VISIT -> cadre.anotherVisit();
+            default -> openScreen(screen);
+        }
+    }
+
+    private void openScreen(Screen screen) {
         model.execute(() -> {
             model.update(state -> state.withScreen(screen));
             say(switch (screen) {
@@ -311,6 +332,7 @@ public final class Kiosk implements AutoCloseable {
                 case CHECK_IN -> "checkin.prompt";
                 case ANNOUNCEMENTS -> announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt";
                 case LISTENING -> throw new IllegalStateException("LISTENING opens through listen()");
+                case CADRE_PIN, CADRE, CADRE_VISIT -> throw new IllegalStateException(screen + " opens through cadre mode");
             });
         });
     }
@@ -382,6 +404,66 @@ public final class Kiosk implements AutoCloseable {
                 say("announcements.not-ready");
             }
         }, () -> say("announcements.none"));
+    }
+
+    // 报平安.
+
+    /** A resident's tile was tapped (or the headless {@code checkin} named them): they checked in. */
+    public void checkIn(String residentId) {
+        touch();
+        checkIn.checkIn(residentId);
+    }
+
+    /** 下一位: the tiles again after a "thank you". */
+    public void nextCheckIn() {
+        touch();
+        checkIn.next();
+    }
+
+    // Cadre mode: the 村干部 button opens it with {@code open(Screen.CADRE_PIN)}.
+
+    /** The buttons of the cadre menu; add a feature's buttons here before the screen is shown. */
+    public CadreActions cadreActions() {
+        return cadre.actions();
+    }
+
+    public void pinDigit(int digit) {
+        touch();
+        cadre.digit(digit);
+    }
+
+    public void pinErase() {
+        touch();
+        cadre.erase();
+    }
+
+    public void pinConfirm() {
+        touch();
+        cadre.confirm();
+    }
+
+    /** A button of the cadre menu, by its {@link org.courtyard.kiosk.cadre.CadreAction#id()}. */
+    public void cadreAction(String actionId) {
+        touch();
+        cadre.run(actionId);
+    }
+
+    /** The visited resident's tile, in the visit record. */
+    public void visitResident(String residentId) {
+        touch();
+        cadre.visit(residentId);
+    }
+
+    /** A visit note (a key of {@link CadreController#NOTES}), or null for none: saves the visit. */
+    public void visitNote(String noteKey) {
+        touch();
+        cadre.note(noteKey);
+    }
+
+    /** 退出 cadre mode. */
+    public void exitCadreMode() {
+        touch();
+        cadre.exit();
     }
 
     /** Speaks the last prompt again (再说一遍, or the screen's replay button). */
@@ -485,6 +567,8 @@ public final class Kiosk implements AutoCloseable {
         memoUploader.close();
         sync.close();
         announcer.close();
+        photos.close();
+        cadre.close();
         feedback.close();
         model.close();
         hardware.close();
@@ -512,6 +596,33 @@ public final class Kiosk implements AutoCloseable {
         @Override
         public void announcementsReceived(List<Announcement> announcements) {
             announcer.received(announcements);
+        }
+
+        @Override
+        public void rosterChanged() {
+            checkIn.rosterChanged();
+        }
+    }
+
+    /** A photo was downloaded (on the photo thread); the tiles show it. */
+    private void photoArrived() {
+        CheckInController controller = checkIn;
+        // Null only while the constructor runs; the photo is then shown by the first refresh.
+        if (controller != null) {
+            controller.photoArrived();
+        }
+    }
+
+    /** What the check-in and cadre controllers need of the sync service. */
+    private final class SyncLink implements CheckInController.Link, CadreController.Link {
+        @Override
+        public void pushNow() {
+            sync.pushNow();
+        }
+
+        @Override
+        public boolean clockTrusted() {
+            return sync.clockTrust().trusted();
         }
     }
 
@@ -562,7 +673,7 @@ public final class Kiosk implements AutoCloseable {
                     List<String> problems = new ArrayList<>(state.problems());
                     problems.add("voice: " + status);
                     next = new KioskState(next.screen(), next.link(), next.linkDetail(), next.help(), next.lastPrompt(),
-                            next.voiceStatus(), problems, next.voiceActivity());
+                            next.voiceStatus(), problems, next.checkIn(), next.cadre(), next.voiceActivity());
                 }
                 return next;
             }));

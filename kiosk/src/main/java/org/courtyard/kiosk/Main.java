@@ -39,7 +39,7 @@ public final class Main {
             HeadlessConsole console = new HeadlessConsole(kiosk, out);
             kiosk.start();
             out.println("kiosk " + config.kioskId() + " running headless; commands: press, long-press, "
-                    + "say TEXT, status, quit");
+                    + "say TEXT, residents, checkin NAME, status, quit");
             console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         } else {
             kiosk.start();

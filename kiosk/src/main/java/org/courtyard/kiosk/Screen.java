@@ -6,5 +6,16 @@ public enum Screen {
     HELP,
     CHECK_IN,
     ANNOUNCEMENTS,
-    LISTENING
+    LISTENING,
+    /** The PIN pad behind the discreet 村干部 button. */
+    CADRE_PIN,
+    /** The cadre's menu of actions, after a right PIN. */
+    CADRE,
+    /** A cadre records a visit: pick the resident, then a note. */
+    CADRE_VISIT;
+
+    /** True for the screens of cadre mode after the PIN; leaving them ends the cadre's session. */
+    public boolean signedIn() {
+        return this == CADRE || this == CADRE_VISIT;
+    }
 }

@@ -7,9 +7,15 @@ import java.util.UUID;
 /**
  * The hub's answer to a sync: which events it stored (or had already), which it refused and why,
  * a new cursor, what the kiosk should know since its old cursor, and the hub's clock.
+ *
+ * <p>Unlike the other lists, {@code residents} and {@code cadres} are <em>nullable</em>, and null
+ * means something: the village's roster has not changed since the kiosk's cursor, so the kiosk
+ * keeps what it has. A list (possibly empty) is the complete current roster of the kiosk's village
+ * and replaces what the kiosk has. An older hub that does not send them is read as "unchanged".
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
-        List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime) {
+        List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
+        List<ResidentCard> residents, List<CadreCard> cadres) {
 
     public SyncResponse {
         accepted = Require.list(accepted, "accepted");
@@ -18,5 +24,12 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         announcements = Require.list(announcements, "announcements");
         helpUpdates = Require.list(helpUpdates, "helpUpdates");
         Require.present(serverTime, "serverTime");
+        residents = residents == null ? null : Require.list(residents, "residents");
+        cadres = cadres == null ? null : Require.list(cadres, "cadres");
+    }
+
+    /** True when this answer carries the village's roster (residents, cadres or both). */
+    public boolean hasRoster() {
+        return residents != null || cadres != null;
     }
 }

@@ -56,7 +56,13 @@ enum Golden {
     SYNC_RESPONSE("sync-response.json", SyncResponse.class, new SyncResponse(
             List.of(uuid("fe93f83e-434a-45fb-ae74-3a729eda44c0"), uuid("6fb2c35d-3c75-4126-9c05-e26be0c6055f")),
             List.of(Values.rejection()), "c-000191", List.of(Values.coldWave()), List.of(Values.helpUpdate()),
-            at("2026-11-29T02:16:31Z"))),
+            at("2026-11-29T02:16:31Z"), null, null)),
+    SYNC_RESPONSE_ROSTER("sync-response-roster.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
+            "c-000192", List.of(), List.of(), at("2026-11-29T02:20:00Z"),
+            List.of(Values.elder(), Values.child()), List.of(Values.cadre()))),
+    RESIDENT_CARD("resident-card.json", ResidentCard.class, Values.elder()),
+    RESIDENT_CARD_NO_PHOTO("resident-card-no-photo.json", ResidentCard.class, Values.child()),
+    CADRE_CARD("cadre-card.json", CadreCard.class, Values.cadre()),
     REJECTION("rejection.json", Rejection.class, Values.rejection()),
     ANNOUNCEMENT("announcement.json", Announcement.class, new Announcement("ann-0007",
             "关于开展冬季防火安全检查的通知",
@@ -149,6 +155,20 @@ enum Golden {
         static HelpUpdate helpUpdate() {
             return new HelpUpdate(uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), HelpStatus.ASSIGNED, "wangfang",
                     "李建华", "李建华十分钟内到", at("2026-11-29T02:16:30Z"));
+        }
+
+        static ResidentCard elder() {
+            return new ResidentCard("r-0042", "张桂英", ResidentType.ELDER,
+                    "5c1e8d1f0ad3b8e2d8f6a7c9b4e3f2a1d0c9b8a7f6e5d4c3b2a1908f7e6d5c4b");
+        }
+
+        static ResidentCard child() {
+            return new ResidentCard("r-0057", "李小军", ResidentType.CHILD, null);
+        }
+
+        static CadreCard cadre() {
+            return new CadreCard("c-0007", "李建华", "大寨村",
+                    "pbkdf2-sha256$20000$7pX1oKIBtsSLJ/TcdioIjA==$6EHa6mXvXZPlBDQFPlkWtV9QqQFGi3SKEndFV9v5Pgo=");
         }
 
         static HelpHistoryEntry acknowledged() {

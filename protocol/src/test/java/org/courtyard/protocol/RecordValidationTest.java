@@ -72,6 +72,33 @@ class RecordValidationTest {
     }
 
     @Test
+    void resident_card_refuses_a_photo_checksum_that_is_not_a_sha256() {
+        assertThatThrownBy(() -> new ResidentCard("r-0042", "张桂英", ResidentType.ELDER, "ABC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'photoSha256' must be 64 lowercase hex digits");
+    }
+
+    @Test
+    void cadre_card_refuses_a_pin_hash_of_another_form_so_no_pin_can_travel_in_clear() {
+        assertThatThrownBy(() -> new CadreCard("c-0007", "李建华", "大寨村", "1234"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'pinHash' must have the form pbkdf2-sha256$ITERATIONS$SALT$HASH");
+    }
+
+    @Test
+    void a_roster_with_a_null_resident_is_refused_but_a_null_roster_is_kept_as_unchanged() {
+        List<ResidentCard> residents = new ArrayList<>();
+        residents.add(null);
+
+        assertThatThrownBy(() -> new SyncResponse(List.of(), List.of(), "c-1", List.of(), List.of(),
+                at("2026-11-29T02:16:31Z"), residents, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'residents[0]' must not be null");
+        assertThat(new SyncResponse(List.of(), List.of(), "c-1", List.of(), List.of(), at("2026-11-29T02:16:31Z"),
+                null, null).residents()).isNull();
+    }
+
+    @Test
     void sync_request_refuses_another_protocol_version() {
         assertThatThrownBy(() -> new SyncRequest(2, "kiosk-dazhai-01", null, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -69,7 +69,23 @@ class SerializationTest {
 
         assertThat(response.accepted()).isEmpty();
         assertThat(ProtocolJson.write(response)).isEqualTo("{\"accepted\":[],\"rejected\":[],\"cursor\":\"c-1\","
-                + "\"announcements\":[],\"helpUpdates\":[],\"serverTime\":\"2026-11-29T02:16:31Z\"}");
+                + "\"announcements\":[],\"helpUpdates\":[],\"serverTime\":\"2026-11-29T02:16:31Z\","
+                + "\"residents\":null,\"cadres\":null}");
+    }
+
+    @Test
+    void absent_roster_reads_as_unchanged_and_an_empty_one_as_no_residents() {
+        SyncResponse unchanged = ProtocolJson.read("{\"cursor\":\"c-1\",\"serverTime\":\"2026-11-29T02:16:31Z\"}",
+                SyncResponse.class);
+        SyncResponse empty = ProtocolJson.read("{\"cursor\":\"c-1\",\"serverTime\":\"2026-11-29T02:16:31Z\","
+                + "\"residents\":[],\"cadres\":null}", SyncResponse.class);
+
+        assertThat(unchanged.residents()).isNull();
+        assertThat(unchanged.cadres()).isNull();
+        assertThat(unchanged.hasRoster()).isFalse();
+        assertThat(empty.residents()).isEmpty();
+        assertThat(empty.cadres()).isNull();
+        assertThat(empty.hasRoster()).isTrue();
     }
 
     @Test

@@ -103,7 +103,12 @@ public final class LiveStream implements HelpListener, KioskListener, AutoClosea
         }
     }
 
-    private void publish(String event, Optional<String> village, Object data) {
+    /**
+     * Sends {@code event} with {@code data} (written as JSON) to every stream that may see
+     * {@code village}: staff see all, a cadre only their village; an empty village goes to all.
+     * Call after the change committed; returns at once (each stream has its own queue).
+     */
+    public void publish(String event, Optional<String> village, Object data) {
         broadcast(village, "event: " + event + "\ndata: " + ProtocolJson.write(data) + "\n\n");
     }
 

@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum WebhookEvent {
     NEW("help.new"),
     OVERDUE("help.overdue"),
-    RESOLVED("help.resolved");
+    RESOLVED("help.resolved"),
+    /** A resident went longer than their check-in expectation plus the grace days without checking in. */
+    CHECKIN_MISSED("checkin.missed");
 
     private final String wireName;
 
@@ -24,7 +26,7 @@ public enum WebhookEvent {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code new}, {@code overdue} or {@code resolved}. */
+    /** Reads {@code new}, {@code overdue}, {@code resolved} or {@code checkin_missed}. */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {
             if (event.configName().equals(word.trim().toLowerCase(Locale.ROOT))) {

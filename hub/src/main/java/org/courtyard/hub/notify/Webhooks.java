@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpListener;
 import org.courtyard.hub.help.HelpOutbox;
@@ -30,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing webhooks on new, overdue and resolved help requests.
+ * Outgoing webhooks on new, overdue and resolved help requests, and (queued by other features
+ * through {@link #queue}) on missed check-ins.
  *
  * <p>A message is rendered and put into the {@code webhook_outbox} table inside the transaction
  * that makes the change ({@link HelpOutbox}), so it is never lost and never sent for a change that
@@ -95,20 +97,43 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         if (event.isEmpty()) {
             return;
         }
+        queue(connection, event.get(), format -> render(format, event.get(), change.help()));
+    }
+
+    /**
+     * Queues a message about {@code event} for every receiver that asked for it, inside the
+     * caller's write transaction, so it is sent if and only if that transaction commits; call
+     * {@link #wake()} after the commit. {@code body} renders the message in a receiver's format.
+     * For features other than help requests (check-in alerts).
+     *
+     * @return how many receivers it was queued for
+     */
+    public int queue(Connection connection, WebhookEvent event, Function<WebhookFormat, String> body)
+            throws SQLException {
         Instant now = clock.instant();
+        int queued = 0;
         for (WebhookTarget target : targets) {
-            if (!target.events().contains(event.get())) {
+            if (!target.events().contains(event)) {
                 continue;
             }
-            String body = render(target.format(), event.get(), change.help());
             Sql.update(connection, "INSERT INTO webhook_outbox (event, url, body, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, 0, ?, ?)", event.get().wireName(), target.url().toString(), body, now, now);
+                    + " VALUES (?, ?, ?, 0, ?, ?)", event.wireName(), target.url().toString(),
+                    body.apply(target.format()), now, now);
+            queued++;
         }
+        return queued;
     }
 
     @Override
     public void changed(HelpChange change) {
-        if (eventOf(change).isPresent() && !targets.isEmpty() && !closed) {
+        if (eventOf(change).isPresent()) {
+            wake();
+        }
+    }
+
+    /** Asks the background sender to look for due messages now (after a commit that queued some). */
+    public void wake() {
+        if (!targets.isEmpty() && !closed) {
             try {
                 sender.execute(this::deliverDueSafely);
             } catch (RejectedExecutionException e) {
@@ -234,6 +259,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
                 case NEW -> WebhookBodies.newText(help, zone);
                 case OVERDUE -> WebhookBodies.overdueText(help, zone, overdueAfter);
                 case RESOLVED -> WebhookBodies.resolvedText(help, zone);
+                case CHECKIN_MISSED -> throw new IllegalStateException("a help request never makes " + event);
             });
         };
     }

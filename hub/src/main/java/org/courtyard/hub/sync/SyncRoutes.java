@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Long-poll: when the batch carried no events and nothing is new after the cursor, the exchange
  * is detached and parked in {@link LongPolls}; the Jetty thread returns at once. The held answer is
- * written when a status change or an announcement for this kiosk commits, or with no news when
- * {@code wait} runs out (at most the configured maximum; larger values are cut to it).
+ * written when a status change or an announcement for this kiosk, or a roster change of its village,
+ * commits, or with no news when {@code wait} runs out (at most the configured maximum; larger
+ * values are cut to it).
  */
 public final class SyncRoutes {
 
@@ -52,7 +53,7 @@ public final class SyncRoutes {
         Batch batch = sync.apply(kiosk, body);
         SyncResponse answer = sync.answer(kiosk, batch);
         if (wait.isZero() || batch.eventsSent() > 0 || !answer.helpUpdates().isEmpty()
-                || !answer.announcements().isEmpty()) {
+                || !answer.announcements().isEmpty() || answer.hasRoster()) {
             return Reply.ok(answer);
         }
         Response response = exchange.response();

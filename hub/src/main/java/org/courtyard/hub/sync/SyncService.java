@@ -15,12 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hub.announce.Announcements;
 import org.courtyard.hub.announce.KioskAnnouncements;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.checkin.CheckInRefused;
+import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpRefused;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.KioskUpdates;
 import org.courtyard.hub.kiosk.KioskListener;
 import org.courtyard.hub.kiosk.Kiosks;
+import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.web.HttpError;
@@ -62,14 +65,19 @@ public final class SyncService {
     private final Kiosks kiosks;
     private final HelpRequests help;
     private final Announcements announcements;
+    private final CheckIns checkIns;
+    private final Residents residents;
     private final List<KioskListener> kioskListeners = new CopyOnWriteArrayList<>();
 
-    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help, Announcements announcements) {
+    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help, Announcements announcements,
+            CheckIns checkIns, Residents residents) {
         this.database = database;
         this.clock = clock;
         this.kiosks = kiosks;
         this.help = help;
         this.announcements = announcements;
+        this.checkIns = checkIns;
+        this.residents = residents;
     }
 
     public void addKioskListener(KioskListener listener) {
@@ -122,13 +130,15 @@ public final class SyncService {
         Instant now = clock.instant();
         List<UUID> accepted = new ArrayList<>();
         List<HelpChange> changes = new ArrayList<>();
+        List<CheckIns.Change> checkInChanges = new ArrayList<>();
         boolean cameOnline = database.write(connection -> {
             for (Event event : valid) {
-                store(connection, kiosk, event, now, accepted, rejected, changes);
+                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges);
             }
             return kiosks.touch(connection, kiosk.kioskId(), now);
         });
         help.publish(changes);
+        checkIns.publish(checkInChanges);
         if (!nodes.isEmpty() || cameOnline) {
             kiosks.find(kiosk.kioskId()).ifPresent(view -> kioskListeners.forEach(listener -> listener.seen(view)));
         }
@@ -136,30 +146,41 @@ public final class SyncService {
     }
 
     /**
-     * The answer to a batch: the help updates and announcements after its cursor and the new
-     * cursor; the announcements sent are recorded on their delivery boards.
+     * The answer to a batch: the help updates and announcements after its cursor, the village's
+     * roster if it changed since the cursor, and the new cursor covering all three; the
+     * announcements sent are recorded on their delivery boards.
      */
     public SyncResponse answer(KioskIdentity kiosk, Batch batch) {
-        KioskUpdates updates = updates(kiosk, batch.cursor().help());
+        KioskUpdates updates = updates(kiosk, batch.cursor());
         KioskAnnouncements news = announcements.forKiosk(kiosk, batch.cursor().announcements(),
                 MAX_ANNOUNCEMENTS_PER_ANSWER);
-        return new SyncResponse(batch.accepted(), batch.rejected(),
-                new SyncCursor(updates.cursor(), news.cursor()).toString(), news.announcements(), updates.updates(),
-                clock.instant());
+        long version = residents.rosterVersion(kiosk.village());
+        // Read with its own version, in one transaction: a change between the two reads is then
+        // sent again next time rather than missed.
+        Residents.KioskRoster roster = version == batch.cursor().roster() ? null : residents.roster(kiosk.village());
+        SyncCursor next = new SyncCursor(updates.cursor(), news.cursor(), roster == null ? version : roster.version());
+        return new SyncResponse(batch.accepted(), batch.rejected(), next.toString(), news.announcements(),
+                updates.updates(), clock.instant(), roster == null ? null : roster.residents(),
+                roster == null ? null : roster.cadres());
     }
 
-    public KioskUpdates updates(KioskIdentity kiosk, long cursor) {
-        return help.updatesFor(kiosk.kioskId(), cursor, MAX_UPDATES_PER_ANSWER);
+    public KioskUpdates updates(KioskIdentity kiosk, SyncCursor cursor) {
+        return help.updatesFor(kiosk.kioskId(), cursor.help(), MAX_UPDATES_PER_ANSWER);
     }
 
-    /** Whether an answer after {@code cursor} would carry a help update or an announcement; reads only. */
+    /**
+     * Whether an answer after {@code cursor} would carry a help update, an announcement or the
+     * village's roster; reads only.
+     */
     public boolean hasNews(KioskIdentity kiosk, SyncCursor cursor) {
-        return !updates(kiosk, cursor.help()).updates().isEmpty()
-                || announcements.hasNewsFor(kiosk, cursor.announcements());
+        return !updates(kiosk, cursor).updates().isEmpty()
+                || announcements.hasNewsFor(kiosk, cursor.announcements())
+                || residents.rosterVersion(kiosk.village()) != cursor.roster();
     }
 
     private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
-            List<Rejection> rejected, List<HelpChange> changes) throws SQLException {
+            List<Rejection> rejected, List<HelpChange> changes, List<CheckIns.Change> checkInChanges)
+            throws SQLException {
         String id = event.id().toString();
         Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
                 row -> row.getString(1), id);
@@ -198,7 +219,16 @@ public final class SyncService {
                 insert(connection, kiosk, event, now);
                 kiosks.recordHeartbeat(connection, kiosk.kioskId(), (Heartbeat) event.payload(), now);
             }
-            case CHECKED_IN, VISIT_CHECKED_IN -> insert(connection, kiosk, event, now);
+            case CHECKED_IN, VISIT_CHECKED_IN -> {
+                try {
+                    checkIns.check(connection, kiosk, event);
+                } catch (CheckInRefused e) {
+                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
+                    return;
+                }
+                insert(connection, kiosk, event, now);
+                checkInChanges.addAll(checkIns.record(connection, kiosk, event, now));
+            }
             case ANNOUNCEMENT_PLAYED -> {
                 insert(connection, kiosk, event, now);
                 announcements.recordPlayed(connection, kiosk.kioskId(), (AnnouncementPlayed) event.payload());
@@ -251,7 +281,9 @@ public final class SyncService {
                 Sql.one(connection, "SELECT MAX(seq) AS newest FROM help_history", row -> row.getLong("newest"))
                         .orElse(0L),
                 Sql.one(connection, "SELECT MAX(seq) AS newest FROM announcement_changes",
-                        row -> row.getLong("newest")).orElse(0L)));
+                        row -> row.getLong("newest")).orElse(0L),
+                // A roster version ahead of the hub's is simply unequal, and the roster is sent again.
+                -1));
     }
 
     private static SyncCursor parseCursor(String cursor) {

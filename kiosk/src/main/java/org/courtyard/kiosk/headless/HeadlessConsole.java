@@ -3,12 +3,16 @@ package org.courtyard.kiosk.headless;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.courtyard.hardware.Simulator;
 import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskState;
+import org.courtyard.kiosk.checkin.ResidentTile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code say TEXT}: TEXT goes to the intent layer as if recognised</li>
  *   <li>{@code status}: prints {@code status link=ONLINE help=DELIVERED} (help is NONE before the
  *       first request; the states are those of API.md)</li>
+ *   <li>{@code residents}: prints the residents this kiosk knows from the hub's roster, in the order
+ *       of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa 李小军}</li>
+ *   <li>{@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a tap on
+ *       their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
  *   <li>{@code quit}: stops the kiosk</li>
  * </ul>
  * An unknown command prints {@code error: …} and is otherwise ignored. End of input is the same
@@ -71,11 +79,48 @@ public final class HeadlessConsole {
                         simulator.get().longPressButton();
                     }
                 }
+                case "residents" -> print(residents(kiosk.model().state().checkIn().residents()));
+                case "checkin" -> checkIn(rest);
                 default -> print("error: unknown command '" + verb + "'; commands: press, long-press, say TEXT, "
-                        + "status, quit");
+                        + "residents, checkin NAME, status, quit");
             }
         }
         LOG.info("End of input: stopping the headless kiosk");
+    }
+
+    private void checkIn(String who) {
+        if (who.isEmpty()) {
+            print("error: checkin needs a resident's name or id, e.g. checkin 张桂英");
+            return;
+        }
+        List<ResidentTile> known = kiosk.model().state().checkIn().residents();
+        List<ResidentTile> matches = known.stream()
+                .filter(resident -> resident.id().equals(who) || resident.name().equals(who)).toList();
+        if (matches.size() != 1) {
+            print("error: " + (matches.isEmpty() ? "no resident '" + who + "' here" : "'" + who + "' is "
+                    + matches.size() + " residents; use the id") + "; " + residents(known));
+            return;
+        }
+        ResidentTile resident = matches.get(0);
+        kiosk.checkIn(resident.id());
+        try {
+            // The model's queue has written the event to the outbox once it is idle.
+            kiosk.model().awaitIdle(Duration.ofSeconds(10));
+            print("checked in " + resident.name() + " " + resident.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            print("error: the check-in of " + resident.id() + " was not saved within 10 s");
+        }
+    }
+
+    /** The one-line answer to {@code residents}. */
+    public static String residents(List<ResidentTile> residents) {
+        StringBuilder line = new StringBuilder("residents ").append(residents.size()).append(':');
+        for (int i = 0; i < residents.size(); i++) {
+            line.append(i == 0 ? " " : ", ").append(residents.get(i).id()).append(' ').append(residents.get(i).name());
+        }
+        return line.toString();
     }
 
     /** The one-line answer to {@code status}. */

@@ -10,18 +10,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.courtyard.protocol.CadreCard;
+import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.ProtocolJson;
+import org.courtyard.protocol.ResidentCard;
+import org.courtyard.protocol.ResidentType;
 
 /**
  * The kiosk's local SQLite database ({@code DATA/kiosk.db}): the outbox of events not yet
- * accepted by the hub, the local view of help requests, and small settings such as the sync cursor.
+ * accepted by the hub, the local view of help requests, the village's roster (residents and
+ * cadres) with how often each resident checked in here, and small settings such as the sync cursor.
  *
  * <p>WAL with {@code synchronous=FULL}: when {@link #append} returns, the event survives a power
  * cut, which is why the screen may say "sent" only after it. One connection, used under this
@@ -106,6 +113,30 @@ public final class KioskStore implements AutoCloseable {
               uploaded_at BIGINT,
               failed_at BIGINT,
               last_error VARCHAR(4000)
+            )""",
+            // The village's roster as the hub last sent it, in the hub's order.
+            """
+            CREATE TABLE roster_resident (
+              id VARCHAR(16) PRIMARY KEY,
+              name VARCHAR(50) NOT NULL,
+              type VARCHAR(8) NOT NULL,
+              photo_sha256 VARCHAR(64),
+              position INTEGER NOT NULL
+            )""",
+            """
+            CREATE TABLE roster_cadre (
+              id VARCHAR(16) PRIMARY KEY,
+              name VARCHAR(50) NOT NULL,
+              village VARCHAR(100) NOT NULL,
+              pin_hash VARCHAR(200) NOT NULL,
+              position INTEGER NOT NULL
+            )""",
+            // How often each resident checked in here: who usually comes is shown first.
+            """
+            CREATE TABLE checkin_count (
+              resident_id VARCHAR(16) PRIMARY KEY,
+              count INTEGER NOT NULL,
+              last_at VARCHAR(40) NOT NULL
             )""");
 
     private final Connection connection;
@@ -234,6 +265,119 @@ public final class KioskStore implements AutoCloseable {
             insert.executeUpdate();
         }
         nextSeq++;
+    }
+
+    /**
+     * Durably appends a {@code CHECKED_IN} event and counts the check-in for the resident, in one
+     * transaction: the screen may thank the elder once this returns.
+     */
+    public synchronized void appendCheckIn(Event event) {
+        if (!(event.payload() instanceof CheckedIn checkedIn)) {
+            throw new IllegalArgumentException("event " + event.id() + " is not a CHECKED_IN event");
+        }
+        inTransaction(() -> {
+            insertOutbox(event);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE checkin_count SET count = count + 1, last_at = ? WHERE resident_id = ?")) {
+                update.setString(1, event.occurredAt().toString());
+                update.setString(2, checkedIn.residentId());
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO checkin_count (resident_id, count, last_at) VALUES (?, 1, ?)")) {
+                        insert.setString(1, checkedIn.residentId());
+                        insert.setString(2, event.occurredAt().toString());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        });
+    }
+
+    /** How many times each resident checked in at this kiosk, by resident id. */
+    public synchronized Map<String, Integer> checkInCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        query("SELECT resident_id, count FROM checkin_count", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Replaces the stored roster with what the hub sent; a null list keeps that part as it is (the
+     * hub's "unchanged"). One transaction, so the kiosk never shows half of an old roster.
+     */
+    public synchronized void replaceRoster(List<ResidentCard> residents, List<CadreCard> cadres) {
+        if (residents == null && cadres == null) {
+            return;
+        }
+        inTransaction(() -> {
+            if (residents != null) {
+                try (Statement delete = connection.createStatement()) {
+                    delete.executeUpdate("DELETE FROM roster_resident");
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO roster_resident (id, name, type, photo_sha256, position) VALUES (?, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < residents.size(); i++) {
+                        ResidentCard card = residents.get(i);
+                        insert.setString(1, card.id());
+                        insert.setString(2, card.name());
+                        insert.setString(3, card.type().name());
+                        insert.setString(4, card.photoSha256());
+                        insert.setInt(5, i);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            if (cadres != null) {
+                try (Statement delete = connection.createStatement()) {
+                    delete.executeUpdate("DELETE FROM roster_cadre");
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO roster_cadre (id, name, village, pin_hash, position) VALUES (?, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < cadres.size(); i++) {
+                        CadreCard card = cadres.get(i);
+                        insert.setString(1, card.id());
+                        insert.setString(2, card.name());
+                        insert.setString(3, card.village());
+                        insert.setString(4, card.pinHash());
+                        insert.setInt(5, i);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        });
+    }
+
+    /** The residents of the village as the hub last sent them, in the hub's order. */
+    public synchronized List<ResidentCard> residents() {
+        List<ResidentCard> out = new ArrayList<>();
+        query("SELECT id, name, type, photo_sha256 FROM roster_resident ORDER BY position", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new ResidentCard(rows.getString(1), rows.getString(2),
+                            ResidentType.valueOf(rows.getString(3)), rows.getString(4)));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The cadres who may use cadre mode here, with their PIN hashes. */
+    public synchronized List<CadreCard> cadres() {
+        List<CadreCard> out = new ArrayList<>();
+        query("SELECT id, name, village, pin_hash FROM roster_cadre ORDER BY position", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new CadreCard(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4)));
+                }
+            }
+        });
+        return out;
     }
 
     /** The oldest {@code limit} events waiting for the hub, help requests first. */

@@ -26,4 +26,8 @@ public interface SyncListener {
      */
     default void announcementsReceived(List<Announcement> announcements) {
     }
+
+    /** The hub sent the village's roster (residents, cadres or both); it is stored already. */
+    default void rosterChanged() {
+    }
 }

@@ -294,6 +294,8 @@ public final class SyncService implements AutoCloseable {
                 // Before the cursor that covers them is saved: a kiosk that dies in between is sent them again.
                 listener.announcementsReceived(response.announcements());
             }
+            // The roster before the cursor that covers it: after a crash in between the kiosk asks again.
+            store.replaceRoster(response.residents(), response.cadres());
             store.putSetting(CURSOR, response.cursor());
             clockTrust.observe(response.serverTime());
             store.putSetting(SERVER_TIME, response.serverTime().toString());
@@ -304,6 +306,9 @@ public final class SyncService implements AutoCloseable {
             listener.delivered(delivered);
         }
         changed.forEach(listener::helpUpdated);
+        if (response.hasRoster()) {
+            listener.rosterChanged();
+        }
     }
 
     private void setLink(LinkState state, String detail) {

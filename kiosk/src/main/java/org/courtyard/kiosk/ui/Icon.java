@@ -107,6 +107,53 @@ final class Icon extends Region {
         return new Icon("cancel", line("M5.5 5.5 L18.5 18.5"), line("M18.5 5.5 L5.5 18.5"), frame());
     }
 
+    /**
+     * The pictogram called {@code name} (help, check-in, announcements, talk, visit, cadre), for
+     * buttons that other features describe by name (the cadre menu's actions).
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    static Icon named(String name) {
+        return switch (name) {
+            case "help" -> help();
+            case "check-in" -> checkIn();
+            case "announcements" -> announcements();
+            case "talk" -> talk();
+            case "visit" -> visit();
+            case "cadre" -> cadre();
+            default -> throw new IllegalArgumentException("no icon '" + name
+                    + "'; known: help, check-in, announcements, talk, visit, cadre");
+        };
+    }
+
+    /** An arrow pointing right: the next page. */
+    static Icon forward() {
+        return new Icon("forward", line("M3.5 12 H19.5"), line("M13 5 L20 12 L13 19"), frame());
+    }
+
+    /** A person: the village cadre. */
+    static Icon cadre() {
+        return new Icon("cadre", solidCircle(12, 7.5, 4),
+                solid("M4 21 C4 16 7.6 13.4 12 13.4 C16.4 13.4 20 16 20 21 Z"), frame());
+    }
+
+    /** A house: a visit to someone's home (走访). */
+    static Icon visit() {
+        return new Icon("visit", line("M3.5 11 L12 3.8 L20.5 11"), line("M6 9.5 V20 H18 V9.5"),
+                line("M10 20 V14.5 H14 V20"), frame());
+    }
+
+    /** A key with a cross: take the last digit back (删除). */
+    static Icon erase() {
+        return new Icon("erase", line("M8.6 5.5 H20 V18.5 H8.6 L2.8 12 Z"), line("M11.5 9 L16.5 15"),
+                line("M16.5 9 L11.5 15"), frame());
+    }
+
+    /** A tick: confirm (确定). */
+    static Icon ok() {
+        return new Icon("ok", line("M4.5 12.5 L9.5 17.5 L19.5 6.5"), frame());
+    }
+
     /** An invisible 24 x 24 square that keeps every drawing on the same grid. */
     private static Shape frame() {
         Rectangle frame = new Rectangle(0, 0, GRID, GRID);

@@ -79,13 +79,17 @@ final class KioskView {
     private final Button helpAgain;
     private final GridPane categories = new GridPane();
     private final List<Button> categoryButtons;
-    private final VBox checkInScreen;
+    private final CheckInPage checkInPage;
+    private final PinPadPage pinPadPage;
+    private final CadrePage cadrePage;
+    private final VisitPage visitPage;
     private final AnnouncementsPage announcementsPage;
     private final VBox listeningScreen;
     private final List<Icon> screenIcons;
 
     private final Button back;
     private final Button repeat;
+    private final Button cadreEntry;
     private final FlowPane status = new FlowPane();
     private final HBox navigation = new HBox();
     private final Circle linkDot = new Circle();
@@ -119,10 +123,12 @@ final class KioskView {
                 .toList();
         buildHelp();
 
-        Icon checkInIcon = Icon.checkIn();
         Icon talkIcon = Icon.talk();
-        screenIcons = List.of(checkInIcon, talkIcon);
-        checkInScreen = messageScreen("checkin-screen", checkInIcon, label(model.text("checkin.prompt")));
+        screenIcons = List.of(talkIcon);
+        checkInPage = new CheckInPage(this, model);
+        pinPadPage = new PinPadPage(this, model);
+        cadrePage = new CadrePage(this, model);
+        visitPage = new VisitPage(this, model);
         announcementsPage = new AnnouncementsPage(model);
         Label voice = label("");
         voice.textProperty().bind(model.voiceTextProperty());
@@ -135,6 +141,9 @@ final class KioskView {
 
         back = button("ui.back", Icon.back(), "plain-button", model::home);
         repeat = button("ui.repeat", Icon.repeat(), "plain-button", model::repeat);
+        // Discreet: grey, small, bottom left, on the home screen only; still a full-size target.
+        cadreEntry = button("cadre.entry", Icon.cadre(), "plain-button", model::enterCadre);
+        cadreEntry.getStyleClass().add("cadre-entry");
         root.setTop(buildStatus());
         root.setCenter(content);
         root.setBottom(buildNavigation());
@@ -286,7 +295,7 @@ final class KioskView {
     private Node buildNavigation() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        navigation.getChildren().addAll(back, spacer, repeat);
+        navigation.getChildren().addAll(back, cadreEntry, spacer, repeat);
         navigation.getStyleClass().add("navigation");
         navigation.setAlignment(Pos.CENTER);
 
@@ -305,16 +314,28 @@ final class KioskView {
         Node page = switch (screen) {
             case HOME -> home;
             case HELP -> helpScreen;
-            case CHECK_IN -> checkInScreen;
+            case CHECK_IN -> checkInPage;
             case ANNOUNCEMENTS -> announcementsPage.node();
             case LISTENING -> listeningScreen;
+            case CADRE_PIN -> pinPadPage;
+            case CADRE -> cadrePage;
+            case CADRE_VISIT -> visitPage;
         };
-        if (screen == Screen.ANNOUNCEMENTS && !content.getChildren().contains(page)) {
+        boolean fresh = content.getChildren().isEmpty() || content.getChildren().get(0) != page;
+        if (fresh && screen == Screen.ANNOUNCEMENTS) {
             announcementsPage.showFirst();
+        }
+        if (fresh && screen == Screen.CHECK_IN) {
+            checkInPage.opened();
+        }
+        if (fresh && screen == Screen.CADRE_VISIT) {
+            visitPage.opened();
         }
         content.getChildren().setAll(page);
         back.setVisible(screen != Screen.HOME);
         back.setManaged(screen != Screen.HOME);
+        cadreEntry.setVisible(screen == Screen.HOME);
+        cadreEntry.setManaged(screen == Screen.HOME);
     }
 
     private void styleHelpStatus(LocalHelpStatus status) {
@@ -348,7 +369,7 @@ final class KioskView {
         ((HBox) linkDot.getParent()).setSpacing(gap / 2);
 
         double navButton = Math.max(MIN_TARGET_PX, Math.round(base * 2.2));
-        for (Button button : List.of(back, repeat)) {
+        for (Button button : List.of(back, repeat, cadreEntry)) {
             button.setMinHeight(navButton);
             button.setPrefHeight(navButton);
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -379,10 +400,16 @@ final class KioskView {
             button.setStyle("-fx-graphic-text-gap: " + gap + "px;");
         }
         layOutCategories(width - 2 * gap, contentHeight, base, gap);
-        for (VBox screen : List.of(checkInScreen, listeningScreen)) {
-            screen.setSpacing(gap);
-        }
+        listeningScreen.setSpacing(gap);
         announcementsPage.resize(width - 2 * gap, contentHeight - gap, base, gap);
+        // The pages below size their parts exactly, so they leave a margin for what the estimate
+        // above does not know: the sim strip wraps to two lines on a narrow window.
+        double pageWidth = width - 2 * gap;
+        double pageHeight = contentHeight - gap / 2 - (model.simulated() && width < 20 * base ? base : 0);
+        checkInPage.layOut(pageWidth, pageHeight, base, gap);
+        pinPadPage.layOut(pageWidth, pageHeight, base, gap);
+        cadrePage.layOut(pageWidth, pageHeight, base, gap);
+        visitPage.layOut(pageWidth, pageHeight, base, gap);
         for (Icon icon : screenIcons) {
             icon.size(Math.max(MIN_TARGET_PX, Math.round(contentHeight * 0.3)));
         }
@@ -437,7 +464,13 @@ final class KioskView {
         }
     }
 
-    private Button button(String key, Icon icon, String styleClass, Runnable action) {
+    /** The bundle's text for {@code key}; for the pages. */
+    String text(String key, Object... args) {
+        return model.text(key, args);
+    }
+
+    /** A kiosk button with the bundle's word for {@code key}; for the pages too. */
+    Button button(String key, Icon icon, String styleClass, Runnable action) {
         Button button = new Button(model.text(key), icon);
         button.getStyleClass().addAll("kiosk-button", styleClass);
         button.setFocusTraversable(false);
@@ -446,7 +479,7 @@ final class KioskView {
         return button;
     }
 
-    private static Label label(String text) {
+    static Label label(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
         label.setTextAlignment(TextAlignment.CENTER);

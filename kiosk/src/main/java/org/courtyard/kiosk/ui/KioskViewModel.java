@@ -23,6 +23,9 @@ import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.announce.ShownAnnouncement;
+import org.courtyard.kiosk.cadre.CadreAction;
+import org.courtyard.kiosk.cadre.CadreView;
+import org.courtyard.kiosk.checkin.CheckInView;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
@@ -60,7 +63,13 @@ final class KioskViewModel {
     private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<ShownAnnouncement>> announcements =
             new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<CheckInView> checkIn = new ReadOnlyObjectWrapper<>(CheckInView.EMPTY);
+    private final ReadOnlyObjectWrapper<CadreView> cadre = new ReadOnlyObjectWrapper<>(CadreView.NONE);
+    private final ReadOnlyStringWrapper pinText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pinDots = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cadreGreeting = new ReadOnlyStringWrapper("");
     private final PauseTransition cancelWindowEnd = new PauseTransition();
+    private final PauseTransition lockEnd = new PauseTransition();
     private KioskState last;
     private boolean attached;
     private boolean detached;
@@ -71,6 +80,11 @@ final class KioskViewModel {
         this.clock = clock;
         this.simulator = kiosk.hardware().simulator();
         cancelWindowEnd.setOnFinished(event -> {
+            if (last != null) {
+                render(last);
+            }
+        });
+        lockEnd.setOnFinished(event -> {
             if (last != null) {
                 render(last);
             }
@@ -113,6 +127,7 @@ final class KioskViewModel {
     void detach() {
         detached = true;
         cancelWindowEnd.stop();
+        lockEnd.stop();
     }
 
     /** Shows a snapshot; on the JavaFX thread. */
@@ -142,6 +157,38 @@ final class KioskViewModel {
             cancelWindowEnd.setDuration(javafx.util.Duration.millis(left.toMillis()));
             cancelWindowEnd.playFromStart();
         }
+        checkIn.set(state.checkIn());
+        CadreView cadreView = state.cadre();
+        cadre.set(cadreView);
+        pinDots.set("●".repeat(cadreView.digits()));
+        cadreGreeting.set(cadreView.cadreName() == null ? "" : text("cadre.greeting", cadreView.cadreName()));
+        lockEnd.stop();
+        boolean locked = cadreView.answer() == CadreView.PinAnswer.LOCKED && cadreView.lockedUntil() != null
+                && now.isBefore(cadreView.lockedUntil());
+        if (locked) {
+            // The minutes left count down, and the pad's words change back when the lock ends.
+            Duration untilNextMinute = Duration.between(now, cadreView.lockedUntil())
+                    .minusMinutes(Duration.between(now, cadreView.lockedUntil()).toMinutes());
+            lockEnd.setDuration(javafx.util.Duration.millis(untilNextMinute.toMillis() + 1));
+            lockEnd.playFromStart();
+        }
+        pinText.set(pinText(cadreView, locked, now));
+    }
+
+    private String pinText(CadreView view, boolean locked, Instant now) {
+        if (view.checking()) {
+            return text("cadre.pin.checking");
+        }
+        if (locked) {
+            long seconds = Duration.between(now, view.lockedUntil()).toSeconds();
+            return text("cadre.pin.locked.minutes", Math.max(1, (seconds + 59) / 60));
+        }
+        return switch (view.answer()) {
+            case NONE, LOCKED -> text("cadre.pin.prompt");
+            case TOO_SHORT -> text("cadre.pin.short");
+            case WRONG -> text("cadre.pin.wrong");
+            case NO_CADRES -> text("cadre.pin.no-cadres");
+        };
     }
 
     /** Shows the current announcements (newest first); on the JavaFX thread. */
@@ -264,6 +311,35 @@ final class KioskViewModel {
         return announcements.getReadOnlyProperty();
     }
 
+    /** The residents' tiles and the last "thank you". */
+    ReadOnlyObjectProperty<CheckInView> checkInProperty() {
+        return checkIn.getReadOnlyProperty();
+    }
+
+    /** Cadre mode: PIN state, the signed-in cadre, the visit record. */
+    ReadOnlyObjectProperty<CadreView> cadreProperty() {
+        return cadre.getReadOnlyProperty();
+    }
+
+    /** What the PIN pad says: what to do, what went wrong, or how many minutes it stays locked. */
+    ReadOnlyStringProperty pinTextProperty() {
+        return pinText.getReadOnlyProperty();
+    }
+
+    /** One dot per typed digit; the digits themselves are never shown. */
+    ReadOnlyStringProperty pinDotsProperty() {
+        return pinDots.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty cadreGreetingProperty() {
+        return cadreGreeting.getReadOnlyProperty();
+    }
+
+    /** The buttons of the cadre menu, as the kiosk's features registered them. */
+    java.util.List<CadreAction> cadreActions() {
+        return kiosk.cadreActions().all();
+    }
+
     // Commands. Each is a touch for the idle timer; the kiosk's commands call touch() themselves.
 
     void help() {
@@ -280,6 +356,56 @@ final class KioskViewModel {
 
     void checkIn() {
         kiosk.open(Screen.CHECK_IN);
+    }
+
+    /** A resident's tile. */
+    void checkIn(String residentId) {
+        kiosk.checkIn(residentId);
+    }
+
+    void nextCheckIn() {
+        kiosk.nextCheckIn();
+    }
+
+    /** The discreet 村干部 button. */
+    void enterCadre() {
+        kiosk.open(Screen.CADRE_PIN);
+    }
+
+    void pinDigit(int digit) {
+        kiosk.pinDigit(digit);
+    }
+
+    void pinErase() {
+        kiosk.pinErase();
+    }
+
+    void pinConfirm() {
+        kiosk.pinConfirm();
+    }
+
+    void cadreAction(String actionId) {
+        kiosk.cadreAction(actionId);
+    }
+
+    void visitResident(String residentId) {
+        kiosk.visitResident(residentId);
+    }
+
+    void visitNote(String noteKey) {
+        kiosk.visitNote(noteKey);
+    }
+
+    void anotherVisit() {
+        kiosk.open(Screen.CADRE_VISIT);
+    }
+
+    void cadreMenu() {
+        kiosk.open(Screen.CADRE);
+    }
+
+    void exitCadre() {
+        kiosk.exitCadreMode();
     }
 
     void announcements() {

@@ -118,4 +118,30 @@ class KioskStoreTest {
         assertThatThrownBy(store::outboxSize).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
+
+    @Test
+    void a_roster_part_sent_as_null_is_kept_and_a_list_replaces_it() {
+        try (KioskStore store = KioskStore.open(data)) {
+            store.replaceRoster(org.courtyard.kiosk.TestRoster.residents(), org.courtyard.kiosk.TestRoster.cadres());
+
+            store.replaceRoster(null, List.of());
+
+            assertThat(store.residents()).isEqualTo(org.courtyard.kiosk.TestRoster.residents());
+            assertThat(store.cadres()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_check_in_goes_to_the_outbox_and_counts_for_its_resident() {
+        try (KioskStore store = KioskStore.open(data)) {
+            store.appendCheckIn(Event.of(new CheckedIn("r-1"), T0, true));
+            store.appendCheckIn(Event.of(new CheckedIn("r-1"), T0.plusSeconds(60), true));
+            store.appendCheckIn(Event.of(new CheckedIn("r-2"), T0.plusSeconds(90), true));
+
+            assertThat(store.pending(10)).hasSize(3);
+            assertThat(store.checkInCounts()).containsEntry("r-1", 2).containsEntry("r-2", 1);
+            assertThatThrownBy(() -> store.appendCheckIn(Event.of(new HelpRequested(HelpSource.BUTTON, null, null,
+                    null), T0, true))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

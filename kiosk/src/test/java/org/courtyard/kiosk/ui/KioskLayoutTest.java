@@ -92,7 +92,9 @@ class KioskLayoutTest {
                 if (labeled.getText() == null || labeled.getText().isEmpty()) {
                     continue;
                 }
-                Text shown = (Text) labeled.lookup(".text");
+                // The labeled's own text, not one inside its graphic (a tile's initial is a Label too).
+                Text shown = labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                        .map(Text.class::cast).findFirst().orElse(null);
                 if (shown == null || !labeled.getText().equals(shown.getText())) {
                     out.add(Pages.describe(labeled) + " shows '" + (shown == null ? null : shown.getText()) + "'");
                 }

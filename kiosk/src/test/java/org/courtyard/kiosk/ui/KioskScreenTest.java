@@ -193,12 +193,13 @@ class KioskScreenTest {
     }
 
     @Test
-    void check_in_shows_its_prompt_and_a_way_back(FxRobot robot) throws Exception {
+    void check_in_without_residents_says_whom_to_ask_and_offers_a_way_back(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.checkin"));
         settle();
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CHECK_IN);
-        assertThat(shownTexts(robot)).contains(text("checkin.prompt"), "返回", "再听一遍");
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("checkin.prompt");
+        assertThat(shownTexts(robot)).contains(text("checkin.empty"), "返回", "再听一遍");
     }
 
     @Test

@@ -14,6 +14,10 @@ import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.announce.ShownAnnouncement;
+import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.cadre.CadreView;
+import org.courtyard.kiosk.checkin.CheckInView;
+import org.courtyard.kiosk.checkin.ResidentTile;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
 import org.courtyard.kiosk.voice.VoiceActivity;
@@ -53,7 +57,26 @@ final class Pages {
         pages.add(new Page("help-acknowledged", base.withScreen(Screen.HELP).withHelp(acknowledged)));
         pages.add(new Page("help-cancelled", base.withScreen(Screen.HELP).withHelp(cancelled)));
         pages.add(new Page("help-none", base.withScreen(Screen.HELP)));
-        pages.add(new Page("check-in", base.withScreen(Screen.CHECK_IN)));
+        List<ResidentTile> residents = TestRoster.residents().stream()
+                .map(card -> new ResidentTile(card.id(), card.name(), card.type(), null)).toList();
+        CheckInView tiles = new CheckInView(residents, null);
+        KioskState withTiles = base.withCheckIn(tiles);
+        pages.add(new Page("check-in", withTiles.withScreen(Screen.CHECK_IN)));
+        pages.add(new Page("check-in-one-page", base.withCheckIn(new CheckInView(residents.subList(0, 2), null))
+                .withScreen(Screen.CHECK_IN)));
+        pages.add(new Page("check-in-empty", base.withScreen(Screen.CHECK_IN)));
+        pages.add(new Page("check-in-thanks", withTiles.withScreen(Screen.CHECK_IN)
+                .withCheckIn(tiles.withThanked(residents.get(5)))));
+        pages.add(new Page("cadre-pin", base.withScreen(Screen.CADRE_PIN).withCadre(CadreView.NONE.withDigits(3))));
+        pages.add(new Page("cadre-pin-locked", base.withScreen(Screen.CADRE_PIN).withCadre(CadreView.NONE
+                .withAnswer(CadreView.PinAnswer.LOCKED, now.plusSeconds(300)))));
+        CadreView signedIn = CadreView.NONE.signedIn("c-lijianhua", "李建华");
+        pages.add(new Page("cadre-menu", withTiles.withScreen(Screen.CADRE).withCadre(signedIn)));
+        pages.add(new Page("cadre-visit", withTiles.withScreen(Screen.CADRE_VISIT).withCadre(signedIn)));
+        pages.add(new Page("cadre-visit-note", withTiles.withScreen(Screen.CADRE_VISIT)
+                .withCadre(signedIn.withVisit(CadreView.VisitStep.NOTE, residents.get(5)))));
+        pages.add(new Page("cadre-visit-done", withTiles.withScreen(Screen.CADRE_VISIT)
+                .withCadre(signedIn.withVisit(CadreView.VisitStep.DONE, residents.get(5)))));
         pages.add(new Page("announcements", base.withScreen(Screen.ANNOUNCEMENTS)));
         pages.add(new Page("announcements-list", base.withScreen(Screen.ANNOUNCEMENTS), List.of(
                 new ShownAnnouncement("a-flood", "山洪预警：今晚有大到暴雨", "气象台发布山洪预警：今晚到明天有大到暴雨，"

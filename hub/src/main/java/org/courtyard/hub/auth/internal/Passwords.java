@@ -31,11 +31,19 @@ public final class Passwords {
     }
 
     public static String hash(char[] password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /** A hash with another iteration count, for secrets that are checked often on small machines (kiosk PINs). */
+    public static String hash(char[] password, int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, was " + iterations);
+        }
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = derive(password, salt, ITERATIONS);
+        byte[] hash = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder();
-        return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
     /** True if {@code password} matches {@code stored}; compares in constant time. */

@@ -176,9 +176,117 @@ public final class Migrations {
                       transcript TEXT,
                       received_at BIGINT NOT NULL
                     )""")),
+            new Migration(4, "residents, cadres, pairings, check-ins, visits, check-in alerts, roster changes", List.of(
+                    // tags: a JSON array of strings. paused_until: a local date YYYY-MM-DD. expect_since:
+                    // when the current check-in expectation began, the count's start for someone who
+                    // never checked in.
+                    """
+                    CREATE TABLE residents (
+                      id VARCHAR(16) PRIMARY KEY,
+                      village VARCHAR(100) NOT NULL,
+                      name VARCHAR(50) NOT NULL,
+                      type VARCHAR(8) NOT NULL,
+                      tags TEXT NOT NULL,
+                      check_in_every_days INTEGER,
+                      expect_since BIGINT NOT NULL,
+                      phone VARCHAR(20),
+                      address VARCHAR(200),
+                      guardian VARCHAR(50),
+                      guardian_phone VARCHAR(20),
+                      parents_workplace VARCHAR(100),
+                      parents_phone VARCHAR(20),
+                      school VARCHAR(100),
+                      school_class VARCHAR(50),
+                      head_teacher VARCHAR(50),
+                      note VARCHAR(500),
+                      photo_sha256 VARCHAR(64),
+                      photo_bytes INTEGER,
+                      active BOOLEAN NOT NULL,
+                      paused_until VARCHAR(10),
+                      pause_note VARCHAR(500),
+                      paused_by VARCHAR(100),
+                      paused_at BIGINT,
+                      created_at BIGINT NOT NULL,
+                      updated_at BIGINT NOT NULL
+                    )""",
+                    "CREATE INDEX residents_village ON residents(village, name)",
+                    """
+                    CREATE TABLE cadres (
+                      id VARCHAR(16) PRIMARY KEY,
+                      village VARCHAR(100) NOT NULL,
+                      name VARCHAR(50) NOT NULL,
+                      phone VARCHAR(20),
+                      pin_hash VARCHAR(200),
+                      username VARCHAR(64) REFERENCES users(username),
+                      active BOOLEAN NOT NULL,
+                      created_at BIGINT NOT NULL,
+                      updated_at BIGINT NOT NULL
+                    )""",
+                    "CREATE INDEX cadres_village ON cadres(village, name)",
+                    // NULLs never collide in a unique index, on SQLite as on PostgreSQL.
+                    "CREATE UNIQUE INDEX cadres_username ON cadres(username)",
+                    """
+                    CREATE TABLE pairings (
+                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
+                      cadre_id VARCHAR(16) NOT NULL REFERENCES cadres(id),
+                      PRIMARY KEY (resident_id, cadre_id)
+                    )""",
+                    "CREATE INDEX pairings_cadre ON pairings(cadre_id)",
+                    // checked_in_at: the kiosk's time if its clock was trusted (never after
+                    // received_at), else the hub's receive time.
+                    """
+                    CREATE TABLE check_ins (
+                      event_id VARCHAR(36) PRIMARY KEY REFERENCES events(id),
+                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
+                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
+                      village VARCHAR(100) NOT NULL,
+                      checked_in_at BIGINT NOT NULL,
+                      occurred_at BIGINT NOT NULL,
+                      received_at BIGINT NOT NULL,
+                      clock_trusted BOOLEAN NOT NULL
+                    )""",
+                    "CREATE INDEX check_ins_resident ON check_ins(resident_id, checked_in_at)",
+                    "CREATE INDEX check_ins_village ON check_ins(village, checked_in_at)",
+                    """
+                    CREATE TABLE visits (
+                      event_id VARCHAR(36) PRIMARY KEY REFERENCES events(id),
+                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
+                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
+                      village VARCHAR(100) NOT NULL,
+                      cadre VARCHAR(100) NOT NULL,
+                      note TEXT,
+                      visited_at BIGINT NOT NULL,
+                      occurred_at BIGINT NOT NULL,
+                      received_at BIGINT NOT NULL,
+                      clock_trusted BOOLEAN NOT NULL
+                    )""",
+                    "CREATE INDEX visits_resident ON visits(resident_id, visited_at)",
+                    "CREATE INDEX visits_village ON visits(village, visited_at)",
+                    // id: see help_history.seq. due_date: the local date the missed check-in was due.
+                    """
+                    CREATE TABLE check_in_alerts (
+                      id INTEGER PRIMARY KEY,
+                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
+                      village VARCHAR(100) NOT NULL,
+                      last_check_in_at BIGINT,
+                      due_date VARCHAR(10) NOT NULL,
+                      raised_at BIGINT NOT NULL,
+                      cleared_at BIGINT,
+                      cleared_by VARCHAR(100),
+                      clear_reason VARCHAR(16)
+                    )""",
+                    "CREATE INDEX check_in_alerts_resident ON check_in_alerts(resident_id, cleared_at)",
+                    // seq: see help_history.seq; a kiosk's cursor carries the newest seq of its village.
+                    """
+                    CREATE TABLE roster_changes (
+                      seq INTEGER PRIMARY KEY,
+                      village VARCHAR(100) NOT NULL,
+                      changed_at BIGINT NOT NULL
+                    )""",
+                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
             // seq: see help_history.seq. username is who acted (for a failed login: the name tried,
             // which may belong to nobody), so it has no foreign key.
-            new Migration(4, "audit log of staff actions", List.of(
+            new Migration(5, "audit log of staff actions", List.of(
                     """
                     CREATE TABLE audit_log (
                       seq INTEGER PRIMARY KEY,

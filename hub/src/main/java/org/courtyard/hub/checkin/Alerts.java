@@ -1,0 +1,294 @@
+package org.courtyard.hub.checkin;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.hub.checkin.AlertView.ClearReason;
+import org.courtyard.hub.checkin.internal.AlertMessages;
+import org.courtyard.hub.notify.LiveStream;
+import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.Webhooks;
+import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.Cadres;
+import org.courtyard.hub.residents.ResidentView;
+import org.courtyard.hub.residents.ResidentView.CadreRef;
+import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.protocol.ResidentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerts for residents who went quiet: raised by {@link #check()} (every few minutes, and callable
+ * by tests) when {@link Expectation#missedDue} says so, at most one open alert per resident;
+ * cleared by a check-in that ends the silence, by a pause staff set (in hospital, visiting family),
+ * or when the expectation is removed. A raised alert goes to the live stream
+ * ({@code checkin-alert}) and to the webhooks that asked for {@code checkin_missed}, addressed to
+ * the resident's paired cadres; a cleared one goes to the stream ({@code checkin-alert-cleared}).
+ */
+public final class Alerts {
+
+    /** The stream's event for a raised alert. */
+    public static final String RAISED_EVENT = "checkin-alert";
+    /** The stream's event for a cleared alert. */
+    public static final String CLEARED_EVENT = "checkin-alert-cleared";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+    private static final String SELECT_VIEW = "SELECT a.*, r.name, r.type, r.check_in_every_days FROM check_in_alerts a"
+            + " JOIN residents r ON r.id = a.resident_id";
+
+    private final Database database;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int graceDays;
+    private final Webhooks webhooks;
+    private final LiveStream stream;
+    private final Residents residents;
+
+    public Alerts(Database database, Clock clock, ZoneId zone, int graceDays, Webhooks webhooks, LiveStream stream,
+            Residents residents) {
+        this.database = database;
+        this.clock = clock;
+        this.zone = zone;
+        this.graceDays = graceDays;
+        this.webhooks = webhooks;
+        this.stream = stream;
+        this.residents = residents;
+    }
+
+    /** Today in the hub's time zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /**
+     * Raises an alert for every resident who is now past their expectation plus the grace days and
+     * has none open, and clears the open alerts whose resident is no longer to be alerted (paused,
+     * no expectation, inactive, or a late check-in arrived). One transaction; then the stream and
+     * the webhooks are told.
+     *
+     * @return how many alerts were raised
+     */
+    public int check() {
+        LocalDate today = today();
+        Instant now = clock.instant();
+        List<AlertView> raised = new ArrayList<>();
+        List<AlertView> cleared = new ArrayList<>();
+        database.write(connection -> {
+            List<State> states = Sql.query(connection, "SELECT r.id, r.village, r.active, r.check_in_every_days,"
+                    + " r.expect_since, r.paused_until,"
+                    + " (SELECT MAX(c.checked_in_at) FROM check_ins c WHERE c.resident_id = r.id) AS last_check_in_at,"
+                    + " (SELECT MAX(a.id) FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
+                    + " AS open_alert FROM residents r"
+                    + " WHERE (r.active AND r.check_in_every_days IS NOT NULL) OR EXISTS (SELECT 1 FROM check_in_alerts a"
+                    + " WHERE a.resident_id = r.id AND a.cleared_at IS NULL) ORDER BY r.village, r.name",
+                    this::state);
+            for (State state : states) {
+                Optional<LocalDate> due = state.active ? state.expectation.missedDue(today, graceDays) : Optional.empty();
+                if (due.isPresent() && state.openAlert == null) {
+                    raised.add(raise(connection, state, due.get(), today, now));
+                } else if (due.isEmpty() && state.openAlert != null) {
+                    ClearReason reason = !state.active || state.expectation.everyDays() == null
+                            ? ClearReason.NOT_EXPECTED
+                            : state.expectation.pausedUntil() != null && !today.isAfter(state.expectation.pausedUntil())
+                                    ? ClearReason.PAUSED : ClearReason.CHECKED_IN;
+                    cleared.add(clear(connection, state.openAlert, reason, "hub", now));
+                }
+            }
+            return null;
+        });
+        if (!raised.isEmpty()) {
+            LOG.info("{} resident(s) missed their check-in", raised.size());
+            webhooks.wake();
+        }
+        raised.forEach(alert -> stream.publish(RAISED_EVENT, Optional.of(alert.village()), alert));
+        cleared.forEach(alert -> stream.publish(CLEARED_EVENT, Optional.of(alert.village()), alert));
+        return raised.size();
+    }
+
+    /**
+     * After a check-in of {@code residentId} was stored (inside the caller's sync transaction):
+     * clears the resident's open alert if the silence is over. The caller publishes the returned
+     * alert after the commit with {@link #published}.
+     */
+    Optional<AlertView> clearOnCheckIn(Connection connection, String residentId, String by, Instant now)
+            throws SQLException {
+        Optional<State> state = Sql.one(connection, "SELECT r.id, r.village, r.active, r.check_in_every_days,"
+                + " r.expect_since, r.paused_until,"
+                + " (SELECT MAX(c.checked_in_at) FROM check_ins c WHERE c.resident_id = r.id) AS last_check_in_at,"
+                + " (SELECT MAX(a.id) FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
+                + " AS open_alert FROM residents r WHERE r.id = ?", this::state, residentId);
+        if (state.isEmpty() || state.get().openAlert == null
+                || state.get().expectation.missedDue(today(), graceDays).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(clear(connection, state.get().openAlert, ClearReason.CHECKED_IN, by, now));
+    }
+
+    /** Tells the stream of an alert a check-in cleared; after the commit. */
+    void published(AlertView cleared) {
+        stream.publish(CLEARED_EVENT, Optional.of(cleared.village()), cleared);
+    }
+
+    /** Alerts {@code user} may see, newest first: the open ones, or all with {@code openOnly} false. */
+    public List<AlertView> list(StaffUser user, Optional<String> village, boolean openOnly) {
+        Optional<String> allowed = Access.listVillage(user, village);
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (openOnly) {
+            sql.append(" AND a.cleared_at IS NULL");
+        }
+        allowed.ifPresent(v -> {
+            sql.append(" AND a.village = ?");
+            parameters.add(v);
+        });
+        sql.append(" ORDER BY a.raised_at DESC, a.id DESC LIMIT 1000");
+        return database.read(connection -> {
+            List<AlertView> out = new ArrayList<>();
+            for (Long id : Sql.query(connection, sql.toString(), row -> row.getLong("id"), parameters.toArray())) {
+                out.add(view(connection, id));
+            }
+            return out;
+        });
+    }
+
+    /** Body of {@code POST /api/v1/residents/{id}/pause}: the last day of the pause and why. */
+    public record PauseRequest(String until, String note) {
+
+        public PauseRequest {
+            if (until == null || until.isBlank()) {
+                throw new IllegalArgumentException("missing required field 'until' (a date YYYY-MM-DD, the last day"
+                        + " of the pause)");
+            }
+            note = note == null || note.isBlank() ? null : note.strip();
+            if (note != null && note.length() > 500) {
+                throw new IllegalArgumentException("field 'note' must have at most 500 characters");
+            }
+        }
+    }
+
+    /**
+     * Pauses the resident's check-in expectation up to and including {@code until} and clears an
+     * open alert at once. 400 for a date in the past or more than a year ahead.
+     */
+    public ResidentView pause(StaffUser user, String residentId, PauseRequest request) {
+        LocalDate until;
+        try {
+            until = LocalDate.parse(request.until().strip());
+        } catch (DateTimeParseException e) {
+            throw HttpError.invalidField("until", "field 'until' must be a date YYYY-MM-DD, was '" + request.until()
+                    + "'");
+        }
+        LocalDate today = today();
+        if (until.isBefore(today) || until.isAfter(today.plusDays(366))) {
+            throw HttpError.invalidField("until", "field 'until' must be from today (" + today + ") to a year ahead,"
+                    + " was " + until);
+        }
+        residents.get(user, residentId);
+        Instant now = clock.instant();
+        String by = user.shownName() + (request.note() == null ? "" : "：" + request.note());
+        Optional<AlertView> cleared = database.write(connection -> {
+            Sql.update(connection, "UPDATE residents SET paused_until = ?, pause_note = ?, paused_by = ?, paused_at = ?"
+                    + " WHERE id = ?", until.toString(), request.note(), user.shownName(), now, residentId);
+            Optional<Long> open = openAlert(connection, residentId);
+            return open.isPresent()
+                    ? Optional.of(clear(connection, open.get(), ClearReason.PAUSED, by, now))
+                    : Optional.<AlertView>empty();
+        });
+        cleared.ifPresent(this::published);
+        return residents.get(user, residentId);
+    }
+
+    /**
+     * Ends a pause early: the pause now ends today ({@code pausedUntil} becomes today), so the count
+     * towards an alert starts again from today, not from the last check-in before the pause.
+     */
+    public ResidentView resume(StaffUser user, String residentId) {
+        residents.get(user, residentId);
+        Instant now = clock.instant();
+        database.write(connection -> Sql.update(connection, "UPDATE residents SET paused_until = ?, pause_note = NULL,"
+                + " paused_by = ?, paused_at = ? WHERE id = ? AND paused_until IS NOT NULL", today().toString(),
+                user.shownName(), now, residentId));
+        return residents.get(user, residentId);
+    }
+
+    private AlertView raise(Connection connection, State state, LocalDate due, LocalDate today, Instant now)
+            throws SQLException {
+        Sql.update(connection, "INSERT INTO check_in_alerts (resident_id, village, last_check_in_at, due_date, raised_at)"
+                + " VALUES (?, ?, ?, ?, ?)", state.id, state.village, state.lastCheckInAt, due.toString(), now);
+        long id = openAlert(connection, state.id).orElseThrow();
+        AlertView view = view(connection, id);
+        List<Cadres.Contact> contacts = Cadres.contactsOf(connection, state.id);
+        webhooks.queue(connection, WebhookEvent.CHECKIN_MISSED, format -> switch (format) {
+            case JSON -> AlertMessages.json(WebhookEvent.CHECKIN_MISSED.wireName(), view, contacts);
+            case WECOM -> AlertMessages.wecom(view, contacts, today, zone);
+        });
+        return view;
+    }
+
+    private AlertView clear(Connection connection, long alertId, ClearReason reason, String by, Instant now)
+            throws SQLException {
+        Sql.update(connection, "UPDATE check_in_alerts SET cleared_at = ?, cleared_by = ?, clear_reason = ? WHERE id = ?",
+                now, by.length() > 100 ? by.substring(0, 100) : by, reason.name(), alertId);
+        return view(connection, alertId);
+    }
+
+    private static Optional<Long> openAlert(Connection connection, String residentId) throws SQLException {
+        return Sql.one(connection, "SELECT MAX(id) AS id FROM check_in_alerts WHERE resident_id = ? AND cleared_at IS NULL",
+                row -> {
+                    long id = row.getLong("id");
+                    return row.wasNull() ? null : id;
+                }, residentId);
+    }
+
+    private static AlertView view(Connection connection, long id) throws SQLException {
+        AlertView bare = Sql.one(connection, SELECT_VIEW + " WHERE a.id = ?", Alerts::bareView, id).orElseThrow();
+        List<CadreRef> cadres = Sql.query(connection, "SELECT c.id, c.name FROM pairings p JOIN cadres c"
+                + " ON c.id = p.cadre_id WHERE p.resident_id = ? AND c.active ORDER BY c.name, c.id",
+                row -> new CadreRef(row.getString("id"), row.getString("name")), bare.residentId());
+        return new AlertView(bare.id(), bare.residentId(), bare.name(), bare.village(), bare.type(),
+                bare.checkInEveryDays(), bare.lastCheckInAt(), bare.dueDate(), bare.raisedAt(), bare.clearedAt(),
+                bare.clearedBy(), bare.clearReason(), cadres);
+    }
+
+    private static AlertView bareView(ResultSet row) throws SQLException {
+        int every = row.getInt("check_in_every_days");
+        Integer everyDays = row.wasNull() ? null : every;
+        String reason = row.getString("clear_reason");
+        return new AlertView(row.getLong("id"), row.getString("resident_id"), row.getString("name"),
+                row.getString("village"), ResidentType.valueOf(row.getString("type")), everyDays,
+                Sql.instant(row, "last_check_in_at"), LocalDate.parse(row.getString("due_date")),
+                Sql.instant(row, "raised_at"), Sql.instant(row, "cleared_at"), row.getString("cleared_by"),
+                reason == null ? null : ClearReason.valueOf(reason), List.of());
+    }
+
+    /** What the check needs of one resident. */
+    private record State(String id, String village, boolean active, Expectation expectation, Instant lastCheckInAt,
+            Long openAlert) {
+    }
+
+    private State state(ResultSet row) throws SQLException {
+        int every = row.getInt("check_in_every_days");
+        Integer everyDays = row.wasNull() ? null : every;
+        Instant last = Sql.instant(row, "last_check_in_at");
+        long alert = row.getLong("open_alert");
+        Long openAlert = row.wasNull() ? null : alert;
+        String paused = row.getString("paused_until");
+        Expectation expectation = new Expectation(everyDays, last == null ? null : LocalDate.ofInstant(last, zone),
+                LocalDate.ofInstant(Sql.instant(row, "expect_since"), zone),
+                paused == null ? null : LocalDate.parse(paused));
+        return new State(row.getString("id"), row.getString("village"), row.getBoolean("active"), expectation, last,
+                openAlert);
+    }
+}

@@ -1,0 +1,111 @@
+package org.courtyard.hub.checkin;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.hub.web.Reply;
+import org.courtyard.hub.web.Router;
+
+/**
+ * Check-ins, visits and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
+ * {@code /api/v1/check-ins/by-village}, {@code /api/v1/visits}, {@code /api/v1/visits/coverage},
+ * {@code /api/v1/check-in-alerts}, and per resident {@code /check-ins}, {@code /visits} and
+ * {@code /pause}.
+ */
+public final class CheckInRoutes {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final CheckIns checkIns;
+    private final Alerts alerts;
+    private final Authenticator authenticator;
+
+    public CheckInRoutes(CheckIns checkIns, Alerts alerts, Authenticator authenticator) {
+        this.checkIns = checkIns;
+        this.alerts = alerts;
+        this.authenticator = authenticator;
+    }
+
+    public void register(Router router) {
+        router.add("GET", "/api/v1/check-ins", exchange -> Reply.ok(checkIns.onDate(staff(exchange), date(exchange),
+                exchange.query("village"))));
+        router.add("GET", "/api/v1/check-ins/by-village", exchange -> Reply.ok(checkIns.byVillage(staff(exchange),
+                date(exchange), exchange.query("village"))));
+        router.add("GET", "/api/v1/visits", exchange -> Reply.ok(checkIns.visits(staff(exchange), month(exchange),
+                exchange.query("village"))));
+        router.add("GET", "/api/v1/visits/coverage", exchange -> Reply.ok(checkIns.coverage(staff(exchange),
+                month(exchange), exchange.query("village"))));
+        router.add("GET", "/api/v1/check-in-alerts", exchange -> Reply.ok(alerts.list(staff(exchange),
+                exchange.query("village"), open(exchange))));
+        router.add("GET", "/api/v1/residents/{id}/check-ins", exchange -> Reply.ok(checkIns.history(staff(exchange),
+                exchange.pathParameter("id"), limit(exchange))));
+        router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(checkIns.visitsOf(staff(exchange),
+                exchange.pathParameter("id"), limit(exchange))));
+        router.add("POST", "/api/v1/residents/{id}/pause", exchange -> Reply.ok(alerts.pause(staff(exchange),
+                exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class))));
+        router.add("DELETE", "/api/v1/residents/{id}/pause", exchange -> Reply.ok(alerts.resume(staff(exchange),
+                exchange.pathParameter("id"))));
+    }
+
+    private StaffUser staff(Exchange exchange) {
+        return authenticator.requireStaff(exchange);
+    }
+
+    /** {@code date=YYYY-MM-DD}, today in the hub's time zone when absent. */
+    private LocalDate date(Exchange exchange) {
+        Optional<String> date = exchange.query("date");
+        if (date.isEmpty()) {
+            return checkIns.today();
+        }
+        try {
+            return LocalDate.parse(date.get());
+        } catch (DateTimeParseException e) {
+            throw HttpError.invalidField("date", "query parameter 'date' must be a date YYYY-MM-DD, was '" + date.get()
+                    + "'");
+        }
+    }
+
+    /** {@code month=YYYY-MM}, this month when absent. */
+    private YearMonth month(Exchange exchange) {
+        Optional<String> month = exchange.query("month");
+        if (month.isEmpty()) {
+            return YearMonth.from(checkIns.today());
+        }
+        try {
+            return YearMonth.parse(month.get());
+        } catch (DateTimeParseException e) {
+            throw HttpError.invalidField("month", "query parameter 'month' must be a month YYYY-MM, was '"
+                    + month.get() + "'");
+        }
+    }
+
+    private static boolean open(Exchange exchange) {
+        return exchange.query("open").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw HttpError.invalidField("open", "query parameter 'open' must be true or false");
+        }).orElse(true);
+    }
+
+    private static int limit(Exchange exchange) {
+        Optional<String> limit = exchange.query("limit");
+        if (limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.get());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw HttpError.invalidField("limit", "query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        throw HttpError.invalidField("limit", "query parameter 'limit' must be from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,287 @@
+package org.courtyard.hub.checkin;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.notify.LiveStream;
+import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.ResidentFilter;
+import org.courtyard.hub.residents.ResidentView;
+import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.protocol.CheckedIn;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.ResidentType;
+import org.courtyard.protocol.VisitCheckedIn;
+
+/**
+ * Check-ins (报平安) and cadres' visits as kiosks report them, and the views staff read: the
+ * check-ins of a day, today by village (who has and who has not), a person's history, and the
+ * monthly visit coverage (月月有联系: who had no visit this month).
+ *
+ * <p>Days and months are those of the hub's time zone. A check-in counts at the kiosk's time when
+ * its clock was trusted (but never later than the hub received it), else at the hub's receive time.
+ */
+public final class CheckIns {
+
+    /** The stream's event for a stored check-in. */
+    public static final String CHECKED_IN_EVENT = "checked-in";
+    /** The stream's event for a stored visit. */
+    public static final String VISITED_EVENT = "visit-checked-in";
+
+    /** Something to tell the stream once the sync transaction that stored it has committed. */
+    public record Change(String event, String village, Object data) {
+    }
+
+    private static final String SELECT_CHECK_IN = "SELECT c.*, r.name FROM check_ins c JOIN residents r"
+            + " ON r.id = c.resident_id";
+    private static final String SELECT_VISIT = "SELECT v.*, r.name FROM visits v JOIN residents r ON r.id = v.resident_id";
+
+    private final Database database;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Residents residents;
+    private final Alerts alerts;
+    private final LiveStream stream;
+
+    public CheckIns(Database database, Clock clock, ZoneId zone, Residents residents, Alerts alerts,
+            LiveStream stream) {
+        this.database = database;
+        this.clock = clock;
+        this.zone = zone;
+        this.residents = residents;
+        this.alerts = alerts;
+        this.stream = stream;
+    }
+
+    // From kiosks, inside the sync transaction.
+
+    /**
+     * Checks that a CHECKED_IN or VISIT_CHECKED_IN names a resident of the kiosk's village, before
+     * anything of the event is stored.
+     *
+     * @throws CheckInRefused {@code unknown_resident} or {@code other_village}
+     */
+    public void check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
+        String residentId = residentOf(event);
+        Optional<String> village = Sql.one(connection, "SELECT village FROM residents WHERE id = ?",
+                row -> row.getString(1), residentId);
+        if (village.isEmpty()) {
+            throw new CheckInRefused("unknown_resident", event.type() + " names resident " + residentId
+                    + ", who is not registered on this hub");
+        }
+        if (!village.get().equals(kiosk.village())) {
+            throw new CheckInRefused("other_village", event.type() + " names resident " + residentId + " of "
+                    + village.get() + "; this kiosk is in " + kiosk.village());
+        }
+    }
+
+    /**
+     * Stores a checked event (already in the events table) as a check-in or a visit; a check-in
+     * that ends a resident's silence clears their alert. Returns what to publish after the commit.
+     */
+    public List<Change> record(Connection connection, KioskIdentity kiosk, Event event, Instant receivedAt)
+            throws SQLException {
+        Instant at = event.clockTrusted() && event.occurredAt().isBefore(receivedAt) ? event.occurredAt() : receivedAt;
+        List<Change> changes = new ArrayList<>();
+        if (event.payload() instanceof CheckedIn checkedIn) {
+            Sql.update(connection, "INSERT INTO check_ins (event_id, resident_id, kiosk_id, village, checked_in_at,"
+                    + " occurred_at, received_at, clock_trusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.id().toString(),
+                    checkedIn.residentId(), kiosk.kioskId(), kiosk.village(), at, event.occurredAt(), receivedAt,
+                    event.clockTrusted());
+            CheckInRecord record = Sql.one(connection, SELECT_CHECK_IN + " WHERE c.event_id = ?", CheckIns::checkIn,
+                    event.id().toString()).orElseThrow();
+            changes.add(new Change(CHECKED_IN_EVENT, kiosk.village(), record));
+            alerts.clearOnCheckIn(connection, checkedIn.residentId(), "报平安 " + kiosk.name(), receivedAt)
+                    .ifPresent(cleared -> changes.add(new Change(Alerts.CLEARED_EVENT, kiosk.village(), cleared)));
+        } else if (event.payload() instanceof VisitCheckedIn visit) {
+            Sql.update(connection, "INSERT INTO visits (event_id, resident_id, kiosk_id, village, cadre, note, visited_at,"
+                    + " occurred_at, received_at, clock_trusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    event.id().toString(), visit.residentId(), kiosk.kioskId(), kiosk.village(), visit.cadre(),
+                    visit.note(), at, event.occurredAt(), receivedAt, event.clockTrusted());
+            VisitRecord record = Sql.one(connection, SELECT_VISIT + " WHERE v.event_id = ?", CheckIns::visit,
+                    event.id().toString()).orElseThrow();
+            changes.add(new Change(VISITED_EVENT, kiosk.village(), record));
+        } else {
+            throw new IllegalArgumentException("event " + event.id() + " is a " + event.type()
+                    + ", not a check-in or a visit");
+        }
+        return changes;
+    }
+
+    /** Tells the live stream of committed check-ins, visits and the alerts they cleared. */
+    public void publish(List<Change> changes) {
+        for (Change change : changes) {
+            stream.publish(change.event(), Optional.of(change.village()), change.data());
+        }
+    }
+
+    private static String residentOf(Event event) {
+        if (event.payload() instanceof CheckedIn checkedIn) {
+            return checkedIn.residentId();
+        }
+        if (event.payload() instanceof VisitCheckedIn visit) {
+            return visit.residentId();
+        }
+        throw new IllegalArgumentException("event " + event.id() + " is a " + event.type()
+                + ", not a check-in or a visit");
+    }
+
+    // Views.
+
+    /** Today in the hub's time zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** The check-ins of {@code date} that {@code user} may see, oldest first. */
+    public List<CheckInRecord> onDate(StaffUser user, LocalDate date, Optional<String> village) {
+        Optional<String> allowed = Access.listVillage(user, village);
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        return database.read(connection -> allowed.isPresent()
+                ? Sql.query(connection, SELECT_CHECK_IN + " WHERE c.village = ? AND c.checked_in_at >= ?"
+                        + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id", CheckIns::checkIn,
+                        allowed.get(), from, to)
+                : Sql.query(connection, SELECT_CHECK_IN + " WHERE c.checked_in_at >= ? AND c.checked_in_at < ?"
+                        + " ORDER BY c.checked_in_at, c.event_id", CheckIns::checkIn, from, to));
+    }
+
+    /** Someone who checked in on the day, with their first check-in of it. */
+    public record Present(String residentId, String name, ResidentType type, Instant at, String kioskId) {
+    }
+
+    /** Someone who did not (yet) check in on the day. */
+    public record Absent(String residentId, String name, ResidentType type, Integer checkInEveryDays,
+            Instant lastCheckInAt, boolean alert, LocalDate pausedUntil) {
+    }
+
+    /**
+     * One village on one day: {@code expected} counts the residents with a check-in expectation;
+     * {@code checkedIn} and {@code notCheckedIn} together are every active resident.
+     */
+    public record VillageDay(String village, LocalDate date, int residents, int expected, List<Present> checkedIn,
+            List<Absent> notCheckedIn) {
+    }
+
+    /** Who has and who has not checked in on {@code date}, village by village. */
+    public List<VillageDay> byVillage(StaffUser user, LocalDate date, Optional<String> village) {
+        Optional<String> allowed = Access.listVillage(user, village);
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        return database.read(connection -> {
+            List<ResidentView> people = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
+                    Optional.empty(), Optional.empty(), false));
+            Map<String, CheckInRecord> first = new LinkedHashMap<>();
+            for (CheckInRecord record : Sql.query(connection, SELECT_CHECK_IN + " WHERE c.checked_in_at >= ?"
+                    + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id", CheckIns::checkIn, from, to)) {
+                first.putIfAbsent(record.residentId(), record);
+            }
+            Map<String, List<ResidentView>> byVillage = new LinkedHashMap<>();
+            people.forEach(person -> byVillage.computeIfAbsent(person.village(), v -> new ArrayList<>()).add(person));
+            List<VillageDay> out = new ArrayList<>();
+            byVillage.forEach((name, list) -> {
+                List<Present> present = new ArrayList<>();
+                List<Absent> absent = new ArrayList<>();
+                for (ResidentView person : list) {
+                    CheckInRecord record = first.get(person.id());
+                    if (record != null) {
+                        present.add(new Present(person.id(), person.name(), person.type(), record.at(),
+                                record.kioskId()));
+                    } else {
+                        absent.add(new Absent(person.id(), person.name(), person.type(), person.checkInEveryDays(),
+                                person.lastCheckInAt(), person.alert(), person.pausedUntil()));
+                    }
+                }
+                present.sort(java.util.Comparator.comparing(Present::at));
+                int expected = (int) list.stream().filter(person -> person.checkInEveryDays() != null).count();
+                out.add(new VillageDay(name, date, list.size(), expected, present, absent));
+            });
+            return out;
+        });
+    }
+
+    /** A resident's check-ins, newest first, at most {@code limit}; 403/404 as for the resident. */
+    public List<CheckInRecord> history(StaffUser user, String residentId, int limit) {
+        residents.get(user, residentId);
+        return database.read(connection -> Sql.query(connection, SELECT_CHECK_IN + " WHERE c.resident_id = ?"
+                + " ORDER BY c.checked_in_at DESC, c.event_id LIMIT ?", CheckIns::checkIn, residentId, limit));
+    }
+
+    /** A resident's recorded visits, newest first, at most {@code limit}. */
+    public List<VisitRecord> visitsOf(StaffUser user, String residentId, int limit) {
+        residents.get(user, residentId);
+        return database.read(connection -> Sql.query(connection, SELECT_VISIT + " WHERE v.resident_id = ?"
+                + " ORDER BY v.visited_at DESC, v.event_id LIMIT ?", CheckIns::visit, residentId, limit));
+    }
+
+    /** The visits of {@code month} that {@code user} may see, oldest first. */
+    public List<VisitRecord> visits(StaffUser user, YearMonth month, Optional<String> village) {
+        Optional<String> allowed = Access.listVillage(user, village);
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return database.read(connection -> allowed.isPresent()
+                ? Sql.query(connection, SELECT_VISIT + " WHERE v.village = ? AND v.visited_at >= ? AND v.visited_at < ?"
+                        + " ORDER BY v.visited_at, v.event_id", CheckIns::visit, allowed.get(), from, to)
+                : Sql.query(connection, SELECT_VISIT + " WHERE v.visited_at >= ? AND v.visited_at < ?"
+                        + " ORDER BY v.visited_at, v.event_id", CheckIns::visit, from, to));
+    }
+
+    /** A resident without a visit in the month, with their latest visit ever (null if none). */
+    public record Unvisited(String residentId, String name, ResidentType type, Instant lastVisitAt) {
+    }
+
+    /** One village's visit coverage in a month (月月有联系). */
+    public record Coverage(String village, YearMonth month, int residents, int visited, List<Unvisited> notVisited) {
+    }
+
+    /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */
+    public List<Coverage> coverage(StaffUser user, YearMonth month, Optional<String> village) {
+        Optional<String> allowed = Access.listVillage(user, village);
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return database.read(connection -> {
+            List<ResidentView> people = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
+                    Optional.empty(), Optional.empty(), false));
+            java.util.Set<String> visited = new java.util.HashSet<>(Sql.query(connection,
+                    "SELECT DISTINCT resident_id FROM visits WHERE visited_at >= ? AND visited_at < ?",
+                    row -> row.getString(1), from, to));
+            Map<String, List<ResidentView>> byVillage = new LinkedHashMap<>();
+            people.forEach(person -> byVillage.computeIfAbsent(person.village(), v -> new ArrayList<>()).add(person));
+            List<Coverage> out = new ArrayList<>();
+            byVillage.forEach((name, list) -> {
+                List<Unvisited> missing = list.stream().filter(person -> !visited.contains(person.id()))
+                        .map(person -> new Unvisited(person.id(), person.name(), person.type(), person.lastVisitAt()))
+                        .toList();
+                out.add(new Coverage(name, month, list.size(), list.size() - missing.size(), missing));
+            });
+            return out;
+        });
+    }
+
+    private static CheckInRecord checkIn(ResultSet row) throws SQLException {
+        return new CheckInRecord(row.getString("resident_id"), row.getString("kiosk_id"),
+                Sql.instant(row, "checked_in_at"), row.getString("name"), row.getString("village"),
+                row.getString("event_id"), Sql.instant(row, "occurred_at"), Sql.instant(row, "received_at"),
+                row.getBoolean("clock_trusted"));
+    }
+
+    private static VisitRecord visit(ResultSet row) throws SQLException {
+        return new VisitRecord(row.getString("resident_id"), row.getString("kiosk_id"), Sql.instant(row, "visited_at"),
+                row.getString("name"), row.getString("village"), row.getString("cadre"), row.getString("note"),
+                row.getString("event_id"));
+    }
+}

@@ -1,0 +1,20 @@
+package org.courtyard.hub.residents;
+
+import java.util.Optional;
+import org.courtyard.protocol.ResidentType;
+
+/**
+ * Which residents a list shows: one village, one type, one tag, those paired with one cadre, and
+ * whether inactive ones are included (by default they are not).
+ */
+public record ResidentFilter(Optional<String> village, Optional<ResidentType> type, Optional<String> tag,
+        Optional<String> cadreId, boolean includeInactive) {
+
+    public static ResidentFilter village(String village) {
+        return new ResidentFilter(Optional.of(village), Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    public ResidentFilter withVillage(Optional<String> other) {
+        return new ResidentFilter(other, type, tag, cadreId, includeInactive);
+    }
+}

@@ -1,0 +1,57 @@
+package org.courtyard.hub.residents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.courtyard.protocol.ResidentType;
+
+/**
+ * RESIDENT in the API. The single-resident view carries every field; lists carry the same shape
+ * with phone numbers {@link #masked()} ({@code 138****5678}).
+ *
+ * @param photo the photo's checksum and size, or null without one
+ * @param pausedUntil check-in alerts are paused up to and including this local date (null: not paused)
+ * @param lastCheckInAt the latest check-in, or null
+ * @param lastVisitAt the latest recorded visit of a cadre, or null
+ * @param alert true while a missed-check-in alert is open
+ */
+public record ResidentView(String id, String village, String name, ResidentType type, List<String> tags,
+        Integer checkInEveryDays, String phone, String address, String guardian, String guardianPhone,
+        String parentsWorkplace, String parentsPhone, String school, String schoolClass, String headTeacher,
+        String note, List<CadreRef> cadres, PhotoRef photo, boolean active, LocalDate pausedUntil, String pauseNote,
+        Instant lastCheckInAt, Instant lastVisitAt, boolean alert, Instant createdAt, Instant updatedAt) {
+
+    /** A paired cadre, as a resident shows them. */
+    public record CadreRef(String id, String name) {
+    }
+
+    /** A photo on the hub: its SHA-256 (the file's name and the ETag) and its size. */
+    public record PhotoRef(String sha256, long bytes) {
+    }
+
+    public ResidentView {
+        tags = List.copyOf(tags);
+        cadres = List.copyOf(cadres);
+    }
+
+    /** The same resident with every phone number masked, for lists. */
+    public ResidentView masked() {
+        return new ResidentView(id, village, name, type, tags, checkInEveryDays, Phones.mask(phone), address,
+                guardian, Phones.mask(guardianPhone), parentsWorkplace, Phones.mask(parentsPhone), school, schoolClass,
+                headTeacher, note, cadres, photo, active, pausedUntil, pauseNote, lastCheckInAt, lastVisitAt, alert,
+                createdAt, updatedAt);
+    }
+
+    /** The editable fields, as a PUT body would carry them. */
+    public ResidentInput input() {
+        return new ResidentInput(name, village, type, tags, checkInEveryDays, phone, address, guardian, guardianPhone,
+                parentsWorkplace, parentsPhone, school, schoolClass, headTeacher, note,
+                cadres.stream().map(CadreRef::id).toList(), active);
+    }
+
+    /** Hides personal data from logs. */
+    @Override
+    public String toString() {
+        return "ResidentView[id=" + id + ", village=" + village + "]";
+    }
+}

@@ -1,0 +1,549 @@
+package org.courtyard.hub.residents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.Principal;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.residents.ResidentView.CadreRef;
+import org.courtyard.hub.residents.ResidentView.PhotoRef;
+import org.courtyard.hub.residents.internal.PhotoImages;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.DatabaseException;
+import org.courtyard.hub.store.Sql;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.protocol.CadreCard;
+import org.courtyard.protocol.ProtocolException;
+import org.courtyard.protocol.ProtocolJson;
+import org.courtyard.protocol.ResidentCard;
+import org.courtyard.protocol.ResidentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger of the people a township looks after: empty-nest elders and left-behind children of
+ * each village, their photos and their paired cadres, and the roster each kiosk receives.
+ *
+ * <p>Every change that a kiosk would see (a name, type, photo, activity, village or pairing of
+ * cadres with a PIN) writes a row of {@code roster_changes} for the villages concerned in the same
+ * transaction; a kiosk's sync cursor carries the newest such row of its village, so the kiosk
+ * gets the whole roster again exactly when it changed. After the commit the roster listeners are
+ * told which villages changed (the hub wakes those kiosks' long-polls).
+ */
+public final class Residents {
+
+    /** Letters and digits that cannot be mistaken for each other (no 0/o, 1/l/i), as kiosk ids. */
+    static final String ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Residents.class);
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final String SELECT = "SELECT r.*,"
+            + " (SELECT MAX(c.checked_in_at) FROM check_ins c WHERE c.resident_id = r.id) AS last_check_in_at,"
+            + " (SELECT MAX(v.visited_at) FROM visits v WHERE v.resident_id = r.id) AS last_visit_at,"
+            + " (SELECT COUNT(*) FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
+            + " AS open_alerts FROM residents r";
+
+    private final Database database;
+    private final Clock clock;
+    private final Path photoDir;
+    private final List<Consumer<Set<String>>> rosterListeners = new CopyOnWriteArrayList<>();
+
+    /** @param photoDir where photos are kept, one file per SHA-256; created on the first upload */
+    public Residents(Database database, Clock clock, Path photoDir) {
+        this.database = database;
+        this.clock = clock;
+        this.photoDir = photoDir;
+    }
+
+    /** Told, after the commit, the villages whose kiosk roster changed; must return quickly. */
+    public void addRosterListener(Consumer<Set<String>> listener) {
+        rosterListeners.add(listener);
+    }
+
+    /**
+     * Adds a resident. 403 for a cadre writing into another village, 409 if an active resident of
+     * the village has the name, 400 naming the field for anything invalid.
+     */
+    public ResidentView create(StaffUser user, ResidentInput input) {
+        Access.village(user, input.village(), "the resident");
+        Set<String> changed = new TreeSet<>();
+        String id = write(connection -> insert(connection, input, changed));
+        announce(changed);
+        return get(user, id);
+    }
+
+    /** Replaces every editable field of a resident (PUT); a field left out is cleared. */
+    public ResidentView replace(StaffUser user, String id, ResidentInput input) {
+        Set<String> changed = new TreeSet<>();
+        write(connection -> {
+            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+            Access.village(user, existing.village(), "resident " + id);
+            Access.village(user, input.village(), "the resident's new village");
+            update(connection, existing, input, changed);
+            return null;
+        });
+        announce(changed);
+        return get(user, id);
+    }
+
+    /**
+     * Changes the fields {@code patch} names (PATCH, JSON merge patch): a field with a value sets
+     * it, a field with {@code null} clears it, a field left out keeps its value.
+     */
+    public ResidentView patch(StaffUser user, String id, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw HttpError.badRequest("the body must be a JSON object with the fields to change", null);
+        }
+        Set<String> changed = new TreeSet<>();
+        write(connection -> {
+            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+            Access.village(user, existing.village(), "resident " + id);
+            ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
+            patch.fields().forEachRemaining(field -> {
+                if (merged.has(field.getKey())) {
+                    merged.set(field.getKey(), field.getValue());
+                }
+            });
+            ResidentInput input;
+            try {
+                input = ProtocolJson.read(merged, ResidentInput.class);
+            } catch (ProtocolException e) {
+                throw new HttpError(400, "invalid_field", e.getMessage(), e);
+            }
+            Access.village(user, input.village(), "the resident's new village");
+            update(connection, existing, input, changed);
+            return null;
+        });
+        announce(changed);
+        return get(user, id);
+    }
+
+    /** One resident with every field; 404 if unknown, 403 for a cadre of another village. */
+    public ResidentView get(StaffUser user, String id) {
+        ResidentView view = database.read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
+        Access.village(user, view.village(), "resident " + id);
+        return view;
+    }
+
+    /** Residents matching {@code filter} that {@code user} may see, by village and name, phones masked. */
+    public List<ResidentView> list(StaffUser user, ResidentFilter filter) {
+        ResidentFilter allowed = filter.withVillage(Access.listVillage(user, filter.village()));
+        return database.read(connection -> query(connection, allowed)).stream()
+                .map(ResidentView::masked).toList();
+    }
+
+    /** Every resident matching {@code filter}, unmasked, for the ledger export and the hub's own views. */
+    public List<ResidentView> all(Connection connection, ResidentFilter filter) throws SQLException {
+        return query(connection, filter);
+    }
+
+    /** A resident inside the caller's transaction, with every field. */
+    public Optional<ResidentView> find(Connection connection, String id) throws SQLException {
+        Optional<ResidentView> bare = Sql.one(connection, SELECT + " WHERE r.id = ?", Residents::row, id);
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        return Optional.of(withCadres(bare.get(), cadresOf(connection, List.of(id)).getOrDefault(id, List.of())));
+    }
+
+    // Photos.
+
+    /**
+     * Stores a new photo for the resident (any earlier one is replaced). The picture is scaled to
+     * at most {@value PhotoImages#MAX_SIDE} pixels and re-encoded as JPEG without metadata; the
+     * file is named by the SHA-256 of what is stored.
+     */
+    public PhotoRef setPhoto(StaffUser user, String id, byte[] image) {
+        get(user, id);
+        PhotoImages.Photo photo;
+        try {
+            photo = PhotoImages.normalise(image);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "invalid_image", e.getMessage(), e);
+        }
+        String sha256 = sha256(photo.jpeg());
+        Path file = photoFile(sha256);
+        try {
+            Files.createDirectories(photoDir);
+            if (!Files.isRegularFile(file)) {
+                Path temp = Files.createTempFile(photoDir, "upload-", ".tmp");
+                Files.write(temp, photo.jpeg());
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new DatabaseException("cannot store the photo in " + photoDir + ": " + e.getMessage(), e);
+        }
+        Set<String> changed = new TreeSet<>();
+        String old = write(connection -> {
+            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+            Access.village(user, existing.village(), "resident " + id);
+            Sql.update(connection, "UPDATE residents SET photo_sha256 = ?, photo_bytes = ?, updated_at = ? WHERE id = ?",
+                    sha256, (long) photo.jpeg().length, clock.instant(), id);
+            rosterChanged(connection, existing, find(connection, id).orElseThrow(), changed);
+            return existing.photo() == null ? null : existing.photo().sha256();
+        });
+        announce(changed);
+        removeIfUnused(old);
+        return new PhotoRef(sha256, photo.jpeg().length);
+    }
+
+    /** Removes the resident's photo; the kiosks show the name's first character instead. */
+    public void deletePhoto(StaffUser user, String id) {
+        Set<String> changed = new TreeSet<>();
+        String old = write(connection -> {
+            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+            Access.village(user, existing.village(), "resident " + id);
+            Sql.update(connection, "UPDATE residents SET photo_sha256 = NULL, photo_bytes = NULL, updated_at = ?"
+                    + " WHERE id = ?", clock.instant(), id);
+            rosterChanged(connection, existing, find(connection, id).orElseThrow(), changed);
+            return existing.photo() == null ? null : existing.photo().sha256();
+        });
+        announce(changed);
+        removeIfUnused(old);
+    }
+
+    /** A stored photo: its checksum and where the JPEG file is. */
+    public record StoredPhoto(String sha256, Path file) {
+    }
+
+    /**
+     * The resident's photo, for a staff member who may see the resident or a kiosk of the
+     * resident's village (403 otherwise); 404 for an unknown resident or one without a photo.
+     */
+    public StoredPhoto photo(Principal caller, String id) {
+        ResidentView view = database.read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
+        if (caller instanceof StaffUser user) {
+            Access.village(user, view.village(), "resident " + id);
+        } else if (caller instanceof KioskIdentity kiosk && !kiosk.village().equals(view.village())) {
+            throw HttpError.forbidden("resident " + id + " does not live in " + kiosk.village()
+                    + ", the village of this kiosk");
+        }
+        if (view.photo() == null) {
+            throw HttpError.notFound("resident " + id + " has no photo");
+        }
+        Path file = photoFile(view.photo().sha256());
+        if (!Files.isRegularFile(file)) {
+            throw new DatabaseException("the photo file " + file + " of resident " + id + " is missing", null);
+        }
+        return new StoredPhoto(view.photo().sha256(), file);
+    }
+
+    // The kiosks' roster.
+
+    /** What a kiosk of {@code village} shows, and the roster version it belongs to. */
+    public record KioskRoster(long version, List<ResidentCard> residents, List<CadreCard> cadres) {
+    }
+
+    /**
+     * The active residents of {@code village} (names, types, photo checksums) and its active cadres
+     * with a kiosk PIN, read in one transaction with the roster version they belong to.
+     */
+    public KioskRoster roster(String village) {
+        return database.read(connection -> new KioskRoster(
+                rosterVersion(connection, village),
+                Sql.query(connection, "SELECT id, name, type, photo_sha256 FROM residents WHERE village = ? AND active"
+                        + " ORDER BY name, id", row -> new ResidentCard(row.getString("id"), row.getString("name"),
+                                ResidentType.valueOf(row.getString("type")), row.getString("photo_sha256")), village),
+                Sql.query(connection, "SELECT id, name, village, pin_hash FROM cadres WHERE village = ? AND active"
+                        + " AND pin_hash IS NOT NULL ORDER BY name, id", row -> new CadreCard(row.getString("id"),
+                                row.getString("name"), row.getString("village"), row.getString("pin_hash")), village)));
+    }
+
+    /** The newest roster change of {@code village}; 0 before the first. */
+    public long rosterVersion(String village) {
+        return database.read(connection -> rosterVersion(connection, village));
+    }
+
+    private static long rosterVersion(Connection connection, String village) throws SQLException {
+        return Sql.one(connection, "SELECT MAX(seq) AS v FROM roster_changes WHERE village = ?",
+                row -> row.getLong("v"), village).orElse(0L);
+    }
+
+    /**
+     * Writes a roster change of {@code village} inside the caller's transaction; the caller
+     * {@link #announce announces} it after the commit. For the cadres, whose PINs are in the roster.
+     */
+    void recordRosterChange(Connection connection, String village, Set<String> changed) throws SQLException {
+        Sql.update(connection, "INSERT INTO roster_changes (village, changed_at) VALUES (?, ?)", village,
+                clock.instant());
+        changed.add(village);
+    }
+
+    /** Tells the roster listeners, after a commit, which villages' rosters changed. */
+    void announce(Set<String> villages) {
+        if (villages.isEmpty()) {
+            return;
+        }
+        for (Consumer<Set<String>> listener : rosterListeners) {
+            try {
+                listener.accept(Set.copyOf(villages));
+            } catch (RuntimeException e) {
+                LOG.error("a roster listener failed for {}", villages, e);
+            }
+        }
+    }
+
+    // Writing, shared with the CSV import.
+
+    /** Inserts a resident inside the caller's transaction; returns the new id. */
+    String insert(Connection connection, ResidentInput input, Set<String> changed) throws SQLException {
+        checkCadres(connection, input);
+        checkName(connection, input, null);
+        String id;
+        do {
+            id = "r-" + Tokens.random(ID_ALPHABET, 8);
+        } while (Sql.one(connection, "SELECT id FROM residents WHERE id = ?", row -> row.getString(1), id).isPresent());
+        Instant now = clock.instant();
+        Sql.update(connection, "INSERT INTO residents (id, village, name, type, tags, check_in_every_days, expect_since,"
+                + " phone, address, guardian, guardian_phone, parents_workplace, parents_phone, school, school_class,"
+                + " head_teacher, note, active, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, input.village(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
+                input.checkInEveryDays(), now, input.phone(), input.address(), input.guardian(), input.guardianPhone(),
+                input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
+                input.headTeacher(), input.note(), input.active(), now, now);
+        pair(connection, id, input.cadreIds());
+        if (input.active()) {
+            recordRosterChange(connection, input.village(), changed);
+        }
+        return id;
+    }
+
+    /** Replaces the editable fields of {@code existing} inside the caller's transaction. */
+    void update(Connection connection, ResidentView existing, ResidentInput input, Set<String> changed)
+            throws SQLException {
+        checkCadres(connection, input);
+        checkName(connection, input, existing.id());
+        Instant now = clock.instant();
+        // The count towards an alert starts again when an expectation is set or the resident returns.
+        boolean expectationStarts = input.checkInEveryDays() != null
+                && (existing.checkInEveryDays() == null || !existing.active() && input.active());
+        Sql.update(connection, "UPDATE residents SET village = ?, name = ?, type = ?, tags = ?, check_in_every_days = ?,"
+                + " phone = ?, address = ?, guardian = ?, guardian_phone = ?, parents_workplace = ?, parents_phone = ?,"
+                + " school = ?, school_class = ?, head_teacher = ?, note = ?, active = ?, updated_at = ? WHERE id = ?",
+                input.village(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
+                input.checkInEveryDays(), input.phone(), input.address(), input.guardian(), input.guardianPhone(),
+                input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
+                input.headTeacher(), input.note(), input.active(), now, existing.id());
+        if (expectationStarts) {
+            Sql.update(connection, "UPDATE residents SET expect_since = ? WHERE id = ?", now, existing.id());
+        }
+        Sql.update(connection, "DELETE FROM pairings WHERE resident_id = ?", existing.id());
+        pair(connection, existing.id(), input.cadreIds());
+        rosterChanged(connection, existing, find(connection, existing.id()).orElseThrow(), changed);
+    }
+
+    /** Records a roster change for the villages where what kiosks show of this resident changed. */
+    private void rosterChanged(Connection connection, ResidentView before, ResidentView after, Set<String> changed)
+            throws SQLException {
+        Optional<ResidentCard> was = card(before);
+        Optional<ResidentCard> now = card(after);
+        if (!before.village().equals(after.village())) {
+            if (was.isPresent()) {
+                recordRosterChange(connection, before.village(), changed);
+            }
+            if (now.isPresent()) {
+                recordRosterChange(connection, after.village(), changed);
+            }
+        } else if (!was.equals(now)) {
+            recordRosterChange(connection, after.village(), changed);
+        }
+    }
+
+    private static Optional<ResidentCard> card(ResidentView view) {
+        return view.active()
+                ? Optional.of(new ResidentCard(view.id(), view.name(), view.type(),
+                        view.photo() == null ? null : view.photo().sha256()))
+                : Optional.empty();
+    }
+
+    private static void checkCadres(Connection connection, ResidentInput input) throws SQLException {
+        for (String cadreId : input.cadreIds()) {
+            Optional<String[]> cadre = Sql.one(connection, "SELECT village, active FROM cadres WHERE id = ?",
+                    row -> new String[] {row.getString("village"), Boolean.toString(row.getBoolean("active"))}, cadreId);
+            if (cadre.isEmpty()) {
+                throw new FieldError("cadreIds", "field 'cadreIds' names cadre '" + cadreId + "', who is not registered");
+            }
+            if (!cadre.get()[0].equals(input.village())) {
+                throw new FieldError("cadreIds", "field 'cadreIds' names cadre " + cadreId + " of " + cadre.get()[0]
+                        + "; a resident of " + input.village() + " is paired with cadres of " + input.village());
+            }
+            if (!Boolean.parseBoolean(cadre.get()[1])) {
+                throw new FieldError("cadreIds", "field 'cadreIds' names cadre " + cadreId + ", who is inactive");
+            }
+        }
+    }
+
+    private static void checkName(Connection connection, ResidentInput input, String self) throws SQLException {
+        if (!input.active()) {
+            return;
+        }
+        Optional<String> other = Sql.one(connection, "SELECT id FROM residents WHERE village = ? AND name = ? AND active"
+                + " AND id <> ?", row -> row.getString(1), input.village(), input.name(), self == null ? "" : self);
+        if (other.isPresent()) {
+            throw new NameTaken(input.name(), input.village(), other.get());
+        }
+    }
+
+    private static void pair(Connection connection, String residentId, List<String> cadreIds) throws SQLException {
+        for (String cadreId : cadreIds) {
+            Sql.update(connection, "INSERT INTO pairings (resident_id, cadre_id) VALUES (?, ?)", residentId, cadreId);
+        }
+    }
+
+    // Reading.
+
+    private static List<ResidentView> query(Connection connection, ResidentFilter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (!filter.includeInactive()) {
+            sql.append(" AND r.active");
+        }
+        filter.village().ifPresent(village -> {
+            sql.append(" AND r.village = ?");
+            parameters.add(village);
+        });
+        filter.type().ifPresent(type -> {
+            sql.append(" AND r.type = ?");
+            parameters.add(type.name());
+        });
+        filter.cadreId().ifPresent(cadre -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM pairings p WHERE p.resident_id = r.id AND p.cadre_id = ?)");
+            parameters.add(cadre);
+        });
+        sql.append(" ORDER BY r.village, r.name, r.id");
+        List<ResidentView> bare = Sql.query(connection, sql.toString(), Residents::row, parameters.toArray());
+        if (filter.tag().isPresent()) {
+            bare = bare.stream().filter(view -> view.tags().contains(filter.tag().get())).toList();
+        }
+        Map<String, List<CadreRef>> cadres = cadresOf(connection, bare.stream().map(ResidentView::id).toList());
+        return bare.stream().map(view -> withCadres(view, cadres.getOrDefault(view.id(), List.of()))).toList();
+    }
+
+    private static Map<String, List<CadreRef>> cadresOf(Connection connection, Collection<String> residentIds)
+            throws SQLException {
+        Map<String, List<CadreRef>> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(residentIds));
+        // In chunks: a statement takes a bounded number of parameters.
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            Sql.query(connection, "SELECT p.resident_id, c.id, c.name FROM pairings p JOIN cadres c ON c.id = p.cadre_id"
+                    + " WHERE p.resident_id IN (" + marks + ") ORDER BY c.name, c.id", row -> {
+                        out.computeIfAbsent(row.getString("resident_id"), k -> new ArrayList<>())
+                                .add(new CadreRef(row.getString("id"), row.getString("name")));
+                        return null;
+                    }, chunk.toArray());
+        }
+        return out;
+    }
+
+    private static ResidentView withCadres(ResidentView view, List<CadreRef> cadres) {
+        return new ResidentView(view.id(), view.village(), view.name(), view.type(), view.tags(),
+                view.checkInEveryDays(), view.phone(), view.address(), view.guardian(), view.guardianPhone(),
+                view.parentsWorkplace(), view.parentsPhone(), view.school(), view.schoolClass(), view.headTeacher(),
+                view.note(), cadres, view.photo(), view.active(), view.pausedUntil(), view.pauseNote(),
+                view.lastCheckInAt(), view.lastVisitAt(), view.alert(), view.createdAt(), view.updatedAt());
+    }
+
+    private static ResidentView row(ResultSet row) throws SQLException {
+        int everyDays = row.getInt("check_in_every_days");
+        Integer every = row.wasNull() ? null : everyDays;
+        String sha = row.getString("photo_sha256");
+        String paused = row.getString("paused_until");
+        List<String> tags;
+        try {
+            tags = ProtocolJson.mapper().readValue(row.getString("tags"), STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new DatabaseException("stored tags of resident " + row.getString("id") + " are not JSON", e);
+        }
+        return new ResidentView(row.getString("id"), row.getString("village"), row.getString("name"),
+                ResidentType.valueOf(row.getString("type")), tags, every, row.getString("phone"),
+                row.getString("address"), row.getString("guardian"), row.getString("guardian_phone"),
+                row.getString("parents_workplace"), row.getString("parents_phone"), row.getString("school"),
+                row.getString("school_class"), row.getString("head_teacher"), row.getString("note"), List.of(),
+                sha == null ? null : new PhotoRef(sha, row.getLong("photo_bytes")), row.getBoolean("active"),
+                paused == null ? null : LocalDate.parse(paused), row.getString("pause_note"),
+                Sql.instant(row, "last_check_in_at"), Sql.instant(row, "last_visit_at"), row.getInt("open_alerts") > 0,
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+    }
+
+    // Helpers.
+
+    /**
+     * Runs a write, turning a field error into a 400 naming the field and a taken name into a 409;
+     * anything thrown rolls the transaction back.
+     */
+    private <T> T write(org.courtyard.hub.store.SqlWork<T> work) {
+        try {
+            return database.write(work);
+        } catch (NameTaken e) {
+            throw new HttpError(409, "conflict", e.getMessage(), e);
+        } catch (FieldError e) {
+            throw HttpError.invalidField(e.field(), e.getMessage());
+        }
+    }
+
+    private Path photoFile(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        return photoDir.resolve(sha256 + ".jpg");
+    }
+
+    /** Deletes a photo file no resident uses any more; a failure only leaves a stray file. */
+    private void removeIfUnused(String sha256) {
+        if (sha256 == null) {
+            return;
+        }
+        boolean used = database.read(connection -> Sql.one(connection,
+                "SELECT id FROM residents WHERE photo_sha256 = ?", row -> row.getString(1), sha256).isPresent());
+        if (!used) {
+            try {
+                Files.deleteIfExists(photoFile(sha256));
+            } catch (IOException e) {
+                LOG.warn("could not delete the unused photo {}: {}", sha256, e.getMessage());
+            }
+        }
+    }
+
+    static HttpError notFound(String id) {
+        return HttpError.notFound("no resident '" + id + "'");
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}

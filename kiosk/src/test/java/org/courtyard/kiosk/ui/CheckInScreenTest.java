@@ -1,0 +1,204 @@
+package org.courtyard.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.courtyard.kiosk.Kiosk;
+import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.store.KioskStore;
+import org.courtyard.protocol.CheckedIn;
+import org.courtyard.protocol.EventType;
+import org.courtyard.protocol.VisitCheckedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * 报平安 and cadre mode on the touch screen of a real kiosk (simulated hardware, no hub reachable,
+ * the roster the hub sent earlier in its database), driven by taps as an elder and a cadre would.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CheckInScreenTest {
+
+    @TempDir
+    Path dir;
+
+    private Kiosk kiosk;
+
+    @Start
+    void start(Stage stage) {
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            store.replaceRoster(TestRoster.residents(), TestRoster.cadres());
+        }
+        kiosk = TestKiosks.create(dir);
+        KioskWindow.show(stage, kiosk, Clock.systemUTC(), false, 800, 480);
+    }
+
+    @AfterEach
+    void close() {
+        kiosk.close();
+    }
+
+    @Test
+    void tapping_a_tile_thanks_the_resident_and_puts_a_check_in_into_the_outbox(FxRobot robot) throws Exception {
+        robot.clickOn(button(robot, "报平安"));
+        settle();
+        assertThat(shownTexts(robot)).contains(kiosk.prompts().text("checkin.prompt"), "上一页", "下一页");
+
+        robot.clickOn(tile(robot, "李小军"));
+        settle();
+
+        assertThat(shownTexts(robot)).contains("谢谢，已报平安。", "李小军", "下一位报平安");
+        assertThat(robot.lookup(".tile-button").queryAll()).isEmpty();
+        kiosk.close();
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            assertThat(store.pending(10)).singleElement().satisfies(event -> {
+                assertThat(event.type()).isEqualTo(EventType.CHECKED_IN);
+                assertThat(((CheckedIn) event.payload()).residentId()).isEqualTo("r-lixiaojun");
+            });
+        }
+    }
+
+    @Test
+    void the_page_buttons_show_the_others_and_come_round_again_and_next_person_shows_the_tiles(FxRobot robot)
+            throws Exception {
+        robot.clickOn(button(robot, "报平安"));
+        settle();
+        List<String> first = tileNames(robot);
+
+        robot.clickOn(button(robot, "下一页"));
+        settle();
+        List<String> second = tileNames(robot);
+        assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+        for (int i = 0; i < 5 && !tileNames(robot).equals(first); i++) {
+            robot.clickOn(button(robot, "下一页"));
+            settle();
+        }
+        assertThat(tileNames(robot)).isEqualTo(first);
+
+        robot.clickOn(tile(robot, first.get(0)));
+        settle();
+        robot.clickOn(button(robot, "下一位报平安"));
+        settle();
+        assertThat(tileNames(robot)).isEqualTo(first);
+    }
+
+    @Test
+    void five_wrong_pins_lock_the_pad(FxRobot robot) throws Exception {
+        robot.clickOn(button(robot, "村干部"));
+        settle();
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PIN);
+        assertThat(shownTexts(robot)).contains("请输入村干部密码。");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            enterPin(robot, "1111");
+        }
+
+        assertThat(shownTexts(robot)).contains("输错次数太多，请5分钟后再试");
+        robot.clickOn(button(robot, "2"));
+        settle();
+        assertThat(kiosk.model().state().cadre().digits()).isZero();
+    }
+
+    @Test
+    void the_right_pin_opens_the_cadre_menu_and_a_visit_is_recorded_with_a_preset_note(FxRobot robot)
+            throws Exception {
+        robot.clickOn(button(robot, "村干部"));
+        settle();
+        enterPin(robot, TestRoster.CADRE_PIN);
+
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE);
+        assertThat(shownTexts(robot)).contains("李建华，您好", "走访登记", "退出");
+        robot.clickOn(button(robot, "走访登记"));
+        settle();
+        robot.clickOn(tile(robot, "陈秀兰"));
+        settle();
+        assertThat(shownTexts(robot)).contains("走访陈秀兰：请选择备注", "身体良好", "已送药", "需要关注", "不写备注");
+        robot.clickOn(button(robot, "身体良好"));
+        settle();
+
+        assertThat(shownTexts(robot)).contains("李建华走访陈秀兰，已记录", "再记一次", "回到菜单");
+        robot.clickOn(button(robot, "返回"));
+        settle();
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
+        assertThat(kiosk.model().state().cadre().signedIn()).isFalse();
+        kiosk.close();
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            assertThat(store.pending(10)).singleElement().satisfies(event -> assertThat(event.payload())
+                    .isEqualTo(new VisitCheckedIn("李建华", "r-chenxiula", "身体良好")));
+        }
+    }
+
+    @Test
+    void the_cadre_button_is_on_the_home_screen_only(FxRobot robot) throws Exception {
+        assertThat(shownTexts(robot)).contains("村干部");
+
+        robot.clickOn(button(robot, "报平安"));
+        settle();
+
+        assertThat(shownTexts(robot)).doesNotContain("村干部");
+    }
+
+    private void enterPin(FxRobot robot, String pin) throws Exception {
+        for (char digit : pin.toCharArray()) {
+            robot.clickOn(button(robot, String.valueOf(digit)));
+        }
+        robot.clickOn(button(robot, "确定"));
+        settle();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !kiosk.model().state().cadre().checking());
+        settle();
+    }
+
+    private static Button button(FxRobot robot, String text) {
+        List<Button> matches = robot.lookup(".kiosk-button").queryAllAs(Button.class).stream()
+                .filter(button -> text.equals(button.getText()) && visibleInTree(button)).toList();
+        assertThat(matches).as("visible buttons saying %s", text).hasSize(1);
+        return matches.get(0);
+    }
+
+    private static Button tile(FxRobot robot, String name) {
+        List<Button> matches = robot.lookup(".tile-button").queryAllAs(Button.class).stream()
+                .filter(button -> name.equals(button.getText()) && visibleInTree(button)).toList();
+        assertThat(matches).as("a tile of %s", name).hasSize(1);
+        return matches.get(0);
+    }
+
+    private static List<String> tileNames(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".tile-button").queryAllAs(Button.class).stream()
+                .filter(CheckInScreenTest::visibleInTree).map(Button::getText).toList()).get(5, TimeUnit.SECONDS);
+    }
+
+    private static List<String> shownTexts(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> node instanceof Labeled && visibleInTree(node))
+                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(5, TimeUnit.SECONDS);
+    }
+
+    private static boolean visibleInTree(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    private void settle() throws InterruptedException, TimeoutException {
+        kiosk.model().awaitIdle(Duration.ofSeconds(5));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
