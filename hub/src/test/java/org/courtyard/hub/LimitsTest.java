@@ -167,11 +167,13 @@ class LimitsTest {
         hub = new TestHub(dir, builder -> builder.limits(Limits.defaults().withSyncThreads(2).withSyncQueue(10)));
         TestHub.Kiosk kiosk = hub.kiosk("活动室", "大村");
         String staff = hub.user("wang", "STAFF", null);
+        // A kiosk that is up to date (its first answer carried the roster), so its long-polls are held.
+        String cursor = hub.sync(kiosk, null).json().get("cursor").asText();
         List<CompletableFuture<TestHub.Answer>> longPolls = new ArrayList<>();
         for (int batch = 1; batch <= 10; batch++) {
             for (int i = 0; i < 10; i++) {
                 longPolls.add(hub.sendAsync(hub.postRequest("/api/v1/sync?wait=25", kiosk.token(),
-                        TestHub.syncBody(kiosk, null))));
+                        TestHub.syncBody(kiosk, cursor))));
             }
             int parked = batch * 10;
             await().atMost(PATIENCE).until(() -> hub.hub.waitingSyncs() == parked);
