@@ -14,6 +14,7 @@ import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.hardware.HelpButton;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
+import org.courtyard.kiosk.health.HealthMonitor;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
@@ -56,6 +57,7 @@ public final class Kiosk implements AutoCloseable {
     private final HelpController help;
     private final VoiceCommands voice;
     private final ScheduledExecutorService timers;
+    private final HealthMonitor healthMonitor;
     private volatile Instant lastTouch;
     private boolean started;
     private boolean closed;
@@ -73,7 +75,8 @@ public final class Kiosk implements AutoCloseable {
                 ? "off: no voice model given (--voice-model)"
                 : "off: voice recognition is not installed in this build";
         this.model = new KioskModel(KioskState.initial(voiceStatus, problems(hardware.health())));
-        HubClient client = new HubClient(config.hub(), config.token(), Duration.ofSeconds(10));
+        this.healthMonitor = new HealthMonitor(config.dataDir(), config.health());
+        HubClient client = new HubClient(config.hub(), config.token(), Duration.ofSeconds(10), config.tls());
         this.sync = new SyncService(store, client, config.kioskId(), clock, new Listener(), config.sync(),
                 this::heartbeat);
         this.help = new HelpController(model, store, new HelpController.Link() {
@@ -96,8 +99,15 @@ public final class Kiosk implements AutoCloseable {
         });
     }
 
-    /** Opens the hardware and the database; nothing talks to the hub until {@link #start}. */
+    /**
+     * Opens the hardware and the database; nothing talks to the hub until {@link #start}.
+     *
+     * @throws IllegalStateException if {@code config} is not enrolled (no id and token yet)
+     */
     public static Kiosk create(KioskConfig config, Clock clock) {
+        if (!config.enrolled()) {
+            throw new IllegalStateException("the kiosk is not enrolled: it has no id and token yet");
+        }
         Hardware hardware = HardwareFactory.create(config.hardware());
         try {
             return new Kiosk(config, hardware, clock);
@@ -141,10 +151,11 @@ public final class Kiosk implements AutoCloseable {
         });
         model.addListener(state -> hardware.lamps().set(LampRole.LINK, switch (state.link()) {
             case ONLINE -> LampState.ON;
-            case OFFLINE, REFUSED -> LampState.BLINK;
+            case OFFLINE, REFUSED, UNTRUSTED -> LampState.BLINK;
             case CONNECTING -> LampState.OFF;
         }));
         timers.scheduleWithFixedDelay(this::checkIdle, 1, 1, TimeUnit.SECONDS);
+        healthMonitor.start(config.sync().heartbeatInterval());
         sync.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
@@ -245,14 +256,10 @@ public final class Kiosk implements AutoCloseable {
     }
 
     private Event heartbeat() {
-        String speaker = hardware.health().stream()
-                .filter(device -> device.device().toLowerCase(java.util.Locale.ROOT).contains("speaker")
-                        || device.device().toLowerCase(java.util.Locale.ROOT).contains("audio"))
-                .map(device -> device.ok() ? "ok" : "problem: " + device.detail())
-                .findFirst().orElse("unknown");
         Instant now = clock.instant();
-        return Event.of(new Heartbeat(Version.current(), Duration.between(startedAt, now).toSeconds(),
-                store.outboxSize(), model.state().voiceStatus(), speaker), now, sync.clockTrust().trusted());
+        Heartbeat heartbeat = healthMonitor.heartbeat(Version.current(), Duration.between(startedAt, now),
+                store.outboxSize(), model.state().voiceStatus(), hardware.health());
+        return Event.of(heartbeat, now, sync.clockTrust().trusted());
     }
 
     /** Stops everything; the relay and the lamps end up off. Closing twice is safe. */
@@ -263,6 +270,7 @@ public final class Kiosk implements AutoCloseable {
         }
         closed = true;
         timers.shutdownNow();
+        healthMonitor.close();
         sync.close();
         feedback.close();
         model.close();
