@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.time.Clock;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.stage.Window;
 import org.courtyard.kiosk.Kiosk;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +81,30 @@ class KioskWindowTest {
         }).get(5, TimeUnit.SECONDS);
 
         assertThat(thrown).hasMessageContaining("not the JavaFX thread");
+    }
+
+    @Test
+    void in_full_screen_no_key_touch_or_close_request_leaves_the_kiosk() throws Exception {
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage full = new Stage();
+            KioskWindow.show(full, kiosk, Clock.systemUTC(), true, 800, 480);
+            return full;
+        }).get(5, TimeUnit.SECONDS);
+        try {
+            assertThat(stage.isFullScreen()).isTrue();
+            assertThat(stage.getFullScreenExitKeyCombination()).isEqualTo(KeyCombination.NO_MATCH);
+            assertThat(stage.getFullScreenExitHint()).isEmpty();
+
+            WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)))
+                    .get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(() -> stage.setFullScreen(false)).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(stage.isShowing()).as("still showing after a close request").isTrue();
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, stage::isFullScreen);
+        } finally {
+            WaitForAsyncUtils.asyncFx(stage::close).get(5, TimeUnit.SECONDS);
+        }
     }
 
     /** The showing window titled 馨安小院, other than TestFX's own stage that other tests reuse. */
