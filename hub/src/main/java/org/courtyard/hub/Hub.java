@@ -15,6 +15,10 @@ import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
+import org.courtyard.hub.kiosk.Enrolment;
+import org.courtyard.hub.kiosk.EnrolmentRoutes;
+import org.courtyard.hub.kiosk.EnrolmentThrottle;
+import org.courtyard.hub.kiosk.FleetWatch;
 import org.courtyard.hub.kiosk.KioskRoutes;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
@@ -59,6 +63,7 @@ public final class Hub implements AutoCloseable {
     private final Webhooks webhooks;
     private final LiveStream liveStream;
     private final LongPolls longPolls;
+    private final FleetWatch fleet;
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledExecutorService scheduler;
@@ -73,7 +78,7 @@ public final class Hub implements AutoCloseable {
         Authenticator authenticator = new Authenticator(database, users);
         Kiosks kiosks = new Kiosks(database, config.clock(), config.kioskOnlineWindow());
         this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
-                config.webhookRetryBase(), config.zone(), config.overdueAfter());
+                config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter());
         this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
         this.liveStream = new LiveStream(config.keepAliveEvery());
 
@@ -94,11 +99,17 @@ public final class Hub implements AutoCloseable {
         help.addListener(liveStream);
         help.addListener(longPolls);
         sync.addKioskListener(liveStream);
+        this.fleet = new FleetWatch(database, config.clock(), kiosks, config.kioskSilentAfter(), webhooks);
+        fleet.addListener(webhooks);
+        fleet.addListener(liveStream);
+        sync.addKioskListener(fleet);
+        Enrolment enrolment = new Enrolment(database, config.clock(), config.enrolmentCodeLifetime());
 
         Router router = new Router(List.of("/api", "/healthz"));
         router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
         new AuthRoutes(users, authenticator, config.sessionLifetime()).register(router);
-        new KioskRoutes(kiosks, authenticator).register(router);
+        new KioskRoutes(kiosks, authenticator, enrolment).register(router);
+        new EnrolmentRoutes(enrolment, new EnrolmentThrottle(config.clock()), authenticator).register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
@@ -156,6 +167,7 @@ public final class Hub implements AutoCloseable {
         webhooks.start();
         long every = config.overdueCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::checkSilentSafely, every, every, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
@@ -187,6 +199,16 @@ public final class Hub implements AutoCloseable {
      */
     public int checkOverdue() {
         return help.markOverdue();
+    }
+
+    /**
+     * Marks kiosks silent that have not synced for {@code kiosk.silent-minutes}, as the periodic
+     * check does, now; each goes to the live stream ({@code kiosk-silent}) and the webhooks.
+     *
+     * @return how many became silent
+     */
+    public int checkSilentKiosks() {
+        return fleet.checkSilent();
     }
 
     /** Sends the webhook messages that are due now, on the calling thread; returns how many went out. */
@@ -226,6 +248,14 @@ public final class Hub implements AutoCloseable {
         webhooks.close();
         database.close();
         LOG.info("hub stopped");
+    }
+
+    private void checkSilentSafely() {
+        try {
+            checkSilentKiosks();
+        } catch (RuntimeException e) {
+            LOG.error("the silent-kiosk check failed; trying again at the next interval", e);
+        }
     }
 
     private void checkOverdueSafely() {

@@ -25,11 +25,13 @@ import org.courtyard.hub.notify.WebhookTarget;
  *
  * @param host the address to listen on; null for every interface (kiosks reach the hub over the LAN)
  * @param adminPassword the first admin's password; empty to generate one
+ * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
+ * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
-        ZoneId zone, Optional<String> adminPassword) {
+        ZoneId zone, Optional<String> adminPassword, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -55,6 +57,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             throw new IllegalArgumentException("webhook.max-attempts must be at least 1");
         }
         adminPassword = adminPassword == null ? Optional.empty() : adminPassword;
+        positive(kioskSilentAfter, "kiosk.silent-minutes");
+        positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
     }
 
     public static Builder builder(Path dataDir) {
@@ -77,6 +81,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.webhookRetryBase = webhookRetryBase;
         builder.zone = zone;
         builder.adminPassword = adminPassword;
+        builder.kioskSilentAfter = kioskSilentAfter;
+        builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         return builder;
     }
 
@@ -96,7 +102,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
-                "hub.time-zone", "http.host");
+                "hub.time-zone", "http.host", "kiosk.silent-minutes", "kiosk.enrolment-hours");
 
         private final Path dataDir;
         private int port = 8080;
@@ -113,6 +119,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration webhookRetryBase = Duration.ofSeconds(10);
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private Optional<String> adminPassword = Optional.empty();
+        private Duration kioskSilentAfter = Duration.ofMinutes(15);
+        private Duration enrolmentCodeLifetime = Duration.ofHours(24);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -184,6 +192,16 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        public Builder kioskSilentAfter(Duration silentAfter) {
+            this.kioskSilentAfter = silentAfter;
+            return this;
+        }
+
+        public Builder enrolmentCodeLifetime(Duration lifetime) {
+            this.enrolmentCodeLifetime = lifetime;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -217,6 +235,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "webhook.retry-seconds" -> webhookRetryBase = Duration.ofSeconds(number(key, value, 1, 3600));
                     case "hub.time-zone" -> zone = zone(key, value);
                     case "http.host" -> host = value.isEmpty() ? null : value;
+                    case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
+                    case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -227,7 +247,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         public HubConfig build() {
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
-                    zone, adminPassword);
+                    zone, adminPassword, kioskSilentAfter, enrolmentCodeLifetime);
         }
 
         private static WebhookTarget webhook(int n, TreeMap<String, String> fields) {
@@ -250,7 +270,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
             try {
-                for (String word : fields.getOrDefault("events", "new,overdue,resolved").split(",")) {
+                for (String word : fields.getOrDefault("events", WebhookEvent.DEFAULT_CONFIG).split(",")) {
                     if (!word.isBlank()) {
                         events.add(WebhookEvent.fromConfig(word));
                     }

@@ -7,7 +7,14 @@ import java.util.Locale;
 public enum WebhookEvent {
     NEW("help.new"),
     OVERDUE("help.overdue"),
-    RESOLVED("help.resolved");
+    RESOLVED("help.resolved"),
+    /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
+    SILENT("kiosk.silent"),
+    /** A silent kiosk synced again. */
+    BACK("kiosk.back");
+
+    /** What a receiver is told when its {@code events} are not configured: everything. */
+    public static final String DEFAULT_CONFIG = "new,overdue,resolved,silent,back";
 
     private final String wireName;
 
@@ -24,7 +31,7 @@ public enum WebhookEvent {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code new}, {@code overdue} or {@code resolved}. */
+    /** Reads {@code new}, {@code overdue}, {@code resolved}, {@code silent} or {@code back}. */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {
             if (event.configName().equals(word.trim().toLowerCase(Locale.ROOT))) {

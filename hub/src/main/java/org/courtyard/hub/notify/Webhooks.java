@@ -22,6 +22,9 @@ import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpListener;
 import org.courtyard.hub.help.HelpOutbox;
 import org.courtyard.hub.help.HelpView;
+import org.courtyard.hub.kiosk.FleetChange;
+import org.courtyard.hub.kiosk.FleetListener;
+import org.courtyard.hub.kiosk.FleetOutbox;
 import org.courtyard.hub.notify.internal.WebhookBodies;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -30,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing webhooks on new, overdue and resolved help requests.
+ * Outgoing webhooks on new, overdue and resolved help requests, and on kiosks that went silent
+ * or came back.
  *
  * <p>A message is rendered and put into the {@code webhook_outbox} table inside the transaction
  * that makes the change ({@link HelpOutbox}), so it is never lost and never sent for a change that
@@ -39,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * attempt (at most one hour), until {@code maxAttempts}; then it is marked failed and logged.
  * Delivery never blocks a sync answer.
  */
-public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
+public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, FleetListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -59,12 +63,19 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
     private final Duration retryBase;
     private final ZoneId zone;
     private final Duration overdueAfter;
+    private final Duration silentAfter;
     private final HttpClient http;
     private final ScheduledExecutorService sender;
     private volatile boolean closed;
 
     public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts, Duration retryBase,
             ZoneId zone, Duration overdueAfter) {
+        this(database, clock, targets, maxAttempts, retryBase, zone, overdueAfter, Duration.ofMinutes(15));
+    }
+
+    /** @param silentAfter the hub's {@code kiosk.silent-minutes}, for the WeCom text of a silent kiosk */
+    public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts, Duration retryBase,
+            ZoneId zone, Duration overdueAfter, Duration silentAfter) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("webhook max attempts must be at least 1, was " + maxAttempts);
         }
@@ -75,6 +86,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         this.retryBase = retryBase;
         this.zone = zone;
         this.overdueAfter = overdueAfter;
+        this.silentAfter = silentAfter;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -95,20 +107,50 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         if (event.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         for (WebhookTarget target : targets) {
-            if (!target.events().contains(event.get())) {
-                continue;
+            if (target.events().contains(event.get())) {
+                queue(connection, event.get(), target, render(target.format(), event.get(), change.help()));
             }
-            String body = render(target.format(), event.get(), change.help());
-            Sql.update(connection, "INSERT INTO webhook_outbox (event, url, body, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, 0, ?, ?)", event.get().wireName(), target.url().toString(), body, now, now);
         }
     }
 
     @Override
+    public void record(Connection connection, FleetChange change) throws SQLException {
+        WebhookEvent event = eventOf(change);
+        for (WebhookTarget target : targets) {
+            if (target.events().contains(event)) {
+                queue(connection, event, target, switch (target.format()) {
+                    case JSON -> WebhookBodies.json(event.wireName(), change.kiosk());
+                    case WECOM -> WebhookBodies.wecom(change.kind() == FleetChange.Kind.SILENT
+                            ? WebhookBodies.silentText(change, zone, silentAfter)
+                            : WebhookBodies.backText(change, zone));
+                });
+            }
+        }
+    }
+
+    private void queue(Connection connection, WebhookEvent event, WebhookTarget target, String body)
+            throws SQLException {
+        Instant now = clock.instant();
+        Sql.update(connection, "INSERT INTO webhook_outbox (event, url, body, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, 0, ?, ?)", event.wireName(), target.url().toString(), body, now, now);
+    }
+
+    @Override
     public void changed(HelpChange change) {
-        if (eventOf(change).isPresent() && !targets.isEmpty() && !closed) {
+        if (eventOf(change).isPresent()) {
+            wake();
+        }
+    }
+
+    @Override
+    public void changed(FleetChange change) {
+        wake();
+    }
+
+    /** Sends what was just queued without waiting for the next poll. */
+    private void wake() {
+        if (!targets.isEmpty() && !closed) {
             try {
                 sender.execute(this::deliverDueSafely);
             } catch (RejectedExecutionException e) {
@@ -227,6 +269,13 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         };
     }
 
+    private static WebhookEvent eventOf(FleetChange change) {
+        return switch (change.kind()) {
+            case SILENT -> WebhookEvent.SILENT;
+            case BACK -> WebhookEvent.BACK;
+        };
+    }
+
     private String render(WebhookFormat format, WebhookEvent event, HelpView help) {
         return switch (format) {
             case JSON -> WebhookBodies.json(event.wireName(), help);
@@ -234,6 +283,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
                 case NEW -> WebhookBodies.newText(help, zone);
                 case OVERDUE -> WebhookBodies.overdueText(help, zone, overdueAfter);
                 case RESOLVED -> WebhookBodies.resolvedText(help, zone);
+                case SILENT, BACK -> throw new IllegalArgumentException(event + " is about a kiosk, not a help request");
             });
         };
     }
