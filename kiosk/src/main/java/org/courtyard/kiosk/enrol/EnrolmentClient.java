@@ -3,7 +3,6 @@ package org.courtyard.kiosk.enrol;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,13 +20,11 @@ import org.courtyard.protocol.ProtocolJson;
 public final class EnrolmentClient {
 
     private final HubTls tls;
-    private final HttpClient http;
     private final Duration timeout;
 
     public EnrolmentClient(HubTls tls, Duration timeout) {
         this.tls = Objects.requireNonNull(tls, "tls");
         this.timeout = timeout;
-        this.http = tls.newHttpClient(timeout);
     }
 
     /**
@@ -73,7 +70,7 @@ public final class EnrolmentClient {
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = tls.newHttpClient(timeout, hub).send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw HubTls.explain(e);
         }

@@ -41,7 +41,7 @@ public final class HubClient {
         this.syncUri = URI.create(base + "api/v1/sync");
         this.token = token;
         this.timeout = timeout;
-        this.http = tls.newHttpClient(timeout);
+        this.http = tls.newHttpClient(timeout, hub);
     }
 
     /**

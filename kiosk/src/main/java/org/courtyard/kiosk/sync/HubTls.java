@@ -47,8 +47,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *       the tests run a hub on {@code http://127.0.0.1}; nothing leaves the machine there.</li>
  * </ul>
  *
- * Everything is read and checked by {@link #of}; a bad file or pin is an
- * {@link IllegalArgumentException} naming the key, at start-up and not at the first sync.
+ * The CA file and the pins are read and checked by {@link #of}; a bad file or pin is an
+ * {@link IllegalArgumentException} naming the key, at start-up and not at the first sync. The TLS
+ * context itself is built on first use: a kiosk on a plain-HTTP loopback hub (the demo, the tests)
+ * never loads the system's CA store.
  */
 public final class HubTls {
 
@@ -62,13 +64,14 @@ public final class HubTls {
     private final Path caFile;
     private final Set<String> pins;
     private final boolean allowInsecureHttp;
-    private final SSLContext sslContext;
+    private final KeyStore caStore;
+    private SSLContext sslContext;
 
-    private HubTls(Path caFile, Set<String> pins, boolean allowInsecureHttp, SSLContext sslContext) {
+    private HubTls(Path caFile, Set<String> pins, boolean allowInsecureHttp, KeyStore caStore) {
         this.caFile = caFile;
         this.pins = pins;
         this.allowInsecureHttp = allowInsecureHttp;
-        this.sslContext = sslContext;
+        this.caStore = caStore;
     }
 
     /** The system's CAs, no pin, plain HTTP only to loopback. */
@@ -88,12 +91,7 @@ public final class HubTls {
     public static HubTls of(Path caFile, String pinSha256, boolean allowInsecureHttp) {
         Set<String> pins = parsePins(pinSha256);
         try {
-            // A pin alone is the whole check; otherwise the chain must verify (and name the host).
-            X509ExtendedTrustManager chain = caFile != null ? caTrust(caFile) : pins.isEmpty() ? systemTrust() : null;
-            X509ExtendedTrustManager trust = pins.isEmpty() ? chain : new PinningTrustManager(chain, pins);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            return new HubTls(caFile, pins, allowInsecureHttp, context);
+            return new HubTls(caFile, pins, allowInsecureHttp, caFile == null ? null : caStore(caFile));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot set up TLS: " + e.getMessage(), e);
         }
@@ -112,15 +110,35 @@ public final class HubTls {
         return pins;
     }
 
-    /** The TLS context HTTP clients of this kiosk use. */
-    public SSLContext sslContext() {
+    /** The TLS context HTTPS clients of this kiosk use; built on the first call. */
+    public synchronized SSLContext sslContext() {
+        if (sslContext == null) {
+            try {
+                // A pin alone is the whole check; otherwise the chain must verify (and name the host).
+                X509ExtendedTrustManager chain = caStore != null ? trust(caStore, "PKIX")
+                        : pins.isEmpty() ? trust(null, TrustManagerFactory.getDefaultAlgorithm()) : null;
+                X509ExtendedTrustManager trust = pins.isEmpty() ? chain : new PinningTrustManager(chain, pins);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {trust}, null);
+                sslContext = context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("this JVM cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
         return sslContext;
     }
 
-    /** A java.net.http client that trusts the hub as configured. */
-    public HttpClient newHttpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(sslContext)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * A java.net.http client for {@code hub} that trusts it as configured (TLS only for
+     * {@code https://}); it follows no redirects.
+     */
+    public HttpClient newHttpClient(Duration connectTimeout, URI hub) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("https".equalsIgnoreCase(hub.getScheme())) {
+            builder.sslContext(sslContext());
+        }
+        return builder.build();
     }
 
     /**
@@ -222,13 +240,14 @@ public final class HubTls {
         return Set.copyOf(pins);
     }
 
-    private static X509ExtendedTrustManager systemTrust() throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
+    /** The trust manager of {@code store}, or of the system's CAs when it is null. */
+    private static X509ExtendedTrustManager trust(KeyStore store, String algorithm) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(algorithm);
+        factory.init(store);
         return x509(factory);
     }
 
-    private static X509ExtendedTrustManager caTrust(Path file) throws GeneralSecurityException {
+    private static KeyStore caStore(Path file) throws GeneralSecurityException {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(file)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -251,9 +270,7 @@ public final class HubTls {
         for (int i = 0; i < list.size(); i++) {
             store.setCertificateEntry("ca-" + i, list.get(i));
         }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-        factory.init(store);
-        return x509(factory);
+        return store;
     }
 
     private static X509ExtendedTrustManager x509(TrustManagerFactory factory) {

@@ -114,7 +114,12 @@ public final class KioskWindow {
         stage.fullScreenProperty().addListener((obs, was, now) -> {
             if (!now && stage.isShowing()) {
                 LOG.warn("The kiosk window left full screen; going back");
-                Platform.runLater(() -> stage.setFullScreen(true));
+                // Later, and only if it is still up: a window being closed leaves full screen too.
+                Platform.runLater(() -> {
+                    if (stage.isShowing() && !stage.isFullScreen()) {
+                        stage.setFullScreen(true);
+                    }
+                });
             }
         });
         stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, event -> {
