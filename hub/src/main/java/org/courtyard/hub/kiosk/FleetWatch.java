@@ -82,12 +82,24 @@ public final class FleetWatch implements KioskListener {
         return changes.size();
     }
 
-    /** A kiosk synced: if it was silent, it is back. */
+    /**
+     * A kiosk synced: if it was silent, it is back. Called after the sync committed, on the
+     * request's thread; a failure here is logged and never fails the sync, and the next sync of
+     * the kiosk (its heartbeat, within a minute) tries again.
+     */
     @Override
     public void seen(KioskView kiosk) {
         if (kiosk.silentSince() == null) {
             return;
         }
+        try {
+            markBack(kiosk);
+        } catch (RuntimeException e) {
+            LOG.error("could not record that kiosk {} is back; trying again at its next sync", kiosk.id(), e);
+        }
+    }
+
+    private void markBack(KioskView kiosk) {
         Instant now = clock.instant();
         Optional<FleetChange> back = database.write(connection -> {
             // Two syncs may race here; only the one that clears the mark reports the return.
