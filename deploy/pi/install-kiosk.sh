@@ -143,11 +143,12 @@ check_os() {
 
 # The ELF machine of the JavaFX natives in the jar: aarch64, x86-64 or unknown.
 jar_arch() {
-  local head
+  local head=""
   if command -v unzip >/dev/null 2>&1; then
     head="$(unzip -p "$1" libglass.so 2>/dev/null | od -An -tx1 -j18 -N2 | tr -d ' \n' || true)"
-  else
-    head=""
+  elif command -v python3 >/dev/null 2>&1; then
+    head="$(python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("libglass.so")[18:20])' \
+        "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n' || true)"
   fi
   case "$head" in
     b700) echo aarch64 ;;
@@ -162,7 +163,7 @@ check_jar() {
   arch="$(jar_arch "$JAR")"
   case "$arch" in
     aarch64) log "kiosk jar $JAR (JavaFX for aarch64)" ;;
-    unknown) log "warning: cannot tell which processor the JavaFX in $JAR is for (no unzip, or no libglass.so)" ;;
+    unknown) log "warning: cannot tell which processor the JavaFX in $JAR is for (no unzip or python3, or no libglass.so)" ;;
     *) die "the JavaFX in $JAR is for $arch, not the Pi's aarch64; build it with: ./mvnw -Djavafx.platform=linux-aarch64 -pl kiosk -am package" ;;
   esac
 }
