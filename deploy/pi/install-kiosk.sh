@@ -5,11 +5,12 @@
 # restarts it on failure, screen blanking off and the hardware watchdog on. docs/deploy-pi.md
 # walks through it.
 #
-# Usage: sudo deploy/pi/install-kiosk.sh [--jar FILE] [--dry-run]
+# Usage: sudo deploy/pi/install-kiosk.sh [--jar FILE] [--dry-run] [-- VOICE OPTIONS...]
 #   --jar FILE   the kiosk jar built for the Pi (default: kiosk/target/courtyard-kiosk.jar of this
 #                repository), built with ./mvnw -Djavafx.platform=linux-aarch64 -pl kiosk -am package
 #   --dry-run    change nothing on this machine: write the files under $DEPLOY_ROOT (required)
 #                and print the commands a real run would make
+#   -- ...       options for deploy/voice/install-voice.sh, e.g. -- --model-zip FILE --lib-zip FILE
 #
 # Running it again changes nothing that is already right: files are written only when their
 # content differs, /etc/courtyard/kiosk.properties only when it is missing, packages, the user,
@@ -27,11 +28,12 @@ PACKAGES_BASE=(fonts-noto-cjk cage xwayland libgtk-3-0 alsa-utils unzip)
 
 DRY_RUN=0
 JAR="$REPO/kiosk/target/courtyard-kiosk.jar"
+VOICE_ARGS=()
 CHANGES=0
 RESTART_KIOSK=0
 
 usage() {
-  sed -n '8,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '8,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -52,6 +54,11 @@ while (($#)); do
       shift
       ;;
     -h|--help) usage; exit 0 ;;
+    --)
+      shift
+      VOICE_ARGS=("$@")
+      break
+      ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
   shift
@@ -292,6 +299,9 @@ hardware_watchdog() {
   fi
 }
 
+# Voice is optional: without it, or if its installer fails (no internet, no zip files), the kiosk
+# runs with voice off and says why. Its installer is idempotent itself and checks the jar
+# installed above.
 voice() {
   local script="$REPO/deploy/voice/install-voice.sh"
   if [[ ! -f "$script" ]]; then
@@ -299,9 +309,11 @@ voice() {
     return
   fi
   if ((DRY_RUN)); then
-    echo "would run: $script"
-  else
-    bash "$script"
+    # Not a "would run:" line: the voice installer decides itself what is already in place.
+    log "voice: a real run runs $script ${VOICE_ARGS[*]}"
+  elif ! bash "$script" "${VOICE_ARGS[@]}"; then
+    log "warning: voice was not installed (see above); the kiosk runs with voice off until"
+    log "  $script succeeds (without internet: -- --model-zip FILE --lib-zip FILE)"
   fi
 }
 
