@@ -31,6 +31,23 @@ final class Courtyard {
 
     /** A headless kiosk with simulated hardware and no sound card, talking to {@code hub}. */
     static JavaProcess kiosk(String hubUrl, JsonNode kiosk, Path data, String... extraConfig) throws IOException {
+        Path config = config(data, extraConfig);
+        return JavaProcess.start("kiosk", JavaProcess.jar("courtyard.kiosk.jar"), Map.of(),
+                "--hub", hubUrl, "--kiosk-id", kiosk.get("id").asText(), "--token", kiosk.get("token").asText(),
+                "--data", data.toString(), "--hardware", "sim", "--headless", "--config", config.toString());
+    }
+
+    /**
+     * A headless sim kiosk started without {@code --hub}, {@code --kiosk-id} or {@code --token}: it
+     * runs on the credentials enrolment saved in {@code data}, or asks to be enrolled.
+     */
+    static JavaProcess kioskWithoutCredentials(Path data, String... extraConfig) throws IOException {
+        Path config = config(data, extraConfig);
+        return JavaProcess.start("kiosk", JavaProcess.jar("courtyard.kiosk.jar"), Map.of(),
+                "--data", data.toString(), "--hardware", "sim", "--headless", "--config", config.toString());
+    }
+
+    private static Path config(Path data, String... extraConfig) throws IOException {
         Files.createDirectories(data);
         Path config = data.resolve("kiosk.properties");
         Files.writeString(config, String.join("\n",
@@ -41,8 +58,6 @@ final class Courtyard {
                 "sync.max-backoff-seconds=2",
                 String.join("\n", extraConfig),
                 ""), StandardCharsets.UTF_8);
-        return JavaProcess.start("kiosk", JavaProcess.jar("courtyard.kiosk.jar"), Map.of(),
-                "--hub", hubUrl, "--kiosk-id", kiosk.get("id").asText(), "--token", kiosk.get("token").asText(),
-                "--data", data.toString(), "--hardware", "sim", "--headless", "--config", config.toString());
+        return config;
     }
 }

@@ -25,6 +25,10 @@ import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
 import org.courtyard.hub.help.VoiceMemoRoutes;
 import org.courtyard.hub.help.VoiceMemos;
+import org.courtyard.hub.kiosk.Enrolment;
+import org.courtyard.hub.kiosk.EnrolmentRoutes;
+import org.courtyard.hub.kiosk.EnrolmentThrottle;
+import org.courtyard.hub.kiosk.FleetWatch;
 import org.courtyard.hub.kiosk.KioskRoutes;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
@@ -88,6 +92,7 @@ public final class Hub implements AutoCloseable {
     private final LiveStream liveStream;
     private final LongPolls longPolls;
     private final Alerts alerts;
+    private final FleetWatch fleet;
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledExecutorService scheduler;
@@ -105,7 +110,7 @@ public final class Hub implements AutoCloseable {
         Authenticator authenticator = new Authenticator(database, users);
         Kiosks kiosks = new Kiosks(database, config.clock(), config.kioskOnlineWindow());
         this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
-                config.webhookRetryBase(), config.zone(), config.overdueAfter());
+                config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter());
         this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
         this.liveStream = new LiveStream(config.keepAliveEvery());
         Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
@@ -135,12 +140,18 @@ public final class Hub implements AutoCloseable {
         // A new resident or PIN reaches the village's kiosks within a second, not at their next sync.
         residents.addRosterListener(villages -> villages.forEach(village -> longPolls.wake(
                 kiosks.list(Optional.of(village)).stream().map(org.courtyard.hub.kiosk.KioskView::id).toList())));
+        this.fleet = new FleetWatch(database, config.clock(), kiosks, config.kioskSilentAfter(), webhooks);
+        fleet.addListener(webhooks);
+        fleet.addListener(liveStream);
+        sync.addKioskListener(fleet);
+        Enrolment enrolment = new Enrolment(database, config.clock(), config.enrolmentCodeLifetime());
 
         Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
         router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
         new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
                 .register(router);
-        new KioskRoutes(kiosks, authenticator, audit).register(router);
+        new KioskRoutes(kiosks, authenticator, audit, enrolment).register(router);
+        new EnrolmentRoutes(enrolment, new EnrolmentThrottle(config.clock()), authenticator).register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator, audit).register(router);
         new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
@@ -228,6 +239,7 @@ public final class Hub implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
         long checkIns = config.checkInCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkCheckInsSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::checkSilentSafely, every, every, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
@@ -272,6 +284,16 @@ public final class Hub implements AutoCloseable {
      */
     public int checkCheckIns() {
         return alerts.check();
+    }
+
+    /**
+     * Marks kiosks silent that have not synced for {@code kiosk.silent-minutes}, as the periodic
+     * check does, now; each goes to the live stream ({@code kiosk-silent}) and the webhooks.
+     *
+     * @return how many became silent
+     */
+    public int checkSilentKiosks() {
+        return fleet.checkSilent();
     }
 
     /** Sends the webhook messages that are due now, on the calling thread; returns how many went out. */
@@ -330,6 +352,14 @@ public final class Hub implements AutoCloseable {
             checkCheckIns();
         } catch (RuntimeException e) {
             LOG.error("the check-in check failed; trying again at the next interval", e);
+        }
+    }
+
+    private void checkSilentSafely() {
+        try {
+            checkSilentKiosks();
+        } catch (RuntimeException e) {
+            LOG.error("the silent-kiosk check failed; trying again at the next interval", e);
         }
     }
 

@@ -40,13 +40,15 @@ import org.courtyard.hub.web.TlsSettings;
  *     the hub speaks only HTTPS on {@code port}
  * @param backup scheduled backups ({@code backup.dir}, {@code backup.every-hours}, {@code backup.keep});
  *     empty for none
+ * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
+ * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
-        Optional<BackupSettings> backup) {
+        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -99,6 +101,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             throw new IllegalArgumentException("http.idle-timeout-seconds must be at least " + quietest.plusSeconds(5)
                     .toSeconds() + " (sync.long-poll-seconds + 5), was " + limits.idleTimeout().toSeconds());
         }
+        positive(kioskSilentAfter, "kiosk.silent-minutes");
+        positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
     }
 
     public static Builder builder(Path dataDir) {
@@ -128,6 +132,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.backup = backup;
         builder.checkInGraceDays = checkInGraceDays;
         builder.checkInCheckEvery = checkInCheckEvery;
+        builder.kioskSilentAfter = kioskSilentAfter;
+        builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         return builder;
     }
 
@@ -151,7 +157,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.trust-proxy", "http.idle-timeout-seconds",
                 "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
-                "backup.keep");
+                "backup.keep", "kiosk.silent-minutes",
+                "kiosk.enrolment-hours");
 
         private final Path dataDir;
         private int port = 8080;
@@ -181,6 +188,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Integer backupKeep;
         private int checkInGraceDays = 2;
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
+        private Duration kioskSilentAfter = Duration.ofMinutes(15);
+        private Duration enrolmentCodeLifetime = Duration.ofHours(24);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -301,6 +310,16 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        public Builder kioskSilentAfter(Duration silentAfter) {
+            this.kioskSilentAfter = silentAfter;
+            return this;
+        }
+
+        public Builder enrolmentCodeLifetime(Duration lifetime) {
+            this.enrolmentCodeLifetime = lifetime;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -354,6 +373,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "backup.every-hours" -> backupEveryHours = number(key, value, 1, 24 * 7);
                     case "backup.keep" -> backupKeep = (int) number(key, value, 1, 1000);
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
+                    case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
+                    case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -383,7 +404,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -434,7 +455,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             }
             Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
             try {
-                for (String word : fields.getOrDefault("events", "new,overdue,resolved,checkin_missed").split(",")) {
+                for (String word : fields.getOrDefault("events", WebhookEvent.DEFAULT_CONFIG).split(",")) {
                     if (!word.isBlank()) {
                         events.add(WebhookEvent.fromConfig(word));
                     }

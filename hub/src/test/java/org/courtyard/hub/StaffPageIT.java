@@ -278,6 +278,37 @@ class StaffPageIT {
     }
 
     @Test
+    void a_silent_kiosk_is_flagged_live_with_its_health_and_clears_when_it_returns() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode heartbeat = TestHub.heartbeat();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) heartbeat.get("payload")).put("diskFreeMb", 12650)
+                .put("temperatureC", 51.6).put("power", "battery 78%")
+                .set("selfTest", org.courtyard.protocol.ProtocolJson.mapper().valueToTree(Map.of("speaker", "ok",
+                        "relay", "ok", "button", "ok", "microphone", "missing: no audio input device found")));
+        hub.sync(kiosk, null, heartbeat);
+        login(STAFF, "password-" + STAFF);
+        chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "和平村幸福小院"));
+        assertThat(text("kiosk-rows")).contains("磁盘余 12.4 GB", "温度 51.6℃", "电源 电池 78%",
+                "话筒：missing: no audio input device found").doesNotContain("失联");
+
+        hub.clock.advance(Duration.ofMinutes(16));
+        assertThat(hub.hub.checkSilentKiosks()).isEqualTo(1);
+
+        wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + kiosk.id() + "']"),
+                "失联"));
+        assertThat(text("kiosk-rows")).contains("2026-11-29 18:00:00 起");
+        assertThat(text("kiosk-summary")).contains("失联 1 台");
+        wait.until(driver -> driver.getTitle().contains("1台设备失联"));
+        chromium.screenshot("staff-kiosk-silent");
+
+        hub.sync(kiosk, "0");
+        wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + kiosk.id() + "']"),
+                "在线"));
+        assertThat(text("kiosk-rows")).doesNotContain("失联");
+        wait.until(driver -> !driver.getTitle().contains("失联"));
+    }
+
+    @Test
     void logging_out_returns_to_the_form_and_ends_the_session() throws Exception {
         login(STAFF, "password-" + STAFF);
         chromium.driver.findElement(By.id("logout-button")).click();

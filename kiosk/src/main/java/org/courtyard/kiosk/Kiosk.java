@@ -24,6 +24,7 @@ import org.courtyard.kiosk.cadre.CadreActions;
 import org.courtyard.kiosk.cadre.CadreController;
 import org.courtyard.kiosk.checkin.CheckInController;
 import org.courtyard.kiosk.checkin.PhotoCache;
+import org.courtyard.kiosk.health.HealthMonitor;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
@@ -85,6 +86,7 @@ public final class Kiosk implements AutoCloseable {
     private boolean helpBaseline;
     private final Announcer announcer;
     private volatile LiveBroadcast live;
+    private final HealthMonitor healthMonitor;
     private volatile Instant lastTouch;
     private boolean started;
     private boolean closed;
@@ -101,7 +103,8 @@ public final class Kiosk implements AutoCloseable {
         String voiceStatus = initialVoiceStatus(config, hardware, engine != null);
         this.voiceWanted = engine != null;
         this.model = new KioskModel(KioskState.initial(voiceStatus, problems(hardware.health())));
-        HubClient client = new HubClient(config.hub(), config.token(), Duration.ofSeconds(10));
+        this.healthMonitor = new HealthMonitor(config.dataDir(), config.health());
+        HubClient client = new HubClient(config.hub(), config.token(), Duration.ofSeconds(10), config.tls());
         this.sync = new SyncService(store, client, config.kioskId(), clock, new Listener(), config.sync(),
                 this::heartbeat);
         this.help = new HelpController(model, store, new HelpController.Link() {
@@ -146,8 +149,15 @@ public final class Kiosk implements AutoCloseable {
         });
     }
 
-    /** Opens the hardware and the database; nothing talks to the hub until {@link #start}. */
+    /**
+     * Opens the hardware and the database; nothing talks to the hub until {@link #start}.
+     *
+     * @throws IllegalStateException if {@code config} is not enrolled (no id and token yet)
+     */
     public static Kiosk create(KioskConfig config, Clock clock) {
+        if (!config.enrolled()) {
+            throw new IllegalStateException("the kiosk is not enrolled: it has no id and token yet");
+        }
         return create(config, HardwareFactory.create(config.hardware()), clock);
     }
 
@@ -226,7 +236,7 @@ public final class Kiosk implements AutoCloseable {
         });
         model.addListener(state -> hardware.lamps().set(LampRole.LINK, switch (state.link()) {
             case ONLINE -> LampState.ON;
-            case OFFLINE, REFUSED -> LampState.BLINK;
+            case OFFLINE, REFUSED, UNTRUSTED -> LampState.BLINK;
             case CONNECTING -> LampState.OFF;
         }));
         model.addListener(this::followVoice);
@@ -234,6 +244,7 @@ public final class Kiosk implements AutoCloseable {
         ears.start();
         memoUploader.start();
         announcer.start();
+        healthMonitor.start(config.sync().heartbeatInterval());
         sync.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
@@ -545,14 +556,10 @@ public final class Kiosk implements AutoCloseable {
     }
 
     private Event heartbeat() {
-        String speaker = hardware.health().stream()
-                .filter(device -> device.device().toLowerCase(java.util.Locale.ROOT).contains("speaker")
-                        || device.device().toLowerCase(java.util.Locale.ROOT).contains("audio"))
-                .map(device -> device.ok() ? "ok" : "problem: " + device.detail())
-                .findFirst().orElse("unknown");
         Instant now = clock.instant();
-        return Event.of(new Heartbeat(Version.current(), Duration.between(startedAt, now).toSeconds(),
-                store.outboxSize(), ears.heartbeatLine(), speaker), now, sync.clockTrust().trusted());
+        Heartbeat heartbeat = healthMonitor.heartbeat(Version.current(), Duration.between(startedAt, now),
+                store.outboxSize(), ears.heartbeatLine(), hardware.health());
+        return Event.of(heartbeat, now, sync.clockTrust().trusted());
     }
 
     /** Stops everything; the relay and the lamps end up off. Closing twice is safe. */
@@ -565,6 +572,7 @@ public final class Kiosk implements AutoCloseable {
         timers.shutdownNow();
         ears.close();
         memoUploader.close();
+        healthMonitor.close();
         sync.close();
         announcer.close();
         photos.close();

@@ -13,13 +13,17 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.courtyard.hardware.HardwareConfig;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.kiosk.announce.AnnounceSettings;
 import org.courtyard.kiosk.announce.QuietHours;
+import org.courtyard.kiosk.enrol.Credentials;
+import org.courtyard.kiosk.health.HealthSettings;
 import org.courtyard.kiosk.help.HelpController;
+import org.courtyard.kiosk.sync.HubTls;
 import org.courtyard.kiosk.sync.SyncService;
 import org.courtyard.kiosk.voice.VoiceSettings;
 
@@ -27,21 +31,39 @@ import org.courtyard.kiosk.voice.VoiceSettings;
  * The kiosk's configuration, from the command line and optionally a properties file
  * ({@code --config FILE}); a command-line value wins over the file. Every problem is an
  * {@link IllegalArgumentException} naming the option.
+ *
+ * <p>The kiosk's id and token come from {@code --kiosk-id} and {@code --token} (both or neither),
+ * else from the credentials enrolment saved in {@code DATA/credentials.properties}. With neither,
+ * the configuration is <em>not enrolled</em> ({@link #enrolled()} false, {@code hub} possibly null):
+ * the kiosk shows its first-run screen, or headless reads {@code enrol URL CODE}, and continues
+ * with {@link #withCredentials}.
+ *
+ * @param tls how the hub's certificate is checked and whether plain HTTP is allowed
+ * @param health where temperature and the UPS's power state are read
  */
 public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, HardwareConfig hardware,
         boolean headless, Path voiceModel, Path phrasesFile, HelpController.Settings help,
-        SyncService.Settings sync, Duration idleHome, VoiceSettings voice, AnnounceSettings announce) {
+        SyncService.Settings sync, Duration idleHome, VoiceSettings voice, AnnounceSettings announce, HubTls tls,
+        HealthSettings health) {
 
     /** Options that take a value, as {@code --name VALUE} or {@code name=VALUE} in the file. */
     private static final Set<String> VALUE_OPTIONS = Set.of("hub", "kiosk-id", "token", "data", "hardware",
             "voice-model", "config");
+    /** Options without a value, as {@code --name} or {@code name=true} in the file. */
+    private static final Set<String> FLAG_OPTIONS = Set.of("headless", "allow-insecure-http");
 
     public static final String USAGE = """
             Usage: java -jar courtyard-kiosk.jar --hub URL --kiosk-id ID --token TOKEN --data DIR
                                                  --hardware sim|pi [--headless] [--voice-model DIR]
-                                                 [--config FILE]
-              --hub URL          the township hub, e.g. https://hub.example:8443
-              --kiosk-id ID      this kiosk's id on the hub
+                                                 [--config FILE] [--allow-insecure-http]
+                   java -jar courtyard-kiosk.jar [--hub URL] --data DIR --hardware sim|pi ...
+                                                 (not enrolled yet, or enrolled before)
+              --hub URL          the township hub, e.g. https://hub.example:8443; plain http://
+                                 only to 127.0.0.1 unless --allow-insecure-http
+              --kiosk-id ID      this kiosk's id on the hub; with --token, or neither: then the
+                                 credentials saved by enrolment in DATA are used, or the kiosk
+                                 asks for the hub and an enrolment code (first-run screen, or
+                                 'enrol URL CODE' on stdin when headless)
               --token TOKEN      this kiosk's secret token from the hub
               --data DIR         where the kiosk keeps its database and downloaded audio
               --hardware MODE    pi (GPIO and sound of a Raspberry Pi) or sim (simulated, for PCs)
@@ -49,6 +71,8 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                                  press, long-press, say TEXT, residents, checkin NAME,
                                  status, quit
               --voice-model DIR  a Vosk model folder; without it voice commands are off
+              --allow-insecure-http
+                                 allow a plain http:// hub on another machine (test networks only)
               --config FILE      a properties file with any of the keys above (without --) and
                                  the tuning keys in docs/operator-guide.md; the command line wins
               --help             this text
@@ -63,8 +87,8 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
-            if (name.equals("headless")) {
-                values.put("headless", "true");
+            if (FLAG_OPTIONS.contains(name)) {
+                values.put(name, "true");
             } else if (VALUE_OPTIONS.contains(name)) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw new IllegalArgumentException("option --" + name + " needs a value");
@@ -95,10 +119,30 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
     }
 
     static KioskConfig from(Map<String, String> v) {
-        URI hub = hubUri(required(v, "hub"));
-        String kioskId = required(v, "kiosk-id");
-        String token = required(v, "token");
         Path data = Path.of(required(v, "data"));
+        HubTls tls = HubTls.of(v.containsKey(HubTls.CA_FILE_KEY) ? Path.of(v.get(HubTls.CA_FILE_KEY)) : null,
+                v.get(HubTls.PIN_KEY),
+                bool(v, "allow-insecure-http", false) || bool(v, HubTls.INSECURE_HTTP_KEY, false));
+        URI hub = optional(v, "hub") == null ? null : tls.checkHub(hubUri(v.get("hub")), "--hub");
+        String kioskId = optional(v, "kiosk-id");
+        String token = optional(v, "token");
+        if ((kioskId == null) != (token == null)) {
+            throw new IllegalArgumentException((kioskId == null ? "--token given without --kiosk-id" : "--kiosk-id given"
+                    + " without --token") + ": give both, or neither to use the credentials enrolment saved in "
+                    + Credentials.file(data) + " (or to enrol this kiosk)");
+        }
+        if (kioskId == null) {
+            Optional<Credentials> saved = Credentials.load(data);
+            if (saved.isPresent()) {
+                kioskId = saved.get().kioskId();
+                token = saved.get().token();
+                hub = hub != null ? hub
+                        : tls.checkHub(saved.get().hub(), "the hub saved in " + Credentials.file(data));
+            }
+        }
+        if (kioskId != null && hub == null) {
+            throw new IllegalArgumentException("missing required option --hub");
+        }
         HardwareConfig.Mode mode = switch (required(v, "hardware").toLowerCase(Locale.ROOT)) {
             case "pi" -> HardwareConfig.Mode.PI;
             case "sim" -> HardwareConfig.Mode.SIM;
@@ -156,8 +200,43 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                 seconds(v, "sync.heartbeat-seconds", syncDefaults.heartbeatInterval()));
         Duration idleHome = seconds(v, "ui.idle-home-seconds", Duration.ofSeconds(60));
         VoiceSettings voice = VoiceSettings.from(v);
+        HealthSettings health = new HealthSettings(
+                v.containsKey(HealthSettings.TEMPERATURE_FILE_KEY)
+                        ? noneOrPath(v.get(HealthSettings.TEMPERATURE_FILE_KEY))
+                        : HealthSettings.PI_THERMAL_ZONE,
+                optional(v, HealthSettings.POWER_FILE_KEY) == null ? null
+                        : Path.of(v.get(HealthSettings.POWER_FILE_KEY)),
+                optional(v, HealthSettings.POWER_COMMAND_KEY),
+                HealthSettings.defaults().commandTimeout());
         return new KioskConfig(hub, kioskId, token, data, hardware, headless, voiceModel, phrases, help, sync,
-                idleHome, voice, announce(v));
+                idleHome, voice, announce(v), tls, health);
+    }
+
+    /** Whether this kiosk has its id and token; if not, it must be enrolled before it starts. */
+    public boolean enrolled() {
+        return kioskId != null;
+    }
+
+    /** This configuration with the id, token and hub that enrolment gave. */
+    public KioskConfig withCredentials(Credentials credentials) {
+        return new KioskConfig(credentials.hub(), credentials.kioskId(), credentials.token(), dataDir, hardware,
+                headless, voiceModel, phrasesFile, help, sync, idleHome, voice, announce, tls, health);
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+        return "KioskConfig[hub=" + hub + ", kioskId=" + kioskId + ", dataDir=" + dataDir + ", hardware="
+                + hardware.mode() + ", headless=" + headless + ", tls=" + tls + "]";
+    }
+
+    private static String optional(Map<String, String> v, String name) {
+        String value = v.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Path noneOrPath(String value) {
+        return value.isBlank() || "none".equalsIgnoreCase(value.strip()) ? null : Path.of(value.strip());
     }
 
     private static AnnounceSettings announce(Map<String, String> v) {
@@ -191,11 +270,7 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
 
     private static URI hubUri(String value) {
         try {
-            URI uri = new URI(value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("--hub must be an http:// or https:// address, was '" + value + "'");
-            }
-            return uri;
+            return new URI(value);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--hub is not a valid address: '" + value + "'", e);
         }

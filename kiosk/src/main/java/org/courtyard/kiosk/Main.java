@@ -5,8 +5,14 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
+import org.courtyard.kiosk.enrol.Credentials;
+import org.courtyard.kiosk.enrol.EnrolmentClient;
+import org.courtyard.kiosk.enrol.EnrolmentConsole;
 import org.courtyard.kiosk.headless.HeadlessConsole;
+import org.courtyard.kiosk.ui.FirstRunWindow;
 import org.courtyard.kiosk.ui.KioskWindow;
 
 /**
@@ -33,6 +39,21 @@ public final class Main {
             System.exit(2);
             return;
         }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (!config.enrolled()) {
+            // First run: no --kiosk-id/--token and nothing saved. Ask for the hub and the code.
+            EnrolmentClient client = new EnrolmentClient(config.tls(), Duration.ofSeconds(15));
+            Optional<Credentials> enrolled = config.headless()
+                    ? new EnrolmentConsole(client, config.dataDir(), config.hub(), out).run(in)
+                    : FirstRunWindow.run(client, config.dataDir(), config.hub());
+            if (enrolled.isEmpty()) {
+                System.err.println("courtyard-kiosk: this kiosk is not enrolled; start it with --kiosk-id and --token,"
+                        + " or enrol it with a code from the hub (docs/deploy-pi.md)");
+                System.exit(1);
+                return;
+            }
+            config = config.withCredentials(enrolled.get());
+        }
         Kiosk kiosk = Kiosk.create(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(kiosk::close, "kiosk-shutdown"));
         if (config.headless()) {
@@ -40,7 +61,7 @@ public final class Main {
             kiosk.start();
             out.println("kiosk " + config.kioskId() + " running headless; commands: press, long-press, "
                     + "say TEXT, residents, checkin NAME, status, quit");
-            console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            console.run(in);
         } else {
             kiosk.start();
             KioskWindow.run(kiosk);

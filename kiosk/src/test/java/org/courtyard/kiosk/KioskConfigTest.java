@@ -3,12 +3,14 @@ package org.courtyard.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.courtyard.hardware.HardwareConfig;
 import org.courtyard.hardware.LampRole;
+import org.courtyard.kiosk.enrol.Credentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class KioskConfigTest {
     void a_config_file_supplies_keys_and_the_command_line_wins(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("kiosk.properties");
         Files.writeString(file, """
-                hub=http://hub.township:8080
+                hub=https://hub.township:8443
                 kiosk-id=k-file
                 token=secret
                 data=/var/lib/courtyard
@@ -57,8 +59,91 @@ class KioskConfigTest {
 
     @Test
     void a_missing_option_is_named() {
-        assertThatThrownBy(() -> KioskConfig.parse(new String[] {"--hub", "http://h"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--kiosk-id");
+        assertThatThrownBy(() -> KioskConfig.parse(new String[] {"--hub", "http://127.0.0.1:9"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("missing required option --data");
+        assertThatThrownBy(() -> KioskConfig.parse(new String[] {"--hub", "http://127.0.0.1:9", "--data", "/tmp/k",
+            "--hardware", "sim", "--kiosk-id", "k-1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--kiosk-id given without --token: give both, or neither");
+        assertThatThrownBy(() -> KioskConfig.parse(new String[] {"--hub", "http://127.0.0.1:9", "--data", "/tmp/k",
+            "--hardware", "sim", "--token", "t"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--token given without --kiosk-id");
+    }
+
+    @Test
+    void without_id_token_or_saved_credentials_the_kiosk_is_not_enrolled_and_the_hub_may_be_missing(
+            @TempDir Path dir) {
+        KioskConfig config = KioskConfig.parse(new String[] {"--data", dir.toString(), "--hardware", "sim"});
+
+        assertThat(config.enrolled()).isFalse();
+        assertThat(config.hub()).isNull();
+        assertThat(config.kioskId()).isNull();
+        assertThatThrownBy(() -> Kiosk.create(config, java.time.Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not enrolled");
+    }
+
+    @Test
+    void saved_credentials_stand_in_for_id_and_token_and_the_configured_hub_wins(@TempDir Path dir) {
+        new Credentials(URI.create("https://10.0.0.5:8443"), "k-saved", "saved-token", "村委会活动室", "大村").save(dir);
+
+        KioskConfig saved = KioskConfig.parse(new String[] {"--data", dir.toString(), "--hardware", "sim"});
+        KioskConfig moved = KioskConfig.parse(new String[] {"--data", dir.toString(), "--hardware", "sim",
+            "--hub", "https://hub.township:8443"});
+        KioskConfig explicit = KioskConfig.parse(new String[] {"--data", dir.toString(), "--hardware", "sim",
+            "--hub", "http://127.0.0.1:9", "--kiosk-id", "k-cli", "--token", "cli-token"});
+
+        assertThat(saved.enrolled()).isTrue();
+        assertThat(saved.kioskId()).isEqualTo("k-saved");
+        assertThat(saved.token()).isEqualTo("saved-token");
+        assertThat(saved.hub()).hasToString("https://10.0.0.5:8443");
+        assertThat(moved.hub()).hasToString("https://hub.township:8443");
+        assertThat(moved.kioskId()).isEqualTo("k-saved");
+        assertThat(explicit.kioskId()).isEqualTo("k-cli");
+        assertThat(saved.toString()).doesNotContain("saved-token");
+    }
+
+    @Test
+    void damaged_saved_credentials_are_named_with_the_way_out(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("credentials.properties"), "hub=https://10.0.0.5:8443\n");
+
+        assertThatThrownBy(() -> KioskConfig.parse(new String[] {"--data", dir.toString(), "--hardware", "sim"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("credentials.properties are damaged (no 'kiosk-id'")
+                .hasMessageContaining("delete the file to enrol this kiosk again");
+    }
+
+    @Test
+    void plain_http_to_another_machine_is_refused_at_start_unless_allowed(@TempDir Path dir) throws Exception {
+        String[] lan = {"--hub", "http://10.0.0.5:8080", "--kiosk-id", "k-1", "--token", "t", "--data", "/tmp/k",
+            "--hardware", "sim"};
+
+        assertThatThrownBy(() -> KioskConfig.parse(lan))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--hub http://10.0.0.5:8080 is plain HTTP to another machine");
+        assertThat(KioskConfig.parse(concat(lan, "--allow-insecure-http")).tls().allowInsecureHttp()).isTrue();
+        Path file = dir.resolve("kiosk.properties");
+        Files.writeString(file, "hub.allow-insecure-http=true\n", StandardCharsets.UTF_8);
+        assertThat(KioskConfig.parse(concat(lan, "--config", file.toString())).hub())
+                .hasToString("http://10.0.0.5:8080");
+    }
+
+    @Test
+    void tls_and_health_keys_are_read_from_the_file(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kiosk.properties");
+        Files.writeString(file, """
+                tls.pin-sha256=sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=
+                health.temperature-file=none
+                health.power-command=cat /run/ups/state
+                """, StandardCharsets.UTF_8);
+
+        KioskConfig config = KioskConfig.parse(concat(MINIMAL, "--config", file.toString()));
+
+        assertThat(config.tls().pins()).containsExactly("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+        assertThat(config.health().temperatureFile()).isNull();
+        assertThat(config.health().powerCommand()).isEqualTo("cat /run/ups/state");
+        assertThat(KioskConfig.parse(MINIMAL).health().temperatureFile())
+                .isEqualTo(Path.of("/sys/class/thermal/thermal_zone0/temp"));
     }
 
     @Test

@@ -45,7 +45,9 @@ enum Golden {
     EVENT_HEARTBEAT("event-heartbeat.json", Event.class, new Event(
             uuid("611b62c4-393e-454a-99e2-a60813a77e82"), EventType.HEARTBEAT,
             at("2026-11-29T04:00:00Z"), false,
-            new Heartbeat("0.1.0", 86400, 0, "off: no model at /opt/courtyard/vosk-model-small-cn-0.22", "ok"))),
+            new Heartbeat("0.1.0", 86400, 0, "off: no model at /opt/courtyard/vosk-model-small-cn-0.22", "ok",
+                    12650L, 51.6, "battery 78%",
+                    new SelfTest("ok", "ok", "ok", "ok", "missing: no audio input device found")))),
     SYNC_REQUEST("sync-request.json", SyncRequest.class, new SyncRequest(1, "kiosk-dazhai-01", "c-000183", List.of(
             new Event(uuid("fe93f83e-434a-45fb-ae74-3a729eda44c0"), EventType.HELP_REQUESTED,
                     at("2026-11-29T02:14:07Z"), false,
@@ -90,6 +92,8 @@ enum Golden {
             uuid("a33b6a42-4797-40e9-a14d-043800c38815"), "kiosk-xiaohe-02", "小河村", HelpStatus.NEW,
             HelpSource.BUTTON, null, null, null, false, at("2026-11-29T03:40:12Z"),
             at("2026-11-29T03:40:12.480Z"), true, null, null, null, List.of())),
+    SELF_TEST("self-test.json", SelfTest.class, new SelfTest("failed: last play failed: line unavailable", "ok",
+            "ok", null, "ok")),
     ERROR_BODY("error-body.json", ErrorBody.class, ErrorBody.of("invalid_field",
             "events[0].payload.source: field 'source' has invalid value 'FOOT': expected one of BUTTON, SCREEN, VOICE"));
 

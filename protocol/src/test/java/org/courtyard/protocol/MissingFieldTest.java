@@ -56,6 +56,7 @@ class MissingFieldTest {
         REQUIRED.put(Golden.HELP_REQUEST, HELP_REQUEST);
         REQUIRED.put(Golden.HELP_REQUEST_LIST_ITEM, HELP_REQUEST);
         REQUIRED.put(Golden.ERROR_BODY, List.of("/error"));
+        REQUIRED.put(Golden.SELF_TEST, List.of());
         for (Golden golden : Golden.values()) {
             if (golden.value instanceof Event event) {
                 List<String> fields = new ArrayList<>(EVENT_FIELDS);

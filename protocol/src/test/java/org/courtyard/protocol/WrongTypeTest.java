@@ -40,6 +40,12 @@ class WrongTypeTest {
                         "field 'uptimeSeconds' " + WHOLE_NUMBER + "a string"),
                 arguments(Golden.EVENT_HEARTBEAT, "/payload/outbox", "1.0", "payload.outbox",
                         "field 'outbox' " + WHOLE_NUMBER + "the number 1.0"),
+                arguments(Golden.EVENT_HEARTBEAT, "/payload/diskFreeMb", "\"12650\"", "payload.diskFreeMb",
+                        "field 'diskFreeMb' " + WHOLE_NUMBER + "a string"),
+                arguments(Golden.EVENT_HEARTBEAT, "/payload/temperatureC", "\"51.6\"", "payload.temperatureC",
+                        "field 'temperatureC' has the wrong type: expected a number but got a string"),
+                arguments(Golden.EVENT_HEARTBEAT, "/payload/selfTest", "\"ok\"", "payload.selfTest",
+                        "field 'selfTest' " + OBJECT + "a string"),
                 // number, boolean, array or object where a string belongs
                 arguments(Golden.SYNC_REQUEST, "/kioskId", "5", "kioskId", "field 'kioskId' " + STRING + "the number 5"),
                 arguments(Golden.SYNC_REQUEST, "/kioskId", "false", "kioskId", "field 'kioskId' " + STRING + "false"),

@@ -14,14 +14,29 @@ import org.courtyard.hub.web.Router;
 /** {@code POST /api/v1/kiosks} (ADMIN) and {@code GET /api/v1/kiosks} (staff; cadres see their village). */
 public final class KioskRoutes {
 
+    /**
+     * The answer of {@code POST /api/v1/kiosks} on a hub with enrolment: the id and token as
+     * agreed, and the kiosk's first enrolment code, so the technician need not ask for one.
+     */
+    public record Created(String id, String token, String enrolmentCode, java.time.Instant enrolmentCodeExpiresAt) {
+
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", enrolmentCodeExpiresAt=" + enrolmentCodeExpiresAt + "]";
+        }
+    }
+
     private final Kiosks kiosks;
     private final Authenticator authenticator;
     private final AuditLog audit;
+    private final Enrolment enrolment;
 
-    public KioskRoutes(Kiosks kiosks, Authenticator authenticator, AuditLog audit) {
+    /** @param enrolment makes the first enrolment code of each new kiosk; null for none */
+    public KioskRoutes(Kiosks kiosks, Authenticator authenticator, AuditLog audit, Enrolment enrolment) {
         this.kiosks = kiosks;
         this.authenticator = authenticator;
         this.audit = audit;
+        this.enrolment = enrolment;
     }
 
     public void register(Router router) {
@@ -32,8 +47,14 @@ public final class KioskRoutes {
 
     private Reply create(Exchange exchange) {
         StaffUser admin = authenticator.requireAdmin(exchange);
-        return Reply.created(kiosks.create(exchange.bodyAs(NewKiosk.class),
-                audit.by(Actor.of(admin.username(), exchange))));
+        Kiosks.Registration registration = kiosks.create(exchange.bodyAs(NewKiosk.class),
+                audit.by(Actor.of(admin.username(), exchange)));
+        if (enrolment == null) {
+            return Reply.created(registration);
+        }
+        Enrolment.IssuedCode code = enrolment.issue(registration.id(), admin.username()).orElseThrow(
+                () -> new IllegalStateException("kiosk " + registration.id() + " vanished right after it was made"));
+        return Reply.created(new Created(registration.id(), registration.token(), code.code(), code.expiresAt()));
     }
 
     private Reply list(Exchange exchange) {

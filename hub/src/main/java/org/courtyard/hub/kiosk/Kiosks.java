@@ -70,9 +70,12 @@ public final class Kiosks {
     }
 
     public Optional<KioskView> find(String id) {
-        Instant now = clock.instant();
-        return database.read(connection -> Sql.one(connection, "SELECT * FROM kiosks WHERE id = ?",
-                row -> view(row, now), id));
+        return database.read(connection -> find(connection, id, clock.instant()));
+    }
+
+    /** One kiosk as seen inside the caller's transaction. */
+    public Optional<KioskView> find(Connection connection, String id, Instant now) throws SQLException {
+        return Sql.one(connection, "SELECT * FROM kiosks WHERE id = ?", row -> view(row, now), id);
     }
 
     /**
@@ -114,6 +117,7 @@ public final class Kiosks {
             }
         }
         return new KioskView(row.getString("id"), row.getString("name"), row.getString("village"), lastSeen,
-                heartbeatJson, Sql.instant(row, "last_heartbeat_at"), isOnline(lastSeen, now));
+                heartbeatJson, Sql.instant(row, "last_heartbeat_at"), isOnline(lastSeen, now),
+                Sql.instant(row, "silent_since"));
     }
 }

@@ -14,6 +14,8 @@ import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpListener;
+import org.courtyard.hub.kiosk.FleetChange;
+import org.courtyard.hub.kiosk.FleetListener;
 import org.courtyard.hub.kiosk.KioskListener;
 import org.courtyard.hub.kiosk.KioskView;
 import org.courtyard.protocol.ProtocolJson;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Server-sent events for the staff page: {@code help-created}, {@code help-updated},
- * {@code help-overdue} (data: HELP) and {@code kiosk-seen} (data: the kiosk), plus a
+ * {@code help-overdue} (data: HELP) and {@code kiosk-seen}, {@code kiosk-silent},
+ * {@code kiosk-back} (data: the kiosk), plus a
  * {@code : keep-alive} comment every keep-alive interval. Cadres get their village's events only.
  *
  * <p>No thread per client: each client is an {@link IteratingCallback} that drains its own queue
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_QUEUED} messages behind is dropped. Events carry no ids and {@code Last-Event-ID}
  * is not honoured: a reconnecting page reloads its lists.
  */
-public final class LiveStream implements HelpListener, KioskListener, AutoCloseable {
+public final class LiveStream implements HelpListener, KioskListener, FleetListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     private static final int MAX_QUEUED = 1000;
@@ -91,6 +94,15 @@ public final class LiveStream implements HelpListener, KioskListener, AutoClosea
     @Override
     public void seen(KioskView kiosk) {
         publish("kiosk-seen", Optional.of(kiosk.village()), kiosk);
+    }
+
+    /** {@code kiosk-silent} or {@code kiosk-back}, with the kiosk as it is now. */
+    @Override
+    public void changed(FleetChange change) {
+        publish(switch (change.kind()) {
+            case SILENT -> "kiosk-silent";
+            case BACK -> "kiosk-back";
+        }, Optional.of(change.kiosk().village()), change.kiosk());
     }
 
     /** Ends every stream cleanly and stops the keep-alive; safe twice. */

@@ -9,7 +9,14 @@ public enum WebhookEvent {
     OVERDUE("help.overdue"),
     RESOLVED("help.resolved"),
     /** A resident went longer than their check-in expectation plus the grace days without checking in. */
-    CHECKIN_MISSED("checkin.missed");
+    CHECKIN_MISSED("checkin.missed"),
+    /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
+    SILENT("kiosk.silent"),
+    /** A silent kiosk synced again. */
+    BACK("kiosk.back");
+
+    /** What a receiver is told when its {@code events} are not configured: everything. */
+    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back";
 
     private final String wireName;
 
@@ -26,7 +33,7 @@ public enum WebhookEvent {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code new}, {@code overdue}, {@code resolved} or {@code checkin_missed}. */
+    /** Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent} or {@code back}. */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {
             if (event.configName().equals(word.trim().toLowerCase(Locale.ROOT))) {

@@ -19,7 +19,8 @@ public record WebhookTarget(URI url, WebhookFormat format, Set<WebhookEvent> eve
         }
         events = Set.copyOf(events);
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("webhook events must name at least one of new, overdue, resolved, checkin_missed");
+            throw new IllegalArgumentException("webhook events must name at least one of "
+                    + WebhookEvent.DEFAULT_CONFIG.replace(",", ", "));
         }
     }
 

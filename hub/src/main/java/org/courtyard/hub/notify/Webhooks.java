@@ -20,6 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.courtyard.hub.help.HelpChange;
+import org.courtyard.hub.kiosk.FleetChange;
+import org.courtyard.hub.kiosk.FleetListener;
+import org.courtyard.hub.kiosk.FleetOutbox;
 import org.courtyard.hub.help.HelpListener;
 import org.courtyard.hub.help.HelpOutbox;
 import org.courtyard.hub.help.HelpView;
@@ -31,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing webhooks on new, overdue and resolved help requests, and (queued by other features
- * through {@link #queue}) on missed check-ins.
+ * Outgoing webhooks on new, overdue and resolved help requests, on kiosks that went silent or
+ * came back, and (queued by other features through {@link #queue}) on missed check-ins.
  *
  * <p>A message is rendered and put into the {@code webhook_outbox} table inside the transaction
  * that makes the change ({@link HelpOutbox}), so it is never lost and never sent for a change that
@@ -41,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * attempt (at most one hour), until {@code maxAttempts}; then it is marked failed and logged.
  * Delivery never blocks a sync answer.
  */
-public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
+public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, FleetListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -60,6 +63,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
     private final int maxAttempts;
     private final Duration retryBase;
     private final ZoneId zone;
+    private final Duration silentAfter;
     private final Duration overdueAfter;
     private final HttpClient http;
     private final ScheduledExecutorService sender;
@@ -67,6 +71,12 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
 
     public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts, Duration retryBase,
             ZoneId zone, Duration overdueAfter) {
+        this(database, clock, targets, maxAttempts, retryBase, zone, overdueAfter, Duration.ofMinutes(15));
+    }
+
+    /** @param silentAfter the hub's {@code kiosk.silent-minutes}, for the WeCom text of a silent kiosk */
+    public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts, Duration retryBase,
+            ZoneId zone, Duration overdueAfter, Duration silentAfter) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("webhook max attempts must be at least 1, was " + maxAttempts);
         }
@@ -77,6 +87,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         this.retryBase = retryBase;
         this.zone = zone;
         this.overdueAfter = overdueAfter;
+        this.silentAfter = silentAfter;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -129,6 +140,22 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
         if (eventOf(change).isPresent()) {
             wake();
         }
+    }
+
+    @Override
+    public void record(Connection connection, FleetChange change) throws SQLException {
+        WebhookEvent event = change.kind() == FleetChange.Kind.SILENT ? WebhookEvent.SILENT : WebhookEvent.BACK;
+        queue(connection, event, format -> switch (format) {
+            case JSON -> WebhookBodies.json(event.wireName(), change.kiosk());
+            case WECOM -> WebhookBodies.wecom(change.kind() == FleetChange.Kind.SILENT
+                    ? WebhookBodies.silentText(change, zone, silentAfter)
+                    : WebhookBodies.backText(change, zone));
+        });
+    }
+
+    @Override
+    public void changed(FleetChange change) {
+        wake();
     }
 
     /** Asks the background sender to look for due messages now (after a commit that queued some). */
@@ -259,7 +286,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, AutoCloseable {
                 case NEW -> WebhookBodies.newText(help, zone);
                 case OVERDUE -> WebhookBodies.overdueText(help, zone, overdueAfter);
                 case RESOLVED -> WebhookBodies.resolvedText(help, zone);
-                case CHECKIN_MISSED -> throw new IllegalStateException("a help request never makes " + event);
+                case CHECKIN_MISSED, SILENT, BACK -> throw new IllegalStateException("a help request never makes " + event);
             });
         };
     }

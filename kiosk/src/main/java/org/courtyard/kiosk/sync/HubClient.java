@@ -21,8 +21,19 @@ public final class HubClient {
     private final HttpClient http;
     private final Duration timeout;
 
+    /** A client that trusts the system's CAs and talks plain HTTP only to loopback. */
     public HubClient(URI hub, String token, Duration timeout) {
+        this(hub, token, timeout, HubTls.defaults());
+    }
+
+    /**
+     * A client that trusts the hub as {@code tls} says.
+     *
+     * @throws IllegalArgumentException if {@code hub} is plain HTTP that {@code tls} does not allow
+     */
+    public HubClient(URI hub, String token, Duration timeout, HubTls tls) {
         Objects.requireNonNull(hub, "hub");
+        tls.checkHub(hub, "hub");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("kiosk token must not be blank");
         }
@@ -30,7 +41,7 @@ public final class HubClient {
         this.syncUri = URI.create(base + "api/v1/sync");
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = tls.newHttpClient(timeout, hub);
     }
 
     /**
@@ -38,6 +49,7 @@ public final class HubClient {
      * until there is news for this kiosk (long-poll).
      *
      * @throws IOException when the hub cannot be reached or answers with a server error: retry later
+     * @throws HubUntrustedException when the hub's TLS certificate fails this kiosk's checks
      * @throws HubRefusedException when the hub refuses the request itself (4xx): retrying the same
      *     request will not help
      */
@@ -49,7 +61,12 @@ public final class HubClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolJson.writeBytes(request)))
                 .build();
-        HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw HubTls.explain(e);
+        }
         int status = response.statusCode();
         if (status == 200) {
             try {

@@ -9,5 +9,11 @@ public enum LinkState {
     /** The last sync failed; events wait in the outbox and are retried with backoff. */
     OFFLINE,
     /** The hub refuses this kiosk (wrong token or id): retrying will not help; an operator must fix it. */
-    REFUSED
+    REFUSED,
+    /**
+     * The hub's TLS certificate failed this kiosk's checks (unknown CA, wrong name, wrong pin):
+     * nothing is sent until someone fixes the certificate or the kiosk's {@code tls.*} settings.
+     * The kiosk keeps trying at the longest backoff.
+     */
+    UNTRUSTED
 }

@@ -151,6 +151,10 @@ public final class SyncService implements AutoCloseable {
                 LOG.error("The hub refuses this kiosk: {}", e.getMessage());
                 setLink(LinkState.REFUSED, e.getMessage());
                 wait = settings.maxBackoff();
+            } catch (HubUntrustedException e) {
+                LOG.error("Not talking to the hub: {}", e.getMessage());
+                setLink(LinkState.UNTRUSTED, e.getMessage());
+                wait = settings.maxBackoff();
             } catch (IOException e) {
                 failures++;
                 wait = backoff(failures);
@@ -228,6 +232,8 @@ public final class SyncService implements AutoCloseable {
                 }
             } catch (HubClient.HubRefusedException e) {
                 setLink(LinkState.REFUSED, e.getMessage());
+            } catch (HubUntrustedException e) {
+                setLink(LinkState.UNTRUSTED, e.getMessage());
             } catch (IOException e) {
                 LOG.info("Listening to the hub failed: {}", e.getMessage());
                 setLink(LinkState.OFFLINE, e.getMessage());

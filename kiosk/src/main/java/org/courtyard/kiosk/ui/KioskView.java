@@ -178,7 +178,8 @@ final class KioskView {
         return fontFamily;
     }
 
-    private static String chooseFontFamily() {
+    /** The first installed of {@link #FONT_FAMILIES}, else any CJK family, else the default (with a warning). */
+    static String chooseFontFamily() {
         List<String> installed = Font.getFamilies();
         for (String family : FONT_FAMILIES) {
             if (installed.contains(family)) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Full screen when the system property {@code courtyard.fullscreen} is {@code true} (a kiosk's
  * service unit sets it); otherwise a normal 1024x600 window for a PC. In full screen there is no
- * exit hint and no exit key: closing the window is the only way out, as it is in a window.
+ * way out from the screen at all ({@link #lockFullScreen}); the kiosk stops with its service.
  */
 public final class KioskWindow {
 
@@ -93,14 +93,39 @@ public final class KioskWindow {
         stage.setTitle(model.text("app.title"));
         stage.setScene(view.createScene(width, height));
         if (fullScreen) {
-            stage.setFullScreenExitHint("");
-            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-            stage.setFullScreen(true);
+            lockFullScreen(stage);
         }
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, event -> model.detach());
         model.attach();
         stage.show();
         return view;
+    }
+
+    /**
+     * Full screen with no way out by touch or key: no exit hint, no exit key (Esc does nothing),
+     * full screen again at once if anything leaves it, and a close request from the window system
+     * (a compositor's close gesture or Alt+F4) ignored. The kiosk ends when its service is
+     * stopped, never from the screen. On the JavaFX thread, before the stage is shown.
+     */
+    static void lockFullScreen(Stage stage) {
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreen(true);
+        stage.fullScreenProperty().addListener((obs, was, now) -> {
+            if (!now && stage.isShowing()) {
+                LOG.warn("The kiosk window left full screen; going back");
+                // Later, and only if it is still up: a window being closed leaves full screen too.
+                Platform.runLater(() -> {
+                    if (stage.isShowing() && !stage.isFullScreen()) {
+                        stage.setFullScreen(true);
+                    }
+                });
+            }
+        });
+        stage.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, event -> {
+            LOG.warn("Ignoring a request to close the full-screen kiosk window");
+            event.consume();
+        });
     }
 
     /** Starts the toolkit; false when it was already running. */

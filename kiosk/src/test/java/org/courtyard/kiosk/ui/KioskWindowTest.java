@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.stage.Window;
 import org.courtyard.kiosk.Kiosk;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,25 @@ class KioskWindowTest {
         }).get(5, TimeUnit.SECONDS);
 
         assertThat(thrown).hasMessageContaining("not the JavaFX thread");
+    }
+
+    @Test
+    void in_full_screen_there_is_no_exit_key_no_exit_hint_and_close_requests_are_ignored() throws Exception {
+        // Not shown: a full-screen window in headless Monocle would disturb the focus of the
+        // tests that run after this one. The lock is set up before the window is shown anyway.
+        AtomicReference<Boolean> closeHandled = new AtomicReference<>(false);
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage full = new Stage();
+            KioskWindow.lockFullScreen(full);
+            full.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> closeHandled.set(true));
+            full.fireEvent(new WindowEvent(full, WindowEvent.WINDOW_CLOSE_REQUEST));
+            return full;
+        }).get(5, TimeUnit.SECONDS);
+
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(stage.getFullScreenExitKeyCombination()).isEqualTo(KeyCombination.NO_MATCH);
+        assertThat(stage.getFullScreenExitHint()).isEmpty();
+        assertThat(closeHandled.get()).as("the close request reached the window's default handling").isFalse();
     }
 
     /** The showing window titled 馨安小院, other than TestFX's own stage that other tests reuse. */

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.courtyard.hub.help.HelpView;
+import org.courtyard.hub.kiosk.FleetChange;
+import org.courtyard.hub.kiosk.KioskView;
 import org.courtyard.protocol.HelpRequest;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -24,6 +26,36 @@ public final class WebhookBodies {
         body.put("event", event);
         body.put("request", help);
         return ProtocolJson.write(body);
+    }
+
+    /** {@code {"event":"kiosk.silent","kiosk":KIOSK}}. */
+    public static String json(String event, KioskView kiosk) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", event);
+        body.put("kiosk", kiosk);
+        return ProtocolJson.write(body);
+    }
+
+    /** 【设备失联】大村 村委会活动室 已超过15分钟没有联系（最后联系 18:02），请检查设备的电源和网络. */
+    public static String silentText(FleetChange change, ZoneId zone, Duration silentAfter) {
+        return "【设备失联】" + kiosk(change.kiosk()) + " 已超过" + silentAfter.toMinutes() + "分钟没有联系"
+                + since(change, zone) + "，老人求助可能发不出来，请检查设备的电源和网络";
+    }
+
+    /** 【设备恢复】大村 村委会活动室 18:40 恢复联系（18:02 起失联）. */
+    public static String backText(FleetChange change, ZoneId zone) {
+        Instant back = change.kiosk().lastSeenAt();
+        return "【设备恢复】" + kiosk(change.kiosk()) + (back == null ? "" : " " + CLOCK.format(back.atZone(zone)))
+                + " 恢复联系" + (change.silentSince() == null ? ""
+                        : "（" + CLOCK.format(change.silentSince().atZone(zone)) + " 起失联）");
+    }
+
+    private static String kiosk(KioskView kiosk) {
+        return (kiosk.village() == null ? "" : kiosk.village() + " ") + (kiosk.name() == null ? kiosk.id() : kiosk.name());
+    }
+
+    private static String since(FleetChange change, ZoneId zone) {
+        return change.silentSince() == null ? "" : "（最后联系 " + CLOCK.format(change.silentSince().atZone(zone)) + "）";
     }
 
     /** {@code {"msgtype":"text","text":{"content":"..."}}} with {@code content}. */

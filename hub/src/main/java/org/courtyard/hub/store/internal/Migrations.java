@@ -298,7 +298,20 @@ public final class Migrations {
                       address VARCHAR(64) NOT NULL
                     )""",
                     "CREATE INDEX audit_log_at ON audit_log(at)",
-                    "CREATE INDEX audit_log_user ON audit_log(username, at)")));
+                    "CREATE INDEX audit_log_user ON audit_log(username, at)")),
+            new Migration(6, "kiosk enrolment codes; when a kiosk was found silent", List.of(
+                    // One live code per kiosk: a new code replaces the old one. The code is stored
+                    // only as SHA-256(salt || code); redeeming it deletes the row.
+                    """
+                    CREATE TABLE enrolment_codes (
+                      kiosk_id VARCHAR(16) PRIMARY KEY REFERENCES kiosks(id),
+                      salt VARCHAR(32) NOT NULL,
+                      code_hash VARCHAR(64) NOT NULL,
+                      created_by VARCHAR(64),
+                      created_at BIGINT NOT NULL,
+                      expires_at BIGINT NOT NULL
+                    )""",
+                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")));
 
     private Migrations() {
     }

@@ -1,0 +1,85 @@
+package org.courtyard.hub.kiosk;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.hub.web.Reply;
+import org.courtyard.hub.web.Router;
+import org.courtyard.protocol.ErrorBody;
+import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/v1/kiosks/{id}/enrolment-code} (ADMIN): a new one-time code for a kiosk;
+ * {@code POST /api/v1/enrol} (no authentication, throttled per address): a kiosk trades a code
+ * for its id and a new token.
+ */
+public final class EnrolmentRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrolmentRoutes.class);
+
+    /** Body of {@code POST /api/v1/enrol}. */
+    public record EnrolRequest(String code) {
+    }
+
+    private final Enrolment enrolment;
+    private final EnrolmentThrottle throttle;
+    private final Authenticator authenticator;
+
+    public EnrolmentRoutes(Enrolment enrolment, EnrolmentThrottle throttle, Authenticator authenticator) {
+        this.enrolment = enrolment;
+        this.throttle = throttle;
+        this.authenticator = authenticator;
+    }
+
+    public void register(Router router) {
+        router.add("POST", "/api/v1/kiosks/{id}/enrolment-code", this::issue);
+        router.add("POST", "/api/v1/enrol", this::enrol);
+    }
+
+    private Reply issue(Exchange exchange) {
+        StaffUser admin = authenticator.requireAdmin(exchange);
+        String id = exchange.pathParameter("id");
+        Enrolment.IssuedCode code = enrolment.issue(id, admin.username())
+                .orElseThrow(() -> HttpError.notFound("no kiosk '" + id + "'"));
+        LOG.info("{} made an enrolment code for kiosk {}, valid until {}", admin.username(), id, code.expiresAt());
+        return Reply.created(code);
+    }
+
+    private Reply enrol(Exchange exchange) {
+        String address = Request.getRemoteAddr(exchange.request());
+        Optional<Duration> wait = throttle.blocked(address);
+        if (wait.isPresent()) {
+            return tooMany(wait.get());
+        }
+        EnrolRequest request = exchange.bodyAs(EnrolRequest.class);
+        if (request.code() == null || request.code().isBlank()) {
+            throw HttpError.invalidField("code", "missing required field 'code'");
+        }
+        String digits = request.code().replaceAll("[\\s-]", "");
+        if (!digits.matches("\\d{" + Enrolment.DIGITS + "}")) {
+            throw HttpError.invalidField("code", "field 'code' must be " + Enrolment.DIGITS + " digits, like 4829-1736");
+        }
+        Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits);
+        if (enrolled.isEmpty()) {
+            throttle.failed(address);
+            LOG.warn("a wrong, expired or used enrolment code came from {}", address);
+            throw HttpError.unauthorized("this enrolment code is wrong, expired or already used; ask the hub's admin"
+                    + " for a new one");
+        }
+        LOG.info("kiosk {} enrolled from {}; its previous token no longer works", enrolled.get().kioskId(), address);
+        return Reply.ok(enrolled.get());
+    }
+
+    private static Reply tooMany(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        long minutes = (seconds + 59) / 60;
+        return Reply.json(429, ErrorBody.of("too_many_requests", "too many wrong enrolment codes; try again in "
+                + minutes + (minutes == 1 ? " minute" : " minutes")))
+                .withHeader("Retry-After", Long.toString(seconds));
+    }
+}
