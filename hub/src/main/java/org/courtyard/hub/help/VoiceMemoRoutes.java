@@ -1,8 +1,6 @@
 package org.courtyard.hub.help;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -126,27 +124,11 @@ public final class VoiceMemoRoutes {
             throw new HttpError(415, "unsupported_media_type", "the body must be audio/wav, was "
                     + (type.isEmpty() ? "no Content-Type" : "'" + type + "'"));
         }
-        long declared = exchange.request().getLength();
-        if (declared > VoiceMemos.MAX_BYTES) {
-            throw tooLarge();
+        byte[] body = exchange.body(VoiceMemos.MAX_BYTES);
+        if (body.length == 0) {
+            throw HttpError.invalidField("body", "the body is empty; a WAV file is required");
         }
-        try (InputStream in = Request.asInputStream(exchange.request())) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
-            byte[] buffer = new byte[16 * 1024];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (out.size() > VoiceMemos.MAX_BYTES) {
-                    throw tooLarge();
-                }
-            }
-            if (out.size() == 0) {
-                throw HttpError.invalidField("body", "the body is empty; a WAV file is required");
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw HttpError.badRequest("could not read the request body", e);
-        }
+        return body;
     }
 
     private static HttpError tooLarge() {

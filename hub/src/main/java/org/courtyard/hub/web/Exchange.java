@@ -121,6 +121,16 @@ public final class Exchange {
         return body;
     }
 
+    /**
+     * The raw request body, at most {@code maxBytes} long (else 413) and arrived within the body
+     * timeout (else 408); for uploads that are not JSON. See {@link Bodies#read} for why a body a
+     * little over the limit is read and dropped before the 413.
+     */
+    public byte[] body(int maxBytes) {
+        bodyTaken = true;
+        return Bodies.read(request, maxBytes, bodyTimeout);
+    }
+
     /** The body read as {@code type}; a malformed or invalid document is a 400 naming the JSON path. */
     public <T> T bodyAs(Class<T> type) {
         byte[] body = jsonBody();
