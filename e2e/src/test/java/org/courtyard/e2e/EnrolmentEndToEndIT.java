@@ -38,8 +38,7 @@ class EnrolmentEndToEndIT {
                 kiosk.type("enrol " + admin.base() + " " + code);
 
                 kiosk.awaitLine(line -> line.startsWith("enrolled as " + id + " (和平村小院, 和平村)"), SOON);
-                kiosk.awaitLine(line -> line.equals("kiosk " + id + " running headless; commands: press, long-press, "
-                        + "say TEXT, status, quit"), SOON);
+                kiosk.awaitLine(line -> line.startsWith("kiosk " + id + " running headless; commands: "), SOON);
                 await().atMost(SOON).untilAsserted(() -> assertThat(kiosk.status()).contains("link=ONLINE"));
                 await().atMost(SOON).untilAsserted(() -> {
                     JsonNode listed = admin.call("GET", "/api/v1/kiosks/" + id, null, 200);
