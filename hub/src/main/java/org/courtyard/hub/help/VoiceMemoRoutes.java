@@ -14,7 +14,6 @@ import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 

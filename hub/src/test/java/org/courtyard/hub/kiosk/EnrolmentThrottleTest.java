@@ -1,30 +1,29 @@
 package org.courtyard.hub.kiosk;
 
+import org.courtyard.hub.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The guard against guessing enrolment codes, per address and across addresses. */
 class EnrolmentThrottleTest {
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-29T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
 
     @Test
     void one_address_waits_until_its_oldest_wrong_code_is_a_window_old() {
         EnrolmentThrottle throttle = new EnrolmentThrottle(clock, 3, 100, Duration.ofMinutes(15));
         throttle.failed("10.0.0.9");
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         throttle.failed("10.0.0.9");
         throttle.failed("10.0.0.9");
 
         assertThat(throttle.blocked("10.0.0.9")).contains(Duration.ofMinutes(10));
         assertThat(throttle.blocked("10.0.0.10")).as("another address").isEmpty();
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(throttle.blocked("10.0.0.9")).isEmpty();
     }
 
@@ -36,30 +35,7 @@ class EnrolmentThrottleTest {
         }
 
         assertThat(throttle.blocked("10.0.2.1")).contains(Duration.ofMinutes(15));
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.blocked("10.0.2.1")).isEmpty();
-    }
-
-    private static final class SteppedClock extends Clock {
-        private volatile Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }
