@@ -155,7 +155,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
                 "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg", "checkin.grace-days",
                 "http.trust-proxy", "http.idle-timeout-seconds",
-                "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections", "sync.threads",
+                "http.header-timeout-seconds", "http.body-timeout-seconds", "http.max-connections",
+                "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
                 "kiosk.enrolment-hours");
@@ -365,6 +366,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                             Duration.ofSeconds(number(key, value, 1, 3600)));
                     case "http.max-connections" -> limits = limits.withMaxConnections((int) number(key, value, 10,
                             100_000));
+                    case "http.max-connections-per-address" -> limits = limits.withMaxConnectionsPerAddress(
+                            (int) number(key, value, 0, 100_000));
                     case "sync.threads" -> limits = limits.withSyncThreads((int) number(key, value, 1, 64));
                     case "sync.queue" -> limits = limits.withSyncQueue((int) number(key, value, 0, 100_000));
                     case "tls.keystore" -> tlsKeystore = readableFile(key, value);

@@ -218,16 +218,54 @@ class LimitsTest {
     }
 
     @Test
+    void connections_over_the_cap_from_one_address_are_closed_while_other_addresses_are_served() throws Exception {
+        int cap = 3;
+        hub = new TestHub(dir, builder -> builder.limits(Limits.defaults().withMaxConnectionsPerAddress(cap)));
+        // Not 127.0.0.1: the test's own HTTP client keeps connections to the hub open from there.
+        String crowded = "127.0.0.3";
+        List<Socket> held = new ArrayList<>();
+        for (int i = 0; i < cap; i++) {
+            Socket socket = connectFrom(crowded);
+            // An answer on each proves the hub accepted and counted it; keep-alive keeps it open.
+            assertThat(healthOn(socket)).as("connection %d of the cap", i + 1).startsWith("HTTP/1.1 200");
+            held.add(socket);
+        }
+
+        Socket extra = connectFrom(crowded);
+        CompletableFuture<Integer> extraEnd = CompletableFuture.supplyAsync(() -> readToEnd(extra), clients);
+
+        assertThat(extraEnd.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the connection over the cap").isEqualTo(-1);
+        assertThat(healthOn(connectFrom("127.0.0.2"))).as("another address").startsWith("HTTP/1.1 200");
+        assertThat(hub.get("/healthz", null).status()).isEqualTo(200);
+        for (Socket socket : held) {
+            assertThat(healthOn(socket)).as("the connections within the cap still work").startsWith("HTTP/1.1 200");
+        }
+
+        // One closes: its place is free again (once the hub has seen the close).
+        held.get(0).close();
+        await().atMost(PATIENCE).until(() -> {
+            try (Socket again = connectFrom(crowded)) {
+                return healthOrClosed(again).startsWith("HTTP/1.1 200");
+            }
+        });
+    }
+
+    @Test
     void limits_come_from_the_config_file_and_are_checked_against_the_long_poll() {
         Properties properties = new Properties();
         properties.putAll(Map.of("http.idle-timeout-seconds", "90", "http.header-timeout-seconds", "5",
-                "http.body-timeout-seconds", "45", "http.max-connections", "500", "sync.threads", "4",
-                "sync.queue", "50"));
+                "http.body-timeout-seconds", "45", "http.max-connections", "500",
+                "http.max-connections-per-address", "40", "sync.threads", "4", "sync.queue", "50"));
 
         HubConfig config = HubConfig.builder(dir).apply(properties).build();
 
         assertThat(config.limits()).isEqualTo(new Limits(Duration.ofSeconds(90), Duration.ofSeconds(5),
-                Duration.ofSeconds(45), 500, 4, 50));
+                Duration.ofSeconds(45), 500, 40, 4, 50));
+        assertThat(HubConfig.builder(dir).build().limits().maxConnectionsPerAddress()).isEqualTo(200);
+        Properties negativeCap = new Properties();
+        negativeCap.setProperty("http.max-connections-per-address", "-1");
+        assertThatThrownBy(() -> HubConfig.builder(dir).apply(negativeCap))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http.max-connections-per-address");
         Properties tooShort = new Properties();
         tooShort.setProperty("http.idle-timeout-seconds", "20");
         assertThatThrownBy(() -> HubConfig.builder(dir).apply(tooShort).build())
@@ -282,6 +320,40 @@ class LimitsTest {
         socket.setSoTimeout((int) PATIENCE.toMillis());
         sockets.add(socket);
         return socket;
+    }
+
+    /** A socket to the hub from {@code localAddress} (another loopback address, say), not 127.0.0.1. */
+    private Socket connectFrom(String localAddress) throws IOException {
+        Socket socket = new Socket("127.0.0.1", hub.hub.port(), java.net.InetAddress.getByName(localAddress), 0);
+        socket.setSoTimeout((int) PATIENCE.toMillis());
+        sockets.add(socket);
+        return socket;
+    }
+
+    /** Sends a keep-alive {@code GET /healthz} on {@code socket} and reads one answer: its head and body. */
+    private static String healthOn(Socket socket) throws IOException {
+        socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b == -1) {
+                throw new java.io.EOFException("the hub closed the connection; got '" + head + "'");
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
+    }
+
+    /** {@link #healthOn}, or "closed" if the hub closed or reset the connection. */
+    private static String healthOrClosed(Socket socket) {
+        try {
+            return healthOn(socket);
+        } catch (IOException closed) {
+            return "closed";
+        }
     }
 
     /** Reads until the hub closes the connection; -1 then (a reset counts as closed too). */

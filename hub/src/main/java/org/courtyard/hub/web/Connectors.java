@@ -21,7 +21,8 @@ public final class Connectors {
 
     /**
      * A connector on {@code host:port} (null host: every interface) with the {@link Limits}: idle
-     * timeout, request head size and deadline (through {@code heads}), connection limit. With
+     * timeout, request head size and deadline (through {@code heads}), connection limits (in all
+     * and per client address, see {@link AddressConnectionLimit}). With
      * {@code tls} it speaks only HTTPS (TLS 1.2 and 1.3, Jetty's default cipher exclusions, no
      * renegotiation); a plain HTTP request to it fails at the handshake. The server does not
      * announce its Jetty version.
@@ -46,6 +47,9 @@ public final class Connectors {
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        if (limits.maxConnectionsPerAddress() > 0) {
+            connector.addEventListener(new AddressConnectionLimit(limits.maxConnectionsPerAddress()));
+        }
         return connector;
     }
 
