@@ -151,7 +151,8 @@ public final class Hub implements AutoCloseable {
         new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
                 .register(router);
         new KioskRoutes(kiosks, authenticator, audit, enrolment).register(router);
-        new EnrolmentRoutes(enrolment, new EnrolmentThrottle(config.clock()), authenticator).register(router);
+        new EnrolmentRoutes(enrolment, new EnrolmentThrottle(config.clock()), authenticator, audit)
+                .register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator, audit).register(router);
         new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),

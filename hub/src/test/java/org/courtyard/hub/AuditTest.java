@@ -109,6 +109,43 @@ class AuditTest {
     }
 
     @Test
+    void a_new_enrolment_code_and_its_use_are_logged_with_the_kiosk_as_the_one_who_enrolled() {
+        hub = new TestHub(dir);
+        TestHub.Kiosk kiosk = hub.kiosk("活动室", "大村");
+        hub.clock.advance(Duration.ofMinutes(1));
+        TestHub.Answer code = hub.post("/api/v1/kiosks/" + kiosk.id() + "/enrolment-code", hub.adminToken, Map.of());
+        assertThat(code.status()).isEqualTo(201);
+        assertThat(hub.post("/api/v1/enrol", null, Map.of("code", code.json().get("code").asText())).status())
+                .isEqualTo(200);
+
+        JsonNode log = hub.get("/api/v1/audit?limit=3", hub.adminToken).json();
+
+        assertThat(actions(log)).containsExactly("kiosk.enrol", "kiosk.enrolment-code", "kiosk.create");
+        assertThat(log.get(0).get("user").asText()).isEqualTo(kiosk.id());
+        assertThat(log.get(0).get("target").asText()).isEqualTo(kiosk.id());
+        assertThat(log.get(0).get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(log.get(1).get("user").asText()).isEqualTo("admin");
+        assertThat(log.get(1).get("target").asText()).isEqualTo(kiosk.id());
+        assertThat(log.get(1).get("detail").asText()).isEqualTo("valid until 2026-11-30T10:01:00Z");
+    }
+
+    @Test
+    void admins_get_the_actions_the_log_holds_for_the_filter() {
+        hub = new TestHub(dir);
+        String staff = hub.user("wang", "STAFF", null);
+        hub.kiosk("活动室", "大村");
+
+        TestHub.Answer actions = hub.get("/api/v1/audit/actions", hub.adminToken);
+
+        assertThat(actions.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        actions.json().forEach(name -> names.add(name.asText()));
+        assertThat(names).containsExactly("kiosk.create", "login", "user.create");
+        assertThat(hub.get("/api/v1/audit/actions", staff).status()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/audit/actions", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void the_log_is_filtered_by_time_user_and_action_and_pages_back() {
         hub = new TestHub(dir);
         hub.clock.advance(Duration.ofHours(1));

@@ -87,6 +87,12 @@ public final class AuditLog {
                 parameters.toArray()));
     }
 
+    /** Every action the log holds at least one row of, in alphabetical order (for a filter's choices). */
+    public List<String> actions() {
+        return database.read(connection -> Sql.query(connection,
+                "SELECT DISTINCT action FROM audit_log ORDER BY action", row -> row.getString(1)));
+    }
+
     private static String cut(String value, int max) {
         if (value == null || value.length() <= max) {
             return value;

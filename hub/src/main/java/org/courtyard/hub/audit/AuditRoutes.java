@@ -10,7 +10,8 @@ import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
 
 /**
- * {@code GET /api/v1/audit?from=&to=&user=&action=&before=&limit=}, ADMIN only. The admin check is
+ * {@code GET /api/v1/audit?from=&to=&user=&action=&before=&limit=} and {@code GET /api/v1/audit/actions}
+ * (the actions the log holds, for the staff page's filter), ADMIN only. The admin check is
  * passed in ({@code authenticator::requireAdmin}) so that this package, which the auth package
  * records into, does not depend on it in turn.
  */
@@ -27,6 +28,10 @@ public final class AuditRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/v1/audit", this::list);
+        router.add("GET", "/api/v1/audit/actions", exchange -> {
+            requireAdmin.accept(exchange);
+            return Reply.ok(audit.actions());
+        });
     }
 
     private Reply list(Exchange exchange) {

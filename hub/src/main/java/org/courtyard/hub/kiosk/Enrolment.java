@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -71,11 +73,25 @@ public final class Enrolment {
     }
 
     /**
-     * Makes a new code for {@code kioskId}, replacing any live one.
+     * Makes a new code for {@code kioskId}, replacing any live one, audited as
+     * {@code kiosk.enrolment-code} on {@code trail} in the same transaction.
      *
+     * @param by the admin's username, stored with the code
      * @return the code, or empty if there is no such kiosk
      */
-    public Optional<IssuedCode> issue(String kioskId, String by) {
+    public Optional<IssuedCode> issue(String kioskId, String by, AuditTrail trail) {
+        return issue(kioskId, by, Optional.of(trail));
+    }
+
+    /**
+     * The first code of a kiosk just made: not audited on its own, its {@code kiosk.create} row
+     * stands for it.
+     */
+    public Optional<IssuedCode> issueFirst(String kioskId, String by) {
+        return issue(kioskId, by, Optional.empty());
+    }
+
+    private Optional<IssuedCode> issue(String kioskId, String by, Optional<AuditTrail> trail) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         return database.write(connection -> {
@@ -91,6 +107,9 @@ public final class Enrolment {
             Sql.update(connection, "DELETE FROM enrolment_codes WHERE kiosk_id = ? OR expires_at <= ?", kioskId, now);
             Sql.update(connection, "INSERT INTO enrolment_codes (kiosk_id, salt, code_hash, created_by, created_at,"
                     + " expires_at) VALUES (?, ?, ?, ?, ?, ?)", kioskId, salt, hash(salt, digits), by, now, expires);
+            if (trail.isPresent()) {
+                trail.get().record(connection, "kiosk.enrolment-code", kioskId, "valid until " + expires);
+            }
             return Optional.of(new IssuedCode(kioskId, format(digits), expires));
         });
     }
@@ -99,9 +118,11 @@ public final class Enrolment {
      * Redeems a code: a new token for its kiosk, the code deleted, in one transaction.
      *
      * @param digits the code's {@value #DIGITS} digits, without dash
+     * @param trailOf the audit trail of the kiosk a good code belongs to, given its id: the
+     *     enrolment is audited there as {@code kiosk.enrol} in the same transaction
      * @return the kiosk and its new token, or empty if no live code matches
      */
-    public Optional<Enrolled> redeem(String digits) {
+    public Optional<Enrolled> redeem(String digits, Function<String, AuditTrail> trailOf) {
         Instant now = clock.instant();
         return database.write(connection -> {
             Live match = matches(live(connection, now), digits);
@@ -112,6 +133,8 @@ public final class Enrolment {
             String token = Tokens.newToken();
             Sql.update(connection, "UPDATE kiosks SET token_hash = ? WHERE id = ?", Tokens.hash(token), match.kioskId());
             Sql.update(connection, "DELETE FROM enrolment_codes WHERE kiosk_id = ?", match.kioskId());
+            trailOf.apply(match.kioskId()).record(connection, "kiosk.enrol", match.kioskId(),
+                    "new token; the previous one no longer works");
             return Sql.one(connection, "SELECT id, name, village FROM kiosks WHERE id = ?",
                     row -> new Enrolled(row.getString("id"), token, row.getString("village"), row.getString("name")),
                     match.kioskId());

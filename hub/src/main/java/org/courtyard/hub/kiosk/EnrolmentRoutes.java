@@ -2,6 +2,8 @@ package org.courtyard.hub.kiosk;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.web.Exchange;
@@ -29,11 +31,14 @@ public final class EnrolmentRoutes {
     private final Enrolment enrolment;
     private final EnrolmentThrottle throttle;
     private final Authenticator authenticator;
+    private final AuditLog audit;
 
-    public EnrolmentRoutes(Enrolment enrolment, EnrolmentThrottle throttle, Authenticator authenticator) {
+    public EnrolmentRoutes(Enrolment enrolment, EnrolmentThrottle throttle, Authenticator authenticator,
+            AuditLog audit) {
         this.enrolment = enrolment;
         this.throttle = throttle;
         this.authenticator = authenticator;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -44,7 +49,7 @@ public final class EnrolmentRoutes {
     private Reply issue(Exchange exchange) {
         StaffUser admin = authenticator.requireAdmin(exchange);
         String id = exchange.pathParameter("id");
-        Enrolment.IssuedCode code = enrolment.issue(id, admin.username())
+        Enrolment.IssuedCode code = enrolment.issue(id, admin.username(), audit.by(Actor.of(admin.username(), exchange)))
                 .orElseThrow(() -> HttpError.notFound("no kiosk '" + id + "'"));
         LOG.info("{} made an enrolment code for kiosk {}, valid until {}", admin.username(), id, code.expiresAt());
         return Reply.created(code);
@@ -64,7 +69,8 @@ public final class EnrolmentRoutes {
         if (!digits.matches("\\d{" + Enrolment.DIGITS + "}")) {
             throw HttpError.invalidField("code", "field 'code' must be " + Enrolment.DIGITS + " digits, like 4829-1736");
         }
-        Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits);
+        Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits,
+                kioskId -> audit.by(Actor.of(kioskId, exchange)));
         if (enrolled.isEmpty()) {
             throttle.failed(address);
             LOG.warn("a wrong, expired or used enrolment code came from {}", address);

@@ -52,7 +52,7 @@ public final class KioskRoutes {
         if (enrolment == null) {
             return Reply.created(registration);
         }
-        Enrolment.IssuedCode code = enrolment.issue(registration.id(), admin.username()).orElseThrow(
+        Enrolment.IssuedCode code = enrolment.issueFirst(registration.id(), admin.username()).orElseThrow(
                 () -> new IllegalStateException("kiosk " + registration.id() + " vanished right after it was made"));
         return Reply.created(new Created(registration.id(), registration.token(), code.code(), code.expiresAt()));
     }
