@@ -6,6 +6,8 @@
 //      and a <section data-section="name" hidden="hidden"> holding the section's markup;
 //   2. a module js/sections/name.js exporting an object with
 //        id, events (stream event names it wants),
+//        roles       only if not everyone may see it: the user roles that do, e.g. ['ADMIN']
+//                    (the nav link and section stay hidden for the others, and start() is not called);
 //        countLabel  only if it calls ctx.setCount: the words after its count in the window
 //                    title, e.g. '条新求助';
 //        start(ctx)  after login: fetch and show data (ctx: api, user, alert(kind), setCount);
@@ -22,8 +24,9 @@ import * as sound from './sound.js';
 import { LiveStream } from './stream.js';
 import { helpSection } from './sections/help.js';
 import { kioskSection } from './sections/kiosks.js';
+import { auditSection } from './sections/audit.js';
 
-const SECTIONS = [helpSection, kioskSection];
+const SECTIONS = [helpSection, kioskSection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');
@@ -68,9 +71,14 @@ const ctx = {
   },
 };
 
+/** The sections the logged-in user may see (none when nobody is logged in). */
+function allowed() {
+  return user ? SECTIONS.filter((section) => !section.roles || section.roles.includes(user.role)) : [];
+}
+
 const stream = new LiveStream('/api/v1/stream', [...new Set(SECTIONS.flatMap((s) => s.events))], {
   onEvent(name, data) {
-    for (const section of SECTIONS) {
+    for (const section of allowed()) {
       if (section.events.includes(name)) {
         section.onEvent(name, data);
       }
@@ -80,7 +88,7 @@ const stream = new LiveStream('/api/v1/stream', [...new Set(SECTIONS.flatMap((s)
     setLiveState('live', '实时更新中');
     if (reconnect) {
       // No event ids on the stream: whatever happened while we were away is only in the lists.
-      for (const section of SECTIONS) {
+      for (const section of allowed()) {
         section.reload();
       }
     }
@@ -126,7 +134,11 @@ function showApp(person) {
   showMessage(globalError, '');
   setLiveState('connecting', '正在连接…');
   showSound(sound.isOn());
+  const sections = allowed();
   for (const section of SECTIONS) {
+    document.querySelector(`[data-nav="${section.id}"]`).hidden = !sections.includes(section);
+  }
+  for (const section of sections) {
     section.start(ctx);
   }
   stream.reset();
@@ -136,13 +148,11 @@ function showApp(person) {
 }
 
 function showLogin(message) {
-  const wasIn = user !== null;
+  const started = allowed();
   user = null;
   stream.reset();
-  if (wasIn) {
-    for (const section of SECTIONS) {
-      section.stop();
-    }
+  for (const section of started) {
+    section.stop();
   }
   current = null;
   counts.clear();
@@ -160,7 +170,8 @@ function route() {
     return;
   }
   const wanted = window.location.hash.replace(/^#/, '');
-  const next = SECTIONS.find((section) => section.id === wanted) || SECTIONS[0];
+  const sections = allowed();
+  const next = sections.find((section) => section.id === wanted) || sections[0];
   for (const section of SECTIONS) {
     const element = document.querySelector(`[data-section="${section.id}"]`);
     const active = section === next;

@@ -1,6 +1,8 @@
 // The kiosk section: every courtyard kiosk the user may see, whether it is online or silent (the
 // hub's alert for a kiosk not heard from for kiosk.silent-minutes), when it last talked to the hub
 // and what its last heartbeat said (outbox, voice, loudspeaker, disk, temperature, power, self-test).
+// Admins also register new kiosks here and make enrolment codes: the one-time code a technician
+// types into a kiosk's first-run screen, shown large so it can be read out over the phone.
 
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
@@ -23,6 +25,11 @@ const kiosks = new Map();
 let timer = null;
 let loadNumber = 0;
 
+/** Villages named by users (cadres), fetched for an admin's registration form. */
+let userVillages = [];
+/** A village not seen before that the admin confirmed by submitting it a second time. */
+let confirmedVillage = null;
+
 function elements() {
   return {
     rows: byId('kiosk-rows'),
@@ -30,7 +37,24 @@ function elements() {
     error: byId('kiosk-error'),
     summary: byId('kiosk-summary'),
     refresh: byId('kiosk-refresh'),
+    register: byId('kiosk-register'),
+    form: byId('kiosk-register-form'),
+    name: byId('kiosk-register-name'),
+    village: byId('kiosk-register-village'),
+    villages: byId('kiosk-register-villages'),
+    formError: byId('kiosk-register-error'),
+    submit: byId('kiosk-register-submit'),
+    cancel: byId('kiosk-register-cancel'),
+    code: byId('kiosk-code'),
+    codeFor: byId('kiosk-code-for'),
+    codeDigits: byId('kiosk-code-digits'),
+    codeExpiry: byId('kiosk-code-expiry'),
+    codeClose: byId('kiosk-code-close'),
   };
+}
+
+function isAdmin() {
+  return Boolean(ctx && ctx.user && ctx.user.role === 'ADMIN');
 }
 
 /** A heartbeat state such as "ok" or "off: no model at ..." as a table cell. */
@@ -100,7 +124,9 @@ function render() {
   const rows = sorted.map((kiosk) => {
     const heartbeat = kiosk.lastHeartbeat;
     return el('tr', { 'data-id': kiosk.id },
-        el('td', {}, kiosk.name, el('span', { class: 'small-note', text: `编号 ${kiosk.id}` })),
+        el('td', {}, kiosk.name, el('span', { class: 'small-note', text: `编号 ${kiosk.id}` }),
+            isAdmin() ? el('button', { type: 'button', class: 'button small', 'data-action': 'new-code',
+              title: '换了存储卡、重装了系统或换了设备时，用新的激活码重新激活', text: '生成激活码' }) : null),
         el('td', { text: kiosk.village || '—' }),
         onlineCell(kiosk),
         el('td', { text: kiosk.lastSeenAt ? dateTime(kiosk.lastSeenAt) : '从未联系' }),
@@ -120,6 +146,138 @@ function render() {
     : '';
   if (ctx) {
     ctx.setCount('kiosks', silent);
+  }
+  if (isAdmin()) {
+    els.villages.replaceChildren(...knownVillages().map((village) => el('option', { value: village })));
+  }
+}
+
+/** Every village a kiosk or a user is registered in, sorted. */
+function knownVillages() {
+  const villages = new Set(userVillages);
+  for (const kiosk of kiosks.values()) {
+    if (kiosk.village) {
+      villages.add(kiosk.village);
+    }
+  }
+  return [...villages].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** Shows a freshly made enrolment code, large, with the kiosk it is for and when it stops working. */
+function showCode(kiosk, code, expiresAt) {
+  els.codeFor.textContent = `设备「${kiosk.name}」（${kiosk.village}，编号 ${kiosk.id}）的激活码：`;
+  els.codeDigits.textContent = code;
+  els.codeExpiry.textContent = `有效期到 ${dateTime(expiresAt)}（北京时间），只能用一次。`;
+  els.code.hidden = false;
+  els.code.scrollIntoView({ block: 'nearest' });
+  els.codeClose.focus();
+}
+
+function hideCode() {
+  els.code.hidden = true;
+  els.codeDigits.textContent = '';
+}
+
+function openForm() {
+  hideCode();
+  confirmedVillage = null;
+  showMessage(els.formError, '');
+  els.form.hidden = false;
+  els.name.focus();
+  if (ctx) {
+    ctx.api.get('/api/v1/users').then((users) => {
+      userVillages = users.map((user) => user.village).filter(Boolean);
+      render();
+    }, () => {});
+  }
+}
+
+function closeForm() {
+  els.form.reset();
+  els.form.hidden = true;
+  showMessage(els.formError, '');
+  els.name.removeAttribute('aria-invalid');
+  els.village.removeAttribute('aria-invalid');
+}
+
+function refuse(input, text) {
+  showMessage(els.formError, text);
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+}
+
+/** What the hub's refusal of a registration means, for the admin. */
+function registrationError(error) {
+  if (error.status === 400 && /name/.test(error.message)) {
+    return '请填写设备名称（最多 100 个字）。';
+  }
+  if (error.status === 400 && /village/.test(error.message)) {
+    return '请填写所在村（最多 100 个字）。';
+  }
+  if (error.status === 403) {
+    return '只有管理员可以登记设备，请用管理员账号登录。';
+  }
+  return `登记没有成功：${error.message}`;
+}
+
+async function register(event) {
+  event.preventDefault();
+  const name = els.name.value.trim();
+  const village = els.village.value.trim();
+  els.name.removeAttribute('aria-invalid');
+  els.village.removeAttribute('aria-invalid');
+  if (!name) {
+    refuse(els.name, '请填写设备名称，例如“和平村幸福小院活动室”。');
+    return;
+  }
+  if (!village) {
+    refuse(els.village, '请填写设备所在的村。');
+    return;
+  }
+  const twin = [...kiosks.values()].find((kiosk) => kiosk.village === village && kiosk.name === name);
+  if (twin) {
+    refuse(els.name, `${village}已经有一台叫「${name}」的设备（编号 ${twin.id}）。如果是给它换了存储卡或重装了系统，`
+        + '请在下面的列表里点它的“生成激活码”，不要重复登记。');
+    return;
+  }
+  if (!knownVillages().includes(village) && confirmedVillage !== village) {
+    confirmedVillage = village;
+    refuse(els.village, `还没有任何设备或村干部账号登记在「${village}」。请核对村名，要和村干部账号里的村名一字不差；`
+        + '如果没有写错，请再点一次“登记并生成激活码”。');
+    return;
+  }
+  showMessage(els.formError, '');
+  els.submit.disabled = true;
+  try {
+    const created = await ctx.api.post('/api/v1/kiosks', { name, village });
+    closeForm();
+    showCode({ id: created.id, name, village }, created.enrolmentCode, created.enrolmentCodeExpiresAt);
+    load();
+  } catch (error) {
+    if (error.status !== 401) {
+      showMessage(els.formError, registrationError(error));
+    }
+  } finally {
+    els.submit.disabled = false;
+  }
+}
+
+/** A new code for a kiosk already registered (a new SD card, a reinstalled or replaced Pi). */
+async function newCode(id) {
+  const kiosk = kiosks.get(id);
+  closeForm();
+  hideCode();
+  try {
+    const code = await ctx.api.post(`/api/v1/kiosks/${encodeURIComponent(id)}/enrolment-code`);
+    showCode(kiosk || { id, name: id, village: '—' }, code.code, code.expiresAt);
+  } catch (error) {
+    if (error.status === 404) {
+      showMessage(els.error, `没有找到编号为 ${id} 的设备，请点“刷新”再看。`);
+    } else if (error.status === 403) {
+      showMessage(els.error, '只有管理员可以生成激活码。');
+    } else if (error.status !== 401) {
+      showMessage(els.error, `没能生成激活码：${error.message}`);
+    }
   }
 }
 
@@ -153,7 +311,18 @@ export const kioskSection = {
     if (!els) {
       els = elements();
       els.refresh.addEventListener('click', () => load());
+      els.register.addEventListener('click', openForm);
+      els.cancel.addEventListener('click', closeForm);
+      els.form.addEventListener('submit', register);
+      els.codeClose.addEventListener('click', hideCode);
+      els.rows.addEventListener('click', (event) => {
+        const button = event.target.closest('button[data-action="new-code"]');
+        if (button && isAdmin()) {
+          newCode(button.closest('tr').dataset.id);
+        }
+      });
     }
+    els.register.hidden = !isAdmin();
     load();
     clearInterval(timer);
     timer = setInterval(load, REFRESH_MS);
@@ -165,9 +334,13 @@ export const kioskSection = {
     clearInterval(timer);
     timer = null;
     kiosks.clear();
+    userVillages = [];
     els.rows.replaceChildren();
     els.summary.textContent = '';
     showMessage(els.error, '');
+    closeForm();
+    hideCode();
+    els.register.hidden = true;
   },
 
   reload() {
