@@ -86,6 +86,7 @@ class RoleBoundaryTest {
                         "role", "STAFF"), 401, 403, 403, 403, 403, 201),
                 new Row("POST", "/api/v1/users/wang/unlock", Map.of(), 401, 403, 403, 403, 403, 204),
                 new Row("GET", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200),
+                new Row("GET", "/api/v1/audit/actions", null, 401, 403, 403, 403, 403, 200),
                 new Row("POST", "/api/v1/kiosks", Map.of("name", "新活动室", "village", "大村"),
                         401, 403, 403, 403, 403, 201),
                 new Row("GET", "/api/v1/kiosks", null, 401, 403, 200, 200, 200, 200),
