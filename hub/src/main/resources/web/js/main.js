@@ -20,10 +20,12 @@ import { byId, showMessage } from './dom.js';
 import { ROLE } from './format.js';
 import * as sound from './sound.js';
 import { LiveStream } from './stream.js';
+import { checkinSection } from './sections/checkins.js';
 import { helpSection } from './sections/help.js';
 import { kioskSection } from './sections/kiosks.js';
+import { residentSection } from './sections/residents.js';
 
-const SECTIONS = [helpSection, kioskSection];
+const SECTIONS = [helpSection, checkinSection, residentSection, kioskSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');
