@@ -26,6 +26,8 @@ const villages = new Set();
 let pausing = null;
 let pausingForm = null;
 let personId = null;
+/** Whether the user picked a month; until then the coverage follows the hub's this month. */
+let monthChosen = false;
 let timer = null;
 const loads = { alerts: 0, today: 0, coverage: 0, person: 0 };
 
@@ -322,11 +324,12 @@ function renderPerson(resident, checkIns, visits) {
 async function loadCoverage() {
   const number = ++loads.coverage;
   try {
-    const list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month: els.month.value }));
+    const month = monthChosen ? els.month.value : '';
+    const list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month }));
     if (!ctx || number !== loads.coverage) {
       return;
     }
-    if (!els.month.value && list.length > 0) {
+    if (!monthChosen && list.length > 0) {
       els.month.value = list[0].month;
     }
     showMessage(els.coverageError, '');
@@ -382,7 +385,10 @@ function wire() {
     loadCoverage();
   });
   els.coverageForm.addEventListener('submit', (event) => event.preventDefault());
-  els.month.addEventListener('change', loadCoverage);
+  els.month.addEventListener('change', () => {
+    monthChosen = Boolean(els.month.value);
+    loadCoverage();
+  });
 }
 
 function loadAll() {
@@ -407,6 +413,7 @@ export const checkinSection = {
     }
     els.villageFilter.value = '';
     els.month.value = '';
+    monthChosen = false;
     renderVillageOptions();
     loadAll();
     clearInterval(timer);
