@@ -94,3 +94,35 @@ export function timeText(instant) {
 export function dayTimeText(instant) {
   return instant ? `${dayText(localDate(instant))} ${timeText(instant)}` : '从未';
 }
+
+/** The hub's messages about the ledger (English, for technicians) as staff should read them. */
+const EXPLAINED = [
+  [/missing required field/, () => '这一项必须填写。'],
+  [/must have at most (\d+) characters/, (m) => `太长了，最多 ${m[1]} 个字。`],
+  [/is a masked number/, () => '这是带 * 的隐藏号码。请填写完整号码；要保留原来的号码，就不要带这一列。'],
+  [/must be a phone number/, () => '不是有效的电话号码（5 到 20 位数字，可以有空格、“-”和开头的“+”）。'],
+  [/must be ELDER .*, was '(.*)'$/, (m) => `类型只能是“空巢老人”或“留守儿童”，这里写的是“${m[1]}”。`],
+  [/only for residents of type CHILD/, () => '只有留守儿童才填这一项。是不是列错位了？'],
+  [/'checkInEveryDays' must be/, () => '报平安间隔天数要填 1 到 365 的整数；不需要报平安就空着。'],
+  [/already lives in/, () => '这个村已经有同名的居民。同名的请在名字后注明，例如 张秀英（东组）。'],
+  [/unknown column '(.*)'/, (m) => `不认识的列名“${m[1]}”。列名见说明，例如 姓名、村、类型、报平安间隔天数。`],
+  [/the header has no column '[^']*' \(or '(.*)'\)/, (m) => `表头缺少“${m[1]}”这一列。`],
+  [/appears twice/, () => '这一列出现了两次。'],
+  [/not UTF-8/, () => '文件不是 UTF-8 编码。请在 Excel 里用“文件 → 另存为 → CSV UTF-8（逗号分隔）”保存后再导入。'],
+  [/names '(.*)', who is not an active cadre/, (m) => `“${m[1]}”不是这个村登记的结对干部。`],
+  [/must be true or false/, () => '“在册”只能填 是 或 否。'],
+  [/a quoted field is not closed/, () => '引号没有配对：某一格以引号开头，却没有结束的引号。'],
+  [/the file is empty/, () => '文件是空的；第一行必须是表头。'],
+  [/may import only/, () => '村干部只能导入自己村的居民。'],
+];
+
+/** A Chinese explanation of a hub message about the ledger, or null when there is none. */
+export function explain(message) {
+  for (const [pattern, text] of EXPLAINED) {
+    const match = pattern.exec(message || '');
+    if (match) {
+      return text(match);
+    }
+  }
+  return null;
+}

@@ -6,7 +6,7 @@
 import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
-import { COMMON_TAGS, addDays, dayText, everyText, fieldOf, today, typeText } from '../people.js';
+import { COMMON_TAGS, addDays, dayText, everyText, explain, fieldOf, today, typeText } from '../people.js';
 
 /** The hub's field names as the form labels them, for error messages. */
 const LABELS = {
@@ -495,7 +495,7 @@ async function save(event) {
     const where = field && LABELS[field] ? `“${LABELS[field]}”：` : '';
     const text = error.status === 409 ? `这个村已经有一位叫“${body.name}”的居民。同名的请在名字后注明，例如 ${body.name}（东组）。`
       : error.status === 403 ? `没有权限：您只能管理自己村的居民。（${error.message}）`
-        : `没有保存：${where}${error.message}`;
+        : `没有保存：${where}${explain(error.message) || error.message}`;
     showMessage(els.formError, text);
     setInvalid(error.status === 409 ? 'name' : field);
   } finally {
@@ -629,12 +629,16 @@ async function importCsv() {
       const total = error.error.total || lines.length;
       els.importSummary.textContent = `没有导入任何一行：表格里有 ${total} 处错误${total > lines.length
         ? `（下面列出前 ${lines.length} 处）` : ''}。名单没有任何改动。请改正后重新导入整个文件。`;
-      els.importLines.replaceChildren(...lines.map((line) => el('li', {},
-          el('strong', { text: `第 ${line.line} 行${line.field ? `，“${LABELS[line.field] || line.field}”列` : ''}：` }),
-          line.message)));
+      els.importLines.replaceChildren(...lines.map((line) => {
+        const plain = explain(line.message);
+        return el('li', {},
+            el('strong', { text: `第 ${line.line} 行${line.field ? `，“${LABELS[line.field] || line.field}”列` : ''}：` }),
+            plain || line.message,
+            plain ? el('span', { class: 'small-note', text: line.message }) : null);
+      }));
     } else {
       els.importSummary.textContent = `没有导入任何一行，名单没有任何改动：${error.status === 413
-        ? '文件太大（最大 1 MB）。' : error.message}`;
+        ? '文件太大（最大 1 MB）。' : explain(error.message) || error.message}`;
     }
     els.importError.hidden = false;
   } finally {

@@ -183,7 +183,8 @@ class ResidentsPageIT {
         // then the page names the line and the column, and says nothing was imported
         wait.until(visibilityOfElementLocated(By.id("residents-import-error")));
         assertThat(text("residents-import-summary")).contains("没有导入任何一行", "名单没有任何改动");
-        assertThat(text("residents-import-lines")).contains("第 3 行", "“类型”列");
+        assertThat(text("residents-import-lines")).contains("第 3 行", "“类型”列",
+                "类型只能是“空巢老人”或“留守儿童”，这里写的是“小孩”");
         assertThat(hub.get("/api/v1/residents", hub.adminToken).json()).extracting(r -> r.get("name").asText())
                 .containsExactly("张桂英");
         assertThat(chromium.driver.findElements(By.cssSelector("#residents-rows tr"))).hasSize(1);
