@@ -14,6 +14,9 @@ import {
 const PAUSE_UNTIL = 'checkins-pause-until';
 const PAUSE_NOTE = 'checkins-pause-note';
 
+/** The periodic check raises many alerts at once; one tone for a burst is enough. */
+const QUIET_AFTER_TONE_MS = 10_000;
+
 /** The day rolls over and "not yet" becomes "missed" without any event: fetch again this often. */
 const REFRESH_MS = 5 * 60_000;
 
@@ -29,6 +32,7 @@ let personId = null;
 /** Whether the user picked a month; until then the coverage follows the hub's this month. */
 let monthChosen = false;
 let timer = null;
+let lastTone = 0;
 const loads = { alerts: 0, today: 0, coverage: 0, person: 0 };
 
 function elements() {
@@ -463,7 +467,10 @@ export const checkinSection = {
     if (name === 'checkin-alert') {
       alerts.set(data.id, data);
       renderAlerts();
-      ctx.alert('overdue');
+      if (Date.now() - lastTone > QUIET_AFTER_TONE_MS) {
+        lastTone = Date.now();
+        ctx.alert('overdue');
+      }
       loadToday();
     } else if (name === 'checkin-alert-cleared') {
       alerts.delete(data.id);

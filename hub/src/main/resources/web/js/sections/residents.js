@@ -247,7 +247,8 @@ function renderList() {
   el('td', { text: typeText(resident.type) }),
   el('td', { text: resident.tags.join('、') || '—' }),
   el('td', { text: everyText(resident.checkInEveryDays) }),
-  el('td', { class: 'phone', text: resident.phone || resident.guardianPhone || '—' }),
+  el('td', { class: 'phone' }, resident.phone || resident.guardianPhone || '—',
+      !resident.phone && resident.guardianPhone ? el('span', { class: 'small-note', text: '监护人' }) : null),
   el('td', { text: resident.cadres.map((cadre) => cadre.name).join('、') || '—' })));
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
@@ -707,7 +708,6 @@ export const residentSection = {
     els.typeFilter.value = '';
     els.search.value = '';
     els.inactive.checked = false;
-    els.add.hidden = false;
     renderVillages();
     renderList();
     load();
@@ -735,6 +735,7 @@ export const residentSection = {
   },
 
   reload() {
+    cadresByVillage.clear();
     load();
     if (open) {
       openResident(open.id);
@@ -742,6 +743,8 @@ export const residentSection = {
   },
 
   show() {
+    // Cadres registered meanwhile (by the township, through the API) appear in the form again.
+    cadresByVillage.clear();
     load();
   },
 
