@@ -1,13 +1,17 @@
 // The hub's JSON API, called with the session cookie (set by POST /api/v1/login, HttpOnly).
 // The page never keeps the token itself.
 
-/** A failed call: HTTP status (0 when the hub could not be reached), error code and message. */
+/**
+ * A failed call: HTTP status (0 when the hub could not be reached), error code and message;
+ * `error` is the hub's whole error object (for a bad CSV file it also lists `errors` by line and field).
+ */
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, error = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.error = error;
   }
 }
 
@@ -18,7 +22,8 @@ export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler;
 }
 
-async function call(method, path, body) {
+/** body: an object sent as JSON, or with contentType a Blob/File sent as it is. */
+async function call(method, path, body, contentType) {
   const init = {
     method,
     credentials: 'same-origin',
@@ -26,8 +31,8 @@ async function call(method, path, body) {
     headers: { Accept: 'application/json' },
   };
   if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = contentType || 'application/json';
+    init.body = contentType ? body : JSON.stringify(body);
   }
   let response;
   try {
@@ -47,7 +52,7 @@ async function call(method, path, body) {
   if (!response.ok) {
     const error = data && data.error ? data.error : {};
     const failure = new ApiError(response.status, error.code || `http_${response.status}`,
-        error.message || `HTTP ${response.status}`);
+        error.message || `HTTP ${response.status}`, error);
     if (response.status === 401 && path !== '/api/v1/login') {
       onUnauthorized(failure);
     }
@@ -59,6 +64,10 @@ async function call(method, path, body) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body),
+  put: (path, body) => call('PUT', path, body),
+  delete: (path) => call('DELETE', path),
+  /** Sends a file's bytes as they are, e.g. a photo (image/jpeg) or a CSV ledger (text/csv). */
+  upload: (method, path, blob, contentType) => call(method, path, blob, contentType),
 };
 
 /** Builds "path?a=1&b=2" from the non-empty entries of params. */

@@ -22,11 +22,13 @@ import { byId, showMessage } from './dom.js';
 import { ROLE } from './format.js';
 import * as sound from './sound.js';
 import { LiveStream } from './stream.js';
+import { checkinSection } from './sections/checkins.js';
 import { helpSection } from './sections/help.js';
 import { kioskSection } from './sections/kiosks.js';
+import { residentSection } from './sections/residents.js';
 import { auditSection } from './sections/audit.js';
 
-const SECTIONS = [helpSection, kioskSection, auditSection];
+const SECTIONS = [helpSection, checkinSection, residentSection, kioskSection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

@@ -137,6 +137,8 @@ public final class Hub implements AutoCloseable {
         help.addListener(liveStream);
         help.addListener(longPolls);
         sync.addKioskListener(liveStream);
+        // Someone set inactive or no longer expected to check in leaves the alert list at once.
+        residents.addLedgerListener(alerts::ledgerChanged);
         // A new resident or PIN reaches the village's kiosks within a second, not at their next sync.
         residents.addRosterListener(villages -> villages.forEach(village -> longPolls.wake(
                 kiosks.list(Optional.of(village)).stream().map(org.courtyard.hub.kiosk.KioskView::id).toList())));

@@ -1,5 +1,6 @@
 package org.courtyard.hub;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -283,6 +284,35 @@ class CheckInTest {
         assertThat(hub.hub.checkCheckIns()).isZero();
         hub.clock.advance(DAY);
         assertThat(hub.hub.checkCheckIns()).isEqualTo(1);
+    }
+
+    @Test
+    void an_alert_clears_at_once_when_staff_remove_the_expectation_or_set_the_resident_inactive() throws Exception {
+        hub = new TestHub(dir, config -> config.sessionLifetime(Duration.ofDays(60)));
+        String zhang = hub.resident("张桂英", "和平村", "ELDER");
+        String wang = hub.resident("王德福", "和平村", "ELDER");
+        String chen = hub.resident("陈秀兰", "和平村", "ELDER");
+        hub.clock.advance(DAY.multipliedBy(3));
+        assertThat(hub.hub.checkCheckIns()).isEqualTo(3);
+
+        try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
+                "Authorization", "Bearer " + hub.adminToken)) {
+            java.util.HashMap<String, Object> noExpectation = new java.util.HashMap<>();
+            noExpectation.put("checkInEveryDays", null);
+            assertThat(hub.send("PATCH", "/api/v1/residents/" + zhang, hub.adminToken, noExpectation).status())
+                    .isEqualTo(200);
+
+            EventStreamReader.Received cleared = stream.nextEventNamed("checkin-alert-cleared", WAIT);
+            assertThat(cleared.data().get("residentId").asText()).isEqualTo(zhang);
+            assertThat(cleared.data().get("clearReason").asText()).isEqualTo("NOT_EXPECTED");
+        }
+        String csv = "id,name,village,type,active\n" + wang + ",王德福,和平村,ELDER,否\n";
+        assertThat(hub.postRaw("/api/v1/residents.csv", hub.adminToken, "text/csv", csv.getBytes(UTF_8)).status())
+                .isEqualTo(200);
+
+        assertThat(hub.get("/api/v1/check-in-alerts", hub.adminToken).json())
+                .extracting(a -> a.get("residentId").asText()).containsExactly(chen);
+        assertThat(hub.hub.checkCheckIns()).as("nothing left to raise or clear").isZero();
     }
 
     @Test

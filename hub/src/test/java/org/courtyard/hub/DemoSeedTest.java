@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,17 @@ class DemoSeedTest {
         assertThat(raised).isEqualTo(1);
         JsonNode alerts = hub.get("/api/v1/check-in-alerts", hub.adminToken).json();
         assertThat(alerts).extracting(a -> a.get("name").asText()).containsExactly(DemoSeed.QUIET_RESIDENT);
+        // The alert rests on a real check-in three days old, as the kiosk reported it, not on a flag.
+        String quietId = alerts.get(0).get("residentId").asText();
+        JsonNode history = hub.get("/api/v1/residents/" + quietId + "/check-ins", hub.adminToken).json();
+        assertThat(history).hasSize(1);
+        assertThat(Instant.parse(history.get(0).get("at").asText()))
+                .isEqualTo(hub.clock.instant().minus(Duration.ofDays(3)));
+        assertThat(history.get(0).get("kioskId").asText()).isEqualTo(seed.getProperty("kiosk.id"));
+        assertThat(alerts.get(0).get("lastCheckInAt").asText()).isEqualTo(history.get(0).get("at").asText());
+        JsonNode today = hub.get("/api/v1/check-ins/by-village", hub.adminToken).json();
+        assertThat(today.get(0).get("checkedIn")).as("nobody checked in today yet").isEmpty();
+        assertThat(today.get(0).get("notCheckedIn")).hasSize(5);
         TestHub.Kiosk kiosk = new TestHub.Kiosk(seed.getProperty("kiosk.id"), seed.getProperty("kiosk.token"),
                 DemoSeed.VILLAGE);
         JsonNode roster = hub.sync(kiosk, null).json();

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.courtyard.hub.checkin.AlertView.ClearReason;
 import org.courtyard.hub.checkin.internal.AlertMessages;
 import org.courtyard.hub.notify.LiveStream;
@@ -134,6 +135,28 @@ public final class Alerts {
             return Optional.empty();
         }
         return Optional.of(clear(connection, state.get().openAlert, ClearReason.CHECKED_IN, by, now));
+    }
+
+    /**
+     * After staff changed residents (PUT, PATCH, CSV import): clears at once the open alerts of
+     * those no longer expected to check in (expectation removed, set inactive), so the staff page
+     * does not show them until the next periodic {@link #check()}. Raising waits for that check.
+     */
+    public void ledgerChanged(Set<String> residentIds) {
+        Instant now = clock.instant();
+        List<AlertView> cleared = database.write(connection -> {
+            List<AlertView> out = new ArrayList<>();
+            for (String residentId : residentIds) {
+                Optional<Long> open = openAlert(connection, residentId);
+                boolean expected = Sql.one(connection, "SELECT active AND check_in_every_days IS NOT NULL AS expected"
+                        + " FROM residents WHERE id = ?", row -> row.getBoolean("expected"), residentId).orElse(false);
+                if (open.isPresent() && !expected) {
+                    out.add(clear(connection, open.get(), ClearReason.NOT_EXPECTED, "hub", now));
+                }
+            }
+            return out;
+        });
+        cleared.forEach(this::published);
     }
 
     /** Tells the stream of an alert a check-in cleared; after the commit. */

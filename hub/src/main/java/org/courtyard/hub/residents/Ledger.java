@@ -225,6 +225,7 @@ public final class Ledger {
             return new ImportResult(createdAndUpdated[0], createdAndUpdated[1], ids);
         });
         residents.announce(changed);
+        residents.ledgerChanged(new TreeSet<>(result.ids()));
         return result;
     }
 

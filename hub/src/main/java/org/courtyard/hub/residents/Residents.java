@@ -75,6 +75,7 @@ public final class Residents {
     private final Clock clock;
     private final Path photoDir;
     private final List<Consumer<Set<String>>> rosterListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<String>>> ledgerListeners = new CopyOnWriteArrayList<>();
 
     /** @param photoDir where photos are kept, one file per SHA-256; created on the first upload */
     public Residents(Database database, Clock clock, Path photoDir) {
@@ -86,6 +87,15 @@ public final class Residents {
     /** Told, after the commit, the villages whose kiosk roster changed; must return quickly. */
     public void addRosterListener(Consumer<Set<String>> listener) {
         rosterListeners.add(listener);
+    }
+
+    /**
+     * Told, after the commit, the ids of existing residents whose fields staff changed (PUT, PATCH,
+     * CSV import); must return quickly. The alerts use it to clear at once the alert of someone no
+     * longer expected to check in.
+     */
+    public void addLedgerListener(Consumer<Set<String>> listener) {
+        ledgerListeners.add(listener);
     }
 
     /**
@@ -111,6 +121,7 @@ public final class Residents {
             return null;
         });
         announce(changed);
+        ledgerChanged(Set.of(id));
         return get(user, id);
     }
 
@@ -143,6 +154,7 @@ public final class Residents {
             return null;
         });
         announce(changed);
+        ledgerChanged(Set.of(id));
         return get(user, id);
     }
 
@@ -307,6 +319,20 @@ public final class Residents {
                 listener.accept(Set.copyOf(villages));
             } catch (RuntimeException e) {
                 LOG.error("a roster listener failed for {}", villages, e);
+            }
+        }
+    }
+
+    /** Tells the ledger listeners, after a commit, which residents staff changed. */
+    void ledgerChanged(Set<String> residentIds) {
+        if (residentIds.isEmpty()) {
+            return;
+        }
+        for (Consumer<Set<String>> listener : ledgerListeners) {
+            try {
+                listener.accept(Set.copyOf(residentIds));
+            } catch (RuntimeException e) {
+                LOG.error("a ledger listener failed for {} resident(s)", residentIds.size(), e);
             }
         }
     }
