@@ -25,7 +25,11 @@ async function call(method, path, body) {
     cache: 'no-store',
     headers: { Accept: 'application/json' },
   };
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file or a recording, sent as it is with its own media type.
+    init.headers['Content-Type'] = body.type || 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -59,6 +63,7 @@ async function call(method, path, body) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body),
+  put: (path, body) => call('PUT', path, body),
 };
 
 /** Builds "path?a=1&b=2" from the non-empty entries of params. */

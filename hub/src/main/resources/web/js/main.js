@@ -22,8 +22,9 @@ import * as sound from './sound.js';
 import { LiveStream } from './stream.js';
 import { helpSection } from './sections/help.js';
 import { kioskSection } from './sections/kiosks.js';
+import { announcementSection } from './sections/announcements.js';
 
-const SECTIONS = [helpSection, kioskSection];
+const SECTIONS = [helpSection, kioskSection, announcementSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');
