@@ -39,28 +39,61 @@ let saving = false;
 let loadNumber = 0;
 
 function elements() {
-  const ids = {
-    newButton: 'ann-new', refresh: 'ann-refresh', listError: 'ann-list-error', rows: 'ann-rows', empty: 'ann-empty',
-    detailTitle: 'ann-detail-title', badges: 'ann-detail-badges', notice: 'ann-notice', placeholder: 'ann-placeholder',
-    view: 'ann-view', fields: 'ann-fields', audioBox: 'ann-audio-box', audio: 'ann-audio',
-    viewActions: 'ann-view-actions', edit: 'ann-edit', withdraw: 'ann-withdraw', confirm: 'ann-confirm',
-    confirmYes: 'ann-confirm-yes', confirmNo: 'ann-confirm-no', viewError: 'ann-view-error',
-    boardSummary: 'ann-board-summary', boardRefresh: 'ann-board-refresh', boardError: 'ann-board-error',
-    boardRows: 'ann-board-rows', boardEmpty: 'ann-board-empty',
-    form: 'ann-form', title: 'ann-title', text: 'ann-text', targetAll: 'ann-target-all',
-    targetAllLabel: 'ann-target-all-label', targetVillages: 'ann-target-villages',
-    targetVillagesText: 'ann-target-villages-text', targetKiosks: 'ann-target-kiosks',
-    villageOptions: 'ann-village-options', kioskOptions: 'ann-kiosk-options', starts: 'ann-starts', ends: 'ann-ends',
-    repeat: 'ann-repeat', repeatAdd: 'ann-repeat-add', audioState: 'ann-audio-state', file: 'ann-file',
-    record: 'ann-record', elapsed: 'ann-elapsed', level: 'ann-level', unavailable: 'ann-record-unavailable',
-    take: 'ann-take', takeLabel: 'ann-take-label', takeAudio: 'ann-take-audio', takeDiscard: 'ann-take-discard',
-    audioError: 'ann-audio-error', formError: 'ann-form-error', save: 'ann-save', cancel: 'ann-cancel',
+  return {
+    newButton: byId('ann-new'),
+    refresh: byId('ann-refresh'),
+    listError: byId('ann-list-error'),
+    rows: byId('ann-rows'),
+    empty: byId('ann-empty'),
+    detailTitle: byId('ann-detail-title'),
+    badges: byId('ann-detail-badges'),
+    notice: byId('ann-notice'),
+    placeholder: byId('ann-placeholder'),
+    view: byId('ann-view'),
+    fields: byId('ann-fields'),
+    audioBox: byId('ann-audio-box'),
+    audio: byId('ann-audio'),
+    viewActions: byId('ann-view-actions'),
+    edit: byId('ann-edit'),
+    withdraw: byId('ann-withdraw'),
+    confirm: byId('ann-confirm'),
+    confirmYes: byId('ann-confirm-yes'),
+    confirmNo: byId('ann-confirm-no'),
+    viewError: byId('ann-view-error'),
+    boardSummary: byId('ann-board-summary'),
+    boardRefresh: byId('ann-board-refresh'),
+    boardError: byId('ann-board-error'),
+    boardRows: byId('ann-board-rows'),
+    boardEmpty: byId('ann-board-empty'),
+    form: byId('ann-form'),
+    title: byId('ann-title'),
+    text: byId('ann-text'),
+    targetAll: byId('ann-target-all'),
+    targetAllLabel: byId('ann-target-all-label'),
+    targetVillages: byId('ann-target-villages'),
+    targetVillagesText: byId('ann-target-villages-text'),
+    targetKiosks: byId('ann-target-kiosks'),
+    villageOptions: byId('ann-village-options'),
+    kioskOptions: byId('ann-kiosk-options'),
+    starts: byId('ann-starts'),
+    ends: byId('ann-ends'),
+    repeat: byId('ann-repeat'),
+    repeatAdd: byId('ann-repeat-add'),
+    audioState: byId('ann-audio-state'),
+    file: byId('ann-file'),
+    record: byId('ann-record'),
+    elapsed: byId('ann-elapsed'),
+    level: byId('ann-level'),
+    unavailable: byId('ann-record-unavailable'),
+    take: byId('ann-take'),
+    takeLabel: byId('ann-take-label'),
+    takeAudio: byId('ann-take-audio'),
+    takeDiscard: byId('ann-take-discard'),
+    audioError: byId('ann-audio-error'),
+    formError: byId('ann-form-error'),
+    save: byId('ann-save'),
+    cancel: byId('ann-cancel'),
   };
-  const out = {};
-  for (const [name, id] of Object.entries(ids)) {
-    out[name] = byId(id);
-  }
-  return out;
 }
 
 function isCadre() {
@@ -166,11 +199,11 @@ function renderList() {
       announcement.priority === 'EMERGENCY' ? 'is-emergency' : ''].join(' ').trim(),
   },
   el('td', {}, el('button', { type: 'button', class: 'row-open', text: announcement.title })),
-  el('td', {}, priorityBadge(announcement)),
-  el('td', { text: announcement.outdoor ? '室外喇叭' : '仅屏幕' }),
+  el('td', { class: 'nowrap' }, priorityBadge(announcement)),
+  el('td', { class: 'nowrap', text: announcement.outdoor ? '室外喇叭' : '仅屏幕' }),
   el('td', { text: targetsText(announcement.targets) }),
   el('td', { class: 'ann-when', text: scheduleText(announcement) }),
-  el('td', {}, stateBadge(announcement)),
+  el('td', { class: 'nowrap' }, stateBadge(announcement)),
   summaryCell(announcement)));
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
@@ -638,6 +671,11 @@ async function save(event) {
       els.detailTitle.textContent = '修改通知';
       els.save.textContent = '保存修改';
       showMessage(els.audioError, audioErrorText(failure, created));
+      if (failure.status === 413 || failure.status === 415) {
+        // That file will never be taken: choosing or recording another is the way on.
+        setPending(null);
+      }
+      els.audioError.scrollIntoView({ block: 'nearest' });
       loadBoard(saved.id);
       return;
     }
@@ -684,6 +722,7 @@ function setPending(next) {
     pendingUrl = URL.createObjectURL(next.blob);
     els.takeAudio.src = pendingUrl;
     els.takeLabel.textContent = next.label;
+    els.takeDiscard.textContent = next.recorded ? '不用这段录音' : '不用这个文件';
     els.take.hidden = false;
   } else {
     els.takeAudio.removeAttribute('src');
