@@ -76,6 +76,7 @@ function elements() {
     villageOptions: byId('ann-village-options'),
     kioskOptions: byId('ann-kiosk-options'),
     starts: byId('ann-starts'),
+    startsHint: byId('ann-starts-hint'),
     ends: byId('ann-ends'),
     repeat: byId('ann-repeat'),
     repeatAdd: byId('ann-repeat-add'),
@@ -534,6 +535,8 @@ function openForm(announcement) {
   renderTargetOptions(targets);
   showTargetKind();
   els.starts.value = announcement ? toWallClock(announcement.startsAt) : '';
+  // Left empty in an edit, the hub keeps the start it had: a new start would broadcast it again.
+  els.startsHint.textContent = announcement ? '不填就保持原来的开始时间' : '不填就是马上开始';
   els.ends.value = announcement ? toWallClock(announcement.endsAt) : '';
   els.repeat.replaceChildren();
   for (const time of announcement ? announcement.repeatDaily : []) {
@@ -670,6 +673,7 @@ async function save(event) {
       // The text is saved; the form stays open on it so another file can be chosen.
       els.detailTitle.textContent = '修改通知';
       els.save.textContent = '保存修改';
+      els.startsHint.textContent = '不填就保持原来的开始时间';
       showMessage(els.audioError, audioErrorText(failure, created));
       if (failure.status === 413 || failure.status === 415) {
         // That file will never be taken: choosing or recording another is the way on.

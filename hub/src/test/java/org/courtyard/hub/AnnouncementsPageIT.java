@@ -222,14 +222,37 @@ class AnnouncementsPageIT {
     }
 
     @Test
-    void withdrawing_asks_first_then_the_list_and_the_kiosk_see_it_withdrawn() throws Exception {
-        String id = announce.created(hub.adminToken, Announce.draft("秋收晒粮注意事项", "{\"villages\":[\"和平村\"]}"));
+    void an_edit_keeps_the_start_it_had_and_withdrawing_asks_first_then_everyone_sees_it_withdrawn()
+            throws Exception {
+        ObjectNode draft = Announce.draft("秋收晒粮注意事项", "{\"villages\":[\"和平村\"]}");
+        draft.putArray("repeatDaily").add("08:00");
+        String id = announce.created(hub.adminToken, draft);
+        String startsAt = onlyAnnouncement().get("startsAt").asText();
         String cursor = hub.sync(heping, null).json().get("cursor").asText();
         login(STAFF);
         nav();
         By row = By.cssSelector("#ann-rows tr[data-id='" + id + "']");
         wait.until(visibilityOfElementLocated(row)).findElement(By.cssSelector("button.row-open")).click();
         wait.until(textToBePresentInElementLocated(By.id("ann-detail-title"), "秋收晒粮注意事项"));
+        assertThat(text("ann-fields")).contains("每天 08:00");
+
+        // 修改: a new title and a second daily time; the start is left as it was.
+        chromium.driver.findElement(By.id("ann-edit")).click();
+        wait.until(visibilityOfElementLocated(By.id("ann-form")));
+        assertThat(chromium.driver.findElement(By.id("ann-title")).getAttribute("value")).isEqualTo("秋收晒粮注意事项");
+        assertThat(text("ann-starts-hint")).contains("保持原来的开始时间");
+        type("ann-title", "秋收晒粮注意事项（更正）");
+        chromium.driver.findElement(By.id("ann-repeat-add")).click();
+        chromium.driver.switchTo().activeElement().sendKeys("1830");
+        chromium.driver.findElement(By.id("ann-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "修改已保存"));
+        JsonNode edited = onlyAnnouncement();
+        assertThat(edited.get("title").asText()).isEqualTo("秋收晒粮注意事项（更正）");
+        assertThat(edited.get("revision").asInt()).isEqualTo(2);
+        assertThat(edited.get("startsAt").asText()).as("the start to the millisecond").isEqualTo(startsAt);
+        assertThat(edited.get("repeatDaily").toString()).isEqualTo("[\"08:00\",\"18:30\"]");
+        wait.until(textToBePresentInElementLocated(row, "（更正）"));
+        cursor = hub.sync(heping, cursor).json().get("cursor").asText();
 
         chromium.driver.findElement(By.id("ann-withdraw")).click();
         wait.until(visibilityOfElementLocated(By.id("ann-confirm")));
