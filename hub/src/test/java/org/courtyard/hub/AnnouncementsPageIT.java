@@ -304,8 +304,47 @@ class AnnouncementsPageIT {
         assertThat(announce.list(hub.adminToken)).hasSize(1);
     }
 
+    @Test
+    void over_plain_http_from_another_pc_the_page_explains_why_it_cannot_record_and_uploads_still_work()
+            throws Exception {
+        // The hub's address on the network, as an office PC would open it: not loopback, not HTTPS.
+        Optional<String> lan = java.net.NetworkInterface.networkInterfaces()
+                .filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                .map(java.net.InetAddress::getHostAddress).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(lan.isPresent(), "this machine has no network address");
+        byte[] tone = Announce.wav(16_000f, 1, 500);
+        Path wavFile = Files.write(files.resolve("广播.wav"), tone);
+
+        login(STAFF, "http://" + lan.get() + ":" + hub.hub.uri().getPort() + "/#announcements");
+        openNewForm();
+        WebElement unavailable = wait.until(visibilityOfElementLocated(By.id("ann-record-unavailable")));
+        assertThat(unavailable.getText()).contains("安全连接（https）", "docs/tls.md", "仍然可以上传");
+        assertThat(chromium.driver.findElement(By.id("ann-record")).isEnabled()).isFalse();
+        chromium.screenshot("announcement-no-https");
+
+        type("ann-title", "只能上传");
+        village("和平村").click();
+        chromium.driver.findElement(By.id("ann-file")).sendKeys(wavFile.toString());
+        chromium.driver.findElement(By.id("ann-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "通知已发布"));
+        assertThat(Announce.sha256(announce.audio(hub.adminToken, onlyAnnouncement().get("id").asText()).body()))
+                .isEqualTo(Announce.sha256(tone));
+    }
+
     private void login(String username) {
-        chromium.driver.get(hub.uri("/#announcements").toString());
+        login(username, hub.uri("/#announcements").toString());
+    }
+
+    private void login(String username, String address) {
+        chromium.driver.get(address);
         wait.until(visibilityOfElementLocated(By.id("login-username"))).sendKeys(username);
         chromium.driver.findElement(By.id("login-password")).sendKeys("password-" + username);
         chromium.driver.findElement(By.id("login-button")).click();
