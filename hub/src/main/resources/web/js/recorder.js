@@ -34,6 +34,7 @@ export class Recorder {
     this.context = null;
     this.node = null;
     this.finished = null;
+    this.stopping = null;
   }
 
   async start() {
