@@ -22,7 +22,7 @@ export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler;
 }
 
-/** body: an object sent as JSON, or with contentType a Blob/File sent as it is. */
+/** body: an object sent as JSON, or a Blob/File sent as it is (as contentType if given). */
 async function call(method, path, body, contentType) {
   const init = {
     method,
@@ -30,9 +30,13 @@ async function call(method, path, body, contentType) {
     cache: 'no-store',
     headers: { Accept: 'application/json' },
   };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = contentType || 'application/json';
-    init.body = contentType ? body : JSON.stringify(body);
+  if (body instanceof Blob) {
+    // A file or a recording, sent as it is with the given media type, else its own.
+    init.headers['Content-Type'] = contentType || body.type || 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
   }
   let response;
   try {

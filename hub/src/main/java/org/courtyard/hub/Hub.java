@@ -133,6 +133,7 @@ public final class Hub implements AutoCloseable {
         Announcements announcements = new Announcements(database, config.clock(), kiosks);
         SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements, checkIns, residents);
         announcements.addListener((announcement, kioskIds) -> longPolls.wake(kioskIds));
+        announcements.addDeliveryListener(liveStream);
         help.addListener(webhooks);
         help.addListener(liveStream);
         help.addListener(longPolls);

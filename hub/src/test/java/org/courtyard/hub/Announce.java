@@ -77,6 +77,15 @@ final class Announce {
         return put("/api/v1/announcements/" + id + "/audio", token, contentType, audio);
     }
 
+    /** GET /api/v1/announcements as {@code token} sees it, newest first; fails the test unless 200. */
+    JsonNode list(String token) {
+        TestHub.Answer answer = hub.get("/api/v1/announcements", token);
+        if (answer.status() != 200) {
+            throw new AssertionError("listing announcements failed: " + answer);
+        }
+        return answer.json();
+    }
+
     TestHub.Answer withdraw(String token, String id) {
         return hub.post("/api/v1/announcements/" + id + "/withdraw", token, Map.of());
     }

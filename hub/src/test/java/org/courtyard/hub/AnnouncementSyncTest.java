@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Announcements travelling to kiosks in sync answers, and what kiosks report back on the delivery board. */
 class AnnouncementSyncTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
@@ -42,6 +44,54 @@ class AnnouncementSyncTest {
     @AfterEach
     void stop() {
         hub.close();
+    }
+
+    @Test
+    void the_live_stream_tells_staff_and_the_village_cadre_when_a_kiosk_row_of_a_board_changes() throws Exception {
+        String id = api.created(staff, Announce.draft("大村通知", "{\"villages\":[\"大村\"]}"));
+        String otherCadre = hub.user("zhao", "CADRE", "小河村");
+        try (EventStreamReader staffStream = stream(staff);
+                EventStreamReader cadreStream = stream(cadre);
+                EventStreamReader otherStream = stream(otherCadre)) {
+            // Sent to the kiosk: its row now has deliveredAt.
+            String cursor = hub.sync(big, null).json().get("cursor").asText();
+            assertDelivery(staffStream.nextEventNamed("announcement-delivery", WAIT), id, big);
+            assertDelivery(cadreStream.nextEventNamed("announcement-delivery", WAIT), id, big);
+
+            // A play reported: the row changes again.
+            Instant at = TestHub.START.plusSeconds(30);
+            hub.sync(big, cursor, Announce.played(id, at, at.plusSeconds(4), "PLAYED", null));
+            assertDelivery(staffStream.nextEventNamed("announcement-delivery", WAIT), id, big);
+            assertDelivery(cadreStream.nextEventNamed("announcement-delivery", WAIT), id, big);
+
+            // Syncs that change no row tell nobody; the other village's cadre hears of none of it.
+            hub.sync(big, hub.sync(big, cursor).json().get("cursor").asText());
+            hub.sync(small, null, TestHub.heartbeat());
+            assertThat(namesUntilSeen(staffStream, small)).doesNotContain("announcement-delivery");
+            assertThat(namesUntilSeen(otherStream, small)).as("only their own kiosk").isEmpty();
+        }
+    }
+
+    private EventStreamReader stream(String token) throws Exception {
+        return new EventStreamReader(hub.http, hub.uri("/api/v1/stream"), "Authorization", "Bearer " + token);
+    }
+
+    /** The names of the events before {@code kiosk-seen} of {@code kiosk}. */
+    private static java.util.List<String> namesUntilSeen(EventStreamReader stream, TestHub.Kiosk kiosk) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        while (true) {
+            EventStreamReader.Received event = stream.nextEvent(WAIT);
+            if (event.name().equals("kiosk-seen") && event.data().get("id").asText().equals(kiosk.id())) {
+                return names;
+            }
+            names.add(event.name());
+        }
+    }
+
+    private static void assertDelivery(EventStreamReader.Received event, String announcementId, TestHub.Kiosk kiosk) {
+        assertThat(event.data().get("announcementId").asText()).isEqualTo(announcementId);
+        assertThat(event.data().get("kioskId").asText()).isEqualTo(kiosk.id());
+        assertThat(event.data().get("village").asText()).isEqualTo(kiosk.village());
     }
 
     @Test

@@ -44,6 +44,15 @@ final class HeadlessChromium implements AutoCloseable {
      * @throws org.opentest4j.TestAbortedException when Chromium or its driver is not installed
      */
     HeadlessChromium(Path profile) {
+        this(profile, new String[0]);
+    }
+
+    /**
+     * As {@link #HeadlessChromium(Path)}, with more command-line switches: for example
+     * {@code --use-fake-device-for-media-stream --use-fake-ui-for-media-stream} for a fake
+     * microphone (a beep) that the page may use without asking.
+     */
+    HeadlessChromium(Path profile, String... moreArguments) {
         assumeTrue(Files.isExecutable(BROWSER), "browser tests skipped: no Chromium at " + BROWSER
                 + " (apt-get install chromium chromium-driver; .ci/run installs them)");
         assumeTrue(Files.isExecutable(DRIVER), "browser tests skipped: no chromedriver at " + DRIVER
@@ -59,6 +68,7 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--lang=zh-CN", "--window-size=1366,768",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(moreArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

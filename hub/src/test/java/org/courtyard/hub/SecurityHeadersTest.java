@@ -18,6 +18,7 @@ class SecurityHeadersTest {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none';"
             + " frame-ancestors 'none'; form-action 'self'";
+    static final String PERMISSIONS = "microphone=(self), camera=(), geolocation=(), payment=(), usb=()";
 
     @TempDir
     Path dir;
@@ -36,7 +37,8 @@ class SecurityHeadersTest {
 
     @Test
     void the_page_is_served_with_the_security_headers() {
-        for (String path : new String[] {"/", "/index.html", "/js/main.js", "/js/sections/help.js", "/css/app.css",
+        for (String path : new String[] {"/", "/index.html", "/js/main.js", "/js/sections/help.js", "/js/sections/announcements.js",
+                "/js/recorder.js", "/js/recorder-worklet.js", "/css/app.css", "/css/announcements.css",
                 "/icon.svg"}) {
             TestHub.Answer answer = hub.get(path, null);
 
@@ -105,5 +107,7 @@ class SecurityHeadersTest {
         assertThat(headers.allValues("X-Content-Type-Options")).as(what).containsExactly("nosniff");
         assertThat(headers.allValues("Referrer-Policy")).as(what).containsExactly("no-referrer");
         assertThat(headers.allValues("X-Frame-Options")).as(what).containsExactly("DENY");
+        // The staff page records announcements from the microphone: allowed for the hub's own page only.
+        assertThat(headers.allValues("Permissions-Policy")).as(what).containsExactly(PERMISSIONS);
     }
 }

@@ -42,7 +42,9 @@ class StaticPageTest {
     private static final Pattern IMPORT = Pattern.compile(
             "(?:\\bimport|\\bexport)\\s[^;'\"]*?\\bfrom\\s*['\"]([^'\"]+)['\"]"
                     + "|\\bimport\\s*['\"]([^'\"]+)['\"]"
-                    + "|\\bimport\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
+                    + "|\\bimport\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)"
+                    // a module's own file, such as an AudioWorklet: new URL('./x.js', import.meta.url)
+                    + "|\\bnew\\s+URL\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*import\\.meta\\.url");
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)|@import\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern BY_ID = Pattern.compile("\\bbyId\\('([^']+)'\\)");
 

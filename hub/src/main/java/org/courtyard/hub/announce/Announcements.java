@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,6 +63,7 @@ public final class Announcements {
     private final Clock clock;
     private final Kiosks kiosks;
     private final List<AnnouncementListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DeliveryListener> deliveryListeners = new CopyOnWriteArrayList<>();
 
     public Announcements(Database database, Clock clock, Kiosks kiosks) {
         this.database = database;
@@ -71,6 +73,26 @@ public final class Announcements {
 
     public void addListener(AnnouncementListener listener) {
         listeners.add(listener);
+    }
+
+    public void addDeliveryListener(DeliveryListener listener) {
+        deliveryListeners.add(listener);
+    }
+
+    /**
+     * Tells the delivery listeners that {@code kiosk}'s rows of these announcements changed; call
+     * after the change committed (the sync does, for the plays and downloads it stored).
+     */
+    public void publishDeliveries(KioskIdentity kiosk, Collection<String> announcementIds) {
+        for (String id : new LinkedHashSet<>(announcementIds)) {
+            for (DeliveryListener listener : deliveryListeners) {
+                try {
+                    listener.deliveryChanged(id, kiosk.kioskId(), kiosk.village());
+                } catch (RuntimeException e) {
+                    LOG.error("a delivery listener failed on {} at kiosk {}", id, kiosk.kioskId(), e);
+                }
+            }
+        }
     }
 
     // Staff and cadres.
@@ -298,12 +320,16 @@ public final class Announcements {
         Instant now = clock.instant();
         Selection selection = database.read(connection -> select(connection, kiosk, after, limit, now));
         if (!selection.sent().isEmpty()) {
-            database.write(connection -> {
+            List<String> changed = database.write(connection -> {
+                List<String> out = new ArrayList<>();
                 for (AnnouncementView view : selection.sent()) {
-                    recordDelivery(connection, view, kiosk.kioskId(), now);
+                    if (recordDelivery(connection, view, kiosk.kioskId(), now)) {
+                        out.add(view.id());
+                    }
                 }
-                return null;
+                return out;
             });
+            publishDeliveries(kiosk, changed);
         }
         return new KioskAnnouncements(selection.wire(), selection.cursor());
     }
@@ -319,11 +345,13 @@ public final class Announcements {
      * play (by its end) gives {@code outcome}; {@code playedAt} is the start of the latest complete
      * play. A play of an announcement this hub does not know changes nothing here (the event itself
      * is still stored).
+     *
+     * @return whether the board changed (false for an unknown announcement)
      */
-    public void recordPlayed(Connection connection, String kioskId, AnnouncementPlayed played) throws SQLException {
+    public boolean recordPlayed(Connection connection, String kioskId, AnnouncementPlayed played) throws SQLException {
         if (find(connection, played.announcementId()).isEmpty()) {
             LOG.warn("kiosk {} reports a play of unknown announcement {}", kioskId, played.announcementId());
-            return;
+            return false;
         }
         DeliveryRow row = ensureRow(connection, played.announcementId(), kioskId);
         boolean latest = row.outcomeAt() == null || !played.endedAt().isBefore(row.outcomeAt());
@@ -336,19 +364,25 @@ public final class Announcements {
                 latest ? played.outcome().name() : row.outcome() == null ? null : row.outcome().name(),
                 latest ? played.detail() : row.detail(), latest ? played.endedAt() : row.outcomeAt(),
                 played.announcementId(), kioskId);
+        return true;
     }
 
-    /** Puts a kiosk's AUDIO_DOWNLOADED on the board, inside the sync's transaction. */
-    public void recordDownloaded(Connection connection, String kioskId, AudioDownloaded downloaded, Instant at)
+    /**
+     * Puts a kiosk's AUDIO_DOWNLOADED on the board, inside the sync's transaction.
+     *
+     * @return whether the board changed (false for an unknown announcement)
+     */
+    public boolean recordDownloaded(Connection connection, String kioskId, AudioDownloaded downloaded, Instant at)
             throws SQLException {
         if (find(connection, downloaded.announcementId()).isEmpty()) {
             LOG.warn("kiosk {} reports audio of unknown announcement {}", kioskId, downloaded.announcementId());
-            return;
+            return false;
         }
         ensureRow(connection, downloaded.announcementId(), kioskId);
         Sql.update(connection, "UPDATE announcement_deliveries SET downloaded_at = ?, downloaded_sha256 = ?"
                 + " WHERE announcement_id = ? AND kiosk_id = ?", at, downloaded.sha256(), downloaded.announcementId(),
                 kioskId);
+        return true;
     }
 
     // Inside.
@@ -393,7 +427,8 @@ public final class Announcements {
         }
     }
 
-    private void recordDelivery(Connection connection, AnnouncementView view, String kioskId, Instant now)
+    /** Notes that {@code view}'s revision was sent to the kiosk; whether that changed its row. */
+    private boolean recordDelivery(Connection connection, AnnouncementView view, String kioskId, Instant now)
             throws SQLException {
         Optional<Integer> revision = Sql.one(connection, "SELECT delivered_revision FROM announcement_deliveries"
                 + " WHERE announcement_id = ? AND kiosk_id = ?", row -> {
@@ -403,10 +438,13 @@ public final class Announcements {
         if (revision.isEmpty()) {
             Sql.update(connection, "INSERT INTO announcement_deliveries (announcement_id, kiosk_id, delivered_at,"
                     + " delivered_revision, plays) VALUES (?, ?, ?, ?, 0)", view.id(), kioskId, now, view.revision());
+            return true;
         } else if (revision.get() != view.revision()) {
             Sql.update(connection, "UPDATE announcement_deliveries SET delivered_at = ?, delivered_revision = ?"
                     + " WHERE announcement_id = ? AND kiosk_id = ?", now, view.revision(), view.id(), kioskId);
+            return true;
         }
+        return false;
     }
 
     private DeliveryRow ensureRow(Connection connection, String announcementId, String kioskId) throws SQLException {

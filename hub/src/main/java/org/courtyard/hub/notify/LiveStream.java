@@ -4,12 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.courtyard.hub.announce.DeliveryListener;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.help.HelpChange;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Server-sent events for the staff page: {@code help-created}, {@code help-updated},
  * {@code help-overdue} (data: HELP) and {@code kiosk-seen}, {@code kiosk-silent},
- * {@code kiosk-back} (data: the kiosk), plus a
+ * {@code kiosk-back} (data: the kiosk), {@code announcement-delivery} (data:
+ * {@code {"announcementId","kioskId","village"}}: that kiosk's row of the announcement's delivery
+ * board changed; the page fetches the board again), plus a
  * {@code : keep-alive} comment every keep-alive interval. Cadres get their village's events only.
  *
  * <p>No thread per client: each client is an {@link IteratingCallback} that drains its own queue
@@ -39,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_QUEUED} messages behind is dropped. Events carry no ids and {@code Last-Event-ID}
  * is not honoured: a reconnecting page reloads its lists.
  */
-public final class LiveStream implements HelpListener, KioskListener, FleetListener, AutoCloseable {
+public final class LiveStream implements HelpListener, KioskListener, FleetListener, DeliveryListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     private static final int MAX_QUEUED = 1000;
@@ -103,6 +107,13 @@ public final class LiveStream implements HelpListener, KioskListener, FleetListe
             case SILENT -> "kiosk-silent";
             case BACK -> "kiosk-back";
         }, Optional.of(change.kiosk().village()), change.kiosk());
+    }
+
+    /** {@code announcement-delivery}, to staff and the cadres of the kiosk's village. */
+    @Override
+    public void deliveryChanged(String announcementId, String kioskId, String village) {
+        publish("announcement-delivery", Optional.of(village),
+                Map.of("announcementId", announcementId, "kioskId", kioskId, "village", village));
     }
 
     /** Ends every stream cleanly and stops the keep-alive; safe twice. */

@@ -131,14 +131,16 @@ public final class SyncService {
         List<UUID> accepted = new ArrayList<>();
         List<HelpChange> changes = new ArrayList<>();
         List<CheckIns.Change> checkInChanges = new ArrayList<>();
+        List<String> boards = new ArrayList<>();
         boolean cameOnline = database.write(connection -> {
             for (Event event : valid) {
-                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges);
+                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges, boards);
             }
             return kiosks.touch(connection, kiosk.kioskId(), now);
         });
         help.publish(changes);
         checkIns.publish(checkInChanges);
+        announcements.publishDeliveries(kiosk, boards);
         if (!nodes.isEmpty() || cameOnline) {
             kiosks.find(kiosk.kioskId()).ifPresent(view -> kioskListeners.forEach(listener -> listener.seen(view)));
         }
@@ -179,8 +181,8 @@ public final class SyncService {
     }
 
     private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
-            List<Rejection> rejected, List<HelpChange> changes, List<CheckIns.Change> checkInChanges)
-            throws SQLException {
+            List<Rejection> rejected, List<HelpChange> changes, List<CheckIns.Change> checkInChanges,
+            List<String> boards) throws SQLException {
         String id = event.id().toString();
         Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
                 row -> row.getString(1), id);
@@ -231,12 +233,17 @@ public final class SyncService {
             }
             case ANNOUNCEMENT_PLAYED -> {
                 insert(connection, kiosk, event, now);
-                announcements.recordPlayed(connection, kiosk.kioskId(), (AnnouncementPlayed) event.payload());
+                AnnouncementPlayed played = (AnnouncementPlayed) event.payload();
+                if (announcements.recordPlayed(connection, kiosk.kioskId(), played)) {
+                    boards.add(played.announcementId());
+                }
             }
             case AUDIO_DOWNLOADED -> {
                 insert(connection, kiosk, event, now);
-                announcements.recordDownloaded(connection, kiosk.kioskId(), (AudioDownloaded) event.payload(),
-                        event.occurredAt());
+                AudioDownloaded downloaded = (AudioDownloaded) event.payload();
+                if (announcements.recordDownloaded(connection, kiosk.kioskId(), downloaded, event.occurredAt())) {
+                    boards.add(downloaded.announcementId());
+                }
             }
         }
         accepted.add(event.id());
