@@ -26,6 +26,8 @@ final class CadreLivePage extends VBox {
     private final Button talk;
     private final Button menu;
     private final HBox bottom = new HBox();
+    private final HBox row = new HBox();
+    private boolean wide = true;
 
     CadreLivePage(KioskView view, KioskViewModel model) {
         this.view = view;
@@ -38,15 +40,16 @@ final class CadreLivePage extends VBox {
         // Hold to talk: the press starts, the release ends. Not onAction, which fires on release only.
         talk.addEventHandler(MouseEvent.MOUSE_PRESSED, event -> model.pressTalk());
         talk.addEventHandler(MouseEvent.MOUSE_RELEASED, event -> model.releaseTalk());
-        talk.setMaxWidth(Double.MAX_VALUE);
-        VBox.setVgrow(talk, Priority.ALWAYS);
+        talk.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        HBox.setHgrow(talk, Priority.ALWAYS);
         menu = view.button("cadre.menu", Icon.cadre(), "plain-button", model::cadreMenu);
         menu.setContentDisplay(ContentDisplay.TEXT_ONLY);
         menu.setMinWidth(Region.USE_PREF_SIZE);
-        bottom.getChildren().add(menu);
         bottom.setAlignment(Pos.CENTER_RIGHT);
+        row.setAlignment(Pos.BOTTOM_RIGHT);
+        VBox.setVgrow(row, Priority.ALWAYS);
         setAlignment(Pos.TOP_CENTER);
-        getChildren().addAll(message, emergency, talk, bottom);
+        arrange(true);
         model.cadreProperty().addListener((obs, was, now) -> render(now));
         render(model.cadreProperty().get());
     }
@@ -68,25 +71,52 @@ final class CadreLivePage extends VBox {
         talk.getStyleClass().add(on ? "help-button" : "talk-button");
     }
 
+    /** 回到菜单 beside the talk button on a wide screen, below it on a tall one. */
+    private void arrange(boolean wideLayout) {
+        wide = wideLayout;
+        if (wide) {
+            row.getChildren().setAll(talk, menu);
+            bottom.getChildren().clear();
+            getChildren().setAll(message, emergency, row);
+        } else {
+            row.getChildren().setAll(talk);
+            bottom.getChildren().setAll(menu);
+            getChildren().setAll(message, emergency, row, bottom);
+        }
+    }
+
+    /**
+     * The words keep the lines they need; the talk button takes all the room left (the page's
+     * VBox shrinks it, never under {@link KioskView#MIN_TARGET_PX}, when the emergency line appears).
+     */
     void layOut(double width, double height, double base, double gap) {
+        boolean wideLayout = width >= height;
+        if (wideLayout != wide) {
+            arrange(wideLayout);
+        }
         setSpacing(gap / 2);
-        message.setMaxWidth(width);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        emergency.setMaxWidth(width);
-        emergency.setMinHeight(Region.USE_PREF_SIZE);
+        row.setSpacing(gap);
+        for (Label label : java.util.List.of(message, emergency)) {
+            label.setMaxWidth(width);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
         double button = Math.max(KioskView.MIN_TARGET_PX, Math.round(base * 2));
         menu.setMinHeight(button);
         menu.setPrefHeight(button);
-        // The message in 1.4 times the base (two lines on a narrow screen), the emergency line, 回到菜单.
-        double lines = width < base * 1.4 * 16 ? 2 : 1;
-        double talkHeight = height - base * 1.4 * 1.5 * lines - base * 1.5 * lines - button - gap * 2;
-        talk.setMinHeight(KioskView.MIN_TARGET_PX);
-        talk.setPrefHeight(Math.max(KioskView.MIN_TARGET_PX, talkHeight));
-        talk.setMaxHeight(Math.max(KioskView.MIN_TARGET_PX, talkHeight));
-        ((Icon) talk.getGraphic()).size(Math.max(base, Math.round(Math.min(talkHeight * 0.45, width * 0.2))));
-        double text = Math.max(KioskView.MIN_TEXT_PX, Math.min(base * 1.6, Math.floor((width - gap * 2
-                - Math.min(talkHeight * 0.45, width * 0.2) - gap) / 5.5)));
-        talk.setStyle("-fx-font-size: " + text + "px; -fx-graphic-text-gap: " + gap + "px;");
-        talk.setContentDisplay(width >= height ? ContentDisplay.LEFT : ContentDisplay.TOP);
+        menu.setMaxHeight(button);
+        // What the button gets at least: the window less two lines of the message, one of the
+        // emergency and (tall) the menu row.
+        double left = height - base * 1.4 * 1.45 * 2 - base * 1.45 * 2 - (wideLayout ? 0 : button + gap) - gap * 1.5;
+        double talkHeight = Math.max(KioskView.MIN_TARGET_PX, left);
+        double room = wideLayout ? width - gap - menu.prefWidth(-1) : width;
+        double icon = Math.max(base, Math.round(Math.min(talkHeight * 0.5, room * 0.2)));
+        double text = Math.max(KioskView.MIN_TEXT_PX, Math.floor(Math.min(base * 1.6,
+                Math.min((room - icon - 2 * gap) / 5, (talkHeight - gap) / 1.5))));
+        talk.setContentDisplay(ContentDisplay.LEFT);
+        talk.setMinHeight(Math.max(KioskView.MIN_TARGET_PX, text * 1.5 + gap / 2));
+        talk.setPrefHeight(talkHeight);
+        ((Icon) talk.getGraphic()).size(Math.min(icon, Math.max(base, talkHeight - gap)));
+        talk.setStyle("-fx-font-size: " + text + "px; -fx-graphic-text-gap: " + gap + "px; -fx-padding: "
+                + gap / 4 + "px;");
     }
 }

@@ -50,7 +50,6 @@ final class CadrePlayPage extends VBox {
         getStyleClass().addAll("announcements-screen", "cadre-play-page");
         message.getStyleClass().addAll("screen-text", "page-title");
         stop = view.button("cadre.play.stop", Icon.cancel(), "help-button", model::cadreStopPlay);
-        stop.getStyleClass().add("big-button");
         next = view.button("checkin.next-page", Icon.forward(), "plain-button", this::nextPage);
         menu = view.button("cadre.menu", Icon.cadre(), "plain-button", model::cadreMenu);
         for (Button button : List.of(next, menu)) {
@@ -119,11 +118,22 @@ final class CadrePlayPage extends VBox {
 
     private String messageText(CadreBroadcast broadcast) {
         return switch (broadcast.phase()) {
-            case PLAYING -> view.text("cadre.play.playing", broadcast.title());
+            case PLAYING -> playingText(broadcast.title());
             case PLAYED -> view.text(broadcast.noticeKey());
             default -> broadcast.noticeKey() != null ? view.text(broadcast.noticeKey())
                     : announcements.isEmpty() ? view.text("cadre.play.none") : view.text("cadre.play.title");
         };
+    }
+
+    /** 正在用大喇叭播放：TITLE, the title cut with … to keep to two lines. */
+    private String playingText(String title) {
+        String text = view.text("cadre.play.playing", title);
+        int room = 2 * (int) Math.floor(width / (base * 1.1)) - 1;
+        if (text.length() <= room) {
+            return text;
+        }
+        int cut = Math.max(1, title.length() - (text.length() - room) - 1);
+        return view.text("cadre.play.playing", title.substring(0, cut) + "…");
     }
 
     private Button announcementButton(ShownAnnouncement announcement) {
@@ -160,9 +170,8 @@ final class CadrePlayPage extends VBox {
         message.setMaxWidth(width);
         message.setMinHeight(Region.USE_PREF_SIZE);
         double button = Math.max(KioskView.MIN_TARGET_PX, Math.round(base * 2));
-        // Room for two lines of the message on a narrow screen, the bottom row and the gaps.
-        double messageHeight = base * 1.5 * (width < base * 18 ? 2 : 1);
-        double listHeight = height - messageHeight - button - gap * 1.5;
+        // Two lines for the message (what plays is cut to fit them), the bottom row and the gaps.
+        double listHeight = height - base * 1.45 * 2 - button - gap * 1.5;
         rowHeight = Math.max(KioskView.MIN_TARGET_PX, Math.round(Math.min(base * 2.6, button * 1.3)));
         int fitting = (int) Math.floor((listHeight + gap / 2) / (rowHeight + gap / 2));
         perPage = Math.max(1, Math.min(MAX_ROWS, fitting));
@@ -170,10 +179,13 @@ final class CadrePlayPage extends VBox {
             b.setMinHeight(button);
             b.setPrefHeight(button);
         }
-        stop.setMinHeight(Math.max(KioskView.MIN_TARGET_PX, Math.min(listHeight, base * 3)));
+        // The stop button takes what the list would; the page's VBox gives it the room there is.
+        stop.setMinHeight(Math.max(KioskView.MIN_TARGET_PX, base * 2.2));
+        stop.setPrefHeight(Math.max(base * 2.2, Math.min(listHeight, base * 3)));
+        stop.setMaxHeight(Math.max(base * 2.2, listHeight));
         stop.setPrefWidth(width * 0.7);
         stop.setMaxWidth(width);
-        ((Icon) stop.getGraphic()).size(Math.round(base * 1.5));
+        ((Icon) stop.getGraphic()).size(Math.round(Math.min(base * 1.5, KioskView.MIN_TARGET_PX * 0.6)));
         stop.setStyle("-fx-graphic-text-gap: " + gap + "px;");
         render();
     }
