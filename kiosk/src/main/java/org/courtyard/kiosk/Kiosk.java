@@ -350,7 +350,8 @@ public final class Kiosk implements AutoCloseable {
                 case CHECK_IN -> "checkin.prompt";
                 case ANNOUNCEMENTS -> announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt";
                 case LISTENING -> throw new IllegalStateException("LISTENING opens through listen()");
-                case CADRE_PIN, CADRE, CADRE_VISIT, CADRE_PLAY, CADRE_LIVE -> throw new IllegalStateException(screen + " opens through cadre mode");
+                case CADRE_PIN, CADRE, CADRE_VISIT, CADRE_PLAY, CADRE_LIVE ->
+                        throw new IllegalStateException(screen + " opens through cadre mode");
             });
         });
     }

@@ -58,8 +58,8 @@ public final class TestAnnouncements {
      */
     public static Announcement announcement(String id, String title, Priority priority, boolean outdoor,
             Instant startsAt, AudioRef audio) {
-        return new Announcement(id, title, "请各位村民注意：" + title, priority, outdoor, Targets.everyone(), startsAt,
-                null, List.of(), audio, false, 1);
+        return new Announcement(id, title, "请各位村民注意：" + title, priority, outdoor, Targets.everyone(),
+                startsAt, null, List.of(), audio, false, 1);
     }
 
     /** Whether {@code play} ends with {@code tail}: the announcement's PCM after the chime. */

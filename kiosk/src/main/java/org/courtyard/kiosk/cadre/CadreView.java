@@ -53,11 +53,13 @@ public record CadreView(int digits, boolean checking, PinAnswer answer, Instant 
     }
 
     public CadreView withDigits(int value) {
-        return new CadreView(value, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident, broadcast);
+        return new CadreView(value, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident,
+                broadcast);
     }
 
     public CadreView withChecking(boolean value) {
-        return new CadreView(digits, value, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident, broadcast);
+        return new CadreView(digits, value, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident,
+                broadcast);
     }
 
     public CadreView withAnswer(PinAnswer value, Instant until) {
@@ -73,6 +75,7 @@ public record CadreView(int digits, boolean checking, PinAnswer answer, Instant 
     }
 
     public CadreView withBroadcast(CadreBroadcast value) {
-        return new CadreView(digits, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident, value);
+        return new CadreView(digits, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident,
+                value);
     }
 }

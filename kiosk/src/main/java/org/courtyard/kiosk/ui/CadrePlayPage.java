@@ -1,5 +1,7 @@
 package org.courtyard.kiosk.ui;
 
+import static org.courtyard.protocol.Priority.EMERGENCY;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -138,12 +140,14 @@ final class CadrePlayPage extends VBox {
 
     private Button announcementButton(ShownAnnouncement announcement) {
         String style = !announcement.playable() ? "plain-button"
-                : announcement.priority() == org.courtyard.protocol.Priority.EMERGENCY ? "help-button" : "announcements-button";
+                : announcement.priority() == EMERGENCY ? "help-button"
+                : "announcements-button";
         Button button = view.button("cadre.action.play-now", Icon.announcements(), style,
                 () -> model.cadrePlayNow(announcement.id()));
         button.getStyleClass().add("cadre-announcement");
         button.setUserData(announcement.id());
-        String prefix = announcement.priority() == org.courtyard.protocol.Priority.EMERGENCY ? view.text("announcements.emergency") + "：" : "";
+        boolean emergency = announcement.priority() == EMERGENCY;
+        String prefix = emergency ? view.text("announcements.emergency") + "：" : "";
         String suffix = announcement.playable() ? "" : view.text("cadre.play.no-audio");
         button.setText(fit(prefix, announcement.title(), suffix));
         button.setContentDisplay(ContentDisplay.LEFT);

@@ -261,7 +261,8 @@ class CadreBroadcastTest {
 
             leave.run();
 
-            await().atMost(WAIT).until(() -> !relayOn() && relayLines().get(relayLines().size() - 1).equals("relay off"));
+            await().atMost(WAIT).until(() -> !relayOn()
+                    && relayLines().get(relayLines().size() - 1).equals("relay off"));
             kiosk.model().awaitIdle(WAIT);
             await().atMost(WAIT).until(() -> !kiosk.model().state().screen().equals(Screen.CADRE_LIVE));
             assertThat(kiosk.model().state().cadre().broadcast().phase()).isNotEqualTo(Phase.LIVE);
