@@ -20,6 +20,8 @@ import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.kiosk.announce.Announcer;
 import org.courtyard.kiosk.announce.LiveBroadcast;
+import org.courtyard.kiosk.announce.ShownAnnouncement;
+import org.courtyard.kiosk.cadre.BroadcastController;
 import org.courtyard.kiosk.cadre.CadreActions;
 import org.courtyard.kiosk.cadre.CadreController;
 import org.courtyard.kiosk.checkin.CheckInController;
@@ -86,6 +88,7 @@ public final class Kiosk implements AutoCloseable {
     private boolean helpBaseline;
     private final Announcer announcer;
     private volatile LiveBroadcast live;
+    private final BroadcastController broadcasts;
     private final HealthMonitor healthMonitor;
     private volatile Instant lastTouch;
     private boolean started;
@@ -142,6 +145,8 @@ public final class Kiosk implements AutoCloseable {
                         sync.pushNow();
                     }
                 });
+        this.broadcasts = new BroadcastController(model, new CadreBroadcasting(), feedback);
+        broadcasts.register(cadre.actions());
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kiosk-timers");
             thread.setDaemon(true);
@@ -330,6 +335,8 @@ public final class Kiosk implements AutoCloseable {
             case CADRE_PIN -> cadre.enter();
             case CADRE -> cadre.menu();
             case CADRE_VISIT -> cadre.anotherVisit();
+            case CADRE_PLAY -> cadre.run(BroadcastController.PLAY_NOW_ACTION);
+            case CADRE_LIVE -> cadre.run(BroadcastController.LIVE_ACTION);
             default -> openScreen(screen);
         }
     }
@@ -343,7 +350,8 @@ public final class Kiosk implements AutoCloseable {
                 case CHECK_IN -> "checkin.prompt";
                 case ANNOUNCEMENTS -> announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt";
                 case LISTENING -> throw new IllegalStateException("LISTENING opens through listen()");
-                case CADRE_PIN, CADRE, CADRE_VISIT -> throw new IllegalStateException(screen + " opens through cadre mode");
+                case CADRE_PIN, CADRE, CADRE_VISIT, CADRE_PLAY, CADRE_LIVE ->
+                        throw new IllegalStateException(screen + " opens through cadre mode");
             });
         });
     }
@@ -471,6 +479,30 @@ public final class Kiosk implements AutoCloseable {
         cadre.note(noteKey);
     }
 
+    /** 立即播放: the cadre tapped a current announcement; it goes out over the loudspeaker now. */
+    public void cadrePlayNow(String announcementId) {
+        touch();
+        broadcasts.play(announcementId);
+    }
+
+    /** 停止 on the 立即播放 screen. */
+    public void cadreStopPlay() {
+        touch();
+        broadcasts.stopPlay();
+    }
+
+    /** 现场广播: the cadre presses the talk button. */
+    public void pressTalk() {
+        touch();
+        broadcasts.pressTalk();
+    }
+
+    /** 现场广播: the cadre lets the talk button go. */
+    public void releaseTalk() {
+        touch();
+        broadcasts.releaseTalk();
+    }
+
     /** 退出 cadre mode. */
     public void exitCadreMode() {
         touch();
@@ -545,6 +577,13 @@ public final class Kiosk implements AutoCloseable {
     }
 
     private void checkIdle() {
+        if (broadcasts.live()) {
+            // A cadre holding the talk button is not idle; the idle minute starts when they let go
+            // (announce.live-max-seconds ends a broadcast whose release never came).
+            touch();
+            broadcasts.checkEmergency();
+            return;
+        }
         if (Duration.between(lastTouch, clock.instant()).compareTo(config.idleHome()) < 0) {
             return;
         }
@@ -618,6 +657,44 @@ public final class Kiosk implements AutoCloseable {
         // Null only while the constructor runs; the photo is then shown by the first refresh.
         if (controller != null) {
             controller.photoArrived();
+        }
+    }
+
+    /** The announcement commands the cadre's 立即播放 and 现场广播 use. */
+    private final class CadreBroadcasting implements BroadcastController.Broadcasting {
+        @Override
+        public List<ShownAnnouncement> current() {
+            return announcer.current();
+        }
+
+        @Override
+        public CompletableFuture<AnnouncementPlayed> playNow(String announcementId) {
+            return Kiosk.this.playNow(announcementId);
+        }
+
+        @Override
+        public boolean stop(CompletableFuture<AnnouncementPlayed> play) {
+            return announcer.stop(play);
+        }
+
+        @Override
+        public LiveBroadcast startLiveBroadcast() {
+            return Kiosk.this.startLiveBroadcast();
+        }
+
+        @Override
+        public void stopLiveBroadcast() {
+            Kiosk.this.stopLiveBroadcast();
+        }
+
+        @Override
+        public boolean microphoneAvailable() {
+            return hardware.microphone().available();
+        }
+
+        @Override
+        public boolean emergencyPending() {
+            return announcer.emergencyPending();
         }
     }
 

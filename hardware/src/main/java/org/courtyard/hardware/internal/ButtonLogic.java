@@ -13,7 +13,9 @@ import java.util.Objects;
  * long-press threshold is a {@link Listener#press() press}, reported on release; one held past the
  * threshold (measured from the first edge of the settled press) is one
  * {@link Listener#longPress() long press}, reported while still held, and its release reports
- * nothing more.
+ * nothing more. What counts is when the edges happened, not when the timers ran: a release that
+ * happened before the threshold is a press even if its debounce settles only after the threshold,
+ * or if a busy machine ran the long-press timer late.
  *
  * <p>Thread-safe: edges and timers may arrive on different threads. Listener calls are made while
  * holding this object's lock, so the listener must only hand the event on (to the action bus).
@@ -39,6 +41,7 @@ public final class ButtonLogic {
     private Scheduler.Timer settleTimer;
 
     private boolean pressed;
+    private long pressedSince;
     private long pressCount;
     private boolean longPressReported;
     private Scheduler.Timer longPressTimer;
@@ -89,6 +92,7 @@ public final class ButtonLogic {
         pressed = rawPressed;
         if (pressed) {
             long press = ++pressCount;
+            pressedSince = rawSince;
             longPressReported = false;
             Duration wait = longPress.minusNanos(scheduler.nanoTime() - rawSince);
             longPressTimer = scheduler.schedule(wait, () -> holdReached(press));
@@ -105,6 +109,13 @@ public final class ButtonLogic {
 
     private synchronized void holdReached(long press) {
         if (press != pressCount || !pressed || longPressReported) {
+            return;
+        }
+        if (!rawPressed && rawSince - pressedSince < longPress.toNanos()) {
+            // Let go before the threshold; the release is still settling. Look again once it has:
+            // then it is a press (this press is over), or it was a bounce and the hold goes on.
+            Duration wait = debounce.minusNanos(scheduler.nanoTime() - rawSince);
+            longPressTimer = scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait, () -> holdReached(press));
             return;
         }
         longPressReported = true;

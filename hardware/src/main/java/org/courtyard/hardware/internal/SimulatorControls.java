@@ -47,9 +47,15 @@ public final class SimulatorControls implements Simulator {
         hold(longHold);
     }
 
+    /**
+     * The release is stamped with the time the finger lets go ({@code duration} after the press),
+     * not the time its timer happens to run: on a busy machine the timer runs late, and a release
+     * stamped late would turn a short press into a long one.
+     */
     private void hold(Duration duration) {
-        button.edge(true, scheduler.nanoTime());
-        scheduler.schedule(duration, () -> button.edge(false, scheduler.nanoTime()));
+        long pressedAt = scheduler.nanoTime();
+        button.edge(true, pressedAt);
+        scheduler.schedule(duration, () -> button.edge(false, pressedAt + duration.toNanos()));
     }
 
     @Override

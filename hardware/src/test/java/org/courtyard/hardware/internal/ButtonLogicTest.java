@@ -100,6 +100,25 @@ class ButtonLogicTest {
     }
 
     @Test
+    void letting_go_just_before_the_threshold_is_a_press_though_the_release_settles_after_it() {
+        edgeAt(0, true);
+        edgeAt(2_980, false);
+        time.advanceTo(5_000);
+
+        assertThat(events).containsExactly("press at 3030");
+    }
+
+    @Test
+    void a_bounce_just_before_the_threshold_does_not_lose_the_long_press() {
+        edgeAt(0, true);
+        edgeAt(2_980, false);
+        edgeAt(3_010, true);
+        time.advanceTo(5_000);
+
+        assertThat(events).containsExactly("long-press at 3030");
+    }
+
+    @Test
     void two_presses_give_two_events_in_order() {
         edgeAt(0, true);
         edgeAt(200, false);

@@ -136,6 +136,32 @@ class KioskHardwareTest {
     }
 
     @Test
+    void a_simulated_short_press_stays_a_press_when_the_timer_thread_runs_late() {
+        KioskHardware kiosk = hardware(new SilentOutput("silent"), new NoAudioInput("none"), true);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        kiosk.helpButton().addListener(new HelpButton.Listener() {
+            @Override
+            public void onPress() {
+                heard.add("press");
+            }
+
+            @Override
+            public void onLongPress() {
+                heard.add("long-press");
+            }
+        });
+
+        kiosk.simulator().orElseThrow().pressButton();
+        // A loaded machine: the hardware timer thread gets the CPU back only after the long-press
+        // threshold, with the press's debounce, its release and the long-press timer all overdue.
+        time.advanceLate(Duration.ofSeconds(4));
+        time.advance(Duration.ofSeconds(1));
+
+        await().untilAsserted(() -> assertThat(lines).containsExactly("button press"));
+        assertThat(heard).containsExactly("press");
+    }
+
+    @Test
     void the_simulator_shows_the_relay_and_lamps_as_the_pins_are() {
         KioskHardware kiosk = hardware(new CapturingOutput(), new NoAudioInput("none"), true);
         Simulator simulator = kiosk.simulator().orElseThrow();

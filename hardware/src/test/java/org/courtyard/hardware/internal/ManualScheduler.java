@@ -49,6 +49,30 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
+    /**
+     * A starved timer thread: time jumps forward by {@code duration} first, then every task that is
+     * due by then runs, late, in the order it was due (as a {@code ScheduledThreadPoolExecutor} runs
+     * them when its thread gets the CPU back). Tasks they schedule with no delay left run too.
+     */
+    void advanceLate(Duration duration) {
+        long target;
+        synchronized (this) {
+            target = now + duration.toNanos();
+            now = target;
+        }
+        while (true) {
+            Task next;
+            synchronized (this) {
+                next = tasks.peek();
+                if (next == null || next.due > target) {
+                    return;
+                }
+                tasks.poll();
+            }
+            next.action.run();
+        }
+    }
+
     /** Moves to {@code millis} after this scheduler's start. */
     void advanceTo(long millis) {
         long target = 1_000_000_000L + Duration.ofMillis(millis).toNanos();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -79,6 +80,8 @@ public final class Announcer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
     private static final long TICK_MILLIS = 1000;
+    /** The report's detail for a requested play stopped at the kiosk. */
+    private static final String STOPPED = "stopped at the kiosk by a cadre";
 
     private final AnnounceStore store;
     private final AudioLibrary library;
@@ -125,6 +128,7 @@ public final class Announcer implements AutoCloseable {
         final Job job;
         boolean preempted;
         boolean withdrawn;
+        boolean stopped;
         boolean playing;
 
         Running(Job job) {
@@ -510,7 +514,7 @@ public final class Announcer implements AutoCloseable {
     private boolean beginPlaying(Running running) {
         lock.lock();
         try {
-            if (closed || running.preempted || running.withdrawn) {
+            if (closed || running.preempted || running.withdrawn || running.stopped) {
                 return false;
             }
             running.playing = true;
@@ -524,7 +528,9 @@ public final class Announcer implements AutoCloseable {
         lock.lock();
         try {
             if (running.job instanceof Requested requested) {
-                if (running.preempted && !closed) {
+                if (running.stopped) {
+                    requested.result().completeExceptionally(new CancellationException(STOPPED));
+                } else if (running.preempted && !closed) {
                     requests.addFirst(requested);
                 } else {
                     requested.result().completeExceptionally(new IllegalStateException(
@@ -543,11 +549,13 @@ public final class Announcer implements AutoCloseable {
         boolean settles;
         boolean preempted;
         boolean withdrawn;
+        boolean stopped;
         boolean stopping;
         lock.lock();
         try {
             preempted = running.preempted;
             withdrawn = running.withdrawn;
+            stopped = running.stopped;
             stopping = closed;
         } finally {
             lock.unlock();
@@ -567,6 +575,10 @@ public final class Announcer implements AutoCloseable {
                 if (withdrawn) {
                     outcome = PlayOutcome.FAILED;
                     detail = "stopped: the announcement was withdrawn";
+                    settles = true;
+                } else if (stopped) {
+                    outcome = PlayOutcome.FAILED;
+                    detail = STOPPED;
                     settles = true;
                 } else if (preempted && !stopping) {
                     outcome = PlayOutcome.PREEMPTED;
@@ -598,6 +610,8 @@ public final class Announcer implements AutoCloseable {
             if (running.job instanceof Requested requested) {
                 if (outcome == PlayOutcome.PREEMPTED) {
                     requests.addFirst(requested);
+                } else if (stopped && outcome != PlayOutcome.PLAYED) {
+                    requested.result().completeExceptionally(new CancellationException(STOPPED));
                 } else {
                     requested.result().complete(played);
                 }
@@ -680,6 +694,58 @@ public final class Announcer implements AutoCloseable {
             throw new IllegalStateException("the audio of announcement " + id + " is not on the kiosk yet");
         }
         return announcement;
+    }
+
+    /**
+     * Stops a play someone asked for (the cadre's 停止), given the future {@link #playNow} or
+     * {@link #playOnScreen} returned: one still waiting for its turn is dropped; one playing is cut
+     * off, the relay going off as after every play, and reported FAILED "stopped at the kiosk by a
+     * cadre". The future then completes with a {@link CancellationException} (normally, if the play
+     * reached its end just then). Nothing else that plays is touched.
+     *
+     * @return false if that play is over already (or was never asked for here)
+     */
+    public boolean stop(CompletableFuture<AnnouncementPlayed> play) {
+        boolean interrupt;
+        lock.lock();
+        try {
+            for (Iterator<Job> it = requests.iterator(); it.hasNext();) {
+                if (it.next() instanceof Requested requested && requested.result() == play) {
+                    it.remove();
+                    requested.result().completeExceptionally(new CancellationException(STOPPED));
+                    return true;
+                }
+            }
+            if (current == null || !(current.job instanceof Requested requested) || requested.result() != play) {
+                return false;
+            }
+            current.stopped = true;
+            interrupt = current.playing;
+        } finally {
+            lock.unlock();
+        }
+        if (interrupt) {
+            speaker.interrupt();
+        }
+        return true;
+    }
+
+    /**
+     * Whether a scheduled EMERGENCY is playing now, or is due and waiting (for a live broadcast to
+     * end): what a cadre at the talk button must know.
+     */
+    public boolean emergencyPending() {
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            if (current != null && current.job instanceof Scheduled scheduled
+                    && scheduled.announcement().priority() == Priority.EMERGENCY) {
+                return true;
+            }
+            return emergencyDue(now, current == null ? null : current.job);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private CompletableFuture<AnnouncementPlayed> request(Requested requested) {

@@ -11,13 +11,18 @@ import org.courtyard.kiosk.checkin.ResidentTile;
  * @param lockedUntil the pad takes no PIN before this instant; null when not locked
  * @param cadreName the signed-in cadre, or null before a right PIN
  * @param visitResident the resident of the visit being recorded, from {@link VisitStep#NOTE} on
+ * @param broadcast what 立即播放 and 现场广播 show
  */
 public record CadreView(int digits, boolean checking, PinAnswer answer, Instant lockedUntil, String cadreId,
-        String cadreName, VisitStep visitStep, ResidentTile visitResident) {
+        String cadreName, VisitStep visitStep, ResidentTile visitResident, CadreBroadcast broadcast) {
 
     /** Nobody signed in, nothing typed. */
     public static final CadreView NONE = new CadreView(0, false, PinAnswer.NONE, null, null, null, VisitStep.PICK,
-            null);
+            null, CadreBroadcast.NONE);
+
+    public CadreView {
+        broadcast = broadcast == null ? CadreBroadcast.NONE : broadcast;
+    }
 
     /** What the pad says under the digits. */
     public enum PinAnswer {
@@ -48,22 +53,29 @@ public record CadreView(int digits, boolean checking, PinAnswer answer, Instant 
     }
 
     public CadreView withDigits(int value) {
-        return new CadreView(value, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident);
+        return new CadreView(value, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident,
+                broadcast);
     }
 
     public CadreView withChecking(boolean value) {
-        return new CadreView(digits, value, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident);
+        return new CadreView(digits, value, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident,
+                broadcast);
     }
 
     public CadreView withAnswer(PinAnswer value, Instant until) {
-        return new CadreView(digits, checking, value, until, cadreId, cadreName, visitStep, visitResident);
+        return new CadreView(digits, checking, value, until, cadreId, cadreName, visitStep, visitResident, broadcast);
     }
 
     public CadreView signedIn(String id, String name) {
-        return new CadreView(0, false, PinAnswer.NONE, null, id, name, VisitStep.PICK, null);
+        return new CadreView(0, false, PinAnswer.NONE, null, id, name, VisitStep.PICK, null, CadreBroadcast.NONE);
     }
 
     public CadreView withVisit(VisitStep step, ResidentTile resident) {
-        return new CadreView(digits, checking, answer, lockedUntil, cadreId, cadreName, step, resident);
+        return new CadreView(digits, checking, answer, lockedUntil, cadreId, cadreName, step, resident, broadcast);
+    }
+
+    public CadreView withBroadcast(CadreBroadcast value) {
+        return new CadreView(digits, checking, answer, lockedUntil, cadreId, cadreName, visitStep, visitResident,
+                value);
     }
 }

@@ -83,6 +83,8 @@ final class KioskView {
     private final PinPadPage pinPadPage;
     private final CadrePage cadrePage;
     private final VisitPage visitPage;
+    private final CadrePlayPage cadrePlayPage;
+    private final CadreLivePage cadreLivePage;
     private final AnnouncementsPage announcementsPage;
     private final VBox listeningScreen;
     private final List<Icon> screenIcons;
@@ -129,6 +131,8 @@ final class KioskView {
         pinPadPage = new PinPadPage(this, model);
         cadrePage = new CadrePage(this, model);
         visitPage = new VisitPage(this, model);
+        cadrePlayPage = new CadrePlayPage(this, model);
+        cadreLivePage = new CadreLivePage(this, model);
         announcementsPage = new AnnouncementsPage(model);
         Label voice = label("");
         voice.textProperty().bind(model.voiceTextProperty());
@@ -321,6 +325,8 @@ final class KioskView {
             case CADRE_PIN -> pinPadPage;
             case CADRE -> cadrePage;
             case CADRE_VISIT -> visitPage;
+            case CADRE_PLAY -> cadrePlayPage;
+            case CADRE_LIVE -> cadreLivePage;
         };
         boolean fresh = content.getChildren().isEmpty() || content.getChildren().get(0) != page;
         if (fresh && screen == Screen.ANNOUNCEMENTS) {
@@ -331,6 +337,9 @@ final class KioskView {
         }
         if (fresh && screen == Screen.CADRE_VISIT) {
             visitPage.opened();
+        }
+        if (fresh && screen == Screen.CADRE_PLAY) {
+            cadrePlayPage.opened();
         }
         content.getChildren().setAll(page);
         back.setVisible(screen != Screen.HOME);
@@ -411,6 +420,8 @@ final class KioskView {
         pinPadPage.layOut(pageWidth, pageHeight, base, gap);
         cadrePage.layOut(pageWidth, pageHeight, base, gap);
         visitPage.layOut(pageWidth, pageHeight, base, gap);
+        cadrePlayPage.layOut(pageWidth, pageHeight, base, gap);
+        cadreLivePage.layOut(pageWidth, pageHeight, base, gap);
         for (Icon icon : screenIcons) {
             icon.size(Math.max(MIN_TARGET_PX, Math.round(contentHeight * 0.3)));
         }

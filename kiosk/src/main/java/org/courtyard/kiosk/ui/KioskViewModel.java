@@ -404,6 +404,25 @@ final class KioskViewModel {
         kiosk.open(Screen.CADRE);
     }
 
+    /** 立即播放: an announcement was tapped. */
+    void cadrePlayNow(String announcementId) {
+        kiosk.cadrePlayNow(announcementId);
+    }
+
+    void cadreStopPlay() {
+        kiosk.cadreStopPlay();
+    }
+
+    /** 现场广播: the talk button is pressed. */
+    void pressTalk() {
+        kiosk.pressTalk();
+    }
+
+    /** 现场广播: the talk button is let go. */
+    void releaseTalk() {
+        kiosk.releaseTalk();
+    }
+
     void exitCadre() {
         kiosk.exitCadreMode();
     }

@@ -50,6 +50,40 @@ class AnnouncerTest {
     }
 
     @Test
+    void a_requested_play_stopped_while_it_waits_never_plays_and_one_stopped_while_playing_is_cut_off()
+            throws Exception {
+        Station s = station();
+        s.hardware.speaker().hold();
+        s.receive(Station.normal("routine", Station.MORNING, s.audio(300)),
+                Station.announcement("asked", Priority.NORMAL, false, Station.MORNING, null, List.of(), s.audio(400),
+                        false, 1));
+        await().atMost(WAIT).until(() -> s.hardware.speaker().blockedWrites() > 0);
+        java.util.concurrent.CompletableFuture<AnnouncementPlayed> waiting = s.announcer.playNow("asked");
+
+        assertThat(s.announcer.stop(waiting)).isTrue();
+
+        assertThat(waiting).isCompletedExceptionally();
+        s.hardware.speaker().release();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(s.outcomes()).containsExactly("routine PLAYED"));
+        s.hardware.speaker().hold();
+        java.util.concurrent.CompletableFuture<AnnouncementPlayed> playing = s.announcer.playNow("asked");
+        await().atMost(WAIT).until(() -> s.hardware.speaker().blockedWrites() > 0 && s.relayOn());
+
+        assertThat(s.announcer.stop(playing)).isTrue();
+
+        await().atMost(WAIT).until(playing::isDone);
+        assertThat(playing).isCompletedExceptionally();
+        await().atMost(WAIT).until(() -> !s.relayOn());
+        assertThat(s.reports()).last().satisfies(played -> {
+            assertThat(played.announcementId()).isEqualTo("asked");
+            assertThat(played.outcome()).isEqualTo(PlayOutcome.FAILED);
+            assertThat(played.detail()).isEqualTo("stopped at the kiosk by a cadre");
+        });
+        assertThat(s.announcer.stop(playing)).as("over already").isFalse();
+        s.hardware.speaker().release();
+    }
+
+    @Test
     void a_due_announcement_is_broadcast_once_relay_chime_audio_relay_off_and_reported() {
         Station s = station();
         AudioRef audio = s.audio(300);

@@ -1,6 +1,7 @@
 package org.courtyard.kiosk.cadre;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -202,19 +203,22 @@ class CadreFlowTest {
     }
 
     @Test
-    void another_feature_adds_its_button_to_the_menu_and_it_runs_with_the_signed_in_cadre() throws Exception {
+    void the_menu_takes_no_fourth_button_and_its_actions_run_only_for_a_signed_in_cadre() throws Exception {
         kiosk();
-        StringBuilder ran = new StringBuilder();
-        kiosk.cadreActions().add(new CadreAction("announce.play-now", "home.announcements", "announcements-button",
-                "announcements", session -> ran.append(session.name())));
+        CadreAction more = new CadreAction("more", "home.announcements", "announcements-button", "announcements",
+                session -> { });
+
+        assertThatThrownBy(() -> kiosk.cadreActions().add(more)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at most 3");
+        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
+
         kiosk.open(Screen.CADRE_PIN);
         type(TestRoster.CADRE_PIN);
-
-        kiosk.cadreAction("announce.play-now");
+        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
         kiosk.model().awaitIdle(WAIT);
-
-        assertThat(ran.toString()).isEqualTo("李建华");
-        assertThat(kiosk.cadreActions().all()).extracting(CadreAction::id)
-                .containsExactly(CadreController.VISIT_ACTION, "announce.play-now");
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PLAY);
+        assertThat(cadre().cadreName()).as("the session goes on on the new screen").isEqualTo("李建华");
     }
 }

@@ -15,6 +15,7 @@ import org.courtyard.kiosk.KioskState;
 import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.announce.ShownAnnouncement;
 import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.cadre.CadreBroadcast;
 import org.courtyard.kiosk.cadre.CadreView;
 import org.courtyard.kiosk.checkin.CheckInView;
 import org.courtyard.kiosk.checkin.ResidentTile;
@@ -77,6 +78,28 @@ final class Pages {
                 .withCadre(signedIn.withVisit(CadreView.VisitStep.NOTE, residents.get(5)))));
         pages.add(new Page("cadre-visit-done", withTiles.withScreen(Screen.CADRE_VISIT)
                 .withCadre(signedIn.withVisit(CadreView.VisitStep.DONE, residents.get(5)))));
+        List<ShownAnnouncement> forCadre = List.of(
+                new ShownAnnouncement("a-flood", "山洪预警：今晚有大到暴雨，住在河边的老人请搬到村委会", "今晚有大到暴雨。",
+                        Priority.EMERGENCY, now, true),
+                new ShownAnnouncement("a-fire", "冬季防火", null, Priority.NORMAL, now.minusSeconds(60), false),
+                new ShownAnnouncement("a-long", "关于做好二〇二六年冬春季节森林草原防灭火工作和农村用电用气安全检查的通知",
+                        null, Priority.NORMAL, now.minusSeconds(120), true),
+                new ShownAnnouncement("a-water", "停水通知", null, Priority.NORMAL, now.minusSeconds(180), true),
+                new ShownAnnouncement("a-vote", "村民大会", null, Priority.NORMAL, now.minusSeconds(240), true));
+        pages.add(new Page("cadre-play", base.withScreen(Screen.CADRE_PLAY).withCadre(signedIn), forCadre));
+        pages.add(new Page("cadre-play-empty", base.withScreen(Screen.CADRE_PLAY).withCadre(signedIn
+                .withBroadcast(CadreBroadcast.notice("cadre.play.none")))));
+        pages.add(new Page("cadre-play-not-ready", base.withScreen(Screen.CADRE_PLAY).withCadre(signedIn
+                .withBroadcast(CadreBroadcast.notice("cadre.play.not-ready"))), forCadre));
+        pages.add(new Page("cadre-play-playing", base.withScreen(Screen.CADRE_PLAY).withCadre(signedIn
+                .withBroadcast(CadreBroadcast.playing("a-flood", forCadre.get(0).title()))), forCadre));
+        pages.add(new Page("cadre-live", base.withScreen(Screen.CADRE_LIVE).withCadre(signedIn)));
+        pages.add(new Page("cadre-live-on", base.withScreen(Screen.CADRE_LIVE).withCadre(signedIn
+                .withBroadcast(CadreBroadcast.live(false)))));
+        pages.add(new Page("cadre-live-emergency-waiting", base.withScreen(Screen.CADRE_LIVE).withCadre(signedIn
+                .withBroadcast(CadreBroadcast.live(true)))));
+        pages.add(new Page("cadre-live-refused", base.withScreen(Screen.CADRE_LIVE).withCadre(signedIn
+                .withBroadcast(CadreBroadcast.notice("cadre.live.emergency")))));
         pages.add(new Page("announcements", base.withScreen(Screen.ANNOUNCEMENTS)));
         pages.add(new Page("announcements-list", base.withScreen(Screen.ANNOUNCEMENTS), List.of(
                 new ShownAnnouncement("a-flood", "山洪预警：今晚有大到暴雨", "气象台发布山洪预警：今晚到明天有大到暴雨，"
