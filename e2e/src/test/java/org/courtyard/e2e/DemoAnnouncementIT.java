@@ -74,6 +74,8 @@ class DemoAnnouncementIT {
             page.wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "通知已发布"));
             String id = page.wait.until(presenceOfElementLocated(By.cssSelector("#ann-rows tr[data-id]")))
                     .getAttribute("data-id");
+            assertThat(page.find(By.cssSelector("#ann-rows tr[data-id='" + id + "']")).getText())
+                    .as("as the form had it: NORMAL, outdoor, to the village").contains("普通", "室外喇叭", "和平村");
             chromium.screenshot("demo-announcement-published");
 
             // The kiosk, a separate process, broadcasts it in order: relay on, chime and recording, relay off.
@@ -111,7 +113,7 @@ class DemoAnnouncementIT {
             page.wait.until(textToBePresentInElementLocated(By.cssSelector("#ann-rows tr[data-id='" + id + "']"),
                     "已播放 1/1"));
             chromium.screenshot("demo-announcement-played");
-            StaffPage.assertNoScriptErrors(page);
+            page.assertNoScriptErrors();
         }
     }
 

@@ -68,7 +68,7 @@ class DemoCheckInIT {
             assertThat(chromium.driver.findElements(By.cssSelector("#checkins-alert-rows tr[data-resident='" + wang
                     + "']"))).hasSize(1);
             chromium.screenshot("demo-checkin");
-            StaffPage.assertNoScriptErrors(page);
+            page.assertNoScriptErrors();
         }
     }
 

@@ -54,7 +54,7 @@ final class StaffPage {
                 || line.contains("ReferenceError") || line.contains("SyntaxError")).toList();
     }
 
-    static void assertNoScriptErrors(StaffPage page) {
-        assertThat(page.scriptErrors()).as("browser console").isEmpty();
+    void assertNoScriptErrors() {
+        assertThat(scriptErrors()).as("browser console").isEmpty();
     }
 }
