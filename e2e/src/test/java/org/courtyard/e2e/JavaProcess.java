@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,28 @@ final class JavaProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
+        return run(name, command, env);
+    }
+
+    /**
+     * Runs the {@code ./courtyard} launcher (system property {@code courtyard.launcher}, set by
+     * failsafe) with {@code args}, on this JVM's Java. Closing it stops the launcher and, should any
+     * outlive it, the programs it started.
+     */
+    static JavaProcess launcher(String name, Map<String, String> env, String... args) throws IOException {
+        String value = System.getProperty("courtyard.launcher");
+        assertThat(value).as("system property courtyard.launcher (set by failsafe)").isNotNull();
+        Path script = Path.of(value);
+        assertThat(Files.isExecutable(script)).as("%s is executable", script).isTrue();
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("JAVA_HOME", System.getProperty("java.home"));
+        return run(name, command, withJava);
+    }
+
+    private static JavaProcess run(String name, List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         return new JavaProcess(name, builder.start());
@@ -84,15 +107,23 @@ final class JavaProcess implements AutoCloseable {
 
     /** Waits for a line matching {@code test} printed at or after line number {@code from}. */
     String awaitLineAfter(int from, Predicate<String> test, Duration timeout) throws InterruptedException {
+        int index = awaitIndexAfter(from, test, timeout);
+        synchronized (lines) {
+            return lines.get(index);
+        }
+    }
+
+    /** As {@link #awaitLineAfter}, but answers the number of the matching line, for ordering. */
+    int awaitIndexAfter(int from, Predicate<String> test, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             int index = from;
             while (true) {
                 while (index < lines.size()) {
-                    String line = lines.get(index++);
-                    if (test.test(line)) {
-                        return line;
+                    if (test.test(lines.get(index))) {
+                        return index;
                     }
+                    index++;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -101,6 +132,13 @@ final class JavaProcess implements AutoCloseable {
                 }
                 TimeUnit.NANOSECONDS.timedWait(lines, left);
             }
+        }
+    }
+
+    /** The line numbered {@code index} (from 0), as {@link #awaitIndexAfter} answers. */
+    String line(int index) {
+        synchronized (lines) {
+            return lines.get(index);
         }
     }
 
@@ -151,10 +189,18 @@ final class JavaProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+        // A launcher stops what it started on SIGTERM; should it not have, this does.
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+                child.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> child).join();
+            }
         }
     }
 }

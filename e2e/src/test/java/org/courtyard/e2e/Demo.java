@@ -1,0 +1,81 @@
+package org.courtyard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./courtyard demo} itself, run as a person runs it on a PC without a display: the launcher
+ * starts the hub with {@code --seed-demo}, prints the staff page's address and logins, and starts
+ * the headless sim kiosk, whose console is this process's stdin and stdout. Only the port (0, so
+ * the hub picks a free one) and the data folder (a temporary one) differ from the defaults.
+ */
+final class Demo implements AutoCloseable {
+
+    private static final Pattern PAGE = Pattern.compile("^\\s*Staff page:\\s+(http://\\S+?)/?$");
+    private static final Pattern STAFF = Pattern.compile("^\\s*Staff login:\\s+(\\S+) / (\\S+)\\s.*$");
+    private static final Pattern KIOSK = Pattern.compile("^\\s*Kiosk:\\s+(k-[^,\\s]+), simulated hardware.*$");
+
+    /** The launcher's output, in which the kiosk's console lines follow the banner. */
+    final JavaProcess console;
+    /** The staff page, as printed. */
+    final URI page;
+    final String staffUsername;
+    final String staffPassword;
+    /** The demo kiosk's id, as printed. */
+    final String kioskId;
+    /** The demo kiosk's data folder ({@code COURTYARD_DATA/kiosk}). */
+    final Path kioskData;
+
+    private Demo(JavaProcess console, URI page, String staffUsername, String staffPassword, String kioskId,
+            Path kioskData) {
+        this.console = console;
+        this.page = page;
+        this.staffUsername = staffUsername;
+        this.staffPassword = staffPassword;
+        this.kioskId = kioskId;
+        this.kioskData = kioskData;
+    }
+
+    /** Runs {@code ./courtyard demo} with its data in {@code data}; returns once the kiosk is online. */
+    static Demo start(Path data) throws IOException, InterruptedException {
+        JavaProcess console = JavaProcess.launcher("demo", Map.of("COURTYARD_PORT", "0",
+                "COURTYARD_DATA", data.toString(), "COURTYARD_HEADLESS", "1"), "demo");
+        try {
+            Matcher page = printed(console, PAGE);
+            Matcher staff = printed(console, STAFF);
+            Matcher kiosk = printed(console, KIOSK);
+            console.awaitLine(line -> line.contains("running headless"), Courtyard.START);
+            Demo demo = new Demo(console, URI.create(page.group(1)), staff.group(1), staff.group(2), kiosk.group(1),
+                    data.resolve("kiosk"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(console.status()).contains("link=ONLINE"));
+            return demo;
+        } catch (AssertionError | InterruptedException | RuntimeException e) {
+            console.close();
+            throw e;
+        }
+    }
+
+    private static Matcher printed(JavaProcess console, Pattern pattern) throws InterruptedException {
+        Matcher matcher = pattern.matcher(console.awaitLine(line -> pattern.matcher(line).matches(), Courtyard.START));
+        assertThat(matcher.matches()).isTrue();
+        return matcher;
+    }
+
+    /** The staff page's address with {@code path} (such as {@code /}). */
+    String page(String path) {
+        return page.resolve(path).toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        console.close();
+    }
+}
