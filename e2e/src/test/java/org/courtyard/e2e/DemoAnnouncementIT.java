@@ -22,6 +22,8 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.courtyard.hardware.Tones;
+import org.courtyard.hub.testing.HeadlessChromium;
+import org.courtyard.hub.testing.StaffPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -52,8 +54,9 @@ class DemoAnnouncementIT {
             // Whatever the hour: the demo kiosk has no quiet hours, else NORMAL ones would wait for 07:00.
             assertThat(Files.readString(dir.resolve("data").resolve("kiosk.log")))
                     .contains("quiet hours none (Asia/Shanghai)");
-            StaffPage page = new StaffPage(chromium);
+            StaffPage page = new StaffPage(chromium, Duration.ofSeconds(30));
             page.login(demo.page("/"), demo.staffUsername, demo.staffPassword);
+            page.awaitLive();
             page.section("announcements");
             page.find(By.id("ann-new")).click();
             page.wait.until(visibilityOfElementLocated(By.id("ann-form")));

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.courtyard.hub.testing.HeadlessChromium;
+import org.courtyard.hub.testing.StaffPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -43,8 +45,9 @@ class DemoCheckInIT {
             String zhang = residents.get("张桂英");
             String wang = residents.get("王德福");
 
-            StaffPage page = new StaffPage(chromium);
+            StaffPage page = new StaffPage(chromium, Duration.ofSeconds(30));
             page.login(demo.page("/"), demo.staffUsername, demo.staffPassword);
+            page.awaitLive();
             page.section("checkins");
             // The quiet elder: checked in three days ago, not since, so an alert, counted in the navigation.
             WebElement alert = page.wait.until(presenceOfElementLocated(

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.courtyard.hub.testing.HeadlessChromium;
+import org.courtyard.hub.testing.StaffPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +41,15 @@ class AdminPageIT {
 
     TestHub hub;
     HeadlessChromium chromium;
+    StaffPage page;
     WebDriverWait wait;
     TestHub.Kiosk kiosk;
 
     @BeforeEach
     void start() {
         chromium = new HeadlessChromium(profile);
-        wait = chromium.waiting(WAIT);
+        page = new StaffPage(chromium, WAIT);
+        wait = page.wait;
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
         hub.user(STAFF, "STAFF", null);
@@ -54,10 +58,8 @@ class AdminPageIT {
     @AfterEach
     void stop(TestInfo test) {
         try {
-            if (chromium != null) {
-                List<String> console = chromium.console();
-                console.forEach(line -> System.out.println(test.getDisplayName() + " console: " + line));
-                assertThat(console).as("browser console").noneMatch(AdminPageIT::isScriptOrPolicyError);
+            if (page != null) {
+                page.assertConsoleClean(test.getDisplayName());
             }
         } finally {
             if (chromium != null) {
@@ -82,21 +84,21 @@ class AdminPageIT {
         assertThat(newest.getText()).contains("2026-11-29 18:05:00", "admin", "解锁账号", STAFF, "127.0.0.1");
         List<WebElement> rows = auditRows();
         assertThat(rows.get(1).getText()).contains("2026-11-29 18:00:00", "admin", "登录", "127.0.0.1");
-        assertThat(text("audit-rows")).contains("登记设备", kiosk.id(), "新建账号");
+        assertThat(page.text("audit-rows")).contains("登记设备", kiosk.id(), "新建账号");
         chromium.screenshot("admin-audit-log");
 
         // Filter by action: only the kiosk registration.
         new Select(chromium.driver.findElement(By.id("audit-filter-action"))).selectByValue("kiosk.create");
         chromium.driver.findElement(By.id("audit-search")).click();
         wait.until(driver -> auditRows().size() == 1);
-        assertThat(text("audit-rows")).contains("登记设备", kiosk.id(), "name=和平村幸福小院 village=和平村");
+        assertThat(page.text("audit-rows")).contains("登记设备", kiosk.id(), "name=和平村幸福小院 village=和平村");
 
         // By user: the staff member's own login only.
         chromium.driver.findElement(By.id("audit-filter-clear")).click();
         chromium.driver.findElement(By.id("audit-filter-user")).sendKeys(STAFF);
         chromium.driver.findElement(By.id("audit-search")).click();
         wait.until(driver -> auditRows().size() == 1);
-        assertThat(text("audit-rows")).contains(STAFF, "登录").doesNotContain("admin");
+        assertThat(page.text("audit-rows")).contains(STAFF, "登录").doesNotContain("admin");
 
         // By days (Beijing days): nothing the next day; a range ending before it starts is refused.
         chromium.driver.findElement(By.id("audit-filter-clear")).click();
@@ -126,7 +128,7 @@ class AdminPageIT {
 
         openAudit();
         wait.until(driver -> auditRows().size() == 50);
-        assertThat(text("audit-summary")).contains("已显示 50 条", "还有更早的");
+        assertThat(page.text("audit-summary")).contains("已显示 50 条", "还有更早的");
         WebElement more = wait.until(visibilityOfElementLocated(By.id("audit-more")));
         more.click();
 
@@ -172,7 +174,7 @@ class AdminPageIT {
         // The same name twice in a village: pointed to the new code instead.
         submitRegistration("和平村幸福小院", "和平村");
         wait.until(textToBePresentInElementLocated(By.id("kiosk-register-error"), "已经有一台叫「和平村幸福小院」的设备"));
-        assertThat(text("kiosk-register-error")).contains(kiosk.id(), "生成激活码");
+        assertThat(page.text("kiosk-register-error")).contains(kiosk.id(), "生成激活码");
         // A village no kiosk or user is in (a typo?): asked to check it first.
         submitRegistration("和平村小学", "和平材");
         wait.until(textToBePresentInElementLocated(By.id("kiosk-register-error"), "还没有任何设备或村干部账号登记在「和平材」"));
@@ -182,15 +184,15 @@ class AdminPageIT {
         WebElement digits = wait.until(visibilityOfElementLocated(By.id("kiosk-code-digits")));
         String code = digits.getText();
         assertThat(code).matches("\\d{4}-\\d{4}");
-        assertThat(text("kiosk-code-for")).contains("和平村小学", "和平村");
-        assertThat(text("kiosk-code-expiry")).contains("2026-11-30 18:00:00", "只能用一次");
+        assertThat(page.text("kiosk-code-for")).contains("和平村小学", "和平村");
+        assertThat(page.text("kiosk-code-expiry")).contains("2026-11-30 18:00:00", "只能用一次");
         assertThat(Double.parseDouble(digits.getCssValue("font-size").replace("px", "")))
                 .as("read out over the phone: at least twice the page's text").isGreaterThanOrEqualTo(36);
         assertThat(displayed(By.id("kiosk-register-form"))).isFalse();
         chromium.screenshot("admin-kiosk-enrolment-code");
         wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "和平村小学"));
         String newId = hub.column("SELECT id FROM kiosks WHERE name = '和平村小学'").get(0);
-        assertThat(text("kiosk-code-for")).contains(newId);
+        assertThat(page.text("kiosk-code-for")).contains(newId);
 
         // The kiosk types the code it was told: it enrols once.
         TestHub.Answer enrolled = hub.post("/api/v1/enrol", null, Map.of("code", code));
@@ -208,26 +210,20 @@ class AdminPageIT {
         chromium.driver.findElement(By.cssSelector("#kiosk-rows tr[data-id='" + newId + "'] button[data-action='new-code']"))
                 .click();
         wait.until(visibilityOfElementLocated(By.id("kiosk-code-digits")));
-        String fresh = text("kiosk-code-digits");
+        String fresh = page.text("kiosk-code-digits");
         assertThat(fresh).matches("\\d{4}-\\d{4}").isNotEqualTo(code);
-        assertThat(text("kiosk-code-for")).contains("和平村小学", newId);
+        assertThat(page.text("kiosk-code-for")).contains("和平村小学", newId);
         TestHub.Answer reenrolled = hub.post("/api/v1/enrol", null, Map.of("code", fresh.replace("-", " ")));
         assertThat(reenrolled.status()).isEqualTo(200);
         assertThat(hub.sync(new TestHub.Kiosk(newId, firstToken, "和平村"), null).status()).isEqualTo(401);
 
         openAudit();
         wait.until(textToBePresentInElementLocated(By.id("audit-rows"), "设备用激活码激活"));
-        assertThat(text("audit-rows")).contains("生成设备激活码", "登记设备", "name=和平村小学 village=和平村");
+        assertThat(page.text("audit-rows")).contains("生成设备激活码", "登记设备", "name=和平村小学 village=和平村");
     }
 
     private void login(String username, String password) {
-        chromium.driver.get(hub.uri("/").toString());
-        WebElement name = wait.until(visibilityOfElementLocated(By.id("login-username")));
-        name.sendKeys(username);
-        chromium.driver.findElement(By.id("login-password")).sendKeys(password);
-        chromium.driver.findElement(By.id("login-button")).click();
-        wait.until(visibilityOfElementLocated(By.id("app-view")));
-        wait.until(textToBePresentInElementLocated(By.id("who"), "（"));
+        page.login(hub.uri("/").toString(), username, password);
     }
 
     private void openAudit() {
@@ -257,16 +253,9 @@ class AdminPageIT {
         return chromium.driver.findElements(By.cssSelector("#audit-rows tr"));
     }
 
-    private String text(String id) {
-        return chromium.driver.findElement(By.id(id)).getText();
-    }
 
     private boolean displayed(By by) {
         return chromium.driver.findElement(by).isDisplayed();
     }
 
-    private static boolean isScriptOrPolicyError(String line) {
-        return line.contains("Content Security Policy") || line.contains("Uncaught") || line.contains("TypeError")
-                || line.contains("ReferenceError") || line.contains("SyntaxError");
-    }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.testing.HeadlessChromium;
+import org.courtyard.hub.testing.StaffPage;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +54,7 @@ class AnnouncementsPageIT {
     TestHub hub;
     Announce announce;
     HeadlessChromium chromium;
+    StaffPage page;
     WebDriverWait wait;
     TestHub.Kiosk heping;
     TestHub.Kiosk erCun;
@@ -61,7 +64,8 @@ class AnnouncementsPageIT {
         // The fake microphone plays a beep; the fake UI grants the page the microphone without asking.
         chromium = new HeadlessChromium(profile, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--autoplay-policy=no-user-gesture-required");
-        wait = chromium.waiting(WAIT);
+        page = new StaffPage(chromium, WAIT);
+        wait = page.wait;
         // WAV only, whether or not this machine has ffmpeg: other files get the hub's 415.
         hub = new TestHub(dir, config -> config.announce(AnnounceSettings.defaults().withFfmpeg(Optional.empty())));
         announce = new Announce(hub);
@@ -73,10 +77,8 @@ class AnnouncementsPageIT {
     @AfterEach
     void stop(TestInfo test) {
         try {
-            if (chromium != null) {
-                List<String> console = chromium.console();
-                console.forEach(line -> System.out.println(test.getDisplayName() + " console: " + line));
-                assertThat(console).as("browser console").noneMatch(AnnouncementsPageIT::isScriptOrPolicyError);
+            if (page != null) {
+                page.assertConsoleClean(test.getDisplayName());
             }
         } finally {
             if (chromium != null) {
@@ -108,8 +110,8 @@ class AnnouncementsPageIT {
         WebElement take = wait.until(visibilityOfElementLocated(By.id("ann-take")));
         double wallSeconds = (System.nanoTime() - before) / 1e9;
         double pageSeconds = Double.parseDouble(take.getAttribute("data-seconds"));
-        assertThat(text("ann-take-label")).contains("新录音");
-        assertThat(text("ann-record")).contains("开始录音");
+        assertThat(page.text("ann-take-label")).contains("新录音");
+        assertThat(page.text("ann-record")).contains("开始录音");
 
         chromium.driver.findElement(By.id("ann-save")).click();
         wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "通知已发布"));
@@ -148,7 +150,7 @@ class AnnouncementsPageIT {
         chromium.driver.findElement(By.id("ann-save")).click();
 
         wait.until(visibilityOfElementLocated(By.id("ann-audio-error")));
-        assertThat(text("ann-audio-error")).contains("乡镇服务器不接受这个声音文件", "the body must be audio",
+        assertThat(page.text("ann-audio-error")).contains("乡镇服务器不接受这个声音文件", "the body must be audio",
                 "text/plain", "WAV", "通知的文字已经保存");
         chromium.screenshot("announcement-upload-refused");
         JsonNode saved = onlyAnnouncement();
@@ -159,7 +161,7 @@ class AnnouncementsPageIT {
         assertThat(audioFiles()).as("nothing kept under DATA/audio").isEmpty();
 
         // The form stays on the saved announcement: another file and 保存修改 attach it.
-        assertThat(text("ann-save")).isEqualTo("保存修改");
+        assertThat(page.text("ann-save")).isEqualTo("保存修改");
         chromium.driver.findElement(By.id("ann-file")).sendKeys(wavFile.toString());
         wait.until(textToBePresentInElementLocated(By.id("ann-take-label"), "通知录音.wav"));
         chromium.driver.findElement(By.id("ann-save")).click();
@@ -169,7 +171,7 @@ class AnnouncementsPageIT {
         Announce.Bytes audio = announce.audio(hub.adminToken, id);
         assertThat(audio.status()).isEqualTo(200);
         assertThat(Announce.sha256(audio.body())).isEqualTo(Announce.sha256(tone));
-        assertThat(text("ann-fields")).contains("1.5 秒");
+        assertThat(page.text("ann-fields")).contains("1.5 秒");
     }
 
     @Test
@@ -211,7 +213,7 @@ class AnnouncementsPageIT {
         wait.until(textToBePresentInElementLocated(kioskRow, "已播放"));
         assertThat(chromium.driver.findElement(kioskRow).getText()).contains("2026-11-29 18:01:00", "播放于 2026-11-29 18:01:30");
         wait.until(textToBePresentInElementLocated(row, "已播放 1/1"));
-        assertThat(text("ann-board-summary")).contains("共 1 台", "已送达 1", "已下载录音 1", "已播放 1");
+        assertThat(page.text("ann-board-summary")).contains("共 1 台", "已送达 1", "已下载录音 1", "已播放 1");
         chromium.screenshot("announcement-board-played");
 
         // A failed play says why.
@@ -230,17 +232,17 @@ class AnnouncementsPageIT {
         String startsAt = onlyAnnouncement().get("startsAt").asText();
         String cursor = hub.sync(heping, null).json().get("cursor").asText();
         login(STAFF);
-        nav();
+        page.section("announcements");
         By row = By.cssSelector("#ann-rows tr[data-id='" + id + "']");
         wait.until(visibilityOfElementLocated(row)).findElement(By.cssSelector("button.row-open")).click();
         wait.until(textToBePresentInElementLocated(By.id("ann-detail-title"), "秋收晒粮注意事项"));
-        assertThat(text("ann-fields")).contains("每天 08:00");
+        assertThat(page.text("ann-fields")).contains("每天 08:00");
 
         // 修改: a new title and a second daily time; the start is left as it was.
         chromium.driver.findElement(By.id("ann-edit")).click();
         wait.until(visibilityOfElementLocated(By.id("ann-form")));
         assertThat(chromium.driver.findElement(By.id("ann-title")).getAttribute("value")).isEqualTo("秋收晒粮注意事项");
-        assertThat(text("ann-starts-hint")).contains("保持原来的开始时间");
+        assertThat(page.text("ann-starts-hint")).contains("保持原来的开始时间");
         type("ann-title", "秋收晒粮注意事项（更正）");
         chromium.driver.findElement(By.id("ann-repeat-add")).click();
         chromium.driver.switchTo().activeElement().sendKeys("1830");
@@ -256,7 +258,7 @@ class AnnouncementsPageIT {
 
         chromium.driver.findElement(By.id("ann-withdraw")).click();
         wait.until(visibilityOfElementLocated(By.id("ann-confirm")));
-        assertThat(text("ann-confirm-text")).contains("不能恢复");
+        assertThat(page.text("ann-confirm-text")).contains("不能恢复");
         chromium.driver.findElement(By.id("ann-confirm-no")).click();
         assertThat(chromium.driver.findElement(By.id("ann-confirm")).isDisplayed()).isFalse();
         assertThat(announce.list(hub.adminToken).get(0).get("withdrawn").asBoolean()).as("not withdrawn").isFalse();
@@ -282,7 +284,7 @@ class AnnouncementsPageIT {
         openNewForm();
 
         assertThat(chromium.driver.findElement(By.id("ann-target-all-label")).isDisplayed()).as("no 全镇").isFalse();
-        assertThat(text("ann-target-villages-text")).contains("本村（二村）");
+        assertThat(page.text("ann-target-villages-text")).contains("本村（二村）");
         assertThat(labels("ann-village-options")).containsExactly("二村");
         chromium.driver.findElement(By.id("ann-target-kiosks")).click();
         assertThat(labels("ann-kiosk-options")).containsExactlyInAnyOrder("二村小学（二村）", "二村村委会（二村）");
@@ -344,21 +346,12 @@ class AnnouncementsPageIT {
     }
 
     private void login(String username, String address) {
-        chromium.driver.get(address);
-        wait.until(visibilityOfElementLocated(By.id("login-username"))).sendKeys(username);
-        chromium.driver.findElement(By.id("login-password")).sendKeys("password-" + username);
-        chromium.driver.findElement(By.id("login-button")).click();
-        wait.until(visibilityOfElementLocated(By.id("app-view")));
-        wait.until(textToBePresentInElementLocated(By.id("live-state"), "实时更新中"));
-    }
-
-    private void nav() {
-        chromium.driver.findElement(By.cssSelector("[data-nav='announcements']")).click();
-        wait.until(visibilityOfElementLocated(By.id("section-announcements")));
+        page.login(address, username, "password-" + username);
+        page.awaitLive();
     }
 
     private void openNewForm() {
-        nav();
+        page.section("announcements");
         chromium.driver.findElement(By.id("ann-new")).click();
         wait.until(visibilityOfElementLocated(By.id("ann-form")));
         // The village choices come from the kiosk list.
@@ -380,9 +373,6 @@ class AnnouncementsPageIT {
         input.sendKeys(value);
     }
 
-    private String text(String id) {
-        return chromium.driver.findElement(By.id(id)).getText();
-    }
 
     private JsonNode onlyAnnouncement() {
         JsonNode list = announce.list(hub.adminToken);
@@ -406,11 +396,6 @@ class AnnouncementsPageIT {
         assertThat(hub.post("/api/v1/users", hub.adminToken, body).status()).isEqualTo(201);
     }
 
-    private static boolean isScriptOrPolicyError(String line) {
-        return line.contains("Content Security Policy") || line.contains("Permissions policy")
-                || line.contains("Uncaught") || line.contains("TypeError") || line.contains("ReferenceError")
-                || line.contains("SyntaxError");
-    }
 
     /** The parts of a WAV file the test checks, read from its RIFF chunks. */
     record Wav(int format, int channels, int rate, int bits, short[] samples) {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.courtyard.hub.testing.HeadlessChromium;
+import org.courtyard.hub.testing.StaffPage;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,13 +50,15 @@ class ResidentsPageIT {
 
     TestHub hub;
     HeadlessChromium chromium;
+    StaffPage page;
     WebDriverWait wait;
     TestHub.Kiosk kiosk;
 
     @BeforeEach
     void start() {
         chromium = new HeadlessChromium(profile);
-        wait = chromium.waiting(WAIT);
+        page = new StaffPage(chromium, WAIT);
+        wait = page.wait;
         // The missed check-in check runs only when a test asks (hub.checkCheckIns()); the session
         // outlives the days the alert test moves the clock on, as for a page left open all week.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)).sessionLifetime(Duration.ofDays(30)));
@@ -65,10 +69,8 @@ class ResidentsPageIT {
     @AfterEach
     void stop(TestInfo test) {
         try {
-            if (chromium != null) {
-                List<String> console = chromium.console();
-                console.forEach(line -> System.out.println(test.getDisplayName() + " console: " + line));
-                assertThat(console).as("browser console").noneMatch(ResidentsPageIT::isScriptOrPolicyError);
+            if (page != null) {
+                page.assertConsoleClean(test.getDisplayName());
             }
         } finally {
             if (chromium != null) {
@@ -84,15 +86,15 @@ class ResidentsPageIT {
     void a_resident_is_created_edited_and_given_a_photo_in_the_browser() throws Exception {
         String cadre = hub.cadre("李建华", VILLAGE, "13900001111", "2468");
         login(STAFF);
-        section("residents");
+        page.section("residents");
 
         // Given a new child with the survey fields, a paired cadre and a guardian's phone
         click(By.id("residents-new"));
         type("resident-name", "李小军");
         type("resident-village", VILLAGE);
-        new Select(find(By.id("resident-type"))).selectByValue("CHILD");
-        assertThat(find(By.id("resident-school")).isDisplayed()).isTrue();
-        find(By.id("resident-every")).clear();
+        new Select(page.find(By.id("resident-type"))).selectByValue("CHILD");
+        assertThat(page.find(By.id("resident-school")).isDisplayed()).isTrue();
+        page.find(By.id("resident-every")).clear();
         type("resident-every", "1");
         click(By.cssSelector("#resident-tag-choices input[value='五保户']"));
         type("resident-tags-other", "单亲、需要辅导");
@@ -125,14 +127,14 @@ class ResidentsPageIT {
         assertThat(stored.get("headTeacher").asText()).isEqualTo("赵老师");
         assertThat(stored.get("cadres")).extracting(c -> c.get("name").asText()).containsExactly("李建华");
         wait.until(textToBePresentInElementLocated(row(id), "139****4321"));
-        assertThat(find(row(id)).getText()).contains("李小军", VILLAGE, "留守儿童", "五保户", "每天", "李建华")
+        assertThat(page.find(row(id)).getText()).contains("李小军", VILLAGE, "留守儿童", "五保户", "每天", "李建华")
                 .doesNotContain("13987654321");
         chromium.screenshot("residents-created");
 
         // when the school changes and the expectation is removed
-        find(By.id("resident-school")).clear();
+        page.find(By.id("resident-school")).clear();
         type("resident-school", "镇中心小学");
-        find(By.id("resident-every")).clear();
+        page.find(By.id("resident-every")).clear();
         click(By.id("resident-save"));
         wait.until(textToBePresentInElementLocated(By.id("resident-notice"), "已保存"));
 
@@ -148,7 +150,7 @@ class ResidentsPageIT {
         BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
         image.setRGB(10, 10, 0xff0000);
         ImageIO.write(image, "png", photo.toFile());
-        find(By.id("resident-photo-file")).sendKeys(photo.toAbsolutePath().toString());
+        page.find(By.id("resident-photo-file")).sendKeys(photo.toAbsolutePath().toString());
         click(By.id("resident-photo-upload"));
         wait.until(textToBePresentInElementLocated(By.id("resident-notice"), "照片已上传"));
         assertThat(resident(id).get("photo").get("sha256").asText()).hasSize(64);
@@ -158,11 +160,11 @@ class ResidentsPageIT {
         assertThat(shown.getAttribute("alt")).isEqualTo("李小军的照片");
 
         // A masked number typed back is refused on the page and changes nothing.
-        find(By.id("resident-guardian-phone")).clear();
+        page.find(By.id("resident-guardian-phone")).clear();
         type("resident-guardian-phone", "139****4321");
         click(By.id("resident-save"));
         wait.until(textToBePresentInElementLocated(By.id("resident-form-error"), "监护人电话"));
-        assertThat(find(By.id("resident-guardian-phone")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.find(By.id("resident-guardian-phone")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(resident(id).get("guardianPhone").asText()).isEqualTo("13987654321");
     }
 
@@ -170,20 +172,20 @@ class ResidentsPageIT {
     void a_csv_file_with_a_bad_row_imports_nothing_and_says_where_then_a_good_file_imports() throws Exception {
         hub.resident("张桂英", VILLAGE, "ELDER");
         login(STAFF);
-        section("residents");
+        page.section("residents");
         wait.until(textToBePresentInElementLocated(By.id("residents-rows"), "张桂英"));
 
         // Given a file whose third line has a type the hub does not know
         Path bad = files.resolve("bad.csv");
         Files.writeString(bad, "姓名,村,类型,报平安间隔天数\n王德福,和平村,空巢老人,1\n李小军,和平村,小孩,1\n",
                 StandardCharsets.UTF_8);
-        find(By.id("residents-import-file")).sendKeys(bad.toAbsolutePath().toString());
+        page.find(By.id("residents-import-file")).sendKeys(bad.toAbsolutePath().toString());
         click(By.id("residents-import-start"));
 
         // then the page names the line and the column, and says nothing was imported
         wait.until(visibilityOfElementLocated(By.id("residents-import-error")));
-        assertThat(text("residents-import-summary")).contains("没有导入任何一行", "名单没有任何改动");
-        assertThat(text("residents-import-lines")).contains("第 3 行", "“类型”列",
+        assertThat(page.text("residents-import-summary")).contains("没有导入任何一行", "名单没有任何改动");
+        assertThat(page.text("residents-import-lines")).contains("第 3 行", "“类型”列",
                 "类型只能是“空巢老人”或“留守儿童”，这里写的是“小孩”");
         assertThat(hub.get("/api/v1/residents", hub.adminToken).json()).extracting(r -> r.get("name").asText())
                 .containsExactly("张桂英");
@@ -194,16 +196,16 @@ class ResidentsPageIT {
         Path good = files.resolve("good.csv");
         Files.writeString(good, "\uFEFF姓名,村,类型,报平安间隔天数,监护人\n王德福,和平村,空巢老人,1,\n"
                 + "李小军,和平村,留守儿童,1,李奶奶\n", StandardCharsets.UTF_8);
-        find(By.id("residents-import-file")).sendKeys(good.toAbsolutePath().toString());
+        page.find(By.id("residents-import-file")).sendKeys(good.toAbsolutePath().toString());
         click(By.id("residents-import-start"));
 
         // then both are added and listed
         wait.until(textToBePresentInElementLocated(By.id("residents-import-done"), "新增 2 人"));
-        assertThat(find(By.id("residents-import-error")).isDisplayed()).isFalse();
+        assertThat(page.find(By.id("residents-import-error")).isDisplayed()).isFalse();
         wait.until(textToBePresentInElementLocated(By.id("residents-rows"), "李小军"));
-        assertThat(text("residents-rows")).contains("王德福", "张桂英");
+        assertThat(page.text("residents-rows")).contains("王德福", "张桂英");
         assertThat(hub.get("/api/v1/residents", hub.adminToken).json()).hasSize(3);
-        assertThat(find(By.id("residents-export")).getAttribute("href")).endsWith("/api/v1/residents.csv");
+        assertThat(page.find(By.id("residents-export")).getAttribute("href")).endsWith("/api/v1/residents.csv");
     }
 
     @Test
@@ -211,7 +213,7 @@ class ResidentsPageIT {
         String zhang = hub.resident("张桂英", VILLAGE, "ELDER");
         String wang = hub.resident("王德福", VILLAGE, "ELDER");
         login(STAFF);
-        section("checkins");
+        page.section("checkins");
         wait.until(presenceOfElementLocated(chip("waiting", zhang)));
         assertThat(chromium.driver.findElements(chip("done", zhang))).isEmpty();
         chromium.driver.executeScript("window.courtyardMarker = 'loaded once';");
@@ -226,14 +228,14 @@ class ResidentsPageIT {
         assertThat(done.getText()).contains("张桂英", "18:05");
         assertThat(chromium.driver.findElements(chip("waiting", zhang))).isEmpty();
         assertThat(chromium.driver.findElements(chip("waiting", wang))).hasSize(1);
-        assertThat(text("checkins-today-summary")).contains("已报平安 1 人", "共 2 人");
+        assertThat(page.text("checkins-today-summary")).contains("已报平安 1 人", "共 2 人");
         assertThat(chromium.driver.executeScript("return window.courtyardMarker;")).isEqualTo("loaded once");
         chromium.screenshot("checkins-today");
 
         // and her name opens her history
         done.findElement(By.cssSelector("button.person-link")).click();
         wait.until(textToBePresentInElementLocated(By.id("checkins-person-title"), "张桂英"));
-        assertThat(text("checkins-person-checkins")).contains("2026-11-29 18:05:00");
+        assertThat(page.text("checkins-person-checkins")).contains("2026-11-29 18:05:00");
     }
 
     @Test
@@ -244,7 +246,7 @@ class ResidentsPageIT {
         body.putArray("cadreIds").add(cadre);
         String wang = hub.post("/api/v1/residents", hub.adminToken, body).json().get("id").asText();
         login(STAFF);
-        section("checkins");
+        page.section("checkins");
         wait.until(visibilityOfElementLocated(By.id("checkins-alerts-empty")));
 
         // when three days pass without a check-in and the hub runs its check
@@ -265,14 +267,14 @@ class ResidentsPageIT {
         alert.findElement(By.cssSelector("button[data-pause]")).click();
         WebElement note = wait.until(visibilityOfElementLocated(By.id("checkins-pause-note")));
         note.sendKeys("在医院");
-        String until = find(By.id("checkins-pause-until")).getAttribute("value");
+        String until = page.find(By.id("checkins-pause-until")).getAttribute("value");
         click(By.cssSelector(".pause-inline button[type='submit']"));
 
         // then the alert is gone from the page and from the hub, and the pause is on the resident
         wait.until(invisibilityOfElementLocated(By.cssSelector("#checkins-alert-rows tr[data-resident='" + wang + "']")));
         wait.until(textToBePresentInElementLocated(By.id("checkins-alerts-notice"), "已暂停 王德福 的提醒"));
-        assertThat(text("checkins-alerts-notice")).contains("在医院");
-        assertThat(find(By.cssSelector("[data-nav='checkins'] .nav-count")).isDisplayed()).isFalse();
+        assertThat(page.text("checkins-alerts-notice")).contains("在医院");
+        assertThat(page.find(By.cssSelector("[data-nav='checkins'] .nav-count")).isDisplayed()).isFalse();
         assertThat(hub.get("/api/v1/check-in-alerts", hub.adminToken).json()).isEmpty();
         JsonNode paused = resident(wang);
         assertThat(paused.get("pauseNote").asText()).isEqualTo("在医院");
@@ -280,9 +282,9 @@ class ResidentsPageIT {
         assertThat(hub.hub.checkCheckIns()).as("no new alert while paused").isZero();
 
         // and the residents section shows the pause; 恢复提醒 ends it
-        section("residents");
+        page.section("residents");
         wait.until(textToBePresentInElementLocated(row(wang), "暂停提醒至12月9日"));
-        find(row(wang)).findElement(By.cssSelector("button.row-open")).click();
+        page.find(row(wang)).findElement(By.cssSelector("button.row-open")).click();
         wait.until(textToBePresentInElementLocated(By.id("resident-pause-state"), "原因：在医院"));
         click(By.id("resident-resume-button"));
         wait.until(textToBePresentInElementLocated(By.id("resident-notice"), "已恢复提醒"));
@@ -296,22 +298,22 @@ class ResidentsPageIT {
         String cadreToken = hub.user("lixia", "CADRE", "二村");
 
         login("lixia");
-        section("residents");
+        page.section("residents");
         wait.until(presenceOfElementLocated(row(erCun)));
         assertThat(chromium.driver.findElements(By.cssSelector("#residents-rows tr"))).hasSize(1);
-        assertThat(text("residents-rows")).doesNotContain("张桂英");
-        Select village = new Select(find(By.id("residents-filter-village")));
+        assertThat(page.text("residents-rows")).doesNotContain("张桂英");
+        Select village = new Select(page.find(By.id("residents-filter-village")));
         assertThat(village.getOptions()).extracting(WebElement::getText).containsExactly("二村");
-        assertThat(find(By.id("residents-filter-village")).isEnabled()).isFalse();
+        assertThat(page.find(By.id("residents-filter-village")).isEnabled()).isFalse();
         click(By.id("residents-new"));
-        assertThat(find(By.id("resident-village")).getAttribute("value")).isEqualTo("二村");
-        assertThat(find(By.id("resident-village")).getAttribute("readonly")).isNotNull();
+        assertThat(page.find(By.id("resident-village")).getAttribute("value")).isEqualTo("二村");
+        assertThat(page.find(By.id("resident-village")).getAttribute("readonly")).isNotNull();
 
-        section("checkins");
+        page.section("checkins");
         wait.until(presenceOfElementLocated(chip("waiting", erCun)));
         assertThat(chromium.driver.findElements(By.cssSelector("#checkins-villages .village-day")))
                 .extracting(day -> day.getAttribute("data-village")).containsExactly("二村");
-        assertThat(text("checkins-villages")).doesNotContain("张桂英");
+        assertThat(page.text("checkins-villages")).doesNotContain("张桂英");
 
         // The hub enforces it, whatever the page shows.
         assertThat(hub.get("/api/v1/residents?village=" + VILLAGE, cadreToken).status()).isEqualTo(403);
@@ -322,19 +324,8 @@ class ResidentsPageIT {
     }
 
     private void login(String username) {
-        chromium.driver.get(hub.uri("/").toString());
-        WebElement name = wait.until(visibilityOfElementLocated(By.id("login-username")));
-        name.sendKeys(username);
-        find(By.id("login-password")).sendKeys("password-" + username);
-        click(By.id("login-button"));
-        wait.until(visibilityOfElementLocated(By.id("app-view")));
-        wait.until(textToBePresentInElementLocated(By.id("who"), "（"));
-        wait.until(textToBePresentInElementLocated(By.id("live-state"), "实时更新中"));
-    }
-
-    private void section(String name) {
-        click(By.cssSelector("[data-nav='" + name + "']"));
-        wait.until(visibilityOfElementLocated(By.cssSelector("[data-section='" + name + "']")));
+        page.login(hub.uri("/").toString(), username, "password-" + username);
+        page.awaitLive();
     }
 
     private void user(String username, String role, String village, String displayName) {
@@ -356,24 +347,14 @@ class ResidentsPageIT {
         return By.cssSelector("#checkins-villages [data-list='" + list + "'] li[data-resident='" + residentId + "']");
     }
 
-    private WebElement find(By by) {
-        return chromium.driver.findElement(by);
-    }
 
     private void click(By by) {
-        find(by).click();
+        page.find(by).click();
     }
 
     private void type(String id, String text) {
-        find(By.id(id)).sendKeys(text);
+        page.find(By.id(id)).sendKeys(text);
     }
 
-    private String text(String id) {
-        return find(By.id(id)).getText();
-    }
 
-    private static boolean isScriptOrPolicyError(String line) {
-        return line.contains("Content Security Policy") || line.contains("Uncaught") || line.contains("TypeError")
-                || line.contains("ReferenceError") || line.contains("SyntaxError");
-    }
 }

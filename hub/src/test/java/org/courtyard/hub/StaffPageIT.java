@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.courtyard.hub.testing.HeadlessChromium;
+import org.courtyard.hub.testing.StaffPage;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +47,15 @@ class StaffPageIT {
 
     TestHub hub;
     HeadlessChromium chromium;
+    StaffPage page;
     WebDriverWait wait;
     TestHub.Kiosk kiosk;
 
     @BeforeEach
     void start() {
         chromium = new HeadlessChromium(profile);
-        wait = chromium.waiting(WAIT);
+        page = new StaffPage(chromium, WAIT);
+        wait = page.wait;
         // The overdue check runs only when a test asks (hub.checkOverdue()), never by itself.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)));
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
@@ -61,10 +65,8 @@ class StaffPageIT {
     @AfterEach
     void stop(TestInfo test) {
         try {
-            if (chromium != null) {
-                List<String> console = chromium.console();
-                console.forEach(line -> System.out.println(test.getDisplayName() + " console: " + line));
-                assertThat(console).as("browser console").noneMatch(StaffPageIT::isScriptOrPolicyError);
+            if (page != null) {
+                page.assertConsoleClean(test.getDisplayName());
             }
         } finally {
             if (chromium != null) {
@@ -79,7 +81,7 @@ class StaffPageIT {
     @Test
     void a_request_appears_live_and_is_acknowledged_assigned_and_resolved() throws Exception {
         login(STAFF, "password-" + STAFF);
-        assertThat(text("who")).contains(STAFF_NAME).contains("乡镇工作人员");
+        assertThat(page.text("who")).contains(STAFF_NAME).contains("乡镇工作人员");
         wait.until(textToBePresentInElementLocated(By.id("sound-state"), "提示音已开启"));
         wait.until(textToBePresentInElementLocated(By.id("live-state"), "实时更新中"));
         chromium.driver.executeScript("window.courtyardMarker = 'loaded once';");
@@ -102,7 +104,7 @@ class StaffPageIT {
         // when the worker opens it
         row.click();
         wait.until(textToBePresentInElementLocated(By.id("help-detail-fields"), "和平村幸福小院"));
-        assertThat(text("help-detail-fields")).contains("(设备时钟未校准)", "“救命，我头晕”", "看病", "语音");
+        assertThat(page.text("help-detail-fields")).contains("(设备时钟未校准)", "“救命，我头晕”", "看病", "语音");
         assertThat(displayed(By.id("help-detail-memo"))).as("no voice memo, no player").isFalse();
         assertThat(visibleActions()).containsExactly("确认收到", "取消求助");
         wait.until(not(attributeContains(row(id), "class", "is-new")));
@@ -126,7 +128,7 @@ class StaffPageIT {
         // assigning without a name is refused on the page and changes nothing
         action("ASSIGNED").click();
         wait.until(visibilityOfElementLocated(By.id("help-action-error")));
-        assertThat(text("help-action-error")).contains("指派给谁");
+        assertThat(page.text("help-action-error")).contains("指派给谁");
         assertThat(chromium.driver.findElement(By.id("help-assignee")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(help(id).get("status").asText()).isEqualTo("ACKNOWLEDGED");
 
@@ -135,7 +137,7 @@ class StaffPageIT {
         chromium.driver.findElement(By.id("help-assignee")).sendKeys("张书记", Keys.ENTER);
         wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已指派"));
         assertThat(invisible(By.id("help-action-error"))).isTrue();
-        assertThat(text("help-history")).contains("指派给 张书记", "备注：张书记在村里，五分钟到");
+        assertThat(page.text("help-history")).contains("指派给 张书记", "备注：张书记在村里，五分钟到");
         chromium.screenshot("staff-detail-assigned");
 
         // and resolves it with a note
@@ -184,7 +186,7 @@ class StaffPageIT {
         open.sendKeys(Keys.ENTER);
         wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "超时未响应"));
         assertThat(chromium.driver.findElement(By.id("help-detail")).getAttribute("class")).contains("is-overdue");
-        assertThat(text("help-detail-fields")).contains("超时未响应（从");
+        assertThat(page.text("help-detail-fields")).contains("超时未响应（从");
         chromium.screenshot("staff-detail-overdue");
     }
 
@@ -193,7 +195,7 @@ class StaffPageIT {
         TestHub.Kiosk other = hub.kiosk("二村小学", "二村");
         user("lixia", "CADRE", "二村", "李霞");
         login("lixia", "password-lixia");
-        assertThat(text("who")).contains("李霞", "村干部", "二村");
+        assertThat(page.text("who")).contains("李霞", "村干部", "二村");
         Select village = new Select(chromium.driver.findElement(By.id("help-filter-village")));
         assertThat(village.getFirstSelectedOption().getText()).isEqualTo("二村");
         assertThat(chromium.driver.findElement(By.id("help-filter-village")).isEnabled()).isFalse();
@@ -207,7 +209,7 @@ class StaffPageIT {
         // The stream carries events in order: once the later, own request shows, the other would have.
         wait.until(presenceOfElementLocated(row(own)));
         assertThat(chromium.driver.findElements(row(foreign))).isEmpty();
-        assertThat(text("help-rows")).doesNotContain("和平村");
+        assertThat(page.text("help-rows")).doesNotContain("和平村");
 
         chromium.driver.navigate().refresh();
         wait.until(presenceOfElementLocated(row(own)));
@@ -215,7 +217,7 @@ class StaffPageIT {
 
         chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
         wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "二村小学"));
-        assertThat(text("kiosk-rows")).doesNotContain("和平村幸福小院");
+        assertThat(page.text("kiosk-rows")).doesNotContain("和平村幸福小院");
     }
 
     @Test
@@ -229,7 +231,7 @@ class StaffPageIT {
         assertThat(hub.transition(hub.adminToken, id, "ACKNOWLEDGED", null).status()).isEqualTo(200);
 
         wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已确认"));
-        assertThat(text("help-detail-notice")).contains("其他人", "已确认");
+        assertThat(page.text("help-detail-notice")).contains("其他人", "已确认");
         assertThat(visibleActions()).containsExactly("指派", "已解决", "取消求助");
     }
 
@@ -249,7 +251,7 @@ class StaffPageIT {
         action("ACKNOWLEDGED").click();
 
         wait.until(textToBePresentInElementLocated(By.id("help-detail-notice"), "已被别人处理过"));
-        assertThat(text("help-detail-notice")).contains("cannot move to ACKNOWLEDGED");
+        assertThat(page.text("help-detail-notice")).contains("cannot move to ACKNOWLEDGED");
         wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "已确认"));
         assertThat(visibleActions()).containsExactly("指派", "已解决", "取消求助");
         assertThat(last(help(id).get("history")).get("by").asText()).isEqualTo("admin");
@@ -263,17 +265,17 @@ class StaffPageIT {
 
         chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
         wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "和平村幸福小院"));
-        String seen = text("kiosk-rows");
+        String seen = page.text("kiosk-rows");
         assertThat(seen).contains("在线", "正常", "0.1.0", "2026-11-29 18:00:00");
         assertThat(seen).contains("大村村委会活动室", "离线", "从未联系", "尚无心跳");
-        assertThat(text("kiosk-summary")).contains("共 2 台", "在线 1 台");
+        assertThat(page.text("kiosk-summary")).contains("共 2 台", "在线 1 台");
 
         hub.sync(quiet, null, TestHub.event(UUID.randomUUID(), "HEARTBEAT", TestHub.START, true,
                 Map.of("version", "0.1.0", "uptimeSeconds", 5, "outbox", 3, "voice", "off: no model", "speaker", "ok")));
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + quiet.id() + "']"),
                 "异常：off: no model"));
-        assertThat(text("kiosk-rows")).contains("3 条未发出");
-        assertThat(text("kiosk-summary")).contains("在线 2 台");
+        assertThat(page.text("kiosk-rows")).contains("3 条未发出");
+        assertThat(page.text("kiosk-summary")).contains("在线 2 台");
         chromium.screenshot("staff-kiosks");
     }
 
@@ -288,7 +290,7 @@ class StaffPageIT {
         login(STAFF, "password-" + STAFF);
         chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
         wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "和平村幸福小院"));
-        assertThat(text("kiosk-rows")).contains("磁盘余 12.4 GB", "温度 51.6℃", "电源 电池 78%",
+        assertThat(page.text("kiosk-rows")).contains("磁盘余 12.4 GB", "温度 51.6℃", "电源 电池 78%",
                 "话筒：missing: no audio input device found").doesNotContain("失联");
 
         hub.clock.advance(Duration.ofMinutes(16));
@@ -296,15 +298,15 @@ class StaffPageIT {
 
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + kiosk.id() + "']"),
                 "失联"));
-        assertThat(text("kiosk-rows")).contains("2026-11-29 18:00:00 起");
-        assertThat(text("kiosk-summary")).contains("失联 1 台");
+        assertThat(page.text("kiosk-rows")).contains("2026-11-29 18:00:00 起");
+        assertThat(page.text("kiosk-summary")).contains("失联 1 台");
         wait.until(driver -> driver.getTitle().contains("1台设备失联"));
         chromium.screenshot("staff-kiosk-silent");
 
         hub.sync(kiosk, "0");
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + kiosk.id() + "']"),
                 "在线"));
-        assertThat(text("kiosk-rows")).doesNotContain("失联");
+        assertThat(page.text("kiosk-rows")).doesNotContain("失联");
         wait.until(driver -> !driver.getTitle().contains("失联"));
     }
 
@@ -314,7 +316,7 @@ class StaffPageIT {
         chromium.driver.findElement(By.id("logout-button")).click();
 
         wait.until(visibilityOfElementLocated(By.id("login-form")));
-        assertThat(text("login-error")).contains("已退出");
+        assertThat(page.text("login-error")).contains("已退出");
         chromium.driver.navigate().refresh();
         wait.until(visibilityOfElementLocated(By.id("login-form")));
         assertThat(displayed(By.id("app-view"))).isFalse();
@@ -327,13 +329,7 @@ class StaffPageIT {
     }
 
     private void login(String username, String password) {
-        chromium.driver.get(hub.uri("/").toString());
-        WebElement name = wait.until(visibilityOfElementLocated(By.id("login-username")));
-        name.sendKeys(username);
-        chromium.driver.findElement(By.id("login-password")).sendKeys(password);
-        chromium.driver.findElement(By.id("login-button")).click();
-        wait.until(visibilityOfElementLocated(By.id("app-view")));
-        wait.until(textToBePresentInElementLocated(By.id("who"), "（"));
+        page.login(hub.uri("/").toString(), username, password);
     }
 
     private void user(String username, String role, String village, String displayName) {
@@ -371,9 +367,6 @@ class StaffPageIT {
         return chromium.driver.findElement(By.cssSelector("[data-nav='" + section + "'] .nav-count")).getText();
     }
 
-    private String text(String id) {
-        return chromium.driver.findElement(By.id(id)).getText();
-    }
 
     private boolean displayed(By by) {
         return chromium.driver.findElement(by).isDisplayed();
@@ -383,12 +376,4 @@ class StaffPageIT {
         return !displayed(by);
     }
 
-    /**
-     * A script error or a Content-Security-Policy violation in the console. HTTP errors the page
-     * expects and shows itself (401 before login, 409 on a stale action, the blocked stream) are not.
-     */
-    private static boolean isScriptOrPolicyError(String line) {
-        return line.contains("Content Security Policy") || line.contains("Uncaught") || line.contains("TypeError")
-                || line.contains("ReferenceError") || line.contains("SyntaxError");
-    }
 }

@@ -1,4 +1,4 @@
-package org.courtyard.hub;
+package org.courtyard.hub.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,17 +25,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * which .ci/run installs) driven headless through Selenium. Nothing is downloaded: the driver and
  * the browser are named explicitly, so Selenium Manager never runs, and the browser's own
  * background networking is off. Without the browser or the driver the calling test is skipped.
+ * Shared through the hub's test-jar by the hub's page tests and the end-to-end demo tests.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     /** The browser: {@code -Dcourtyard.chromium=PATH}, by default Debian's. */
-    static final Path BROWSER = Path.of(System.getProperty("courtyard.chromium", "/usr/bin/chromium"));
+    public static final Path BROWSER = Path.of(System.getProperty("courtyard.chromium", "/usr/bin/chromium"));
     /** Its driver, of the same version: {@code -Dcourtyard.chromedriver=PATH}, by default Debian's. */
-    static final Path DRIVER = Path.of(System.getProperty("courtyard.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path DRIVER = Path.of(System.getProperty("courtyard.chromedriver", "/usr/bin/chromedriver"));
     /** Where {@link #screenshot} writes: {@code -Dcourtyard.screenshots=DIR}, set by the POM to target/screenshots. */
-    static final Path SCREENSHOTS = Path.of(System.getProperty("courtyard.screenshots", "target/screenshots"));
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("courtyard.screenshots", "target/screenshots"));
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final ChromeDriverService service;
 
     /**
@@ -43,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
      *
      * @throws org.opentest4j.TestAbortedException when Chromium or its driver is not installed
      */
-    HeadlessChromium(Path profile) {
+    public HeadlessChromium(Path profile) {
         this(profile, new String[0]);
     }
 
@@ -52,7 +53,7 @@ final class HeadlessChromium implements AutoCloseable {
      * {@code --use-fake-device-for-media-stream --use-fake-ui-for-media-stream} for a fake
      * microphone (a beep) that the page may use without asking.
      */
-    HeadlessChromium(Path profile, String... moreArguments) {
+    public HeadlessChromium(Path profile, String... moreArguments) {
         assumeTrue(Files.isExecutable(BROWSER), "browser tests skipped: no Chromium at " + BROWSER
                 + " (apt-get install chromium chromium-driver; .ci/run installs them)");
         assumeTrue(Files.isExecutable(DRIVER), "browser tests skipped: no chromedriver at " + DRIVER
@@ -83,12 +84,12 @@ final class HeadlessChromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1366, 768));
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }
 
     /** Saves what the browser shows as {@code target/screenshots/NAME.png} and returns the file. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -96,13 +97,13 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The browser console since the last call: "LEVEL message" lines. */
-    List<String> console() {
+    public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(HeadlessChromium::line).toList();
     }
 
     /** Runs a Chrome DevTools command (e.g. {@code Network.setBlockedURLs}). */
-    void devTools(String command, Map<String, Object> parameters) {
+    public void devTools(String command, Map<String, Object> parameters) {
         driver.executeCdpCommand(command, parameters);
     }
 
