@@ -1,19 +1,17 @@
 package org.courtyard.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.courtyard.kiosk.ui.OnScreen.settle;
+import static org.courtyard.kiosk.ui.OnScreen.shownTexts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.Microphone;
@@ -88,7 +86,7 @@ class AnnouncementsScreenTest {
     @Test
     void the_newest_is_shown_first_and_the_buttons_page_to_the_older_one(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.announcements"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("announcements.prompt");
@@ -96,7 +94,7 @@ class AnnouncementsScreenTest {
                 "播放");
 
         robot.clickOn(button(robot, "announcements.next"));
-        settle();
+        settle(kiosk);
 
         assertThat(shownTexts(robot)).contains("冬季防火", "请检查家中电线和火塘。", "上一条", "播放")
                 .doesNotContain("山洪预警", "紧急", "下一条");
@@ -105,9 +103,9 @@ class AnnouncementsScreenTest {
     @Test
     void play_plays_the_shown_announcement_indoors_without_the_relay(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.announcements"));
-        settle();
+        settle(kiosk);
         robot.clickOn(button(robot, "announcements.next"));
-        settle();
+        settle(kiosk);
 
         robot.clickOn(button(robot, "announcements.play"));
 
@@ -119,7 +117,7 @@ class AnnouncementsScreenTest {
     void saying_listen_plays_the_newest_or_says_its_audio_is_not_here(FxRobot robot) throws Exception {
         kiosk.hear("听通知");
         kiosk.hear("是");
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
         assertThat(kiosk.model().state().lastPrompt()).as("the newest has no audio yet")
@@ -131,29 +129,9 @@ class AnnouncementsScreenTest {
     }
 
     private Button button(FxRobot robot, String key) {
-        String word = text(key);
-        List<Button> matches = robot.lookup(".kiosk-button").queryAllAs(Button.class).stream()
-                .filter(button -> button.getText().equals(word) && visibleInTree(button)).toList();
-        assertThat(matches).as("visible buttons saying %s", word).hasSize(1);
-        return matches.get(0);
+        return OnScreen.button(robot, text(key));
     }
 
-    private static List<String> shownTexts(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> node instanceof Labeled && visibleInTree(node))
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(5, TimeUnit.SECONDS);
-    }
 
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private void settle() throws InterruptedException, TimeoutException {
-        kiosk.model().awaitIdle(Duration.ofSeconds(5));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -1,18 +1,17 @@
 package org.courtyard.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.courtyard.kiosk.ui.OnScreen.button;
+import static org.courtyard.kiosk.ui.OnScreen.settle;
+import static org.courtyard.kiosk.ui.OnScreen.shownTexts;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.courtyard.hardware.AudioClip;
@@ -78,7 +77,7 @@ class CadreBroadcastScreenTest {
             throws Exception {
         signIn(robot);
         robot.clickOn(button(robot, "立即播放"));
-        settle();
+        settle(kiosk);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PLAY);
         assertThat(shownTexts(robot)).contains("点一条通知，马上用大喇叭播放", "停水通知", "回到菜单");
         untilSaid("cadre.play.prompt");
@@ -87,11 +86,11 @@ class CadreBroadcastScreenTest {
         robot.clickOn(button(robot, "停水通知"));
 
         waitFor(() -> relayOn() && hardware.speaker().blockedWrites() > 0);
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("正在用大喇叭播放：停水通知", "停止播放").doesNotContain("停水通知");
         hardware.speaker().release();
         waitFor(() -> !relayOn() && actions.contains("audio end announcement-a-water PLAYED"));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("播放完了。", "停水通知");
         assertThat(actions).containsSubsequence("relay on", "audio start chime+announcement-a-water (1900 ms)",
                 "audio end announcement-a-water PLAYED", "relay off");
@@ -104,7 +103,7 @@ class CadreBroadcastScreenTest {
             throws Exception {
         signIn(robot);
         robot.clickOn(button(robot, "现场广播"));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("按住大按钮说话，松开就结束广播。", "按住说话");
         AudioClip voice = TestAnnouncements.tone(300, 700);
 
@@ -113,11 +112,11 @@ class CadreBroadcastScreenTest {
 
         waitFor(() -> relayOn() && hardware.speaker().plays().stream()
                 .anyMatch(play -> TestAnnouncements.endsWith(play, voice.pcm())));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("正在广播", "松开结束");
         robot.release(MouseButton.PRIMARY);
         waitFor(() -> !relayOn() && actions.contains("audio end live PLAYED"));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("广播结束了。", "按住说话");
         assertThat(actions).containsSubsequence("relay on", "audio start chime+live (live)", "audio end live PLAYED",
                 "relay off");
@@ -127,7 +126,7 @@ class CadreBroadcastScreenTest {
     void the_help_button_pressed_during_a_broadcast_ends_it_and_the_relay_goes_off(FxRobot robot) throws Exception {
         signIn(robot);
         robot.clickOn(button(robot, "现场广播"));
-        settle();
+        settle(kiosk);
         robot.moveTo(button(robot, "按住说话")).press(MouseButton.PRIMARY);
         waitFor(this::relayOn);
 
@@ -136,7 +135,7 @@ class CadreBroadcastScreenTest {
 
         waitFor(() -> kiosk.model().state().screen() == Screen.HELP && !relayOn());
         robot.release(MouseButton.PRIMARY);
-        settle();
+        settle(kiosk);
         assertThat(relayOn()).isFalse();
         assertThat(kiosk.model().state().cadre().signedIn()).isFalse();
         assertThat(actions).containsSubsequence("relay on", "audio end live PLAYED", "relay off");
@@ -144,13 +143,13 @@ class CadreBroadcastScreenTest {
 
     private void signIn(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "村干部"));
-        settle();
+        settle(kiosk);
         for (char digit : TestRoster.CADRE_PIN.toCharArray()) {
             robot.clickOn(button(robot, String.valueOf(digit)));
         }
         robot.clickOn(button(robot, "确定"));
         waitFor(() -> kiosk.model().state().screen() == Screen.CADRE);
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("李建华，您好", "走访登记", "立即播放", "现场广播", "退出");
     }
 
@@ -167,29 +166,7 @@ class CadreBroadcastScreenTest {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
     }
 
-    private static Button button(FxRobot robot, String text) {
-        List<Button> matches = robot.lookup(".kiosk-button").queryAllAs(Button.class).stream()
-                .filter(button -> text.equals(button.getText()) && visibleInTree(button)).toList();
-        assertThat(matches).as("visible buttons saying %s", text).hasSize(1);
-        return matches.get(0);
-    }
 
-    private static List<String> shownTexts(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> node instanceof Labeled && visibleInTree(node))
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(5, TimeUnit.SECONDS);
-    }
 
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
 
-    private void settle() throws InterruptedException, TimeoutException {
-        kiosk.model().awaitIdle(Duration.ofSeconds(5));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

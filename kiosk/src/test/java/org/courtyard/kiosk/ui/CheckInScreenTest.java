@@ -1,16 +1,16 @@
 package org.courtyard.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.courtyard.kiosk.ui.OnScreen.button;
+import static org.courtyard.kiosk.ui.OnScreen.settle;
+import static org.courtyard.kiosk.ui.OnScreen.shownTexts;
+import static org.courtyard.kiosk.ui.OnScreen.visibleInTree;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.Screen;
@@ -57,11 +57,11 @@ class CheckInScreenTest {
     @Test
     void tapping_a_tile_thanks_the_resident_and_puts_a_check_in_into_the_outbox(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "报平安"));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains(kiosk.prompts().text("checkin.prompt"), "上一页", "下一页");
 
         robot.clickOn(tile(robot, "李小军"));
-        settle();
+        settle(kiosk);
 
         assertThat(shownTexts(robot)).contains("谢谢，已报平安。", "李小军", "下一位报平安");
         assertThat(robot.lookup(".tile-button").queryAll()).isEmpty();
@@ -78,30 +78,30 @@ class CheckInScreenTest {
     void the_page_buttons_show_the_others_and_come_round_again_and_next_person_shows_the_tiles(FxRobot robot)
             throws Exception {
         robot.clickOn(button(robot, "报平安"));
-        settle();
+        settle(kiosk);
         List<String> first = tileNames(robot);
 
         robot.clickOn(button(robot, "下一页"));
-        settle();
+        settle(kiosk);
         List<String> second = tileNames(robot);
         assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
         for (int i = 0; i < 5 && !tileNames(robot).equals(first); i++) {
             robot.clickOn(button(robot, "下一页"));
-            settle();
+            settle(kiosk);
         }
         assertThat(tileNames(robot)).isEqualTo(first);
 
         robot.clickOn(tile(robot, first.get(0)));
-        settle();
+        settle(kiosk);
         robot.clickOn(button(robot, "下一位报平安"));
-        settle();
+        settle(kiosk);
         assertThat(tileNames(robot)).isEqualTo(first);
     }
 
     @Test
     void five_wrong_pins_lock_the_pad(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "村干部"));
-        settle();
+        settle(kiosk);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PIN);
         assertThat(shownTexts(robot)).contains("请输入村干部密码。");
 
@@ -111,7 +111,7 @@ class CheckInScreenTest {
 
         assertThat(shownTexts(robot)).contains("输错次数太多，请5分钟后再试");
         robot.clickOn(button(robot, "2"));
-        settle();
+        settle(kiosk);
         assertThat(kiosk.model().state().cadre().digits()).isZero();
     }
 
@@ -119,22 +119,22 @@ class CheckInScreenTest {
     void the_right_pin_opens_the_cadre_menu_and_a_visit_is_recorded_with_a_preset_note(FxRobot robot)
             throws Exception {
         robot.clickOn(button(robot, "村干部"));
-        settle();
+        settle(kiosk);
         enterPin(robot, TestRoster.CADRE_PIN);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE);
         assertThat(shownTexts(robot)).contains("李建华，您好", "走访登记", "退出");
         robot.clickOn(button(robot, "走访登记"));
-        settle();
+        settle(kiosk);
         robot.clickOn(tile(robot, "陈秀兰"));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("走访陈秀兰：请选择备注", "身体良好", "已送药", "需要关注", "不写备注");
         robot.clickOn(button(robot, "身体良好"));
-        settle();
+        settle(kiosk);
 
         assertThat(shownTexts(robot)).contains("李建华走访陈秀兰，已记录", "再记一次", "回到菜单");
         robot.clickOn(button(robot, "返回"));
-        settle();
+        settle(kiosk);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
         assertThat(kiosk.model().state().cadre().signedIn()).isFalse();
         kiosk.close();
@@ -149,7 +149,7 @@ class CheckInScreenTest {
         assertThat(shownTexts(robot)).contains("村干部");
 
         robot.clickOn(button(robot, "报平安"));
-        settle();
+        settle(kiosk);
 
         assertThat(shownTexts(robot)).doesNotContain("村干部");
     }
@@ -159,17 +159,11 @@ class CheckInScreenTest {
             robot.clickOn(button(robot, String.valueOf(digit)));
         }
         robot.clickOn(button(robot, "确定"));
-        settle();
+        settle(kiosk);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !kiosk.model().state().cadre().checking());
-        settle();
+        settle(kiosk);
     }
 
-    private static Button button(FxRobot robot, String text) {
-        List<Button> matches = robot.lookup(".kiosk-button").queryAllAs(Button.class).stream()
-                .filter(button -> text.equals(button.getText()) && visibleInTree(button)).toList();
-        assertThat(matches).as("visible buttons saying %s", text).hasSize(1);
-        return matches.get(0);
-    }
 
     private static Button tile(FxRobot robot, String name) {
         List<Button> matches = robot.lookup(".tile-button").queryAllAs(Button.class).stream()
@@ -180,25 +174,9 @@ class CheckInScreenTest {
 
     private static List<String> tileNames(FxRobot robot) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".tile-button").queryAllAs(Button.class).stream()
-                .filter(CheckInScreenTest::visibleInTree).map(Button::getText).toList()).get(5, TimeUnit.SECONDS);
+                .filter(OnScreen::visibleInTree).map(Button::getText).toList()).get(5, TimeUnit.SECONDS);
     }
 
-    private static List<String> shownTexts(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> node instanceof Labeled && visibleInTree(node))
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(5, TimeUnit.SECONDS);
-    }
 
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
 
-    private void settle() throws InterruptedException, TimeoutException {
-        kiosk.model().awaitIdle(Duration.ofSeconds(5));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

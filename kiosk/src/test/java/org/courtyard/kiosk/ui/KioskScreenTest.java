@@ -1,15 +1,15 @@
 package org.courtyard.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.courtyard.kiosk.ui.OnScreen.settle;
+import static org.courtyard.kiosk.ui.OnScreen.shownTexts;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -72,7 +72,7 @@ class KioskScreenTest {
     @Test
     void tapping_help_once_shows_the_saved_status_and_the_cancel_button(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HELP);
         assertThat(kiosk.model().state().help()).isNotNull();
@@ -85,11 +85,11 @@ class KioskScreenTest {
     @Test
     void after_sending_the_kind_of_help_can_be_chosen_with_one_tap(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
         assertThat(shownTexts(robot)).contains("紧急", "看病", "生活", "其他");
 
         robot.clickOn(button(robot, "help.category.MEDICAL"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().help().category()).isEqualTo(HelpCategory.MEDICAL);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.category.thanks");
@@ -99,10 +99,10 @@ class KioskScreenTest {
     @Test
     void tapping_cancel_takes_the_request_back_and_shows_cancelled(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
 
         robot.clickOn(button(robot, "help.cancel"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.CANCELLED);
         assertThat(shownTexts(robot)).contains("已取消").doesNotContain("按错了");
@@ -112,13 +112,13 @@ class KioskScreenTest {
     void after_cancelling_by_mistake_help_can_be_asked_again_from_the_same_screen(FxRobot robot)
             throws Exception {
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
         UUID first = kiosk.model().state().help().id();
         robot.clickOn(button(robot, "help.cancel"));
-        settle();
+        settle(kiosk);
 
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().help().id()).isNotEqualTo(first);
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
@@ -132,7 +132,7 @@ class KioskScreenTest {
         Kiosk shortWindow = kiosk;
         WaitForAsyncUtils.asyncFx(() -> KioskWindow.show(stage, shortWindow, Clock.systemUTC(), false, 800, 480))
                 .get(5, TimeUnit.SECONDS);
-        settle();
+        settle(kiosk);
 
         robot.clickOn(button(robot, "home.help"));
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> shownTexts(robot).contains("按错了"));
@@ -145,10 +145,10 @@ class KioskScreenTest {
     @Test
     void back_returns_home_from_the_help_screen(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
 
         robot.clickOn(button(robot, "ui.back"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
         assertThat(robot.lookup(".home-button").queryAll()).hasSize(4);
@@ -161,7 +161,7 @@ class KioskScreenTest {
 
         robot.type(KeyCode.H);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> kiosk.model().state().help() != null);
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HELP);
@@ -176,7 +176,7 @@ class KioskScreenTest {
 
         robot.type(KeyCode.L);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> kiosk.model().state().screen() == Screen.LISTENING);
-        settle();
+        settle(kiosk);
 
         assertThat(shownTexts(robot)).contains(text("voice.off"), "返回");
     }
@@ -186,7 +186,7 @@ class KioskScreenTest {
         assertThat(simStrip(robot)).contains("继电器：关", "发送灯：灭");
 
         robot.clickOn(button(robot, "home.help"));
-        settle();
+        settle(kiosk);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> simStrip(robot).contains("发送灯：闪"));
 
         assertThat(simStrip(robot)).contains("发送灯：闪", "收到灯：灭");
@@ -195,7 +195,7 @@ class KioskScreenTest {
     @Test
     void check_in_without_residents_says_whom_to_ask_and_offers_a_way_back(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.checkin"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CHECK_IN);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("checkin.prompt");
@@ -205,7 +205,7 @@ class KioskScreenTest {
     @Test
     void announcements_without_any_say_so_and_offer_a_way_back(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.announcements"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
         assertThat(shownTexts(robot)).contains(text("announcements.empty"), "返回", "再听一遍");
@@ -215,7 +215,7 @@ class KioskScreenTest {
     @Test
     void talk_opens_the_listening_screen(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.talk"));
-        settle();
+        settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.LISTENING);
         assertThat(shownTexts(robot)).contains(text("voice.off"));
@@ -224,11 +224,11 @@ class KioskScreenTest {
     @Test
     void repeat_speaks_the_last_prompt_again(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "home.checkin"));
-        settle();
+        settle(kiosk);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> countStarts("prompt-checkin.prompt") == 1);
 
         robot.clickOn(button(robot, "ui.repeat"));
-        settle();
+        settle(kiosk);
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> countStarts("prompt-checkin.prompt") == 2);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("checkin.prompt");
@@ -236,7 +236,7 @@ class KioskScreenTest {
 
     @Test
     void the_status_line_says_the_link_state_in_chinese(FxRobot robot) throws Exception {
-        settle();
+        settle(kiosk);
 
         assertThat(shownTexts(robot)).contains(text("link." + kiosk.model().state().link().name()));
     }
@@ -257,28 +257,11 @@ class KioskScreenTest {
         return matches.get(0);
     }
 
-    /** The texts of every visible label and button in the window, read on the JavaFX thread. */
-    private static List<String> shownTexts(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> node instanceof Labeled && visibleInTree(node))
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(5, TimeUnit.SECONDS);
-    }
 
     private static String simStrip(FxRobot robot) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".sim-strip").queryAs(Labeled.class).getText())
                 .get(5, TimeUnit.SECONDS);
     }
 
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private void settle() throws InterruptedException, TimeoutException {
-        kiosk.model().awaitIdle(Duration.ofSeconds(5));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -1,14 +1,13 @@
 package org.courtyard.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.courtyard.kiosk.ui.OnScreen.shownTexts;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.kiosk.Kiosk;
@@ -85,17 +84,5 @@ class ListeningScreenTest {
         return robot.lookup(".talk-button").queryAs(Button.class);
     }
 
-    private static List<String> shownTexts(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> node instanceof Labeled && visibleInTree(node))
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(5, TimeUnit.SECONDS);
-    }
 
-    private static boolean visibleInTree(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
