@@ -106,18 +106,7 @@ class KioskHardwareTest {
     @Test
     void the_simulator_press_goes_through_the_same_debounce_as_a_gpio_edge() {
         KioskHardware kiosk = hardware(new SilentOutput("silent"), new NoAudioInput("none"), true);
-        List<String> heard = new CopyOnWriteArrayList<>();
-        kiosk.helpButton().addListener(new HelpButton.Listener() {
-            @Override
-            public void onPress() {
-                heard.add("press");
-            }
-
-            @Override
-            public void onLongPress() {
-                heard.add("long-press");
-            }
-        });
+        List<String> heard = heard(kiosk.helpButton());
         Simulator simulator = kiosk.simulator().orElseThrow();
 
         simulator.pressButton();
@@ -138,18 +127,7 @@ class KioskHardwareTest {
     @Test
     void a_simulated_short_press_stays_a_press_when_the_timer_thread_runs_late() {
         KioskHardware kiosk = hardware(new SilentOutput("silent"), new NoAudioInput("none"), true);
-        List<String> heard = new CopyOnWriteArrayList<>();
-        kiosk.helpButton().addListener(new HelpButton.Listener() {
-            @Override
-            public void onPress() {
-                heard.add("press");
-            }
-
-            @Override
-            public void onLongPress() {
-                heard.add("long-press");
-            }
-        });
+        List<String> heard = heard(kiosk.helpButton());
 
         kiosk.simulator().orElseThrow().pressButton();
         // A loaded machine: the hardware timer thread gets the CPU back only after the long-press
@@ -177,5 +155,22 @@ class KioskHardwareTest {
     @Test
     void real_hardware_offers_no_simulator() {
         assertThat(hardware(new CapturingOutput(), new NoAudioInput("none"), false).simulator()).isEmpty();
+    }
+
+    /** What {@code button} reports from now on, in order: "press" or "long-press". */
+    private static List<String> heard(HelpButton button) {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        button.addListener(new HelpButton.Listener() {
+            @Override
+            public void onPress() {
+                heard.add("press");
+            }
+
+            @Override
+            public void onLongPress() {
+                heard.add("long-press");
+            }
+        });
+        return heard;
     }
 }
