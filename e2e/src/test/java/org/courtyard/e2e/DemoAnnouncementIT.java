@@ -22,7 +22,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.courtyard.hardware.Tones;
-import org.courtyard.hub.testing.HeadlessChromium;
 import org.courtyard.hub.testing.StaffPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +48,11 @@ class DemoAnnouncementIT {
     void a_message_recorded_in_the_browser_is_broadcast_by_the_demo_kiosk_and_the_board_says_played()
             throws Exception {
         try (Demo demo = Demo.start(dir.resolve("data"));
-                HeadlessChromium chromium = new HeadlessChromium(profile, "--use-fake-device-for-media-stream",
+                StaffPage page = new StaffPage(profile, Duration.ofSeconds(30), "--use-fake-device-for-media-stream",
                         "--use-fake-ui-for-media-stream")) {
             // Whatever the hour: the demo kiosk has no quiet hours, else NORMAL ones would wait for 07:00.
             assertThat(Files.readString(dir.resolve("data").resolve("kiosk.log")))
                     .contains("quiet hours none (Asia/Shanghai)");
-            StaffPage page = new StaffPage(chromium, Duration.ofSeconds(30));
             page.login(demo.page("/"), demo.staffUsername, demo.staffPassword);
             page.awaitLive();
             page.section("announcements");
@@ -79,7 +77,7 @@ class DemoAnnouncementIT {
                     .getAttribute("data-id");
             assertThat(page.find(By.cssSelector("#ann-rows tr[data-id='" + id + "']")).getText())
                     .as("as the form had it: NORMAL, outdoor, to the village").contains("普通", "室外喇叭", "和平村");
-            chromium.screenshot("demo-announcement-published");
+            page.chromium.screenshot("demo-announcement-published");
 
             // The kiosk, a separate process, broadcasts it in order: relay on, chime and recording, relay off.
             String name = "announcement-" + id;
@@ -115,7 +113,7 @@ class DemoAnnouncementIT {
             assertThat(page.find(kioskRow).getText()).contains("和平村幸福小院", "播放于");
             page.wait.until(textToBePresentInElementLocated(By.cssSelector("#ann-rows tr[data-id='" + id + "']"),
                     "已播放 1/1"));
-            chromium.screenshot("demo-announcement-played");
+            page.chromium.screenshot("demo-announcement-played");
             page.assertNoScriptErrors();
         }
     }

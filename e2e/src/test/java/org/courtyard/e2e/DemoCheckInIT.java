@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.courtyard.hub.testing.HeadlessChromium;
 import org.courtyard.hub.testing.StaffPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,8 @@ class DemoCheckInIT {
     @Test
     void an_elder_checks_in_at_the_demo_kiosk_and_the_staff_page_shows_her_today_and_the_quiet_elder_alerted()
             throws Exception {
-        try (Demo demo = Demo.start(dir.resolve("data")); HeadlessChromium chromium = new HeadlessChromium(profile)) {
+        try (Demo demo = Demo.start(dir.resolve("data"));
+                StaffPage page = new StaffPage(profile, Duration.ofSeconds(30))) {
             // The village's roster comes down to the kiosk on sync.
             Map<String, String> residents = new LinkedHashMap<>();
             await().atMost(SOON).untilAsserted(() -> {
@@ -45,7 +45,6 @@ class DemoCheckInIT {
             String zhang = residents.get("张桂英");
             String wang = residents.get("王德福");
 
-            StaffPage page = new StaffPage(chromium, Duration.ofSeconds(30));
             page.login(demo.page("/"), demo.staffUsername, demo.staffPassword);
             page.awaitLive();
             page.section("checkins");
@@ -55,7 +54,7 @@ class DemoCheckInIT {
             assertThat(alert.getText()).contains("王德福", "和平村", "3 天前");
             page.wait.until(textToBePresentInElementLocated(By.cssSelector("[data-nav='checkins'] .nav-count"), "1"));
             page.wait.until(presenceOfElementLocated(chip("waiting", zhang)));
-            assertThat(chromium.driver.findElements(chip("done", zhang))).isEmpty();
+            assertThat(page.chromium.driver.findElements(chip("done", zhang))).isEmpty();
 
             // 张桂英 taps her photo at the kiosk.
             demo.console.type("checkin 张桂英");
@@ -64,13 +63,13 @@ class DemoCheckInIT {
             // The page shows her checked in today, live; 王德福 is still waiting and still alerted.
             WebElement done = page.wait.until(presenceOfElementLocated(chip("done", zhang)));
             assertThat(done.getText()).contains("张桂英");
-            assertThat(chromium.driver.findElements(chip("waiting", zhang))).isEmpty();
-            assertThat(chromium.driver.findElements(chip("waiting", wang))).hasSize(1);
+            assertThat(page.chromium.driver.findElements(chip("waiting", zhang))).isEmpty();
+            assertThat(page.chromium.driver.findElements(chip("waiting", wang))).hasSize(1);
             page.wait.until(textToBePresentInElementLocated(By.id("checkins-today-summary"), "已报平安 1 人"));
             assertThat(page.text("checkins-today-summary")).contains("共 5 人");
-            assertThat(chromium.driver.findElements(By.cssSelector("#checkins-alert-rows tr[data-resident='" + wang
+            assertThat(page.chromium.driver.findElements(By.cssSelector("#checkins-alert-rows tr[data-resident='" + wang
                     + "']"))).hasSize(1);
-            chromium.screenshot("demo-checkin");
+            page.chromium.screenshot("demo-checkin");
             page.assertNoScriptErrors();
         }
     }

@@ -47,8 +47,8 @@ class AdminPageIT {
 
     @BeforeEach
     void start() {
-        chromium = new HeadlessChromium(profile);
-        page = new StaffPage(chromium, WAIT);
+        page = new StaffPage(profile, WAIT);
+        chromium = page.chromium;
         wait = page.wait;
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
@@ -57,16 +57,9 @@ class AdminPageIT {
 
     @AfterEach
     void stop(TestInfo test) {
-        try {
+        try (TestHub closing = hub) {
             if (page != null) {
-                page.assertConsoleClean(test.getDisplayName());
-            }
-        } finally {
-            if (chromium != null) {
-                chromium.close();
-            }
-            if (hub != null) {
-                hub.close();
+                page.closeCheckingConsole(test.getDisplayName());
             }
         }
     }

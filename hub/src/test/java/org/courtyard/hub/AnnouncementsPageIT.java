@@ -62,9 +62,9 @@ class AnnouncementsPageIT {
     @BeforeEach
     void start() {
         // The fake microphone plays a beep; the fake UI grants the page the microphone without asking.
-        chromium = new HeadlessChromium(profile, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        page = new StaffPage(profile, WAIT, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--autoplay-policy=no-user-gesture-required");
-        page = new StaffPage(chromium, WAIT);
+        chromium = page.chromium;
         wait = page.wait;
         // WAV only, whether or not this machine has ffmpeg: other files get the hub's 415.
         hub = new TestHub(dir, config -> config.announce(AnnounceSettings.defaults().withFfmpeg(Optional.empty())));
@@ -76,16 +76,9 @@ class AnnouncementsPageIT {
 
     @AfterEach
     void stop(TestInfo test) {
-        try {
+        try (TestHub closing = hub) {
             if (page != null) {
-                page.assertConsoleClean(test.getDisplayName());
-            }
-        } finally {
-            if (chromium != null) {
-                chromium.close();
-            }
-            if (hub != null) {
-                hub.close();
+                page.closeCheckingConsole(test.getDisplayName());
             }
         }
     }

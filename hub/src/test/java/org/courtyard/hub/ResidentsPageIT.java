@@ -56,8 +56,8 @@ class ResidentsPageIT {
 
     @BeforeEach
     void start() {
-        chromium = new HeadlessChromium(profile);
-        page = new StaffPage(chromium, WAIT);
+        page = new StaffPage(profile, WAIT);
+        chromium = page.chromium;
         wait = page.wait;
         // The missed check-in check runs only when a test asks (hub.checkCheckIns()); the session
         // outlives the days the alert test moves the clock on, as for a page left open all week.
@@ -68,16 +68,9 @@ class ResidentsPageIT {
 
     @AfterEach
     void stop(TestInfo test) {
-        try {
+        try (TestHub closing = hub) {
             if (page != null) {
-                page.assertConsoleClean(test.getDisplayName());
-            }
-        } finally {
-            if (chromium != null) {
-                chromium.close();
-            }
-            if (hub != null) {
-                hub.close();
+                page.closeCheckingConsole(test.getDisplayName());
             }
         }
     }

@@ -53,8 +53,8 @@ class StaffPageIT {
 
     @BeforeEach
     void start() {
-        chromium = new HeadlessChromium(profile);
-        page = new StaffPage(chromium, WAIT);
+        page = new StaffPage(profile, WAIT);
+        chromium = page.chromium;
         wait = page.wait;
         // The overdue check runs only when a test asks (hub.checkOverdue()), never by itself.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)));
@@ -64,16 +64,9 @@ class StaffPageIT {
 
     @AfterEach
     void stop(TestInfo test) {
-        try {
+        try (TestHub closing = hub) {
             if (page != null) {
-                page.assertConsoleClean(test.getDisplayName());
-            }
-        } finally {
-            if (chromium != null) {
-                chromium.close();
-            }
-            if (hub != null) {
-                hub.close();
+                page.closeCheckingConsole(test.getDisplayName());
             }
         }
     }

@@ -38,6 +38,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public final ChromeDriver driver;
     private final ChromeDriverService service;
+    private boolean closed;
 
     /**
      * Starts a browser with a 1366x768 window and its profile in {@code profile}.
@@ -111,8 +112,13 @@ public final class HeadlessChromium implements AutoCloseable {
         return entry.getLevel() + " " + entry.getMessage();
     }
 
+    /** Quits the browser and stops its driver; closing twice is safe. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             driver.quit();
         } finally {

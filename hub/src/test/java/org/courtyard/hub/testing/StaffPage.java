@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -11,18 +12,24 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The staff page in {@link HeadlessChromium}, used as a staff member uses it: log in, wait for the
- * live updates, open a section; and, at the end of a test, the browser console checked for script
- * errors and policy violations. The browser stays the caller's to close.
+ * The staff page in its own {@link HeadlessChromium}, used as a staff member uses it: log in, wait
+ * for the live updates, open a section; and, at the end of a test, the browser console checked for
+ * script errors and policy violations. Closing it closes the browser; closing twice is safe.
  */
-public final class StaffPage {
+public final class StaffPage implements AutoCloseable {
 
     public final HeadlessChromium chromium;
     /** Waits up to the timeout given to the constructor. */
     public final WebDriverWait wait;
 
-    public StaffPage(HeadlessChromium chromium, Duration timeout) {
-        this.chromium = chromium;
+    /**
+     * Starts a browser (see {@link HeadlessChromium#HeadlessChromium(Path, String...)}) with its
+     * profile in {@code profile}; nothing is opened yet.
+     *
+     * @throws org.opentest4j.TestAbortedException when Chromium or its driver is not installed
+     */
+    public StaffPage(Path profile, Duration timeout, String... browserArguments) {
+        this.chromium = new HeadlessChromium(profile, browserArguments);
         this.wait = chromium.waiting(timeout);
     }
 
@@ -74,12 +81,23 @@ public final class StaffPage {
 
     /**
      * For a test's end: prints what the browser logged since the last look, each line headed by
-     * {@code testName}, and fails if any of it is a script error or a policy violation.
+     * {@code testName}, closes the browser, and fails if any of it is a script error or a policy
+     * violation.
      */
-    public void assertConsoleClean(String testName) {
-        List<String> console = chromium.console();
+    public void closeCheckingConsole(String testName) {
+        List<String> console;
+        try {
+            console = chromium.console();
+        } finally {
+            close();
+        }
         console.forEach(line -> System.out.println(testName + " console: " + line));
         assertThat(scriptErrors(console)).as("browser console").isEmpty();
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
     }
 
     private static List<String> scriptErrors(List<String> console) {
