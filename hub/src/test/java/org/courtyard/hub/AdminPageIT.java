@@ -7,61 +7,35 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.courtyard.hub.testing.HeadlessChromium;
-import org.courtyard.hub.testing.StaffPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin-only parts of the staff page in headless Chromium against a real hub on port 0: the
  * audit log, and registering a kiosk whose enrolment code, as the page shows it, then enrols a kiosk
  * over HTTP.
  */
-class AdminPageIT {
+class AdminPageIT extends StaffPageHarness {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String STAFF = "wangfang";
 
-    @TempDir
-    Path dir;
-
-    @TempDir
-    Path profile;
-
-    TestHub hub;
-    HeadlessChromium chromium;
-    StaffPage page;
-    WebDriverWait wait;
     TestHub.Kiosk kiosk;
+
+    AdminPageIT() {
+        super(Duration.ofSeconds(15));
+    }
 
     @BeforeEach
     void start() {
-        page = new StaffPage(profile, WAIT);
-        chromium = page.chromium;
-        wait = page.wait;
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
         hub.user(STAFF, "STAFF", null);
-    }
-
-    @AfterEach
-    void stop(TestInfo test) {
-        try (TestHub closing = hub) {
-            if (page != null) {
-                page.closeCheckingConsole(test.getDisplayName());
-            }
-        }
     }
 
     @Test
@@ -213,10 +187,6 @@ class AdminPageIT {
         openAudit();
         wait.until(textToBePresentInElementLocated(By.id("audit-rows"), "设备用激活码激活"));
         assertThat(page.text("audit-rows")).contains("生成设备激活码", "登记设备", "name=和平村小学 village=和平村");
-    }
-
-    private void login(String username, String password) {
-        page.login(hub.uri("/").toString(), username, password);
     }
 
     private void openAudit() {

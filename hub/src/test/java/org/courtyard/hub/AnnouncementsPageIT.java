@@ -20,67 +20,42 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.courtyard.hub.announce.AnnounceSettings;
-import org.courtyard.hub.testing.HeadlessChromium;
-import org.courtyard.hub.testing.StaffPage;
-import org.courtyard.protocol.ProtocolJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff page's announcements section (通知广播) in headless Chromium against a real hub on
  * port 0: recording with Chromium's fake microphone, uploading files, the delivery board fed by a
  * kiosk's real syncs, withdrawal, and what a cadre may choose.
  */
-class AnnouncementsPageIT {
+class AnnouncementsPageIT extends StaffPageHarness {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String STAFF = "wangfang";
-
-    @TempDir
-    Path dir;
-
-    @TempDir
-    Path profile;
 
     @TempDir
     Path files;
 
-    TestHub hub;
     Announce announce;
-    HeadlessChromium chromium;
-    StaffPage page;
-    WebDriverWait wait;
     TestHub.Kiosk heping;
     TestHub.Kiosk erCun;
 
+    AnnouncementsPageIT() {
+        // The fake microphone plays a beep; the fake UI grants the page the microphone without asking.
+        super(Duration.ofSeconds(20), "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required");
+    }
+
     @BeforeEach
     void start() {
-        // The fake microphone plays a beep; the fake UI grants the page the microphone without asking.
-        page = new StaffPage(profile, WAIT, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required");
-        chromium = page.chromium;
-        wait = page.wait;
         // WAV only, whether or not this machine has ffmpeg: other files get the hub's 415.
         hub = new TestHub(dir, config -> config.announce(AnnounceSettings.defaults().withFfmpeg(Optional.empty())));
         announce = new Announce(hub);
         heping = hub.kiosk("和平村幸福小院", "和平村");
         erCun = hub.kiosk("二村小学", "二村");
-        user(STAFF, "STAFF", null);
-    }
-
-    @AfterEach
-    void stop(TestInfo test) {
-        try (TestHub closing = hub) {
-            if (page != null) {
-                page.closeCheckingConsole(test.getDisplayName());
-            }
-        }
+        hub.addUser(STAFF, "STAFF", null, null);
     }
 
     @Test
@@ -272,7 +247,7 @@ class AnnouncementsPageIT {
     @Test
     void a_cadre_can_choose_only_their_own_village_and_the_hub_refuses_anything_else() throws Exception {
         hub.kiosk("二村村委会", "二村");
-        user("lixia", "CADRE", "二村");
+        hub.addUser("lixia", "CADRE", "二村", null);
         login("lixia");
         openNewForm();
 
@@ -318,7 +293,7 @@ class AnnouncementsPageIT {
         byte[] tone = Announce.wav(16_000f, 1, 500);
         Path wavFile = Files.write(files.resolve("广播.wav"), tone);
 
-        login(STAFF, "http://" + lan.get() + ":" + hub.hub.uri().getPort() + "/#announcements");
+        loginAt("http://" + lan.get() + ":" + hub.hub.uri().getPort() + "/#announcements", STAFF);
         openNewForm();
         WebElement unavailable = wait.until(visibilityOfElementLocated(By.id("ann-record-unavailable")));
         assertThat(unavailable.getText()).contains("安全连接（https）", "docs/tls.md", "仍然可以上传");
@@ -335,10 +310,10 @@ class AnnouncementsPageIT {
     }
 
     private void login(String username) {
-        login(username, hub.uri("/#announcements").toString());
+        loginAt(hub.uri("/#announcements").toString(), username);
     }
 
-    private void login(String username, String address) {
+    private void loginAt(String address, String username) {
         page.login(address, username, "password-" + username);
         page.awaitLive();
     }
@@ -383,11 +358,6 @@ class AnnouncementsPageIT {
         }
     }
 
-    private void user(String username, String role, String village) {
-        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("username", username)
-                .put("password", "password-" + username).put("role", role).put("village", village);
-        assertThat(hub.post("/api/v1/users", hub.adminToken, body).status()).isEqualTo(201);
-    }
 
 
     /** The parts of a WAV file the test checks, read from its RIFF chunks. */

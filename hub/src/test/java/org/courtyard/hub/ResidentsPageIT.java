@@ -15,64 +15,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.courtyard.hub.testing.HeadlessChromium;
-import org.courtyard.hub.testing.StaffPage;
 import org.courtyard.protocol.ProtocolJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff page's 居民 and 报平安 sections in headless Chromium against a real hub on port 0:
  * keeping the ledger in the browser, the CSV import, check-ins arriving from a kiosk's sync, and
  * the missed check-in alert with its pause, checked in the browser and through the API.
  */
-class ResidentsPageIT {
+class ResidentsPageIT extends StaffPageHarness {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String STAFF = "wangfang";
     private static final String VILLAGE = "和平村";
 
     @TempDir
-    Path dir;
-
-    @TempDir
-    Path profile;
-
-    @TempDir
     Path files;
 
-    TestHub hub;
-    HeadlessChromium chromium;
-    StaffPage page;
-    WebDriverWait wait;
     TestHub.Kiosk kiosk;
+
+    ResidentsPageIT() {
+        super(Duration.ofSeconds(15));
+    }
 
     @BeforeEach
     void start() {
-        page = new StaffPage(profile, WAIT);
-        chromium = page.chromium;
-        wait = page.wait;
         // The missed check-in check runs only when a test asks (hub.checkCheckIns()); the session
         // outlives the days the alert test moves the clock on, as for a page left open all week.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)).sessionLifetime(Duration.ofDays(30)));
         kiosk = hub.kiosk("和平村幸福小院", VILLAGE);
-        user(STAFF, "STAFF", null, "王芳");
-    }
-
-    @AfterEach
-    void stop(TestInfo test) {
-        try (TestHub closing = hub) {
-            if (page != null) {
-                page.closeCheckingConsole(test.getDisplayName());
-            }
-        }
+        hub.addUser(STAFF, "STAFF", null, "王芳");
     }
 
     @Test
@@ -317,16 +293,10 @@ class ResidentsPageIT {
     }
 
     private void login(String username) {
-        page.login(hub.uri("/").toString(), username, "password-" + username);
+        login(username, "password-" + username);
         page.awaitLive();
     }
 
-    private void user(String username, String role, String village, String displayName) {
-        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("username", username)
-                .put("password", "password-" + username).put("role", role).put("village", village)
-                .put("displayName", displayName);
-        assertThat(hub.post("/api/v1/users", hub.adminToken, body).status()).isEqualTo(201);
-    }
 
     private JsonNode resident(String id) {
         return hub.get("/api/v1/residents/" + id, hub.adminToken).json();

@@ -10,65 +10,39 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.courtyard.hub.testing.HeadlessChromium;
-import org.courtyard.hub.testing.StaffPage;
 import org.courtyard.protocol.ProtocolJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff page in headless Chromium against a real hub on port 0: what a township worker or a
  * village cadre sees and does, checked in the browser and through the API and the kiosk's sync.
  */
-class StaffPageIT {
+class StaffPageIT extends StaffPageHarness {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String STAFF = "wangfang";
     private static final String STAFF_NAME = "王芳";
 
-    @TempDir
-    Path dir;
-
-    @TempDir
-    Path profile;
-
-    TestHub hub;
-    HeadlessChromium chromium;
-    StaffPage page;
-    WebDriverWait wait;
     TestHub.Kiosk kiosk;
+
+    StaffPageIT() {
+        super(Duration.ofSeconds(15));
+    }
 
     @BeforeEach
     void start() {
-        page = new StaffPage(profile, WAIT);
-        chromium = page.chromium;
-        wait = page.wait;
         // The overdue check runs only when a test asks (hub.checkOverdue()), never by itself.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)));
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
-        user(STAFF, "STAFF", null, STAFF_NAME);
-    }
-
-    @AfterEach
-    void stop(TestInfo test) {
-        try (TestHub closing = hub) {
-            if (page != null) {
-                page.closeCheckingConsole(test.getDisplayName());
-            }
-        }
+        hub.addUser(STAFF, "STAFF", null, STAFF_NAME);
     }
 
     @Test
@@ -186,7 +160,7 @@ class StaffPageIT {
     @Test
     void a_cadre_sees_only_their_own_village() throws Exception {
         TestHub.Kiosk other = hub.kiosk("二村小学", "二村");
-        user("lixia", "CADRE", "二村", "李霞");
+        hub.addUser("lixia", "CADRE", "二村", "李霞");
         login("lixia", "password-lixia");
         assertThat(page.text("who")).contains("李霞", "村干部", "二村");
         Select village = new Select(chromium.driver.findElement(By.id("help-filter-village")));
@@ -274,10 +248,10 @@ class StaffPageIT {
 
     @Test
     void a_silent_kiosk_is_flagged_live_with_its_health_and_clears_when_it_returns() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode heartbeat = TestHub.heartbeat();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) heartbeat.get("payload")).put("diskFreeMb", 12650)
+        ObjectNode heartbeat = TestHub.heartbeat();
+        ((ObjectNode) heartbeat.get("payload")).put("diskFreeMb", 12650)
                 .put("temperatureC", 51.6).put("power", "battery 78%")
-                .set("selfTest", org.courtyard.protocol.ProtocolJson.mapper().valueToTree(Map.of("speaker", "ok",
+                .set("selfTest", ProtocolJson.mapper().valueToTree(Map.of("speaker", "ok",
                         "relay", "ok", "button", "ok", "microphone", "missing: no audio input device found")));
         hub.sync(kiosk, null, heartbeat);
         login(STAFF, "password-" + STAFF);
@@ -321,16 +295,6 @@ class StaffPageIT {
         chromium.screenshot("staff-login-refused");
     }
 
-    private void login(String username, String password) {
-        page.login(hub.uri("/").toString(), username, password);
-    }
-
-    private void user(String username, String role, String village, String displayName) {
-        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("username", username)
-                .put("password", "password-" + username).put("role", role).put("village", village)
-                .put("displayName", displayName);
-        assertThat(hub.post("/api/v1/users", hub.adminToken, body).status()).isEqualTo(201);
-    }
 
     private JsonNode help(UUID id) {
         return hub.get("/api/v1/help-requests/" + id, hub.adminToken).json();

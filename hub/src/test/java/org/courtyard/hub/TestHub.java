@@ -85,16 +85,27 @@ final class TestHub implements AutoCloseable {
         return answer.json().get("token").asText();
     }
 
-    /** Creates a user and returns their token. */
+    /** Creates a user (see {@link #addUser}), logs them in and returns their token. */
     String user(String username, String role, String village) {
+        addUser(username, role, village, null);
+        return login(username, "password-" + username);
+    }
+
+    /**
+     * Creates a user whose password is {@code "password-" + username}, without logging them in: no
+     * session, no login in the audit log. {@code village} is for cadres; {@code displayName} may be null.
+     */
+    void addUser(String username, String role, String village, String displayName) {
         ObjectNode body = ProtocolJson.mapper().createObjectNode()
                 .put("username", username).put("password", "password-" + username).put("role", role);
         body.put("village", village);
+        if (displayName != null) {
+            body.put("displayName", displayName);
+        }
         Answer answer = post("/api/v1/users", adminToken, body);
         if (answer.status() != 201) {
             throw new AssertionError("creating " + username + " failed: " + answer);
         }
-        return login(username, "password-" + username);
     }
 
     Kiosk kiosk(String name, String village) {
