@@ -833,7 +833,8 @@ public final class Announcer implements AutoCloseable {
                 if (Schedule.current(announcement, now)) {
                     out.add(new ShownAnnouncement(announcement.id(), announcement.title(), announcement.text(),
                             announcement.priority(), announcement.startsAt(),
-                            announcement.audio() != null && library.has(announcement.audio().sha256())));
+                            announcement.audio() != null && library.has(announcement.audio().sha256()),
+                            announcement.audio() != null));
                 }
             }
         } finally {
