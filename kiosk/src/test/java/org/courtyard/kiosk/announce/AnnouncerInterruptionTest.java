@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.courtyard.hardware.PlayResult;
+import org.courtyard.hardware.Route;
+import org.courtyard.hardware.Tones;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.PlayOutcome;
 import org.courtyard.protocol.Priority;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An interruption reaches exactly the play it was meant for. Each test pins down the moment the
  * announcer decides to cut a play and the moment that cut lands, with the play ending and the next
  * one beginning in between (or a play about to begin when its cut is decided), using the gates of
- * {@link GatedLoudspeaker}: the same order of events a busy CPU can produce by chance.
+ * {@link GatedLoudspeaker}: the same order of events a busy CPU can produce by chance. And a cut
+ * never reaches the kiosk's other sounds on the same loudspeaker, such as the help alarm.
  */
 class AnnouncerInterruptionTest {
 
@@ -120,6 +125,28 @@ class AnnouncerInterruptionTest {
         assertThat(stopping.get()).isTrue();
         assertThat(asked.get().outcome()).as("it reached its end just then").isEqualTo(PlayOutcome.PLAYED);
         assertThat(s.actions).doesNotContain("audio end announcement-routine INTERRUPTED");
+    }
+
+    @Test
+    void cutting_a_routine_play_for_an_emergency_leaves_a_help_alarm_waiting_for_the_loudspeaker_alone()
+            throws Exception {
+        Station s = station();
+        s.hardware.speaker().hold();
+        s.receive(Station.normal("routine", Station.MORNING, s.audio(300)));
+        await().atMost(WAIT).until(() -> s.hardware.speaker().blockedWrites() > 0);
+        // An elder pressed the help button: the kiosk sounds the alarm over the same loudspeaker.
+        CompletableFuture<PlayResult> alarm = new CompletableFuture<>();
+        Thread alarmThread = new Thread(() -> alarm.complete(
+                s.hardware.hardware().loudspeaker().play(Tones.alarm(), Route.OUTDOOR, false)), "help-alarm");
+        alarmThread.start();
+        await().atMost(WAIT).until(() -> alarmThread.getState() == Thread.State.WAITING);
+
+        s.receive(Station.emergency("urgent", Station.MORNING, s.audio(400)));
+        awaitOutcomes("routine PREEMPTED");
+        s.hardware.speaker().release();
+
+        assertThat(alarm.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(PlayResult.Outcome.PLAYED);
+        awaitOutcomes("routine PREEMPTED", "urgent PLAYED", "routine PLAYED");
     }
 
     @Test
