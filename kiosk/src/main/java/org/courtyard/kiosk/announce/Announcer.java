@@ -56,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * chime; screen-only announcements ({@code outdoor=false}) and ones without audio are never
  * broadcast. NORMAL ones wait out the quiet hours (still played afterwards if their window is open);
  * EMERGENCY ones ignore them and preempt a NORMAL play in progress, which is reported PREEMPTED and
- * played again afterwards. A scheduled occurrence counts as done once
- * it PLAYED or FAILED for good; that is stored with its report in one transaction, so after a power
- * cut a play still inside its window runs once and nothing is repeated.
+ * played again afterwards. A scheduled occurrence counts as done once it PLAYED or FAILED for good;
+ * that is stored with its report in one transaction, so after a power cut a play still inside its
+ * window runs once and nothing is repeated.
  *
  * <p><b>Time.</b> Everything reads the injected {@link Clock}; a one-second timer re-checks what is
  * due, and any change (sync, a finished download, a request) re-checks at once. Tests move the clock
