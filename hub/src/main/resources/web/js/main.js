@@ -26,9 +26,10 @@ import { checkinSection } from './sections/checkins.js';
 import { helpSection } from './sections/help.js';
 import { kioskSection } from './sections/kiosks.js';
 import { residentSection } from './sections/residents.js';
+import { cadreSection } from './sections/cadres.js';
 import { auditSection } from './sections/audit.js';
 
-const SECTIONS = [helpSection, checkinSection, residentSection, kioskSection, auditSection];
+const SECTIONS = [helpSection, checkinSection, residentSection, cadreSection, kioskSection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

@@ -39,9 +39,11 @@ import org.xml.sax.InputSource;
  */
 class StaticPageTest {
 
+    // A bare import ("import './x.js';") is a statement at the start of a line, so that an object key
+    // such as 'resident.import': '...' is not taken for one.
     private static final Pattern IMPORT = Pattern.compile(
             "(?:\\bimport|\\bexport)\\s[^;'\"]*?\\bfrom\\s*['\"]([^'\"]+)['\"]"
-                    + "|\\bimport\\s*['\"]([^'\"]+)['\"]"
+                    + "|(?m:^\\s*import\\s*['\"]([^'\"]+)['\"])"
                     + "|\\bimport\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)|@import\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern BY_ID = Pattern.compile("\\bbyId\\('([^']+)'\\)");
