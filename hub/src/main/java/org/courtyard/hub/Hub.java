@@ -160,7 +160,8 @@ public final class Hub implements AutoCloseable {
         new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
                 authenticator, audit).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
-        new AnnouncementRoutes(announcements, authenticator, audit, config.dataDir(), config.announce()).register(router);
+        new AnnouncementRoutes(announcements, authenticator, audit, config.dataDir(), config.announce())
+                .register(router);
         new ResidentRoutes(residents, new Ledger(database, residents), authenticator, audit).register(router);
         new CadreRoutes(cadres, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);

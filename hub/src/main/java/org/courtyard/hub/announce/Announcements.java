@@ -105,7 +105,8 @@ public final class Announcements {
                     ProtocolJson.write(draft.targets()), startsAt, draft.endsAt(), times(draft.repeatDaily()),
                     user.username(), now, user.username(), now);
             recordChange(connection, candidate, 1, user, now);
-            trail.record(connection, "announcement.create", candidate, draft.priority() + " " + describe(draft.targets()));
+            trail.record(connection, "announcement.create", candidate,
+                    draft.priority() + " " + describe(draft.targets()));
             return candidate;
         });
         AnnouncementView created = read(id).orElseThrow();
