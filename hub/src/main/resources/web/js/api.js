@@ -69,6 +69,8 @@ export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body),
   put: (path, body) => call('PUT', path, body),
+  /** A JSON merge patch: only the fields sent change. */
+  patch: (path, body) => call('PATCH', path, body),
   delete: (path) => call('DELETE', path),
   /** Sends a file's bytes as they are, e.g. a photo (image/jpeg) or a CSV ledger (text/csv). */
   upload: (method, path, blob, contentType) => call(method, path, blob, contentType),

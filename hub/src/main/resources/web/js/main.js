@@ -27,9 +27,10 @@ import { helpSection } from './sections/help.js';
 import { kioskSection } from './sections/kiosks.js';
 import { residentSection } from './sections/residents.js';
 import { announcementSection } from './sections/announcements.js';
+import { cadreSection } from './sections/cadres.js';
 import { auditSection } from './sections/audit.js';
 
-const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, kioskSection, auditSection];
+const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

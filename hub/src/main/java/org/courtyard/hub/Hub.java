@@ -159,12 +159,13 @@ public final class Hub implements AutoCloseable {
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator, audit).register(router);
         new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
-                authenticator).register(router);
+                authenticator, audit).register(router);
         new StreamRoutes(liveStream, authenticator).register(router);
-        new AnnouncementRoutes(announcements, authenticator, config.dataDir(), config.announce()).register(router);
-        new ResidentRoutes(residents, new Ledger(database, residents), authenticator).register(router);
-        new CadreRoutes(cadres, authenticator).register(router);
-        new CheckInRoutes(checkIns, alerts, authenticator).register(router);
+        new AnnouncementRoutes(announcements, authenticator, audit, config.dataDir(), config.announce())
+                .register(router);
+        new ResidentRoutes(residents, new Ledger(database, residents), authenticator, audit).register(router);
+        new CadreRoutes(cadres, authenticator, audit).register(router);
+        new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));

@@ -39,9 +39,11 @@ import org.xml.sax.InputSource;
  */
 class StaticPageTest {
 
+    // A bare import ("import './x.js';") is a statement at the start of a line, so that an object key
+    // such as 'resident.import': '...' is not taken for one.
     private static final Pattern IMPORT = Pattern.compile(
             "(?:\\bimport|\\bexport)\\s[^;'\"]*?\\bfrom\\s*['\"]([^'\"]+)['\"]"
-                    + "|\\bimport\\s*['\"]([^'\"]+)['\"]"
+                    + "|(?m:^\\s*import\\s*['\"]([^'\"]+)['\"])"
                     + "|\\bimport\\s*\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)"
                     // a module's own file, such as an AudioWorklet: new URL('./x.js', import.meta.url)
                     + "|\\bnew\\s+URL\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*import\\.meta\\.url");

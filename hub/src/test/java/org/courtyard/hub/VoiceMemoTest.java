@@ -186,6 +186,27 @@ class VoiceMemoTest {
     }
 
     @Test
+    void listening_is_audited_once_per_playback_not_per_range_or_revalidation() throws Exception {
+        byte[] memo = wav(1_000);
+        put(request, kiosk.token(), "audio/wav", memo, null);
+        String cadre = hub.user("li", "CADRE", "小村");
+
+        HttpResponse<byte[]> first = getAudio(request, staff, "Range", "bytes=0-");
+        getAudio(request, staff, "Range", "bytes=500-");
+        getAudio(request, staff, "If-None-Match", first.headers().firstValue("ETag").orElseThrow());
+        assertThat(getAudio(request, cadre).statusCode()).isEqualTo(403);
+        assertThat(getAudio(request, hub.adminToken).statusCode()).isEqualTo(200);
+
+        JsonNode log = hub.get("/api/v1/audit?action=help.memo.play", hub.adminToken).json();
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0).get("user").asText()).isEqualTo("admin");
+        assertThat(log.get(1).get("user").asText()).isEqualTo("wang");
+        assertThat(log.get(1).get("target").asText()).isEqualTo(request.toString());
+        assertThat(log.get(1).get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(log.get(1).get("detail").asText()).isEqualTo("1000 ms");
+    }
+
+    @Test
     void a_player_can_ask_for_ranges_and_revalidate() throws Exception {
         byte[] memo = wav(1_000);
         put(request, kiosk.token(), "audio/wav", memo, null);

@@ -420,7 +420,7 @@ public final class Kiosk implements AutoCloseable {
             if (newest.playable()) {
                 playOnScreen(newest.id());
             } else {
-                say("announcements.not-ready");
+                say(newest.recorded() ? "announcements.not-ready" : "announcements.no-recording");
             }
         }, () -> say("announcements.none"));
     }

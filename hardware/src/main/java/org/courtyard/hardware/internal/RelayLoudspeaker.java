@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Live audio ({@link #playLive}) is written chunk by chunk as its source yields it, through the
  * same sink, volume and relay sequence as a clip; an interruption also closes its source, so a
  * capture blocked waiting for the microphone's next chunk ends at once.
+ *
+ * <p>Every play is a {@link Session}: its own interruption flag, its own sink and programme, so
+ * that {@link Session#interrupt()} can only ever stop that play. {@link #interrupt()} stops every
+ * session that began running before it (a generation counter), and leaves later ones alone.
  */
 public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
 
@@ -55,8 +59,8 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
     private final Object wakeUp = new Object();
     private final AtomicLong interruptions = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile AudioSink currentSink;
-    private volatile Programme currentProgramme;
+    /** The session holding {@link #playLock}, if any. */
+    private volatile Session current;
     private volatile double volume;
     private volatile String lastPlayFailure;
     private volatile String relayFailure;
@@ -73,13 +77,13 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
     }
 
     @Override
-    public PlayResult play(AudioClip clip, Route route, boolean chime) {
+    public Play prepare(AudioClip clip, Route route, boolean chime) {
         Objects.requireNonNull(clip, "clip");
-        return run(new ClipProgramme(clip, chime), route);
+        return new Session(new ClipProgramme(clip, chime), Objects.requireNonNull(route, "route"));
     }
 
     @Override
-    public PlayResult playLive(String name, AudioFormat format, FrameStream source, Route route, boolean chime) {
+    public Play prepareLive(String name, AudioFormat format, FrameStream source, Route route, boolean chime) {
         Objects.requireNonNull(source, "source");
         try {
             if (name == null || name.isBlank()) {
@@ -88,64 +92,117 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
             if (!Pcm.isSigned16(Objects.requireNonNull(format, "format"))) {
                 throw new IllegalArgumentException("live audio must be signed 16-bit little-endian PCM, was " + format);
             }
-            return run(new LiveProgramme(name, format, source, chime), route);
-        } finally {
+            return new Session(new LiveProgramme(name, format, source, chime), Objects.requireNonNull(route, "route"));
+        } catch (RuntimeException e) {
             source.close();
+            throw e;
         }
     }
 
-    private PlayResult run(Programme programme, Route route) {
-        Objects.requireNonNull(route, "route");
+    /** One play: what it plays, where, and whether it was interrupted; see the class comment. */
+    private final class Session implements Play {
+
+        private final Programme programme;
+        private final Route route;
+        private final AtomicBoolean ran = new AtomicBoolean();
+        private volatile boolean interrupted;
+        /** {@link #interruptions} when {@link #run()} began; a later {@code interrupt()} of the loudspeaker stops it. */
+        private volatile long generation = Long.MAX_VALUE;
+        private volatile AudioSink sink;
+
+        Session(Programme programme, Route route) {
+            this.programme = programme;
+            this.route = route;
+        }
+
+        @Override
+        public PlayResult run() {
+            if (!ran.compareAndSet(false, true)) {
+                throw new IllegalStateException("this play of '" + programme.name() + "' has run already");
+            }
+            try {
+                return RelayLoudspeaker.this.run(this);
+            } finally {
+                programme.release();
+            }
+        }
+
+        @Override
+        public void interrupt() {
+            interrupted = true;
+            stop();
+        }
+
+        /** Whether this play must stop: interrupted itself, by the loudspeaker, or its thread. */
+        boolean interrupted() {
+            return interrupted || interruptions.get() != generation || Thread.currentThread().isInterrupted();
+        }
+
+        /** Wakes whatever this play is blocked in, so that it notices it was interrupted. */
+        void stop() {
+            AudioSink open = sink;
+            if (open != null) {
+                open.abort();
+            }
+            programme.stop();
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
+        }
+    }
+
+    private PlayResult run(Session session) {
         if (closed.get()) {
             throw new IllegalStateException("the loudspeaker has been closed");
         }
-        long generation = interruptions.get();
+        session.generation = interruptions.get();
         try {
             playLock.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ended(programme.name(), Outcome.INTERRUPTED, clock.instant(),
+            return ended(session.programme.name(), Outcome.INTERRUPTED, clock.instant(),
                     "interrupted while waiting for another play");
         }
         try {
             Instant startedAt = clock.instant();
-            if (interrupted(generation)) {
-                return ended(programme.name(), Outcome.INTERRUPTED, startedAt, "interrupted before it started");
+            if (session.interrupted()) {
+                return ended(session.programme.name(), Outcome.INTERRUPTED, startedAt, "interrupted before it started");
             }
-            currentProgramme = programme;
-            if (interrupted(generation)) {
-                // interrupt() ran between the check and publishing the programme, and did not see it.
-                programme.stop();
+            current = session;
+            if (session.interrupted()) {
+                // interrupt() ran between the check and publishing the session, and did not see it.
+                session.stop();
             }
-            return playLocked(programme, route, generation, startedAt);
+            return playLocked(session, startedAt);
         } finally {
-            currentProgramme = null;
+            current = null;
             playLock.unlock();
         }
     }
 
-    private PlayResult playLocked(Programme programme, Route route, long generation, Instant startedAt) {
-        boolean outdoor = route == Route.OUTDOOR;
+    private PlayResult playLocked(Session session, Instant startedAt) {
+        Programme programme = session.programme;
+        boolean outdoor = session.route == Route.OUTDOOR;
         Outcome outcome;
         String detail = "";
         try {
             AudioSink sink = null;
             try {
                 sink = output.open(programme.format());
-                currentSink = sink;
+                session.sink = sink;
                 programme.prepare(sink.format());
                 if (outdoor) {
                     switchRelayOn();
                 }
-                if (outdoor && waitUnlessInterrupted(warmUp, generation)) {
+                if (outdoor && waitUnlessInterrupted(warmUp, session)) {
                     outcome = Outcome.INTERRUPTED;
                     detail = "interrupted during the amplifier warm-up";
                 } else {
                     bus.emit("audio start " + programme.startLine());
-                    boolean complete = programme.writeTo(sink, generation);
+                    boolean complete = programme.writeTo(sink, session);
                     if (complete) {
                         sink.drain();
-                        complete = !interrupted(generation);
+                        complete = !session.interrupted();
                     }
                     outcome = complete ? Outcome.PLAYED : Outcome.INTERRUPTED;
                 }
@@ -158,7 +215,7 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
                 outcome = Outcome.FAILED;
                 detail = "playback failed: " + e;
             } finally {
-                currentSink = null;
+                session.sink = null;
                 if (sink != null) {
                     sink.close();
                 }
@@ -168,7 +225,7 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
             if (outdoor && outcome == Outcome.PLAYED) {
                 // The tail keeps the amplifier on while its last syllable fades; cutting it short
                 // for an emergency loses nothing that was meant to be heard.
-                waitUnlessInterrupted(tail, generation);
+                waitUnlessInterrupted(tail, session);
             }
         } finally {
             if (outdoor) {
@@ -193,10 +250,13 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
         String startLine();
 
         /** Writes everything; false if interrupted before the end. */
-        boolean writeTo(AudioSink sink, long generation) throws AudioDeviceException;
+        boolean writeTo(AudioSink sink, Session session) throws AudioDeviceException;
 
         /** Makes a {@link #writeTo} blocked on its source return; from any thread. */
         void stop();
+
+        /** Called once the play has ended, however it ended. */
+        void release();
     }
 
     private final class ClipProgramme implements Programme {
@@ -233,13 +293,18 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
         }
 
         @Override
-        public boolean writeTo(AudioSink sink, long generation) throws AudioDeviceException {
-            return write(sink, pcm, generation);
+        public boolean writeTo(AudioSink sink, Session session) throws AudioDeviceException {
+            return write(sink, pcm, session);
         }
 
         @Override
         public void stop() {
             // A clip is written from memory; the interruption check between chunks stops it.
+        }
+
+        @Override
+        public void release() {
+            // Nothing is held.
         }
     }
 
@@ -279,13 +344,13 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
         }
 
         @Override
-        public boolean writeTo(AudioSink sink, long generation) throws AudioDeviceException {
-            if (chime && !write(sink, Pcm.convert(Tones.chime(format).pcm(), format, sinkFormat), generation)) {
+        public boolean writeTo(AudioSink sink, Session session) throws AudioDeviceException {
+            if (chime && !write(sink, Pcm.convert(Tones.chime(format).pcm(), format, sinkFormat), session)) {
                 return false;
             }
             int frameSize = format.getFrameSize();
             byte[] carry = new byte[0];
-            while (!interrupted(generation)) {
+            while (!session.interrupted()) {
                 byte[] chunk;
                 try {
                     chunk = source.next();
@@ -294,13 +359,13 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
                     return false;
                 }
                 if (chunk == null) {
-                    return !interrupted(generation);
+                    return !session.interrupted();
                 }
                 byte[] joined = carry.length == 0 ? chunk : concat(carry, chunk);
                 int whole = joined.length - joined.length % frameSize;
                 carry = Arrays.copyOfRange(joined, whole, joined.length);
                 if (whole > 0 && !write(sink, Pcm.convert(Arrays.copyOf(joined, whole), format, sinkFormat),
-                        generation)) {
+                        session)) {
                     return false;
                 }
             }
@@ -309,6 +374,11 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
 
         @Override
         public void stop() {
+            source.close();
+        }
+
+        @Override
+        public void release() {
             source.close();
         }
     }
@@ -333,11 +403,11 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
     }
 
     /** Writes in chunks at the current volume; false if interrupted before the end. */
-    private boolean write(AudioSink sink, byte[] pcm, long generation) throws AudioDeviceException {
+    private boolean write(AudioSink sink, byte[] pcm, Session session) throws AudioDeviceException {
         AudioFormat format = sink.format();
         int chunk = Math.max(1, Math.round(format.getFrameRate() * CHUNK_MILLIS / 1000f)) * format.getFrameSize();
         for (int offset = 0; offset < pcm.length; offset += chunk) {
-            if (interrupted(generation)) {
+            if (session.interrupted()) {
                 return false;
             }
             int length = Math.min(chunk, pcm.length - offset);
@@ -348,18 +418,14 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
                 sink.write(Pcm.scale(pcm, offset, length, gain), 0, length);
             }
         }
-        return !interrupted(generation);
-    }
-
-    private boolean interrupted(long generation) {
-        return interruptions.get() != generation || Thread.currentThread().isInterrupted();
+        return !session.interrupted();
     }
 
     /** Waits {@code duration}; returns early, and true, if the play is interrupted meanwhile. */
-    private boolean waitUnlessInterrupted(Duration duration, long generation) {
+    private boolean waitUnlessInterrupted(Duration duration, Session session) {
         long deadline = System.nanoTime() + duration.toNanos();
         synchronized (wakeUp) {
-            while (!interrupted(generation)) {
+            while (!session.interrupted()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -405,18 +471,15 @@ public final class RelayLoudspeaker implements Loudspeaker, AutoCloseable {
 
     /**
      * Stops the play in progress and any play already waiting for its turn; they return
-     * {@code INTERRUPTED}. Plays started after this call are not affected.
+     * {@code INTERRUPTED}. Plays started after this call are not affected, not even one that takes
+     * over the loudspeaker while this call runs.
      */
     @Override
     public void interrupt() {
-        interruptions.incrementAndGet();
-        AudioSink sink = currentSink;
-        if (sink != null) {
-            sink.abort();
-        }
-        Programme programme = currentProgramme;
-        if (programme != null) {
-            programme.stop();
+        long generation = interruptions.incrementAndGet();
+        Session session = current;
+        if (session != null && session.generation < generation) {
+            session.stop();
         }
         synchronized (wakeUp) {
             wakeUp.notifyAll();

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.HardwareConfig;
 import org.courtyard.hardware.HardwareConfig.Mode;
+import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.PlayResult;
 import org.courtyard.hardware.PlayResult.Outcome;
 import org.courtyard.hardware.Route;
 import org.courtyard.hardware.Tones;
 import org.courtyard.hardware.Wav;
+import org.courtyard.hardware.testing.RecordingOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -207,6 +209,60 @@ class RelayLoudspeakerTest {
         loudspeaker.interrupt();
 
         assertThat(loudspeaker.play(clip, Route.OUTDOOR, false).outcome()).isEqualTo(Outcome.PLAYED);
+    }
+
+    @Test
+    void interrupting_a_play_that_has_ended_leaves_the_next_play_alone() throws Exception {
+        RecordingOutput output = new RecordingOutput();
+        RelayLoudspeaker loudspeaker = speaker(output, NO_WAITS);
+        Loudspeaker.Play first = loudspeaker.prepare(clip, Route.OUTDOOR, false);
+        assertThat(first.run().outcome()).isEqualTo(Outcome.PLAYED);
+        output.hold();
+        CompletableFuture<PlayResult> next = CompletableFuture.supplyAsync(
+                () -> loudspeaker.play(TestClips.sine("emergency", 16_000f, 1, 300), Route.OUTDOOR, false));
+        await().until(() -> output.blockedWrites() > 0);
+
+        first.interrupt();
+        output.release();
+
+        assertThat(next.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PLAYED);
+        assertThat(output.plays()).hasSize(2);
+        assertThat(output.plays().get(1)).hasSize(16_000 * 2 * 300 / 1000);
+    }
+
+    @Test
+    void a_play_interrupted_before_it_runs_returns_interrupted_without_switching_the_relay_on() {
+        RecordingOutput output = new RecordingOutput();
+        Loudspeaker.Play play = speaker(output, NO_WAITS).prepare(clip, Route.OUTDOOR, true);
+
+        play.interrupt();
+        PlayResult result = play.run();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(output.plays()).isEmpty();
+        assertThat(linesDelivered()).containsExactly("audio end notice-7 INTERRUPTED");
+        assertThatThrownBy(play::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("run already");
+    }
+
+    @Test
+    void interrupting_a_play_waiting_for_its_turn_drops_it_and_leaves_the_one_playing_alone() throws Exception {
+        RecordingOutput output = new RecordingOutput();
+        RelayLoudspeaker loudspeaker = speaker(output, NO_WAITS);
+        output.hold();
+        CompletableFuture<PlayResult> playing = CompletableFuture.supplyAsync(
+                () -> loudspeaker.play(clip, Route.OUTDOOR, false));
+        await().until(() -> output.blockedWrites() > 0);
+        Loudspeaker.Play waiting = loudspeaker.prepare(TestClips.sine("routine", 16_000f, 1, 300), Route.OUTDOOR, false);
+        CompletableFuture<PlayResult> waited = CompletableFuture.supplyAsync(waiting::run);
+
+        waiting.interrupt();
+        output.release();
+
+        assertThat(playing.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PLAYED);
+        assertThat(waited.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(output.plays()).hasSize(1);
+        assertThat(output.plays().get(0)).hasSize(16_000 * 2 * 500 / 1000);
+        assertThat(relayPin.state()).isEqualTo(DigitalState.LOW);
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.courtyard.hub.announce.internal.AudioFiles;
 import org.courtyard.hub.announce.internal.ByteRange;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
@@ -26,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /api/v1/announcements}: create, list, read, edit, withdraw; upload and download the audio;
  * the delivery board. Staff tokens (cadres: their village); the audio download also takes the token
- * of a kiosk the announcement is for.
+ * of a kiosk the announcement is for. Changes are audited ({@code announcement.*}).
  *
  * <p>The audio download is made for villages with a poor link: the file's SHA-256 is its
  * {@code ETag}, {@code Range: bytes=N-} resumes a broken download with 206, {@code If-Range} makes
@@ -43,11 +46,13 @@ public final class AnnouncementRoutes {
     private final Authenticator authenticator;
     private final AudioFiles files;
     private final AudioUploads uploads;
+    private final AuditLog audit;
 
-    public AnnouncementRoutes(Announcements announcements, Authenticator authenticator, Path dataDir,
+    public AnnouncementRoutes(Announcements announcements, Authenticator authenticator, AuditLog audit, Path dataDir,
             AnnounceSettings settings) {
         this.announcements = announcements;
         this.authenticator = authenticator;
+        this.audit = audit;
         this.files = new AudioFiles(dataDir);
         this.uploads = new AudioUploads(files, settings);
     }
@@ -66,7 +71,8 @@ public final class AnnouncementRoutes {
 
     private Reply create(Exchange exchange) {
         StaffUser user = authenticator.requireStaff(exchange);
-        return Reply.created(announcements.create(user, exchange.bodyAs(AnnouncementDraft.class)));
+        return Reply.created(announcements.create(user, exchange.bodyAs(AnnouncementDraft.class),
+                trail(user, exchange)));
     }
 
     private Reply list(Exchange exchange) {
@@ -87,12 +93,12 @@ public final class AnnouncementRoutes {
     private Reply update(Exchange exchange) {
         StaffUser user = authenticator.requireStaff(exchange);
         return Reply.ok(announcements.update(user, exchange.pathParameter("id"),
-                exchange.bodyAs(AnnouncementDraft.class)));
+                exchange.bodyAs(AnnouncementDraft.class), trail(user, exchange)));
     }
 
     private Reply withdraw(Exchange exchange) {
         StaffUser user = authenticator.requireStaff(exchange);
-        return Reply.ok(announcements.withdraw(user, exchange.pathParameter("id")));
+        return Reply.ok(announcements.withdraw(user, exchange.pathParameter("id"), trail(user, exchange)));
     }
 
     private Reply upload(Exchange exchange) throws IOException, InterruptedException {
@@ -101,8 +107,12 @@ public final class AnnouncementRoutes {
         // Refuse before reading megabytes of audio for an announcement the caller may not change.
         announcements.requireWritable(user, id);
         AudioRef audio = uploads.receive(exchange);
-        announcements.attachAudio(user, id, audio);
+        announcements.attachAudio(user, id, audio, trail(user, exchange));
         return Reply.ok(audio);
+    }
+
+    private AuditTrail trail(StaffUser user, Exchange exchange) {
+        return audit.by(Actor.of(user.username(), exchange));
     }
 
     private Reply deliveries(Exchange exchange) {

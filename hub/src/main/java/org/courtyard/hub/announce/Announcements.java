@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.Role;
@@ -103,7 +104,7 @@ public final class Announcements {
      * @throws HttpError 400 for an unknown kiosk in the targets or an end in the past, 403 for a
      *     cadre aiming outside their village
      */
-    public AnnouncementView create(StaffUser user, AnnouncementDraft draft) {
+    public AnnouncementView create(StaffUser user, AnnouncementDraft draft, AuditTrail trail) {
         Instant now = clock.instant();
         Instant startsAt = draft.startsAt() == null ? now : draft.startsAt();
         if (draft.endsAt() != null && draft.endsAt().isBefore(now)) {
@@ -126,6 +127,8 @@ public final class Announcements {
                     ProtocolJson.write(draft.targets()), startsAt, draft.endsAt(), times(draft.repeatDaily()),
                     user.username(), now, user.username(), now);
             recordChange(connection, candidate, 1, user, now);
+            trail.record(connection, "announcement.create", candidate,
+                    draft.priority() + " " + describe(draft.targets()));
             return candidate;
         });
         AnnouncementView created = read(id).orElseThrow();
@@ -140,7 +143,7 @@ public final class Announcements {
      *
      * @throws HttpError 404, 403, 409 if it was withdrawn
      */
-    public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft) {
+    public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, AuditTrail trail) {
         Instant now = clock.instant();
         Map<String, KioskView> all = kioskMap();
         AnnouncementView current = requireWritable(user, id, all);
@@ -157,6 +160,7 @@ public final class Announcements {
                     ProtocolJson.write(draft.targets()), startsAt, draft.endsAt(), times(draft.repeatDaily()), revision,
                     user.username(), now, id);
             recordChange(connection, id, revision, user, now);
+            trail.record(connection, "announcement.update", id, "revision " + revision);
             return null;
         });
         AnnouncementView updated = read(id).orElseThrow();
@@ -170,7 +174,7 @@ public final class Announcements {
      *
      * @throws HttpError 404, 403, 409 if it was withdrawn already
      */
-    public AnnouncementView withdraw(StaffUser user, String id) {
+    public AnnouncementView withdraw(StaffUser user, String id, AuditTrail trail) {
         Instant now = clock.instant();
         requireWritable(user, id, kioskMap());
         database.write(connection -> {
@@ -179,6 +183,7 @@ public final class Announcements {
                     + " updated_by = ?, updated_at = ? WHERE id = ?", user.username(), now, revision, user.username(),
                     now, id);
             recordChange(connection, id, revision, user, now);
+            trail.record(connection, "announcement.withdraw", id, "revision " + revision);
             return null;
         });
         AnnouncementView withdrawn = read(id).orElseThrow();
@@ -197,7 +202,7 @@ public final class Announcements {
     }
 
     /** Sets new audio, already stored under its checksum; raises the revision so kiosks fetch it. */
-    public AnnouncementView attachAudio(StaffUser user, String id, AudioRef audio) {
+    public AnnouncementView attachAudio(StaffUser user, String id, AudioRef audio, AuditTrail trail) {
         Instant now = clock.instant();
         requireWritable(user, id, kioskMap());
         database.write(connection -> {
@@ -206,6 +211,7 @@ public final class Announcements {
                     + " revision = ?, updated_by = ?, updated_at = ? WHERE id = ?", audio.sha256(), audio.bytes(),
                     audio.durationMs(), revision, user.username(), now, id);
             recordChange(connection, id, revision, user, now);
+            trail.record(connection, "announcement.audio", id, audio.bytes() + " bytes, " + audio.durationMs() + " ms");
             return null;
         });
         AnnouncementView updated = read(id).orElseThrow();

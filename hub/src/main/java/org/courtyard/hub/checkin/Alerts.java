@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.checkin.AlertView.ClearReason;
 import org.courtyard.hub.checkin.internal.AlertMessages;
 import org.courtyard.hub.notify.LiveStream;
@@ -203,9 +204,10 @@ public final class Alerts {
 
     /**
      * Pauses the resident's check-in expectation up to and including {@code until} and clears an
-     * open alert at once. 400 for a date in the past or more than a year ahead.
+     * open alert at once. 400 for a date in the past or more than a year ahead. Audited as
+     * {@code resident.pause} on {@code trail}.
      */
-    public ResidentView pause(StaffUser user, String residentId, PauseRequest request) {
+    public ResidentView pause(StaffUser user, String residentId, PauseRequest request, AuditTrail trail) {
         LocalDate until;
         try {
             until = LocalDate.parse(request.until().strip());
@@ -224,6 +226,8 @@ public final class Alerts {
         Optional<AlertView> cleared = database.write(connection -> {
             Sql.update(connection, "UPDATE residents SET paused_until = ?, pause_note = ?, paused_by = ?, paused_at = ?"
                     + " WHERE id = ?", until.toString(), request.note(), user.shownName(), now, residentId);
+            // The note stays out of the log: it may say why (in hospital), which is health data.
+            trail.record(connection, "resident.pause", residentId, "until=" + until);
             Optional<Long> open = openAlert(connection, residentId);
             return open.isPresent()
                     ? Optional.of(clear(connection, open.get(), ClearReason.PAUSED, by, now))
@@ -236,13 +240,18 @@ public final class Alerts {
     /**
      * Ends a pause early: the pause now ends today ({@code pausedUntil} becomes today), so the count
      * towards an alert starts again from today, not from the last check-in before the pause.
+     * Audited as {@code resident.resume} on {@code trail}.
      */
-    public ResidentView resume(StaffUser user, String residentId) {
+    public ResidentView resume(StaffUser user, String residentId, AuditTrail trail) {
         residents.get(user, residentId);
         Instant now = clock.instant();
-        database.write(connection -> Sql.update(connection, "UPDATE residents SET paused_until = ?, pause_note = NULL,"
-                + " paused_by = ?, paused_at = ? WHERE id = ? AND paused_until IS NOT NULL", today().toString(),
-                user.shownName(), now, residentId));
+        database.write(connection -> {
+            int ended = Sql.update(connection, "UPDATE residents SET paused_until = ?, pause_note = NULL,"
+                    + " paused_by = ?, paused_at = ? WHERE id = ? AND paused_until IS NOT NULL", today().toString(),
+                    user.shownName(), now, residentId);
+            trail.record(connection, "resident.resume", residentId, ended == 0 ? "was not paused" : "pause ends today");
+            return null;
+        });
         return residents.get(user, residentId);
     }
 

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.web.Exchange;
@@ -15,7 +18,7 @@ import org.courtyard.hub.web.Router;
  * Check-ins, visits and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
  * {@code /api/v1/check-ins/by-village}, {@code /api/v1/visits}, {@code /api/v1/visits/coverage},
  * {@code /api/v1/check-in-alerts}, and per resident {@code /check-ins}, {@code /visits} and
- * {@code /pause}.
+ * {@code /pause} (audited as {@code resident.pause} and {@code resident.resume}).
  */
 public final class CheckInRoutes {
 
@@ -25,11 +28,13 @@ public final class CheckInRoutes {
     private final CheckIns checkIns;
     private final Alerts alerts;
     private final Authenticator authenticator;
+    private final AuditLog audit;
 
-    public CheckInRoutes(CheckIns checkIns, Alerts alerts, Authenticator authenticator) {
+    public CheckInRoutes(CheckIns checkIns, Alerts alerts, Authenticator authenticator, AuditLog audit) {
         this.checkIns = checkIns;
         this.alerts = alerts;
         this.authenticator = authenticator;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -47,14 +52,23 @@ public final class CheckInRoutes {
                 exchange.pathParameter("id"), limit(exchange))));
         router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(checkIns.visitsOf(staff(exchange),
                 exchange.pathParameter("id"), limit(exchange))));
-        router.add("POST", "/api/v1/residents/{id}/pause", exchange -> Reply.ok(alerts.pause(staff(exchange),
-                exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class))));
-        router.add("DELETE", "/api/v1/residents/{id}/pause", exchange -> Reply.ok(alerts.resume(staff(exchange),
-                exchange.pathParameter("id"))));
+        router.add("POST", "/api/v1/residents/{id}/pause", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.ok(alerts.pause(user, exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class),
+                    trail(user, exchange)));
+        });
+        router.add("DELETE", "/api/v1/residents/{id}/pause", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.ok(alerts.resume(user, exchange.pathParameter("id"), trail(user, exchange)));
+        });
     }
 
     private StaffUser staff(Exchange exchange) {
         return authenticator.requireStaff(exchange);
+    }
+
+    private AuditTrail trail(StaffUser user, Exchange exchange) {
+        return audit.by(Actor.of(user.username(), exchange));
     }
 
     /** {@code date=YYYY-MM-DD}, today in the hub's time zone when absent. */

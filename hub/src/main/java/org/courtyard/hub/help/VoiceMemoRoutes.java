@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
@@ -21,7 +23,9 @@ import org.eclipse.jetty.util.Callback;
  * {@code /api/v1/help-requests/{id}/memo}: the kiosk that sent a request uploads the elder's
  * voice memo ({@code PUT}, body {@code audio/wav}, optional {@code ?transcript=}); staff play it
  * ({@code GET}, cadres only their village's), with {@code ETag} and byte ranges so a browser's
- * audio player can seek.
+ * audio player can seek. A staff member's listening is audited as {@code help.memo.play}: once per
+ * playback, that is for a request of the whole memo or of a range from its first byte, not for the
+ * player's later ranges or a 304.
  */
 public final class VoiceMemoRoutes {
 
@@ -29,10 +33,12 @@ public final class VoiceMemoRoutes {
 
     private final VoiceMemos memos;
     private final Authenticator authenticator;
+    private final AuditLog audit;
 
-    public VoiceMemoRoutes(VoiceMemos memos, Authenticator authenticator) {
+    public VoiceMemoRoutes(VoiceMemos memos, Authenticator authenticator, AuditLog audit) {
         this.memos = memos;
         this.authenticator = authenticator;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -63,6 +69,7 @@ public final class VoiceMemoRoutes {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
         String range = exchange.header("Range").orElse(null);
         if (range == null) {
+            played(user, exchange, audio);
             return finish(exchange, 200, bytes, 0, bytes.length);
         }
         long[] span = range(range, bytes.length);
@@ -71,8 +78,16 @@ public final class VoiceMemoRoutes {
             throw new HttpError(416, "range_not_satisfiable", "Range '" + range + "' is not within the "
                     + bytes.length + " bytes of the memo");
         }
+        if (span[0] == 0) {
+            played(user, exchange, audio);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + span[0] + "-" + span[1] + "/" + bytes.length);
         return finish(exchange, 206, bytes, (int) span[0], (int) (span[1] - span[0] + 1));
+    }
+
+    private void played(StaffUser user, Exchange exchange, VoiceMemos.Audio audio) {
+        audit.recordAlone(Actor.of(user.username(), exchange), "help.memo.play", exchange.pathParameter("id"),
+                audio.memo().durationMs() + " ms");
     }
 
     private static Reply finish(Exchange exchange, int status, byte[] bytes, int offset, int length) {

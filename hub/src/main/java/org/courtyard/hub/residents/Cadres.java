@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Pins;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
@@ -47,8 +48,11 @@ public final class Cadres {
         this.residents = residents;
     }
 
-    /** Registers a cadre; ADMIN or STAFF only. */
-    public CadreView create(StaffUser user, CadreInput input) {
+    /**
+     * Registers a cadre; ADMIN or STAFF only. Audited as {@code cadre.create} on {@code trail}
+     * (whether a PIN was set, never the PIN).
+     */
+    public CadreView create(StaffUser user, CadreInput input, AuditTrail trail) {
         Access.staffOnly(user, "register cadres");
         String pinHash = input.pin() == null ? null : newPinHash(input.village(), input.pin(), null);
         Set<String> changed = new TreeSet<>();
@@ -66,6 +70,8 @@ public final class Cadres {
             if (pinHash != null && input.active()) {
                 residents.recordRosterChange(connection, input.village(), changed);
             }
+            trail.record(connection, "cadre.create", candidate, "village=" + input.village() + " pin="
+                    + (pinHash == null ? "none" : "set"));
             return candidate;
         });
         residents.announce(changed);
@@ -98,8 +104,12 @@ public final class Cadres {
      * Changes the fields {@code patch} names (JSON merge patch). {@code "pin": "2468"} sets a new
      * PIN, {@code "pin": null} takes kiosk access away, no {@code pin} keeps it. ADMIN and STAFF may
      * change everything; the CADRE login linked to this cadre may change only the PIN.
+     *
+     * <p>Audited on {@code trail} as {@code cadre.pin} when only the PIN changes, else as
+     * {@code cadre.deactivate}, {@code cadre.reactivate} or {@code cadre.update}; the detail names
+     * the changed fields and whether the PIN was set or removed, never the PIN or a phone number.
      */
-    public CadreView patch(StaffUser user, String id, JsonNode patch) {
+    public CadreView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
             throw HttpError.badRequest("the body must be a JSON object with the fields to change", null);
         }
@@ -122,6 +132,7 @@ public final class Cadres {
         ObjectNode merged = ProtocolJson.mapper().createObjectNode().put("name", existing.name)
                 .put("village", existing.village).put("phone", existing.phone).put("username", existing.username)
                 .put("active", existing.active);
+        ObjectNode before = merged.deepCopy();
         patch.fields().forEachRemaining(field -> {
             if (merged.has(field.getKey())) {
                 merged.set(field.getKey(), field.getValue());
@@ -154,6 +165,17 @@ public final class Cadres {
             Sql.update(connection, "UPDATE cadres SET village = ?, name = ?, phone = ?, pin_hash = ?, username = ?,"
                     + " active = ?, updated_at = ? WHERE id = ?", input.village(), input.name(), input.phone(), pinHash,
                     input.username(), input.active(), clock.instant(), id);
+            ObjectNode after = ProtocolJson.mapper().valueToTree(input);
+            after.remove("pin");
+            String pinChange = !pinGiven ? "" : input.pin() == null ? "pin removed" : "pin set";
+            if (pinGiven && patch.size() == 1) {
+                trail.record(connection, "cadre.pin", id, pinChange);
+            } else {
+                String action = input.active() == existing.active ? "cadre.update"
+                        : input.active() ? "cadre.reactivate" : "cadre.deactivate";
+                String fields = Residents.changedFields(before, after);
+                trail.record(connection, action, id, pinChange.isEmpty() ? fields : fields + "; " + pinChange);
+            }
             boolean kioskSees = !input.name().equals(existing.name) || !input.village().equals(existing.village)
                     || pinGiven || input.active() != existing.active;
             if (kioskSees) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.residents.internal.Csv;
 import org.courtyard.hub.store.Database;
@@ -145,11 +146,12 @@ public final class Ledger {
     }
 
     /**
-     * Imports a UTF-8 CSV file (a byte order mark is skipped).
+     * Imports a UTF-8 CSV file (a byte order mark is skipped), audited as one
+     * {@code resident.import} row on {@code trail} with the counts.
      *
      * @throws ImportFailed with every error by line and field; then nothing was stored
      */
-    public ImportResult importCsv(StaffUser user, byte[] body) {
+    public ImportResult importCsv(StaffUser user, byte[] body, AuditTrail trail) {
         List<Csv.Row> rows;
         try {
             rows = Csv.parse(body);
@@ -222,6 +224,8 @@ public final class Ledger {
             if (!errors.isEmpty()) {
                 throw failed(errors);
             }
+            trail.record(connection, "resident.import", null, "created=" + createdAndUpdated[0] + " updated="
+                    + createdAndUpdated[1]);
             return new ImportResult(createdAndUpdated[0], createdAndUpdated[1], ids);
         });
         residents.announce(changed);

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
@@ -22,7 +25,8 @@ import org.courtyard.protocol.ResidentType;
 /**
  * {@code /api/v1/residents}: the ledger (create, list, read, replace, patch), photos, and the CSV
  * export and import at {@code /api/v1/residents.csv}. Staff see every village, a cadre their own;
- * a kiosk token may fetch the photos of its village.
+ * a kiosk token may fetch the photos of its village. Every change is audited ({@code resident.*});
+ * so is a CSV export, which hands out the ledger with full phone numbers.
  */
 public final class ResidentRoutes {
 
@@ -34,11 +38,13 @@ public final class ResidentRoutes {
     private final Residents residents;
     private final Ledger ledger;
     private final Authenticator authenticator;
+    private final AuditLog audit;
 
-    public ResidentRoutes(Residents residents, Ledger ledger, Authenticator authenticator) {
+    public ResidentRoutes(Residents residents, Ledger ledger, Authenticator authenticator, AuditLog audit) {
         this.residents = residents;
         this.ledger = ledger;
         this.authenticator = authenticator;
+        this.audit = audit;
     }
 
     public void register(Router router) {
@@ -48,22 +54,32 @@ public final class ResidentRoutes {
         router.add("POST", "/api/v1/residents.csv", this::importCsv);
         router.add("GET", "/api/v1/residents/{id}", exchange -> Reply.ok(
                 residents.get(authenticator.requireStaff(exchange), exchange.pathParameter("id"))));
-        router.add("PUT", "/api/v1/residents/{id}", exchange -> Reply.ok(residents.replace(
-                authenticator.requireStaff(exchange), exchange.pathParameter("id"),
-                exchange.bodyAs(ResidentInput.class))));
-        router.add("PATCH", "/api/v1/residents/{id}", exchange -> Reply.ok(residents.patch(
-                authenticator.requireStaff(exchange), exchange.pathParameter("id"), exchange.bodyTree())));
+        router.add("PUT", "/api/v1/residents/{id}", exchange -> {
+            StaffUser user = authenticator.requireStaff(exchange);
+            return Reply.ok(residents.replace(user, exchange.pathParameter("id"),
+                    exchange.bodyAs(ResidentInput.class), trail(user, exchange)));
+        });
+        router.add("PATCH", "/api/v1/residents/{id}", exchange -> {
+            StaffUser user = authenticator.requireStaff(exchange);
+            return Reply.ok(residents.patch(user, exchange.pathParameter("id"), exchange.bodyTree(),
+                    trail(user, exchange)));
+        });
         router.add("PUT", "/api/v1/residents/{id}/photo", this::putPhoto);
         router.add("GET", "/api/v1/residents/{id}/photo", this::getPhoto);
         router.add("DELETE", "/api/v1/residents/{id}/photo", exchange -> {
-            residents.deletePhoto(authenticator.requireStaff(exchange), exchange.pathParameter("id"));
+            StaffUser user = authenticator.requireStaff(exchange);
+            residents.deletePhoto(user, exchange.pathParameter("id"), trail(user, exchange));
             return Reply.noContent();
         });
     }
 
+    private AuditTrail trail(StaffUser user, Exchange exchange) {
+        return audit.by(Actor.of(user.username(), exchange));
+    }
+
     private Reply create(Exchange exchange) {
         StaffUser user = authenticator.requireStaff(exchange);
-        return Reply.created(residents.create(user, exchange.bodyAs(ResidentInput.class)));
+        return Reply.created(residents.create(user, exchange.bodyAs(ResidentInput.class), trail(user, exchange)));
     }
 
     private Reply list(Exchange exchange) {
@@ -89,6 +105,8 @@ public final class ResidentRoutes {
         StaffUser user = authenticator.requireStaff(exchange);
         Optional<String> village = exchange.query("village");
         byte[] csv = ledger.exportCsv(user, village);
+        audit.recordAlone(Actor.of(user.username(), exchange), "resident.export", null,
+                "village=" + village.orElse(user.village() == null ? "all" : user.village()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cache-Control", "no-store");
         // The file name in ASCII; browsers name the download from it.
@@ -101,7 +119,7 @@ public final class ResidentRoutes {
         StaffUser user = authenticator.requireStaff(exchange);
         Bodies.Body body = Bodies.read(exchange, Set.of("text/csv", "text/plain"), MAX_CSV_BYTES);
         try {
-            return Reply.ok(ledger.importCsv(user, body.bytes()));
+            return Reply.ok(ledger.importCsv(user, body.bytes(), trail(user, exchange)));
         } catch (Ledger.ImportFailed e) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("code", "invalid_csv");
@@ -121,7 +139,7 @@ public final class ResidentRoutes {
             throw new HttpError(415, "unsupported_media_type", "the body is declared " + body.mediaType()
                     + " but is not a " + (body.mediaType().equals("image/png") ? "PNG" : "JPEG") + " file");
         }
-        return Reply.ok(residents.setPhoto(user, id, body.bytes()));
+        return Reply.ok(residents.setPhoto(user, id, body.bytes(), trail(user, exchange)));
     }
 
     private Reply getPhoto(Exchange exchange) throws IOException {

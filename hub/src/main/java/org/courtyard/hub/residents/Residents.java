@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
@@ -99,25 +100,35 @@ public final class Residents {
     }
 
     /**
-     * Adds a resident. 403 for a cadre writing into another village, 409 if an active resident of
-     * the village has the name, 400 naming the field for anything invalid.
+     * Adds a resident, audited as {@code resident.create} on {@code trail}. 403 for a cadre writing
+     * into another village, 409 if an active resident of the village has the name, 400 naming the
+     * field for anything invalid.
      */
-    public ResidentView create(StaffUser user, ResidentInput input) {
+    public ResidentView create(StaffUser user, ResidentInput input, AuditTrail trail) {
         Access.village(user, input.village(), "the resident");
         Set<String> changed = new TreeSet<>();
-        String id = write(connection -> insert(connection, input, changed));
+        String id = write(connection -> {
+            String created = insert(connection, input, changed);
+            trail.record(connection, "resident.create", created, "village=" + input.village() + " type="
+                    + input.type().name());
+            return created;
+        });
         announce(changed);
         return get(user, id);
     }
 
-    /** Replaces every editable field of a resident (PUT); a field left out is cleared. */
-    public ResidentView replace(StaffUser user, String id, ResidentInput input) {
+    /**
+     * Replaces every editable field of a resident (PUT); a field left out is cleared. Audited on
+     * {@code trail} (see {@link #recordUpdate}).
+     */
+    public ResidentView replace(StaffUser user, String id, ResidentInput input, AuditTrail trail) {
         Set<String> changed = new TreeSet<>();
         write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
             Access.village(user, existing.village(), "resident " + id);
             Access.village(user, input.village(), "the resident's new village");
             update(connection, existing, input, changed);
+            recordUpdate(connection, trail, existing, input);
             return null;
         });
         announce(changed);
@@ -127,9 +138,10 @@ public final class Residents {
 
     /**
      * Changes the fields {@code patch} names (PATCH, JSON merge patch): a field with a value sets
-     * it, a field with {@code null} clears it, a field left out keeps its value.
+     * it, a field with {@code null} clears it, a field left out keeps its value. Audited on
+     * {@code trail} (see {@link #recordUpdate}).
      */
-    public ResidentView patch(StaffUser user, String id, JsonNode patch) {
+    public ResidentView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
             throw HttpError.badRequest("the body must be a JSON object with the fields to change", null);
         }
@@ -151,11 +163,40 @@ public final class Residents {
             }
             Access.village(user, input.village(), "the resident's new village");
             update(connection, existing, input, changed);
+            recordUpdate(connection, trail, existing, input);
             return null;
         });
         announce(changed);
         ledgerChanged(Set.of(id));
         return get(user, id);
+    }
+
+    /**
+     * Audits an edit of {@code existing}: {@code resident.deactivate} or {@code resident.reactivate}
+     * when it leaves or returns to the ledger, else {@code resident.update}; the detail names the
+     * fields that changed, never their values (they may be phone numbers).
+     */
+    private static void recordUpdate(Connection connection, AuditTrail trail, ResidentView existing,
+            ResidentInput input) throws SQLException {
+        String action = existing.active() == input.active() ? "resident.update"
+                : input.active() ? "resident.reactivate" : "resident.deactivate";
+        trail.record(connection, action, existing.id(), changedFields(existing.input(), input));
+    }
+
+    /**
+     * {@code changed: a, b} naming the top-level fields whose JSON differs between two values of
+     * the same record type, or {@code no change}.
+     */
+    static String changedFields(Object before, Object after) {
+        JsonNode was = ProtocolJson.mapper().valueToTree(before);
+        JsonNode now = ProtocolJson.mapper().valueToTree(after);
+        List<String> names = new ArrayList<>();
+        now.fieldNames().forEachRemaining(name -> {
+            if (!now.get(name).equals(was.get(name))) {
+                names.add(name);
+            }
+        });
+        return names.isEmpty() ? "no change" : "changed: " + String.join(", ", names);
     }
 
     /** One resident with every field; 404 if unknown, 403 for a cadre of another village. */
@@ -191,9 +232,10 @@ public final class Residents {
     /**
      * Stores a new photo for the resident (any earlier one is replaced). The picture is scaled to
      * at most {@value PhotoImages#MAX_SIDE} pixels and re-encoded as JPEG without metadata; the
-     * file is named by the SHA-256 of what is stored.
+     * file is named by the SHA-256 of what is stored. Audited as {@code resident.photo.set} on
+     * {@code trail}.
      */
-    public PhotoRef setPhoto(StaffUser user, String id, byte[] image) {
+    public PhotoRef setPhoto(StaffUser user, String id, byte[] image, AuditTrail trail) {
         get(user, id);
         PhotoImages.Photo photo;
         try {
@@ -220,6 +262,7 @@ public final class Residents {
             Sql.update(connection, "UPDATE residents SET photo_sha256 = ?, photo_bytes = ?, updated_at = ? WHERE id = ?",
                     sha256, (long) photo.jpeg().length, clock.instant(), id);
             rosterChanged(connection, existing, find(connection, id).orElseThrow(), changed);
+            trail.record(connection, "resident.photo.set", id, photo.jpeg().length + " bytes stored");
             return existing.photo() == null ? null : existing.photo().sha256();
         });
         announce(changed);
@@ -227,8 +270,11 @@ public final class Residents {
         return new PhotoRef(sha256, photo.jpeg().length);
     }
 
-    /** Removes the resident's photo; the kiosks show the name's first character instead. */
-    public void deletePhoto(StaffUser user, String id) {
+    /**
+     * Removes the resident's photo; the kiosks show the name's first character instead. Audited as
+     * {@code resident.photo.delete} on {@code trail}.
+     */
+    public void deletePhoto(StaffUser user, String id, AuditTrail trail) {
         Set<String> changed = new TreeSet<>();
         String old = write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
@@ -236,6 +282,7 @@ public final class Residents {
             Sql.update(connection, "UPDATE residents SET photo_sha256 = NULL, photo_bytes = NULL, updated_at = ?"
                     + " WHERE id = ?", clock.instant(), id);
             rosterChanged(connection, existing, find(connection, id).orElseThrow(), changed);
+            trail.record(connection, "resident.photo.delete", id, existing.photo() == null ? "had no photo" : null);
             return existing.photo() == null ? null : existing.photo().sha256();
         });
         announce(changed);

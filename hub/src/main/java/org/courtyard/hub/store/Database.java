@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final int READERS = 4;
+    static final int READERS = 4;
 
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -98,7 +98,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a read transaction on a reader connection. */
+    /**
+     * Runs {@code work} in a read transaction on a reader connection. The transaction ends however
+     * {@code work} ends, also when it throws (a 403 or 404 decided inside it): a reader left in its
+     * transaction would keep its old snapshot and show later callers data from before newer writes.
+     */
     public <T> T read(SqlWork<T> work) {
         ensureOpen();
         Connection reader;
@@ -120,6 +124,13 @@ public final class Database implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw new DatabaseException("read failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            try {
+                reader.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         } finally {
             idleReaders.add(reader);
         }

@@ -78,6 +78,26 @@ class DatabaseTest {
     }
 
     @Test
+    void a_read_that_throws_leaves_no_old_snapshot_behind_for_later_reads() {
+        try (Database database = Database.open(dir.resolve("hub.db"))) {
+            // Every reader of the pool (it hands them out in turn) ends a read by throwing mid-transaction.
+            for (int i = 0; i < 3 * Database.READERS; i++) {
+                assertThatThrownBy(() -> database.read(c -> {
+                    Sql.query(c, "SELECT username FROM users", r -> r.getString(1));
+                    throw new IllegalStateException("refused inside the read");
+                })).hasMessage("refused inside the read");
+            }
+            database.write(c -> Sql.update(c,
+                    "INSERT INTO users (username, password_hash, role, created_at) VALUES ('a', 'x', 'STAFF', 0)"));
+
+            for (int i = 0; i < 3 * Database.READERS; i++) {
+                List<String> users = database.read(c -> Sql.query(c, "SELECT username FROM users", r -> r.getString(1)));
+                assertThat(users).containsExactly("a");
+            }
+        }
+    }
+
+    @Test
     void closing_twice_is_safe_and_later_use_fails_clearly() {
         Database database = Database.open(dir.resolve("hub.db"));
         database.close();

@@ -55,14 +55,21 @@ import org.slf4j.LoggerFactory;
  * <p><b>When.</b> {@link Schedule} says which occurrence is due. A scheduled play is outdoor with the
  * chime; screen-only announcements ({@code outdoor=false}) and ones without audio are never
  * broadcast. NORMAL ones wait out the quiet hours (still played afterwards if their window is open);
- * EMERGENCY ones ignore them and preempt a NORMAL play in progress ({@link Loudspeaker#interrupt()}),
- * which is reported PREEMPTED and played again afterwards. A scheduled occurrence counts as done once
- * it PLAYED or FAILED for good; that is stored with its report in one transaction, so after a power
- * cut a play still inside its window runs once and nothing is repeated.
+ * EMERGENCY ones ignore them and preempt a NORMAL play in progress, which is reported PREEMPTED and
+ * played again afterwards. A scheduled occurrence counts as done once it PLAYED or FAILED for good;
+ * that is stored with its report in one transaction, so after a power cut a play still inside its
+ * window runs once and nothing is repeated.
  *
  * <p><b>Time.</b> Everything reads the injected {@link Clock}; a one-second timer re-checks what is
  * due, and any change (sync, a finished download, a request) re-checks at once. Tests move the clock
  * and call {@link #tick()}.
+ *
+ * <p><b>Cutting a play short.</b> A preemption, a withdrawal, a cadre's stop and shutdown decide
+ * under the lock which play to cut, and cut that {@link Loudspeaker.Play} with its own
+ * {@link Loudspeaker.Play#interrupt()}, never the loudspeaker's: by the time the interruption lands,
+ * that play may have ended and the next begun (an emergency, say), and it must not be cut instead.
+ * A job is given its {@code Play} under the lock, and only if nothing has asked to cut it yet; so an
+ * interruption either finds the play or prevents it, with no moment in between.
  *
  * <p>Listeners and links are called on the thread that caused the change; keep them short.
  */
@@ -129,7 +136,8 @@ public final class Announcer implements AutoCloseable {
         boolean preempted;
         boolean withdrawn;
         boolean stopped;
-        boolean playing;
+        /** The play on the loudspeaker, from when it may begin; what an interruption cuts. */
+        Loudspeaker.Play play;
 
         Running(Job job) {
             this.job = job;
@@ -203,7 +211,7 @@ public final class Announcer implements AutoCloseable {
      */
     public void received(List<Announcement> announcements) {
         Instant now = clock.instant();
-        boolean interrupt = false;
+        List<Loudspeaker.Play> cut = new ArrayList<>();
         for (Announcement announcement : announcements) {
             Announcement old;
             lock.lock();
@@ -220,7 +228,7 @@ public final class Announcer implements AutoCloseable {
             try {
                 known.put(announcement.id(), announcement);
                 if (announcement.withdrawn()) {
-                    interrupt |= withdrawn(announcement.id());
+                    withdrawn(announcement.id()).ifPresent(cut::add);
                 }
             } finally {
                 lock.unlock();
@@ -228,14 +236,12 @@ public final class Announcer implements AutoCloseable {
             LOG.info("Announcement {} revision {}{}: {}", announcement.id(), announcement.revision(),
                     announcement.withdrawn() ? " (withdrawn)" : "", announcement.title());
         }
-        if (interrupt) {
-            speaker.interrupt();
-        }
+        cut.forEach(Loudspeaker.Play::interrupt);
         refresh(true);
     }
 
-    /** Under the lock: forgets queued plays of a withdrawn announcement; true if it is playing now. */
-    private boolean withdrawn(String id) {
+    /** Under the lock: forgets queued plays of a withdrawn announcement; the play to cut if it is playing now. */
+    private Optional<Loudspeaker.Play> withdrawn(String id) {
         for (Iterator<Job> it = requests.iterator(); it.hasNext();) {
             Job job = it.next();
             if (job instanceof Requested requested && requested.announcement().id().equals(id)) {
@@ -244,11 +250,11 @@ public final class Announcer implements AutoCloseable {
                         "announcement " + id + " was withdrawn before it played"));
             }
         }
-        if (current != null && id.equals(announcementId(current.job))) {
+        if (current != null && id.equals(announcementId(current.job)) && !current.withdrawn) {
             current.withdrawn = true;
-            return true;
+            return Optional.ofNullable(current.play);
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
@@ -343,20 +349,19 @@ public final class Announcer implements AutoCloseable {
      */
     public void tick() {
         Instant now = clock.instant();
-        boolean interrupt = false;
+        Loudspeaker.Play cut = null;
         lock.lock();
         try {
-            if (current != null && preemptible(current.job) && (current.preempted || emergencyDue(now, current.job))) {
-                // Also again on later ticks: an interruption that came just before the play began misses it.
-                interrupt = current.playing;
+            if (current != null && preemptible(current.job) && !current.preempted && emergencyDue(now, current.job)) {
                 current.preempted = true;
+                cut = current.play;
             }
             wake.signalAll();
         } finally {
             lock.unlock();
         }
-        if (interrupt) {
-            speaker.interrupt();
+        if (cut != null) {
+            cut.interrupt();
         }
         publish(now);
     }
@@ -469,12 +474,14 @@ public final class Announcer implements AutoCloseable {
     private void run(Running running) {
         if (running.job instanceof Live job) {
             PlayResult result;
-            if (!beginPlaying(running)) {
+            Loudspeaker.Play play = speaker.prepareLive("live", Microphone.FORMAT, job.broadcast().source(),
+                    Route.OUTDOOR, true);
+            if (!beginPlaying(running, play)) {
                 job.broadcast().stop();
                 result = new PlayResult(PlayResult.Outcome.INTERRUPTED, clock.instant(), clock.instant(),
                         "the kiosk stopped before the broadcast began");
             } else {
-                result = speaker.playLive("live", Microphone.FORMAT, job.broadcast().source(), Route.OUTDOOR, true);
+                result = play.run();
             }
             LOG.info("Live broadcast ended {} {}", result.outcome(), result.detail());
             job.broadcast().finished(result);
@@ -498,11 +505,12 @@ public final class Announcer implements AutoCloseable {
             finish(running, announcement, failed("the audio cannot be played: " + e.getMessage()), false);
             return;
         }
-        if (!beginPlaying(running)) {
+        Loudspeaker.Play play = speaker.prepare(clip, route, route == Route.OUTDOOR);
+        if (!beginPlaying(running, play)) {
             requeueIfPreempted(running);
             return;
         }
-        finish(running, announcement, speaker.play(clip, route, route == Route.OUTDOOR), false);
+        finish(running, announcement, play.run(), false);
     }
 
     private PlayResult failed(String detail) {
@@ -510,14 +518,17 @@ public final class Announcer implements AutoCloseable {
         return new PlayResult(PlayResult.Outcome.FAILED, now, now, detail);
     }
 
-    /** Marks the job as playing, unless it was preempted or the kiosk stopped in the meantime. */
-    private boolean beginPlaying(Running running) {
+    /**
+     * Hands the job its {@code play}, from now on what an interruption cuts, unless it was preempted,
+     * withdrawn or stopped or the kiosk stopped in the meantime: then it must not begin.
+     */
+    private boolean beginPlaying(Running running, Loudspeaker.Play play) {
         lock.lock();
         try {
             if (closed || running.preempted || running.withdrawn || running.stopped) {
                 return false;
             }
-            running.playing = true;
+            running.play = play;
             return true;
         } finally {
             lock.unlock();
@@ -706,7 +717,7 @@ public final class Announcer implements AutoCloseable {
      * @return false if that play is over already (or was never asked for here)
      */
     public boolean stop(CompletableFuture<AnnouncementPlayed> play) {
-        boolean interrupt;
+        Loudspeaker.Play cut;
         lock.lock();
         try {
             for (Iterator<Job> it = requests.iterator(); it.hasNext();) {
@@ -720,12 +731,12 @@ public final class Announcer implements AutoCloseable {
                 return false;
             }
             current.stopped = true;
-            interrupt = current.playing;
+            cut = current.play;
         } finally {
             lock.unlock();
         }
-        if (interrupt) {
-            speaker.interrupt();
+        if (cut != null) {
+            cut.interrupt();
         }
         return true;
     }
@@ -773,7 +784,7 @@ public final class Announcer implements AutoCloseable {
      */
     public LiveBroadcast startLive(Microphone.FrameStream source) {
         LiveBroadcast broadcast = new LiveBroadcast(source);
-        boolean interrupt = false;
+        Loudspeaker.Play cut = null;
         lock.lock();
         try {
             String refusal = null;
@@ -790,16 +801,16 @@ public final class Announcer implements AutoCloseable {
                 throw new IllegalStateException(refusal);
             }
             live = new Live(broadcast);
-            if (current != null && preemptible(current.job)) {
+            if (current != null && preemptible(current.job) && !current.preempted) {
                 current.preempted = true;
-                interrupt = current.playing;
+                cut = current.play;
             }
             wake.signalAll();
         } finally {
             lock.unlock();
         }
-        if (interrupt) {
-            speaker.interrupt();
+        if (cut != null) {
+            cut.interrupt();
         }
         try {
             ticker.schedule(broadcast::stop, settings.liveLimit().toMillis(), TimeUnit.MILLISECONDS);
@@ -822,7 +833,8 @@ public final class Announcer implements AutoCloseable {
                 if (Schedule.current(announcement, now)) {
                     out.add(new ShownAnnouncement(announcement.id(), announcement.title(), announcement.text(),
                             announcement.priority(), announcement.startsAt(),
-                            announcement.audio() != null && library.has(announcement.audio().sha256())));
+                            announcement.audio() != null && library.has(announcement.audio().sha256()),
+                            announcement.audio() != null));
                 }
             }
         } finally {
@@ -868,14 +880,14 @@ public final class Announcer implements AutoCloseable {
      */
     @Override
     public void close() {
-        boolean interrupt;
+        Loudspeaker.Play cut;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            interrupt = current != null;
+            cut = current == null ? null : current.play;
             if (live != null) {
                 live.broadcast().stop();
                 live.broadcast().finished(new PlayResult(PlayResult.Outcome.INTERRUPTED, clock.instant(),
@@ -896,8 +908,8 @@ public final class Announcer implements AutoCloseable {
             lock.unlock();
         }
         ticker.shutdownNow();
-        if (interrupt) {
-            speaker.interrupt();
+        if (cut != null) {
+            cut.interrupt();
         }
         Thread player = worker;
         if (player != null) {

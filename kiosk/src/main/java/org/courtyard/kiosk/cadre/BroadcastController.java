@@ -118,7 +118,7 @@ public final class BroadcastController {
                 return;
             }
             if (!shown.get().playable()) {
-                notice("cadre.play.not-ready");
+                notice(shown.get().recorded() ? "cadre.play.not-ready" : "cadre.play.no-recording");
                 return;
             }
             CompletableFuture<AnnouncementPlayed> play;

@@ -148,7 +148,8 @@ final class CadrePlayPage extends VBox {
         button.setUserData(announcement.id());
         boolean emergency = announcement.priority() == EMERGENCY;
         String prefix = emergency ? view.text("announcements.emergency") + "：" : "";
-        String suffix = announcement.playable() ? "" : view.text("cadre.play.no-audio");
+        String suffix = announcement.playable() ? ""
+                : view.text(announcement.recorded() ? "cadre.play.no-audio" : "cadre.play.text-only");
         button.setText(fit(prefix, announcement.title(), suffix));
         button.setContentDisplay(ContentDisplay.LEFT);
         button.setAlignment(Pos.CENTER_LEFT);

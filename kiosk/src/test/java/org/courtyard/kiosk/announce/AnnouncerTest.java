@@ -333,6 +333,44 @@ class AnnouncerTest {
     }
 
     @Test
+    void an_outdoor_announcement_without_a_recording_is_shown_only_and_broadcast_once_its_recording_comes() {
+        Station s = station();
+        s.hardware.speaker().hold();
+        s.receive(Station.normal("routine", Station.MORNING, s.audio(300)));
+        await().atMost(WAIT).until(() -> s.hardware.speaker().blockedWrites() > 0);
+        // Created for the loudspeaker, but its recording was refused by the hub (or never made).
+        Announcement textOnly = Station.announcement("flood", Priority.EMERGENCY, true, Station.MORNING, null,
+                List.of(), null, false, 1);
+
+        s.receive(textOnly);
+        s.announcer.tick();
+
+        assertThat(s.announcer.emergencyPending()).as("nothing to broadcast").isFalse();
+        s.hardware.speaker().release();
+        awaitOutcomes("routine PLAYED");
+        await().atMost(WAIT).until(() -> s.actions.contains("relay off"));
+        assertThat(s.actions).containsOnlyOnce("relay on");
+        assertThat(s.announcer.current()).filteredOn(shown -> shown.id().equals("flood")).singleElement()
+                .satisfies(shown -> {
+                    assertThat(shown.recorded()).isFalse();
+                    assertThat(shown.playable()).isFalse();
+                    assertThat(shown.text()).isEqualTo(textOnly.text());
+                });
+        assertThatThrownBy(() -> s.announcer.playNow("flood")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no audio");
+        assertThatThrownBy(() -> s.announcer.playOnScreen("flood")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no audio");
+
+        s.moveTo(Station.MORNING.plus(Duration.ofMinutes(10)));
+        s.receive(new Announcement("flood", textOnly.title(), textOnly.text(), Priority.EMERGENCY, true,
+                textOnly.targets(), Station.MORNING, null, List.of(), s.audio(200), false, 2));
+
+        awaitOutcomes("routine PLAYED", "flood PLAYED");
+        assertThat(s.announcer.current()).filteredOn(shown -> shown.id().equals("flood")).singleElement()
+                .satisfies(shown -> assertThat(shown.recorded()).isTrue());
+    }
+
+    @Test
     void play_now_broadcasts_at_once_even_in_quiet_hours_and_refuses_what_it_cannot_play() {
         Station s = station();
         Instant late = Station.at(Station.MORNING, 23, 0);

@@ -12,8 +12,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.HardwareConfig;
+import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Wav;
 import org.courtyard.hardware.testing.TestHardware;
 import org.courtyard.kiosk.MutableClock;
@@ -42,18 +44,25 @@ final class Station implements AutoCloseable {
     final MutableClock clock;
     final AnnounceSettings settings;
     final TestHardware hardware;
+    /** What the announcer plays through: the hardware's loudspeaker, or a test's stand-in around it. */
+    final Loudspeaker loudspeaker;
     final List<String> actions = new CopyOnWriteArrayList<>();
     final List<Integer> pushes = new CopyOnWriteArrayList<>();
     KioskStore store;
     Announcer announcer;
 
     Station(Path dir, Instant start, AnnounceSettings settings) {
+        this(dir, start, settings, hardware -> hardware.hardware().loudspeaker());
+    }
+
+    Station(Path dir, Instant start, AnnounceSettings settings, Function<TestHardware, Loudspeaker> loudspeaker) {
         this.dir = dir;
         this.clock = new MutableClock(start);
         this.settings = settings;
         this.hardware = TestHardware.create(HardwareConfig.defaults(HardwareConfig.Mode.SIM)
                 .withTiming(Duration.ZERO, Duration.ZERO).withVolume(1.0, 1.0));
         hardware.hardware().addActionListener(action -> actions.add(action.line()));
+        this.loudspeaker = loudspeaker.apply(hardware);
         open();
     }
 
@@ -63,7 +72,7 @@ final class Station implements AutoCloseable {
 
     private void open() {
         store = KioskStore.open(dir.resolve("data"));
-        announcer = new Announcer(store, dir.resolve("data"), NOWHERE, "token", hardware.hardware().loudspeaker(),
+        announcer = new Announcer(store, dir.resolve("data"), NOWHERE, "token", loudspeaker,
                 clock, settings, new Announcer.Link() {
                     @Override
                     public boolean clockTrusted() {

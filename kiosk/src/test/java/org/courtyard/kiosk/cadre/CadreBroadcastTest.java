@@ -181,6 +181,29 @@ class CadreBroadcastTest {
     }
 
     @Test
+    void a_text_only_announcement_is_refused_as_having_no_recording_by_play_now_and_by_listen() throws Exception {
+        kiosk();
+        kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-text", "明天上午打疫苗", Priority.NORMAL,
+                true, MORNING, null)));
+        signIn();
+        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+
+        kiosk.cadrePlayNow("a-text");
+        kiosk.model().awaitIdle(WAIT);
+
+        assertThat(broadcast().phase()).isEqualTo(Phase.NONE);
+        assertThat(broadcast().noticeKey()).isEqualTo("cadre.play.no-recording");
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("cadre.play.no-recording");
+        kiosk.hear("听通知");
+        kiosk.hear("是");
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("announcements.no-recording");
+        assertThat(actions).noneMatch(line -> line.startsWith("relay"));
+        assertThat(relayOn()).isFalse();
+    }
+
+    @Test
     void an_announcement_whose_audio_has_not_arrived_is_refused_with_the_reason_and_nothing_plays()
             throws Exception {
         kiosk();

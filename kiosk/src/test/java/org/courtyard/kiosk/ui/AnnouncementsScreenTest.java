@@ -18,6 +18,7 @@ import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.Wav;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.TestAnnouncements;
 import org.courtyard.kiosk.announce.AudioLibrary;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AudioRef;
@@ -55,7 +56,7 @@ class AnnouncementsScreenTest {
         kiosk.announcements().received(List.of(
                 announcement("a-old", "冬季防火", "请检查家中电线和火塘。", Priority.NORMAL, now.minusSeconds(600), audio),
                 announcement("a-new", "山洪预警", "今晚有大到暴雨，住在河边的老人请搬到活动室。", Priority.EMERGENCY,
-                        now.minusSeconds(60), null)));
+                        now.minusSeconds(60), TestAnnouncements.missing())));
         // Started, so the announcement player runs; the hub it syncs with is unreachable.
         kiosk.start();
         KioskWindow.show(stage, kiosk, Clock.systemUTC(), false, 800, 480);

@@ -80,12 +80,14 @@ final class Pages {
                 .withCadre(signedIn.withVisit(CadreView.VisitStep.DONE, residents.get(5)))));
         List<ShownAnnouncement> forCadre = List.of(
                 new ShownAnnouncement("a-flood", "山洪预警：今晚有大到暴雨，住在河边的老人请搬到村委会", "今晚有大到暴雨。",
-                        Priority.EMERGENCY, now, true),
-                new ShownAnnouncement("a-fire", "冬季防火", null, Priority.NORMAL, now.minusSeconds(60), false),
+                        Priority.EMERGENCY, now, true, true),
+                new ShownAnnouncement("a-fire", "冬季防火", null, Priority.NORMAL, now.minusSeconds(60), false, true),
                 new ShownAnnouncement("a-long", "关于做好二〇二六年冬春季节森林草原防灭火工作和农村用电用气安全检查的通知",
-                        null, Priority.NORMAL, now.minusSeconds(120), true),
-                new ShownAnnouncement("a-water", "停水通知", null, Priority.NORMAL, now.minusSeconds(180), true),
-                new ShownAnnouncement("a-vote", "村民大会", null, Priority.NORMAL, now.minusSeconds(240), true));
+                        null, Priority.NORMAL, now.minusSeconds(120), true, true),
+                new ShownAnnouncement("a-water", "停水通知", null, Priority.NORMAL, now.minusSeconds(180), true, true),
+                new ShownAnnouncement("a-vote", "村民大会", null, Priority.NORMAL, now.minusSeconds(240), true, true),
+                new ShownAnnouncement("a-text", "明天上午打疫苗", null, Priority.NORMAL, now.minusSeconds(300), false,
+                        false));
         pages.add(new Page("cadre-play", base.withScreen(Screen.CADRE_PLAY).withCadre(signedIn), forCadre));
         pages.add(new Page("cadre-play-empty", base.withScreen(Screen.CADRE_PLAY).withCadre(signedIn
                 .withBroadcast(CadreBroadcast.notice("cadre.play.none")))));
@@ -105,12 +107,12 @@ final class Pages {
                 new ShownAnnouncement("a-flood", "山洪预警：今晚有大到暴雨", "气象台发布山洪预警：今晚到明天有大到暴雨，"
                         + "住在河边和山脚的老人请今晚搬到村委会活动室过夜，村干部会上门帮忙。孩子们放学后不要去河边玩水。"
                         + "有困难请按红色求助按钮，或者给村委会打电话。请大家相互转告，特别是告诉家里只有老人的邻居。",
-                        Priority.EMERGENCY, now, true),
-                new ShownAnnouncement("a-fire", "冬季防火", null, Priority.NORMAL, now.minusSeconds(60), false))));
+                        Priority.EMERGENCY, now, true, true),
+                new ShownAnnouncement("a-fire", "冬季防火", null, Priority.NORMAL, now.minusSeconds(60), false, true))));
         pages.add(new Page("announcements-long-title", base.withScreen(Screen.ANNOUNCEMENTS), List.of(
                 new ShownAnnouncement("a-long", "关于做好二〇二六年冬春季节森林草原防灭火工作和农村用电用气安全检查的通知"
                         .repeat(2), "请各位村民：" + "冬季天干物燥，请检查家中电线和火塘，不要在屋里堆放柴草。".repeat(6),
-                        Priority.NORMAL, now, true))));
+                        Priority.NORMAL, now, true, true))));
         pages.add(new Page("listening", base.withScreen(Screen.LISTENING)));
         pages.add(new Page("home-online", new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null, "off",
                 List.of(), VoiceActivity.IDLE)));
