@@ -2,27 +2,19 @@ package org.courtyard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.courtyard.protocol.ProtocolJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff page's 村干部 section in headless Chromium against a real hub on port 0: registering a
@@ -30,54 +22,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sync, receives a hash the PIN opens; phones masked in the list; a cadre's own login limited to
  * their village and their own PIN.
  */
-class CadresPageIT {
+class CadresPageIT extends StaffPageHarness {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String STAFF = "wangfang";
     private static final String VILLAGE = "和平村";
 
-    @TempDir
-    Path dir;
-
-    @TempDir
-    Path profile;
-
-    TestHub hub;
-    HeadlessChromium chromium;
-    WebDriverWait wait;
     TestHub.Kiosk kiosk;
+
+    CadresPageIT() {
+        super(Duration.ofSeconds(15));
+    }
 
     @BeforeEach
     void start() {
-        chromium = new HeadlessChromium(profile);
-        wait = chromium.waiting(WAIT);
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", VILLAGE);
-        user(STAFF, "STAFF", null, "王芳");
-    }
-
-    @AfterEach
-    void stop(TestInfo test) {
-        try {
-            if (chromium != null) {
-                List<String> console = chromium.console();
-                console.forEach(line -> System.out.println(test.getDisplayName() + " console: " + line));
-                assertThat(console).as("browser console").noneMatch(CadresPageIT::isScriptOrPolicyError);
-            }
-        } finally {
-            if (chromium != null) {
-                chromium.close();
-            }
-            if (hub != null) {
-                hub.close();
-            }
-        }
+        hub.addUser(STAFF, "STAFF", null, "王芳");
     }
 
     @Test
     void staff_register_a_cadre_and_set_a_pin_that_the_kiosk_receives_as_a_hash_it_can_check() throws Exception {
         login(STAFF);
-        section("cadres");
+        page.section("cadres");
 
         // Given a cadre registered in the browser with a phone
         click(By.id("cadres-new"));
@@ -94,8 +60,8 @@ class CadresPageIT {
 
         // then the list masks the phone and says no PIN is set yet
         wait.until(textToBePresentInElementLocated(row(id), "139****1111"));
-        assertThat(find(row(id)).getText()).contains("李建华", VILLAGE, "未设置").doesNotContain("13900001111");
-        assertThat(text("cadre-pin-state")).contains("未设置");
+        assertThat(page.find(row(id)).getText()).contains("李建华", VILLAGE, "未设置").doesNotContain("13900001111");
+        assertThat(page.text("cadre-pin-state")).contains("未设置");
 
         // when the PIN is typed twice differently, nothing is sent
         type("cadre-pin-new", "482913");
@@ -110,8 +76,8 @@ class CadresPageIT {
         wait.until(textToBePresentInElementLocated(By.id("cadre-notice"), "设备密码已设置"));
 
         // then the page never shows it back, the list says it is set
-        assertThat(find(By.id("cadre-pin-new")).getAttribute("value")).isEmpty();
-        assertThat(find(By.id("cadre-pin-again")).getAttribute("value")).isEmpty();
+        assertThat(page.find(By.id("cadre-pin-new")).getAttribute("value")).isEmpty();
+        assertThat(page.find(By.id("cadre-pin-again")).getAttribute("value")).isEmpty();
         assertThat(chromium.driver.getPageSource()).doesNotContain("482913");
         wait.until(textToBePresentInElementLocated(row(id), "已设置"));
         chromium.screenshot("cadres-pin-set");
@@ -143,13 +109,13 @@ class CadresPageIT {
         resident.putArray("cadreIds").add(id);
         assertThat(hub.post("/api/v1/residents", hub.adminToken, resident).status()).isEqualTo(201);
         login(STAFF);
-        section("cadres");
+        page.section("cadres");
 
         wait.until(textToBePresentInElementLocated(row(id), "张桂英"));
         click(row(id));
         wait.until(textToBePresentInElementLocated(By.id("cadre-residents"), "张桂英"));
-        assertThat(find(By.id("cadre-phone")).getAttribute("value")).isEqualTo("13900001111");
-        find(By.id("cadre-name")).clear();
+        assertThat(page.find(By.id("cadre-phone")).getAttribute("value")).isEqualTo("13900001111");
+        page.find(By.id("cadre-name")).clear();
         type("cadre-name", "李建华（支书）");
         click(By.id("cadre-save"));
         wait.until(textToBePresentInElementLocated(By.id("cadre-notice"), "已保存"));
@@ -165,22 +131,22 @@ class CadresPageIT {
         String own = hub.cadre("李建华", VILLAGE, "13900001111", "2468");
         String neighbour = hub.cadre("孙伟", VILLAGE, "13700002222", "1357");
         String elsewhere = hub.cadre("周强", "大村", "13600003333", "9753");
-        user("lijianhua", "CADRE", VILLAGE, "李建华");
+        hub.addUser("lijianhua", "CADRE", VILLAGE, "李建华");
         assertThat(hub.send("PATCH", "/api/v1/cadres/" + own, hub.adminToken, Map.of("username", "lijianhua"))
                 .status()).isEqualTo(200);
         login("lijianhua");
-        section("cadres");
+        page.section("cadres");
 
         wait.until(textToBePresentInElementLocated(row(neighbour), "孙伟"));
         assertThat(chromium.driver.findElements(row(elsewhere))).isEmpty();
-        assertThat(find(By.id("cadres-new")).isDisplayed()).isFalse();
+        assertThat(page.find(By.id("cadres-new")).isDisplayed()).isFalse();
 
         // Another cadre's record: read only, no PIN form
         click(row(neighbour));
         wait.until(textToBePresentInElementLocated(By.id("cadre-detail-title"), "孙伟"));
-        assertThat(find(By.id("cadre-name")).isEnabled()).isFalse();
-        assertThat(find(By.id("cadre-save")).isDisplayed()).isFalse();
-        assertThat(find(By.id("cadre-pin-new")).isDisplayed()).isFalse();
+        assertThat(page.find(By.id("cadre-name")).isEnabled()).isFalse();
+        assertThat(page.find(By.id("cadre-save")).isDisplayed()).isFalse();
+        assertThat(page.find(By.id("cadre-pin-new")).isDisplayed()).isFalse();
 
         // Their own: a new PIN, which the kiosk then accepts
         click(row(own));
@@ -223,49 +189,18 @@ class CadresPageIT {
     }
 
     private void login(String username) {
-        chromium.driver.get(hub.uri("/").toString());
-        WebElement name = wait.until(visibilityOfElementLocated(By.id("login-username")));
-        name.sendKeys(username);
-        find(By.id("login-password")).sendKeys("password-" + username);
-        click(By.id("login-button"));
-        wait.until(visibilityOfElementLocated(By.id("app-view")));
-        wait.until(textToBePresentInElementLocated(By.id("who"), "（"));
-    }
-
-    private void section(String name) {
-        click(By.cssSelector("[data-nav='" + name + "']"));
-        wait.until(visibilityOfElementLocated(By.cssSelector("[data-section='" + name + "']")));
-    }
-
-    private void user(String username, String role, String village, String displayName) {
-        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("username", username)
-                .put("password", "password-" + username).put("role", role).put("village", village)
-                .put("displayName", displayName);
-        assertThat(hub.post("/api/v1/users", hub.adminToken, body).status()).isEqualTo(201);
+        login(username, "password-" + username);
     }
 
     private static By row(String id) {
         return By.cssSelector("#cadres-rows tr[data-id='" + id + "']");
     }
 
-    private WebElement find(By by) {
-        return chromium.driver.findElement(by);
-    }
-
     private void click(By by) {
-        find(by).click();
+        page.find(by).click();
     }
 
     private void type(String id, String text) {
-        find(By.id(id)).sendKeys(text);
-    }
-
-    private String text(String id) {
-        return find(By.id(id)).getText();
-    }
-
-    private static boolean isScriptOrPolicyError(String line) {
-        return line.contains("Content Security Policy") || line.contains("Uncaught") || line.contains("TypeError")
-                || line.contains("ReferenceError") || line.contains("SyntaxError");
+        page.find(By.id(id)).sendKeys(text);
     }
 }
