@@ -202,7 +202,7 @@ function renderList() {
   el('td', {}, el('button', { type: 'button', class: 'row-open', text: announcement.title })),
   el('td', { class: 'nowrap' }, priorityBadge(announcement)),
   el('td', { class: 'nowrap', text: announcement.outdoor ? '室外喇叭' : '仅屏幕' }),
-  el('td', { text: targetsText(announcement.targets) }),
+  el('td', { class: 'ann-targets', text: targetsText(announcement.targets) }),
   el('td', { class: 'ann-when', text: scheduleText(announcement) }),
   el('td', { class: 'nowrap' }, stateBadge(announcement)),
   summaryCell(announcement)));
