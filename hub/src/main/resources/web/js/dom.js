@@ -42,3 +42,32 @@ export function showMessage(element, text) {
   element.textContent = text || '';
   element.hidden = !text;
 }
+
+/**
+ * Marks the one input a form got wrong (aria-invalid, which the page shows in red) and puts the
+ * cursor there; with no input, only clears the marks.
+ */
+export function markInvalid(form, input) {
+  for (const marked of form.querySelectorAll('[aria-invalid]')) {
+    marked.removeAttribute('aria-invalid');
+  }
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  }
+}
+
+/** Takes the invalid mark off an input of this form as soon as it is typed in again. */
+export function clearMarkOnInput(form) {
+  form.addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+}
+
+/** Calls open(id) when a row of a list (a tr with data-id), or a button in it, is clicked. */
+export function onRowClick(rows, open) {
+  rows.addEventListener('click', (event) => {
+    const row = event.target.closest('tr[data-id]');
+    if (row) {
+      open(row.dataset.id);
+    }
+  });
+}

@@ -1,4 +1,4 @@
-// Words and dates shared by the residents (居民) and check-in (报平安) sections.
+// Words and dates shared by the residents (居民), cadres (村干部) and check-in (报平安) sections.
 
 const ZONE = 'Asia/Shanghai';
 
@@ -115,6 +115,21 @@ const EXPLAINED = [
   [/the file is empty/, () => '文件是空的；第一行必须是表头。'],
   [/may import only/, () => '村干部只能导入自己村的居民。'],
 ];
+
+/** Sorts people (residents, cadres) village by village, then by name, as Chinese readers expect. */
+export function byVillageThenName(a, b) {
+  return a.village.localeCompare(b.village, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN');
+}
+
+/**
+ * A hub message about a form in staff words: the field it names as the form labels it
+ * (labels: the hub's field name → label), then the explanation, or the message as it came.
+ */
+export function fieldText(message, labels) {
+  const field = fieldOf(message);
+  const where = field && labels[field] ? `“${labels[field]}”：` : '';
+  return `${where}${explain(message) || message}`;
+}
 
 /** A Chinese explanation of a hub message about the ledger, or null when there is none. */
 export function explain(message) {

@@ -8,8 +8,8 @@
 // PIN of the cadre their login is linked to. A PIN is typed twice, sent once and never shown again:
 // the hub keeps only its hash, which is what the village's kiosks receive.
 
-import { byId, el, showMessage } from '../dom.js';
-import { explain, fieldOf } from '../people.js';
+import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
+import { byVillageThenName, fieldOf, fieldText } from '../people.js';
 
 /** The hub's field names as the form labels them, for error messages. */
 const LABELS = {
@@ -144,7 +144,7 @@ function renderList() {
   const village = els.villageFilter.value;
   const shown = [...cadres.values()]
       .filter((cadre) => (!village || cadre.village === village) && (cadre.active || els.inactive.checked))
-      .sort((a, b) => a.village.localeCompare(b.village, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+      .sort(byVillageThenName);
   const rows = shown.map((cadre) => el('tr', {
     'data-id': cadre.id,
     class: [open && open.id === cadre.id ? 'is-selected' : '', cadre.active ? '' : 'is-closed'].join(' ').trim(),
@@ -164,14 +164,8 @@ function renderList() {
 // The form
 
 function setInvalid(field) {
-  for (const input of els.form.querySelectorAll('[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-  }
   const input = field && els[field];
-  if (input && input instanceof HTMLInputElement) {
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
-  }
+  markInvalid(els.form, input instanceof HTMLInputElement ? input : null);
 }
 
 function fillForm(cadre) {
@@ -294,9 +288,7 @@ function refusal(error) {
   if (/'pin' must be 4 to 8 digits/.test(message)) {
     return '密码要 4 到 8 位数字。';
   }
-  const field = fieldOf(message);
-  const where = field && LABELS[field] ? `“${LABELS[field]}”：` : '';
-  return `${where}${explain(message) || message}`;
+  return fieldText(message, LABELS);
 }
 
 async function save(event) {
@@ -412,21 +404,16 @@ function removePin() {
 }
 
 function wire() {
-  els.rows.addEventListener('click', (event) => {
-    const row = event.target.closest('tr[data-id]');
-    if (row) {
-      openCadre(row.dataset.id);
-    }
-  });
+  onRowClick(els.rows, (id) => openCadre(id));
   els.add.addEventListener('click', startNew);
   els.filters.addEventListener('submit', (event) => event.preventDefault());
   els.villageFilter.addEventListener('change', renderList);
   els.inactive.addEventListener('change', renderList);
   els.form.addEventListener('submit', save);
-  els.form.addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+  clearMarkOnInput(els.form);
   els.cancel.addEventListener('click', cancel);
   els.pin.addEventListener('submit', setPin);
-  els.pin.addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+  clearMarkOnInput(els.pin);
   els.pinRemove.addEventListener('click', removePin);
 }
 

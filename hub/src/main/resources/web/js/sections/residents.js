@@ -4,9 +4,11 @@
 // alerts of someone in hospital or away, and the CSV ledger out and in (all or nothing).
 
 import { withQuery } from '../api.js';
-import { byId, el, showMessage } from '../dom.js';
+import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
-import { COMMON_TAGS, addDays, dayText, everyText, explain, fieldOf, today, typeText } from '../people.js';
+import {
+  COMMON_TAGS, addDays, byVillageThenName, dayText, everyText, explain, fieldOf, fieldText, today, typeText,
+} from '../people.js';
 
 /** The hub's field names as the form labels them, for error messages. */
 const LABELS = {
@@ -233,8 +235,7 @@ function photoUrl(resident) {
 }
 
 function renderList() {
-  const shown = [...residents.values()].filter(matches).sort((a, b) =>
-    a.village.localeCompare(b.village, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+  const shown = [...residents.values()].filter(matches).sort(byVillageThenName);
   const rows = shown.map((resident) => el('tr', {
     'data-id': resident.id,
     class: [open && open.id === resident.id ? 'is-selected' : '', resident.alert ? 'is-alert' : '',
@@ -259,15 +260,8 @@ function renderList() {
 // The form
 
 function setInvalid(field) {
-  for (const input of els.form.querySelectorAll('[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-  }
-  const input = field === 'type' ? els.type : field === 'checkInEveryDays' ? els.every
-    : field === 'tags' ? els.tagsOther : els.text[field];
-  if (input) {
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
-  }
+  markInvalid(els.form, field === 'type' ? els.type : field === 'checkInEveryDays' ? els.every
+    : field === 'tags' ? els.tagsOther : els.text[field]);
 }
 
 function showChildFields() {
@@ -492,13 +486,11 @@ async function save(event) {
     if (!ctx || error.status === 401) {
       return;
     }
-    const field = fieldOf(error.message);
-    const where = field && LABELS[field] ? `“${LABELS[field]}”：` : '';
     const text = error.status === 409 ? `这个村已经有一位叫“${body.name}”的居民。同名的请在名字后注明，例如 ${body.name}（东组）。`
       : error.status === 403 ? `没有权限：您只能管理自己村的居民。（${error.message}）`
-        : `没有保存：${where}${explain(error.message) || error.message}`;
+        : `没有保存：${fieldText(error.message, LABELS)}`;
     showMessage(els.formError, text);
-    setInvalid(error.status === 409 ? 'name' : field);
+    setInvalid(error.status === 409 ? 'name' : fieldOf(error.message));
   } finally {
     busy = false;
     if (els) {
@@ -650,12 +642,7 @@ async function importCsv() {
 }
 
 function wire() {
-  els.rows.addEventListener('click', (event) => {
-    const row = event.target.closest('tr[data-id]');
-    if (row) {
-      openResident(row.dataset.id);
-    }
-  });
+  onRowClick(els.rows, (id) => openResident(id));
   els.add.addEventListener('click', startNew);
   els.filters.addEventListener('submit', (event) => event.preventDefault());
   els.villageFilter.addEventListener('change', () => {
@@ -668,7 +655,7 @@ function wire() {
   els.importButton.addEventListener('click', importCsv);
   els.importFile.addEventListener('change', clearImportMessages);
   els.form.addEventListener('submit', save);
-  els.form.addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+  clearMarkOnInput(els.form);
   els.type.addEventListener('change', showChildFields);
   els.text.village.addEventListener('change', () => renderCadres());
   els.cancel.addEventListener('click', cancel);
