@@ -40,7 +40,7 @@ public final class AudioFanOutBenchmark {
         // 44.1 kHz mono 16-bit: 88,200 bytes a second; the header is 44 bytes.
         int millis = (int) ((megabytes * 1024L * 1024L - 44) * 1000 / 88_200);
         byte[] wav = AnnounceApi.wav(44_100f, 1, millis);
-        try (JavaProcess hub = Courtyard.hub(dir.resolve("hub"))) {
+        try (JavaProcess hub = Courtyard.hub(dir.resolve("hub"), Courtyard.NO_CONNECTION_CAP)) {
             HubApi api = Courtyard.api(hub);
             AnnounceApi staff = AnnounceApi.login(api.base(), "admin", Courtyard.ADMIN_PASSWORD);
             String id = staff.create("全乡通知", "NORMAL", "{\"all\":true}").get("id").asText();

@@ -24,6 +24,25 @@ final class Courtyard {
                 "--port", "0", "--data", data.toString());
     }
 
+    /**
+     * Turns the hub's per-address connection cap off: a benchmark's hundreds of simulated kiosks all
+     * connect from this machine's one address, where real kiosks each have their own.
+     */
+    static final String NO_CONNECTION_CAP = "http.max-connections-per-address=0";
+
+    /**
+     * A hub with these lines in its {@code --config} file, e.g.
+     * {@link #NO_CONNECTION_CAP}.
+     */
+    static JavaProcess hub(Path data, String... settings) throws IOException {
+        Files.createDirectories(data);
+        Path config = data.resolve("hub.properties");
+        Files.writeString(config, String.join("\n", settings) + "\n", StandardCharsets.UTF_8);
+        return JavaProcess.start("hub", JavaProcess.jar("courtyard.hub.jar"),
+                Map.of("COURTYARD_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "--port", "0", "--data", data.toString(), "--config", config.toString());
+    }
+
     static HubApi api(JavaProcess hub) throws InterruptedException {
         String line = hub.awaitLine(text -> text.startsWith("listening on http://"), START);
         return new HubApi(HubApi.fromListeningLine(line));

@@ -1,6 +1,7 @@
 package org.courtyard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,13 @@ import org.courtyard.protocol.SyncResponse;
  */
 public final class SyncThroughputBenchmark {
 
+    private static final int VILLAGES = 4;
+
     private SyncThroughputBenchmark() {
+    }
+
+    private static String village(int index) {
+        return "村" + (index % VILLAGES);
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,30 +48,46 @@ public final class SyncThroughputBenchmark {
         int syncs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int perSync = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path dir = Files.createTempDirectory("courtyard-bench");
-        try (JavaProcess hub = Courtyard.hub(dir.resolve("hub"))) {
+        try (JavaProcess hub = Courtyard.hub(dir.resolve("hub"), Courtyard.NO_CONNECTION_CAP)) {
             HubApi staff = Courtyard.api(hub).login("admin", Courtyard.ADMIN_PASSWORD);
             List<JsonNode> registered = new ArrayList<>();
             for (int i = 0; i < kiosks; i++) {
-                registered.add(staff.createKiosk("小院" + i, "村" + (i % 4)));
+                registered.add(staff.createKiosk("小院" + i, village(i)));
             }
+            // The hub refuses a check-in of someone not in the kiosk's village, so each village gets
+            // the residents its kiosks check in.
+            List<List<String>> residents = new ArrayList<>();
+            for (int v = 0; v < VILLAGES; v++) {
+                List<String> ids = new ArrayList<>();
+                for (int r = 1; r < perSync; r++) {
+                    ObjectNode resident = ProtocolJson.mapper().createObjectNode().put("name", "居民" + r)
+                            .put("village", village(v)).put("type", "ELDER").put("checkInEveryDays", 1);
+                    ids.add(staff.call("POST", "/api/v1/residents", resident, 201).get("id").asText());
+                }
+                residents.add(ids);
+            }
+            ExecutorService httpThreads = Executors.newFixedThreadPool(4);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(4)).build();
+                    .executor(httpThreads).build();
             URI sync = staff.base().resolve("/api/v1/sync");
             long[] latencies = new long[kiosks * syncs];
             AtomicInteger next = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(kiosks);
             long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
-            for (JsonNode kiosk : registered) {
+            for (int k = 0; k < kiosks; k++) {
+                JsonNode kiosk = registered.get(k);
+                List<String> villagers = residents.get(k % VILLAGES);
                 running.add(clients.submit(() -> {
                     String cursor = null;
                     for (int s = 0; s < syncs; s++) {
                         List<Event> events = new ArrayList<>();
                         events.add(Event.of(new Heartbeat("bench", s, 0, "off", "ok"), Instant.now(), true));
                         for (int e = 1; e < perSync; e++) {
-                            events.add(Event.of(new CheckedIn("r-" + e), Instant.now(), true));
+                            events.add(Event.of(new CheckedIn(villagers.get(e - 1)), Instant.now(), true));
                         }
                         byte[] body = ProtocolJson.writeBytes(new SyncRequest(Protocol.VERSION,
                                 kiosk.get("id").asText(), cursor, events));
@@ -82,6 +105,7 @@ public final class SyncThroughputBenchmark {
                             }
                             SyncResponse answer = ProtocolJson.read(response.body(), SyncResponse.class);
                             accepted.addAndGet(answer.accepted().size());
+                            refused.addAndGet(answer.rejected().size());
                             cursor = answer.cursor();
                         } catch (java.io.IOException e) {
                             latencies[next.getAndIncrement()] = System.nanoTime() - t0;
@@ -96,9 +120,11 @@ public final class SyncThroughputBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             clients.shutdown();
+            // Non-daemon threads: left running they would keep `./courtyard bench` from ending.
+            httpThreads.shutdown();
             System.out.printf("sync throughput: %d kiosks x %d syncs x %d events: %d events accepted in %.1f s "
-                    + "= %.0f events/s, %d errors%n", kiosks, syncs, perSync, accepted.get(), seconds,
-                    accepted.get() / seconds, errors.get());
+                    + "= %.0f events/s, %d events refused, %d errors%n", kiosks, syncs, perSync, accepted.get(),
+                    seconds, accepted.get() / seconds, refused.get(), errors.get());
             System.out.println(Bench.summary("sync latency", java.util.Arrays.copyOf(latencies, next.get())));
         }
     }
