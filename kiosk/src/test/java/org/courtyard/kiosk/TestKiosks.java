@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.courtyard.hardware.testing.TestHardware;
 
 /** Kiosk configurations for tests: simulated hardware, no sound card, an unreachable hub. */
 public final class TestKiosks {
@@ -26,5 +29,22 @@ public final class TestKiosks {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return KioskConfig.parse(new String[] {"--hub", hub, "--kiosk-id", "k-test", "--token", "test-token",
             "--data", dir.resolve("data").toString(), "--hardware", "sim", "--config", file.toString()});
+    }
+
+    /**
+     * Starts a kiosk on {@code hardware} and {@code clock}, adding the loudspeaker's lines
+     * ({@code relay …}, {@code audio …}) to {@code speakerLines} as they happen; the link lamp's
+     * blinking (the hub being unreachable) is left out.
+     */
+    public static Kiosk startWithSpeakerLog(KioskConfig config, TestHardware hardware, Clock clock,
+            List<String> speakerLines) {
+        hardware.hardware().addActionListener(action -> {
+            if (action.line().startsWith("relay") || action.line().startsWith("audio")) {
+                speakerLines.add(action.line());
+            }
+        });
+        Kiosk kiosk = Kiosk.create(config, hardware.hardware(), clock);
+        kiosk.start();
+        return kiosk;
     }
 }

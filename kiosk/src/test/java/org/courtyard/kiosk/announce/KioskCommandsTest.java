@@ -41,14 +41,7 @@ class KioskCommandsTest {
         KioskConfig config = TestKiosks.config(dir, "http://127.0.0.1:9", "hardware.volume=1.0",
                 "announce.quiet-hours=none");
         hardware = TestHardware.create(config.hardware());
-        hardware.hardware().addActionListener(action -> {
-            // The loudspeaker's lines; the link lamp blinks on its own, the hub being unreachable.
-            if (action.line().startsWith("relay") || action.line().startsWith("audio")) {
-                actions.add(action.line());
-            }
-        });
-        kiosk = Kiosk.create(config, hardware.hardware(), clock);
-        kiosk.start();
+        kiosk = TestKiosks.startWithSpeakerLog(config, hardware, clock, actions);
         return kiosk;
     }
 

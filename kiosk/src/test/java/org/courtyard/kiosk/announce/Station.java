@@ -115,15 +115,7 @@ final class Station implements AutoCloseable {
     }
 
     static AudioClip tone(int millis, double hz) {
-        float rate = 16_000f;
-        int frames = Math.round(rate * millis / 1000f);
-        byte[] pcm = new byte[frames * 2];
-        for (int i = 0; i < frames; i++) {
-            int sample = (int) Math.round(Math.sin(2 * Math.PI * hz * i / rate) * 10_000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        return AudioClip.pcm("tone", org.courtyard.hardware.Microphone.FORMAT, pcm);
+        return org.courtyard.kiosk.TestAnnouncements.tone(millis, hz);
     }
 
     static Announcement announcement(String id, Priority priority, boolean outdoor, Instant startsAt, Instant endsAt,

@@ -56,13 +56,7 @@ class CadreBroadcastTest {
         lines.addAll(List.of(extra));
         KioskConfig config = TestKiosks.config(dir, "http://127.0.0.1:9", lines.toArray(String[]::new));
         hardware = TestHardware.create(config.hardware());
-        hardware.hardware().addActionListener(action -> {
-            if (action.line().startsWith("relay") || action.line().startsWith("audio")) {
-                actions.add(action.line());
-            }
-        });
-        kiosk = Kiosk.create(config, hardware.hardware(), clock);
-        kiosk.start();
+        kiosk = TestKiosks.startWithSpeakerLog(config, hardware, clock, actions);
         return kiosk;
     }
 
