@@ -82,7 +82,7 @@ public final class AnnouncementRoutes {
             case "false" -> false;
             default -> throw HttpError.invalidField("withdrawn", "query parameter 'withdrawn' must be true or false");
         });
-        return Reply.ok(announcements.list(user, withdrawn, exchange.query("village"), limit(exchange)));
+        return Reply.ok(announcements.list(user, withdrawn, exchange.query("village"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     private Reply one(Exchange exchange) {
@@ -185,21 +185,5 @@ public final class AnnouncementRoutes {
                 .map(String::trim)
                 .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                 .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
-    }
-
-    private static int limit(Exchange exchange) {
-        Optional<String> limit = exchange.query("limit");
-        if (limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.get());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            throw HttpError.invalidField("limit", "query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT);
-        }
-        throw HttpError.invalidField("limit", "query parameter 'limit' must be from 1 to " + MAX_LIMIT);
     }
 }

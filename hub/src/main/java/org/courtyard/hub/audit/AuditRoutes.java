@@ -38,9 +38,8 @@ public final class AuditRoutes {
         requireAdmin.accept(exchange);
         Optional<Instant> from = instant(exchange, "from");
         Optional<Instant> to = instant(exchange, "to");
-        Optional<Long> before = exchange.query("before").map(value -> number(value, "before", 1, Long.MAX_VALUE));
-        int limit = exchange.query("limit").map(value -> (int) number(value, "limit", 1, AuditQuery.MAX_LIMIT))
-                .orElse(AuditQuery.DEFAULT_LIMIT);
+        Optional<Long> before = exchange.wholeNumberQuery("before", 1, Long.MAX_VALUE);
+        int limit = exchange.limit(AuditQuery.DEFAULT_LIMIT, AuditQuery.MAX_LIMIT);
         return Reply.ok(audit.list(new AuditQuery(from, to, exchange.query("user"), exchange.query("action"), before,
                 limit)));
     }
@@ -53,18 +52,5 @@ public final class AuditRoutes {
             throw HttpError.invalidField(name, "query parameter '" + name + "' must be an ISO-8601 instant such as"
                     + " 2026-11-29T00:00:00Z, was '" + value.orElse("") + "'");
         }
-    }
-
-    private static long number(String value, String name, long min, long max) {
-        try {
-            long number = Long.parseLong(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            throw HttpError.invalidField(name, "query parameter '" + name + "' must be a whole number, was '"
-                    + value + "'");
-        }
-        throw HttpError.invalidField(name, "query parameter '" + name + "' must be from " + min + " to " + max);
     }
 }

@@ -49,9 +49,9 @@ public final class CheckInRoutes {
         router.add("GET", "/api/v1/check-in-alerts", exchange -> Reply.ok(alerts.list(staff(exchange),
                 exchange.query("village"), open(exchange))));
         router.add("GET", "/api/v1/residents/{id}/check-ins", exchange -> Reply.ok(checkIns.history(staff(exchange),
-                exchange.pathParameter("id"), limit(exchange))));
+                exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
         router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(checkIns.visitsOf(staff(exchange),
-                exchange.pathParameter("id"), limit(exchange))));
+                exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
         router.add("POST", "/api/v1/residents/{id}/pause", exchange -> {
             StaffUser user = staff(exchange);
             return Reply.ok(alerts.pause(user, exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class),
@@ -105,21 +105,5 @@ public final class CheckInRoutes {
             case "false" -> false;
             default -> throw HttpError.invalidField("open", "query parameter 'open' must be true or false");
         }).orElse(true);
-    }
-
-    private static int limit(Exchange exchange) {
-        Optional<String> limit = exchange.query("limit");
-        if (limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.get());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            throw HttpError.invalidField("limit", "query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT);
-        }
-        throw HttpError.invalidField("limit", "query parameter 'limit' must be from 1 to " + MAX_LIMIT);
     }
 }

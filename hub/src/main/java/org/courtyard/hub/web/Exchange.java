@@ -70,6 +70,32 @@ public final class Exchange {
     }
 
     /**
+     * A whole-number query parameter from {@code min} to {@code max}; 400 {@code invalid_field}
+     * naming it when it is anything else.
+     */
+    public Optional<Long> wholeNumberQuery(String name, long min, long max) {
+        Optional<String> value = query(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long number = Long.parseLong(value.get());
+            if (number >= min && number <= max) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the range
+        }
+        throw HttpError.invalidField(name, "query parameter '" + name + "' must be a whole number from " + min
+                + " to " + max + ", was '" + value.get() + "'");
+    }
+
+    /** The {@code limit} query parameter of a list, from 1 to {@code max}; {@code otherwise} when absent. */
+    public int limit(int otherwise, int max) {
+        return wholeNumberQuery("limit", 1, max).map(Long::intValue).orElse(otherwise);
+    }
+
+    /**
      * The client's IP address: the socket's, or with {@code http.trust-proxy=true} the one the
      * reverse proxy put last in {@code X-Forwarded-For} (see {@link TrustedProxy}).
      */
