@@ -3,57 +3,26 @@ package org.courtyard.hardware.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hardware.AudioClip;
-import org.courtyard.hardware.HardwareConfig;
-import org.courtyard.hardware.HardwareConfig.Mode;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.PlayResult;
 import org.courtyard.hardware.PlayResult.Outcome;
 import org.courtyard.hardware.Route;
 import org.courtyard.hardware.Tones;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Live broadcasts (hold to talk): microphone chunks go out through the relay sequence as they come. */
-class RelayLoudspeakerLiveTest {
+class RelayLoudspeakerLiveTest extends RelayLoudspeakerRig {
 
-    private static final HardwareConfig NO_WAITS = HardwareConfig.defaults(Mode.SIM)
-            .withTiming(Duration.ZERO, Duration.ZERO)
-            .withVolume(1.0, 1.0);
-
-    private final Context context = MockGpio.context();
-    private final ActionBus bus = new ActionBus();
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Relay relay = new Relay(context, MockGpio.PROVIDERS, 17, true, bus);
-    private final MockDigitalOutput relayPin = MockGpio.output(context, Relay.IO_ID);
-    private final CapturingOutput sink = new CapturingOutput().probing(relayPin::isHigh);
     private final QueuedFrames microphone = new QueuedFrames();
     private final AudioClip speech = TestClips.sine("speech", 16_000f, 1, 300);
-    private RelayLoudspeaker speaker;
-
-    RelayLoudspeakerLiveTest() {
-        bus.addListener(action -> lines.add(action.line()));
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        bus.close();
-        context.shutdown();
-    }
 
     private CompletableFuture<PlayResult> talk(CapturingOutput output, boolean chime) {
         speaker = new RelayLoudspeaker(relay, output, bus, NO_WAITS, Clock.systemUTC());

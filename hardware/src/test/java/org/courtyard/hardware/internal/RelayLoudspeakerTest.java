@@ -11,11 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.HardwareConfig;
-import org.courtyard.hardware.HardwareConfig.Mode;
 import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.PlayResult;
 import org.courtyard.hardware.PlayResult.Outcome;
@@ -23,36 +21,11 @@ import org.courtyard.hardware.Route;
 import org.courtyard.hardware.Tones;
 import org.courtyard.hardware.Wav;
 import org.courtyard.hardware.testing.RecordingOutput;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RelayLoudspeakerTest {
+class RelayLoudspeakerTest extends RelayLoudspeakerRig {
 
-    private static final HardwareConfig NO_WAITS = HardwareConfig.defaults(Mode.SIM)
-            .withTiming(Duration.ZERO, Duration.ZERO)
-            .withVolume(1.0, 1.0);
-
-    private final Context context = MockGpio.context();
-    private final ActionBus bus = new ActionBus();
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Relay relay = new Relay(context, MockGpio.PROVIDERS, 17, true, bus);
-    private final MockDigitalOutput relayPin = MockGpio.output(context, Relay.IO_ID);
-    private final CapturingOutput sink = new CapturingOutput().probing(relayPin::isHigh);
     private final AudioClip clip = TestClips.sine("notice-7", 16_000f, 1, 500);
-    private RelayLoudspeaker speaker;
-
-    RelayLoudspeakerTest() {
-        bus.addListener(action -> lines.add(action.line()));
-    }
-
-    @AfterEach
-    void stop() {
-        if (speaker != null) {
-            speaker.close();
-        }
-        bus.close();
-        context.shutdown();
-    }
 
     private RelayLoudspeaker speaker(AudioOutput output, HardwareConfig config) {
         speaker = new RelayLoudspeaker(relay, output, bus, config, Clock.systemUTC());
