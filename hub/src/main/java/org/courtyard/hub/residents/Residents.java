@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.Principal;
@@ -122,18 +123,7 @@ public final class Residents {
      * {@code trail} (see {@link #recordUpdate}).
      */
     public ResidentView replace(StaffUser user, String id, ResidentInput input, AuditTrail trail) {
-        Set<String> changed = new TreeSet<>();
-        write(connection -> {
-            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
-            Access.village(user, existing.village(), "resident " + id);
-            Access.village(user, input.village(), "the resident's new village");
-            update(connection, existing, input, changed);
-            recordUpdate(connection, trail, existing, input);
-            return null;
-        });
-        announce(changed);
-        ledgerChanged(Set.of(id));
-        return get(user, id);
+        return change(user, id, trail, existing -> input);
     }
 
     /**
@@ -145,22 +135,32 @@ public final class Residents {
         if (patch == null || !patch.isObject()) {
             throw HttpError.badRequest("the body must be a JSON object with the fields to change", null);
         }
-        Set<String> changed = new TreeSet<>();
-        write(connection -> {
-            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
-            Access.village(user, existing.village(), "resident " + id);
+        return change(user, id, trail, existing -> {
             ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
             patch.fields().forEachRemaining(field -> {
                 if (merged.has(field.getKey())) {
                     merged.set(field.getKey(), field.getValue());
                 }
             });
-            ResidentInput input;
             try {
-                input = ProtocolJson.read(merged, ResidentInput.class);
+                return ProtocolJson.read(merged, ResidentInput.class);
             } catch (ProtocolException e) {
                 throw new HttpError(400, "invalid_field", e.getMessage(), e);
             }
+        });
+    }
+
+    /**
+     * Changes resident {@code id} to what {@code edit} makes of it, in one transaction: the user
+     * must have both its village and the new one; the change is audited on {@code trail}.
+     */
+    private ResidentView change(StaffUser user, String id, AuditTrail trail,
+            Function<ResidentView, ResidentInput> edit) {
+        Set<String> changed = new TreeSet<>();
+        write(connection -> {
+            ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+            Access.village(user, existing.village(), "resident " + id);
+            ResidentInput input = edit.apply(existing);
             Access.village(user, input.village(), "the resident's new village");
             update(connection, existing, input, changed);
             recordUpdate(connection, trail, existing, input);
