@@ -352,9 +352,8 @@ public final class Announcer implements AutoCloseable {
         Loudspeaker.Play cut = null;
         lock.lock();
         try {
-            if (current != null && preemptible(current.job) && !current.preempted && emergencyDue(now, current.job)) {
-                current.preempted = true;
-                cut = current.play;
+            if (current != null && emergencyDue(now, current.job)) {
+                cut = preemptCurrent();
             }
             wake.signalAll();
         } finally {
@@ -405,6 +404,19 @@ public final class Announcer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Marks the play in progress preempted if it may be (a NORMAL or requested play, not already
+     * cut) and returns it, to be interrupted once the lock is released; null if there is nothing to
+     * cut. Call with the lock held.
+     */
+    private Loudspeaker.Play preemptCurrent() {
+        if (current == null || !preemptible(current.job) || current.preempted) {
+            return null;
+        }
+        current.preempted = true;
+        return current.play;
     }
 
     /** What an EMERGENCY (or a live broadcast) may cut short: anything but a live broadcast or a scheduled emergency. */
@@ -801,10 +813,7 @@ public final class Announcer implements AutoCloseable {
                 throw new IllegalStateException(refusal);
             }
             live = new Live(broadcast);
-            if (current != null && preemptible(current.job) && !current.preempted) {
-                current.preempted = true;
-                cut = current.play;
-            }
+            cut = preemptCurrent();
             wake.signalAll();
         } finally {
             lock.unlock();
