@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.courtyard.hub.kiosk.FleetWatch;
 import org.courtyard.hub.kiosk.KioskRoutes;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.notify.LiveStream;
+import org.courtyard.hub.notify.NotifyRoutes;
 import org.courtyard.hub.notify.StreamRoutes;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.store.Backup;
@@ -42,6 +44,8 @@ import org.courtyard.hub.residents.Cadres;
 import org.courtyard.hub.residents.Ledger;
 import org.courtyard.hub.residents.ResidentRoutes;
 import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.residents.VillageRoutes;
+import org.courtyard.hub.residents.Villages;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
@@ -109,11 +113,13 @@ public final class Hub implements AutoCloseable {
         this.generatedAdminPassword = users.createFirstAdmin(config.adminPassword());
         Authenticator authenticator = new Authenticator(database, users);
         Kiosks kiosks = new Kiosks(database, config.clock(), config.kioskOnlineWindow());
-        this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
-                config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter());
+        Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
+        this.webhooks = new Webhooks(database, config.clock(), residents, config.webhooks(), config.webhookMaxAttempts(),
+                config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter(),
+                config.publicUrl());
         this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
         this.liveStream = new LiveStream(config.keepAliveEvery());
-        Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
+        webhooks.addReceiverListener(receiver -> liveStream.publishToStaff(NotifyRoutes.RECEIVER_EVENT, receiver));
         Cadres cadres = new Cadres(database, config.clock(), residents);
         this.alerts = new Alerts(database, config.clock(), config.zone(), config.checkInGraceDays(), webhooks,
                 liveStream, residents);
@@ -150,7 +156,7 @@ public final class Hub implements AutoCloseable {
         Enrolment enrolment = new Enrolment(database, config.clock(), config.enrolmentCodeLifetime());
 
         Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
-        router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
+        router.add("GET", "/healthz", exchange -> Reply.ok(health()));
         new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
                 .register(router);
         new KioskRoutes(kiosks, authenticator, audit, enrolment).register(router);
@@ -165,6 +171,8 @@ public final class Hub implements AutoCloseable {
                 .register(router);
         new ResidentRoutes(residents, new Ledger(database, residents), authenticator, audit).register(router);
         new CadreRoutes(cadres, authenticator, audit).register(router);
+        new VillageRoutes(new Villages(database, config.clock()), authenticator, audit).register(router);
+        new NotifyRoutes(webhooks, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
@@ -314,6 +322,20 @@ public final class Hub implements AutoCloseable {
      */
     public Backup.Written backupNow() {
         return backups.orElseThrow(() -> new IllegalStateException("this hub has no backup.dir")).backupNow();
+    }
+
+    /**
+     * {@code {"status":"ok"}}, or {@code {"status":"degraded","reasons":[...]}} while something
+     * keeps help from reaching people: today a webhook receiver that refuses its key or keeps failing.
+     */
+    private Map<String, Object> health() {
+        List<String> reasons = webhooks.problems();
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", reasons.isEmpty() ? "ok" : "degraded");
+        if (!reasons.isEmpty()) {
+            health.put("reasons", reasons);
+        }
+        return health;
     }
 
     /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */

@@ -311,7 +311,44 @@ public final class Migrations {
                       created_at BIGINT NOT NULL,
                       expires_at BIGINT NOT NULL
                     )""",
-                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")));
+                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")),
+            // A village's own settings; the villages themselves are named by kiosks, residents,
+            // cadres and users, so a village may have no row here.
+            new Migration(7, "villages: the duty phone", List.of(
+                    """
+                    CREATE TABLE villages (
+                      name VARCHAR(100) PRIMARY KEY,
+                      duty_phone VARCHAR(20),
+                      updated_at BIGINT NOT NULL,
+                      updated_by VARCHAR(64) NOT NULL
+                    )""")),
+            // receiver: the N of webhook.N (null in rows written before; matched by url at start).
+            // url now holds the address without its query, where robots keep their key. body_kind
+            // 'raw': body is sent as it is; 'notice': body is the message for a group robot, made
+            // into the robot's format when sent. priority: 0 new or overdue help, 1 test, 2 other
+            // help, 3 may be folded into a digest; folded_into: the digest row that carries it.
+            // webhook_receivers: what the staff page shows of each receiver, and its rate window.
+            new Migration(8, "webhook receivers, robot priorities and digests", List.of(
+                    "ALTER TABLE webhook_outbox ADD COLUMN receiver VARCHAR(32)",
+                    "ALTER TABLE webhook_outbox ADD COLUMN body_kind VARCHAR(8) NOT NULL DEFAULT 'raw'",
+                    "ALTER TABLE webhook_outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 2",
+                    "ALTER TABLE webhook_outbox ADD COLUMN folded_into BIGINT",
+                    "CREATE INDEX webhook_outbox_receiver ON webhook_outbox(receiver, delivered_at, failed_at, priority)",
+                    """
+                    CREATE TABLE webhook_receivers (
+                      id VARCHAR(32) PRIMARY KEY,
+                      fingerprint VARCHAR(64) NOT NULL,
+                      last_delivered_at BIGINT,
+                      last_failed_at BIGINT,
+                      last_error TEXT,
+                      failures INTEGER NOT NULL,
+                      failing_since BIGINT,
+                      paused_until BIGINT,
+                      throttled BOOLEAN NOT NULL,
+                      broken_since BIGINT,
+                      problem VARCHAR(32),
+                      recent_sends TEXT NOT NULL
+                    )""")));
 
     private Migrations() {
     }
