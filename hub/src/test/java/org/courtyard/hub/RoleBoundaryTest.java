@@ -98,7 +98,13 @@ class RoleBoundaryTest {
                 new Row("GET", "/api/v1/help-requests/" + ownHelp, null, 401, 403, 200, 403, 200, 200),
                 new Row("POST", "/api/v1/help-requests/" + ownHelp + "/transitions", transition,
                         401, 403, 409, 403, 409, 409),
-                new Row("GET", "/api/v1/stream", null, 401, 403, 200, 200, 200, 200));
+                new Row("GET", "/api/v1/stream", null, 401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/villages", null, 401, 403, 200, 200, 200, 200),
+                new Row("PUT", "/api/v1/villages/大村", Map.of("dutyPhone", "0871-6512345"),
+                        401, 403, 403, 403, 200, 200),
+                new Row("GET", "/api/v1/webhooks", null, 401, 403, 403, 403, 200, 200),
+                // No receiver is configured here: 404 once the role check let the caller through.
+                new Row("POST", "/api/v1/webhooks/1/test", Map.of(), 401, 403, 403, 403, 404, 404));
     }
 
     @ParameterizedTest(name = "{0}")
