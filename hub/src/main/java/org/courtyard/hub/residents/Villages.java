@@ -67,7 +67,7 @@ public final class Villages {
                     .isEmpty()) {
                 throw HttpError.notFound("no village is called '" + name + "': no kiosk, resident, cadre or user names it");
             }
-            Object[] values = {input.dutyPhone(), now, user.username(), name};
+            Object[] values = {input.dutyPhone(), now, user.shownName(), name};
             if (Sql.update(connection, "UPDATE villages SET duty_phone = ?, updated_at = ?, updated_by = ? WHERE name = ?",
                     values) == 0) {
                 Sql.update(connection, "INSERT INTO villages (duty_phone, updated_at, updated_by, name)"
@@ -77,7 +77,7 @@ public final class Villages {
                     : "set"));
             return null;
         });
-        return new VillageView(name, input.dutyPhone(), now, user.username());
+        return new VillageView(name, input.dutyPhone(), now, user.shownName());
     }
 
     /** The duty phone of {@code village}, if it has one; inside the caller's transaction. */

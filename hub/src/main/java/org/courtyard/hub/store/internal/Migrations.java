@@ -320,7 +320,7 @@ public final class Migrations {
                       name VARCHAR(100) PRIMARY KEY,
                       duty_phone VARCHAR(20),
                       updated_at BIGINT NOT NULL,
-                      updated_by VARCHAR(64) NOT NULL
+                      updated_by VARCHAR(100) NOT NULL
                     )""")),
             // receiver: the N of webhook.N (null in rows written before; matched by url at start).
             // url now holds the address without its query, where robots keep their key. body_kind
