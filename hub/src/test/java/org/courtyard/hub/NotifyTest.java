@@ -187,14 +187,7 @@ class NotifyTest {
     @Test
     void queued_messages_survive_a_restart_and_go_to_the_receivers_address_as_configured_now() throws Exception {
         json = new WebhookReceiver(0);
-        try (WebhookReceiver down = new WebhookReceiver(Integer.MAX_VALUE)) {
-            hub = new TestHub(dir, config -> config.webhook(WebhookTarget.of("1", down.url(), WebhookFormat.JSON,
-                    EnumSet.allOf(WebhookEvent.class))));
-            TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
-            hub.sync(kiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
-            await().atMost(WAIT).until(() -> down.calls.get() == 1);
-            hub.close();
-        }
+        queueOneForAReceiverThatIsDownThenStop();
         assertThat(hub.column("SELECT url FROM webhook_outbox")).as("stored without the key in its query")
                 .allSatisfy(url -> assertThat(url).doesNotContain("secret-key"));
 
@@ -208,6 +201,16 @@ class NotifyTest {
 
     @Test
     void a_message_for_a_receiver_no_longer_configured_is_given_up_with_the_reason() throws Exception {
+        queueOneForAReceiverThatIsDownThenStop();
+
+        hub = new TestHub(dir);
+
+        assertThat(hub.column("SELECT last_error FROM webhook_outbox WHERE failed_at IS NOT NULL"))
+                .containsExactly("its receiver is no longer configured");
+    }
+
+    /** A hub whose webhook.1 answers 500 queues a help request's message, tries it once and stops. */
+    private void queueOneForAReceiverThatIsDownThenStop() throws Exception {
         try (WebhookReceiver down = new WebhookReceiver(Integer.MAX_VALUE)) {
             hub = new TestHub(dir, config -> config.webhook(WebhookTarget.of("1", down.url(), WebhookFormat.JSON,
                     EnumSet.allOf(WebhookEvent.class))));
@@ -216,10 +219,5 @@ class NotifyTest {
             await().atMost(WAIT).until(() -> down.calls.get() == 1);
             hub.close();
         }
-
-        hub = new TestHub(dir);
-
-        assertThat(hub.column("SELECT last_error FROM webhook_outbox WHERE failed_at IS NOT NULL"))
-                .containsExactly("its receiver is no longer configured");
     }
 }

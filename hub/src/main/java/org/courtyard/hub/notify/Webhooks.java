@@ -397,6 +397,9 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         int delivered = 0;
         Set<String> sentAlone = new HashSet<>();
         for (Budget.Due one : plan.alone()) {
+            if (closed || Thread.currentThread().isInterrupted()) {
+                return delivered;
+            }
             Outbox.Row row = rows.get(one.id());
             Next next = sendToRobot(target, row);
             if (next == Next.DELIVERED) {
@@ -449,7 +452,8 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
                     : response.statusCode() / 100 == 2 ? Outcome.delivered()
                     : Outcome.rejected("HTTP " + response.statusCode());
         } catch (IOException e) {
-            outcome = Outcome.down(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            outcome = Outcome.down(e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                    : ": " + withoutKey(e.getMessage(), target)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Next.STOP;
@@ -544,6 +548,13 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         LOG.info("webhook {} ({}) failed ({}); attempt {} of {} at {}", target.id(), target.host(), outcome.detail(),
                 charged + 1, maxAttempts, next);
         return connection -> Outbox.retry(connection, row.id(), charged, next, outcome.detail());
+    }
+
+    /** {@code text} with the receiver's URL query (where robots keep their key) taken out, should it hold it. */
+    private static String withoutKey(String text, WebhookTarget target) {
+        String query = target.url().getRawQuery();
+        String out = text.replace(target.url().toString(), target.redactedUrl());
+        return query == null ? out : out.replace(query, "…");
     }
 
     /** {@code retryBase × 2^(attempts-1)}, at most an hour. */
