@@ -367,6 +367,38 @@ class RobotWebhooksTest {
         assertThat(receiver().get("failedMessages").asInt()).isZero();
     }
 
+    @Test
+    void a_receivers_change_goes_live_to_staff_and_not_to_cadres() throws Exception {
+        robot = FakeRobot.wecom(clock, KEY);
+        start(config -> config.webhook(wecom("1", robot.url("0000aaaa-wrong-key"))));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", VILLAGE);
+        String cadre = hub.user("li", "CADRE", VILLAGE);
+        try (EventStreamReader staff = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
+                "Authorization", "Bearer " + hub.adminToken);
+                EventStreamReader village = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
+                        "Authorization", "Bearer " + cadre)) {
+            hub.sync(kiosk, null, helpRequested(UUID.randomUUID(), null));
+
+            EventStreamReader.Received broken = staff.nextEventNamed("webhook-receiver", WAIT);
+            while (!broken.data().get("state").asText().equals("BROKEN")) {
+                broken = staff.nextEventNamed("webhook-receiver", WAIT);
+            }
+            assertThat(broken.data().get("problem").asText()).isEqualTo("INVALID_KEY");
+            assertThat(broken.data().toString()).doesNotContain("wrong-key");
+            // Up to a second help request, made after the receiver's change was published, the
+            // cadre's stream has the village's events and no receiver's.
+            hub.sync(kiosk, null, helpRequested(UUID.randomUUID(), null));
+            List<String> seen = new ArrayList<>();
+            int helps = 0;
+            while (helps < 2) {
+                String name = village.nextEvent(WAIT).name();
+                seen.add(name);
+                helps += name.equals("help-created") ? 1 : 0;
+            }
+            assertThat(seen).doesNotContain("webhook-receiver");
+        }
+    }
+
     /** Starts the hub; its sessions outlast the days the tests move the clock on. */
     private void start(UnaryOperator<HubConfig.Builder> config) {
         hub = new TestHub(dir, clock, builder -> config.apply(builder.sessionLifetime(Duration.ofDays(60))));
