@@ -28,6 +28,7 @@ import org.courtyard.kiosk.checkin.CheckInController;
 import org.courtyard.kiosk.checkin.PhotoCache;
 import org.courtyard.kiosk.health.HealthMonitor;
 import org.courtyard.kiosk.help.HelpController;
+import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.KioskStore;
@@ -107,7 +108,8 @@ public final class Kiosk implements AutoCloseable {
         this.voiceWanted = engine != null;
         this.model = new KioskModel(KioskState.initial(voiceStatus, problems(hardware.health())));
         this.healthMonitor = new HealthMonitor(config.dataDir(), config.health());
-        HubClient client = new HubClient(config.hub(), config.token(), Duration.ofSeconds(10), config.tls());
+        HubConnection hub = HubConnection.of(config.hub(), config.token(), config.tls());
+        HubClient client = new HubClient(hub, Duration.ofSeconds(10));
         this.sync = new SyncService(store, client, config.kioskId(), clock, new Listener(), config.sync(),
                 this::heartbeat);
         this.help = new HelpController(model, store, new HelpController.Link() {
@@ -122,18 +124,18 @@ public final class Kiosk implements AutoCloseable {
             }
         }, feedback, hardware.lamps(), clock, config.help());
         SyncLink link = new SyncLink();
-        this.photos = new PhotoCache(config.hub(), config.token(), config.dataDir().resolve("photos"),
+        this.photos = new PhotoCache(hub, config.dataDir().resolve("photos"),
                 this::photoArrived);
         this.checkIn = new CheckInController(model, store, photos, link, feedback, clock);
         this.cadre = new CadreController(model, store, link, feedback, prompts, clock);
         PhraseBook phrases = PhraseBook.load(config.phrasesFile());
         this.voice = new VoiceCommands(model, new IntentMatcher(phrases), new VoiceActions());
         MemoQueue memos = new MemoQueue(store, config.dataDir().resolve("memos"), clock);
-        this.memoUploader = new MemoUploader(memos, config.hub(), config.token(), clock, config.sync().maxBackoff());
+        this.memoUploader = new MemoUploader(memos, hub, clock, config.sync().maxBackoff());
         this.ears = new VoiceService(hardware.microphone(), engine, voiceStatus, phrases, config.voice(),
                 new RecognitionLog(store, config.dataDir().resolve("voice-log"), config.voice().logMax(), clock), memos,
                 new Ears());
-        this.announcer = new Announcer(store, config.dataDir(), config.hub(), config.token(), hardware.loudspeaker(),
+        this.announcer = new Announcer(store, config.dataDir(), hub, hardware.loudspeaker(),
                 clock, config.announce(), new Announcer.Link() {
                     @Override
                     public boolean clockTrusted() {

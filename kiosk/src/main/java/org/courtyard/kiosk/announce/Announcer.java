@@ -1,7 +1,6 @@
 package org.courtyard.kiosk.announce;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +32,7 @@ import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.PlayResult;
 import org.courtyard.hardware.Route;
+import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AnnouncementPlayed;
@@ -148,9 +148,9 @@ public final class Announcer implements AutoCloseable {
      * Loads the announcements and done plays stored in {@code kioskStore}; nothing plays or
      * downloads before {@link #start()}.
      *
-     * @param hub and {@code token}: where the audio is downloaded from, as the kiosk
+     * @param hub where the audio is downloaded from
      */
-    public Announcer(KioskStore kioskStore, Path dataDir, URI hub, String token, Loudspeaker speaker, Clock clock,
+    public Announcer(KioskStore kioskStore, Path dataDir, HubConnection hub, Loudspeaker speaker, Clock clock,
             AnnounceSettings settings, Link link) {
         this.store = new AnnounceStore(kioskStore);
         this.library = new AudioLibrary(dataDir);
@@ -159,7 +159,7 @@ public final class Announcer implements AutoCloseable {
         this.settings = settings;
         this.schedule = new Schedule(settings.zone(), settings.catchUp());
         this.link = link;
-        this.downloads = new AudioDownloads(hub, token, library, new AudioDownloads.Listener() {
+        this.downloads = new AudioDownloads(hub, library, new AudioDownloads.Listener() {
             @Override
             public void downloaded(String sha256) {
                 audioArrived(sha256);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.courtyard.kiosk.net.HubUntrustedException;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.protocol.Event;

@@ -19,6 +19,8 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.courtyard.kiosk.net.HubConnection;
+import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpRequested;
@@ -70,8 +72,8 @@ class MemoUploadTest {
         Event event = Event.of(new HelpRequested(HelpSource.VOICE, null, null, "救命"), Instant.now(), true);
         store.appendHelpRequest(event);
         request = event.id();
-        uploader = new MemoUploader(queue, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "k-token",
-                Clock.systemUTC(), Duration.ofSeconds(1));
+        uploader = new MemoUploader(queue, HubConnection.of(URI.create("http://127.0.0.1:"
+                + server.getAddress().getPort()), "k-token", HubTls.defaults()), Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.sync;
+package org.courtyard.kiosk.net;
 
 import java.io.IOException;
 

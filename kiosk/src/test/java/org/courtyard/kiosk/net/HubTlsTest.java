@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.sync;
+package org.courtyard.kiosk.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,8 @@ import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.headless.HeadlessConsole;
+import org.courtyard.kiosk.sync.HubClient;
+import org.courtyard.kiosk.sync.LinkState;
 import org.courtyard.protocol.Protocol;
 import org.courtyard.protocol.SyncRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +177,6 @@ class HubTlsTest {
     }
 
     private static HubClient client(URI uri, HubTls tls) {
-        return new HubClient(uri, "kiosk-token", Duration.ofSeconds(5), tls);
+        return new HubClient(HubConnection.of(uri, "kiosk-token", tls), Duration.ofSeconds(5));
     }
 }

@@ -1,9 +1,8 @@
-package org.courtyard.kiosk.sync;
+package org.courtyard.kiosk.net;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,7 +11,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -47,8 +45,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *       the tests run a hub on {@code http://127.0.0.1}; nothing leaves the machine there.</li>
  * </ul>
  *
- * The CA file and the pins are read and checked by {@link #of}; a bad file or pin is an
- * {@link IllegalArgumentException} naming the key, at start-up and not at the first sync. The TLS
+ * {@link HubConnection} applies these rules to every request of the kiosk. The CA file and the pins
+ * are read and checked by {@link #of}; a bad file or pin is an {@link IllegalArgumentException}
+ * naming the key, at start-up and not at the first sync. The TLS
  * context itself is built on first use: a kiosk on a plain-HTTP loopback hub (the demo, the tests)
  * never loads the system's CA store.
  */
@@ -110,7 +109,7 @@ public final class HubTls {
         return pins;
     }
 
-    /** The TLS context HTTPS clients of this kiosk use; built on the first call. */
+    /** The TLS context of the kiosk's {@link HubConnection}; built on the first call. */
     public synchronized SSLContext sslContext() {
         if (sslContext == null) {
             try {
@@ -126,19 +125,6 @@ public final class HubTls {
             }
         }
         return sslContext;
-    }
-
-    /**
-     * A java.net.http client for {@code hub} that trusts it as configured (TLS only for
-     * {@code https://}); it follows no redirects.
-     */
-    public HttpClient newHttpClient(Duration connectTimeout, URI hub) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if ("https".equalsIgnoreCase(hub.getScheme())) {
-            builder.sslContext(sslContext());
-        }
-        return builder.build();
     }
 
     /**
