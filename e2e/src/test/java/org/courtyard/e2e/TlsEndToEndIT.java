@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
-import org.courtyard.kiosk.sync.LinkState;
-import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.help.HelpStore;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
@@ -82,7 +83,7 @@ class TlsEndToEndIT {
                 await().atMost(SOON).untilAsserted(() -> assertThat(staff.call("GET", "/api/v1/announcements/"
                         + announcementId + "/deliveries", null, 200).get(0).get("downloadedAt").isNull()).isFalse());
 
-                kiosk.pressHelp(HelpSource.SCREEN);
+                kiosk.help().requestHelp(HelpSource.SCREEN, null);
                 await().atMost(SOON).until(() -> kiosk.model().state().help() != null
                         && kiosk.model().state().help().status() == LocalHelpStatus.DELIVERED);
                 requestId = kiosk.model().state().help().id();
@@ -106,7 +107,7 @@ class TlsEndToEndIT {
             }
             byte[] second = AnnounceApi.wav(16_000, 1, 900);
             try (KioskStore store = KioskStore.open(data)) {
-                MemoQueue queue = new MemoQueue(store, data.resolve("memos"), Clock.systemUTC());
+                MemoQueue queue = new MemoQueue(store, data.resolve("memos"), Clock.systemUTC(), new HelpStore(store)::delivered);
                 queue.save(requestId, second, 900, null);
                 try (MemoUploader uploader = new MemoUploader(queue,
                         HubConnection.of(config.hub(), config.token(), wrongPin.tls()), Clock.systemUTC(),
@@ -163,7 +164,7 @@ class TlsEndToEndIT {
     private static void uploadMemo(Path data, HubTls tls, HubApi staff, JsonNode registered, UUID requestId,
             byte[] wav, String transcript) throws Exception {
         try (KioskStore store = KioskStore.open(data)) {
-            MemoQueue queue = new MemoQueue(store, data.resolve("memos"), Clock.systemUTC());
+            MemoQueue queue = new MemoQueue(store, data.resolve("memos"), Clock.systemUTC(), new HelpStore(store)::delivered);
             queue.save(requestId, wav, 700, transcript);
             try (MemoUploader uploader = new MemoUploader(queue, HubConnection.of(staff.base(),
                     registered.get("token").asText(), tls), Clock.systemUTC(), Duration.ofSeconds(60))) {

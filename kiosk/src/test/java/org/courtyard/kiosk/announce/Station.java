@@ -19,6 +19,8 @@ import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Wav;
 import org.courtyard.hardware.testing.TestHardware;
 import org.courtyard.kiosk.MutableClock;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.SqlWork;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
@@ -75,7 +77,17 @@ final class Station implements AutoCloseable {
     private void open() {
         store = KioskStore.open(dir.resolve("data"));
         announcer = new Announcer(store, dir.resolve("data"), NOWHERE, loudspeaker,
-                clock, settings, new Announcer.Link() {
+                clock, settings, new Outbox() {
+                    @Override
+                    public void append(Event event) {
+                        store.append(event);
+                    }
+
+                    @Override
+                    public void append(Event event, SqlWork<?> alongside) {
+                        store.append(event, alongside);
+                    }
+
                     @Override
                     public boolean clockTrusted() {
                         return true;

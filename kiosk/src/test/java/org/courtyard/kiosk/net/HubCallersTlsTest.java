@@ -6,17 +6,17 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.courtyard.kiosk.TestHelp;
 import org.courtyard.kiosk.announce.AudioDownloads;
 import org.courtyard.kiosk.announce.AudioLibrary;
 import org.courtyard.kiosk.checkin.PhotoCache;
+import org.courtyard.kiosk.help.HelpStore;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.kiosk.voice.internal.MemoQueue;
 import org.courtyard.kiosk.voice.internal.MemoUploader;
 import org.courtyard.protocol.AudioRef;
-import org.courtyard.protocol.Event;
-import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;
@@ -152,17 +152,16 @@ class HubCallersTlsTest {
     /** A delivered help request with a memo waiting, and the uploader started. */
     private Memo memo(HubConnection connection) throws Exception {
         KioskStore store = KioskStore.open(dir);
-        Event requested = Event.of(new HelpRequested(HelpSource.BUTTON, null, null, null), Instant.now(), true);
-        store.appendHelpRequest(requested);
-        store.markAccepted(List.of(requested.id()), Instant.now());
-        MemoQueue queue = new MemoQueue(store, dir.resolve("memos"), Clock.systemUTC());
-        queue.save(requested.id(), new byte[] {'R', 'I', 'F', 'F'}, 500, "我摔倒了");
+        UUID request = TestHelp.saved(store, HelpSource.BUTTON, null);
+        TestHelp.deliver(store, request);
+        MemoQueue queue = new MemoQueue(store, dir.resolve("memos"), Clock.systemUTC(), new HelpStore(store)::delivered);
+        queue.save(request, new byte[] {'R', 'I', 'F', 'F'}, 500, "我摔倒了");
         MemoUploader uploader = new MemoUploader(queue, connection, Clock.systemUTC(), Duration.ofSeconds(60));
         uploader.start();
-        return new Memo(store, queue, uploader, requested.id());
+        return new Memo(store, queue, uploader, request);
     }
 
-    private record Memo(KioskStore store, MemoQueue queue, MemoUploader uploader, java.util.UUID request)
+    private record Memo(KioskStore store, MemoQueue queue, MemoUploader uploader, UUID request)
             implements AutoCloseable {
         @Override
         public void close() {

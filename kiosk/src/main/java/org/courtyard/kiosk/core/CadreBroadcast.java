@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.cadre;
+package org.courtyard.kiosk.core;
 
 /**
  * What the cadre's 立即播放 and 现场广播 screens show.

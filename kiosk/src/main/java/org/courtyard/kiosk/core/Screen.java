@@ -1,4 +1,4 @@
-package org.courtyard.kiosk;
+package org.courtyard.kiosk.core;
 
 /** The screens of the kiosk. Every screen but HOME returns home after a minute idle. */
 public enum Screen {

@@ -1,7 +1,6 @@
-package org.courtyard.kiosk.cadre;
+package org.courtyard.kiosk.core;
 
 import java.time.Instant;
-import org.courtyard.kiosk.checkin.ResidentTile;
 
 /**
  * What cadre mode shows. Before the PIN: how many digits were typed (never the digits), whether

@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.checkin;
+package org.courtyard.kiosk.core;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.announce;
+package org.courtyard.kiosk.core;
 
 import java.time.Instant;
 import org.courtyard.protocol.Priority;

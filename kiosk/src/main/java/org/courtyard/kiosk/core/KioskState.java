@@ -1,10 +1,7 @@
-package org.courtyard.kiosk;
+package org.courtyard.kiosk.core;
 
 import java.util.List;
-import org.courtyard.kiosk.cadre.CadreView;
-import org.courtyard.kiosk.checkin.CheckInView;
-import org.courtyard.kiosk.sync.LinkState;
-import org.courtyard.kiosk.voice.VoiceActivity;
+import org.courtyard.hardware.DeviceHealth;
 
 /**
  * Everything the screens, the lamps and the headless console show, as one immutable snapshot.
@@ -48,6 +45,12 @@ public record KioskState(Screen screen, LinkState link, String linkDetail, HelpV
         this(screen, link, linkDetail, help, lastPrompt, voiceStatus, problems, checkIn, cadre, VoiceActivity.IDLE);
     }
 
+    /** At start: home, connecting, with a sentence for each device that does not work. */
+    public static KioskState starting(String voiceStatus, List<DeviceHealth> health) {
+        return initial(voiceStatus, health.stream().filter(device -> !device.ok())
+                .map(device -> device.device() + ": " + device.detail()).toList());
+    }
+
     public static KioskState initial(String voiceStatus, List<String> problems) {
         return new KioskState(Screen.HOME, LinkState.CONNECTING, "", null, null, voiceStatus, problems,
                 CheckInView.EMPTY, CadreView.NONE, VoiceActivity.IDLE);
@@ -84,6 +87,11 @@ public record KioskState(Screen screen, LinkState link, String linkDetail, HelpV
     public KioskState withVoiceActivity(VoiceActivity value) {
         return new KioskState(screen, link, linkDetail, help, lastPrompt, voiceStatus, problems, checkIn, cadre,
                 value);
+    }
+
+    public KioskState withProblems(List<String> value) {
+        return new KioskState(screen, link, linkDetail, help, lastPrompt, voiceStatus, value, checkIn, cadre,
+                voiceActivity);
     }
 
     public KioskState withCheckIn(CheckInView value) {

@@ -1,4 +1,4 @@
-package org.courtyard.kiosk;
+package org.courtyard.kiosk.app;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.courtyard.kiosk.Kiosk;
+import org.courtyard.kiosk.KioskConfig;
 import org.courtyard.kiosk.enrol.Credentials;
 import org.courtyard.kiosk.enrol.EnrolmentClient;
 import org.courtyard.kiosk.enrol.EnrolmentConsole;
@@ -16,7 +18,8 @@ import org.courtyard.kiosk.ui.FirstRunWindow;
 import org.courtyard.kiosk.ui.KioskWindow;
 
 /**
- * {@code java -jar courtyard-kiosk.jar …}: see {@link KioskConfig#USAGE}. Not a JavaFX
+ * {@code java -jar courtyard-kiosk.jar …}: see {@link KioskConfig#USAGE}. The top of the kiosk: it
+ * chooses the view (the touch screen or the headless console) for the wired {@link Kiosk}. Not a JavaFX
  * {@code Application} itself, so that the shaded jar starts without the JavaFX module path.
  */
 public final class Main {

@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.store;
+package org.courtyard.kiosk.core;
 
 import org.courtyard.protocol.HelpStatus;
 

@@ -1,9 +1,7 @@
-package org.courtyard.kiosk;
+package org.courtyard.kiosk.core;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.courtyard.kiosk.store.LocalHelpRequest;
-import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.protocol.HelpCategory;
 
 /**
@@ -12,11 +10,6 @@ import org.courtyard.protocol.HelpCategory;
  */
 public record HelpView(UUID id, LocalHelpStatus status, HelpCategory category, Instant occurredAt, String by,
         String assignee, Instant cancellableUntil) {
-
-    public static HelpView of(LocalHelpRequest request, Instant cancellableUntil) {
-        return new HelpView(request.id(), request.status(), request.category(), request.occurredAt(),
-                request.statusBy(), request.assignee(), cancellableUntil);
-    }
 
     /** Whether the elder may still take it back at {@code now}. */
     public boolean cancellable(Instant now) {

@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.voice;
+package org.courtyard.kiosk.core;
 
 /**
  * What the voice is doing right now, for the LISTENING screen: {@code heard} is what was heard

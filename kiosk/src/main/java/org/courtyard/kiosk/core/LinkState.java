@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.sync;
+package org.courtyard.kiosk.core;
 
 /** The kiosk's link to the hub. */
 public enum LinkState {

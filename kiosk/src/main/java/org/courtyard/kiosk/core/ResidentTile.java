@@ -1,4 +1,4 @@
-package org.courtyard.kiosk.checkin;
+package org.courtyard.kiosk.core;
 
 import java.nio.file.Path;
 import org.courtyard.protocol.ResidentType;
