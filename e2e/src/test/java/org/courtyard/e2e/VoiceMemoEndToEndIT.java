@@ -39,6 +39,7 @@ import org.courtyard.hardware.internal.CaptureMicrophone;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
 import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.LocalHelpStatus;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.kiosk.voice.Grammar;
 import org.courtyard.kiosk.voice.Hypothesis;
@@ -89,6 +90,8 @@ class VoiceMemoEndToEndIT {
 
                 await().atMost(SOON).until(() -> kiosk.model().state().help() != null);
                 requestId = kiosk.model().state().help().id().toString();
+                // The hub knows the request once the kiosk has seen it delivered; only then can staff open it.
+                await().atMost(SOON).until(() -> kiosk.model().state().help().status() != LocalHelpStatus.SAVED);
                 JsonNode help = await().atMost(SOON).until(() -> staff.call("GET", "/api/v1/help-requests/" + requestId,
                         null, 200), node -> node.get("hasVoiceMemo").asBoolean());
 
