@@ -201,8 +201,11 @@ class KioskStoreTest {
 
             assertThat(steps(store, "family")).containsExactly(1, 2);
             assertThat(steps(store, "duty")).containsExactly(1);
-            store.transaction(connection -> connection.createStatement()
-                    .executeUpdate("INSERT INTO family_message (id, heard_at) VALUES ('m-1', 5)"));
+            store.transaction(connection -> {
+                try (var insert = connection.createStatement()) {
+                    return insert.executeUpdate("INSERT INTO family_message (id, heard_at) VALUES ('m-1', 5)");
+                }
+            });
         }
     }
 
@@ -255,7 +258,7 @@ class KioskStoreTest {
             assertThat(memos.waiting()).isOne();
             assertThat(memos.memo(open).orElseThrow().transcript()).isEqualTo("我摔倒了");
             List<Integer> others = store.read(connection -> {
-                try (var rows = connection.createStatement().executeQuery(
+                try (var select = connection.createStatement(); var rows = select.executeQuery(
                         "SELECT (SELECT COUNT(*) FROM announcement), (SELECT COUNT(*) FROM announcement_play),"
                                 + " (SELECT COUNT(*) FROM voice_recognition),"
                                 + " (SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version')")) {
