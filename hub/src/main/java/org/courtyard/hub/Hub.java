@@ -151,8 +151,8 @@ public final class Hub implements AutoCloseable {
         this.router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout(), authenticator);
         router.add(GET, "/healthz", Access.PUBLIC, (exchange, nobody) -> Reply.ok(Map.of("status", "ok")));
         FeatureContext context = new FeatureContext(database, config.clock(), config.zone(),
-                new AuditLog(database, config.clock()), authenticator, router, new SyncService(database, config.clock()),
-                longPolls, liveStream, webhooks, checks);
+                new AuditLog(database, config.clock()), authenticator, router,
+                new SyncService(database, config.clock()), longPolls, liveStream, webhooks, checks);
         try {
             Features features = features(config, liveStream);
             install(features.all(), context);

@@ -101,8 +101,8 @@ public final class Announcements {
     /**
      * Creates an announcement with revision 1 and no audio yet.
      *
-     * @throws Refusal 400 for an unknown kiosk in the targets or an end in the past, 403 for a
-     *     cadre aiming outside their village
+     * @throws Refusal INVALID for an unknown kiosk in the targets or an end in the past,
+     *     FORBIDDEN for a cadre aiming outside their village
      */
     public AnnouncementView create(StaffUser user, AnnouncementDraft draft, AuditTrail trail) {
         Instant now = clock.instant();
@@ -141,7 +141,7 @@ public final class Announcements {
     /**
      * Replaces everything but the audio; {@code startsAt} left out keeps the current start.
      *
-     * @throws Refusal 404, 403, 409 if it was withdrawn
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
      */
     public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, AuditTrail trail) {
         Instant now = clock.instant();
@@ -172,7 +172,7 @@ public final class Announcements {
     /**
      * Withdraws it: every kiosk that has it stops it at its next sync.
      *
-     * @throws Refusal 404, 403, 409 if it was withdrawn already
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn already
      */
     public AnnouncementView withdraw(StaffUser user, String id, AuditTrail trail) {
         Instant now = clock.instant();
@@ -195,7 +195,7 @@ public final class Announcements {
     /**
      * Checks that {@code user} may change {@code id}, before an upload is read.
      *
-     * @throws Refusal 404, 403, 409 if it was withdrawn
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
      */
     public void requireWritable(StaffUser user, String id) {
         requireWritable(user, id, kioskMap());
@@ -292,7 +292,8 @@ public final class Announcements {
      * The audio file's checksum of an announcement, for a staff member who may see it or a kiosk it
      * is (or was) sent to.
      *
-     * @throws Refusal 404 without audio, or for a kiosk once it is withdrawn; 403 for anyone else
+     * @throws Refusal NOT_FOUND without audio, or for a kiosk once it is withdrawn; FORBIDDEN for
+     *     anyone else
      */
     public AudioRef audioFor(Principal caller, String id) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));

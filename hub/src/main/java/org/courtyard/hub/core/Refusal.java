@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <p>Thrown before anything is stored, or inside the write transaction that then rolls back: a
  * refusal never leaves half a change behind. It knows nothing of HTTP, so domain code can throw it
- * without depending on the web layer.
+ * without depending on the web layer. (Domain documentation often names a refusal by the status
+ * its kind becomes on the API, "404 if unknown, 403 for another village": NOT_FOUND, FORBIDDEN.)
  */
 public final class Refusal extends RuntimeException {
 

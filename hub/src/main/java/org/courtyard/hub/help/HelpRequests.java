@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
-import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
@@ -147,20 +146,6 @@ public final class HelpRequests {
                     id.toString());
             return view.withRequest(withHistory(view.request(), history));
         });
-    }
-
-    /**
-     * The village a list for {@code user} shows: a cadre's own (403 if they ask for another), or
-     * what a staff member asked for (empty for all).
-     */
-    public Optional<String> listVillage(StaffUser user, Optional<String> asked) {
-        if (user.role() == Role.CADRE) {
-            if (asked.isPresent() && !asked.get().equals(user.village())) {
-                throw Refusal.forbidden("a cadre sees only the help requests of " + user.village());
-            }
-            return Optional.of(user.village());
-        }
-        return asked;
     }
 
     /** Requests matching {@code filter}, newest first (by the hub's receive time), without history. */

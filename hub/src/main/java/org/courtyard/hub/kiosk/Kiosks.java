@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
-import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Refusal;
@@ -69,13 +68,7 @@ public final class Kiosks {
      * village's (and is refused another's); ordered by village and name.
      */
     public List<KioskView> list(StaffUser user, Optional<String> village) {
-        if (user.role() == Role.CADRE) {
-            if (village.isPresent() && !village.get().equals(user.village())) {
-                throw Refusal.forbidden("a cadre sees only the kiosks of " + user.village());
-            }
-            return list(Optional.of(user.village()));
-        }
-        return list(village);
+        return list(user.listVillage(village, "the kiosks"));
     }
 
     /** One kiosk for {@code user}: 404 if unknown, 403 for a cadre of another village. */

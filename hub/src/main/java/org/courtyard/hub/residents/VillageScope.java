@@ -1,7 +1,6 @@
 package org.courtyard.hub.residents;
 
 import java.util.Optional;
-import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
 
@@ -28,12 +27,6 @@ public final class VillageScope {
      * member asked for (empty for all).
      */
     public static Optional<String> listVillage(StaffUser user, Optional<String> asked) {
-        if (user.role() == Role.CADRE) {
-            if (asked.isPresent() && !asked.get().equals(user.village())) {
-                throw Refusal.forbidden("a cadre sees only the people of " + user.village());
-            }
-            return Optional.of(user.village());
-        }
-        return asked;
+        return user.listVillage(asked, "the people");
     }
 }

@@ -91,7 +91,8 @@ final class AnnouncementRoutes {
             case "false" -> false;
             default -> throw Refusal.invalidField("withdrawn", "query parameter 'withdrawn' must be true or false");
         });
-        return Reply.ok(announcements.list(user, withdrawn, exchange.query("village"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT)));
+        return Reply.ok(announcements.list(user, withdrawn, exchange.query("village"),
+                exchange.limit(DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     private Reply upload(Exchange exchange, StaffUser user) throws IOException, InterruptedException {

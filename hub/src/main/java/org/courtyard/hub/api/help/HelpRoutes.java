@@ -44,7 +44,7 @@ final class HelpRoutes {
     }
 
     private Reply list(Exchange exchange, StaffUser user) {
-        Optional<String> village = help.listVillage(user, exchange.query("village"));
+        Optional<String> village = user.listVillage(exchange.query("village"), "the help requests");
         Set<HelpStatus> statuses = statuses(exchange);
         if (statuses.isEmpty() && exchange.query("status").isPresent()) {
             return Reply.ok(List.of());

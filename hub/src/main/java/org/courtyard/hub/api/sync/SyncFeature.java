@@ -71,7 +71,8 @@ public final class SyncFeature implements Feature {
         }
         Response response = exchange.response();
         Callback callback = exchange.detach();
-        LongPolls.Waiter waiter = longPolls.park(kiosk, wait, () -> answerLater(sync, kiosk, batch, response, callback));
+        LongPolls.Waiter waiter = longPolls.park(kiosk, wait,
+                () -> answerLater(sync, kiosk, batch, response, callback));
         try {
             // A change that committed between the first answer and parking woke nobody: look again.
             if (sync.hasNews(kiosk, batch.cursor())) {
