@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.courtyard.hub.api.checkin.CheckInFeature;
+import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -84,7 +86,7 @@ class RobotWebhooksTest {
         hub.sync(kiosk, null, helpRequested(help.get(0), ids.get(names.get(0))),
                 helpRequested(help.get(1), ids.get(names.get(1))), helpRequested(help.get(2), null),
                 helpRequested(help.get(3), null));
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(36);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(36);
         deliverUntil(() -> allArrived(robot, help, names), Duration.ofMinutes(3));
 
         assertThat(allArrived(robot, help, names)).as("every event reached the group").isTrue();
@@ -293,7 +295,7 @@ class RobotWebhooksTest {
             hub.sync(kiosk, null, helpRequested(id, zhang));
             await().atMost(WAIT).until(() -> robot.messages.size() == 1 && json.bodies.size() == 1);
             clock.advance(Duration.ofMinutes(6));
-            hub.hub.checkOverdue();
+            hub.hub.runCheck(HelpFeature.OVERDUE_CHECK);
             await().atMost(WAIT).until(() -> robot.messages.size() == 2 && json.bodies.size() == 2);
             hub.transition(hub.adminToken, id, "ACKNOWLEDGED", null);
             hub.transition(hub.adminToken, id, "RESOLVED", null);
@@ -326,7 +328,7 @@ class RobotWebhooksTest {
         }
         clock.advance(Duration.ofDays(3));
 
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(80);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(80);
         deliverUntil(() -> robot.messages.size() == 2, Duration.ofMinutes(1));
 
         FakeRobot.Message digest = robot.messages.get(1);

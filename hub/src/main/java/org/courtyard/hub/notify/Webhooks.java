@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,13 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
-import org.courtyard.hub.help.HelpChange;
-import org.courtyard.hub.help.HelpListener;
-import org.courtyard.hub.help.HelpOutbox;
-import org.courtyard.hub.help.HelpView;
-import org.courtyard.hub.kiosk.FleetChange;
-import org.courtyard.hub.kiosk.FleetListener;
-import org.courtyard.hub.kiosk.FleetOutbox;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.internal.Budget;
 import org.courtyard.hub.notify.internal.Digest;
 import org.courtyard.hub.notify.internal.Outbox;
@@ -43,26 +38,19 @@ import org.courtyard.hub.notify.internal.Outcome;
 import org.courtyard.hub.notify.internal.ReceiverState;
 import org.courtyard.hub.notify.internal.Robot;
 import org.courtyard.hub.notify.internal.StoredNotice;
-import org.courtyard.hub.notify.internal.WebhookBodies;
-import org.courtyard.hub.notify.internal.WebhookBodies.HelpPeople;
-import org.courtyard.hub.residents.Access;
-import org.courtyard.hub.residents.Cadres;
-import org.courtyard.hub.residents.ResidentView;
-import org.courtyard.hub.residents.Residents;
-import org.courtyard.hub.residents.Villages;
 import org.courtyard.hub.store.Database;
-import org.courtyard.hub.web.HttpError;
-import org.courtyard.protocol.HelpStatus;
+import org.courtyard.protocol.ProtocolJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing webhooks on new, overdue and resolved help requests, on kiosks that went silent or
- * came back, and (queued by other features through {@link #queue}) on missed check-ins; to plain
- * JSON receivers and to WeCom and DingTalk group robots.
+ * Outgoing webhooks, to plain JSON receivers and to WeCom and DingTalk group robots: features
+ * {@link #queue} their messages (new, overdue and resolved help requests, missed check-ins, silent
+ * kiosks; {@link WebhookEvent} lists them), each as a JSON document and as a {@link Notice} for the
+ * robots.
  *
  * <p>A message is put into the {@code webhook_outbox} table inside the transaction that makes the
- * change ({@link HelpOutbox}), so it is never lost and never sent for a change that rolled back.
+ * change, so it is never lost and never sent for a change that rolled back.
  * One background thread delivers due messages: right after a change commits, and every poll
  * interval; {@link #deliverDue} does the same on the caller's thread.
  *
@@ -81,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * retried like a JSON receiver's. Texts are cut to the robot's byte limit and carry the link to
  * their item on the staff page when {@code hub.public-url} is set.
  */
-public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, FleetListener, AutoCloseable {
+public final class Webhooks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -99,6 +87,8 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
     private static final int TEST = 1;
     private static final int HELP = 2;
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
     /** How often, at most, due messages are looked for when nothing woke the sender. */
     public static final Duration POLL_EVERY = Duration.ofSeconds(1);
     /** The longest wait before an unreachable robot is tried again. */
@@ -109,39 +99,35 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
 
     private final Database database;
     private final Clock clock;
-    private final Residents residents;
     private final List<WebhookTarget> targets;
     private final Map<String, WebhookTarget> byId = new LinkedHashMap<>();
-    /** Filled in the constructor, read-only after: the states themselves are thread-safe. */
-    private final Map<String, ReceiverState> states = new HashMap<>();
+    /** Filled by {@link #open}, read-only after: the states themselves are thread-safe. */
+    private final Map<String, ReceiverState> states = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ReceiverView> published = new HashMap<>();
     private final List<Consumer<ReceiverView>> receiverListeners = new CopyOnWriteArrayList<>();
     private final int maxAttempts;
     private final Duration retryBase;
     private final ZoneId zone;
-    private final Duration overdueAfter;
-    private final Duration silentAfter;
     private final Optional<String> pageAddress;
     private final HttpClient http;
     private final ScheduledExecutorService sender;
     private volatile boolean closed;
+    private boolean opened;
 
     /**
-     * Loads each receiver's state and gives up messages queued for receivers no longer configured.
+     * Builds the sender; it reads and writes nothing until {@link #open}.
      *
+     * @param zone the township's time zone, for the time in the test message
      * @param publicUrl the staff page's address as people outside reach it ({@code hub.public-url}),
      *     for the links in robots' messages; empty for none
-     * @param overdueAfter the hub's {@code help.overdue-minutes}, for the overdue text
-     * @param silentAfter the hub's {@code kiosk.silent-minutes}, for the silent-kiosk text
      */
-    public Webhooks(Database database, Clock clock, Residents residents, List<WebhookTarget> targets, int maxAttempts,
-            Duration retryBase, ZoneId zone, Duration overdueAfter, Duration silentAfter, Optional<URI> publicUrl) {
+    public Webhooks(Database database, Clock clock, ZoneId zone, List<WebhookTarget> targets, int maxAttempts,
+            Duration retryBase, Optional<URI> publicUrl) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("webhook max attempts must be at least 1, was " + maxAttempts);
         }
         this.database = database;
         this.clock = clock;
-        this.residents = residents;
         this.targets = List.copyOf(targets);
         for (WebhookTarget target : this.targets) {
             if (byId.put(target.id(), target) != null) {
@@ -151,8 +137,6 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
         this.zone = zone;
-        this.overdueAfter = overdueAfter;
-        this.silentAfter = silentAfter;
         this.pageAddress = publicUrl.map(url -> url.toString().endsWith("/") ? url.toString() : url + "/");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -161,11 +145,25 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Loads each receiver's state, and gives up the messages queued for receivers no longer
+     * configured; once the outbox's tables exist (the notify feature's install), before anything
+     * is queued or sent.
+     *
+     * @throws IllegalStateException if opened twice
+     */
+    public synchronized void open() {
+        if (opened) {
+            throw new IllegalStateException("the webhooks are already open");
+        }
+        opened = true;
         int orphans = database.write(connection -> {
-            for (WebhookTarget target : this.targets) {
+            for (WebhookTarget target : targets) {
                 states.put(target.id(), ReceiverState.load(connection, target.id(), target.fingerprint()));
             }
-            return Outbox.adopt(connection, this.targets.stream().map(target -> new Outbox.Receiver(target.id(),
+            return Outbox.adopt(connection, targets.stream().map(target -> new Outbox.Receiver(target.id(),
                     target.url().toString(), target.redactedUrl())).toList(), clock.instant());
         });
         if (orphans > 0) {
@@ -173,8 +171,15 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         }
     }
 
-    /** Starts the background sender (which also sends what an earlier run left in the queue). */
-    public void start() {
+    /**
+     * Starts the background sender (which also sends what an earlier run left in the queue).
+     *
+     * @throws IllegalStateException before {@link #open}
+     */
+    public synchronized void start() {
+        if (!opened) {
+            throw new IllegalStateException("open the webhooks before starting them");
+        }
         sender.scheduleWithFixedDelay(this::deliverDueSafely, 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -183,36 +188,10 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         receiverListeners.add(listener);
     }
 
-    @Override
-    public void record(Connection connection, HelpChange change) throws SQLException {
-        Optional<WebhookEvent> event = eventOf(change);
-        if (event.isEmpty() || targets.stream().noneMatch(target -> target.events().contains(event.get()))) {
-            return;
-        }
-        HelpView help = change.help();
-        WebhookMessage message = switch (event.get()) {
-            case NEW -> {
-                HelpPeople people = people(connection, help);
-                yield new WebhookMessage(WebhookBodies.json(event.get().wireName(), help, people),
-                        WebhookBodies.newHelp(help, zone, people));
-            }
-            case OVERDUE -> {
-                HelpPeople people = people(connection, help);
-                yield new WebhookMessage(WebhookBodies.json(event.get().wireName(), help, people),
-                        WebhookBodies.overdueHelp(help, zone, overdueAfter, people));
-            }
-            case RESOLVED -> new WebhookMessage(WebhookBodies.json(event.get().wireName(), help, null),
-                    WebhookBodies.resolvedHelp(help, zone));
-            case CHECKIN_MISSED, SILENT, BACK -> throw new IllegalStateException("a help request never makes "
-                    + event.get());
-        };
-        queue(connection, event.get(), message);
-    }
-
     /**
      * Queues {@code message} about {@code event} for every receiver that asked for it, inside the
      * caller's write transaction, so it is sent if and only if that transaction commits; call
-     * {@link #wake()} after the commit. For features other than help requests (check-in alerts).
+     * {@link #wake()} after the commit.
      *
      * @return how many receivers it was queued for
      */
@@ -230,50 +209,35 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         return queued;
     }
 
-    @Override
-    public void changed(HelpChange change) {
-        if (eventOf(change).isPresent()) {
-            wake();
-        }
-    }
-
-    @Override
-    public void record(Connection connection, FleetChange change) throws SQLException {
-        boolean silent = change.kind() == FleetChange.Kind.SILENT;
-        WebhookEvent event = silent ? WebhookEvent.SILENT : WebhookEvent.BACK;
-        queue(connection, event, new WebhookMessage(WebhookBodies.json(event.wireName(), change.kiosk()),
-                silent ? WebhookBodies.silent(change, zone, silentAfter) : WebhookBodies.back(change, zone)));
-    }
-
-    @Override
-    public void changed(FleetChange change) {
-        wake();
-    }
-
     /**
      * Queues the staff page's test message for receiver {@code id}, ahead of everything but help,
-     * and tried even while the receiver is BROKEN (so a fixed robot shows it works). ADMIN and
-     * STAFF only; audited as {@code webhook.test}.
+     * and tried even while the receiver is BROKEN (so a fixed robot shows it works). Audited as
+     * {@code webhook.test}; 404 for an id that is not configured.
      *
      * @return the receiver as it is now
      */
     public ReceiverView test(StaffUser user, String id, AuditTrail trail) {
-        Access.staffOnly(user, "send test messages");
         WebhookTarget target = target(id);
         Instant now = clock.instant();
+        String by = user.shownName();
         database.write(connection -> {
-            insert(connection, target, Outbox.TEST, new WebhookMessage(WebhookBodies.jsonTest(user.shownName(), now),
-                    WebhookBodies.test(user.shownName(), now, zone)), TEST, now);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("event", Outbox.TEST);
+            json.put("by", by);
+            json.put("at", now);
+            insert(connection, target, Outbox.TEST, new WebhookMessage(ProtocolJson.write(json),
+                    Notice.alone("【测试】馨安小院通知测试：" + by + " " + CLOCK.format(now.atZone(zone))
+                            + " 从乡镇工作台发送。收到这条消息，说明求助和提醒能送到这个群。", List.of(), "notify")),
+                    TEST, now);
             trail.record(connection, "webhook.test", target.id(), "host=" + target.host());
             return null;
         });
         wake();
-        return receiver(user, id);
+        return receiver(id);
     }
 
-    /** Every receiver with its state, in configuration order; ADMIN and STAFF only. */
-    public List<ReceiverView> receivers(StaffUser user) {
-        Access.staffOnly(user, "see the webhook receivers");
+    /** Every receiver with its state, in configuration order. */
+    public List<ReceiverView> receivers() {
         return database.read(connection -> {
             List<ReceiverView> views = new ArrayList<>();
             for (WebhookTarget target : targets) {
@@ -284,8 +248,7 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
     }
 
     /** One receiver; 404 for an unknown id. */
-    public ReceiverView receiver(StaffUser user, String id) {
-        Access.staffOnly(user, "see the webhook receivers");
+    public ReceiverView receiver(String id) {
         WebhookTarget target = target(id);
         return database.read(connection -> view(connection, target));
     }
@@ -600,29 +563,8 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
     private WebhookTarget target(String id) {
         WebhookTarget target = byId.get(id);
         if (target == null) {
-            throw HttpError.notFound("no webhook receiver " + id + " is configured");
+            throw Refusal.notFound("no webhook receiver " + id + " is configured");
         }
         return target;
-    }
-
-    /** The person asking (when the request names one), their paired cadres and the village's duty phone. */
-    private HelpPeople people(Connection connection, HelpView help) throws SQLException {
-        String residentId = help.request().residentId();
-        Optional<ResidentView> resident = residentId == null ? Optional.empty() : residents.find(connection, residentId);
-        List<Cadres.Contact> cadres = resident.isPresent() ? Cadres.contactsOf(connection, residentId) : List.of();
-        String village = help.request().village();
-        Optional<String> dutyPhone = village == null ? Optional.empty() : Villages.dutyPhone(connection, village);
-        return new HelpPeople(resident.map(ResidentView::name).orElse(null), cadres, dutyPhone.orElse(null));
-    }
-
-    private static Optional<WebhookEvent> eventOf(HelpChange change) {
-        return switch (change.kind()) {
-            case CREATED -> Optional.of(WebhookEvent.NEW);
-            case OVERDUE -> Optional.of(WebhookEvent.OVERDUE);
-            case DETAILS -> Optional.empty();
-            case UPDATED -> change.help().request().status() == HelpStatus.RESOLVED
-                    ? Optional.of(WebhookEvent.RESOLVED)
-                    : Optional.empty();
-        };
     }
 }

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 
 /**
  * Each village's own settings, kept in {@code villages}: today its duty phone (值班电话), the public
@@ -23,7 +23,7 @@ import org.courtyard.hub.web.HttpError;
  * <p>A village exists when something names it: a kiosk, a resident, a cadre or a user of its own
  * (the ledger has no separate list of villages); its settings row is made the first time they are
  * saved. Everyone with a staff login may read the settings (a cadre of their own village only);
- * ADMIN and STAFF change them, audited as {@code village.update}.
+ * ADMIN and STAFF change them (the route's access), audited as {@code village.update}.
  */
 public final class Villages {
 
@@ -42,7 +42,7 @@ public final class Villages {
 
     /** The villages {@code user} may see (a cadre: their own), by name in pinyin order. */
     public List<VillageView> list(StaffUser user) {
-        Optional<String> allowed = Access.listVillage(user, Optional.empty());
+        Optional<String> allowed = VillageScope.listVillage(user, Optional.empty());
         Collator pinyin = Collator.getInstance(Locale.CHINA);
         return database.read(connection -> Sql.query(connection, "SELECT k.name, v.duty_phone, v.updated_at,"
                 + " v.updated_by FROM (" + KNOWN + ") k LEFT JOIN villages v ON v.name = k.name",
@@ -55,17 +55,16 @@ public final class Villages {
     }
 
     /**
-     * Saves the settings of {@code name}; ADMIN or STAFF only. 404 for a village nothing names (a
-     * typo would otherwise make a village of its own). Audited as {@code village.update} with
-     * whether the duty phone was set or removed.
+     * Saves the settings of {@code name} (the route lets ADMIN and STAFF only). 404 for a village
+     * nothing names (a typo would otherwise make a village of its own). Audited as
+     * {@code village.update} with whether the duty phone was set or removed.
      */
     public VillageView put(StaffUser user, String name, VillageInput input, AuditTrail trail) {
-        Access.staffOnly(user, "change a village's settings");
         Instant now = clock.instant();
         database.write(connection -> {
             if (Sql.one(connection, "SELECT name FROM (" + KNOWN + ") k WHERE name = ?", row -> row.getString(1), name)
                     .isEmpty()) {
-                throw HttpError.notFound("no village is called '" + name + "': no kiosk, resident, cadre or user names it");
+                throw Refusal.notFound("no village is called '" + name + "': no kiosk, resident, cadre or user names it");
             }
             Object[] values = {input.dutyPhone(), now, user.shownName(), name};
             if (Sql.update(connection, "UPDATE villages SET duty_phone = ?, updated_at = ?, updated_by = ? WHERE name = ?",
