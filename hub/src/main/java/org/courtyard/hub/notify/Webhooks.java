@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -102,7 +103,7 @@ public final class Webhooks implements AutoCloseable {
     private final List<WebhookTarget> targets;
     private final Map<String, WebhookTarget> byId = new LinkedHashMap<>();
     /** Filled by {@link #open}, read-only after: the states themselves are thread-safe. */
-    private final Map<String, ReceiverState> states = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ReceiverState> states = new ConcurrentHashMap<>();
     private final Map<String, ReceiverView> published = new HashMap<>();
     private final List<Consumer<ReceiverView>> receiverListeners = new CopyOnWriteArrayList<>();
     private final int maxAttempts;
@@ -294,6 +295,9 @@ public final class Webhooks implements AutoCloseable {
      * @return how many messages were delivered (a digest counts once)
      */
     public synchronized int deliverDue() {
+        if (!opened) {
+            return 0;
+        }
         int delivered = 0;
         for (WebhookTarget target : targets) {
             if (closed || Thread.currentThread().isInterrupted()) {
