@@ -276,7 +276,7 @@ class RobotWebhooksTest {
     }
 
     @Test
-    void overdue_help_mentions_the_paired_cadres_and_duty_phone_again_resolved_tells_without_mentions()
+    void overdue_help_mentions_the_paired_cadres_and_duty_phone_again_as_bare_numbers_resolved_without_mentions()
             throws Exception {
         robot = FakeRobot.wecom(clock, KEY);
         try (WebhookReceiver json = new WebhookReceiver(0)) {
@@ -285,7 +285,7 @@ class RobotWebhooksTest {
             TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", VILLAGE);
             hub.send("PUT", "/api/v1/villages/" + VILLAGE, hub.adminToken, Map.of("dutyPhone", "0871-6512345"));
             String li = hub.cadre("李建华", VILLAGE, "13900001111", "2468");
-            String wang = hub.cadre("王芳", VILLAGE, "13900002222", "1357");
+            String wang = hub.cadre("王芳", VILLAGE, "+86 139-0000 2222", "1357");
             ObjectNode body = ProtocolJson.mapper().createObjectNode().put("name", "张桂英").put("village", VILLAGE)
                     .put("type", "ELDER");
             body.putArray("cadreIds").add(li).add(wang);
@@ -306,7 +306,8 @@ class RobotWebhooksTest {
             assertThat(robot.messages.get(1).content()).isEqualTo("【求助超时】和平村 村委会活动室 18:00 张桂英 的求助已超过"
                     + "5分钟无人受理，请尽快处理。结对干部：李建华、王芳；村值班电话：0871-6512345");
             for (FakeRobot.Message message : robot.messages.subList(0, 2)) {
-                assertThat(message.mentions()).containsExactly("13900001111", "13900002222", "0871-6512345");
+                assertThat(message.mentions()).as("numbers as the robot matches its members'")
+                        .containsExactly("13900001111", "13900002222", "08716512345");
             }
             assertThat(robot.messages.get(2).content()).startsWith("【已解决】");
             assertThat(robot.messages.get(2).mentions()).isEmpty();
