@@ -16,11 +16,20 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized = () => {};
+let onStorageFull = () => {};
 
 /** Called when a call other than login answers 401: the session expired or was revoked. */
 export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler;
 }
+
+/** Called when a call answers 507: the hub's disk is full and nothing of the call was stored. */
+export function setStorageFullHandler(handler) {
+  onStorageFull = handler;
+}
+
+/** What staff read when the hub could not store a change because its disk is full. */
+const STORAGE_FULL = '乡镇服务器的磁盘已满，这次的操作没有保存。请稍后再试，并联系管理员清理磁盘。';
 
 /** body: an object sent as JSON, or a Blob/File sent as it is (as contentType if given). */
 async function call(method, path, body, contentType) {
@@ -55,10 +64,14 @@ async function call(method, path, body, contentType) {
   }
   if (!response.ok) {
     const error = data && data.error ? data.error : {};
+    const full = response.status === 507;
     const failure = new ApiError(response.status, error.code || `http_${response.status}`,
-        error.message || `HTTP ${response.status}`, error);
+        full ? STORAGE_FULL : error.message || `HTTP ${response.status}`, error);
     if (response.status === 401 && path !== '/api/v1/login') {
       onUnauthorized(failure);
+    }
+    if (full) {
+      onStorageFull(failure);
     }
     throw failure;
   }

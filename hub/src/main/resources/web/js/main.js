@@ -17,9 +17,10 @@
 //        onEvent(name, data)  a live event (every section gets the events it listed);
 //   3. add it to SECTIONS below.
 
-import { api, setUnauthorizedHandler } from './api.js';
+import { api, setStorageFullHandler, setUnauthorizedHandler } from './api.js';
 import { byId, showMessage } from './dom.js';
 import { ROLE } from './format.js';
+import { HealthBanner } from './health.js';
 import * as sound from './sound.js';
 import { LiveStream } from './stream.js';
 import { checkinSection } from './sections/checkins.js';
@@ -47,6 +48,7 @@ const soundState = byId('sound-state');
 const soundButton = byId('sound-button');
 const globalError = byId('global-error');
 const main = byId('main');
+const health = new HealthBanner(byId('hub-health'));
 
 let user = null;
 let current = null;
@@ -91,6 +93,7 @@ const stream = new LiveStream('/api/v1/stream', [...new Set(SECTIONS.flatMap((s)
   onOpen(reconnect) {
     setLiveState('live', '实时更新中');
     if (reconnect) {
+      health.check();
       // No event ids on the stream: whatever happened while we were away is only in the lists.
       for (const section of allowed()) {
         section.reload();
@@ -147,6 +150,7 @@ function showApp(person) {
   }
   stream.reset();
   stream.start();
+  health.start();
   route();
   main.focus();
 }
@@ -155,6 +159,7 @@ function showLogin(message) {
   const started = allowed();
   user = null;
   stream.reset();
+  health.stop();
   for (const section of started) {
     section.stop();
   }
@@ -244,6 +249,7 @@ function boot() {
       showLogin('登录已过期或已在别处退出，请重新登录。');
     }
   });
+  setStorageFullHandler(() => health.check());
   sound.onChange(showSound);
   loginForm.addEventListener('submit', login);
   byId('logout-button').addEventListener('click', logout);

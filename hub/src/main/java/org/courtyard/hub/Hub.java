@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +45,13 @@ import org.courtyard.hub.residents.Ledger;
 import org.courtyard.hub.residents.ResidentRoutes;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.StorageFullException;
+import org.courtyard.hub.store.StorageHealth;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
 import org.courtyard.hub.sync.SyncService;
 import org.courtyard.hub.web.Connectors;
+import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.JsonErrorHandler;
 import org.courtyard.hub.web.Lane;
 import org.courtyard.hub.web.NotFoundHandler;
@@ -81,6 +86,8 @@ public final class Hub implements AutoCloseable {
     public static final String DATABASE_FILE = "hub.db";
     /** The folder of residents' photos inside the data directory, one JPEG per SHA-256. */
     public static final String PHOTO_DIR = "photos";
+    /** What a 507 asks clients to wait: a full disk is not freed in seconds. */
+    static final Duration STORAGE_FULL_RETRY = Duration.ofSeconds(60);
 
     private final HubConfig config;
     private final DataLock lock;
@@ -149,8 +156,10 @@ public final class Hub implements AutoCloseable {
         sync.addKioskListener(fleet);
         Enrolment enrolment = new Enrolment(database, config.clock(), config.enrolmentCodeLifetime());
 
+        StorageHealth storage = new StorageHealth(database, config.dataDir(), config.minFreeDiskBytes());
         Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
-        router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
+        router.translate(Hub::storageFull);
+        router.add("GET", "/healthz", exchange -> Reply.ok(health(storage.reasons())));
         new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
                 .register(router);
         new KioskRoutes(kiosks, authenticator, audit, enrolment).register(router);
@@ -350,6 +359,32 @@ public final class Hub implements AutoCloseable {
         database.close();
         lock.close();
         LOG.info("hub stopped");
+    }
+
+    /**
+     * {@code {"status":"ok"}}, or {@code {"status":"degraded","reasons":[{"code","message"}...]}}
+     * while the hub serves but cannot be relied on to store what it is sent. 200 either way: the
+     * hub is up, and a load balancer should not take it out for a full disk.
+     */
+    private static Map<String, Object> health(List<StorageHealth.Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return Map.of("status", "ok");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "degraded");
+        body.put("reasons", reasons);
+        return body;
+    }
+
+    /**
+     * A full disk is 507 with {@code Retry-After}: nothing was stored, the same request will
+     * succeed once space is freed, and kiosks keep the events in their outbox until then.
+     */
+    private static Optional<HttpError> storageFull(Throwable failure) {
+        return StorageFullException.in(failure).map(full -> new HttpError(507, "storage_full",
+                "the hub's disk is full, so nothing of this request was stored; try again later."
+                        + " The hub's operator must free space on its data disk", null)
+                .retryAfter(STORAGE_FULL_RETRY));
     }
 
     private void checkCheckInsSafely() {

@@ -42,13 +42,16 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
+ *     says {@code degraded} ({@code store.min-free-mb}); 0 never
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
-        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
+        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
+        long minFreeDiskBytes) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -103,6 +106,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("store.min-free-mb must not be negative");
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -134,6 +140,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.minFreeDiskBytes = minFreeDiskBytes;
         return builder;
     }
 
@@ -159,7 +166,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours");
+                "kiosk.enrolment-hours", "store.min-free-mb");
+        private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
         private int port = 8080;
@@ -191,6 +199,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private long minFreeDiskBytes = 256 * MEGABYTE;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -321,6 +330,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Free space below which {@code /healthz} says the disk is low; default 256 MiB, 0 never. */
+        public Builder minFreeDisk(long bytes) {
+            this.minFreeDiskBytes = bytes;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -378,6 +393,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
+                    case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -407,7 +423,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

@@ -28,14 +28,16 @@ public final class JsonResponses {
     }
 
     /**
-     * Writes {@code error} as the JSON error body. After a 408 or 413 the request body may be
-     * partly unread, so the connection is closed ({@code Connection: close} tells the client not
-     * to reuse it).
+     * Writes {@code error} as the JSON error body, with its {@code Retry-After} if it has one. After
+     * a 408 or 413 the request body may be partly unread, so the connection is closed
+     * ({@code Connection: close} tells the client not to reuse it).
      */
     public static void error(Response response, Callback callback, HttpError error) {
         if (error.status() == 408 || error.status() == 413) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
+        error.retryAfter().ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0)))));
         write(response, callback, error.status(), ErrorBody.of(error.code(), error.getMessage()));
     }
 
@@ -54,6 +56,7 @@ public final class JsonResponses {
             case 431 -> "headers_too_large";
             case 429 -> "too_many_requests";
             case 503 -> "unavailable";
+            case 507 -> "storage_full";
             default -> status >= 500 ? "internal" : "http_" + status;
         };
     }

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -31,6 +34,7 @@ public final class Router extends Handler.Abstract {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Function<Throwable, Optional<HttpError>>> translations = new CopyOnWriteArrayList<>();
     private final List<String> ownedPrefixes;
     private final Duration bodyTimeout;
 
@@ -51,6 +55,16 @@ public final class Router extends Handler.Abstract {
             throw new IllegalArgumentException("route pattern must start with '/': " + pattern);
         }
         entries.add(new Entry(method, split(pattern), route));
+        return this;
+    }
+
+    /**
+     * Answers a failure of a kind the web layer does not know (a full disk, say) with {@code
+     * translation}'s error instead of the generic 500; the first translation that recognises the
+     * exception (or one of its causes) wins. Call before the server starts.
+     */
+    public Router translate(Function<Throwable, Optional<HttpError>> translation) {
+        translations.add(translation);
         return this;
     }
 
@@ -86,7 +100,7 @@ public final class Router extends Handler.Abstract {
         return false;
     }
 
-    private static void run(Route route, Exchange exchange) {
+    private void run(Route route, Exchange exchange) {
         Reply reply;
         try {
             reply = route.handle(exchange);
@@ -102,8 +116,14 @@ public final class Router extends Handler.Abstract {
             finishWithError(exchange, internal());
             return;
         } catch (Exception e) {
-            LOG.error("{} {} failed", exchange.method(), exchange.path(), e);
-            finishWithError(exchange, internal());
+            Optional<HttpError> translated = translated(e);
+            if (translated.isPresent()) {
+                LOG.warn("{} {} failed: {}", exchange.method(), exchange.path(), translated.get().getMessage());
+                finishWithError(exchange, translated.get());
+            } else {
+                LOG.error("{} {} failed", exchange.method(), exchange.path(), e);
+                finishWithError(exchange, internal());
+            }
             return;
         }
         if (exchange.isDetached()) {
@@ -119,6 +139,16 @@ public final class Router extends Handler.Abstract {
             exchange.response().getHeaders().add(header.name(), header.value());
         }
         JsonResponses.write(exchange.response(), exchange.detach(), reply.status(), reply.body());
+    }
+
+    private Optional<HttpError> translated(Exception failure) {
+        for (Function<Throwable, Optional<HttpError>> translation : translations) {
+            Optional<HttpError> error = translation.apply(failure);
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void discardUnreadBody(Exchange exchange) {
