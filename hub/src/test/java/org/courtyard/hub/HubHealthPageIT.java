@@ -9,7 +9,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
-import org.courtyard.hub.testing.SmallDisk;
+import org.courtyard.protocol.testing.SmallDisk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

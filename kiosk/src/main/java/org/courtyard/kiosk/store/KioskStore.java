@@ -24,6 +24,10 @@ import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The kiosk's local SQLite database ({@code DATA/kiosk.db}): the outbox of events not yet
@@ -33,8 +37,17 @@ import org.courtyard.protocol.ResidentType;
  * <p>WAL with {@code synchronous=FULL}: when {@link #append} returns, the event survives a power
  * cut, which is why the screen may say "sent" only after it. One connection, used under this
  * object's lock: the kiosk has one writer and few reads.
+ *
+ * <p>A full SD card fails a write with {@link StorageFullException}, nothing of it stored. A help
+ * request is the exception: a few megabytes are held back for it ({@code DATA/help-reserve.bin},
+ * see {@link SpaceReserve}), released when a help request meets a full card, and made again by
+ * {@link #keepReserve()} once there is room. Transactions are begun and ended with SQL on a
+ * connection left in auto-commit: sqlite-jdbc's own {@code commit()}/{@code rollback()} lose track
+ * of the transaction when SQLite rolls it back by itself after {@code SQLITE_FULL}.
  */
 public final class KioskStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskStore.class);
 
     private static final List<String> MIGRATIONS = List.of(
             """
@@ -140,11 +153,13 @@ public final class KioskStore implements AutoCloseable {
             )""");
 
     private final Connection connection;
+    private final SpaceReserve reserve;
     private boolean closed;
     private long nextSeq;
 
-    private KioskStore(Connection connection) throws SQLException {
+    private KioskStore(Connection connection, Path dataDir) throws SQLException {
         this.connection = connection;
+        this.reserve = new SpaceReserve(dataDir);
         migrate();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox")) {
@@ -163,7 +178,9 @@ public final class KioskStore implements AutoCloseable {
                 statement.execute("PRAGMA synchronous=FULL");
                 statement.execute("PRAGMA busy_timeout=5000");
             }
-            return new KioskStore(connection);
+            KioskStore store = new KioskStore(connection, dataDir);
+            store.keepReserve();
+            return store;
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot open the kiosk database in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -231,13 +248,42 @@ public final class KioskStore implements AutoCloseable {
     }
 
     /**
+     * Makes the disk space reserved for help requests again if it was used and there is room now;
+     * cheap when it is in place. Called at open and with every heartbeat.
+     */
+    public synchronized void keepReserve() {
+        ensureOpen();
+        reserve.restore();
+    }
+
+    /** Whether the disk space for help requests is held (false after a full card used it). */
+    public synchronized boolean reserveHeld() {
+        return reserve.held();
+    }
+
+    /**
      * Durably records a new help request: its {@code HELP_REQUESTED} event in the outbox and its
-     * local state row, in one transaction.
+     * local state row, in one transaction. On a full SD card the space reserved for help requests
+     * is released and the write tried once more.
+     *
+     * @throws StorageFullException if the card is full even so; nothing is stored
      */
     public synchronized void appendHelpRequest(Event event) {
         if (!(event.payload() instanceof HelpRequested requested)) {
             throw new IllegalArgumentException("event " + event.id() + " is not a HELP_REQUESTED event");
         }
+        try {
+            insertHelpRequest(event, requested);
+        } catch (StorageFullException full) {
+            if (!reserve.release()) {
+                throw full;
+            }
+            LOG.warn("The SD card is full: help request {} uses the disk space reserved for it", event.id());
+            insertHelpRequest(event, requested);
+        }
+    }
+
+    private void insertHelpRequest(Event event, HelpRequested requested) {
         inTransaction(() -> {
             insertOutbox(event);
             try (PreparedStatement insert = connection.prepareStatement(
@@ -602,18 +648,31 @@ public final class KioskStore implements AutoCloseable {
     private void inTransaction(SqlWork work) {
         ensureOpen();
         try {
-            connection.setAutoCommit(false);
+            execute("BEGIN IMMEDIATE");
             try {
                 work.run();
-                connection.commit();
+                execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    // Finding no transaction is expected: SQLite rolls back by itself after SQLITE_FULL.
+                    execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            if (e instanceof SQLiteException sqlite
+                    && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+                throw new StorageFullException("the kiosk's SD card is full; nothing of the write was stored", e);
+            }
             throw new IllegalStateException("kiosk database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -26,6 +26,7 @@ import org.courtyard.kiosk.announce.ShownAnnouncement;
 import org.courtyard.kiosk.cadre.CadreAction;
 import org.courtyard.kiosk.cadre.CadreView;
 import org.courtyard.kiosk.checkin.CheckInView;
+import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.sync.LinkState;
@@ -144,7 +145,8 @@ final class KioskViewModel {
         heardText.set(state.voiceActivity().heard());
         HelpView help = state.help();
         helpStatus.set(help == null ? null : help.status());
-        helpText.set(help == null ? text("help.prompt") : helpText(help));
+        helpText.set(help != null ? helpText(help)
+                : text(HelpController.NOT_SAVED.equals(state.lastPrompt()) ? HelpController.NOT_SAVED : "help.prompt"));
         helpAgainVisible.set(help == null || !help.status().isOpen());
         categoryVisible.set(help != null && help.status().isOpen() && help.category() == null);
         Instant now = clock.instant();

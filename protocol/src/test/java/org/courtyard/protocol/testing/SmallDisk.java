@@ -1,4 +1,4 @@
-package org.courtyard.hub.testing;
+package org.courtyard.protocol.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
