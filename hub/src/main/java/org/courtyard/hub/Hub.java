@@ -119,7 +119,8 @@ public final class Hub implements AutoCloseable {
         this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
                 config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter());
         this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
-        this.liveStream = new LiveStream(config.keepAliveEvery());
+        this.liveStream = new LiveStream(config.keepAliveEvery(), config.clock());
+        users.addSessionListener(liveStream);
         Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
         Cadres cadres = new Cadres(database, config.clock(), residents);
         this.alerts = new Alerts(database, config.clock(), config.zone(), config.checkInGraceDays(), webhooks,

@@ -11,8 +11,8 @@ import org.courtyard.hub.web.Router;
 import org.courtyard.protocol.ErrorBody;
 
 /**
- * {@code /api/v1/login}, {@code /logout}, {@code /me}, {@code /users} and
- * {@code /users/{username}/unlock}. Logins go through the {@link LoginThrottle} (429 with
+ * {@code /api/v1/login}, {@code /logout}, {@code /me}, {@code /users},
+ * {@code /users/{username}/unlock} and {@code DELETE /users/{username}/sessions}. Logins go through the {@link LoginThrottle} (429 with
  * {@code Retry-After} when refused); logins, failed logins, locks, logouts, new users and unlocks
  * are written to the {@link AuditLog}.
  */
@@ -70,6 +70,7 @@ public final class AuthRoutes {
             return Reply.ok(users.list());
         });
         router.add("POST", "/api/v1/users/{username}/unlock", this::unlock);
+        router.add("DELETE", "/api/v1/users/{username}/sessions", this::revokeSessions);
     }
 
     private Reply login(Exchange exchange) {
@@ -127,6 +128,20 @@ public final class AuthRoutes {
         audit.recordAlone(Actor.of(admin.username(), exchange), "user.unlock", username,
                 wasLocked ? "was locked" : "was not locked");
         return Reply.noContent();
+    }
+
+    /**
+     * Signs a user out everywhere (a lost phone, someone who left): every session ends and its
+     * open event streams close at once. 404 for a name no user has.
+     */
+    private Reply revokeSessions(Exchange exchange) {
+        StaffUser admin = authenticator.requireAdmin(exchange);
+        String username = exchange.pathParameter("username");
+        if (!users.exists(username)) {
+            throw HttpError.notFound("no user '" + username + "'");
+        }
+        int revoked = users.revokeSessions(username, audit.by(Actor.of(admin.username(), exchange)));
+        return Reply.ok(java.util.Map.of("revoked", revoked));
     }
 
     /**

@@ -47,6 +47,16 @@ public final class Authenticator {
         throw HttpError.forbidden("a kiosk token cannot be used for staff calls");
     }
 
+    /**
+     * A logged-in staff user's session (bearer header or cookie), for what lives as long as the
+     * session does, such as the event stream.
+     */
+    public Users.Session requireStaffSession(Exchange exchange) {
+        StaffUser user = requireStaff(exchange);
+        return users.session(Tokens.hash(exchange.credential().orElseThrow()))
+                .orElseThrow(() -> HttpError.unauthorized("the session of " + user.username() + " has just ended"));
+    }
+
     public StaffUser requireAdmin(Exchange exchange) {
         StaffUser user = requireStaff(exchange);
         if (user.role() != Role.ADMIN) {

@@ -206,6 +206,19 @@ public final class Exchange {
     }
 
     /**
+     * Takes this request's connection off the per-address connection cap ({@link AddressConnectionLimit}):
+     * for a connection that from now on carries a logged-in user's long-lived answer, such as the
+     * event stream. The answer should close the connection when it ends ({@code Connection: close}),
+     * so that the connection never serves uncounted requests afterwards.
+     */
+    public void releaseFromAddressLimit() {
+        AddressConnectionLimit limit = request.getConnectionMetaData().getConnector().getBean(AddressConnectionLimit.class);
+        if (limit != null) {
+            limit.release(request);
+        }
+    }
+
+    /**
      * Takes over the response: the router will neither write nor complete it. The caller must
      * complete the returned callback exactly once on every path.
      */
