@@ -51,6 +51,7 @@ import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
 import org.courtyard.hub.sync.SyncService;
 import org.courtyard.hub.web.Connectors;
+import org.courtyard.hub.web.CrossSiteRequests;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.JsonErrorHandler;
 import org.courtyard.hub.web.Lane;
@@ -177,8 +178,9 @@ public final class Hub implements AutoCloseable {
         new CadreRoutes(cadres, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
-        Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
-                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
+        Handler handlers = new CrossSiteRequests(new Lane("/api/v1/sync", config.limits().syncThreads(),
+                config.limits().syncQueue(), new Handler.Sequence(router, StaticFiles.handler(server),
+                        new NotFoundHandler())), config.publicUrl(), config.trustProxy());
         if (config.trustProxy()) {
             handlers = new TrustedProxy(handlers);
         }

@@ -42,6 +42,9 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param publicUrl the address people use for the hub when it is not the one they connect to (a
+ *     reverse proxy that rewrites {@code Host}): its origin counts as the hub's own for
+ *     {@link org.courtyard.hub.web.CrossSiteRequests} ({@code hub.public-url}); empty otherwise
  * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
  *     says {@code degraded} ({@code store.min-free-mb}); 0 never
  */
@@ -51,7 +54,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        long minFreeDiskBytes) {
+        long minFreeDiskBytes, Optional<URI> publicUrl) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -109,6 +112,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         if (minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("store.min-free-mb must not be negative");
         }
+        publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
     }
 
     public static Builder builder(Path dataDir) {
@@ -141,6 +145,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         builder.minFreeDiskBytes = minFreeDiskBytes;
+        builder.publicUrl = publicUrl;
         return builder;
     }
 
@@ -166,7 +171,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "store.min-free-mb");
+                "kiosk.enrolment-hours", "store.min-free-mb", "hub.public-url");
         private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
@@ -200,6 +205,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
         private long minFreeDiskBytes = 256 * MEGABYTE;
+        private Optional<URI> publicUrl = Optional.empty();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -336,6 +342,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The address people use for the hub behind a proxy that rewrites {@code Host}; see {@link HubConfig}. */
+        public Builder publicUrl(URI url) {
+            this.publicUrl = Optional.of(url);
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -394,6 +406,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
                     case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
+                    case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(httpUrl(key, value));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -423,7 +436,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, publicUrl);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -432,6 +445,21 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 announce = AnnounceSettings.defaults();
             }
             return announce;
+        }
+
+        /** An absolute {@code http} or {@code https} URL with a host. */
+        private static URI httpUrl(String key, String value) {
+            try {
+                URI uri = new URI(value);
+                if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("config key '" + key + "' is not a URL: '" + value + "'", e);
+            }
+            throw new IllegalArgumentException("config key '" + key + "' must be an http or https URL with a host,"
+                    + " like https://hub.example.cn, was '" + value + "'");
         }
 
         /** {@code none} switches conversion off; otherwise the path of an executable ffmpeg. */
