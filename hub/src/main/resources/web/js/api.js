@@ -6,12 +6,14 @@
  * `error` is the hub's whole error object (for a bad CSV file it also lists `errors` by line and field).
  */
 export class ApiError extends Error {
-  constructor(status, code, message, error = {}) {
+  constructor(status, code, message, error = {}, retryAfter = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.error = error;
+    /** Seconds the hub asked to wait (Retry-After of a 429 or 507), or null. */
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -65,8 +67,9 @@ async function call(method, path, body, contentType) {
   if (!response.ok) {
     const error = data && data.error ? data.error : {};
     const full = response.status === 507;
+    const wait = Number.parseInt(response.headers.get('Retry-After') || '', 10);
     const failure = new ApiError(response.status, error.code || `http_${response.status}`,
-        full ? STORAGE_FULL : error.message || `HTTP ${response.status}`, error);
+        full ? STORAGE_FULL : error.message || `HTTP ${response.status}`, error, Number.isNaN(wait) ? null : wait);
     if (response.status === 401 && path !== '/api/v1/login') {
       onUnauthorized(failure);
     }

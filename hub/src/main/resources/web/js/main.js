@@ -221,7 +221,7 @@ async function login(event) {
     showApp(answer.user);
   } catch (error) {
     const text = error.status === 401 ? '用户名或密码不对，请再试一次。'
-      : error.status === 429 ? '登录失败的次数太多，暂时不能登录。请一刻钟后再试，或请管理员解锁。'
+      : error.status === 429 ? `登录失败的次数太多，暂时不能从这里登录。请${waitText(error.retryAfter)}后再试，或请管理员解锁。`
       : `登录没有成功：${error.message}`;
     showMessage(loginError, text);
     loginPassword.select();
@@ -230,6 +230,12 @@ async function login(event) {
     loginButton.disabled = false;
     loginButton.textContent = '登录';
   }
+}
+
+/** "1 分钟", "15 分钟": how long the hub asked to wait, rounded up to whole minutes. */
+function waitText(seconds) {
+  const minutes = Math.max(1, Math.ceil((seconds || 900) / 60));
+  return `${minutes} 分钟`;
 }
 
 async function logout() {

@@ -18,7 +18,7 @@ import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.audit.AuditRoutes;
 import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
-import org.courtyard.hub.auth.LoginThrottle;
+import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.checkin.Alerts;
 import org.courtyard.hub.checkin.CheckInRoutes;
@@ -29,7 +29,6 @@ import org.courtyard.hub.help.VoiceMemoRoutes;
 import org.courtyard.hub.help.VoiceMemos;
 import org.courtyard.hub.kiosk.Enrolment;
 import org.courtyard.hub.kiosk.EnrolmentRoutes;
-import org.courtyard.hub.kiosk.EnrolmentThrottle;
 import org.courtyard.hub.kiosk.FleetWatch;
 import org.courtyard.hub.kiosk.KioskRoutes;
 import org.courtyard.hub.kiosk.Kiosks;
@@ -162,10 +161,10 @@ public final class Hub implements AutoCloseable {
         Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
         router.translate(Hub::storageFull);
         router.add("GET", "/healthz", exchange -> Reply.ok(health(storage.reasons())));
-        new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
+        new AuthRoutes(users, authenticator, config.sessionLifetime(), new GuessThrottle(config.clock(), GuessThrottle.LOGINS), audit)
                 .register(router);
         new KioskRoutes(kiosks, authenticator, audit, enrolment).register(router);
-        new EnrolmentRoutes(enrolment, new EnrolmentThrottle(config.clock()), authenticator, audit)
+        new EnrolmentRoutes(enrolment, new GuessThrottle(config.clock(), GuessThrottle.ENROLMENT), authenticator, audit)
                 .register(router);
         new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
         new HelpRoutes(help, authenticator, audit).register(router);

@@ -12,9 +12,9 @@ import org.courtyard.protocol.ErrorBody;
 
 /**
  * {@code /api/v1/login}, {@code /logout}, {@code /me}, {@code /users},
- * {@code /users/{username}/unlock} and {@code DELETE /users/{username}/sessions}. Logins go through the {@link LoginThrottle} (429 with
- * {@code Retry-After} when refused); logins, failed logins, locks, logouts, new users and unlocks
- * are written to the {@link AuditLog}.
+ * {@code /users/{username}/unlock} and {@code DELETE /users/{username}/sessions}. Logins go through
+ * a {@link GuessThrottle} (429 with {@code Retry-After} when refused); logins, failed logins, locks,
+ * logouts, new users, unlocks and revocations are written to the {@link AuditLog}.
  */
 public final class AuthRoutes {
 
@@ -48,10 +48,10 @@ public final class AuthRoutes {
     private final Users users;
     private final Authenticator authenticator;
     private final Duration sessionLifetime;
-    private final LoginThrottle throttle;
+    private final GuessThrottle throttle;
     private final AuditLog audit;
 
-    public AuthRoutes(Users users, Authenticator authenticator, Duration sessionLifetime, LoginThrottle throttle,
+    public AuthRoutes(Users users, Authenticator authenticator, Duration sessionLifetime, GuessThrottle throttle,
             AuditLog audit) {
         this.users = users;
         this.authenticator = authenticator;
@@ -76,11 +76,11 @@ public final class AuthRoutes {
     private Reply login(Exchange exchange) {
         LoginRequest request = exchange.bodyAs(LoginRequest.class);
         Actor actor = Actor.of(request.username(), exchange);
-        LoginThrottle.Attempt attempt;
+        GuessThrottle.Attempt attempt;
         try {
             attempt = throttle.begin(request.username(), actor.address());
-        } catch (LoginThrottle.Refused refused) {
-            return Reply.json(429, ErrorBody.of("too_many_requests", refused.getMessage()))
+        } catch (GuessThrottle.Refused refused) {
+            return Reply.json(429, ErrorBody.of("too_many_requests", refusal(refused)))
                     .withHeader("Retry-After", Long.toString(refused.retryAfter().toSeconds()));
         }
         Optional<Users.Login> login;
@@ -94,9 +94,10 @@ public final class AuthRoutes {
             boolean locked = attempt.failed();
             audit.recordAlone(actor, "login.failed", null, null);
             if (locked) {
-                audit.recordAlone(actor, "login.locked", request.username(), LoginThrottle.USER_FAILURES
-                        + " failed logins within " + LoginThrottle.WINDOW.toMinutes() + " minutes; locked for "
-                        + LoginThrottle.LOCK.toMinutes() + " minutes");
+                GuessThrottle.Rules rules = throttle.rules();
+                audit.recordAlone(actor, "login.locked", request.username(), rules.perPair()
+                        + " failed logins from " + actor.address() + " within " + rules.window().toMinutes()
+                        + " minutes; locked for that address for " + rules.lock().toMinutes() + " minutes");
             }
             throw HttpError.unauthorized("wrong username or password");
         }
@@ -117,7 +118,18 @@ public final class AuthRoutes {
         return Reply.created(users.create(exchange.bodyAs(NewUser.class), audit.by(Actor.of(admin.username(), exchange))));
     }
 
-    /** Lifts a login lock early; 404 for a name no user has. The address limit is not lifted. */
+    private static String refusal(GuessThrottle.Refused refused) {
+        return switch (refused.why()) {
+            case ADDRESS -> "too many failed logins from this address; try again in " + refused.waitInWords();
+            case LOCKED -> "too many failed logins for this user from this address; try again in " + refused.waitInWords()
+                    + " or ask an administrator to unlock it";
+            case SPACED -> "this user has had many failed logins; after a failed login from this address wait "
+                    + refused.waitInWords() + " before the next";
+            case BUSY -> "other logins for this user from this address are being checked; try again in a moment";
+        };
+    }
+
+    /** Lifts a login lock early, from every address; 404 for a name no user has. The address limit is not lifted. */
     private Reply unlock(Exchange exchange) {
         StaffUser admin = authenticator.requireAdmin(exchange);
         String username = exchange.pathParameter("username");

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.courtyard.hub.audit.Actor;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.HttpError;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/kiosks/{id}/enrolment-code} (ADMIN): a new one-time code for a kiosk;
- * {@code POST /api/v1/enrol} (no authentication, throttled per address): a kiosk trades a code
- * for its id and a new token.
+ * {@code POST /api/v1/enrol} (no authentication, throttled by a {@link GuessThrottle} with the
+ * {@link GuessThrottle#ENROLMENT} rules): a kiosk trades a code for its id and a new token.
  */
 public final class EnrolmentRoutes {
 
@@ -29,11 +30,14 @@ public final class EnrolmentRoutes {
     }
 
     private final Enrolment enrolment;
-    private final EnrolmentThrottle throttle;
+    /** The one subject of enrolment guesses: every code is guessed at together. */
+    private static final String SUBJECT = "enrolment";
+
+    private final GuessThrottle throttle;
     private final Authenticator authenticator;
     private final AuditLog audit;
 
-    public EnrolmentRoutes(Enrolment enrolment, EnrolmentThrottle throttle, Authenticator authenticator,
+    public EnrolmentRoutes(Enrolment enrolment, GuessThrottle throttle, Authenticator authenticator,
             AuditLog audit) {
         this.enrolment = enrolment;
         this.throttle = throttle;
@@ -55,30 +59,49 @@ public final class EnrolmentRoutes {
         return Reply.created(code);
     }
 
+    /**
+     * Every wrong code counts against the caller's address (locked after five) and, from all
+     * addresses together, holds back addresses that guessed wrong; an address that has not is never
+     * held back, so the installer with the right code enrols whoever else is guessing.
+     */
     private Reply enrol(Exchange exchange) {
         String address = Request.getRemoteAddr(exchange.request());
-        Optional<Duration> wait = throttle.blocked(address);
-        if (wait.isPresent()) {
-            return tooMany(wait.get());
+        GuessThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(SUBJECT, address);
+        } catch (GuessThrottle.Refused refused) {
+            return tooMany(refused.retryAfter());
         }
-        EnrolRequest request = exchange.bodyAs(EnrolRequest.class);
-        if (request.code() == null || request.code().isBlank()) {
-            throw HttpError.invalidField("code", "missing required field 'code'");
+        boolean decided = false;
+        try {
+            EnrolRequest request = exchange.bodyAs(EnrolRequest.class);
+            if (request.code() == null || request.code().isBlank()) {
+                throw HttpError.invalidField("code", "missing required field 'code'");
+            }
+            String digits = request.code().replaceAll("[\\s-]", "");
+            if (!digits.matches("\\d{" + Enrolment.DIGITS + "}")) {
+                throw HttpError.invalidField("code", "field 'code' must be " + Enrolment.DIGITS
+                        + " digits, like 4829-1736");
+            }
+            Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits,
+                    kioskId -> audit.by(Actor.of(kioskId, exchange)));
+            decided = true;
+            if (enrolled.isEmpty()) {
+                attempt.failed();
+                LOG.warn("a wrong, expired or used enrolment code came from {}", address);
+                throw HttpError.unauthorized("this enrolment code is wrong, expired or already used; ask the hub's"
+                        + " admin for a new one");
+            }
+            attempt.succeeded();
+            LOG.info("kiosk {} enrolled from {}; its previous token no longer works", enrolled.get().kioskId(),
+                    address);
+            return Reply.ok(enrolled.get());
+        } finally {
+            if (!decided) {
+                // A malformed request or a failure of the hub guessed nothing.
+                attempt.abandoned();
+            }
         }
-        String digits = request.code().replaceAll("[\\s-]", "");
-        if (!digits.matches("\\d{" + Enrolment.DIGITS + "}")) {
-            throw HttpError.invalidField("code", "field 'code' must be " + Enrolment.DIGITS + " digits, like 4829-1736");
-        }
-        Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits,
-                kioskId -> audit.by(Actor.of(kioskId, exchange)));
-        if (enrolled.isEmpty()) {
-            throttle.failed(address);
-            LOG.warn("a wrong, expired or used enrolment code came from {}", address);
-            throw HttpError.unauthorized("this enrolment code is wrong, expired or already used; ask the hub's admin"
-                    + " for a new one");
-        }
-        LOG.info("kiosk {} enrolled from {}; its previous token no longer works", enrolled.get().kioskId(), address);
-        return Reply.ok(enrolled.get());
     }
 
     private static Reply tooMany(Duration wait) {
