@@ -22,6 +22,9 @@ public final class Exchange {
     /** Largest request body any route accepts; larger ones get 413. */
     public static final int MAX_BODY_BYTES = Protocol.MAX_DOCUMENT_BYTES;
 
+    /** The one error code of a body that is not JSON at all, whatever the route. */
+    public static final String MALFORMED_JSON = "malformed_json";
+
     /** The cookie that carries a staff session for browsers (EventSource cannot send headers). */
     public static final String SESSION_COOKIE = "courtyard_session";
 
@@ -142,7 +145,7 @@ public final class Exchange {
         bodyTaken = true;
         byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
         if (body.length == 0) {
-            throw HttpError.badRequest("the body is empty; a JSON document is required", null);
+            throw new HttpError(400, MALFORMED_JSON, "the body is empty; a JSON document is required");
         }
         return body;
     }
@@ -157,13 +160,16 @@ public final class Exchange {
         return Bodies.read(request, maxBytes, bodyTimeout);
     }
 
-    /** The body read as {@code type}; a malformed or invalid document is a 400 naming the JSON path. */
+    /**
+     * The body read as {@code type}: a body that is not JSON at all is a 400 {@code malformed_json},
+     * JSON with a missing or invalid field a 400 {@code invalid_field} naming the JSON path.
+     */
     public <T> T bodyAs(Class<T> type) {
         byte[] body = jsonBody();
         try {
             return ProtocolJson.read(body, type);
         } catch (ProtocolException e) {
-            throw new HttpError(400, "invalid_field", e.getMessage(), e);
+            throw new HttpError(400, e.malformed() ? MALFORMED_JSON : "invalid_field", e.getMessage(), e);
         }
     }
 
@@ -173,7 +179,7 @@ public final class Exchange {
         try {
             return ProtocolJson.mapper().readTree(body);
         } catch (IOException e) {
-            throw new HttpError(400, "malformed_json", "the body is not valid JSON: " + firstLine(e.getMessage()), e);
+            throw new HttpError(400, MALFORMED_JSON, "the body is not valid JSON: " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -56,6 +56,7 @@ public final class JsonResponses {
             case 431 -> "headers_too_large";
             case 429 -> "too_many_requests";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             case 507 -> "storage_full";
             default -> status >= 500 ? "internal" : "http_" + status;
         };
