@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.MutableClock;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.checkin.CheckInStore;
+import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.kiosk.store.StorageFullException;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
@@ -64,7 +65,7 @@ class FullCardTest {
         kiosk = kiosk();
         card.fill();
 
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
 
         HelpView help = kiosk.model().state().help();
@@ -82,7 +83,7 @@ class FullCardTest {
     void with_the_reserve_used_up_the_elder_is_told_it_was_not_saved_and_the_alarm_still_sounds() throws Exception {
         kiosk = kiosk("help.alert-courtyard=true");
         card.fill();
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
         await().atMost(Duration.ofSeconds(30)).until(() -> ended("help.category.question"));
@@ -92,7 +93,7 @@ class FullCardTest {
         card.fill();
         actions.clear();
 
-        kiosk.pressHelp(HelpSource.BUTTON);
+        kiosk.help().requestHelp(HelpSource.BUTTON, null);
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HELP);
@@ -112,17 +113,18 @@ class FullCardTest {
     @Test
     void other_writes_fail_whole_on_a_full_card_and_the_reserve_comes_back_when_there_is_room() throws Exception {
         try (KioskStore store = KioskStore.open(card.path())) {
+            CheckInStore checkIns = new CheckInStore(store);
             assertThat(store.reserveHeld()).isTrue();
             card.fill();
 
             Event checkIn = Event.of(new CheckedIn("r-1"), clock.instant(), true);
-            assertThatThrownBy(() -> store.appendCheckIn(checkIn)).isInstanceOf(StorageFullException.class);
+            assertThatThrownBy(() -> checkIns.saveCheckIn(checkIn)).isInstanceOf(StorageFullException.class);
             assertThat(store.pending(10)).isEmpty();
-            assertThat(store.checkInCounts()).isEmpty();
+            assertThat(checkIns.counts()).isEmpty();
             assertThat(store.reserveHeld()).as("kept for help requests").isTrue();
 
             card.free();
-            store.appendCheckIn(checkIn);
+            checkIns.saveCheckIn(checkIn);
             assertThat(store.pending(10)).extracting(Event::id).containsExactly(checkIn.id());
         }
     }
@@ -130,8 +132,9 @@ class FullCardTest {
     @Test
     void a_used_reserve_is_made_again_once_space_is_freed() throws Exception {
         try (KioskStore store = KioskStore.open(card.path())) {
+            HelpStore requests = new HelpStore(store);
             card.fill();
-            store.appendHelpRequest(Event.of(new org.courtyard.protocol.HelpRequested(HelpSource.BUTTON, null, null,
+            requests.saveRequest(Event.of(new org.courtyard.protocol.HelpRequested(HelpSource.BUTTON, null, null,
                     null), clock.instant(), true));
             assertThat(store.reserveHeld()).isFalse();
             store.keepReserve();
@@ -141,7 +144,7 @@ class FullCardTest {
             store.keepReserve();
 
             assertThat(store.reserveHeld()).isTrue();
-            assertThat(store.latestHelpRequest()).isPresent();
+            assertThat(requests.latest()).isPresent();
         }
     }
 
