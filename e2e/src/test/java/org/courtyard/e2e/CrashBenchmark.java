@@ -70,7 +70,7 @@ public final class CrashBenchmark {
             }
             for (int round = 1; round <= rounds; round++) {
                 // A random moment under load: somewhere in the middle of commits, answers and retries.
-                Thread.sleep(ThreadLocalRandom.current().nextLong(500, 3000));
+                Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 5000));
                 int before = acknowledged.size();
                 hub.kill();
                 long killed = System.nanoTime();

@@ -50,8 +50,11 @@ class DiskFullIT {
                 assertThat(hub.output()).doesNotContain("cannot commit");
 
                 disk.free();
+                long freed = System.nanoTime();
 
                 await().atMost(SOON).untilAsserted(() -> assertThat(kiosk.status()).contains("help=DELIVERED"));
+                System.out.printf("disk-full: the help request reached the hub %d ms after space was freed%n",
+                        (System.nanoTime() - freed) / 1_000_000);
                 assertThat(staff.helpRequests()).hasSize(1);
                 await().atMost(SOON).untilAsserted(() -> assertThat(health(staff.base()).get("status").asText())
                         .isEqualTo("ok"));
