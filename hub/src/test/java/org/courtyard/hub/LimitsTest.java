@@ -364,15 +364,8 @@ class LimitsTest {
     /** Sends a keep-alive {@code GET /healthz} on {@code socket} and reads one answer: its head and body. */
     private static String healthOn(Socket socket) throws IOException {
         socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String head = head(socket);
         InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b == -1) {
-                throw new java.io.EOFException("the hub closed the connection; got '" + head + "'");
-            }
-            head.append((char) b);
-        }
         java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
         return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
