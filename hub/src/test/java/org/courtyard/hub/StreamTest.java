@@ -162,7 +162,7 @@ class StreamTest {
     void one_session_may_hold_eight_streams_and_is_refused_a_ninth() throws Exception {
         List<EventStreamReader> open = new ArrayList<>();
         try {
-            for (int i = 0; i < org.courtyard.hub.notify.LiveStream.MAX_STREAMS_PER_SESSION; i++) {
+            for (int i = 0; i < org.courtyard.hub.web.LiveStream.MAX_STREAMS_PER_SESSION; i++) {
                 EventStreamReader tab = stream(hub.adminToken);
                 assertThat(tab.response().statusCode()).isEqualTo(200);
                 open.add(tab);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.courtyard.hub.core.Refusal;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
@@ -51,7 +52,7 @@ public final class CrossSiteRequests extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Optional<String> refusal = refusal(request);
         if (refusal.isPresent()) {
-            JsonResponses.error(response, callback, new HttpError(403, "cross_site", refusal.get()
+            JsonResponses.error(response, callback, new Refusal(Refusal.Kind.FORBIDDEN, "cross_site", refusal.get()
                     + ": another site's page may not change anything here; use the hub's own page"));
             return true;
         }

@@ -46,7 +46,7 @@ public final class JsonErrorHandler extends ErrorHandler {
             case 404 -> "not found";
             case 400 -> "bad request: the request line, a header or the path cannot be read";
             case 505 -> "this hub speaks HTTP/1.0 and HTTP/1.1 only";
-            default -> code >= 500 ? "the hub failed to handle the request; the error is logged" : "HTTP " + code;
+            default -> code >= 500 ? JsonResponses.INTERNAL_MESSAGE : "HTTP " + code;
         };
     }
 }

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The writer on a real filesystem that fills up: a clean failure, then writes again once space is back. */
 class DatabaseDiskFullTest {
 
-    private static final String INSERT = "INSERT INTO users (username, password_hash, role, created_at)"
-            + " VALUES (?, ?, 'STAFF', 0)";
+    /** A table of the test's own: the features bring theirs, not the database. */
+    private static final List<Migration> NOTES = List.of(new Migration(1, "notes",
+            List.of("CREATE TABLE notes (name VARCHAR(100) PRIMARY KEY, text TEXT NOT NULL)")));
+    private static final String INSERT = "INSERT INTO notes (name, text) VALUES (?, ?)";
     /** Bigger than the WAL left by earlier commits, so the write needs new disk space. */
     private static final String BIG = "x".repeat(256 * 1024);
 
@@ -31,6 +33,7 @@ class DatabaseDiskFullTest {
         Path mountPoint = Files.createDirectory(temp.resolve("disk"));
         disk = SmallDisk.mount(mountPoint, 8);
         database = Database.open(disk.path().resolve("hub.db"));
+        database.migrate("notes", NOTES);
         database.write(c -> Sql.update(c, INSERT, "before", "x"));
     }
 
@@ -53,7 +56,7 @@ class DatabaseDiskFullTest {
             return Sql.update(c, INSERT, "second-of-two", BIG);
         })).isInstanceOf(StorageFullException.class).hasMessageContaining("full");
 
-        assertThat(usernames()).containsExactly("before");
+        assertThat(names()).containsExactly("before");
         assertThat(database.writerFailure()).hasValueSatisfying(failure -> assertThat(failure.diskFull()).isTrue());
     }
 
@@ -72,7 +75,7 @@ class DatabaseDiskFullTest {
             return Sql.update(c, INSERT, "after-b", "x");
         });
 
-        assertThat(usernames()).containsExactly("after-a", "after-b", "before");
+        assertThat(names()).containsExactly("after-a", "after-b", "before");
         assertThat(database.writerFailure()).isEmpty();
     }
 
@@ -89,12 +92,12 @@ class DatabaseDiskFullTest {
             return Sql.update(c, INSERT, "before", "x");
         })).isInstanceOf(DatabaseException.class).isNotInstanceOf(StorageFullException.class);
 
-        assertThat(usernames()).containsExactly("before");
+        assertThat(names()).containsExactly("before");
         assertThat(database.writerFailure()).as("still the full disk: nothing committed since, and a broken key says nothing about the disk")
                 .hasValueSatisfying(failure -> assertThat(failure.diskFull()).isTrue());
     }
 
-    private List<String> usernames() {
-        return database.read(c -> Sql.query(c, "SELECT username FROM users ORDER BY username", r -> r.getString(1)));
+    private List<String> names() {
+        return database.read(c -> Sql.query(c, "SELECT name FROM notes ORDER BY name", r -> r.getString(1)));
     }
 }
