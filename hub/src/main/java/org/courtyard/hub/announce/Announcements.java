@@ -141,9 +141,12 @@ public final class Announcements {
     /**
      * Replaces everything but the audio; {@code startsAt} left out keeps the current start.
      *
-     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
+     * @param ifMatch the revision the caller edited (If-Match); empty to edit whatever is there
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn, PRECONDITION_FAILED (with
+     *     the announcement as it is now) if it is at another revision
      */
-    public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, AuditTrail trail) {
+    public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, Optional<Long> ifMatch,
+            AuditTrail trail) {
         Instant now = clock.instant();
         Map<String, KioskView> all = kioskMap();
         AnnouncementView current = requireWritable(user, id, all);
@@ -154,6 +157,9 @@ public final class Announcements {
         checkTargets(user, draft.targets(), all);
         database.write(connection -> {
             int revision = revisionForChange(connection, id);
+            if (ifMatch.isPresent() && ifMatch.get() != revision - 1) {
+                throw Refusal.changedMeanwhile("announcement " + id, revision - 1, find(connection, id).orElseThrow());
+            }
             Sql.update(connection, "UPDATE announcements SET title = ?, body = ?, priority = ?, outdoor = ?, targets = ?,"
                     + " starts_at = ?, ends_at = ?, repeat_daily = ?, revision = ?, updated_by = ?, updated_at = ?"
                     + " WHERE id = ?", draft.title(), draft.text(), draft.priority().name(), draft.outdoor(),

@@ -160,6 +160,19 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Kind.CONFLICT, "conflict", message);
     }
 
+    /**
+     * The caller edited an older copy of {@code what} than there is now (its If-Match named another
+     * version): code {@code precondition_failed}, with {@code version} and {@code current} (the
+     * resource as it is now) in the details, so that the client can show what changed and send its
+     * edit again.
+     */
+    public static Refusal changedMeanwhile(String what, long version, Object current) {
+        return new Refusal(Kind.PRECONDITION_FAILED, "precondition_failed", what + " was changed by someone else"
+                + " after you loaded it; it is at version " + version + " now. Look at what changed and send your"
+                + " edit again with If-Match: \"" + version + "\"").withDetails(Map.of("version", version,
+                        "current", current));
+    }
+
     public static Refusal tooLarge(String message) {
         return new Refusal(Kind.TOO_LARGE, "too_large", message);
     }

@@ -75,7 +75,12 @@ public final class ResidentsSchema {
                       village VARCHAR(100) NOT NULL,
                       changed_at BIGINT NOT NULL
                     )""",
-                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")));
+                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
+            // version: one more with every change of what a PUT or PATCH edits, the ETag that an
+            // If-Match names, so that a second edit made from an older copy cannot overwrite the first.
+            new Migration(2, "a version per resident and cadre, for ETag and If-Match", List.of(
+                    "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")));
 
     private ResidentsSchema() {
     }

@@ -214,6 +214,39 @@ public final class Exchange {
     }
 
     /**
+     * The version an {@code If-Match} header names ({@code "7"}, as the hub's ETags are); empty
+     * without the header or for {@code *} (any version). A PUT or PATCH with it fails with 412 if
+     * the resource is at another version. Several tags ({@code "6", "7"}) are not supported: one
+     * edit is made from one copy.
+     *
+     * @throws Refusal INVALID naming {@code If-Match} for anything else
+     */
+    public Optional<Long> ifMatch() {
+        String value = request.getHeaders().get(HttpHeader.IF_MATCH);
+        if (value == null || value.isBlank() || value.trim().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = value.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+        }
+        throw Refusal.invalidField("If-Match", "header 'If-Match' must be one ETag the hub gave, like \"7\", or *;"
+                + " was '" + value + "'");
+    }
+
+    /** The {@code ETag} of an editable resource at {@code version}: {@code "7"}. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
      * Takes this request's connection off the per-address connection cap ({@link AddressConnectionLimit}):
      * for a connection that from now on carries a logged-in user's long-lived answer, such as the
      * event stream. The answer should close the connection when it ends ({@code Connection: close}),
