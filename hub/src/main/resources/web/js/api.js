@@ -33,14 +33,21 @@ export function setStorageFullHandler(handler) {
 /** What staff read when the hub could not store a change because its disk is full. */
 const STORAGE_FULL = '乡镇服务器的磁盘已满，这次的操作没有保存。请稍后再试，并联系管理员清理磁盘。';
 
-/** body: an object sent as JSON, or a Blob/File sent as it is (as contentType if given). */
-async function call(method, path, body, contentType) {
+/**
+ * body: an object sent as JSON, or a Blob/File sent as it is (as contentType if given).
+ * version: for an edit, the version of the copy being edited (sent as If-Match); the hub answers
+ * 412 precondition_failed, with the current state in error.current, if someone changed it since.
+ */
+async function call(method, path, body, contentType, version) {
   const init = {
     method,
     credentials: 'same-origin',
     cache: 'no-store',
     headers: { Accept: 'application/json' },
   };
+  if (version !== undefined && version !== null) {
+    init.headers['If-Match'] = `"${version}"`;
+  }
   if (body instanceof Blob) {
     // A file or a recording, sent as it is with the given media type, else its own.
     init.headers['Content-Type'] = contentType || body.type || 'application/octet-stream';
@@ -84,9 +91,10 @@ async function call(method, path, body, contentType) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body),
-  put: (path, body) => call('PUT', path, body),
-  /** A JSON merge patch: only the fields sent change. */
-  patch: (path, body) => call('PATCH', path, body),
+  /** An edit of the copy at version (If-Match), when given. */
+  put: (path, body, version) => call('PUT', path, body, undefined, version),
+  /** A JSON merge patch: only the fields sent change; of the copy at version (If-Match), when given. */
+  patch: (path, body, version) => call('PATCH', path, body, undefined, version),
   delete: (path) => call('DELETE', path),
   /** Sends a file's bytes as they are, e.g. a photo (image/jpeg) or a CSV ledger (text/csv). */
   upload: (method, path, blob, contentType) => call(method, path, blob, contentType),
