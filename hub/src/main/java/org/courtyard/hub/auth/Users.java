@@ -94,8 +94,13 @@ public final class Users {
     public UserView create(NewUser user, AuditTrail trail) {
         String hash = Passwords.hash(user.password().toCharArray());
         database.write(connection -> {
-            if (exists(connection, user.username())) {
-                throw Refusal.conflict("a user named '" + user.username() + "' already exists");
+            // Unique without regard to case: "Wangfang" next to "wangfang" would be two logins that
+            // staff, the audit log and a cadre's linked username cannot tell apart.
+            Optional<String> taken = Sql.one(connection, "SELECT username FROM users WHERE username = ? COLLATE NOCASE",
+                    row -> row.getString(1), user.username());
+            if (taken.isPresent()) {
+                throw Refusal.conflict("a user named '" + taken.get() + "' already exists"
+                        + (taken.get().equals(user.username()) ? "" : " (usernames are the same whatever the case)"));
             }
             insert(connection, user, hash);
             trail.record(connection, "user.create", user.username(), "role=" + user.role()

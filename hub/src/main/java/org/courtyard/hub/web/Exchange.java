@@ -174,6 +174,22 @@ public final class Exchange {
         }
     }
 
+    /**
+     * For a command that carries nothing in its body (a withdrawal): no body, or a JSON object whose
+     * fields are ignored as unknown fields are everywhere. A body of another type is 415, one that is
+     * not JSON 400 {@code malformed_json}, JSON that is not an object 400 {@code bad_request}: a
+     * client that sends something else has a bug it should hear about.
+     */
+    public void emptyBody() {
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (request.getLength() <= 0 && !chunked) {
+            return;
+        }
+        if (!bodyTree().isObject()) {
+            throw Refusal.badRequest("the body must be a JSON object ({}) or nothing");
+        }
+    }
+
     /** The body as a JSON tree, for routes that validate parts of it one by one. */
     public JsonNode bodyTree() {
         byte[] body = jsonBody();

@@ -75,8 +75,11 @@ final class AnnouncementRoutes {
         hub.route(PUT, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> tagged(
                 announcements.update(user, exchange.pathParameter("id"), exchange.bodyAs(AnnouncementDraft.class),
                         exchange.ifMatch(), Actors.trail(audit, user, exchange))));
-        hub.route(POST, "/api/v1/announcements/{id}/withdraw", Access.STAFF, (exchange, user) -> Reply.ok(
-                announcements.withdraw(user, exchange.pathParameter("id"), Actors.trail(audit, user, exchange))));
+        hub.route(POST, "/api/v1/announcements/{id}/withdraw", Access.STAFF, (exchange, user) -> {
+            exchange.emptyBody();
+            return Reply.ok(announcements.withdraw(user, exchange.pathParameter("id"),
+                    Actors.trail(audit, user, exchange)));
+        });
         hub.route(PUT, "/api/v1/announcements/{id}/audio", Access.STAFF, this::upload);
         hub.route(GET, "/api/v1/announcements/{id}/audio", AUDIO_READERS,
                 (exchange, caller) -> download(exchange, caller, true));
