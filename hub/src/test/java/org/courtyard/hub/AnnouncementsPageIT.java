@@ -335,6 +335,8 @@ class AnnouncementsPageIT extends StaffPageHarness {
         assertThat(chromium.driver.findElement(By.id("ann-text")).getAttribute("value")).isEqualTo("晒粮请避开公路。");
         assertThat(onlyAnnouncement().get("title").asText()).as("nothing of the stale edit stored")
                 .isEqualTo("秋收晒粮注意事项");
+        chromium.screenshot("announcement-edit-conflict");
+        chromium.phoneScreenshot("announcement-edit-conflict-phone");
 
         chromium.driver.findElement(By.id("ann-save")).click();
         wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "修改已保存"));

@@ -323,9 +323,7 @@ class ResidentsPageIT extends StaffPageHarness {
         assertThat(page.find(By.id("resident-address")).getAttribute("value")).isEqualTo("和平村三组");
         assertThat(resident(id).get("phone").isNull()).as("nothing of the stale edit stored").isTrue();
         chromium.screenshot("residents-edit-conflict");
-        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        chromium.screenshot("residents-edit-conflict-phone");
-        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        chromium.phoneScreenshot("residents-edit-conflict-phone");
 
         // and saving again keeps both edits: her number, and the address she did not touch
         click(By.id("resident-save"));
