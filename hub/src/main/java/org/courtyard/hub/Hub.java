@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hub.announce.AnnouncementRoutes;
+import org.courtyard.hub.api.reports.ReportRoutes;
+import org.courtyard.hub.api.survey.SurveyRoutes;
 import org.courtyard.hub.announce.Announcements;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.audit.AuditRoutes;
@@ -43,6 +45,9 @@ import org.courtyard.hub.residents.Ledger;
 import org.courtyard.hub.residents.ResidentRoutes;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
+import org.courtyard.hub.reports.ReportWorkbook;
+import org.courtyard.hub.reports.Reports;
+import org.courtyard.hub.survey.SurveyRounds;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncRoutes;
 import org.courtyard.hub.sync.SyncService;
@@ -167,6 +172,10 @@ public final class Hub implements AutoCloseable {
         new CadreRoutes(cadres, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
+        new SurveyRoutes(new SurveyRounds(database, config.clock(), config.zone(), residents, config.survey()),
+                authenticator, audit).register(router);
+        new ReportRoutes(new Reports(database, config.clock(), config.zone(), config.report(),
+                config.survey().fiveGuaranteeTag()), new ReportWorkbook(config.zone()), authenticator).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
         if (config.trustProxy()) {

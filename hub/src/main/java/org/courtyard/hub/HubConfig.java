@@ -17,9 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
 import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.reports.ReportSettings;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
 import org.courtyard.hub.store.BackupSettings;
+import org.courtyard.hub.survey.Criteria;
 import org.courtyard.hub.web.Limits;
 import org.courtyard.hub.web.TlsSettings;
 
@@ -42,13 +44,18 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param survey the inclusion criteria a survey round opened without its own checks against
+ *     ({@code survey.child-under-age}, {@code survey.elder-from-age}, {@code survey.five-guarantee-tag})
+ * @param report the township's name and groups in reports ({@code report.township},
+ *     {@code report.old-age}, {@code report.illness-tags})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
-        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
+        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime, Criteria survey,
+        ReportSettings report) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -103,6 +110,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        if (survey == null || report == null) {
+            throw new IllegalArgumentException("survey criteria and report settings are required");
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -134,6 +144,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.survey = survey;
+        builder.report = report;
         return builder;
     }
 
@@ -159,7 +171,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours");
+                "kiosk.enrolment-hours", "survey.child-under-age", "survey.elder-from-age",
+                "survey.five-guarantee-tag", "report.township", "report.old-age", "report.illness-tags");
 
         private final Path dataDir;
         private int port = 8080;
@@ -191,6 +204,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private Criteria survey = Criteria.DEFAULTS;
+        private ReportSettings report = ReportSettings.DEFAULTS;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -321,6 +336,18 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The survey's default inclusion criteria (overrides the {@code survey.*} keys). */
+        public Builder survey(Criteria criteria) {
+            this.survey = criteria;
+            return this;
+        }
+
+        /** The reports' settings (overrides the {@code report.*} keys). */
+        public Builder report(ReportSettings settings) {
+            this.report = settings;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -378,6 +405,18 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
+                    case "survey.child-under-age" -> survey = new Criteria((int) number(key, value, 1, 25),
+                            survey.elderFrom(), survey.fiveGuaranteeTag());
+                    case "survey.elder-from-age" -> survey = new Criteria(survey.childUnder(),
+                            (int) number(key, value, 40, 100), survey.fiveGuaranteeTag());
+                    case "survey.five-guarantee-tag" -> survey = new Criteria(survey.childUnder(), survey.elderFrom(),
+                            text(key, value, 20));
+                    case "report.township" -> report = new ReportSettings(text(key, value, 50), report.oldAge(),
+                            report.illnessTags());
+                    case "report.old-age" -> report = new ReportSettings(report.township(), (int) number(key, value, 60,
+                            120), report.illnessTags());
+                    case "report.illness-tags" -> report = new ReportSettings(report.township(), report.oldAge(),
+                            List.of(value.split("\\s*[,，、]\\s*")));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -407,7 +446,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, survey, report);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -467,6 +506,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("config key '" + prefix + "*': " + e.getMessage(), e);
             }
+        }
+
+        private static String text(String key, String value, int max) {
+            if (value.isEmpty() || value.length() > max) {
+                throw new IllegalArgumentException("config key '" + key + "' must be 1 to " + max + " characters, was '"
+                        + value + "'");
+            }
+            return value;
         }
 
         private static long number(String key, String value, long min, long max) {
