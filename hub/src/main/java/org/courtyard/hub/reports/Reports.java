@@ -169,7 +169,7 @@ public final class Reports {
         List<Long> acknowledged = new ArrayList<>();
         Sql.each(connection, "SELECT h.status, h.category, h.source, h.overdue_at, h.received_at,"
                 + " (SELECT MIN(x.changed_at) FROM help_history x WHERE x.request_id = h.id"
-                + " AND x.status IN ('ACKNOWLEDGED', 'ASSIGNED', 'RESOLVED')) AS acknowledged_at"
+                + " AND x.status = 'ACKNOWLEDGED') AS acknowledged_at"
                 + " FROM help_requests h WHERE " + HELP_AT + " >= ? AND " + HELP_AT + " < ?"
                 + inVillage("h.village", village), row -> {
                     n[0]++;
