@@ -29,8 +29,11 @@ import { residentSection } from './sections/residents.js';
 import { announcementSection } from './sections/announcements.js';
 import { cadreSection } from './sections/cadres.js';
 import { auditSection } from './sections/audit.js';
+import { surveySection } from './sections/survey.js';
+import { reportSection } from './sections/reports.js';
 
-const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection, auditSection];
+const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, surveySection,
+  reportSection, kioskSection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

@@ -7,6 +7,17 @@ export const TYPE = {
   CHILD: '留守儿童',
 };
 
+/** Why someone left the ledger in the half-yearly survey (the resident's leftReason). */
+export const LEAVE_REASON = {
+  MOVED: '迁出',
+  PARENTS_RETURNED: '父母返乡',
+  CHILDREN_RETURNED: '子女返乡',
+  PASSED_AWAY: '去世',
+  AGED_OUT: '超龄',
+  NOT_ELIGIBLE: '不符合纳入条件',
+  OTHER: '其他',
+};
+
 /** The tags the form offers as tick boxes; any other tag is typed. */
 export const COMMON_TAGS = ['五保户', '低保户', '80岁以上', '独居', '患病', '残疾'];
 
@@ -103,6 +114,8 @@ const EXPLAINED = [
   [/must be a phone number/, () => '不是有效的电话号码（5 到 20 位数字，可以有空格、“-”和开头的“+”）。'],
   [/must be ELDER .*, was '(.*)'$/, (m) => `类型只能是“空巢老人”或“留守儿童”，这里写的是“${m[1]}”。`],
   [/only for residents of type CHILD/, () => '只有留守儿童才填这一项。是不是列错位了？'],
+  [/only for residents of type ELDER/, () => '只有空巢老人才填这一项。是不是列错位了？'],
+  [/'birthDate' must be/, () => '出生日期不对，要写成 2011-03-05 这样的日期。'],
   [/'checkInEveryDays' must be/, () => '报平安间隔天数要填 1 到 365 的整数；不需要报平安就空着。'],
   [/already lives in/, () => '这个村已经有同名的居民。同名的请在名字后注明，例如 张秀英（东组）。'],
   [/unknown column '(.*)'/, (m) => `不认识的列名“${m[1]}”。列名见说明，例如 姓名、村、类型、报平安间隔天数。`],

@@ -177,7 +177,8 @@ public final class Hub implements AutoCloseable {
         new ReportRoutes(new Reports(database, config.clock(), config.zone(), config.report(),
                 config.survey().fiveGuaranteeTag()), new ReportWorkbook(config.zone()), authenticator).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
-                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
+                new Handler.Sequence(router, StaticFiles.handler(server), StaticFiles.charts(server),
+                        new NotFoundHandler()));
         if (config.trustProxy()) {
             handlers = new TrustedProxy(handlers);
         }
