@@ -1,4 +1,7 @@
-// Words and dates shared by the residents (居民), cadres (村干部) and check-in (报平安) sections.
+// Words and dates shared by the residents (居民), cadres (村干部), check-in (报平安) and survey
+// (核实) sections.
+
+import { el } from './dom.js';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -6,6 +9,52 @@ export const TYPE = {
   ELDER: '空巢老人',
   CHILD: '留守儿童',
 };
+
+/** The ledger's fields (the hub's names) as the forms label them, for headings and error messages. */
+export const FIELD_LABELS = {
+  name: '姓名',
+  village: '村',
+  type: '类型',
+  tags: '标签',
+  checkInEveryDays: '报平安间隔天数',
+  birthDate: '出生日期',
+  phone: '电话',
+  address: '住址',
+  guardian: '监护人或照料人',
+  guardianPhone: '监护人电话',
+  parentsAway: '父母外出情况',
+  parentsWorkplace: '父母务工地',
+  parentsPhone: '父母电话',
+  school: '学校',
+  schoolClass: '班级',
+  headTeacher: '班主任',
+  childrenAway: '子女情况',
+  note: '备注',
+  cadreIds: '结对干部',
+  active: '在册',
+};
+
+/** Where a child's parents are (parentsAway), as the half-yearly survey asks it. */
+export const PARENTS_AWAY = {
+  BOTH: '父母均外出务工',
+  ONE_OTHER_UNABLE: '一方外出，另一方无监护能力',
+  ONE: '一方外出，另一方在家照管',
+  NONE: '父母均在家',
+};
+
+/** Where an elder's children are (childrenAway). */
+export const CHILDREN_AWAY = {
+  ALL: '子女均不在身边',
+  SOME: '部分子女在身边',
+  NONE: '子女在身边',
+  NO_CHILDREN: '无子女',
+};
+
+/** Fills a select with "未填" and the choices of a map (value → words). */
+export function fillChoices(select, choices) {
+  select.replaceChildren(el('option', { value: '', text: '未填' }),
+      ...Object.entries(choices).map(([value, words]) => el('option', { value, text: words })));
+}
 
 /** Why someone left the ledger in the half-yearly survey (the resident's leftReason). */
 export const LEAVE_REASON = {

@@ -7,33 +7,12 @@ import { withQuery } from '../api.js';
 import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
-  COMMON_TAGS, LEAVE_REASON, addDays, byVillageThenName, dayText, everyText, explain, fieldOf, fieldText, today, typeText,
+  CHILDREN_AWAY, COMMON_TAGS, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, addDays, byVillageThenName, dayText,
+  everyText, explain, fieldOf, fieldText, fillChoices, today, typeText,
 } from '../people.js';
 
 /** The hub's field names as the form labels them, for error messages. */
-const LABELS = {
-  name: '姓名',
-  village: '村',
-  type: '类型',
-  tags: '标签',
-  checkInEveryDays: '报平安间隔天数',
-  birthDate: '出生日期',
-  phone: '电话',
-  address: '住址',
-  guardian: '监护人或照料人',
-  guardianPhone: '监护人电话',
-  parentsAway: '父母外出情况',
-  parentsWorkplace: '父母务工地',
-  parentsPhone: '父母电话',
-  school: '学校',
-  schoolClass: '班级',
-  headTeacher: '班主任',
-  childrenAway: '子女情况',
-  note: '备注',
-  cadreIds: '结对干部',
-  active: '在册',
-  until: '暂停到',
-};
+const LABELS = { ...FIELD_LABELS, until: '暂停到' };
 
 /** Inputs of the form whose value is the hub's field as it is (text, a date, a choice), by field name. */
 const TEXT_FIELDS = {
@@ -126,6 +105,8 @@ function elements() {
   for (const [field, id] of Object.entries(TEXT_FIELDS)) {
     out.text[field] = byId(id);
   }
+  fillChoices(out.text.parentsAway, PARENTS_AWAY);
+  fillChoices(out.text.childrenAway, CHILDREN_AWAY);
   out.tagChoices.replaceChildren(...COMMON_TAGS.map((tag) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', value: tag }), tag)));
   return out;

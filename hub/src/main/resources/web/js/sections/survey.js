@@ -6,7 +6,9 @@
 import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
-import { LEAVE_REASON, byVillageThenName, fieldText, today, typeText } from '../people.js';
+import {
+  CHILDREN_AWAY, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, byVillageThenName, fieldText, fillChoices, today, typeText,
+} from '../people.js';
 
 const OUTCOME = { CONFIRMED: '核实无误', CHANGED: '信息有变', LEFT: '退出' };
 const FLAG = {
@@ -17,33 +19,16 @@ const FLAG = {
 };
 const DECISION = { KEEP: '保留', REMOVE: '移出' };
 const CAME = { ADDED: '本轮新发现', RETURNED: '重新在册', NEW: '台账新增' };
+/** The ledger's field names in the words of this section (the survey form's own labels). */
 const FIELD = {
-  name: '姓名',
-  village: '村',
-  type: '类型',
-  tags: '标签',
-  checkInEveryDays: '报平安间隔天数',
-  birthDate: '出生日期',
-  phone: '电话',
-  address: '住址',
+  ...FIELD_LABELS,
   guardian: '平时照管人',
   guardianPhone: '照管人电话',
-  parentsAway: '父母外出情况',
-  parentsWorkplace: '父母务工地',
-  parentsPhone: '父母电话',
   school: '就读学校',
-  schoolClass: '班级',
-  headTeacher: '班主任',
-  childrenAway: '子女情况',
-  note: '备注',
-  cadreIds: '结对干部',
   reason: '退出原因',
   outcome: '核实结果',
 };
-const VALUE = {
-  parentsAway: { BOTH: '父母均外出', ONE_OTHER_UNABLE: '一方外出另一方无监护能力', ONE: '一方外出', NONE: '父母在家' },
-  childrenAway: { ALL: '子女均不在身边', SOME: '部分子女在身边', NONE: '子女在身边', NO_CHILDREN: '无子女' },
-};
+const VALUE = { parentsAway: PARENTS_AWAY, childrenAway: CHILDREN_AWAY };
 const EMPTY = {
   'to-review': '这里的人都已核实。',
   reviewed: '还没有人核实。',
@@ -101,6 +86,8 @@ function elements() {
     leftReason: byId('survey-left-reason'),
     note: byId('survey-review-note'),
     reviewCancel: byId('survey-review-cancel'),
+    parentsAway: byId('survey-f-parents-away'),
+    childrenAway: byId('survey-f-children-away'),
   };
 }
 
@@ -569,6 +556,8 @@ export const surveySection = {
   start(context) {
     ctx = context;
     els = elements();
+    fillChoices(els.parentsAway, PARENTS_AWAY);
+    fillChoices(els.childrenAway, CHILDREN_AWAY);
     show = 'to-review';
     renderTabs();
     els.add.hidden = true;
