@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -432,7 +433,7 @@ class ReportsTest {
             sync(kiosk, TestHub.helpCancelled(id));
         } else if ("OVERDUE".equals(status)) {
             hub.clock.advance(Duration.ofMinutes(6));
-            hub.hub.checkOverdue();
+            hub.hub.runCheck(HelpFeature.OVERDUE_CHECK);
             overdue = true;
             status = "NEW";
         } else if (status != null) {

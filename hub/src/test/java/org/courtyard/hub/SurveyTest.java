@@ -183,6 +183,7 @@ class SurveyTest {
         assertThat(closed.json().get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.json().get("closedBy").asText()).isEqualTo("staff1");
         assertThat(hub.post("/api/v1/survey-rounds/" + round + "/close", staff, Map.of()).status()).isEqualTo(409);
+        assertThat(hub.post("/api/v1/survey-rounds/" + round + "/close", cadre, Map.of()).status()).isEqualTo(403);
         assertThat(review(cadre, round, Map.of("residentId", zhang, "outcome", "CONFIRMED")).status()).isEqualTo(409);
         JsonNode diff = hub.get("/api/v1/survey-rounds/" + round + "/diff", staff).json();
         assertThat(diff.get("from").get("stage").asText()).isEqualTo("OPEN");
@@ -202,6 +203,35 @@ class SurveyTest {
                 .contains("from");
         assertThat(hub.get("/api/v1/survey-rounds", cadre).json()).singleElement()
                 .satisfies(r -> assertThat(r.get("status").asText()).isEqualTo("CLOSED"));
+    }
+
+    @Test
+    void a_person_the_survey_finds_is_added_to_the_ledger_with_the_round_and_waits_for_the_township() {
+        String round = open("2027年上半年").json().get("id").asText();
+        ObjectNode found = child("马小花").put("village", "和平村").put("round", round);
+
+        TestHub.Answer added = hub.post("/api/v1/residents", cadre, found);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String id = added.json().get("id").asText();
+        assertThat(added.json().get("name").asText()).isEqualTo("马小花");
+        assertThat(added.json().has("round")).isFalse();
+        JsonNode person = hub.get("/api/v1/survey-rounds/" + round + "/people/" + id, staff).json();
+        assertThat(person.get("added").asBoolean()).isTrue();
+        assertThat(person.get("flag").asText()).isEqualTo("NEWLY_MEETS");
+        JsonNode progress = hub.get("/api/v1/survey-rounds/" + round, staff).json().get("progress");
+        assertThat(progress.get("added").asInt()).isEqualTo(1);
+        assertThat(progress.get("flagged").asInt()).isEqualTo(1);
+        assertThat(hub.column("SELECT action FROM audit_log WHERE target = '" + id + "' ORDER BY seq"))
+                .containsExactly("resident.create", "survey.add");
+
+        assertThat(hub.post("/api/v1/residents", cadre, child("马小草").put("village", "和平村").put("round", "s-nothere"))
+                .status()).isEqualTo(404);
+        assertThat(hub.post("/api/v1/residents", cadre, child("马小草").put("village", "和平村").put("round", 7))
+                .errorMessage()).contains("round");
+        assertThat(hub.post("/api/v1/residents", cadre, child("马小草").put("village", "团结村").put("round", round))
+                .status()).isEqualTo(403);
+        assertThat(hub.column("SELECT COUNT(*) FROM residents WHERE name = '马小草'")).containsExactly("0");
     }
 
     private TestHub.Answer open(String name) {

@@ -2,7 +2,7 @@ package org.courtyard.hub.reports;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.courtyard.hub.residents.FieldError;
+import org.courtyard.hub.core.Refusal;
 
 /** The days a report covers, {@code from} to {@code to} inclusive, in the hub's time zone. */
 public record Period(LocalDate from, LocalDate to) {
@@ -12,16 +12,16 @@ public record Period(LocalDate from, LocalDate to) {
 
     public Period {
         if (from == null) {
-            throw new FieldError("from", "missing required parameter 'from' (YYYY-MM-DD)");
+            throw Refusal.invalidField("from", "missing required parameter 'from' (YYYY-MM-DD)");
         }
         if (to == null) {
-            throw new FieldError("to", "missing required parameter 'to' (YYYY-MM-DD)");
+            throw Refusal.invalidField("to", "missing required parameter 'to' (YYYY-MM-DD)");
         }
         if (to.isBefore(from)) {
-            throw new FieldError("to", "parameter 'to' (" + to + ") must not be before 'from' (" + from + ")");
+            throw Refusal.invalidField("to", "parameter 'to' (" + to + ") must not be before 'from' (" + from + ")");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new FieldError("to", "a report covers at most " + MAX_DAYS + " days; 'from' " + from + " to 'to' "
+            throw Refusal.invalidField("to", "a report covers at most " + MAX_DAYS + " days; 'from' " + from + " to 'to' "
                     + to + " is longer");
         }
     }

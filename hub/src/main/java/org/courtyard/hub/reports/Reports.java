@@ -22,12 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.courtyard.hub.announce.Announcements;
-import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.survey.SurveyRefused;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
 import org.courtyard.protocol.HelpStatus;
@@ -360,13 +358,6 @@ public final class Reports {
 
     /** A cadre's own village (403 for another); staff: what was asked, empty for the whole township. */
     private static Optional<String> villageOf(StaffUser user, Optional<String> asked) {
-        if (user.role() == Role.CADRE) {
-            if (asked.isPresent() && !asked.get().equals(user.village())) {
-                throw new SurveyRefused(SurveyRefused.Kind.FORBIDDEN, "forbidden", "a cadre sees only the report of "
-                        + user.village());
-            }
-            return Optional.of(user.village());
-        }
-        return asked;
+        return user.listVillage(asked, "the report");
     }
 }

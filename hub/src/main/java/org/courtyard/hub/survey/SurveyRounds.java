@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
-import org.courtyard.hub.auth.Role;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.residents.FieldError;
@@ -27,7 +27,6 @@ import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.survey.SurveyRefused.Kind;
 import org.courtyard.hub.survey.internal.Diffs;
 import org.courtyard.hub.survey.internal.Snapshots;
 import org.courtyard.protocol.ProtocolException;
@@ -37,11 +36,11 @@ import org.courtyard.protocol.ResidentType;
 /**
  * The survey rounds of a hub (see the package documentation and docs/survey.md).
  *
- * <p>Staff (ADMIN, STAFF) open, decide on flags and close; a cadre reviews and adds the people of
- * their own village and sees only that village's progress and lists; staff review anyone. At most
- * one round is open at a time. Every change is one write transaction with its audit entry and the
- * ledger change it makes; a refusal ({@link SurveyRefused}, {@link FieldError}) is thrown before
- * anything is written.
+ * <p>Staff (ADMIN, STAFF) open, decide on flags and close (the routes admit no one else); a cadre
+ * reviews and adds the people of their own village and sees only that village's progress and
+ * lists; staff review anyone. At most one round is open at a time. Every change is one write
+ * transaction with its audit entry and the ledger change it makes; a {@link Refusal} rolls it back
+ * whole.
  */
 public final class SurveyRounds {
 
@@ -73,10 +72,9 @@ public final class SurveyRounds {
      * {@code closesOn} before today.
      */
     public SurveyRound open(StaffUser user, RoundInput input, AuditTrail trail) {
-        staffOnly(user, "open a survey round");
         LocalDate today = today();
         if (input.closesOn().isBefore(today)) {
-            throw new FieldError("closesOn", "field 'closesOn' must be today (" + today + ") or later, was "
+            throw Refusal.invalidField("closesOn", "field 'closesOn' must be today (" + today + ") or later, was "
                     + input.closesOn());
         }
         Criteria criteria = input.criteria() == null ? defaults : input.criteria();
@@ -84,12 +82,12 @@ public final class SurveyRounds {
             Optional<String> open = Sql.one(connection, "SELECT name FROM survey_rounds WHERE closed_at IS NULL",
                     row -> row.getString(1));
             if (open.isPresent()) {
-                throw new SurveyRefused(Kind.CONFLICT, "round_open", "the round '" + open.get()
+                throw new Refusal(Refusal.Kind.CONFLICT, "round_open", "the round '" + open.get()
                         + "' is still open; close it before opening another");
             }
             if (Sql.one(connection, "SELECT id FROM survey_rounds WHERE name = ?", row -> row.getString(1),
                     input.name()).isPresent()) {
-                throw new SurveyRefused(Kind.CONFLICT, "name_taken", "a survey round is already called '"
+                throw new Refusal(Refusal.Kind.CONFLICT, "name_taken", "a survey round is already called '"
                         + input.name() + "'");
             }
             String created;
@@ -113,7 +111,6 @@ public final class SurveyRounds {
      * already. Flags still undecided stay as they are: the people stay in the ledger.
      */
     public SurveyRound close(StaffUser user, String id, AuditTrail trail) {
-        staffOnly(user, "close a survey round");
         database.write(connection -> {
             Round round = openRound(connection, id);
             // Those who left the ledger outside the survey before their review were never due in the end.
@@ -202,7 +199,7 @@ public final class SurveyRounds {
     public SurveyItem item(StaffUser user, String id, String residentId) {
         SurveyItem item = database.read(connection -> {
             requireRound(connection, id);
-            return findItem(connection, id, residentId).orElseThrow(() -> new SurveyRefused(Kind.NOT_FOUND,
+            return findItem(connection, id, residentId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                     "not_found", "resident " + residentId + " is not in survey round " + id));
         });
         requireVillage(user, item.village(), "resident " + residentId);
@@ -222,18 +219,18 @@ public final class SurveyRounds {
         Residents.Edits edits = new Residents.Edits();
         SurveyItem item = database.write(connection -> {
             Round round = openRound(connection, id);
-            ResidentView before = residents.find(connection, input.residentId()).orElseThrow(() -> new SurveyRefused(
-                    Kind.NOT_FOUND, "not_found", "no resident '" + input.residentId() + "'"));
+            ResidentView before = residents.find(connection, input.residentId()).orElseThrow(() -> new Refusal(
+                    Refusal.Kind.NOT_FOUND, "not_found", "no resident '" + input.residentId() + "'"));
             requireVillage(user, before.village(), "resident " + before.id());
             Optional<SurveyItem> existing = findItem(connection, id, before.id());
             if (existing.isPresent() && (existing.get().outcome() != null || existing.get().added())) {
                 SurveyItem done = existing.get();
-                throw new SurveyRefused(Kind.CONFLICT, "already_reviewed", "resident " + before.id() + " was "
+                throw new Refusal(Refusal.Kind.CONFLICT, "already_reviewed", "resident " + before.id() + " was "
                         + (done.added() ? "added" : "reviewed (" + done.outcome() + ")") + " in this round by "
                         + done.reviewedBy() + "; correct the ledger itself if that was wrong");
             }
             if (!before.active()) {
-                throw new SurveyRefused(Kind.CONFLICT, "not_in_ledger", "resident " + before.id()
+                throw new Refusal(Refusal.Kind.CONFLICT, "not_in_ledger", "resident " + before.id()
                         + " is no longer in the ledger (inactive); there is nothing to review");
             }
             if (existing.isEmpty()) {
@@ -250,7 +247,7 @@ public final class SurveyRounds {
                     after = patch(connection, user, before.id(), input.changes(), trail, edits);
                     changes = changes(before, after);
                     if (changes.isEmpty()) {
-                        throw new FieldError("changes", "field 'changes' changes nothing in the ledger; send"
+                        throw Refusal.invalidField("changes", "field 'changes' changes nothing in the ledger; send"
                                 + " CONFIRMED if the record is right");
                     }
                 }
@@ -288,13 +285,18 @@ public final class SurveyRounds {
      */
     public ResidentView add(StaffUser user, String id, ResidentInput input, AuditTrail trail) {
         if (!input.active()) {
-            throw new FieldError("active", "a person the survey found is added to the ledger as active");
+            throw Refusal.invalidField("active", "a person the survey found is added to the ledger as active");
         }
         Residents.Edits edits = new Residents.Edits();
         String residentId = database.write(connection -> {
             Round round = openRound(connection, id);
             requireVillage(user, input.village(), "the resident");
-            String created = residents.create(connection, user, input, trail, edits);
+            String created;
+            try {
+                created = residents.create(connection, user, input, trail, edits);
+            } catch (FieldError e) {
+                throw refusal(e, "");
+            }
             ResidentView person = residents.find(connection, created).orElseThrow();
             Criteria.Verdict verdict = round.criteria().check(person, today());
             Flag flag = switch (verdict.meets()) {
@@ -318,18 +320,17 @@ public final class SurveyRounds {
      * the decision's reason. 409 if the round is closed, the person has no flag, or it is decided.
      */
     public SurveyItem decide(StaffUser user, String id, String residentId, DecisionInput input, AuditTrail trail) {
-        staffOnly(user, "decide on a survey flag");
         Residents.Edits edits = new Residents.Edits();
         SurveyItem item = database.write(connection -> {
             openRound(connection, id);
-            SurveyItem current = findItem(connection, id, residentId).orElseThrow(() -> new SurveyRefused(
-                    Kind.NOT_FOUND, "not_found", "resident " + residentId + " is not in survey round " + id));
+            SurveyItem current = findItem(connection, id, residentId).orElseThrow(() -> new Refusal(
+                    Refusal.Kind.NOT_FOUND, "not_found", "resident " + residentId + " is not in survey round " + id));
             if (current.flag() == null) {
-                throw new SurveyRefused(Kind.CONFLICT, "not_flagged", "resident " + residentId
+                throw new Refusal(Refusal.Kind.CONFLICT, "not_flagged", "resident " + residentId
                         + " has no flag in this round; there is nothing to decide");
             }
             if (current.decision() != null) {
-                throw new SurveyRefused(Kind.CONFLICT, "already_decided", "the flag of resident " + residentId
+                throw new Refusal(Refusal.Kind.CONFLICT, "already_decided", "the flag of resident " + residentId
                         + " was decided already (" + current.decision() + " by " + current.decidedBy() + ")");
             }
             if (input.decision() == Decision.REMOVE) {
@@ -360,7 +361,7 @@ public final class SurveyRounds {
         return database.read(connection -> {
             Round round = requireRound(connection, id);
             if (round.closedAt() == null) {
-                throw new SurveyRefused(Kind.CONFLICT, "round_open", "survey round " + id
+                throw new Refusal(Refusal.Kind.CONFLICT, "round_open", "survey round " + id
                         + " is still open; its diff is ready when it closes");
             }
             RoundDiff.Baseline baseline = baseline(connection, round, from);
@@ -443,13 +444,13 @@ public final class SurveyRounds {
     private RoundDiff.Baseline baseline(Connection connection, Round round, Optional<String> from)
             throws SQLException {
         if (from.isPresent()) {
-            Round earlier = round(connection, from.get()).orElseThrow(() -> new FieldError("from",
+            Round earlier = round(connection, from.get()).orElseThrow(() -> Refusal.invalidField("from",
                     "query parameter 'from' names no survey round: '" + from.get() + "'"));
             if (earlier.id().equals(round.id())) {
                 return new RoundDiff.Baseline(round.id(), round.name(), Snapshots.OPEN);
             }
             if (earlier.closedAt() == null) {
-                throw new FieldError("from", "query parameter 'from' names round " + earlier.id()
+                throw Refusal.invalidField("from", "query parameter 'from' names round " + earlier.id()
                         + ", which is still open; compare against a closed round");
             }
             return new RoundDiff.Baseline(earlier.id(), earlier.name(), Snapshots.CLOSE);
@@ -475,11 +476,17 @@ public final class SurveyRounds {
             AuditTrail trail, Residents.Edits edits) throws SQLException {
         try {
             return residents.patch(connection, user, residentId, changes, trail, edits);
-        } catch (NameTaken e) {
-            throw e;
         } catch (FieldError e) {
-            throw new FieldError("changes." + e.field(), e.getMessage());
+            throw refusal(e, "changes.");
         }
+    }
+
+    /** The ledger's refusal of a field as the survey's: 409 for a taken name, else 400 naming {@code prefix + field}. */
+    private static Refusal refusal(FieldError e, String prefix) {
+        if (e instanceof NameTaken) {
+            return new Refusal(Refusal.Kind.CONFLICT, "conflict", e.getMessage(), e);
+        }
+        return Refusal.invalidField(prefix + e.field(), e.getMessage(), e);
     }
 
     /** {@code {"field":[before, after], ...}} of the fields that differ, phone numbers masked. */
@@ -501,14 +508,14 @@ public final class SurveyRounds {
     private Round openRound(Connection connection, String id) throws SQLException {
         Round round = requireRound(connection, id);
         if (round.closedAt() != null) {
-            throw new SurveyRefused(Kind.CONFLICT, "round_closed", "survey round " + id + " ('" + round.name()
+            throw new Refusal(Refusal.Kind.CONFLICT, "round_closed", "survey round " + id + " ('" + round.name()
                     + "') was closed on " + round.closedAt() + "; it cannot change");
         }
         return round;
     }
 
     private static Round requireRound(Connection connection, String id) throws SQLException {
-        return round(connection, id).orElseThrow(() -> new SurveyRefused(Kind.NOT_FOUND, "not_found",
+        return round(connection, id).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "not_found",
                 "no survey round '" + id + "'"));
     }
 
@@ -556,29 +563,16 @@ public final class SurveyRounds {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    private static void staffOnly(StaffUser user, String what) {
-        if (user.role() == Role.CADRE) {
-            throw new SurveyRefused(Kind.FORBIDDEN, "forbidden", "only ADMIN or STAFF may " + what + "; you are CADRE");
-        }
-    }
-
     private static void requireVillage(StaffUser user, String village, String what) {
         if (!user.mayAccessVillage(village)) {
-            throw new SurveyRefused(Kind.FORBIDDEN, "forbidden", what + " belongs to " + village + "; a cadre of "
-                    + user.village() + " surveys only their own village");
+            throw Refusal.forbidden(what + " belongs to " + village + "; a cadre of " + user.village()
+                    + " surveys only their own village");
         }
     }
 
     /** The village a view is limited to: a cadre's own (403 if they ask for another), else what was asked. */
     private static Optional<String> villageOf(StaffUser user, Optional<String> asked) {
-        if (user.role() == Role.CADRE) {
-            if (asked.isPresent() && !asked.get().equals(user.village())) {
-                throw new SurveyRefused(Kind.FORBIDDEN, "forbidden", "a cadre sees only the survey of "
-                        + user.village());
-            }
-            return Optional.of(user.village());
-        }
-        return asked;
+        return user.listVillage(asked, "the survey");
     }
 
     private static String encodeCursor(String village, String name, String residentId) {
@@ -595,6 +589,6 @@ public final class SurveyRounds {
         } catch (IllegalArgumentException | ProtocolException e) {
             // answered below
         }
-        throw new FieldError("after", "query parameter 'after' must be the 'next' of the previous page");
+        throw Refusal.invalidField("after", "query parameter 'after' must be the 'next' of the previous page");
     }
 }

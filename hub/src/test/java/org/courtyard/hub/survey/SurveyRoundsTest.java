@@ -15,18 +15,24 @@ import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.Actor;
 import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditSchema;
 import org.courtyard.hub.audit.AuditTrail;
+import org.courtyard.hub.auth.AuthSchema;
+import org.courtyard.hub.checkin.CheckInSchema;
+import org.courtyard.hub.kiosk.KioskSchema;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.ChildrenAway;
-import org.courtyard.hub.residents.FieldError;
 import org.courtyard.hub.residents.ParentsAway;
 import org.courtyard.hub.residents.ResidentInput;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.residents.ResidentsSchema;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.survey.SurveyRounds.Show;
+import org.courtyard.hub.sync.SyncSchema;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentType;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +63,14 @@ class SurveyRoundsTest {
     void open() {
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZoneOffset.UTC);
         database = Database.open(dir.resolve("hub.db"));
+        // The ledger's reads join the kiosks' check-ins and visits: the tables of every feature it reads.
+        database.migrate("audit", AuditSchema.STEPS);
+        database.migrate("auth", AuthSchema.STEPS);
+        database.migrate("kiosk", KioskSchema.STEPS);
+        database.migrate("sync", SyncSchema.STEPS);
+        database.migrate("residents", ResidentsSchema.STEPS);
+        database.migrate("checkin", CheckInSchema.STEPS);
+        database.migrate("survey", SurveySchema.STEPS);
         residents = new Residents(database, clock, dir.resolve("photos"));
         survey = new SurveyRounds(database, clock, ZONE, residents, Criteria.DEFAULTS);
         trail = new AuditLog(database, clock).by(new Actor("test", "127.0.0.1"));
@@ -86,9 +100,9 @@ class SurveyRoundsTest {
                         org.assertj.core.groups.Tuple.tuple("团结村", 1));
         assertThat(survey.items(STAFF, round.id(), Show.TO_REVIEW, Optional.of("和平村"), Optional.empty(), 10).items())
                 .extracting(SurveyItem::name).containsExactly("张桂英", "李小军", "王德福");
-        assertThatThrownBy(() -> open("2027年下半年")).isInstanceOf(SurveyRefused.class)
-                .hasMessageContaining("still open").extracting(e -> ((SurveyRefused) e).kind())
-                .isEqualTo(SurveyRefused.Kind.CONFLICT);
+        assertThatThrownBy(() -> open("2027年下半年")).isInstanceOf(Refusal.class)
+                .hasMessageContaining("still open").extracting(e -> ((Refusal) e).kind())
+                .isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(survey.item(STAFF, round.id(), zhang).outcome()).isNull();
     }
 
@@ -131,10 +145,10 @@ class SurveyRoundsTest {
 
         assertThatThrownBy(() -> survey.review(CADRE, round, review(li, Outcome.CHANGED, null,
                 "{\"school\":\"" + "很".repeat(101) + "\"}"), trail))
-                .isInstanceOf(FieldError.class).hasMessageContaining("school")
-                .extracting(e -> ((FieldError) e).field()).asString().startsWith("changes");
+                .isInstanceOf(Refusal.class).hasMessageContaining("school")
+                .extracting(e -> ((Refusal) e).field().orElseThrow()).asString().isEqualTo("changes.school");
         assertThatThrownBy(() -> survey.review(CADRE, round, review(li, Outcome.CHANGED, null,
-                "{\"school\":\"和平村完小\"}"), trail)).isInstanceOf(FieldError.class)
+                "{\"school\":\"和平村完小\"}"), trail)).isInstanceOf(Refusal.class)
                 .hasMessageContaining("changes nothing");
 
         assertThat(residents.get(STAFF, li).school()).isEqualTo("和平村完小");
@@ -145,6 +159,7 @@ class SurveyRoundsTest {
 
     @Test
     void reviews_are_refused_twice_for_another_village_and_after_the_close() {
+        // (Who may open, close and decide is the routes' access, tested over HTTP in SurveyTest.)
         String zhang = elder("张桂英", "和平村");
         String zhou = elder("周大娘", "团结村");
         String wang = elder("王德福", "和平村");
@@ -152,20 +167,18 @@ class SurveyRoundsTest {
         survey.review(CADRE, round, review(zhang, Outcome.CONFIRMED, null, null), trail);
 
         assertThatThrownBy(() -> survey.review(STAFF, round, review(zhang, Outcome.CONFIRMED, null, null), trail))
-                .isInstanceOf(SurveyRefused.class).hasMessageContaining("was reviewed (CONFIRMED)");
+                .isInstanceOf(Refusal.class).hasMessageContaining("was reviewed (CONFIRMED)");
         assertThatThrownBy(() -> survey.review(CADRE, round, review(zhou, Outcome.CONFIRMED, null, null), trail))
-                .extracting(e -> ((SurveyRefused) e).kind()).isEqualTo(SurveyRefused.Kind.FORBIDDEN);
+                .extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
         assertThatThrownBy(() -> survey.get(CADRE, round, Optional.of("团结村")))
-                .extracting(e -> ((SurveyRefused) e).kind()).isEqualTo(SurveyRefused.Kind.FORBIDDEN);
-        assertThatThrownBy(() -> survey.close(CADRE, round, trail))
-                .extracting(e -> ((SurveyRefused) e).kind()).isEqualTo(SurveyRefused.Kind.FORBIDDEN);
+                .extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
 
         survey.close(STAFF, round, trail);
 
         assertThatThrownBy(() -> survey.review(CADRE, round, review(wang, Outcome.CONFIRMED, null, null), trail))
-                .isInstanceOf(SurveyRefused.class).hasMessageContaining("was closed");
+                .isInstanceOf(Refusal.class).hasMessageContaining("was closed");
         assertThatThrownBy(() -> survey.close(STAFF, round, trail))
-                .extracting(e -> ((SurveyRefused) e).kind()).isEqualTo(SurveyRefused.Kind.CONFLICT);
+                .extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.CONFLICT);
     }
 
     @Test
@@ -194,8 +207,6 @@ class SurveyRoundsTest {
         assertThat(survey.items(STAFF, round, Show.FLAGGED, Optional.empty(), Optional.empty(), 10).items())
                 .extracting(SurveyItem::name).containsExactly("刘大军", "孙小红", "王德福");
 
-        assertThatThrownBy(() -> survey.decide(CADRE, round, grown, new DecisionInput(Decision.REMOVE, null, null),
-                trail)).extracting(e -> ((SurveyRefused) e).kind()).isEqualTo(SurveyRefused.Kind.FORBIDDEN);
         SurveyItem removed = survey.decide(STAFF, round, grown, new DecisionInput(Decision.REMOVE, LeaveReason.AGED_OUT,
                 null), trail);
         SurveyItem kept = survey.decide(STAFF, round, returned, new DecisionInput(Decision.KEEP, null, "母亲常年生病"),
@@ -210,7 +221,7 @@ class SurveyRoundsTest {
         assertThat(board.progress().flagged()).isEqualTo(1);
         assertThat(board.progress().decided()).isEqualTo(2);
         assertThatThrownBy(() -> survey.decide(STAFF, round, grown, new DecisionInput(Decision.KEEP, null, null), trail))
-                .isInstanceOf(SurveyRefused.class).hasMessageContaining("decided already");
+                .isInstanceOf(Refusal.class).hasMessageContaining("decided already");
     }
 
     @Test
@@ -231,7 +242,7 @@ class SurveyRoundsTest {
         assertThat(board.progress().reviewed()).isEqualTo(2);
         assertThat(board.progress().total()).isEqualTo(2);
         assertThatThrownBy(() -> survey.review(CADRE, round, review(found.id(), Outcome.CONFIRMED, null, null), trail))
-                .isInstanceOf(SurveyRefused.class).hasMessageContaining("was added");
+                .isInstanceOf(Refusal.class).hasMessageContaining("was added");
     }
 
     @Test
@@ -248,7 +259,7 @@ class SurveyRoundsTest {
         assertThat(board.progress().total()).isEqualTo(1);
         assertThat(board.progress().reviewed()).isEqualTo(1);
         assertThatThrownBy(() -> survey.review(CADRE, round, review(zhang, Outcome.CONFIRMED, null, null), trail))
-                .isInstanceOf(SurveyRefused.class).hasMessageContaining("no longer in the ledger");
+                .isInstanceOf(Refusal.class).hasMessageContaining("no longer in the ledger");
     }
 
     @Test
@@ -273,7 +284,7 @@ class SurveyRoundsTest {
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactly("东风村己", "和平村丁", "和平村丙", "和平村乙", "和平村戊", "和平村甲");
         assertThatThrownBy(() -> survey.items(STAFF, round, Show.TO_REVIEW, Optional.empty(), Optional.of("nonsense"),
-                2)).isInstanceOf(FieldError.class).hasMessageContaining("after");
+                2)).isInstanceOf(Refusal.class).hasMessageContaining("after");
     }
 
     @Test
@@ -288,7 +299,7 @@ class SurveyRoundsTest {
         String found = survey.add(CADRE, first, person("马小花", "和平村", ResidentType.CHILD, LocalDate.of(2019, 9, 9),
                 ParentsAway.BOTH, null, List.of()), trail).id();
         assertThatThrownBy(() -> survey.diff(STAFF, first, Optional.empty(), Optional.empty()))
-                .isInstanceOf(SurveyRefused.class).hasMessageContaining("still open");
+                .isInstanceOf(Refusal.class).hasMessageContaining("still open");
 
         survey.close(STAFF, first, trail);
         RoundDiff diff = survey.diff(STAFF, first, Optional.empty(), Optional.empty());

@@ -1,94 +1,84 @@
 package org.courtyard.hub.api.survey;
 
+import static org.eclipse.jetty.http.HttpMethod.GET;
+import static org.eclipse.jetty.http.HttpMethod.POST;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.Downloads;
-import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
-import org.courtyard.hub.audit.AuditTrail;
-import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.auth.StaffUser;
-import org.courtyard.hub.residents.FieldError;
-import org.courtyard.hub.residents.NameTaken;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.survey.DecisionInput;
 import org.courtyard.hub.survey.Page;
 import org.courtyard.hub.survey.ReviewInput;
 import org.courtyard.hub.survey.RoundDiff;
 import org.courtyard.hub.survey.RoundInput;
 import org.courtyard.hub.survey.SurveyItem;
-import org.courtyard.hub.survey.SurveyRefused;
 import org.courtyard.hub.survey.SurveyRounds;
 import org.courtyard.hub.web.Exchange;
-import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.Reply;
-import org.courtyard.hub.web.Route;
-import org.courtyard.hub.web.Router;
 import org.courtyard.protocol.ProtocolJson;
 
 /**
- * {@code /api/v1/survey-rounds}: open, read with the list still to review, review, decide on
- * flags, close, and the diff between rounds as JSON and CSV. Staff and cadres (for their village);
- * docs/api.md has the whole contract.
+ * {@code /api/v1/survey-rounds}: open, read with the people still to review, review, decide on
+ * flags, close, and the diff between rounds as JSON and CSV. Township staff open, decide and close;
+ * a cadre reviews and reads their own village. docs/api.md has the whole contract.
  */
-public final class SurveyRoutes {
+final class SurveyRoutes {
 
     /** A page of people when the caller names no {@code limit}, and the most one may ask for. */
     static final int PAGE = 50;
     static final int MAX_PAGE = 500;
 
     private final SurveyRounds survey;
-    private final Authenticator authenticator;
     private final AuditLog audit;
     private final ResourceBundle words = ResourceBundle.getBundle("org.courtyard.hub.survey.labels", Locale.ROOT);
 
-    public SurveyRoutes(SurveyRounds survey, Authenticator authenticator, AuditLog audit) {
+    SurveyRoutes(SurveyRounds survey, AuditLog audit) {
         this.survey = survey;
-        this.authenticator = authenticator;
         this.audit = audit;
     }
 
-    public void register(Router router) {
-        router.add("POST", "/api/v1/survey-rounds", refusals(exchange -> {
-            StaffUser user = authenticator.requireStaff(exchange);
-            return Reply.created(survey.open(user, exchange.bodyAs(RoundInput.class), trail(user, exchange)));
-        }));
-        router.add("GET", "/api/v1/survey-rounds", refusals(exchange ->
-                Reply.ok(survey.list(authenticator.requireStaff(exchange)))));
-        router.add("GET", "/api/v1/survey-rounds/{id}", refusals(this::get));
-        router.add("GET", "/api/v1/survey-rounds/{id}/people", refusals(this::people));
-        router.add("GET", "/api/v1/survey-rounds/{id}/people/{residentId}", refusals(exchange -> Reply.ok(
-                survey.item(authenticator.requireStaff(exchange), exchange.pathParameter("id"),
-                        exchange.pathParameter("residentId")))));
-        router.add("POST", "/api/v1/survey-rounds/{id}/reviews", refusals(exchange -> {
-            StaffUser user = authenticator.requireStaff(exchange);
-            return Reply.created(survey.review(user, exchange.pathParameter("id"),
-                    exchange.bodyAs(ReviewInput.class), trail(user, exchange)));
-        }));
-        router.add("POST", "/api/v1/survey-rounds/{id}/people/{residentId}/decision", refusals(exchange -> {
-            StaffUser user = authenticator.requireStaff(exchange);
-            return Reply.ok(survey.decide(user, exchange.pathParameter("id"), exchange.pathParameter("residentId"),
-                    exchange.bodyAs(DecisionInput.class), trail(user, exchange)));
-        }));
-        router.add("POST", "/api/v1/survey-rounds/{id}/close", refusals(exchange -> {
-            StaffUser user = authenticator.requireStaff(exchange);
-            return Reply.ok(survey.close(user, exchange.pathParameter("id"), trail(user, exchange)));
-        }));
-        router.add("GET", "/api/v1/survey-rounds/{id}/diff", refusals(exchange -> Reply.ok(diff(exchange))));
-        router.add("GET", "/api/v1/survey-rounds/{id}/diff.csv", refusals(exchange -> {
-            RoundDiff diff = diff(exchange);
-            byte[] csv = DiffCsv.write(diff, words).getBytes(StandardCharsets.UTF_8);
-            Downloads.send(exchange, "text/csv; charset=utf-8", csv, "survey-" + diff.roundId() + "-diff.csv");
+    void register(FeatureContext hub) {
+        hub.route(POST, "/api/v1/survey-rounds", Access.OFFICE.to("open a survey round"), (exchange, user) ->
+                Reply.created(survey.open(user, exchange.bodyAs(RoundInput.class), Actors.trail(audit, user, exchange))));
+        hub.route(GET, "/api/v1/survey-rounds", Access.STAFF, (exchange, user) -> Reply.ok(survey.list(user)));
+        hub.route(GET, "/api/v1/survey-rounds/{id}", Access.STAFF, this::get);
+        hub.route(GET, "/api/v1/survey-rounds/{id}/people", Access.STAFF, this::people);
+        hub.route(GET, "/api/v1/survey-rounds/{id}/people/{residentId}", Access.STAFF, (exchange, user) -> Reply.ok(
+                survey.item(user, exchange.pathParameter("id"), exchange.pathParameter("residentId"))));
+        hub.route(POST, "/api/v1/survey-rounds/{id}/reviews", Access.STAFF, (exchange, user) -> Reply.created(
+                survey.review(user, exchange.pathParameter("id"), exchange.bodyAs(ReviewInput.class),
+                        Actors.trail(audit, user, exchange))));
+        hub.route(POST, "/api/v1/survey-rounds/{id}/people/{residentId}/decision",
+                Access.OFFICE.to("decide on a survey flag"), (exchange, user) -> Reply.ok(survey.decide(user,
+                        exchange.pathParameter("id"), exchange.pathParameter("residentId"),
+                        exchange.bodyAs(DecisionInput.class), Actors.trail(audit, user, exchange))));
+        hub.route(POST, "/api/v1/survey-rounds/{id}/close", Access.OFFICE.to("close a survey round"),
+                (exchange, user) -> Reply.ok(survey.close(user, exchange.pathParameter("id"),
+                        Actors.trail(audit, user, exchange))));
+        hub.route(GET, "/api/v1/survey-rounds/{id}/diff", Access.STAFF, (exchange, user) -> Reply.ok(diff(exchange,
+                user)));
+        hub.route(GET, "/api/v1/survey-rounds/{id}/diff.csv", Access.STAFF, (exchange, user) -> {
+            RoundDiff diff = diff(exchange, user);
+            Downloads.send(exchange, "text/csv; charset=utf-8", DiffCsv.write(diff, words)
+                    .getBytes(StandardCharsets.UTF_8), "survey-" + diff.roundId() + "-diff.csv");
             return Reply.detached();
-        }));
+        });
     }
 
     /** The round with its first page still to review ({@code toReview}, {@code toReviewNext}). */
-    private Reply get(Exchange exchange) {
-        StaffUser user = authenticator.requireStaff(exchange);
+    private Reply get(Exchange exchange, StaffUser user) {
         String id = exchange.pathParameter("id");
         Optional<String> village = exchange.query("village");
         ObjectNode round = ProtocolJson.mapper().valueToTree(survey.get(user, id, village));
@@ -100,54 +90,32 @@ public final class SurveyRoutes {
     }
 
     /** {@code ?show=to-review|reviewed|flagged|decided&village=&after=&limit=}, with {@code Link: rel="next"}. */
-    private Reply people(Exchange exchange) {
-        StaffUser user = authenticator.requireStaff(exchange);
+    private Reply people(Exchange exchange, StaffUser user) {
         String value = exchange.query("show").orElse("to-review");
         SurveyRounds.Show show;
         try {
             show = SurveyRounds.Show.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw HttpError.invalidField("show", "query parameter 'show' must be to-review, reviewed, flagged or"
+            throw Refusal.invalidField("show", "query parameter 'show' must be to-review, reviewed, flagged or"
                     + " decided, was '" + value + "'");
         }
+        int limit = exchange.limit(PAGE, MAX_PAGE);
         Page<SurveyItem> page = survey.items(user, exchange.pathParameter("id"), show, exchange.query("village"),
-                exchange.query("after"), exchange.limit(PAGE, MAX_PAGE));
-        Reply reply = Reply.ok(Map.of("items", page.items(), "next", page.next() == null ? "" : page.next()));
+                exchange.query("after"), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("next", page.next());
+        Reply reply = Reply.ok(body);
         if (page.next() != null) {
-            String next = exchange.path() + "?show=" + value + exchange.query("village").map(v -> "&village="
-                    + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).orElse("") + "&after=" + page.next()
-                    + "&limit=" + exchange.limit(PAGE, MAX_PAGE);
+            String next = exchange.path() + "?show=" + value + exchange.query("village")
+                    .map(v -> "&village=" + URLEncoder.encode(v, StandardCharsets.UTF_8)).orElse("")
+                    + "&after=" + page.next() + "&limit=" + limit;
             reply = reply.withHeader("Link", "<" + next + ">; rel=\"next\"");
         }
         return reply;
     }
 
-    private RoundDiff diff(Exchange exchange) {
-        return survey.diff(authenticator.requireStaff(exchange), exchange.pathParameter("id"), exchange.query("from"),
-                exchange.query("village"));
-    }
-
-    private AuditTrail trail(StaffUser user, Exchange exchange) {
-        return audit.by(Actor.of(user.username(), exchange));
-    }
-
-    /** The survey's refusals as HTTP answers: 404, 403 and 409 by kind, 400 naming a bad field, 409 for a taken name. */
-    public static Route refusals(Route route) {
-        return exchange -> {
-            try {
-                return route.handle(exchange);
-            } catch (SurveyRefused e) {
-                int status = switch (e.kind()) {
-                    case NOT_FOUND -> 404;
-                    case FORBIDDEN -> 403;
-                    case CONFLICT -> 409;
-                };
-                throw new HttpError(status, e.code(), e.getMessage(), e);
-            } catch (NameTaken e) {
-                throw new HttpError(409, "conflict", e.getMessage(), e);
-            } catch (FieldError e) {
-                throw HttpError.invalidField(e.field(), e.getMessage());
-            }
-        };
+    private RoundDiff diff(Exchange exchange, StaffUser user) {
+        return survey.diff(user, exchange.pathParameter("id"), exchange.query("from"), exchange.query("village"));
     }
 }
