@@ -25,6 +25,7 @@ import org.courtyard.hub.residents.NameTaken;
 import org.courtyard.hub.residents.ResidentInput;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.hub.survey.internal.Diffs;
@@ -202,7 +203,7 @@ public final class SurveyRounds {
             return findItem(connection, id, residentId).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                     "not_found", "resident " + residentId + " is not in survey round " + id));
         });
-        requireVillage(user, item.village(), "resident " + residentId);
+        VillageScope.village(user, item.village(), "resident " + residentId);
         return item;
     }
 
@@ -221,7 +222,7 @@ public final class SurveyRounds {
             Round round = openRound(connection, id);
             ResidentView before = residents.find(connection, input.residentId()).orElseThrow(() -> new Refusal(
                     Refusal.Kind.NOT_FOUND, "not_found", "no resident '" + input.residentId() + "'"));
-            requireVillage(user, before.village(), "resident " + before.id());
+            VillageScope.village(user, before.village(), "resident " + before.id());
             Optional<SurveyItem> existing = findItem(connection, id, before.id());
             if (existing.isPresent() && (existing.get().outcome() != null || existing.get().added())) {
                 SurveyItem done = existing.get();
@@ -290,7 +291,7 @@ public final class SurveyRounds {
         Residents.Edits edits = new Residents.Edits();
         String residentId = database.write(connection -> {
             Round round = openRound(connection, id);
-            requireVillage(user, input.village(), "the resident");
+            VillageScope.village(user, input.village(), "the resident");
             String created;
             try {
                 created = residents.create(connection, user, input, trail, edits);
@@ -561,13 +562,6 @@ public final class SurveyRounds {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
-    }
-
-    private static void requireVillage(StaffUser user, String village, String what) {
-        if (!user.mayAccessVillage(village)) {
-            throw Refusal.forbidden(what + " belongs to " + village + "; a cadre of " + user.village()
-                    + " surveys only their own village");
-        }
     }
 
     /** The village a view is limited to: a cadre's own (403 if they ask for another), else what was asked. */
