@@ -38,6 +38,8 @@ class SurveyPageIT extends StaffPageHarness {
 
     private static final String VILLAGE = "和平村";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Dimension DESKTOP = new Dimension(1366, 768);
+    private static final Dimension PHONE = new Dimension(390, 844);
 
     String zhang;
     String li;
@@ -87,10 +89,15 @@ class SurveyPageIT extends StaffPageHarness {
         chromium.screenshot("survey-review-changed");
         page.find(By.id("survey-review-save")).click();
         wait.until(textToBePresentInElementLocated(By.id("survey-notice"), "已核实 李小军：信息有变"));
+        // The third on a phone, as a cadre in the village would.
+        chromium.driver.manage().window().setSize(PHONE);
         review(zhao, "LEFT");
         new Select(page.find(By.id("survey-left-reason"))).selectByValue("PARENTS_RETURNED");
+        scrollTo("survey-review");
+        chromium.screenshot("survey-review-left-phone");
         page.find(By.id("survey-review-save")).click();
         wait.until(textToBePresentInElementLocated(By.id("survey-notice"), "已核实 赵小雨：退出"));
+        chromium.driver.manage().window().setSize(DESKTOP);
 
         By village = By.cssSelector("#survey-villages tr[data-village='" + VILLAGE + "']");
         wait.until(textToBePresentInElementLocated(village, "100%"));
@@ -103,8 +110,11 @@ class SurveyPageIT extends StaffPageHarness {
         assertThat(page.find(By.cssSelector("#survey-people-rows tr[data-resident='" + zhao + "']")).getText())
                 .contains("退出", "父母返乡");
         chromium.screenshot("survey-board-reviewed");
-        chromium.driver.manage().window().setSize(new Dimension(390, 844));
+        chromium.driver.manage().window().setSize(PHONE);
+        scrollTo("survey-totals");
         chromium.screenshot("survey-board-reviewed-phone");
+        scrollTo("survey-people-rows");
+        chromium.screenshot("survey-people-reviewed-phone");
 
         assertThat(hub.get("/api/v1/residents/" + li, hub.adminToken).json().get("school").asText()).isEqualTo("镇中心小学");
         JsonNode left = hub.get("/api/v1/residents/" + zhao, hub.adminToken).json();
@@ -134,6 +144,10 @@ class SurveyPageIT extends StaffPageHarness {
         assertThat(page.find(By.id("reports-xlsx")).getAttribute("href"))
                 .contains("/api/v1/reports.xlsx?from=" + today.withDayOfMonth(1) + "&to=" + today);
         chromium.screenshot("reports-section");
+        chromium.driver.manage().window().setSize(PHONE);
+        scrollTo("reports-body");
+        chromium.screenshot("reports-section-phone");
+        chromium.driver.manage().window().setSize(DESKTOP);
 
         chromium.driver.get(page.find(By.id("reports-print")).getAttribute("href"));
         wait.until(numberOfElementsToBe(By.cssSelector("[data-chart] img"), 4));
@@ -149,7 +163,7 @@ class SurveyPageIT extends StaffPageHarness {
         byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         Files.write(HeadlessChromium.SCREENSHOTS.resolve("report-page.pdf"), bytes);
-        chromium.driver.manage().window().setSize(new Dimension(390, 844));
+        chromium.driver.manage().window().setSize(PHONE);
         chromium.screenshot("report-page-phone");
         page.assertNoScriptErrors();
     }
@@ -159,6 +173,16 @@ class SurveyPageIT extends StaffPageHarness {
         chromium.driver.executeScript("const input = document.getElementById(arguments[0]);"
                 + " input.value = arguments[1]; input.dispatchEvent(new Event('change', { bubbles: true }));", id,
                 value.toString());
+    }
+
+    /**
+     * Scrolls the section (which scrolls under the page's bar and tabs) until the element {@code id}
+     * is at its top, as a person would before a screenshot.
+     */
+    private void scrollTo(String id) {
+        chromium.driver.executeScript("const el = document.getElementById(arguments[0]);"
+                + " const section = el.closest('.section');"
+                + " section.scrollTop += el.getBoundingClientRect().top - section.getBoundingClientRect().top;", id);
     }
 
     private void review(String residentId, String outcome) {
