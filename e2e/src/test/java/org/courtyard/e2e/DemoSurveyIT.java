@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,12 +44,15 @@ import org.openqa.selenium.support.ui.Select;
  * 李小军's school and marks 赵小雨 as left because her parents returned; the board shows three
  * reviewed and the ledger has changed. Then the demo kiosk has a help request (its button) and a
  * check-in, a cadre's visit is recorded, and the month's report on the staff page and in its
- * spreadsheet counts exactly the requests, visits and check-ins the demo holds.
+ * spreadsheet, titled for the demo's township (和平乡, from the demo hub's settings), counts exactly
+ * the requests, visits and check-ins the hub lists.
  */
 class DemoSurveyIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The survey's cadre login (not the phone page's, which the demo makes for itself). */
+    private static final String CADRE = "heping-survey";
 
     @TempDir
     Path dir;
@@ -62,8 +66,8 @@ class DemoSurveyIT {
         try (Demo demo = Demo.start(data); StaffPage page = new StaffPage(profile, SOON)) {
             HubApi admin = new HubApi(demo.page).login("admin", demo.adminPassword);
             Map<String, String> people = residents(admin);
-            // The village cadre's login for the staff page, made by the administrator.
-            ObjectNode cadre = ProtocolJson.mapper().createObjectNode().put("username", "lijianhua")
+            // A login of role CADRE for 李建华, made by the administrator.
+            ObjectNode cadre = ProtocolJson.mapper().createObjectNode().put("username", CADRE)
                     .put("password", "cadre-password-1").put("role", "CADRE").put("village", "和平村")
                     .put("displayName", "李建华");
             admin.call("POST", "/api/v1/users", cadre, 201);
@@ -79,7 +83,7 @@ class DemoSurveyIT {
             page.find(By.id("logout-button")).click();
 
             // The cadre reviews three people of 和平村.
-            page.login(demo.page("/"), "lijianhua", "cadre-password-1");
+            page.login(demo.page("/"), CADRE, "cadre-password-1");
             page.section("survey");
             page.wait.until(numberOfElementsToBe(By.cssSelector("#survey-people-rows tr"), 5));
             review(page, people.get("张桂英"), "CONFIRMED");
@@ -113,6 +117,7 @@ class DemoSurveyIT {
             await().atMost(SOON).untilAsserted(() -> assertThat(demo.console.status()).contains("help=DELIVERED"));
             demo.console.type("checkin 张桂英");
             demo.console.awaitLine(line -> line.equals("checked in 张桂英 " + people.get("张桂英")), SOON);
+            await().atMost(SOON).until(() -> checkInsThisMonth(admin, people.get("张桂英")) == 1);
             visit(demo, data, people.get("张桂英"));
 
             // The month's report, as the hub's records give it.
@@ -123,30 +128,36 @@ class DemoSurveyIT {
                 helpRequests += inMonth(request.get("occurredAt").asText(), first) ? 1 : 0;
             }
             int checkIns = 0;
-            for (JsonNode checkIn : admin.call("GET", "/api/v1/residents/" + people.get("王德福") + "/check-ins", null, 200)) {
-                checkIns += inMonth(checkIn.get("at").asText(), first) ? 1 : 0;
+            for (String residentId : people.values()) {
+                checkIns += checkInsThisMonth(admin, residentId);
             }
-            checkIns += 1; // 张桂英's, today
+            int visits = admin.call("GET", "/api/v1/visits?month=" + YearMonth.from(today), null, 200).size();
             assertThat(helpRequests).as("the demo's press").isEqualTo(1);
+            assertThat(visits).as("李建华's visit").isEqualTo(1);
 
             page.login(demo.page("/"), demo.staffUsername, demo.staffPassword);
             page.section("reports");
             page.wait.until(visibilityOfElementLocated(By.cssSelector("#reports-body .report-cards")));
             assertThat(page.find(By.id("reports-from")).getAttribute("value")).isEqualTo(first.toString());
-            assertThat(page.text("reports-body")).contains("走访\n1\n人次", "求助\n" + helpRequests + "\n件",
+            String title = "和平乡关爱工作报告（" + first.getYear() + "年" + first.getMonthValue() + "月1日至"
+                    + today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日）";
+            assertThat(page.text("reports-body")).as("titled for the demo's township and the month").contains(title);
+            assertThat(page.text("reports-body")).contains("走访\n" + visits + "\n人次", "求助\n" + helpRequests + "\n件",
                     "报平安 " + checkIns + " 次");
             page.chromium.screenshot("demo-report");
 
             JsonNode report = admin.call("GET", "/api/v1/reports?from=" + first + "&to=" + today, null, 200);
+            assertThat(report.get("title").asText()).isEqualTo(title);
             assertThat(report.at("/helpRequests/total").asInt()).isEqualTo(helpRequests);
             assertThat(report.at("/helpRequests/bySource/BUTTON").asInt()).isEqualTo(helpRequests);
-            assertThat(report.at("/visits/personTimes").asInt()).isEqualTo(1);
+            assertThat(report.at("/visits/personTimes").asInt()).isEqualTo(visits);
             assertThat(report.at("/checkIns/checkIns").asInt()).isEqualTo(checkIns);
             assertThat(report.at("/people/total").asInt()).as("赵小雨 was cared for this month too").isEqualTo(5);
 
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx(admin, first, today)))) {
+                assertThat(workbook.getSheet("概况").getRow(0).getCell(0).getStringCellValue()).isEqualTo(title);
                 assertThat(number(workbook.getSheet("求助"), "求助（件）")).isEqualTo(helpRequests);
-                assertThat(number(workbook.getSheet("走访"), "走访（人次）")).isEqualTo(1);
+                assertThat(number(workbook.getSheet("走访"), "走访（人次）")).isEqualTo(visits);
                 assertThat(number(workbook.getSheet("报平安"), "报平安（次）")).isEqualTo(checkIns);
             }
             page.assertNoScriptErrors();
@@ -195,6 +206,16 @@ class DemoSurveyIT {
     private static boolean inMonth(String instant, LocalDate first) {
         LocalDate day = LocalDate.ofInstant(Instant.parse(instant), ZONE);
         return !day.isBefore(first);
+    }
+
+    /** The check-ins of {@code residentId} the hub holds for this month. */
+    private static int checkInsThisMonth(HubApi api, String residentId) throws Exception {
+        LocalDate first = LocalDate.now(ZONE).withDayOfMonth(1);
+        int count = 0;
+        for (JsonNode checkIn : api.call("GET", "/api/v1/residents/" + residentId + "/check-ins", null, 200)) {
+            count += inMonth(checkIn.get("at").asText(), first) ? 1 : 0;
+        }
+        return count;
     }
 
     private static byte[] xlsx(HubApi api, LocalDate from, LocalDate to) throws Exception {
