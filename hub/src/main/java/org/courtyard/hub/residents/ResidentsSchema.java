@@ -76,7 +76,17 @@ public final class ResidentsSchema {
                       changed_at BIGINT NOT NULL
                     )""",
                     "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
-            new Migration(2, "what the half-yearly survey checks and records: birth date, where the parents or"
+            // A village's own settings (Villages); the villages themselves are named by kiosks,
+            // residents, cadres and users, so a village may have no row here.
+            new Migration(2, "villages: the duty phone", List.of(
+                    """
+                    CREATE TABLE villages (
+                      name VARCHAR(100) PRIMARY KEY,
+                      duty_phone VARCHAR(20),
+                      updated_at BIGINT NOT NULL,
+                      updated_by VARCHAR(100) NOT NULL
+                    )""")),
+            new Migration(3, "what the half-yearly survey checks and records: birth date, where the parents or"
                     + " children are, when and why someone left", List.of(
                     // birth_date: YYYY-MM-DD; parents_away, children_away: the enums ParentsAway and
                     // ChildrenAway. left_at: when the resident was last set inactive; for those inactive
