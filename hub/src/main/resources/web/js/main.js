@@ -32,10 +32,12 @@ import { residentSection } from './sections/residents.js';
 import { announcementSection } from './sections/announcements.js';
 import { cadreSection } from './sections/cadres.js';
 import { auditSection } from './sections/audit.js';
+import { surveySection } from './sections/survey.js';
+import { reportSection } from './sections/reports.js';
 import { notifySection } from './sections/notify.js';
 
-const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection,
-  notifySection, auditSection];
+const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, surveySection,
+  reportSection, kioskSection, notifySection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

@@ -26,7 +26,9 @@ import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.api.notify.NotifyFeature;
+import org.courtyard.hub.api.reports.ReportsFeature;
 import org.courtyard.hub.api.residents.ResidentsFeature;
+import org.courtyard.hub.api.survey.SurveyFeature;
 import org.courtyard.hub.api.sync.SyncFeature;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Access;
@@ -128,7 +130,9 @@ public final class Hub implements AutoCloseable {
                 new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
                 residents,
                 new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
-                new AnnouncementFeature(kiosks, config.dataDir(), config.announce())));
+                new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
+                new SurveyFeature(residents, config.survey()),
+                new ReportsFeature(config.report(), config.survey().fiveGuaranteeTag())));
     }
 
     private Hub(HubConfig config, DataLock lock, Database database) {
@@ -179,7 +183,7 @@ public final class Hub implements AutoCloseable {
 
         Handler handlers = new CrossSiteRequests(new Lane("/api/v1/sync", config.limits().syncThreads(),
                 config.limits().syncQueue(), new Handler.Sequence(router, StaticFiles.handler(server),
-                        new NotFoundHandler())), config.publicUrl(), config.trustProxy());
+                        StaticFiles.charts(server), new NotFoundHandler())), config.publicUrl(), config.trustProxy());
         if (config.trustProxy()) {
             handlers = new TrustedProxy(handlers);
         }

@@ -19,7 +19,9 @@ import org.courtyard.hub.announce.AnnounceSettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
+import org.courtyard.hub.reports.ReportSettings;
 import org.courtyard.hub.store.BackupSettings;
+import org.courtyard.hub.survey.Criteria;
 import org.courtyard.hub.web.Limits;
 import org.courtyard.hub.web.TlsSettings;
 
@@ -42,12 +44,16 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
+ *     says {@code degraded} ({@code store.min-free-mb}); 0 never
  * @param publicUrl the staff page's address as people reach it ({@code hub.public-url}): the links in
  *     group robots' messages, and an origin that counts as the hub's own for
  *     {@link org.courtyard.hub.web.CrossSiteRequests} (behind a reverse proxy that rewrites
  *     {@code Host}); empty for none
- * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
- *     says {@code degraded} ({@code store.min-free-mb}); 0 never
+ * @param survey the inclusion criteria a survey round opened without its own checks against
+ *     ({@code survey.child-under-age}, {@code survey.elder-from-age}, {@code survey.five-guarantee-tag})
+ * @param report the township's name and groups in reports ({@code report.township},
+ *     {@code report.old-age}, {@code report.illness-tags})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
@@ -55,7 +61,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        long minFreeDiskBytes, Optional<URI> publicUrl) {
+        long minFreeDiskBytes, Optional<URI> publicUrl, Criteria survey, ReportSettings report) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -118,6 +124,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
         publicUrl.ifPresent(HubConfig::checkPublicUrl);
+        if (survey == null || report == null) {
+            throw new IllegalArgumentException("survey criteria and report settings are required");
+        }
     }
 
     /** An absolute http or https address without query or fragment: the links append {@code #section}. */
@@ -160,6 +169,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         builder.minFreeDiskBytes = minFreeDiskBytes;
         builder.publicUrl = publicUrl;
+        builder.survey = survey;
+        builder.report = report;
         return builder;
     }
 
@@ -186,7 +197,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "store.min-free-mb", "hub.public-url");
+                "kiosk.enrolment-hours", "store.min-free-mb", "hub.public-url", "survey.child-under-age",
+                "survey.elder-from-age", "survey.five-guarantee-tag", "report.township", "report.old-age",
+                "report.illness-tags");
         private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
@@ -221,6 +234,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
         private long minFreeDiskBytes = 256 * MEGABYTE;
         private Optional<URI> publicUrl = Optional.empty();
+        private Criteria survey = Criteria.DEFAULTS;
+        private ReportSettings report = ReportSettings.DEFAULTS;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -363,6 +378,18 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The survey's default inclusion criteria (overrides the {@code survey.*} keys). */
+        public Builder survey(Criteria criteria) {
+            this.survey = criteria;
+            return this;
+        }
+
+        /** The reports' settings (overrides the {@code report.*} keys). */
+        public Builder report(ReportSettings settings) {
+            this.report = settings;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -424,6 +451,18 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
                             value));
                     case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
+                    case "survey.child-under-age" -> survey = new Criteria((int) number(key, value, 1, 25),
+                            survey.elderFrom(), survey.fiveGuaranteeTag());
+                    case "survey.elder-from-age" -> survey = new Criteria(survey.childUnder(),
+                            (int) number(key, value, 40, 100), survey.fiveGuaranteeTag());
+                    case "survey.five-guarantee-tag" -> survey = new Criteria(survey.childUnder(), survey.elderFrom(),
+                            text(key, value, 20));
+                    case "report.township" -> report = new ReportSettings(text(key, value, 50), report.oldAge(),
+                            report.illnessTags());
+                    case "report.old-age" -> report = new ReportSettings(report.township(), (int) number(key, value, 60,
+                            120), report.illnessTags());
+                    case "report.illness-tags" -> report = new ReportSettings(report.township(), report.oldAge(),
+                            List.of(value.split("\\s*[,，、]\\s*")));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -453,7 +492,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, publicUrl);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, publicUrl, survey, report);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -546,6 +585,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("config key '" + key + "': " + e.getMessage(), e);
             }
+        }
+
+        private static String text(String key, String value, int max) {
+            if (value.isEmpty() || value.length() > max) {
+                throw new IllegalArgumentException("config key '" + key + "' must be 1 to " + max + " characters, was '"
+                        + value + "'");
+            }
+            return value;
         }
 
         private static long number(String key, String value, long min, long max) {

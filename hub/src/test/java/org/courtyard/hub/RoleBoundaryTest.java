@@ -103,6 +103,8 @@ class RoleBoundaryTest {
         String ann = "/api/v1/announcements/" + announcement;
         String help = "/api/v1/help-requests/" + ownHelp;
         String nobody = "r-nobody00";
+        String round = "/api/v1/survey-rounds/s-nothere";
+        String month = "?from=2026-11-01&to=2026-11-30";
         return Stream.of(
                 //                                                                 anon kiosk own other staff admin
                 new Row("GET", "/healthz", "PUBLIC", "/healthz", null, 200, 200, 200, 200, 200, 200),
@@ -199,6 +201,30 @@ class RoleBoundaryTest {
                 new Row("GET", "/api/v1/visits/coverage", "STAFF", "/api/v1/visits/coverage", null,
                         401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/check-in-alerts", "STAFF", "/api/v1/check-in-alerts", null,
+                        401, 403, 200, 200, 200, 200),
+                // No survey round exists: those admitted learn that (404) or that the body is wrong (400).
+                new Row("POST", "/api/v1/survey-rounds", "OFFICE", "/api/v1/survey-rounds", empty,
+                        401, 403, 403, 403, 400, 400),
+                new Row("GET", "/api/v1/survey-rounds", "STAFF", "/api/v1/survey-rounds", null,
+                        401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/survey-rounds/{id}", "STAFF", round, null, 401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/people", "STAFF", round + "/people", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/people/{residentId}", "STAFF", round + "/people/" + resident,
+                        null, 401, 403, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/survey-rounds/{id}/reviews", "STAFF", round + "/reviews", empty,
+                        401, 403, 400, 400, 400, 400),
+                new Row("POST", "/api/v1/survey-rounds/{id}/people/{residentId}/decision", "OFFICE",
+                        round + "/people/" + resident + "/decision", empty, 401, 403, 403, 403, 400, 400),
+                new Row("POST", "/api/v1/survey-rounds/{id}/close", "OFFICE", round + "/close", empty,
+                        401, 403, 403, 403, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/diff", "STAFF", round + "/diff", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/diff.csv", "STAFF", round + "/diff.csv", null,
+                        401, 403, 404, 404, 404, 404),
+                // A cadre's report is of their own village, whichever that is.
+                new Row("GET", "/api/v1/reports", "STAFF", "/api/v1/reports" + month, null, 401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/reports.xlsx", "STAFF", "/api/v1/reports.xlsx" + month, null,
                         401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/villages", "STAFF", "/api/v1/villages", null, 401, 403, 200, 200, 200, 200),
                 new Row("PUT", "/api/v1/villages/{name}", "OFFICE", "/api/v1/villages/大村",

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.courtyard.hub.web.StaticFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
@@ -34,8 +35,9 @@ import org.xml.sax.InputSource;
 
 /**
  * The staff page's files as the hub ships them (the class-path folder {@code /web/}): index.html
- * parses, holds no inline script, style or event handler (the Content-Security-Policy would
- * block them), every file is reachable from index.html and every reference points at a file.
+ * and the printable report.html parse, hold no inline script, style or event handler (the
+ * Content-Security-Policy would block them), every file is reachable from index.html and every
+ * reference points at a file (the chart library at one of its webjar on the class path).
  */
 class StaticPageTest {
 
@@ -52,31 +54,43 @@ class StaticPageTest {
 
     private static Path web;
     private static Document index;
+    /** Every page: index.html and the printable report.html. */
+    private static List<Document> pages;
 
     @BeforeAll
     static void read() throws Exception {
         web = webFolder();
         index = parse(web.resolve("index.html"));
+        pages = List.of(index, parse(web.resolve("report.html")));
     }
 
     @Test
-    void index_html_is_well_formed_chinese_html() {
-        Element html = index.getDocumentElement();
+    void the_pages_are_well_formed_chinese_html() {
+        for (Document page : pages) {
+            Element html = page.getDocumentElement();
 
-        assertThat(html.getTagName()).isEqualTo("html");
-        assertThat(html.getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(elements("meta")).anySatisfy(meta -> assertThat(meta.getAttribute("charset")).isEqualToIgnoringCase("utf-8"));
-        assertThat(elements("title").get(0).getTextContent()).contains("馨安小院");
+            assertThat(html.getTagName()).isEqualTo("html");
+            assertThat(html.getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(elements(page, "meta")).anySatisfy(meta -> assertThat(meta.getAttribute("charset"))
+                    .isEqualToIgnoringCase("utf-8"));
+            assertThat(elements(page, "title").get(0).getTextContent()).contains("馨安小院");
+        }
     }
 
     @Test
-    void index_html_has_no_inline_script_style_or_handler() {
-        for (Element script : elements("script")) {
+    void the_pages_have_no_inline_script_style_or_handler() {
+        for (Document page : pages) {
+            hasNoInlineCode(page);
+        }
+    }
+
+    private static void hasNoInlineCode(Document page) {
+        for (Element script : elements(page, "script")) {
             assertThat(script.getAttribute("src")).as("every <script> loads a file").isNotBlank();
             assertThat(script.getTextContent().trim()).as("inline code in <script src=%s>", script.getAttribute("src")).isEmpty();
         }
-        assertThat(elements("style")).as("<style> elements").isEmpty();
-        for (Element element : elements("*")) {
+        assertThat(elements(page, "style")).as("<style> elements").isEmpty();
+        for (Element element : elements(page, "*")) {
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
                 Attr attribute = (Attr) attributes.item(i);
@@ -89,9 +103,14 @@ class StaticPageTest {
     }
 
     @Test
-    void ids_in_index_html_are_unique_and_every_id_the_scripts_ask_for_exists() throws IOException {
-        List<String> ids = elements("*").stream().map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty()).toList();
-        assertThat(ids).doesNotHaveDuplicates();
+    void ids_of_each_page_are_unique_and_every_id_the_scripts_ask_for_exists() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Document page : pages) {
+            List<String> own = elements(page, "*").stream().map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty())
+                    .toList();
+            assertThat(own).doesNotHaveDuplicates();
+            ids.addAll(own);
+        }
 
         for (Path script : files("js")) {
             Matcher matcher = BY_ID.matcher(read(script));
@@ -157,7 +176,12 @@ class StaticPageTest {
             for (Element element : elements(parse(file), "*")) {
                 for (String attribute : List.of("src", "href")) {
                     String value = element.getAttribute(attribute);
-                    if (!value.isEmpty() && !value.startsWith("#")) {
+                    if (value.startsWith(StaticFiles.CHARTS_PATH + "/")) {
+                        // Served from the chart library's webjar (StaticFiles.charts), not from web/.
+                        assertThat(StaticPageTest.class.getResource("/META-INF/resources/webjars/echarts/"
+                                + chartsVersion() + value.substring(StaticFiles.CHARTS_PATH.length())))
+                                .as("%s on <%s> is in the chart library", attribute, element.getTagName()).isNotNull();
+                    } else if (!value.isEmpty() && !value.startsWith("#")) {
                         assertThat(value).as("%s on <%s> is a local file", attribute, element.getTagName())
                                 .doesNotContain(":").doesNotStartWith("//");
                         out.add(value);
@@ -217,6 +241,15 @@ class StaticPageTest {
         factory.setExpandEntityReferences(false);
         DocumentBuilder builder = factory.newDocumentBuilder();
         return builder.parse(new InputSource(new StringReader(read(file))));
+    }
+
+    private static String chartsVersion() throws IOException {
+        java.util.Properties webjar = new java.util.Properties();
+        try (var in = StaticPageTest.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            assertThat(in).as("the chart library on the class path").isNotNull();
+            webjar.load(in);
+        }
+        return webjar.getProperty("version");
     }
 
     private static Path webFolder() throws URISyntaxException {

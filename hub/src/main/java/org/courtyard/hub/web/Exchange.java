@@ -190,6 +190,18 @@ public final class Exchange {
         }
     }
 
+    /**
+     * A part of a body already read as a tree ({@link #bodyTree()}), read as {@code type} with the
+     * refusals of {@link #bodyAs}: for a route that takes a field off the body before reading the rest.
+     */
+    public static <T> T as(JsonNode tree, Class<T> type) {
+        try {
+            return ProtocolJson.read(tree, type);
+        } catch (ProtocolException e) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
+        }
+    }
+
     /** The body as a JSON tree, for routes that validate parts of it one by one. */
     public JsonNode bodyTree() {
         byte[] body = jsonBody();
