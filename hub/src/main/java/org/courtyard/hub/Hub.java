@@ -21,6 +21,7 @@ import org.courtyard.hub.api.announce.AnnouncementFeature;
 import org.courtyard.hub.api.audit.AuditFeature;
 import org.courtyard.hub.api.auth.AuthFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
+import org.courtyard.hub.api.family.FamilyFeature;
 import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.api.notify.NotifyFeature;
@@ -79,6 +80,8 @@ public final class Hub implements AutoCloseable {
     public static final String PHOTO_DIR = "photos";
     /** The folder of help requests' voice memos inside the data directory, one WAV per SHA-256. */
     public static final String MEMO_DIR = "memos";
+    /** The folder of family messages' audio inside the data directory, one WAV per SHA-256. */
+    public static final String FAMILY_MESSAGE_DIR = "family-messages";
 
     /** The hub's features in the order they are installed, and those others use. */
     private record Features(AuthFeature auth, List<Feature> all) {
@@ -119,7 +122,8 @@ public final class Hub implements AutoCloseable {
                 new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
                 residents,
                 new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
-                new AnnouncementFeature(kiosks, config.dataDir(), config.announce())));
+                new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
+                new FamilyFeature(residents, config.family(), config.dataDir().resolve(FAMILY_MESSAGE_DIR))));
     }
 
     private Hub(HubConfig config, DataLock lock, Database database) {
@@ -290,7 +294,8 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Runs a feature's periodic check now, as its schedule does: {@link HelpFeature#OVERDUE_CHECK},
-     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK}.
+     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK},
+     * {@link FamilyFeature#RETENTION_CHECK}.
      *
      * @return what the check changed (requests that became overdue, alerts raised, kiosks that
      *     became silent)

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.family.FamilySettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -42,13 +43,16 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param family the family page and messages ({@code family.public-url}, {@code family.retention-days},
+ *     {@code family.session-days}; docs/family.md)
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
-        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
+        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
+        FamilySettings family) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -103,6 +107,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        family = family == null ? FamilySettings.defaults() : family;
     }
 
     public static Builder builder(Path dataDir) {
@@ -134,6 +139,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.family = family;
         return builder;
     }
 
@@ -159,7 +165,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours");
+                "kiosk.enrolment-hours", "family.public-url", "family.retention-days", "family.session-days");
 
         private final Path dataDir;
         private int port = 8080;
@@ -191,6 +197,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private FamilySettings family = FamilySettings.defaults();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -321,6 +328,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The family page's settings (overrides the {@code family.*} keys). */
+        public Builder family(FamilySettings family) {
+            this.family = family;
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -378,6 +391,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
+                    case "family.public-url" -> family = family.withPublicUrl(url(key, value));
+                    case "family.retention-days" -> family = family.withRetention(
+                            Duration.ofDays(number(key, value, 1, 3650)));
+                    case "family.session-days" -> family = family.withSessionLifetime(
+                            Duration.ofDays(number(key, value, 1, 365)));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -407,7 +425,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, family);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -428,6 +446,22 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 throw new IllegalArgumentException("config key '" + key + "' names no executable file: '" + value + "'");
             }
             return Optional.of(path);
+        }
+
+        /** An http(s) address without a path, such as {@code https://family.example.cn}. */
+        private static URI url(String key, String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                        && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("config key '" + key + "' is not an address: '" + value + "'", e);
+            }
+            throw new IllegalArgumentException("config key '" + key + "' must be an http(s) address without a path,"
+                    + " such as https://family.example.cn, was '" + value + "'");
         }
 
         private static Path readableFile(String key, String value) {

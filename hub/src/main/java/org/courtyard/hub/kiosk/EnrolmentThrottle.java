@@ -39,7 +39,8 @@ public final class EnrolmentThrottle {
         this(clock, PER_ADDRESS, IN_TOTAL, WINDOW);
     }
 
-    EnrolmentThrottle(Clock clock, int perAddress, int inTotal, Duration window) {
+    /** With other limits: the family page's invitation codes use one with a far higher total. */
+    public EnrolmentThrottle(Clock clock, int perAddress, int inTotal, Duration window) {
         this.clock = clock;
         this.perAddress = perAddress;
         this.inTotal = inTotal;
