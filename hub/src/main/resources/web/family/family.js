@@ -289,12 +289,25 @@ function showToday(today) {
 
 // ---- messages ----
 
+/** The message each item shows, kept current by every refresh. */
+const shownMessage = new WeakMap();
+
+/**
+ * Shows the list, keeping the items already there (only their state changes), so that a refresh
+ * never cuts off a message being played.
+ */
 function showMessages(messages) {
   const list = $('message-list');
-  list.replaceChildren();
-  for (const message of messages) {
-    list.append(messageItem(message));
-  }
+  const items = new Map([...list.children].map((item) => [item.dataset.id, item]));
+  list.replaceChildren(...messages.map((message) => {
+    const item = items.get(message.id);
+    if (!item) {
+      return messageItem(message);
+    }
+    Object.assign(shownMessage.get(item), message);
+    showState(item);
+    return item;
+  }));
   $('no-messages').hidden = messages.length > 0;
 }
 
@@ -312,13 +325,6 @@ function messageItem(message) {
   head.append(who, at);
   const status = document.createElement('span');
   status.className = 'status';
-  if (mine) {
-    status.textContent = message.heardAt ? '已听' : message.deliveredAt ? '已送达' : '已发出';
-    status.dataset.state = message.heardAt ? 'heard' : message.deliveredAt ? 'delivered' : 'sent';
-  } else {
-    status.textContent = message.heardAt ? '已听' : '新';
-    status.dataset.state = message.heardAt ? 'heard' : 'new';
-  }
   const play = document.createElement('button');
   play.type = 'button';
   play.className = 'button play';
@@ -326,7 +332,22 @@ function messageItem(message) {
   play.setAttribute('aria-label', `播放${who.textContent}`);
   play.addEventListener('click', () => playMessage(item, message, play));
   item.append(head, status, play);
+  shownMessage.set(item, message);
+  showState(item);
   return item;
+}
+
+/** 已发出 / 已送达 / 已听 for his own messages, 新 / 已听 for the replies. */
+function showState(item) {
+  const message = shownMessage.get(item);
+  const status = item.querySelector('.status');
+  if (message.direction === 'TO_RESIDENT') {
+    status.textContent = message.heardAt ? '已听' : message.deliveredAt ? '已送达' : '已发出';
+    status.dataset.state = message.heardAt ? 'heard' : message.deliveredAt ? 'delivered' : 'sent';
+  } else {
+    status.textContent = message.heardAt ? '已听' : '新';
+    status.dataset.state = message.heardAt ? 'heard' : 'new';
+  }
 }
 
 function playMessage(item, message, button) {
@@ -339,7 +360,7 @@ function playMessage(item, message, button) {
     item.append(audio);
     button.hidden = true;
     if (message.direction === 'FROM_RESIDENT' && !message.heardAt) {
-      audio.addEventListener('playing', () => markHeard(message), { once: true });
+      audio.addEventListener('playing', () => markHeard(item, message), { once: true });
     }
   }
   audio.play().catch(() => {
@@ -347,10 +368,11 @@ function playMessage(item, message, button) {
   });
 }
 
-async function markHeard(message) {
+async function markHeard(item, message) {
   try {
     await call('POST', `/api/v1/family/messages/${message.id}/heard`, {});
     message.heardAt = new Date().toISOString();
+    showState(item);
   } catch (failure) {
     // Told again the next time it is played.
   }

@@ -6,6 +6,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,8 @@ import org.openqa.selenium.WebElement;
  * (300 ms, 400 kbit/s down, 200 kbit/s up): he opens the invitation link, sets his PIN, sees that
  * his mother checked in today, records a message with the (fake) microphone, listens to it and
  * sends it; the kiosk reports it delivered and heard, and after a reload (still signed in) the page
- * says 已听. Screenshots at 360 and 390 px.
+ * says 已听; her reply from the kiosk shows 新 until he plays it, then 已听. Screenshots at 360 and
+ * 390 px.
  */
 class FamilyPageIT {
 
@@ -124,8 +126,30 @@ class FamilyPageIT {
                 By.cssSelector("#message-list li[data-id='" + id + "'] .status")));
         assertThat(heard.getText()).isEqualTo("已听");
         chromium.screenshot("family-360-heard");
+
+        // She answers with 回复 at the kiosk; on his next visit her reply is there, 新 until he plays it.
+        String reply = UUID.randomUUID().toString();
+        HttpRequest put = HttpRequest.newBuilder(hub.uri("/api/v1/family-messages/" + reply + "?replyTo=" + id))
+                .header("Authorization", "Bearer " + kiosk.token()).header("Content-Type", "audio/wav")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(VoiceMemoTest.wav(1200))).build();
+        assertThat(hub.send(put).status()).isEqualTo(201);
+        chromium.driver.navigate().refresh();
+        WebElement theirs = phone.wait.until(visibilityOfElementLocated(
+                By.cssSelector("#message-list li.theirs[data-id='" + reply + "']")));
+        assertThat(theirs.getText()).contains("张桂英的回复", "新");
+        chromium.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", theirs);
+        chromium.screenshot("family-360-reply");
+        theirs.findElement(By.cssSelector("button.play")).click();
+        phone.wait.until(textToBePresentInElementLocated(
+                By.cssSelector("#message-list li[data-id='" + reply + "'] .status"), "已听"));
+        // The hub keeps it: still 已听 after a reload.
+        chromium.driver.navigate().refresh();
+        theirs = phone.wait.until(visibilityOfElementLocated(
+                By.cssSelector("#message-list li.theirs[data-id='" + reply + "']")));
+        assertThat(theirs.findElement(By.className("status")).getText()).isEqualTo("已听");
         phone(390);
-        chromium.screenshot("family-390-heard");
+        chromium.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", theirs);
+        chromium.screenshot("family-390-reply-heard");
     }
 
     @Test
