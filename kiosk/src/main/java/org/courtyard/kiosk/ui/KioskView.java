@@ -349,6 +349,9 @@ final class KioskView {
         back.setManaged(screen != Screen.HOME);
         cadreEntry.setVisible(screen == Screen.HOME);
         cadreEntry.setManaged(screen == Screen.HOME);
+        // The messages screen has its own 再听一遍 (the message); a second one (the prompt) would confuse.
+        repeat.setVisible(screen != Screen.MESSAGES);
+        repeat.setManaged(screen != Screen.MESSAGES);
     }
 
     private void styleHelpStatus(LocalHelpStatus status) {

@@ -84,10 +84,15 @@ final class MessagesPage extends VBox {
                 grid = shown.more() > 0 ? playedMore : played;
             }
             default -> {
-                message.setText(view.text("family.played"));
+                // Shorter than the spoken family.played, so that it fits one line beside four buttons.
+                message.setText(view.text("family.after"));
                 grid = shown.more() > 0 ? playedMore : played;
             }
         }
+        // The name while asking and playing; after that four buttons need its line (800x480).
+        boolean named = shown.phase() == FamilyView.Phase.OFFER || shown.phase() == FamilyView.Phase.PLAYING;
+        name.setVisible(named);
+        name.setManaged(named);
         boolean recording = shown.phase() == FamilyView.Phase.RECORDING;
         for (Button button : List.of(reply, replyMore)) {
             button.setText(view.text(recording ? "family.reply.release" : "family.reply"));
@@ -97,9 +102,10 @@ final class MessagesPage extends VBox {
         if (grid != shownGrid) {
             shownGrid = grid;
             getChildren().setAll(name, message, grid);
-            if (size != null) {
-                layOut(size[0], size[1], size[2], size[3]);
-            }
+        }
+        if (size != null) {
+            // The words' lines change with the step; the buttons take what they leave.
+            layOut(size[0], size[1], size[2], size[3]);
         }
     }
 
@@ -110,8 +116,10 @@ final class MessagesPage extends VBox {
             label.setMaxWidth(width);
             label.setMinHeight(Region.USE_PREF_SIZE);
         }
-        // The words take two lines of the large name and up to three of the message; the buttons the rest.
-        double words = base * 1.2 * 1.45 + base * 1.6 * 1.45 * 2 + gap;
+        // The words take a line of the name and as many of the message as its text needs; the buttons the rest.
+        double font = base * 1.6;
+        double lines = Math.max(1, Math.ceil((message.getText().length() + 0.5) * font / width));
+        double words = (name.isManaged() ? base * 1.2 * 1.45 : 0) + font * 1.45 * lines + gap;
         double buttons = Math.max(KioskView.MIN_TARGET_PX, height - words);
         for (ButtonGrid grid : List.of(offer, playing, played, playedMore)) {
             grid.layOut(width, buttons, base, gap);
