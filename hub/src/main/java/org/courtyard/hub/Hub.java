@@ -23,6 +23,7 @@ import org.courtyard.hub.api.announce.AnnouncementFeature;
 import org.courtyard.hub.api.audit.AuditFeature;
 import org.courtyard.hub.api.auth.AuthFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
+import org.courtyard.hub.api.family.FamilyFeature;
 import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.api.notify.NotifyFeature;
@@ -90,6 +91,8 @@ public final class Hub implements AutoCloseable {
     public static final String MEMO_DIR = "memos";
     /** What a 507 asks clients to wait: a full disk is not freed in seconds. */
     static final Duration STORAGE_FULL_RETRY = Duration.ofSeconds(60);
+    /** The folder of family messages' audio inside the data directory, one WAV per SHA-256. */
+    public static final String FAMILY_MESSAGE_DIR = "family-messages";
 
     /** The hub's features in the order they are installed, and those others use. */
     private record Features(AuthFeature auth, List<Feature> all) {
@@ -132,7 +135,8 @@ public final class Hub implements AutoCloseable {
                 new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
                 new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
                 new SurveyFeature(residents, config.survey()),
-                new ReportsFeature(config.report(), config.survey().fiveGuaranteeTag())));
+                new ReportsFeature(config.report(), config.survey().fiveGuaranteeTag()),
+                new FamilyFeature(residents, config.family(), config.dataDir().resolve(FAMILY_MESSAGE_DIR))));
     }
 
     private Hub(HubConfig config, DataLock lock, Database database) {
@@ -310,7 +314,8 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Runs a feature's periodic check now, as its schedule does: {@link HelpFeature#OVERDUE_CHECK},
-     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK}.
+     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK},
+     * {@link FamilyFeature#RETENTION_CHECK}.
      *
      * @return what the check changed (requests that became overdue, alerts raised, kiosks that
      *     became silent)

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.family.FamilySettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -46,6 +47,8 @@ import org.courtyard.hub.web.TlsSettings;
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
  * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
  *     says {@code degraded} ({@code store.min-free-mb}); 0 never
+ * @param family the family page and messages ({@code family.public-url}, {@code family.retention-days},
+ *     {@code family.session-days}; docs/family.md)
  * @param publicUrl the staff page's address as people reach it ({@code hub.public-url}): the links in
  *     group robots' messages, and an origin that counts as the hub's own for
  *     {@link org.courtyard.hub.web.CrossSiteRequests} (behind a reverse proxy that rewrites
@@ -61,7 +64,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        long minFreeDiskBytes, Optional<URI> publicUrl, Criteria survey, ReportSettings report) {
+        long minFreeDiskBytes, FamilySettings family, Optional<URI> publicUrl, Criteria survey,
+        ReportSettings report) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -122,6 +126,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         if (minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("store.min-free-mb must not be negative");
         }
+        family = family == null ? FamilySettings.defaults() : family;
         publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
         publicUrl.ifPresent(HubConfig::checkPublicUrl);
         if (survey == null || report == null) {
@@ -168,6 +173,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         builder.minFreeDiskBytes = minFreeDiskBytes;
+        builder.family = family;
         builder.publicUrl = publicUrl;
         builder.survey = survey;
         builder.report = report;
@@ -197,9 +203,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "store.min-free-mb", "hub.public-url", "survey.child-under-age",
-                "survey.elder-from-age", "survey.five-guarantee-tag", "report.township", "report.old-age",
-                "report.illness-tags");
+                "kiosk.enrolment-hours", "store.min-free-mb", "family.public-url", "family.retention-days",
+                "family.session-days", "hub.public-url", "survey.child-under-age", "survey.elder-from-age",
+                "survey.five-guarantee-tag", "report.township", "report.old-age", "report.illness-tags");
         private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
@@ -233,6 +239,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
         private long minFreeDiskBytes = 256 * MEGABYTE;
+        private FamilySettings family = FamilySettings.defaults();
         private Optional<URI> publicUrl = Optional.empty();
         private Criteria survey = Criteria.DEFAULTS;
         private ReportSettings report = ReportSettings.DEFAULTS;
@@ -372,6 +379,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The family page's settings (overrides the {@code family.*} keys). */
+        public Builder family(FamilySettings family) {
+            this.family = family;
+            return this;
+        }
+
         /** The staff page's address as people reach it ({@code hub.public-url}); see {@link HubConfig}. */
         public Builder publicUrl(URI url) {
             this.publicUrl = Optional.of(url);
@@ -448,6 +461,11 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
+                    case "family.public-url" -> family = family.withPublicUrl(url(key, value));
+                    case "family.retention-days" -> family = family.withRetention(
+                            Duration.ofDays(number(key, value, 1, 3650)));
+                    case "family.session-days" -> family = family.withSessionLifetime(
+                            Duration.ofDays(number(key, value, 1, 365)));
                     case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
                             value));
                     case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
@@ -492,7 +510,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, publicUrl, survey, report);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, family, publicUrl, survey,
+                    report);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -513,6 +532,22 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 throw new IllegalArgumentException("config key '" + key + "' names no executable file: '" + value + "'");
             }
             return Optional.of(path);
+        }
+
+        /** An http(s) address without a path, such as {@code https://family.example.cn}. */
+        private static URI url(String key, String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                        && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("config key '" + key + "' is not an address: '" + value + "'", e);
+            }
+            throw new IllegalArgumentException("config key '" + key + "' must be an http(s) address without a path,"
+                    + " such as https://family.example.cn, was '" + value + "'");
         }
 
         private static Path readableFile(String key, String value) {

@@ -232,7 +232,40 @@ class RoleBoundaryTest {
                 new Row("GET", "/api/v1/webhooks", "OFFICE", "/api/v1/webhooks", null, 401, 403, 403, 403, 200, 200),
                 // No receiver is configured here: 404 once the access check let the caller through.
                 new Row("POST", "/api/v1/webhooks/{id}/test", "OFFICE", "/api/v1/webhooks/1/test", empty,
-                        401, 403, 403, 403, 404, 404));
+                        401, 403, 403, 403, 404, 404),
+                // 空中陪护: staff's side, the kiosks' side, and the family page's (which only a family
+                // session passes; FamilyTest walks the whole route table with one).
+                new Row("POST", "/api/v1/residents/{id}/family", "STAFF", res + "/family", empty,
+                        401, 403, 400, 400, 400, 400),
+                new Row("GET", "/api/v1/residents/{id}/family", "STAFF", res + "/family", null,
+                        401, 403, 200, 403, 200, 200),
+                new Row("GET", "/api/v1/family-contacts", "STAFF", "/api/v1/family-contacts", null,
+                        401, 403, 200, 200, 200, 200),
+                new Row("POST", "/api/v1/family-contacts/{id}/invite", "STAFF", "/api/v1/family-contacts/f-nobody/invite",
+                        empty, 401, 403, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/family-contacts/{id}/revoke", "STAFF", "/api/v1/family-contacts/f-nobody/revoke",
+                        empty, 401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/family-messages/{id}/audio", "KIOSK", "/api/v1/family-messages/m-nobody/audio",
+                        null, 401, 404, 403, 403, 403, 403),
+                new Row("PUT", "/api/v1/family-messages/{id}", "KIOSK", "/api/v1/family-messages/m-nobody",
+                        new Raw("text/plain", "x"), 401, 415, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/family/redeem", "PUBLIC", "/api/v1/family/redeem", empty,
+                        400, 400, 400, 400, 400, 400),
+                new Row("POST", "/api/v1/family/signin", "PUBLIC", "/api/v1/family/signin", empty,
+                        401, 401, 401, 401, 401, 401),
+                new Row("POST", "/api/v1/family/signout", "FAMILY", "/api/v1/family/signout", empty,
+                        401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/me", "FAMILY", "/api/v1/family/me", null, 401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/today", "FAMILY", "/api/v1/family/today", null,
+                        401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/messages", "FAMILY", "/api/v1/family/messages", null,
+                        401, 403, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/family/messages", "FAMILY", "/api/v1/family/messages", new Raw("audio/wav", "x"),
+                        401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/messages/{id}/audio", "FAMILY", "/api/v1/family/messages/m-1/audio", null,
+                        401, 403, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/family/messages/{id}/heard", "FAMILY", "/api/v1/family/messages/m-1/heard",
+                        empty, 401, 403, 403, 403, 403, 403));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,10 +12,13 @@ import java.util.UUID;
  * means something: the village's roster has not changed since the kiosk's cursor, so the kiosk
  * keeps what it has. A list (possibly empty) is the complete current roster of the kiosk's village
  * and replaces what the kiosk has. An older hub that does not send them is read as "unchanged".
+ *
+ * <p>{@code messages} are the family messages to the village's residents that are new or changed
+ * (heard, deleted) since the kiosk's cursor; absent reads as none.
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
         List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-        List<ResidentCard> residents, List<CadreCard> cadres) {
+        List<ResidentCard> residents, List<CadreCard> cadres, List<FamilyMessage> messages) {
 
     public SyncResponse {
         accepted = Require.list(accepted, "accepted");
@@ -26,6 +29,7 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         Require.present(serverTime, "serverTime");
         residents = residents == null ? null : Require.list(residents, "residents");
         cadres = cadres == null ? null : Require.list(cadres, "cadres");
+        messages = Require.list(messages, "messages");
     }
 
     /** True when this answer carries the village's roster (residents, cadres or both). */

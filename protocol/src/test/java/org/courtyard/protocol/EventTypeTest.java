@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventTypeTest {
 
     private static final String KNOWN = "HELP_REQUESTED, HELP_CANCELLED, HELP_DETAILS, CHECKED_IN, VISIT_CHECKED_IN, "
-            + "ANNOUNCEMENT_PLAYED, HEARTBEAT, AUDIO_DOWNLOADED";
+            + "ANNOUNCEMENT_PLAYED, HEARTBEAT, AUDIO_DOWNLOADED, MESSAGE_DELIVERED, MESSAGE_HEARD";
 
     @ParameterizedTest
     @ValueSource(strings = {"DOOR_OPENED", "help_requested", "HELP REQUESTED", ""})

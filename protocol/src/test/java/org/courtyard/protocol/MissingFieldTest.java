@@ -32,7 +32,9 @@ class MissingFieldTest {
             EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
             EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),
             EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker"),
-            EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256")));
+            EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256"),
+            EventType.MESSAGE_DELIVERED, List.of("messageId"),
+            EventType.MESSAGE_HEARD, List.of("messageId")));
 
     private static final List<String> ANNOUNCEMENT = List.of("/id", "/title", "/priority", "/outdoor", "/targets",
             "/startsAt", "/withdrawn", "/revision");
@@ -57,6 +59,7 @@ class MissingFieldTest {
         REQUIRED.put(Golden.HELP_REQUEST_LIST_ITEM, HELP_REQUEST);
         REQUIRED.put(Golden.ERROR_BODY, List.of("/error"));
         REQUIRED.put(Golden.SELF_TEST, List.of());
+        REQUIRED.put(Golden.FAMILY_MESSAGE, List.of("/id", "/residentId", "/relation", "/sentAt", "/audio", "/deleted"));
         for (Golden golden : Golden.values()) {
             if (golden.value instanceof Event event) {
                 List<String> fields = new ArrayList<>(EVENT_FIELDS);

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  *       of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa 李小军}</li>
  *   <li>{@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a tap on
  *       their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
+ *   <li>{@code messages NAME}: prints {@code messages 张桂英 1}, the resident's unheard family messages
+ *       that are ready to play (the envelope on their tile)</li>
+ *   <li>{@code listen NAME}: plays the oldest of them on the indoor speaker
+ *       ({@code audio start message-…} … {@code audio end …}); prints {@code no messages 张桂英} when
+ *       there is none</li>
  *   <li>{@code quit}: stops the kiosk</li>
  * </ul>
  * An unknown command prints {@code error: …} and is otherwise ignored. End of input is the same
@@ -81,27 +86,22 @@ public final class HeadlessConsole {
                 }
                 case "residents" -> print(residents(kiosk.model().state().checkIn().residents()));
                 case "checkin" -> checkIn(rest);
+                case "messages" -> resident(verb, rest).ifPresent(resident -> print("messages " + resident.name() + " "
+                        + kiosk.family().unheard(resident.id())));
+                case "listen" -> resident(verb, rest).ifPresent(this::listen);
                 default -> print("error: unknown command '" + verb + "'; commands: press, long-press, say TEXT, "
-                        + "residents, checkin NAME, status, quit");
+                        + "residents, checkin NAME, messages NAME, listen NAME, status, quit");
             }
         }
         LOG.info("End of input: stopping the headless kiosk");
     }
 
     private void checkIn(String who) {
-        if (who.isEmpty()) {
-            print("error: checkin needs a resident's name or id, e.g. checkin 张桂英");
+        Optional<ResidentTile> found = resident("checkin", who);
+        if (found.isEmpty()) {
             return;
         }
-        List<ResidentTile> known = kiosk.model().state().checkIn().residents();
-        List<ResidentTile> matches = known.stream()
-                .filter(resident -> resident.id().equals(who) || resident.name().equals(who)).toList();
-        if (matches.size() != 1) {
-            print("error: " + (matches.isEmpty() ? "no resident '" + who + "' here" : "'" + who + "' is "
-                    + matches.size() + " residents; use the id") + "; " + residents(known));
-            return;
-        }
-        ResidentTile resident = matches.get(0);
+        ResidentTile resident = found.get();
         kiosk.idle().touch();
         kiosk.checkIn().checkIn(resident.id());
         try {
@@ -113,6 +113,35 @@ public final class HeadlessConsole {
         } catch (TimeoutException e) {
             print("error: the check-in of " + resident.id() + " was not saved within 10 s");
         }
+    }
+
+    /** Plays {@code resident}'s oldest unheard message, blocking the console while it plays. */
+    private void listen(ResidentTile resident) {
+        kiosk.idle().touch();
+        try {
+            if (kiosk.family().listen(resident.id()).isEmpty()) {
+                print("no messages " + resident.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The one resident {@code who} (a name or an id) names, or empty after printing why not. */
+    private Optional<ResidentTile> resident(String verb, String who) {
+        if (who.isEmpty()) {
+            print("error: " + verb + " needs a resident's name or id, e.g. " + verb + " 张桂英");
+            return Optional.empty();
+        }
+        List<ResidentTile> known = kiosk.model().state().checkIn().residents();
+        List<ResidentTile> matches = known.stream()
+                .filter(resident -> resident.id().equals(who) || resident.name().equals(who)).toList();
+        if (matches.size() != 1) {
+            print("error: " + (matches.isEmpty() ? "no resident '" + who + "' here" : "'" + who + "' is "
+                    + matches.size() + " residents; use the id") + "; " + residents(known));
+            return Optional.empty();
+        }
+        return Optional.of(matches.get(0));
     }
 
     /** The one-line answer to {@code residents}. */

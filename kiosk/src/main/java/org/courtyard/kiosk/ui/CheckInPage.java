@@ -41,6 +41,8 @@ final class CheckInPage extends StackPane {
         thanksText.setTextAlignment(TextAlignment.CENTER);
         getChildren().setAll(tiles);
         model.checkInProperty().addListener((obs, was, now) -> show(now));
+        model.familyProperty().addListener((obs, was, now) -> tiles.setUnheard(now.unheard()));
+        tiles.setUnheard(model.familyProperty().get().unheard());
         show(model.checkInProperty().get());
     }
 

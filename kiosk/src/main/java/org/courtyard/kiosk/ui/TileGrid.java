@@ -56,6 +56,7 @@ final class TileGrid extends VBox {
     private final Button next;
     private final Map<String, Image> images = new HashMap<>();
     private List<ResidentTile> residents = List.of();
+    private Map<String, Integer> unheard = Map.of();
     private int page;
     private int perPage = 1;
     private double width;
@@ -91,6 +92,14 @@ final class TileGrid extends VBox {
     void setResidents(List<ResidentTile> value) {
         residents = List.copyOf(value);
         render();
+    }
+
+    /** The unheard family messages by resident: an envelope with the count on their tile (docs/family.md). */
+    void setUnheard(Map<String, Integer> value) {
+        if (!value.equals(unheard)) {
+            unheard = Map.copyOf(value);
+            render();
+        }
     }
 
     /** Back to the first page. */
@@ -204,6 +213,10 @@ final class TileGrid extends VBox {
         boolean twoLines = font * (length + 0.4) > room;
         double photo = Math.max(KioskView.MIN_TEXT_PX, layout.photo() - (twoLines ? font * 1.3 : 0));
         Node picture = resident.photo() == null ? avatar(resident, photo) : photo(resident.photo(), photo);
+        int messages = unheard.getOrDefault(resident.id(), 0);
+        if (messages > 0) {
+            picture = envelope(picture, messages, photo);
+        }
         Button tile = new Button(resident.name(), picture);
         tile.getStyleClass().addAll("kiosk-button", "tile-button");
         tile.setFocusTraversable(false);
@@ -237,6 +250,23 @@ final class TileGrid extends VBox {
         clip.setArcHeight(side * 0.12);
         frame.setClip(clip);
         return frame;
+    }
+
+    /** The picture with an envelope and the count of unheard messages over its top right corner. */
+    private Node envelope(Node picture, int count, double side) {
+        Icon icon = Icon.envelope();
+        icon.size(Math.max(KioskView.MIN_TEXT_PX, Math.round(side * 0.3)));
+        Label number = new Label(String.valueOf(count));
+        number.getStyleClass().add("envelope-count");
+        number.setStyle("-fx-font-size: " + Math.max(KioskView.MIN_TEXT_PX, Math.round(side * 0.24)) + "px;");
+        HBox badge = new HBox(icon, number);
+        badge.getStyleClass().add("envelope-badge");
+        badge.setAlignment(Pos.CENTER);
+        badge.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        badge.setAccessibleText(view.text("family.envelope", count));
+        StackPane framed = new StackPane(picture, badge);
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        return framed;
     }
 
     private static Node avatar(ResidentTile resident, double side) {

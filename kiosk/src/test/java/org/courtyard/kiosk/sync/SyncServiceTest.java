@@ -148,6 +148,6 @@ class SyncServiceTest {
     }
 
     private static SyncResponse answer(String cursor, List<UUID> accepted) {
-        return new SyncResponse(accepted, List.of(), cursor, List.of(), List.of(), Instant.now(), null, null);
+        return new SyncResponse(accepted, List.of(), cursor, List.of(), List.of(), Instant.now(), null, null, null);
     }
 }
