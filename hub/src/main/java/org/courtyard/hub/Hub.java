@@ -18,6 +18,11 @@ import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.LoginThrottle;
 import org.courtyard.hub.auth.Users;
+import org.courtyard.hub.care.CarePlan;
+import org.courtyard.hub.care.CareRoutes;
+import org.courtyard.hub.care.CareTasks;
+import org.courtyard.hub.care.Terms;
+import org.courtyard.hub.care.Visits;
 import org.courtyard.hub.checkin.Alerts;
 import org.courtyard.hub.checkin.CheckInRoutes;
 import org.courtyard.hub.checkin.CheckIns;
@@ -93,6 +98,7 @@ public final class Hub implements AutoCloseable {
     private final LongPolls longPolls;
     private final Alerts alerts;
     private final FleetWatch fleet;
+    private final CareTasks careTasks;
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledExecutorService scheduler;
@@ -118,6 +124,12 @@ public final class Hub implements AutoCloseable {
         this.alerts = new Alerts(database, config.clock(), config.zone(), config.checkInGraceDays(), webhooks,
                 liveStream, residents);
         CheckIns checkIns = new CheckIns(database, config.clock(), config.zone(), residents, alerts, liveStream);
+        this.careTasks = new CareTasks(database, config.clock(), config.zone(),
+                new CarePlan(config.care().rules(), config.care().calendar()));
+        Visits visits = new Visits(database, config.clock(), config.zone(), residents, careTasks, liveStream);
+        // A new resident gets the tasks of the month (and of an open festival) at the next look.
+        residents.addLedgerListener(changed -> careTasks.replan());
+        residents.addRosterListener(changed -> careTasks.replan());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
@@ -131,7 +143,8 @@ public final class Hub implements AutoCloseable {
 
         this.longPolls = new LongPolls(threads);
         Announcements announcements = new Announcements(database, config.clock(), kiosks);
-        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements, checkIns, residents);
+        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements, checkIns, visits,
+                residents);
         announcements.addListener((announcement, kioskIds) -> longPolls.wake(kioskIds));
         announcements.addDeliveryListener(liveStream);
         help.addListener(webhooks);
@@ -166,6 +179,8 @@ public final class Hub implements AutoCloseable {
         new ResidentRoutes(residents, new Ledger(database, residents), authenticator, audit).register(router);
         new CadreRoutes(cadres, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
+        new CareRoutes(careTasks, visits, new Terms(database, config.clock(), careTasks), authenticator, audit)
+                .register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
@@ -245,6 +260,8 @@ public final class Hub implements AutoCloseable {
         long checkIns = config.checkInCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkCheckInsSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::checkSilentSafely, every, every, TimeUnit.MILLISECONDS);
+        scheduler.execute(this::planCareSafely);
+        scheduler.scheduleWithFixedDelay(this::planCareSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
@@ -357,6 +374,24 @@ public final class Hub implements AutoCloseable {
             checkCheckIns();
         } catch (RuntimeException e) {
             LOG.error("the check-in check failed; trying again at the next interval", e);
+        }
+    }
+
+    /**
+     * Stores the care tasks of every month, festival and term open today, as the hub does at start
+     * and at the first look of each day (see {@link CareTasks#planToday()}), now.
+     *
+     * @return how many tasks were stored
+     */
+    public int planCare() {
+        return careTasks.planToday();
+    }
+
+    private void planCareSafely() {
+        try {
+            careTasks.ensurePlanned();
+        } catch (RuntimeException e) {
+            LOG.error("planning the care tasks failed; trying again at the next interval", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.care.CareSettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -42,13 +43,15 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param care the township's care rules, published festival dates and digest time ({@code care.*})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
-        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
+        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
+        CareSettings care) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -103,6 +106,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        if (care == null) {
+            throw new IllegalArgumentException("care settings are required");
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -134,6 +140,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.care = care;
         return builder;
     }
 
@@ -191,6 +198,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private CareSettings care = CareSettings.defaults();
+        private final TreeMap<String, String> careKeys = new TreeMap<>();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -321,6 +330,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The care rules, festival dates and digest time (overrides the {@code care.*} keys). */
+        public Builder care(CareSettings care) {
+            this.care = care;
+            careKeys.clear();
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -340,9 +356,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                             .put(webhook.group(2), value);
                     continue;
                 }
+                if (key.startsWith("care.")) {
+                    careKeys.put(key, value);
+                    continue;
+                }
                 if (!KEYS.contains(key)) {
                     throw new IllegalArgumentException("unknown config key '" + key + "' (known: " + new TreeSet<>(KEYS)
-                            + ", webhook.N.url, webhook.N.format, webhook.N.events)");
+                            + ", webhook.N.url, webhook.N.format, webhook.N.events, " + CareSettings.KEYS + ")");
                 }
                 switch (key) {
                     case "help.overdue-minutes" -> overdueAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
@@ -382,6 +402,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 }
             }
             hooks.forEach((n, fields) -> webhooks.add(webhook(n, fields)));
+            if (!careKeys.isEmpty()) {
+                care = CareSettings.fromProperties(careKeys);
+            }
             return this;
         }
 
@@ -407,7 +430,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, care);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

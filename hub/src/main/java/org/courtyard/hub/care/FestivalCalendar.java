@@ -21,7 +21,7 @@ import java.util.Map;
  * care.festival-date.YEAR.FESTIVAL} in the hub's configuration) as the State Council publishes each
  * year's holidays. Tests compare every lunar festival of 2025–2035 with the published dates.
  *
- * <p>Thread-safe; ICU calendars are made per call.
+ * <p>Thread-safe; ICU calendars are made per computation, and each date is computed once.
  */
 public final class FestivalCalendar {
 
@@ -37,6 +37,8 @@ public final class FestivalCalendar {
                     2030, LocalDate.of(2030, 2, 3)));
 
     private final Map<Festival, Map<Integer, LocalDate>> corrections;
+    /** ICU's astronomy takes milliseconds a date; the dates of a year never change. */
+    private final Map<Festival, Map<Integer, LocalDate>> computed = new EnumMap<>(Festival.class);
 
     /** The computed dates with the built-in {@link #PUBLISHED} corrections. */
     public FestivalCalendar() {
@@ -76,7 +78,13 @@ public final class FestivalCalendar {
             return LocalDate.of(year, festival.month(), festival.day());
         }
         LocalDate published = corrections.getOrDefault(festival, Map.of()).get(year);
-        return published != null ? published : computed(festival, year);
+        if (published != null) {
+            return published;
+        }
+        synchronized (computed) {
+            return computed.computeIfAbsent(festival, f -> new HashMap<>())
+                    .computeIfAbsent(year, y -> computed(festival, y));
+        }
     }
 
     /**

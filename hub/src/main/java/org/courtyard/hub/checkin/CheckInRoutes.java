@@ -1,7 +1,6 @@
 package org.courtyard.hub.checkin;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.courtyard.hub.audit.Actor;
@@ -15,10 +14,10 @@ import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
 
 /**
- * Check-ins, visits and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
- * {@code /api/v1/check-ins/by-village}, {@code /api/v1/visits}, {@code /api/v1/visits/coverage},
- * {@code /api/v1/check-in-alerts}, and per resident {@code /check-ins}, {@code /visits} and
- * {@code /pause} (audited as {@code resident.pause} and {@code resident.resume}).
+ * Check-ins and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
+ * {@code /api/v1/check-ins/by-village}, {@code /api/v1/check-in-alerts}, and per resident
+ * {@code /check-ins} and {@code /pause} (audited as {@code resident.pause} and
+ * {@code resident.resume}). Visits are the care feature's ({@code org.courtyard.hub.care.CareRoutes}).
  */
 public final class CheckInRoutes {
 
@@ -42,15 +41,9 @@ public final class CheckInRoutes {
                 exchange.query("village"))));
         router.add("GET", "/api/v1/check-ins/by-village", exchange -> Reply.ok(checkIns.byVillage(staff(exchange),
                 date(exchange), exchange.query("village"))));
-        router.add("GET", "/api/v1/visits", exchange -> Reply.ok(checkIns.visits(staff(exchange), month(exchange),
-                exchange.query("village"))));
-        router.add("GET", "/api/v1/visits/coverage", exchange -> Reply.ok(checkIns.coverage(staff(exchange),
-                month(exchange), exchange.query("village"))));
         router.add("GET", "/api/v1/check-in-alerts", exchange -> Reply.ok(alerts.list(staff(exchange),
                 exchange.query("village"), open(exchange))));
         router.add("GET", "/api/v1/residents/{id}/check-ins", exchange -> Reply.ok(checkIns.history(staff(exchange),
-                exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
-        router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(checkIns.visitsOf(staff(exchange),
                 exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
         router.add("POST", "/api/v1/residents/{id}/pause", exchange -> {
             StaffUser user = staff(exchange);
@@ -82,20 +75,6 @@ public final class CheckInRoutes {
         } catch (DateTimeParseException e) {
             throw HttpError.invalidField("date", "query parameter 'date' must be a date YYYY-MM-DD, was '" + date.get()
                     + "'");
-        }
-    }
-
-    /** {@code month=YYYY-MM}, this month when absent. */
-    private YearMonth month(Exchange exchange) {
-        Optional<String> month = exchange.query("month");
-        if (month.isEmpty()) {
-            return YearMonth.from(checkIns.today());
-        }
-        try {
-            return YearMonth.parse(month.get());
-        } catch (DateTimeParseException e) {
-            throw HttpError.invalidField("month", "query parameter 'month' must be a month YYYY-MM, was '"
-                    + month.get() + "'");
         }
     }
 

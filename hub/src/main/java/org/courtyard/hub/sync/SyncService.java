@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hub.announce.Announcements;
 import org.courtyard.hub.announce.KioskAnnouncements;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.care.VisitView;
+import org.courtyard.hub.care.Visits;
 import org.courtyard.hub.checkin.CheckInRefused;
 import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.help.HelpChange;
@@ -30,6 +32,7 @@ import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.AudioDownloaded;
 import org.courtyard.protocol.Event;
+import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpRequested;
@@ -66,17 +69,19 @@ public final class SyncService {
     private final HelpRequests help;
     private final Announcements announcements;
     private final CheckIns checkIns;
+    private final Visits visits;
     private final Residents residents;
     private final List<KioskListener> kioskListeners = new CopyOnWriteArrayList<>();
 
     public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help, Announcements announcements,
-            CheckIns checkIns, Residents residents) {
+            CheckIns checkIns, Visits visits, Residents residents) {
         this.database = database;
         this.clock = clock;
         this.kiosks = kiosks;
         this.help = help;
         this.announcements = announcements;
         this.checkIns = checkIns;
+        this.visits = visits;
         this.residents = residents;
     }
 
@@ -131,15 +136,17 @@ public final class SyncService {
         List<UUID> accepted = new ArrayList<>();
         List<HelpChange> changes = new ArrayList<>();
         List<CheckIns.Change> checkInChanges = new ArrayList<>();
+        List<VisitView> visited = new ArrayList<>();
         List<String> boards = new ArrayList<>();
         boolean cameOnline = database.write(connection -> {
             for (Event event : valid) {
-                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges, boards);
+                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges, visited, boards);
             }
             return kiosks.touch(connection, kiosk.kioskId(), now);
         });
         help.publish(changes);
         checkIns.publish(checkInChanges);
+        visited.forEach(visits::publish);
         announcements.publishDeliveries(kiosk, boards);
         if (!nodes.isEmpty() || cameOnline) {
             kiosks.find(kiosk.kioskId()).ifPresent(view -> kioskListeners.forEach(listener -> listener.seen(view)));
@@ -182,7 +189,7 @@ public final class SyncService {
 
     private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
             List<Rejection> rejected, List<HelpChange> changes, List<CheckIns.Change> checkInChanges,
-            List<String> boards) throws SQLException {
+            List<VisitView> visited, List<String> boards) throws SQLException {
         String id = event.id().toString();
         Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
                 row -> row.getString(1), id);
@@ -229,7 +236,11 @@ public final class SyncService {
                     return;
                 }
                 insert(connection, kiosk, event, now);
-                checkInChanges.addAll(checkIns.record(connection, kiosk, event, now));
+                if (event.type() == EventType.VISIT_CHECKED_IN) {
+                    visited.add(visits.fromKiosk(connection, kiosk, event, now));
+                } else {
+                    checkInChanges.addAll(checkIns.record(connection, kiosk, event, now));
+                }
             }
             case ANNOUNCEMENT_PLAYED -> {
                 insert(connection, kiosk, event, now);

@@ -1,0 +1,171 @@
+package org.courtyard.hub.care;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.courtyard.hub.audit.Actor;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditTrail;
+import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.HttpError;
+import org.courtyard.hub.web.Reply;
+import org.courtyard.hub.web.Router;
+
+/**
+ * Care work for staff and cadres (cadres: their village): {@code /api/v1/care-tasks} (list, one,
+ * skip, reopen), {@code /api/v1/visits} (record from a phone, a month's, one, coverage),
+ * {@code /api/v1/residents/{id}/visits} and {@code /api/v1/care-terms}.
+ */
+public final class CareRoutes {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    private static final String[] TASK_QUERY = {"from", "to", "kind", "status", "village", "residentId", "cadreId",
+            "limit"};
+
+    private final CareTasks tasks;
+    private final Visits visits;
+    private final Terms terms;
+    private final Authenticator authenticator;
+    private final AuditLog audit;
+
+    public CareRoutes(CareTasks tasks, Visits visits, Terms terms, Authenticator authenticator, AuditLog audit) {
+        this.tasks = tasks;
+        this.visits = visits;
+        this.terms = terms;
+        this.authenticator = authenticator;
+        this.audit = audit;
+    }
+
+    public void register(Router router) {
+        router.add("GET", "/api/v1/care-tasks", this::listTasks);
+        router.add("GET", "/api/v1/care-tasks/{id}", exchange -> Reply.ok(tasks.get(staff(exchange),
+                exchange.pathParameter("id"))));
+        router.add("POST", "/api/v1/care-tasks/{id}/skip", exchange -> {
+            StaffUser user = staff(exchange);
+            SkipRequest body = exchange.bodyAs(SkipRequest.class);
+            return Reply.ok(tasks.skip(user, exchange.pathParameter("id"), body.reason(), trail(user, exchange)));
+        });
+        router.add("POST", "/api/v1/care-tasks/{id}/reopen", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.ok(tasks.reopen(user, exchange.pathParameter("id"), trail(user, exchange)));
+        });
+        router.add("POST", "/api/v1/visits", exchange -> {
+            StaffUser user = staff(exchange);
+            Visits.Stored stored = visits.fromPhone(user, exchange.bodyAs(VisitInput.class), trail(user, exchange));
+            return Reply.json(stored.created() ? 201 : 200, stored.visit());
+        });
+        router.add("GET", "/api/v1/visits", exchange -> Reply.ok(visits.inMonth(staff(exchange), month(exchange),
+                exchange.query("village"))));
+        router.add("GET", "/api/v1/visits/coverage", exchange -> Reply.ok(visits.coverage(staff(exchange),
+                month(exchange), exchange.query("village"))));
+        router.add("GET", "/api/v1/visits/{id}", exchange -> Reply.ok(visits.get(staff(exchange),
+                exchange.pathParameter("id"))));
+        router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(visits.of(staff(exchange),
+                exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
+        router.add("GET", "/api/v1/care-terms", exchange -> {
+            staff(exchange);
+            return Reply.ok(terms.list());
+        });
+        router.add("POST", "/api/v1/care-terms", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.created(terms.create(user, exchange.bodyAs(TermInput.class), trail(user, exchange)));
+        });
+        router.add("PUT", "/api/v1/care-terms/{id}", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.ok(terms.update(user, exchange.pathParameter("id"), exchange.bodyAs(TermInput.class),
+                    trail(user, exchange)));
+        });
+        router.add("DELETE", "/api/v1/care-terms/{id}", exchange -> {
+            StaffUser user = staff(exchange);
+            terms.delete(user, exchange.pathParameter("id"), trail(user, exchange));
+            return Reply.noContent();
+        });
+    }
+
+    /** The body of {@code POST /api/v1/care-tasks/{id}/skip}. */
+    public record SkipRequest(String reason) {
+    }
+
+    private Reply listTasks(Exchange exchange) {
+        StaffUser user = staff(exchange);
+        LocalDate from = date(exchange, "from").orElseGet(tasks::today);
+        LocalDate to = date(exchange, "to").orElse(from);
+        TaskQuery query;
+        try {
+            query = new TaskQuery(from, to, choice(exchange, "kind", TaskKind.class),
+                    choice(exchange, "status", TaskStatus.class), exchange.query("village"),
+                    exchange.query("residentId"), exchange.query("cadreId"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT),
+                    exchange.query("cursor").map(token -> TaskCursor.parse(token).orElseThrow(() ->
+                            HttpError.invalidField("cursor", "query parameter 'cursor' is not one this hub made;"
+                                    + " take it from the Link header of the previous page"))));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.invalidField(e.getMessage().contains("'from'") ? "from" : "to", e.getMessage());
+        }
+        TaskPage page = tasks.list(user, query);
+        Reply reply = Reply.ok(page.tasks());
+        if (page.next().isPresent()) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (String name : TASK_QUERY) {
+                exchange.query(name).ifPresent(value -> parameters.put(name, value));
+            }
+            parameters.put("cursor", page.next().get().token());
+            reply = reply.withHeader("Link", "<" + exchange.path() + "?" + parameters.entrySet().stream()
+                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&")) + ">; rel=\"next\"");
+        }
+        return reply;
+    }
+
+    private StaffUser staff(Exchange exchange) {
+        return authenticator.requireStaff(exchange);
+    }
+
+    private AuditTrail trail(StaffUser user, Exchange exchange) {
+        return audit.by(Actor.of(user.username(), exchange));
+    }
+
+    private static Optional<LocalDate> date(Exchange exchange, String name) {
+        Optional<String> value = exchange.query(name);
+        try {
+            return value.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw HttpError.invalidField(name, "query parameter '" + name + "' must be a date YYYY-MM-DD, was '"
+                    + value.get() + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> Optional<E> choice(Exchange exchange, String name, Class<E> type) {
+        Optional<String> value = exchange.query(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value.get()))
+                .findFirst().orElseThrow(() -> HttpError.invalidField(name, "query parameter '" + name
+                        + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ", was '" + value.get()
+                        + "'")));
+    }
+
+    /** {@code month=YYYY-MM}, this month when absent. */
+    private YearMonth month(Exchange exchange) {
+        Optional<String> month = exchange.query("month");
+        if (month.isEmpty()) {
+            return YearMonth.from(tasks.today());
+        }
+        try {
+            return YearMonth.parse(month.get());
+        } catch (DateTimeParseException e) {
+            throw HttpError.invalidField("month", "query parameter 'month' must be a month YYYY-MM, was '"
+                    + month.get() + "'");
+        }
+    }
+}
