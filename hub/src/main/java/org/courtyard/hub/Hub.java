@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +26,11 @@ import org.courtyard.hub.care.CareRoutes;
 import org.courtyard.hub.care.CareTasks;
 import org.courtyard.hub.care.Terms;
 import org.courtyard.hub.care.Visits;
+import org.courtyard.hub.checkin.AlertView;
 import org.courtyard.hub.checkin.Alerts;
 import org.courtyard.hub.checkin.CheckInRoutes;
 import org.courtyard.hub.checkin.CheckIns;
+import org.courtyard.hub.help.HelpChange;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.HelpRoutes;
 import org.courtyard.hub.help.VoiceMemoRoutes;
@@ -62,6 +67,9 @@ import org.courtyard.hub.web.SecurityHeaders;
 import org.courtyard.hub.web.StaticFiles;
 import org.courtyard.hub.web.TlsSettings;
 import org.courtyard.hub.web.TrustedProxy;
+import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpRequest;
+import org.courtyard.protocol.HelpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -117,15 +125,38 @@ public final class Hub implements AutoCloseable {
         Kiosks kiosks = new Kiosks(database, config.clock(), config.kioskOnlineWindow());
         this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
                 config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter());
-        this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
+        this.careTasks = new CareTasks(database, config.clock(), config.zone(),
+                new CarePlan(config.care().rules(), config.care().calendar()));
+        // A resolved 看病 request of a known person brings a follow-up visit, in the same transaction.
+        this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), (connection, change) -> {
+            webhooks.record(connection, change);
+            HelpRequest request = change.help().request();
+            if (change.kind() == HelpChange.Kind.UPDATED && request.status() == HelpStatus.RESOLVED
+                    && request.category() == HelpCategory.MEDICAL && request.residentId() != null) {
+                careTasks.illnessRequestResolved(connection, request.id().toString(), request.residentId(),
+                        careTasks.today());
+            }
+        });
         this.liveStream = new LiveStream(config.keepAliveEvery());
         Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
         Cadres cadres = new Cadres(database, config.clock(), residents);
         this.alerts = new Alerts(database, config.clock(), config.zone(), config.checkInGraceDays(), webhooks,
                 liveStream, residents);
         CheckIns checkIns = new CheckIns(database, config.clock(), config.zone(), residents, alerts, liveStream);
-        this.careTasks = new CareTasks(database, config.clock(), config.zone(),
-                new CarePlan(config.care().rules(), config.care().calendar()));
+        alerts.addHook(new Alerts.AlertHook() {
+            @Override
+            public void raised(Connection connection, AlertView alert, LocalDate day) throws SQLException {
+                careTasks.missedCheckIn(connection, alert.id(), alert.residentId(), day);
+            }
+
+            @Override
+            public void paused(Connection connection, String residentId, Alerts.PauseReason reason, LocalDate day)
+                    throws SQLException {
+                if (reason == Alerts.PauseReason.ILLNESS || reason == Alerts.PauseReason.HOSPITAL) {
+                    careTasks.pausedForIllness(connection, residentId, day);
+                }
+            }
+        });
         Visits visits = new Visits(database, config.clock(), config.zone(), residents, careTasks, liveStream);
         // A new resident gets the tasks of the month (and of an open festival) at the next look.
         residents.addLedgerListener(changed -> careTasks.replan());

@@ -288,6 +288,51 @@ class CareTasksTest {
     }
 
     @Test
+    void a_missed_check_in_alert_sends_someone_to_look_today_and_their_visit_closes_it() {
+        moveTo("2026-12-03T02:00:00Z"); // never checked in since 29 November: due 30th, alerted on 2 December
+        assertThat(hub.hub.checkCheckIns()).isEqualTo(2);
+        String alert = hub.column("SELECT id FROM check_in_alerts WHERE resident_id = '" + zhang + "'").get(0);
+
+        JsonNode task = hub.get("/api/v1/care-tasks/mc.a-" + alert + "." + zhang, cadre).json();
+        assertThat(task.get("kind").asText()).isEqualTo("MISSED_CHECK_IN");
+        assertThat(task.get("title").asText()).isEqualTo("未报平安，上门看看");
+        assertThat(task.get("opensOn").asText()).isEqualTo("2026-12-03");
+        assertThat(task.get("dueOn").asText()).isEqualTo("2026-12-03");
+        assertThat(task.get("resident").get("alert").asBoolean()).isTrue();
+
+        moveTo("2026-12-04T02:00:00Z");
+        assertThat(hub.get("/api/v1/care-tasks/mc.a-" + alert + "." + zhang, cadre).json().get("status").asText())
+                .isEqualTo("OVERDUE");
+        JsonNode late = visit(zhang, Instant.parse("2026-12-04T01:00:00Z"), cadre).json();
+        assertThat(late.get("tasksDone")).extracting(JsonNode::asText)
+                .contains("mc.a-" + alert + "." + zhang, "mv.2026-12." + zhang);
+    }
+
+    @Test
+    void a_resolved_medical_request_and_a_pause_for_hospital_each_bring_a_follow_up_within_three_days() {
+        TestHub.Kiosk kiosk = hub.kiosk("和平村幸福小院", "和平村");
+        UUID request = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.event(request, "HELP_REQUESTED", TestHub.START, true,
+                Map.of("source", "SCREEN", "category", "MEDICAL", "residentId", zhang)));
+        assertThat(hub.transition(admin, request, "ACKNOWLEDGED", null).status()).isEqualTo(200);
+        assertThat(hub.column("SELECT COUNT(*) FROM care_tasks WHERE kind = 'ILLNESS'")).containsExactly("0");
+        assertThat(hub.transition(admin, request, "RESOLVED", null).status()).isEqualTo(200);
+
+        JsonNode afterRequest = hub.get("/api/v1/care-tasks/il.h-" + request + "." + zhang, cadre).json();
+        assertThat(afterRequest.get("title").asText()).isEqualTo("病后回访");
+        assertThat(afterRequest.get("opensOn").asText()).isEqualTo("2026-11-29");
+        assertThat(afterRequest.get("dueOn").asText()).isEqualTo("2026-12-02");
+
+        assertThat(hub.post("/api/v1/residents/" + xiaojun + "/pause", cadre, Map.of("until", "2026-12-10",
+                "reason", "HOSPITAL")).status()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/care-tasks/il.p-2026-11-29." + xiaojun, cadre).json().get("dueOn").asText())
+                .isEqualTo("2026-12-02");
+        assertThat(hub.post("/api/v1/residents/" + zhang + "/pause", cadre, Map.of("until", "2026-12-10",
+                "reason", "AWAY")).status()).isEqualTo(200);
+        assertThat(hub.column("SELECT COUNT(*) FROM care_tasks WHERE kind = 'ILLNESS'")).containsExactly("2");
+    }
+
+    @Test
     void bad_queries_are_refused_naming_the_parameter() {
         assertThat(hub.get("/api/v1/care-tasks?status=LATE", cadre).errorMessage()).contains("status");
         assertThat(hub.get("/api/v1/care-tasks?kind=visit", cadre).errorMessage()).contains("kind");

@@ -201,6 +201,28 @@ public final class CareTasks {
         return Optional.of(id);
     }
 
+    /**
+     * A missed-check-in alert was raised on {@code day}: someone goes and looks, today (in the
+     * caller's transaction). Nothing when the township turned the rule off.
+     */
+    public void missedCheckIn(Connection connection, long alertId, String residentId, LocalDate day)
+            throws SQLException {
+        if (plan.rules().missedCheckIn()) {
+            raise(connection, plan.missedCheckIn(alertId, day), residentId);
+        }
+    }
+
+    /** A 看病 help request of {@code residentId} was resolved on {@code day}: a follow-up visit within days. */
+    public void illnessRequestResolved(Connection connection, String requestId, String residentId, LocalDate day)
+            throws SQLException {
+        raise(connection, plan.afterIllnessRequest(requestId, day), residentId);
+    }
+
+    /** {@code residentId} was paused for illness or hospital on {@code day}: a follow-up visit within days. */
+    public void pausedForIllness(Connection connection, String residentId, LocalDate day) throws SQLException {
+        raise(connection, plan.afterIllnessPause(day), residentId);
+    }
+
     // Visits.
 
     /**
