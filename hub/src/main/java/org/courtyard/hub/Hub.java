@@ -21,6 +21,7 @@ import org.courtyard.hub.auth.AuthRoutes;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.LoginThrottle;
 import org.courtyard.hub.auth.Users;
+import org.courtyard.hub.care.CareBoard;
 import org.courtyard.hub.care.CarePlan;
 import org.courtyard.hub.care.CareRoutes;
 import org.courtyard.hub.care.CareTasks;
@@ -210,8 +211,8 @@ public final class Hub implements AutoCloseable {
         new ResidentRoutes(residents, new Ledger(database, residents), authenticator, audit).register(router);
         new CadreRoutes(cadres, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
-        new CareRoutes(careTasks, visits, new Terms(database, config.clock(), careTasks), authenticator, audit)
-                .register(router);
+        new CareRoutes(careTasks, visits, new Terms(database, config.clock(), careTasks),
+                new CareBoard(database, config.clock(), config.zone(), careTasks), authenticator, audit).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));

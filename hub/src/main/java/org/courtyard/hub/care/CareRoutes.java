@@ -23,7 +23,8 @@ import org.courtyard.hub.web.Router;
 /**
  * Care work for staff and cadres (cadres: their village): {@code /api/v1/care-tasks} (list, one,
  * skip, reopen), {@code /api/v1/visits} (record from a phone, a month's, one, coverage),
- * {@code /api/v1/residents/{id}/visits} and {@code /api/v1/care-terms}.
+ * {@code /api/v1/residents/{id}/visits}, {@code /api/v1/care-terms}, and for the pages
+ * {@code /api/v1/care/me} (the login and its cadre) and {@code /api/v1/care/board} (the 走访 section).
  */
 public final class CareRoutes {
 
@@ -35,13 +36,16 @@ public final class CareRoutes {
     private final CareTasks tasks;
     private final Visits visits;
     private final Terms terms;
+    private final CareBoard board;
     private final Authenticator authenticator;
     private final AuditLog audit;
 
-    public CareRoutes(CareTasks tasks, Visits visits, Terms terms, Authenticator authenticator, AuditLog audit) {
+    public CareRoutes(CareTasks tasks, Visits visits, Terms terms, CareBoard board, Authenticator authenticator,
+            AuditLog audit) {
         this.tasks = tasks;
         this.visits = visits;
         this.terms = terms;
+        this.board = board;
         this.authenticator = authenticator;
         this.audit = audit;
     }
@@ -72,6 +76,9 @@ public final class CareRoutes {
                 exchange.pathParameter("id"))));
         router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(visits.of(staff(exchange),
                 exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
+        router.add("GET", "/api/v1/care/me", exchange -> Reply.ok(visits.me(staff(exchange))));
+        router.add("GET", "/api/v1/care/board", exchange -> Reply.ok(board.board(staff(exchange), month(exchange),
+                exchange.query("village"))));
         router.add("GET", "/api/v1/care-terms", exchange -> {
             staff(exchange);
             return Reply.ok(terms.list());

@@ -166,6 +166,27 @@ public final class Visits {
         return stored;
     }
 
+    /**
+     * Who is using the phone page: the login, the cadre linked to it (null for none), and the hub's
+     * today, which the page counts its days from (a phone's clock may be wrong).
+     */
+    public record Me(String username, Role role, String village, String displayName, LinkedCadre cadre,
+            LocalDate today) {
+    }
+
+    /** The cadre a login is linked to. */
+    public record LinkedCadre(String id, String name, String village) {
+    }
+
+    /** {@code user} and the active cadre linked to their login, if any. */
+    public Me me(StaffUser user) {
+        LinkedCadre cadre = database.read(connection -> Sql.one(connection,
+                "SELECT id, name, village FROM cadres WHERE username = ? AND active", row -> new LinkedCadre(
+                        row.getString("id"), row.getString("name"), row.getString("village")), user.username()))
+                .orElse(null);
+        return new Me(user.username(), user.role(), user.village(), user.displayName(), cadre, day(clock.instant()));
+    }
+
     // Views.
 
     /** One visit; 404 if unknown, 403 for another village's (cadres). */
@@ -228,7 +249,7 @@ public final class Visits {
     }
 
     /** The local date of {@code at} in the hub's time zone. */
-    LocalDate day(Instant at) {
+    private LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, zone);
     }
 
