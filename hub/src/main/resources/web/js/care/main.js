@@ -194,7 +194,7 @@ async function load() {
       tasks({ from: today, to: today }),
       tasks({ from: today, to: plusDays(today, 6), status: 'OPEN' }),
       tasks({ from: plusDays(today, -30), to: plusDays(today, -1), status: 'OVERDUE' }),
-      tasks({ from: plusDays(today, 1), to: plusDays(today, 90), kind: 'FESTIVAL' }),
+      tasks({ from: plusDays(today, 1), to: plusDays(today, 120), kind: 'FESTIVAL' }),
       api.get(withQuery('/api/v1/residents', me.cadre ? { cadreId: me.cadre.id } : {})),
     ]);
     shown = { fetchedAt: new Date().toISOString(), today: todays, week, overdue, festival: festivals, people };
