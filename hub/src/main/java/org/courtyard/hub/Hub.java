@@ -22,6 +22,7 @@ import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.LoginThrottle;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.care.CareBoard;
+import org.courtyard.hub.care.CareDigest;
 import org.courtyard.hub.care.CarePlan;
 import org.courtyard.hub.care.CareRoutes;
 import org.courtyard.hub.care.CareTasks;
@@ -108,6 +109,7 @@ public final class Hub implements AutoCloseable {
     private final Alerts alerts;
     private final FleetWatch fleet;
     private final CareTasks careTasks;
+    private final CareDigest careDigest;
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledExecutorService scheduler;
@@ -159,6 +161,8 @@ public final class Hub implements AutoCloseable {
             }
         });
         Visits visits = new Visits(database, config.clock(), config.zone(), residents, careTasks, liveStream);
+        this.careDigest = new CareDigest(database, config.clock(), config.zone(), careTasks, config.care().digestAt(),
+                webhooks);
         // A new resident gets the tasks of the month (and of an open festival) at the next look.
         residents.addLedgerListener(changed -> careTasks.replan());
         residents.addRosterListener(changed -> careTasks.replan());
@@ -419,11 +423,22 @@ public final class Hub implements AutoCloseable {
         return careTasks.planToday();
     }
 
+    /**
+     * Queues today's visit digest of every village that has none yet, once {@code care.digest-time}
+     * has come, as the periodic check does, now.
+     *
+     * @return how many villages' digests went to the webhooks
+     */
+    public int sendCareDigests() {
+        return careDigest.sendDue();
+    }
+
     private void planCareSafely() {
         try {
             careTasks.ensurePlanned();
+            careDigest.sendDue();
         } catch (RuntimeException e) {
-            LOG.error("planning the care tasks failed; trying again at the next interval", e);
+            LOG.error("planning the care tasks or sending their digest failed; trying again at the next interval", e);
         }
     }
 

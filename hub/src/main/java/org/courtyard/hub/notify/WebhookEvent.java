@@ -13,10 +13,12 @@ public enum WebhookEvent {
     /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
     SILENT("kiosk.silent"),
     /** A silent kiosk synced again. */
-    BACK("kiosk.back");
+    BACK("kiosk.back"),
+    /** Once a day per village, at {@code care.digest-time}: the visits due soon and those overdue. */
+    CARE_DIGEST("care.digest");
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
-    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back";
+    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back,care_digest";
 
     private final String wireName;
 
@@ -33,7 +35,10 @@ public enum WebhookEvent {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent} or {@code back}. */
+    /**
+     * Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent},
+     * {@code back} or {@code care_digest}.
+     */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {
             if (event.configName().equals(word.trim().toLowerCase(Locale.ROOT))) {

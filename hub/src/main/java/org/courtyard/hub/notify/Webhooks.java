@@ -286,7 +286,8 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
                 case NEW -> WebhookBodies.newText(help, zone);
                 case OVERDUE -> WebhookBodies.overdueText(help, zone, overdueAfter);
                 case RESOLVED -> WebhookBodies.resolvedText(help, zone);
-                case CHECKIN_MISSED, SILENT, BACK -> throw new IllegalStateException("a help request never makes " + event);
+                case CHECKIN_MISSED, SILENT, BACK, CARE_DIGEST -> throw new IllegalStateException(
+                        "a help request never makes " + event);
             });
         };
     }
