@@ -26,6 +26,7 @@ import org.courtyard.hub.care.CareDigest;
 import org.courtyard.hub.care.CarePlan;
 import org.courtyard.hub.care.CareRoutes;
 import org.courtyard.hub.care.CareTasks;
+import org.courtyard.hub.care.Organisations;
 import org.courtyard.hub.care.Terms;
 import org.courtyard.hub.care.Visits;
 import org.courtyard.hub.checkin.AlertView;
@@ -216,7 +217,8 @@ public final class Hub implements AutoCloseable {
         new CadreRoutes(cadres, authenticator, audit).register(router);
         new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
         new CareRoutes(careTasks, visits, new Terms(database, config.clock(), careTasks),
-                new CareBoard(database, config.clock(), config.zone(), careTasks), authenticator, audit).register(router);
+                new CareBoard(database, config.clock(), config.zone(), careTasks),
+                new Organisations(database, config.clock()), authenticator, audit).register(router);
         new AuditRoutes(audit, authenticator::requireAdmin).register(router);
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
@@ -296,8 +298,9 @@ public final class Hub implements AutoCloseable {
         long checkIns = config.checkInCheckEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::checkCheckInsSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::checkSilentSafely, every, every, TimeUnit.MILLISECONDS);
-        scheduler.execute(this::planCareSafely);
-        scheduler.scheduleWithFixedDelay(this::planCareSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
+        // The care plan at once (today's tasks exist before anyone looks); the digest at the checks.
+        scheduler.execute(() -> careSafely(false));
+        scheduler.scheduleWithFixedDelay(() -> careSafely(true), checkIns, checkIns, TimeUnit.MILLISECONDS);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
@@ -433,10 +436,12 @@ public final class Hub implements AutoCloseable {
         return careDigest.sendDue();
     }
 
-    private void planCareSafely() {
+    private void careSafely(boolean digest) {
         try {
             careTasks.ensurePlanned();
-            careDigest.sendDue();
+            if (digest) {
+                careDigest.sendDue();
+            }
         } catch (RuntimeException e) {
             LOG.error("planning the care tasks or sending their digest failed; trying again at the next interval", e);
         }

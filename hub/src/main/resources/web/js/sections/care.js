@@ -1,13 +1,15 @@
 // The 走访 section: the month's visit coverage per village and per paired cadre (月月有联系), the
 // festival campaigns around today with their progress (节节有问候: 春节走访 52 / 56), the visits
-// overdue in the last 30 days, and the school terms from which children's school-start and
-// vacation visits follow (处处有关怀). Cadres record visits on their phone page (care.html); every
+// overdue in the last 30 days, the school terms from which children's school-start and vacation
+// visits follow (处处有关怀), and the organisations paired with villages (党组织, 部门; CSV too). Cadres record visits on their phone page (care.html); every
 // visit arrives on the live stream and the board is read again.
 
 import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 
 const AUDIENCE = { ALL: '所有人', ELDER: '老人', CHILD: '儿童' };
+const LEVEL = { COUNTY: '县', TOWNSHIP: '乡', VILLAGE: '村', GROUP: '组' };
+const ORG_KIND = { PARTY_BRANCH: '党组织', DEPARTMENT: '部门' };
 /** Visits come in bursts (a cadre sending what waited on the phone); one read after the last. */
 const RELOAD_DELAY_MS = 500;
 
@@ -16,6 +18,8 @@ let els = null;
 let today = null;
 let reloadTimer = null;
 let loadNumber = 0;
+/** The organisation open in the form; null for a new one. */
+let openOrg = null;
 
 function elements() {
   return {
@@ -37,6 +41,22 @@ function elements() {
     termStarts: byId('care-term-starts'),
     termEnds: byId('care-term-ends'),
     termError: byId('care-term-error'),
+    orgRows: byId('care-org-rows'),
+    orgsEmpty: byId('care-orgs-empty'),
+    orgTools: byId('care-org-tools'),
+    orgExport: byId('care-org-export'),
+    orgFile: byId('care-org-file'),
+    orgForm: byId('care-org-form'),
+    orgFormTitle: byId('care-org-form-title'),
+    orgName: byId('care-org-name'),
+    orgKind: byId('care-org-kind'),
+    orgLevel: byId('care-org-level'),
+    orgVillage: byId('care-org-village'),
+    orgVillages: byId('care-org-villages'),
+    orgMembers: byId('care-org-members'),
+    orgNew: byId('care-org-new'),
+    orgError: byId('care-org-error'),
+    orgNotice: byId('care-org-notice'),
   };
 }
 
@@ -86,6 +106,98 @@ async function load() {
   if (ctx.user.role !== 'CADRE') {
     loadTerms();
   }
+  loadOrganisations();
+}
+
+// --- Organisations (党组织, 部门): who is paired with which villages, and their members.
+
+async function loadOrganisations() {
+  try {
+    const staff = ctx.user.role !== 'CADRE';
+    const [orgs, cadres] = await Promise.all([ctx.api.get('/api/v1/organisations'),
+      staff ? ctx.api.get('/api/v1/cadres') : Promise.resolve([])]);
+    els.orgRows.replaceChildren(...orgs.map((org) => {
+      const row = el('tr', { 'data-id': org.id, class: openOrg && openOrg.id === org.id ? 'is-selected' : null },
+        el('td', { class: 'name', text: `${org.name}（${ORG_KIND[org.kind]}）` }),
+        el('td', { text: LEVEL[org.level] + (org.village ? ` · ${org.village}` : '') }),
+        el('td', { text: org.villages.join('、') || '—' }),
+        el('td', { text: org.members.length > 0 ? org.members.map((m) => m.name).join('、') : '—' }));
+      if (staff) {
+        row.addEventListener('click', () => fillOrg(org));
+      }
+      return row;
+    }));
+    els.orgsEmpty.hidden = orgs.length > 0;
+    if (staff) {
+      const chosen = new Set([...els.orgMembers.selectedOptions].map((option) => option.value));
+      els.orgMembers.replaceChildren(...cadres.filter((cadre) => cadre.active).map((cadre) => el('option', {
+        value: cadre.id, selected: chosen.has(cadre.id), text: `${cadre.name}（${cadre.village}）` })));
+    }
+  } catch (error) {
+    showMessage(els.orgError, `结对组织读取失败：${error.message}`);
+  }
+}
+
+function fillOrg(org) {
+  openOrg = org;
+  els.orgFormTitle.textContent = org ? `修改：${org.name}` : '登记结对组织';
+  els.orgName.value = org ? org.name : '';
+  els.orgKind.value = org ? org.kind : 'PARTY_BRANCH';
+  els.orgLevel.value = org ? org.level : 'VILLAGE';
+  els.orgVillage.value = org && org.village ? org.village : '';
+  els.orgVillages.value = org ? org.villages.join('、') : '';
+  const members = new Set(org ? org.members.map((m) => m.id) : []);
+  for (const option of els.orgMembers.options) {
+    option.selected = members.has(option.value);
+  }
+  showMessage(els.orgError, '');
+  showMessage(els.orgNotice, '');
+  for (const row of els.orgRows.children) {
+    row.classList.toggle('is-selected', Boolean(org) && row.dataset.id === org.id);
+  }
+}
+
+async function saveOrg(event) {
+  event.preventDefault();
+  showMessage(els.orgError, '');
+  const body = {
+    name: els.orgName.value.trim(),
+    kind: els.orgKind.value,
+    level: els.orgLevel.value,
+    village: els.orgVillage.value.trim() || null,
+    villages: els.orgVillages.value.split(/[、,，;；\s]+/).map((v) => v.trim()).filter(Boolean),
+    memberIds: [...els.orgMembers.selectedOptions].map((option) => option.value),
+  };
+  try {
+    const saved = openOrg
+      ? await ctx.api.put(`/api/v1/organisations/${encodeURIComponent(openOrg.id)}`, body)
+      : await ctx.api.post('/api/v1/organisations', body);
+    fillOrg(saved);
+    showMessage(els.orgNotice, `已保存 ${saved.name}`);
+    loadOrganisations();
+  } catch (error) {
+    showMessage(els.orgError, error.message);
+  }
+}
+
+async function importOrgs() {
+  const file = els.orgFile.files[0];
+  els.orgFile.value = '';
+  if (!file) {
+    return;
+  }
+  showMessage(els.orgError, '');
+  try {
+    const result = await ctx.api.upload('POST', '/api/v1/organisations.csv', file, 'text/csv; charset=utf-8');
+    showMessage(els.orgNotice, `已导入：新登记 ${result.created} 个，修改 ${result.updated} 个。`);
+    loadOrganisations();
+  } catch (error) {
+    showMessage(els.orgError, `没有导入任何内容：${error.message}`);
+  }
+}
+
+function newOrg() {
+  fillOrg(null);
 }
 
 function renderBoard(board) {
@@ -194,6 +306,13 @@ export const careSection = {
     els.filters.addEventListener('change', load);
     els.termForm.addEventListener('submit', addTerm);
     els.termsPane.hidden = ctx.user.role === 'CADRE';
+    els.orgTools.hidden = ctx.user.role === 'CADRE';
+    els.orgForm.hidden = ctx.user.role === 'CADRE';
+    els.orgExport.setAttribute('href', '/api/v1/organisations.csv');
+    els.orgForm.addEventListener('submit', saveOrg);
+    els.orgNew.addEventListener('click', newOrg);
+    els.orgFile.addEventListener('change', importOrgs);
+    fillOrg(null);
     load();
   },
 
@@ -202,7 +321,11 @@ export const careSection = {
     if (els) {
       els.filters.removeEventListener('change', load);
       els.termForm.removeEventListener('submit', addTerm);
+      els.orgForm.removeEventListener('submit', saveOrg);
+      els.orgNew.removeEventListener('click', newOrg);
+      els.orgFile.removeEventListener('change', importOrgs);
     }
+    openOrg = null;
     ctx = null;
     els = null;
   },

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The cadre's phone page (care.html) at a 390-px phone's size, and the staff page's 走访 section,
@@ -139,6 +140,18 @@ class CarePagesIT extends StaffPageHarness {
                 .contains("1 / 2", "50%");
         assertThat(page.find(By.cssSelector("#care-cadre-rows tr")).getText()).contains("李建华", "1 / 2", "1");
         chromium.screenshot("care-section-desktop");
+
+        // The village's party branch, with 李建华 as a member.
+        page.find(By.id("care-org-name")).sendKeys("和平村党支部");
+        page.find(By.id("care-org-village")).sendKeys(VILLAGE);
+        page.find(By.id("care-org-villages")).sendKeys(VILLAGE);
+        new Select(page.find(By.id("care-org-members"))).selectByVisibleText("李建华（和平村）");
+        page.find(By.id("care-org-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("care-org-rows"), "和平村党支部（党组织）"));
+        assertThat(page.text("care-org-rows")).contains("李建华");
+        assertThat(hub.get("/api/v1/organisations", hub.adminToken).json().get(0).get("members").get(0)
+                .get("name").asText()).isEqualTo("李建华");
+        chromium.screenshot("care-section-organisations");
 
         chromium.driver.manage().window().setSize(PHONE);
         chromium.screenshot("care-section-phone");

@@ -1,12 +1,14 @@
 package org.courtyard.hub.care;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,17 +21,22 @@ import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.Router;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Care work for staff and cadres (cadres: their village): {@code /api/v1/care-tasks} (list, one,
  * skip, reopen), {@code /api/v1/visits} (record from a phone, a month's, one, coverage),
- * {@code /api/v1/residents/{id}/visits}, {@code /api/v1/care-terms}, and for the pages
+ * {@code /api/v1/residents/{id}/visits}, {@code /api/v1/care-terms}, {@code /api/v1/organisations}
+ * (and {@code .csv}), and for the pages
  * {@code /api/v1/care/me} (the login and its cadre) and {@code /api/v1/care/board} (the 走访 section).
  */
 public final class CareRoutes {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    private static final int MAX_CSV_BYTES = 1 << 20;
     private static final String[] TASK_QUERY = {"from", "to", "kind", "status", "village", "residentId", "cadreId",
             "limit"};
 
@@ -37,15 +44,17 @@ public final class CareRoutes {
     private final Visits visits;
     private final Terms terms;
     private final CareBoard board;
+    private final Organisations organisations;
     private final Authenticator authenticator;
     private final AuditLog audit;
 
-    public CareRoutes(CareTasks tasks, Visits visits, Terms terms, CareBoard board, Authenticator authenticator,
-            AuditLog audit) {
+    public CareRoutes(CareTasks tasks, Visits visits, Terms terms, CareBoard board, Organisations organisations,
+            Authenticator authenticator, AuditLog audit) {
         this.tasks = tasks;
         this.visits = visits;
         this.terms = terms;
         this.board = board;
+        this.organisations = organisations;
         this.authenticator = authenticator;
         this.audit = audit;
     }
@@ -79,6 +88,37 @@ public final class CareRoutes {
         router.add("GET", "/api/v1/care/me", exchange -> Reply.ok(visits.me(staff(exchange))));
         router.add("GET", "/api/v1/care/board", exchange -> Reply.ok(board.board(staff(exchange), month(exchange),
                 exchange.query("village"))));
+        router.add("GET", "/api/v1/organisations", exchange -> Reply.ok(organisations.list(staff(exchange))));
+        router.add("POST", "/api/v1/organisations", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.created(organisations.create(user, exchange.bodyAs(OrganisationInput.class),
+                    trail(user, exchange)));
+        });
+        router.add("GET", "/api/v1/organisations/{id}", exchange -> Reply.ok(organisations.get(staff(exchange),
+                exchange.pathParameter("id"))));
+        router.add("PUT", "/api/v1/organisations/{id}", exchange -> {
+            StaffUser user = staff(exchange);
+            return Reply.ok(organisations.replace(user, exchange.pathParameter("id"),
+                    exchange.bodyAs(OrganisationInput.class), trail(user, exchange)));
+        });
+        router.add("GET", "/api/v1/organisations.csv", exchange -> {
+            byte[] csv = organisations.exportCsv(staff(exchange)).getBytes(StandardCharsets.UTF_8);
+            Response response = exchange.response();
+            Callback callback = exchange.detach();
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"organisations.csv\"");
+            response.write(true, ByteBuffer.wrap(csv), callback);
+            return Reply.detached();
+        });
+        router.add("POST", "/api/v1/organisations.csv", exchange -> {
+            StaffUser user = staff(exchange);
+            String type = exchange.header("Content-Type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!type.equals("text/csv") && !type.equals("text/plain")) {
+                throw new HttpError(415, "unsupported_media_type", "the body must be text/csv, was '" + type + "'");
+            }
+            return Reply.ok(organisations.importCsv(user, exchange.body(MAX_CSV_BYTES), trail(user, exchange)));
+        });
         router.add("GET", "/api/v1/care-terms", exchange -> {
             staff(exchange);
             return Reply.ok(terms.list());

@@ -8,7 +8,8 @@ import java.util.List;
  * its hash are never shown. {@code residents} are the people paired with them. Lists mask the phone.
  */
 public record CadreView(String id, String name, String village, String phone, String username, boolean hasPin,
-        boolean active, List<ResidentRef> residents, Instant createdAt, Instant updatedAt) {
+        boolean active, List<ResidentRef> residents, Instant createdAt, Instant updatedAt, Level level,
+        CadreKind kind) {
 
     /** A resident paired with the cadre. */
     public record ResidentRef(String id, String name) {
@@ -20,7 +21,7 @@ public record CadreView(String id, String name, String village, String phone, St
 
     public CadreView masked() {
         return new CadreView(id, name, village, Phones.mask(phone), username, hasPin, active, residents, createdAt,
-                updatedAt);
+                updatedAt, level, kind);
     }
 
     @Override
