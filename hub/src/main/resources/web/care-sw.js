@@ -4,7 +4,7 @@
 // keeps its last lists itself, and visits go through its outbox).
 
 const CACHE = 'courtyard-care-1';
-const SHELL = ['care.html', 'css/care.css', 'js/care/main.js', 'js/care/outbox.js', 'js/api.js', 'js/dom.js',
+const SHELL = ['care.html', 'css/base.css', 'css/care.css', 'js/care/main.js', 'js/care/outbox.js', 'js/api.js', 'js/dom.js',
   'icon.svg'];
 
 self.addEventListener('install', (event) => {

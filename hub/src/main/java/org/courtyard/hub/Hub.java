@@ -164,9 +164,9 @@ public final class Hub implements AutoCloseable {
         Visits visits = new Visits(database, config.clock(), config.zone(), residents, careTasks, liveStream);
         this.careDigest = new CareDigest(database, config.clock(), config.zone(), careTasks, config.care().digestAt(),
                 webhooks);
-        // A new resident gets the tasks of the month (and of an open festival) at the next look.
-        residents.addLedgerListener(changed -> careTasks.replan());
-        residents.addRosterListener(changed -> careTasks.replan());
+        // A new resident gets the tasks of the month (and of an open festival) at the next look; the
+        // roster changes whenever someone is added, moved or set inactive.
+        residents.addRosterListener(careTasks::ledgerChanged);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");

@@ -10,11 +10,14 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
@@ -60,6 +63,7 @@ public final class CareTasks {
     private final ZoneId zone;
     private final CarePlan plan;
     private LocalDate plannedFor;
+    private final Set<String> changedVillages = new HashSet<>();
 
     public CareTasks(Database database, Clock clock, ZoneId zone, CarePlan plan) {
         this.database = database;
@@ -88,13 +92,47 @@ public final class CareTasks {
      * @return how many tasks were stored
      */
     public synchronized int planToday() {
-        LocalDate today = today();
         List<String> villages = database.read(connection -> Sql.query(connection,
                 "SELECT DISTINCT village FROM residents WHERE active ORDER BY village", row -> row.getString(1)));
+        int stored = plan(villages, true);
+        plannedFor = today();
+        changedVillages.clear();
+        return stored;
+    }
+
+    /**
+     * Plans today unless that is done, and plans again the villages whose ledger changed since
+     * (a new resident gets the month's task); every read of tasks calls it first.
+     */
+    public synchronized void ensurePlanned() {
+        if (!today().equals(plannedFor)) {
+            planToday();
+        } else if (!changedVillages.isEmpty()) {
+            List<String> villages = List.copyOf(changedVillages);
+            changedVillages.clear();
+            plan(villages, false);
+        }
+    }
+
+    /** The ledger of {@code villages} changed (someone added, moved, set inactive): plan them at the next look. */
+    public synchronized void ledgerChanged(Collection<String> villages) {
+        changedVillages.addAll(villages);
+    }
+
+    /** The terms changed: plan everything again at the next look. */
+    public synchronized void replan() {
+        plannedFor = null;
+    }
+
+    /** Plans the occasions open today for {@code villages}; {@code move} also moves changed dates. */
+    private int plan(List<String> villages, boolean move) {
+        LocalDate today = today();
         List<Occasion> occasions = database.read(connection -> plan.occasions(today, today, Terms.all(connection)));
         int stored = 0;
         for (Occasion occasion : occasions) {
-            database.write(connection -> move(connection, occasion));
+            if (move) {
+                database.write(connection -> move(connection, occasion));
+            }
             for (String village : villages) {
                 stored += database.write(connection -> {
                     int inserted = insertFor(connection, occasion, village);
@@ -108,23 +146,10 @@ public final class CareTasks {
         database.write(connection -> Sql.update(connection, "UPDATE care_tasks SET status = 'SKIPPED',"
                 + " skip_reason = ?, skipped_by = 'hub', updated_at = ? WHERE status = 'OPEN'"
                 + " AND resident_id IN (SELECT id FROM residents WHERE NOT active)", LEFT_LEDGER, clock.instant()));
-        plannedFor = today;
         if (stored > 0) {
             LOG.info("care plan for {}: {} tasks stored", today, stored);
         }
         return stored;
-    }
-
-    /** Plans today unless that is done; every read of tasks calls it first. */
-    public synchronized void ensurePlanned() {
-        if (!today().equals(plannedFor)) {
-            planToday();
-        }
-    }
-
-    /** The ledger or the terms changed: plan again at the next look. */
-    public synchronized void replan() {
-        plannedFor = null;
     }
 
     private int insertFor(Connection connection, Occasion occasion, String village) throws SQLException {
