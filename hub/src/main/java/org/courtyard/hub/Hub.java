@@ -97,6 +97,8 @@ public final class Hub implements AutoCloseable {
     public static final String DATABASE_FILE = "hub.db";
     /** The folder of residents' photos inside the data directory, one JPEG per SHA-256. */
     public static final String PHOTO_DIR = "photos";
+    /** The folder of visits' photos inside the data directory, one JPEG per SHA-256. */
+    public static final String VISIT_PHOTO_DIR = "visit-photos";
 
     private final HubConfig config;
     private final DataLock lock;
@@ -161,7 +163,8 @@ public final class Hub implements AutoCloseable {
                 }
             }
         });
-        Visits visits = new Visits(database, config.clock(), config.zone(), residents, careTasks, liveStream);
+        Visits visits = new Visits(database, config.clock(), config.zone(), residents, careTasks, liveStream,
+                config.dataDir().resolve(VISIT_PHOTO_DIR));
         this.careDigest = new CareDigest(database, config.clock(), config.zone(), careTasks, config.care().digestAt(),
                 webhooks);
         // A new resident gets the tasks of the month (and of an open festival) at the next look; the

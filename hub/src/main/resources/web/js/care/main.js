@@ -12,6 +12,8 @@ const ZONE = 'Asia/Shanghai';
 const ITEMS = ['米', '油', '毛毯', '棉被', '衣物', '书包', '文具', '药品', '慰问金'];
 const TYPE = { ELDER: '老人', CHILD: '儿童' };
 const RETRY_MS = 15000;
+/** A photo is kept on the phone at most this many pixels on its longer side (the hub keeps 640). */
+const PHOTO_SIDE = 960;
 
 const lineState = byId('line-state');
 const loginView = byId('login-view');
@@ -35,6 +37,9 @@ const visitItems = byId('visit-items');
 const visitItemOther = byId('visit-item-other');
 const visitProblems = byId('visit-problems');
 const visitNote = byId('visit-note');
+const visitPhoto = byId('visit-photo');
+const visitPhotoPreview = byId('visit-photo-preview');
+const visitPhotoRemove = byId('visit-photo-remove');
 const visitError = byId('visit-error');
 const toast = byId('toast');
 
@@ -359,8 +364,43 @@ function addProblem() {
   text.focus();
 }
 
+function setPhoto(dataUrl) {
+  if (visiting) {
+    visiting.photo = dataUrl;
+  }
+  visitPhotoPreview.hidden = !dataUrl;
+  visitPhotoRemove.hidden = !dataUrl;
+  if (dataUrl) {
+    visitPhotoPreview.src = dataUrl;
+  } else {
+    visitPhotoPreview.removeAttribute('src');
+  }
+}
+
+/** A photo from the camera, made small enough to wait on the phone: a JPEG of at most PHOTO_SIDE. */
+visitPhoto.addEventListener('change', async () => {
+  const file = visitPhoto.files[0];
+  visitPhoto.value = '';
+  if (!file) {
+    return;
+  }
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    setPhoto(canvas.toDataURL('image/jpeg', 0.75));
+  } catch (error) {
+    showMessage(visitError, '这张照片打不开，请换一张。');
+  }
+});
+
+visitPhotoRemove.addEventListener('click', () => setPhoto(null));
+
 function openVisit(residentId, name, title) {
-  visiting = { residentId, name };
+  visiting = { residentId, name, photo: null };
   visitTitle.textContent = `走访 ${name}`;
   visitFor.textContent = title;
   for (const chip of visitItems.children) {
@@ -369,6 +409,7 @@ function openVisit(residentId, name, title) {
   visitItemOther.value = '';
   visitProblems.replaceChildren();
   visitNote.value = '';
+  setPhoto(null);
   showMessage(visitError, '');
   appView.hidden = true;
   visitView.hidden = false;
@@ -406,9 +447,9 @@ visitForm.addEventListener('submit', (event) => {
     items,
     problems,
   };
-  outbox.add(visit, visiting.name, me.username);
+  const kept = outbox.add(visit, visiting.name, me.username, visiting.photo);
   closeVisit();
-  say('已保存。');
+  say(kept ? '已保存。' : '已保存，但手机存不下照片，这次走访没有照片。');
   renderPending();
   render();
   send();

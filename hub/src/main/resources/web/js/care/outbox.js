@@ -36,9 +36,19 @@ function save(entries) {
   localStorage.setItem(KEY, JSON.stringify(entries));
 }
 
-/** Keeps a visit that username saved until the hub has it. */
-export function add(visit, residentName, username) {
-  save([...all(), { visit, residentName, user: username, savedAt: new Date().toISOString() }]);
+/**
+ * Keeps a visit that username saved until the hub has it, with its photo (a JPEG data URL) if
+ * any. When the phone's storage is full the visit is kept without the photo: answers false then.
+ */
+export function add(visit, residentName, username, photo) {
+  const entry = { visit, residentName, user: username, savedAt: new Date().toISOString() };
+  try {
+    save([...all(), photo ? { ...entry, photo } : entry]);
+    return true;
+  } catch (full) {
+    save([...all(), entry]);
+    return !photo;
+  }
 }
 
 /** Drops a visit: the hub has it, or the cadre gave up on one the hub refused. */
@@ -46,8 +56,15 @@ export function remove(id) {
   save(all().filter((entry) => entry.visit.id !== id));
 }
 
-function markError(id, message) {
-  save(all().map((entry) => (entry.visit.id === id ? { ...entry, error: message } : entry)));
+function update(id, change) {
+  save(all().map((entry) => (entry.visit.id === id ? { ...entry, ...change } : entry)));
+}
+
+/** The bytes of a data URL (data:image/jpeg;base64,…) as a Blob; fetch() may not read data: here (CSP). */
+function blobOf(dataUrl) {
+  const [head, base64] = dataUrl.split(',', 2);
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: head.slice(5, head.indexOf(';')) });
 }
 
 let sending = null;
@@ -75,7 +92,14 @@ async function send(api, username) {
       continue;
     }
     try {
-      await api.post('/api/v1/visits', entry.visit);
+      if (!entry.visitSent) {
+        await api.post('/api/v1/visits', entry.visit);
+        update(entry.visit.id, { visitSent: true });
+      }
+      if (entry.photo) {
+        // The visit is on the hub; only its photo is left to send if the line drops now.
+        await api.upload('PUT', `/api/v1/visits/${entry.visit.id}/photo`, blobOf(entry.photo), 'image/jpeg');
+      }
       remove(entry.visit.id);
       sent += 1;
     } catch (error) {
@@ -88,7 +112,7 @@ async function send(api, username) {
       if (error.status >= 500) {
         return { sent, offline: true };
       }
-      markError(entry.visit.id, error.message);
+      update(entry.visit.id, { error: error.message });
     }
   }
   return { sent, offline: false };

@@ -78,6 +78,11 @@ class CarePagesIT extends StaffPageHarness {
         page.find(By.id("visit-add-problem")).click();
         page.find(By.cssSelector("#visit-problems li input[type='text']")).sendKeys("屋顶漏雨");
         page.find(By.id("visit-note")).sendKeys("身体不错，药还够吃");
+        java.nio.file.Path picture = dir.resolve("visit-photo.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1600, 1200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        page.find(By.id("visit-photo")).sendKeys(picture.toAbsolutePath().toString());
+        wait.until(visibilityOfElementLocated(By.id("visit-photo-preview")));
         chromium.screenshot("care-phone-visit");
         // After the optional fields, the button below them (the one at the top is the two-tap path).
         page.find(By.id("visit-save-bottom")).click();
@@ -100,6 +105,8 @@ class CarePagesIT extends StaffPageHarness {
         assertThat(hub.column("SELECT text || ' ' || solved FROM visit_problems")).containsExactly("屋顶漏雨 0");
         assertThat(hub.column("SELECT source || ' ' || cadre || ' ' || note FROM visits"))
                 .containsExactly("PHONE 李建华 身体不错，药还够吃");
+        // The photo went after the visit, shrunk on the phone, kept at 640 pixels by the hub.
+        assertThat(hub.column("SELECT photo_bytes FROM visits").get(0)).isNotNull();
         JsonNode done = hub.get("/api/v1/care-tasks/mv.2026-11." + zhang, hub.adminToken).json();
         assertThat(done.get("status").asText()).isEqualTo("DONE");
         assertThat(page.text("count-today")).isEqualTo("1");

@@ -333,6 +333,34 @@ class CareTasksTest {
     }
 
     @Test
+    void a_visits_photo_is_kept_small_without_metadata_and_shown_to_its_village_only() throws Exception {
+        String id = visit(zhang, TestHub.START, cadre).json().get("id").asText();
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(1600, 1200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", png);
+
+        TestHub.Answer stored = hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/visits/" + id + "/photo"))
+                .header("Authorization", "Bearer " + cadre).header("Content-Type", "image/png")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())).build());
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/visits/" + id, admin).json().get("photo").get("sha256").asText())
+                .isEqualTo(stored.json().get("sha256").asText());
+        java.net.http.HttpResponse<byte[]> photo = hub.http.send(java.net.http.HttpRequest.newBuilder(
+                hub.uri("/api/v1/visits/" + id + "/photo")).header("Authorization", "Bearer " + cadre).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(photo.headers().firstValue("Content-Type")).contains("image/jpeg");
+        java.awt.image.BufferedImage kept = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.body()));
+        assertThat(kept.getWidth()).isEqualTo(640);
+        assertThat(kept.getHeight()).isEqualTo(480);
+        assertThat(hub.column("SELECT action FROM audit_log WHERE action = 'visit.photo'")).hasSize(1);
+        hub.addUser("dacun", "CADRE", "大村", null);
+        assertThat(hub.get("/api/v1/visits/" + id + "/photo", hub.login("dacun", "password-dacun")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void bad_queries_are_refused_naming_the_parameter() {
         assertThat(hub.get("/api/v1/care-tasks?status=LATE", cadre).errorMessage()).contains("status");
         assertThat(hub.get("/api/v1/care-tasks?kind=visit", cadre).errorMessage()).contains("kind");

@@ -3,6 +3,7 @@ package org.courtyard.hub.care;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,7 @@ import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.photos.PhotoImages;
 import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.HttpError;
 import org.courtyard.hub.web.Reply;
@@ -37,6 +39,8 @@ public final class CareRoutes {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_CSV_BYTES = 1 << 20;
+    /** Largest photo upload, as for residents; the stored photo is far smaller. */
+    private static final int MAX_PHOTO_BYTES = 8 << 20;
     private static final String[] TASK_QUERY = {"from", "to", "kind", "status", "village", "residentId", "cadreId",
             "limit"};
 
@@ -83,6 +87,24 @@ public final class CareRoutes {
                 month(exchange), exchange.query("village"))));
         router.add("GET", "/api/v1/visits/{id}", exchange -> Reply.ok(visits.get(staff(exchange),
                 exchange.pathParameter("id"))));
+        router.add("PUT", "/api/v1/visits/{id}/photo", exchange -> {
+            StaffUser user = staff(exchange);
+            String type = exchange.header("Content-Type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!type.equals("image/jpeg") && !type.equals("image/png")) {
+                throw new HttpError(415, "unsupported_media_type", "a photo must be image/jpeg or image/png, was '"
+                        + type + "'");
+            }
+            byte[] image = exchange.body(MAX_PHOTO_BYTES);
+            if (!PhotoImages.looksLike(image, type)) {
+                throw new HttpError(415, "unsupported_media_type", "the body is declared " + type + " but is not one");
+            }
+            return Reply.ok(visits.setPhoto(user, exchange.pathParameter("id"), image, trail(user, exchange)));
+        });
+        router.add("GET", "/api/v1/visits/{id}/photo", exchange -> {
+            byte[] jpeg = Files.readAllBytes(visits.photo(staff(exchange), exchange.pathParameter("id")));
+            send(exchange, "image/jpeg", jpeg, null);
+            return Reply.detached();
+        });
         router.add("GET", "/api/v1/residents/{id}/visits", exchange -> Reply.ok(visits.of(staff(exchange),
                 exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
         router.add("GET", "/api/v1/care/me", exchange -> Reply.ok(visits.me(staff(exchange))));
@@ -102,13 +124,8 @@ public final class CareRoutes {
                     exchange.bodyAs(OrganisationInput.class), trail(user, exchange)));
         });
         router.add("GET", "/api/v1/organisations.csv", exchange -> {
-            byte[] csv = organisations.exportCsv(staff(exchange)).getBytes(StandardCharsets.UTF_8);
-            Response response = exchange.response();
-            Callback callback = exchange.detach();
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
-            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"organisations.csv\"");
-            response.write(true, ByteBuffer.wrap(csv), callback);
+            send(exchange, "text/csv; charset=utf-8", organisations.exportCsv(staff(exchange))
+                    .getBytes(StandardCharsets.UTF_8), "attachment; filename=\"organisations.csv\"");
             return Reply.detached();
         });
         router.add("POST", "/api/v1/organisations.csv", exchange -> {
@@ -171,6 +188,19 @@ public final class CareRoutes {
                     .collect(Collectors.joining("&")) + ">; rel=\"next\"");
         }
         return reply;
+    }
+
+    /** Answers 200 with {@code body} as it is (a file), not as JSON. */
+    private static void send(Exchange exchange, String contentType, byte[] body, String disposition) {
+        Response response = exchange.response();
+        Callback callback = exchange.detach();
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (disposition != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, disposition);
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     private StaffUser staff(Exchange exchange) {

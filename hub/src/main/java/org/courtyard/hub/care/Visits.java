@@ -1,5 +1,11 @@
 package org.courtyard.hub.care;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +33,13 @@ import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
 import org.courtyard.hub.care.internal.Rows;
 import org.courtyard.hub.notify.LiveStream;
+import org.courtyard.hub.photos.PhotoImages;
 import org.courtyard.hub.residents.Access;
 import org.courtyard.hub.residents.ResidentFilter;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.ResidentType;
@@ -65,15 +74,18 @@ public final class Visits {
     private final Residents residents;
     private final CareTasks tasks;
     private final LiveStream stream;
+    private final Path photoDir;
 
+    /** @param photoDir where visits' photos are kept, one JPEG per SHA-256; created on the first */
     public Visits(Database database, Clock clock, ZoneId zone, Residents residents, CareTasks tasks,
-            LiveStream stream) {
+            LiveStream stream, Path photoDir) {
         this.database = database;
         this.clock = clock;
         this.zone = zone;
         this.residents = residents;
         this.tasks = tasks;
         this.stream = stream;
+        this.photoDir = photoDir;
     }
 
     // From kiosks, inside the sync transaction.
@@ -185,6 +197,63 @@ public final class Visits {
                         row.getString("id"), row.getString("name"), row.getString("village")), user.username()))
                 .orElse(null);
         return new Me(user.username(), user.role(), user.village(), user.displayName(), cadre, day(clock.instant()));
+    }
+
+    // Photos.
+
+    /**
+     * Stores the photo of a visit (replacing an earlier one), scaled and re-encoded without
+     * metadata ({@link PhotoImages}); whoever may see the visit's village may add it. Audited as
+     * {@code visit.photo}.
+     */
+    public VisitView.Photo setPhoto(StaffUser user, String id, byte[] image, AuditTrail trail) {
+        get(user, id);
+        PhotoImages.Photo photo;
+        try {
+            photo = PhotoImages.normalise(image);
+        } catch (IllegalArgumentException e) {
+            throw Refusals.invalid("image", "image: " + e.getMessage());
+        }
+        String sha256 = sha256(photo.jpeg());
+        Path file = photoDir.resolve(sha256 + ".jpg");
+        try {
+            Files.createDirectories(photoDir);
+            if (!Files.isRegularFile(file)) {
+                Path temp = Files.createTempFile(photoDir, "upload-", ".tmp");
+                Files.write(temp, photo.jpeg());
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new DatabaseException("cannot store the visit's photo in " + photoDir + ": " + e.getMessage(), e);
+        }
+        database.write(connection -> {
+            Sql.update(connection, "UPDATE visits SET photo_sha256 = ?, photo_bytes = ? WHERE id = ?", sha256,
+                    photo.jpeg().length, id);
+            trail.record(connection, "visit.photo", id, photo.jpeg().length + " bytes stored");
+            return null;
+        });
+        return new VisitView.Photo(sha256, photo.jpeg().length);
+    }
+
+    /** The JPEG file of a visit's photo; 404 for a visit without one, 403 as for the visit. */
+    public Path photo(StaffUser user, String id) {
+        VisitView visit = get(user, id);
+        if (visit.photo() == null) {
+            throw Refusals.notFound("visit " + id + " has no photo");
+        }
+        Path file = photoDir.resolve(visit.photo().sha256() + ".jpg");
+        if (!Files.isRegularFile(file)) {
+            throw new DatabaseException("the photo file " + file + " of visit " + id + " is missing", null);
+        }
+        return file;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     // Views.

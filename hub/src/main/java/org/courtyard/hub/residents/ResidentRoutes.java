@@ -135,7 +135,7 @@ public final class ResidentRoutes {
         String id = exchange.pathParameter("id");
         residents.get(user, id);
         Bodies.Body body = Bodies.read(exchange, Set.of("image/jpeg", "image/png"), MAX_PHOTO_BYTES);
-        if (!org.courtyard.hub.residents.internal.PhotoImages.looksLike(body.bytes(), body.mediaType())) {
+        if (!org.courtyard.hub.photos.PhotoImages.looksLike(body.bytes(), body.mediaType())) {
             throw new HttpError(415, "unsupported_media_type", "the body is declared " + body.mediaType()
                     + " but is not a " + (body.mediaType().equals("image/png") ? "PNG" : "JPEG") + " file");
         }

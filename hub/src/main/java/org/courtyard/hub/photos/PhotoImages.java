@@ -1,4 +1,4 @@
-package org.courtyard.hub.residents.internal;
+package org.courtyard.hub.photos;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
