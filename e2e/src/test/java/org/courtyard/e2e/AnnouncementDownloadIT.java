@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.kiosk.announce.AudioDownloads;
 import org.courtyard.kiosk.announce.AudioLibrary;
+import org.courtyard.kiosk.net.HubConnection;
+import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.protocol.AudioRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,7 @@ class AnnouncementDownloadIT {
     }
 
     private AudioDownloads downloads(AudioDownloads.Listener extra) {
-        return new AudioDownloads(base, kioskToken, library, new AudioDownloads.Listener() {
+        return new AudioDownloads(HubConnection.of(base, kioskToken, HubTls.defaults()), library, new AudioDownloads.Listener() {
             @Override
             public void downloaded(String sha256) {
                 downloaded.add(sha256);

@@ -115,12 +115,12 @@ class AnnouncementPlaybackIT {
         onDisk[onDisk.length - 10] ^= 0x40;
         Files.write(library.file(sha), onDisk);
 
-        AnnouncementPlayed refused = kiosk.playNow(id).join();
+        AnnouncementPlayed refused = kiosk.announcements().playNow(id).join();
 
         assertThat(refused.outcome()).isEqualTo(PlayOutcome.FAILED);
         assertThat(refused.detail()).contains("damaged");
         await().atMost(SOON).until(() -> library.has(sha));
-        AnnouncementPlayed played = kiosk.playNow(id).join();
+        AnnouncementPlayed played = kiosk.announcements().playNow(id).join();
         assertThat(played.outcome()).isEqualTo(PlayOutcome.PLAYED);
         List<byte[]> plays = hardware.speaker().plays();
         assertThat(plays).hasSize(2);

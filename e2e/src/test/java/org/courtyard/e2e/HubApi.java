@@ -14,19 +14,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.courtyard.protocol.ProtocolJson;
 
 /** The hub's HTTP API as a staff member's browser or a script would use it. */
 final class HubApi {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private String token;
 
     HubApi(URI base) {
         this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The API of a hub on HTTPS whose certificate {@code trust} accepts (a staff browser with the township CA). */
+    HubApi(URI base, SSLContext trust) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trust).build();
     }
 
     static URI fromListeningLine(String line) {
@@ -65,6 +73,18 @@ final class HubApi {
             body.put("assignee", assignee);
         }
         return call("POST", "/api/v1/help-requests/" + id + "/transitions", body, 200);
+    }
+
+    /** Sends {@code body} as {@code type} (audio, a photo) and returns the JSON answer. */
+    JsonNode upload(String method, String path, String type, byte[] body, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("%s %s answered %s", method, path, response.body())
+                .isEqualTo(expectedStatus);
+        return ProtocolJson.mapper().readTree(response.body());
     }
 
     JsonNode call(String method, String path, JsonNode body, int expectedStatus)

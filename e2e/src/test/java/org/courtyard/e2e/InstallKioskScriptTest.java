@@ -212,7 +212,7 @@ class InstallKioskScriptTest {
             zip.putNextEntry(new ZipEntry("libglass.so"));
             zip.write(elf);
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("org/courtyard/kiosk/Main.class"));
+            zip.putNextEntry(new ZipEntry("org/courtyard/kiosk/app/Main.class"));
             zip.write(new byte[] {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe});
             zip.closeEntry();
             for (String entry : moreEntries) {

@@ -38,8 +38,9 @@ import org.courtyard.hardware.internal.AudioInput;
 import org.courtyard.hardware.internal.CaptureMicrophone;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.LocalHelpStatus;
 import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.sync.LinkState;
 import org.courtyard.kiosk.voice.Grammar;
 import org.courtyard.kiosk.voice.Hypothesis;
 import org.courtyard.kiosk.voice.Recognizer;
@@ -85,10 +86,12 @@ class VoiceMemoEndToEndIT {
                 kiosk.start();
                 await().atMost(SOON).until(() -> kiosk.model().state().link() == LinkState.ONLINE);
 
-                kiosk.pressHelp(HelpSource.SCREEN);
+                kiosk.help().requestHelp(HelpSource.SCREEN, null);
 
                 await().atMost(SOON).until(() -> kiosk.model().state().help() != null);
                 requestId = kiosk.model().state().help().id().toString();
+                // The hub knows the request once the kiosk has seen it delivered; only then can staff open it.
+                await().atMost(SOON).until(() -> kiosk.model().state().help().status() != LocalHelpStatus.SAVED);
                 JsonNode help = await().atMost(SOON).until(() -> staff.call("GET", "/api/v1/help-requests/" + requestId,
                         null, 200), node -> node.get("hasVoiceMemo").asBoolean());
 

@@ -23,7 +23,7 @@ import org.courtyard.kiosk.announce.QuietHours;
 import org.courtyard.kiosk.enrol.Credentials;
 import org.courtyard.kiosk.health.HealthSettings;
 import org.courtyard.kiosk.help.HelpController;
-import org.courtyard.kiosk.sync.HubTls;
+import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.sync.SyncService;
 import org.courtyard.kiosk.voice.VoiceSettings;
 

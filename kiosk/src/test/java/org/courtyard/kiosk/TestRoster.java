@@ -5,6 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.courtyard.kiosk.cadre.CadreStore;
+import org.courtyard.kiosk.checkin.CheckInStore;
+import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CadreCard;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;
@@ -18,6 +21,14 @@ public final class TestRoster {
     }
 
     /** Seven residents of 和平村 (more than one page of tiles anywhere), none with a photo yet. */
+    /** Stores the test roster (residents and cadres) in the kiosk database in {@code dataDir}, as a sync would. */
+    public static void seed(java.nio.file.Path dataDir) {
+        try (KioskStore store = KioskStore.open(dataDir)) {
+            new CheckInStore(store).replaceResidents(residents());
+            new CadreStore(store).replaceCadres(cadres());
+        }
+    }
+
     public static List<ResidentCard> residents() {
         return List.of(
                 new ResidentCard("r-zhangguiy", "张桂英", ResidentType.ELDER, null),

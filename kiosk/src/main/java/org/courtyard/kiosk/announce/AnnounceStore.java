@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.courtyard.kiosk.store.KioskStore;
@@ -14,7 +15,7 @@ import org.courtyard.protocol.Event;
 import org.courtyard.protocol.ProtocolJson;
 
 /**
- * The announcement tables in the kiosk's database: each announcement's latest revision, and the
+ * The announcement tables in the kiosk's database (migration key {@value #KEY}): each announcement's latest revision, and the
  * scheduled plays that are done. A play's record and its {@code ANNOUNCEMENT_PLAYED} event are
  * written in one transaction, so after a power cut the kiosk neither repeats a play it reported nor
  * forgets to report one it counts as done.
@@ -25,10 +26,34 @@ final class AnnounceStore {
     record Stored(Announcement announcement, String reportedAudio) {
     }
 
+    static final String KEY = "announce";
+
+    private static final List<String> MIGRATIONS = List.of(
+            // The latest revision of each announcement as protocol JSON; times in epoch milliseconds.
+            """
+            CREATE TABLE announcement (
+              id VARCHAR(100) PRIMARY KEY,
+              revision INTEGER NOT NULL,
+              body TEXT NOT NULL,
+              received_at BIGINT NOT NULL,
+              audio_reported VARCHAR(64)
+            )""",
+            // The scheduled plays that are done, so a restart neither repeats them nor forgets one still due.
+            """
+            CREATE TABLE announcement_play (
+              announcement_id VARCHAR(100) NOT NULL,
+              occurrence_at BIGINT NOT NULL,
+              outcome VARCHAR(16) NOT NULL,
+              started_at BIGINT NOT NULL,
+              ended_at BIGINT NOT NULL,
+              PRIMARY KEY (announcement_id, occurrence_at)
+            )""");
+
     private final KioskStore store;
 
     AnnounceStore(KioskStore store) {
         this.store = store;
+        store.migrate(KEY, MIGRATIONS);
     }
 
     Map<String, Stored> all() {

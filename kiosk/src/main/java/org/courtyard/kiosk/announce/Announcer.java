@@ -1,7 +1,6 @@
 package org.courtyard.kiosk.announce;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +32,9 @@ import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.PlayResult;
 import org.courtyard.hardware.Route;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.ShownAnnouncement;
+import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AnnouncementPlayed;
@@ -40,6 +42,7 @@ import org.courtyard.protocol.AudioDownloaded;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.PlayOutcome;
 import org.courtyard.protocol.Priority;
+import org.courtyard.protocol.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,19 +74,9 @@ import org.slf4j.LoggerFactory;
  * A job is given its {@code Play} under the lock, and only if nothing has asked to cut it yet; so an
  * interruption either finds the play or prevents it, with no moment in between.
  *
- * <p>Listeners and links are called on the thread that caused the change; keep them short.
+ * <p>Listeners and the outbox are called on the thread that caused the change; keep them short.
  */
 public final class Announcer implements AutoCloseable {
-
-    /** How the announcer reaches the rest of the kiosk. */
-    public interface Link {
-
-        /** Whether events made now may claim a trusted clock. */
-        boolean clockTrusted();
-
-        /** Sends the outbox to the hub soon (a play or download was just reported). */
-        void pushNow();
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
     private static final long TICK_MILLIS = 1000;
@@ -97,7 +90,7 @@ public final class Announcer implements AutoCloseable {
     private final Clock clock;
     private final AnnounceSettings settings;
     private final Schedule schedule;
-    private final Link link;
+    private final Outbox outbox;
     private final ScheduledExecutorService ticker;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -148,18 +141,18 @@ public final class Announcer implements AutoCloseable {
      * Loads the announcements and done plays stored in {@code kioskStore}; nothing plays or
      * downloads before {@link #start()}.
      *
-     * @param hub and {@code token}: where the audio is downloaded from, as the kiosk
+     * @param hub where the audio is downloaded from
      */
-    public Announcer(KioskStore kioskStore, Path dataDir, URI hub, String token, Loudspeaker speaker, Clock clock,
-            AnnounceSettings settings, Link link) {
+    public Announcer(KioskStore kioskStore, Path dataDir, HubConnection hub, Loudspeaker speaker, Clock clock,
+            AnnounceSettings settings, Outbox outbox) {
         this.store = new AnnounceStore(kioskStore);
         this.library = new AudioLibrary(dataDir);
         this.speaker = speaker;
         this.clock = clock;
         this.settings = settings;
         this.schedule = new Schedule(settings.zone(), settings.catchUp());
-        this.link = link;
-        this.downloads = new AudioDownloads(hub, token, library, new AudioDownloads.Listener() {
+        this.outbox = outbox;
+        this.downloads = new AudioDownloads(hub, library, new AudioDownloads.Listener() {
             @Override
             public void downloaded(String sha256) {
                 audioArrived(sha256);
@@ -203,6 +196,17 @@ public final class Announcer implements AutoCloseable {
     }
 
     // What sync brings.
+
+    /**
+     * Sync's {@link org.courtyard.kiosk.sync.AnswerPart} for {@code announcements}: see {@link #received}.
+     */
+    public Runnable take(SyncResponse answer) {
+        if (answer.announcements().isEmpty()) {
+            return null;
+        }
+        received(answer.announcements());
+        return () -> LOG.debug("{} announcements received", answer.announcements().size());
+    }
 
     /**
      * Takes announcements from a sync answer: stores each one newer than what the kiosk has (before
@@ -326,7 +330,7 @@ public final class Announcer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        Event event = Event.of(new AudioDownloaded(announcement.id(), sha256), clock.instant(), link.clockTrusted());
+        Event event = Event.of(new AudioDownloaded(announcement.id(), sha256), clock.instant(), outbox.clockTrusted());
         try {
             store.downloaded(event, announcement.id(), sha256);
         } catch (RuntimeException e) {
@@ -338,7 +342,7 @@ public final class Announcer implements AutoCloseable {
             }
             throw e;
         }
-        link.pushNow();
+        outbox.pushNow();
     }
 
     // Time.
@@ -621,7 +625,7 @@ public final class Announcer implements AutoCloseable {
                 detail == null || detail.isBlank() ? null : detail);
         Instant occurrence = running.job instanceof Scheduled scheduled && settles ? scheduled.occurrence() : null;
         try {
-            store.played(Event.of(played, clock.instant(), link.clockTrusted()), occurrence);
+            store.played(Event.of(played, clock.instant(), outbox.clockTrusted()), occurrence);
         } catch (RuntimeException e) {
             LOG.error("Could not record the play of {} ({}); it may play again", announcement.id(), outcome, e);
         }
@@ -643,7 +647,7 @@ public final class Announcer implements AutoCloseable {
             lock.unlock();
         }
         LOG.info("Announcement {} {} ({})", announcement.id(), outcome, detail == null ? "" : detail);
-        link.pushNow();
+        outbox.pushNow();
     }
 
     private static Announcement announcement(Job job) {

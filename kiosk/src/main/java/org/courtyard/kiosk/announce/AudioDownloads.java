@@ -3,8 +3,6 @@ package org.courtyard.kiosk.announce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -22,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.protocol.AudioRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +59,9 @@ public final class AudioDownloads implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final int BUFFER = 64 * 1024;
 
-    private final URI base;
-    private final String token;
+    private final HubConnection hub;
     private final AudioLibrary library;
     private final Listener listener;
-    private final HttpClient http;
     private final ScheduledExecutorService watchdog;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -87,13 +84,10 @@ public final class AudioDownloads implements AutoCloseable {
         }
     }
 
-    public AudioDownloads(URI hub, String token, AudioLibrary library, Listener listener) {
-        String text = hub.toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.token = Objects.requireNonNull(token, "token");
+    public AudioDownloads(HubConnection hub, AudioLibrary library, Listener listener) {
+        this.hub = Objects.requireNonNull(hub, "hub");
         this.library = library;
         this.listener = listener;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread created = new Thread(runnable, "announce-download-watchdog");
             created.setDaemon(true);
@@ -291,13 +285,13 @@ public final class AudioDownloads implements AutoCloseable {
     private long receive(String announcementId, AudioRef audio, Path partial, long have)
             throws IOException, InterruptedException, Refused {
         String sha = audio.sha256();
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/announcements/" + announcementId
-                + "/audio")).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET();
+        HttpRequest.Builder request = hub.request("api/v1/announcements/" + announcementId + "/audio",
+                Duration.ofSeconds(30)).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-").header("If-Range", "\"" + sha + "\"");
         }
         listener.requesting(sha, have);
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = hub.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
         try (InputStream body = response.body()) {
             boolean append;

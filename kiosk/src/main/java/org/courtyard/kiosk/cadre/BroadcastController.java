@@ -6,12 +6,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.courtyard.hardware.PlayResult;
-import org.courtyard.kiosk.KioskModel;
-import org.courtyard.kiosk.KioskState;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.announce.LiveBroadcast;
-import org.courtyard.kiosk.announce.ShownAnnouncement;
-import org.courtyard.kiosk.cadre.CadreBroadcast.Phase;
+import org.courtyard.kiosk.core.CadreBroadcast.Phase;
+import org.courtyard.kiosk.core.CadreBroadcast;
+import org.courtyard.kiosk.core.KioskModel;
+import org.courtyard.kiosk.core.KioskState;
+import org.courtyard.kiosk.core.Screen;
+import org.courtyard.kiosk.core.ShownAnnouncement;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.PlayOutcome;
@@ -49,16 +50,16 @@ public final class BroadcastController {
         /** The current announcements, newest first. */
         List<ShownAnnouncement> current();
 
-        /** See {@code Kiosk.playNow}. */
+        /** Plays a current announcement over the loudspeaker now, through the one player. */
         CompletableFuture<AnnouncementPlayed> playNow(String announcementId);
 
         /** Stops a play-now; false if it is over already. */
         boolean stop(CompletableFuture<AnnouncementPlayed> play);
 
-        /** See {@code Kiosk.startLiveBroadcast}. */
+        /** Starts a live broadcast: the microphone goes out over the loudspeaker. */
         LiveBroadcast startLiveBroadcast();
 
-        /** See {@code Kiosk.stopLiveBroadcast}. */
+        /** Ends the live broadcast, if one is on. */
         void stopLiveBroadcast();
 
         boolean microphoneAvailable();
@@ -229,10 +230,21 @@ public final class BroadcastController {
     }
 
     /**
-     * Looks whether an emergency waits for the live broadcast, for the screen; the kiosk's
-     * one-second timer calls it.
+     * For the {@link org.courtyard.kiosk.core.IdleTimer}, once a second: a cadre holding the talk
+     * button is at the kiosk without touching it (the idle minute starts when they let go;
+     * {@code announce.live-max-seconds} ends a broadcast whose release never came). Also looks
+     * whether an emergency now waits for the broadcast, for the screen.
      */
-    public void checkEmergency() {
+    public boolean talking() {
+        if (live == null) {
+            return false;
+        }
+        checkEmergency();
+        return true;
+    }
+
+    /** Looks whether an emergency waits for the live broadcast, for the screen. */
+    private void checkEmergency() {
         model.execute(() -> {
             CadreBroadcast shown = model.state().cadre().broadcast();
             if (live == null || shown.phase() != Phase.LIVE) {

@@ -8,16 +8,19 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import org.courtyard.kiosk.KioskModel;
-import org.courtyard.kiosk.Screen;
-import org.courtyard.kiosk.cadre.CadreView.PinAnswer;
-import org.courtyard.kiosk.cadre.CadreView.VisitStep;
-import org.courtyard.kiosk.checkin.ResidentTile;
+import org.courtyard.kiosk.core.CadreView.PinAnswer;
+import org.courtyard.kiosk.core.CadreView.VisitStep;
+import org.courtyard.kiosk.core.CadreView;
+import org.courtyard.kiosk.core.KioskModel;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.ResidentTile;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CadreCard;
 import org.courtyard.protocol.Event;
+import org.courtyard.protocol.SyncResponse;
 import org.courtyard.protocol.VisitCheckedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +57,10 @@ public final class CadreController implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CadreController.class);
 
-    /** How the controller reaches the hub: push the outbox now, and whether to trust the clock. */
-    public interface Link {
-        void pushNow();
-
-        boolean clockTrusted();
-    }
-
     private final KioskModel model;
     private final KioskStore store;
-    private final Link link;
+    private final CadreStore roster;
+    private final Outbox outbox;
     private final Feedback feedback;
     private final Prompts prompts;
     private final Clock clock;
@@ -75,16 +72,30 @@ public final class CadreController implements AutoCloseable {
     });
     private final StringBuilder pin = new StringBuilder();
 
-    public CadreController(KioskModel model, KioskStore store, Link link, Feedback feedback, Prompts prompts,
-            Clock clock) {
+    /** @param store where the wrong-PIN count and the lock are kept (settings) */
+    public CadreController(KioskModel model, KioskStore store, CadreStore roster, Outbox outbox, Feedback feedback,
+            Prompts prompts, Clock clock) {
         this.model = model;
         this.store = store;
-        this.link = link;
+        this.roster = roster;
+        this.outbox = outbox;
         this.feedback = feedback;
         this.prompts = prompts;
         this.clock = clock;
         actions.add(new CadreAction(VISIT_ACTION, "cadre.action.visit", "checkin-button", "visit",
                 session -> startVisit()));
+    }
+
+    /**
+     * Sync's {@link org.courtyard.kiosk.sync.AnswerPart} for the roster's {@code cadres}: a list
+     * replaces the stored cadres; null (the hub's "unchanged") keeps them.
+     */
+    public Runnable take(SyncResponse answer) {
+        if (answer.cadres() == null) {
+            return null;
+        }
+        roster.replaceCadres(answer.cadres());
+        return () -> LOG.info("The hub sent {} cadres", answer.cadres().size());
     }
 
     /** The menu's buttons; other features add theirs here while the kiosk is assembled. */
@@ -100,7 +111,7 @@ public final class CadreController implements AutoCloseable {
             pin.setLength(0);
             Optional<Instant> locked = lockedUntil();
             PinAnswer answer = locked.isPresent() ? PinAnswer.LOCKED
-                    : store.cadres().isEmpty() ? PinAnswer.NO_CADRES : PinAnswer.NONE;
+                    : roster.cadres().isEmpty() ? PinAnswer.NO_CADRES : PinAnswer.NONE;
             model.update(state -> state.withScreen(Screen.CADRE_PIN)
                     .withCadre(CadreView.NONE.withAnswer(answer, locked.orElse(null))));
             speak(switch (answer) {
@@ -157,7 +168,7 @@ public final class CadreController implements AutoCloseable {
             }
             String entered = pin.toString();
             pin.setLength(0);
-            List<CadreCard> cadres = store.cadres();
+            List<CadreCard> cadres = roster.cadres();
             if (cadres.isEmpty()) {
                 model.update(state -> state.withCadre(state.cadre().withDigits(0).withAnswer(PinAnswer.NO_CADRES, null)));
                 speak("cadre.pin.no-cadres");
@@ -303,11 +314,11 @@ public final class CadreController implements AutoCloseable {
                 return;
             }
             String note = noteKey == null ? null : prompts.text(noteKey);
-            store.append(Event.of(new VisitCheckedIn(session.get().name(), resident.id(), note), clock.instant(),
-                    link.clockTrusted()));
+            outbox.append(Event.of(new VisitCheckedIn(session.get().name(), resident.id(), note), clock.instant(),
+                    outbox.clockTrusted()));
             model.update(state -> state.withCadre(state.cadre().withVisit(VisitStep.DONE, resident)));
             speak("cadre.visit.saved");
-            link.pushNow();
+            outbox.pushNow();
             LOG.info("Visit of {} to {} saved", session.get().cadreId(), resident.id());
         });
     }

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.courtyard.kiosk.KioskModel;
-import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.core.KioskModel;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.ResidentTile;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.speech.Feedback;
-import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.ResidentCard;
+import org.courtyard.protocol.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,30 +30,36 @@ public final class CheckInController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckInController.class);
 
-    /** How the controller reaches the hub: push the outbox now, and whether to trust the clock. */
-    public interface Link {
-        void pushNow();
-
-        boolean clockTrusted();
-    }
-
     private final KioskModel model;
-    private final KioskStore store;
+    private final CheckInStore store;
     private final PhotoCache photos;
-    private final Link link;
+    private final Outbox outbox;
     private final Feedback feedback;
     private final Clock clock;
     private final Collator names = Collator.getInstance(Locale.SIMPLIFIED_CHINESE);
 
-    public CheckInController(KioskModel model, KioskStore store, PhotoCache photos, Link link, Feedback feedback,
-            Clock clock) {
+    public CheckInController(KioskModel model, CheckInStore store, PhotoCache photos, Outbox outbox,
+            Feedback feedback, Clock clock) {
         this.model = model;
         this.store = store;
         this.photos = photos;
-        this.link = link;
+        this.outbox = outbox;
         this.feedback = feedback;
         this.clock = clock;
         rosterChanged();
+    }
+
+    /**
+     * Sync's {@link org.courtyard.kiosk.sync.AnswerPart} for the roster's {@code residents}: a list
+     * replaces the stored residents (then the tiles change and photos are fetched); null (the hub's
+     * "unchanged") keeps them.
+     */
+    public Runnable take(SyncResponse answer) {
+        if (answer.residents() == null) {
+            return null;
+        }
+        store.replaceResidents(answer.residents());
+        return this::rosterChanged;
     }
 
     /** Shows the stored roster (at start, and after the hub sent a new one) and fetches missing photos. */
@@ -76,13 +84,13 @@ public final class CheckInController {
                 LOG.warn("Check-in of {}, who is not in this kiosk's roster; ignored", residentId);
                 return;
             }
-            store.appendCheckIn(Event.of(new CheckedIn(residentId), clock.instant(), link.clockTrusted()));
+            store.saveCheckIn(Event.of(new CheckedIn(residentId), clock.instant(), outbox.clockTrusted()));
             // Durable now: only from here on may the elder hear "thank you".
             refresh();
             model.update(state -> state.withScreen(Screen.CHECK_IN)
                     .withCheckIn(state.checkIn().withThanked(tile.get())));
             speak("checkin.thanks");
-            link.pushNow();
+            outbox.pushNow();
             LOG.info("Check-in of {} saved", residentId);
         });
     }
@@ -96,7 +104,7 @@ public final class CheckInController {
     }
 
     private void refresh() {
-        Map<String, Integer> counts = store.checkInCounts();
+        Map<String, Integer> counts = store.counts();
         List<ResidentTile> tiles = new ArrayList<>();
         for (ResidentCard card : store.residents()) {
             tiles.add(new ResidentTile(card.id(), card.name(), card.type(),

@@ -1,8 +1,6 @@
 package org.courtyard.kiosk.checkin;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
@@ -21,13 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.protocol.ResidentCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The residents' photos on the kiosk: {@code DATA/photos/SHA256.jpg}, downloaded from the hub
- * with the kiosk's token and kept by checksum, so an unchanged photo is fetched once and a changed
+ * over the kiosk's {@link HubConnection} and kept by checksum, so an unchanged photo is fetched once and a changed
  * one (a new checksum) replaces it. A download whose bytes do not have the announced checksum is
  * thrown away. Files no resident uses any more are deleted.
  *
@@ -41,11 +40,9 @@ public final class PhotoCache implements AutoCloseable {
     private static final Duration RETRY = Duration.ofMinutes(1);
     private static final int MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
-    private final URI hub;
-    private final String token;
+    private final HubConnection hub;
     private final Path dir;
     private final Runnable arrived;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kiosk-photos");
         thread.setDaemon(true);
@@ -55,9 +52,8 @@ public final class PhotoCache implements AutoCloseable {
     private volatile boolean retryScheduled;
 
     /** @param arrived run on the download thread after a new photo is stored; must be quick */
-    public PhotoCache(URI hub, String token, Path dir, Runnable arrived) {
+    public PhotoCache(HubConnection hub, Path dir, Runnable arrived) {
         this.hub = hub;
-        this.token = token;
         this.dir = dir;
         this.arrived = arrived;
     }
@@ -129,10 +125,9 @@ public final class PhotoCache implements AutoCloseable {
     }
 
     private void download(ResidentCard resident) throws IOException, InterruptedException {
-        String base = hub.toString().endsWith("/") ? hub.toString() : hub + "/";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/residents/" + resident.id() + "/photo"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request = hub.request("api/v1/residents/" + resident.id() + "/photo", Duration.ofSeconds(30))
+                .GET().build();
+        HttpResponse<byte[]> response = hub.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("hub answered " + response.statusCode());
         }

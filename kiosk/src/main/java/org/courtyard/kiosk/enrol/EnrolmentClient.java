@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import org.courtyard.kiosk.sync.HubTls;
-import org.courtyard.kiosk.sync.HubUntrustedException;
+import org.courtyard.kiosk.net.HubConnection;
+import org.courtyard.kiosk.net.HubTls;
+import org.courtyard.kiosk.net.HubUntrustedException;
 import org.courtyard.protocol.ProtocolJson;
 
 /**
@@ -61,19 +62,12 @@ public final class EnrolmentClient {
     public Credentials enrol(URI hub, String code, Path dataDir)
             throws IOException, InterruptedException, EnrolmentRefusedException {
         String digits = EnrolmentCode.normalise(code);
-        tls.checkHub(hub, "the hub address");
-        String base = hub.toString().endsWith("/") ? hub.toString() : hub + "/";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/enrol"))
-                .timeout(timeout)
+        HubConnection connection = HubConnection.withoutToken(tls.checkHub(hub, "the hub address"), tls);
+        HttpRequest request = connection.request("api/v1/enrol", timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolJson.writeBytes(Map.of("code", digits))))
                 .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = tls.newHttpClient(timeout, hub).send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw HubTls.explain(e);
-        }
+        HttpResponse<byte[]> response = connection.send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode body = json(response.body());
         if (response.statusCode() != 200) {
             String message = body == null ? "" : body.path("error").path("message").asText("");

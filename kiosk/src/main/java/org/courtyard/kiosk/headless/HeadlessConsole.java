@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.courtyard.hardware.Simulator;
-import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
-import org.courtyard.kiosk.KioskState;
-import org.courtyard.kiosk.checkin.ResidentTile;
+import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.KioskState;
+import org.courtyard.kiosk.core.ResidentTile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +67,7 @@ public final class HeadlessConsole {
                     if (rest.isEmpty()) {
                         print("error: say needs the words, e.g. say 救命");
                     } else {
-                        kiosk.hear(rest);
+                        kiosk.voice().hear(rest);
                     }
                 }
                 case "press", "long-press" -> {
@@ -102,7 +102,8 @@ public final class HeadlessConsole {
             return;
         }
         ResidentTile resident = matches.get(0);
-        kiosk.checkIn(resident.id());
+        kiosk.idle().touch();
+        kiosk.checkIn().checkIn(resident.id());
         try {
             // The model's queue has written the event to the outbox once it is idle.
             kiosk.model().awaitIdle(Duration.ofSeconds(10));

@@ -1,22 +1,25 @@
 package org.courtyard.kiosk.help;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Lamps;
-import org.courtyard.kiosk.HelpView;
-import org.courtyard.kiosk.KioskModel;
-import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.KioskModel;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.Screen;
+import org.courtyard.kiosk.help.LocalHelpRequest;
 import org.courtyard.kiosk.speech.Feedback;
-import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.store.LocalHelpRequest;
-import org.courtyard.kiosk.store.LocalHelpStatus;
-import org.courtyard.kiosk.sync.LinkState;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpCategory;
@@ -24,6 +27,7 @@ import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
 import org.courtyard.protocol.HelpUpdate;
+import org.courtyard.protocol.SyncResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,27 +59,20 @@ public final class HelpController {
         }
     }
 
-    /** How the controller reaches the hub: push the outbox now, and whether to trust the clock. */
-    public interface Link {
-        void pushNow();
-
-        boolean clockTrusted();
-    }
-
     private final KioskModel model;
-    private final KioskStore store;
-    private final Link link;
+    private final HelpStore store;
+    private final Outbox outbox;
     private final Feedback feedback;
     private final Lamps lamps;
     private final Clock clock;
     private final Settings settings;
     private Instant cancellableUntil;
 
-    public HelpController(KioskModel model, KioskStore store, Link link, Feedback feedback, Lamps lamps, Clock clock,
-            Settings settings) {
+    public HelpController(KioskModel model, HelpStore store, Outbox outbox, Feedback feedback, Lamps lamps,
+            Clock clock, Settings settings) {
         this.model = model;
         this.store = store;
-        this.link = link;
+        this.outbox = outbox;
         this.feedback = feedback;
         this.lamps = lamps;
         this.clock = clock;
@@ -85,8 +82,8 @@ public final class HelpController {
 
     /** Shows the latest request after a restart (it may still be waiting in the outbox). */
     private void restore() {
-        store.latestHelpRequest().ifPresent(request -> {
-            model.update(state -> state.withHelp(HelpView.of(request, null)));
+        store.latest().ifPresent(request -> {
+            model.update(state -> state.withHelp(request.view(null)));
             showLamps(request.status());
         });
     }
@@ -103,7 +100,7 @@ public final class HelpController {
     public void requestHelp(HelpSource source, HelpCategory category, String transcript) {
         model.execute(() -> {
             Instant now = clock.instant();
-            Optional<LocalHelpRequest> open = store.latestHelpRequest()
+            Optional<LocalHelpRequest> open = store.latest()
                     .filter(request -> request.status().isOpen())
                     .filter(request -> request.occurredAt().isAfter(now.minus(settings.reuseWindow())));
             if (open.isPresent()) {
@@ -111,16 +108,16 @@ public final class HelpController {
                         open.get().status());
                 model.update(state -> state.withScreen(Screen.HELP));
                 speak(promptFor(open.get().status()));
-                link.pushNow();
+                outbox.pushNow();
                 return;
             }
             Event event = Event.of(new HelpRequested(source, category, null, transcript), now,
-                    link.clockTrusted());
-            store.appendHelpRequest(event);
+                    outbox.clockTrusted());
+            store.saveRequest(event);
             // Durable now: only from here on may the elder hear that it was sent.
             cancellableUntil = now.plus(settings.cancelWindow());
-            LocalHelpRequest saved = store.helpRequest(event.id()).orElseThrow();
-            model.update(state -> state.withScreen(Screen.HELP).withHelp(HelpView.of(saved, cancellableUntil)));
+            LocalHelpRequest saved = store.request(event.id()).orElseThrow();
+            model.update(state -> state.withScreen(Screen.HELP).withHelp(saved.view(cancellableUntil)));
             showLamps(LocalHelpStatus.SAVED);
             if (settings.alertCourtyard()) {
                 feedback.alertCourtyard();
@@ -131,7 +128,7 @@ public final class HelpController {
             } else {
                 speak(prompt);
             }
-            link.pushNow();
+            outbox.pushNow();
             LOG.info("Help request {} from {} saved", event.id(), source);
         });
     }
@@ -145,11 +142,10 @@ public final class HelpController {
                 speak(help != null && help.status().isOpen() ? "help.cancel.too-late" : "home.prompt");
                 return;
             }
-            Event event = Event.of(new HelpCancelled(help.id()), now, link.clockTrusted());
-            store.append(event);
-            store.applyHelpStatus(help.id(), LocalHelpStatus.CANCELLED, null, null, null, now);
+            Event event = Event.of(new HelpCancelled(help.id()), now, outbox.clockTrusted());
+            store.saveCancel(event);
             refresh(help.id());
-            link.pushNow();
+            outbox.pushNow();
         });
     }
 
@@ -163,34 +159,49 @@ public final class HelpController {
             if (help == null || !help.status().isOpen()) {
                 return;
             }
-            Event event = Event.of(new HelpDetails(help.id(), category), clock.instant(), link.clockTrusted());
-            store.appendHelpDetails(event);
-            LocalHelpRequest updated = store.helpRequest(help.id()).orElseThrow();
-            model.update(state -> state.withHelp(HelpView.of(updated, help.cancellableUntil())));
+            Event event = Event.of(new HelpDetails(help.id(), category), clock.instant(), outbox.clockTrusted());
+            store.saveDetails(event);
+            LocalHelpRequest updated = store.request(help.id()).orElseThrow();
+            model.update(state -> state.withHelp(updated.view(help.cancellableUntil())));
             speak("help.category.thanks");
-            link.pushNow();
+            outbox.pushNow();
         });
     }
 
-    /** The hub accepted these requests. */
-    public void delivered(List<UUID> ids) {
-        model.execute(() -> ids.forEach(this::refresh));
+    /**
+     * Sync's {@link org.courtyard.kiosk.sync.AcceptedEvents} for {@code HELP_REQUESTED}: in the
+     * outbox's transaction the requests become DELIVERED; afterwards the screen shows and says so.
+     */
+    public Runnable accepted(Connection connection, List<UUID> ids) throws SQLException {
+        List<UUID> delivered = HelpStore.delivered(connection, ids, clock.instant());
+        return delivered.isEmpty() ? null : () -> model.execute(() -> delivered.forEach(this::refresh));
     }
 
-    /** The hub reported a new status (already stored by the sync service). */
-    public void updated(HelpUpdate update) {
-        model.execute(() -> refresh(update.requestId()));
+    /**
+     * Sync's {@link org.courtyard.kiosk.sync.AnswerPart} for {@code helpUpdates}: stores each status
+     * the hub reports (statuses only move forward, so one that arrives twice changes nothing), then
+     * shows, lights and speaks the changes.
+     */
+    public Runnable take(SyncResponse answer) {
+        List<UUID> changed = new ArrayList<>();
+        for (HelpUpdate update : answer.helpUpdates()) {
+            if (store.applyStatus(update.requestId(), LocalHelpStatus.of(update.status()), update.by(),
+                    update.assignee(), update.note(), update.at())) {
+                changed.add(update.requestId());
+            }
+        }
+        return changed.isEmpty() ? null : () -> model.execute(() -> changed.forEach(this::refresh));
     }
 
     private void refresh(UUID id) {
         HelpView current = model.state().help();
-        store.helpRequest(id).ifPresent(request -> {
+        store.request(id).ifPresent(request -> {
             if (current != null && !current.id().equals(id) && current.occurredAt().isAfter(request.occurredAt())) {
                 return; // an older request changed; the screen shows the newest one
             }
             boolean changed = current == null || current.status() != request.status();
             Instant until = current != null && current.id().equals(id) ? current.cancellableUntil() : null;
-            model.update(state -> state.withHelp(HelpView.of(request, until)));
+            model.update(state -> state.withHelp(request.view(until)));
             if (changed) {
                 showLamps(request.status());
                 if (request.status() == LocalHelpStatus.DELIVERED && request.category() == null) {

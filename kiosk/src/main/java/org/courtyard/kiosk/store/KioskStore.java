@@ -8,27 +8,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.courtyard.protocol.CadreCard;
-import org.courtyard.protocol.CheckedIn;
+import org.courtyard.kiosk.core.SqlWork;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
-import org.courtyard.protocol.HelpDetails;
-import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.ProtocolJson;
-import org.courtyard.protocol.ResidentCard;
-import org.courtyard.protocol.ResidentType;
 
 /**
- * The kiosk's local SQLite database ({@code DATA/kiosk.db}): the outbox of events not yet
- * accepted by the hub, the local view of help requests, the village's roster (residents and
- * cadres) with how often each resident checked in here, and small settings such as the sync cursor.
+ * The kiosk's local SQLite database ({@code DATA/kiosk.db}): the outbox of events not yet accepted
+ * by the hub, small settings such as the sync cursor, and the one migration runner. Each feature
+ * keeps its own tables in this file (help requests, announcements, the roster, voice memos...): it
+ * brings them up to date with {@link #migrate} under its own key and reads and writes them with
+ * {@link #transaction}, {@link #read} and {@link #append(Event, SqlWork)}.
  *
  * <p>WAL with {@code synchronous=FULL}: when {@link #append} returns, the event survives a power
  * cut, which is why the screen may say "sent" only after it. One connection, used under this
@@ -36,6 +32,10 @@ import org.courtyard.protocol.ResidentType;
  */
 public final class KioskStore implements AutoCloseable {
 
+    /** The migration key of the store's own tables. */
+    static final String OUTBOX = "outbox";
+
+    /** The store's own tables: the outbox and the settings. Append only; never change a step that shipped. */
     private static final List<String> MIGRATIONS = List.of(
             """
             CREATE TABLE outbox (
@@ -48,96 +48,18 @@ public final class KioskStore implements AutoCloseable {
             )""",
             "CREATE INDEX outbox_seq ON outbox (seq)",
             """
-            CREATE TABLE help_request (
-              id VARCHAR(36) PRIMARY KEY,
-              source VARCHAR(16) NOT NULL,
-              category VARCHAR(16),
-              occurred_at VARCHAR(40) NOT NULL,
-              status VARCHAR(16) NOT NULL,
-              status_by VARCHAR(200),
-              assignee VARCHAR(200),
-              note VARCHAR(4000),
-              updated_at VARCHAR(40) NOT NULL
-            )""",
-            """
             CREATE TABLE setting (
               name VARCHAR(100) PRIMARY KEY,
               value VARCHAR(4000) NOT NULL
-            )""",
-            // Announcements (org.courtyard.kiosk.announce.AnnounceStore): the latest revision of each
-            // as protocol JSON, and the scheduled plays that are done, so a restart neither repeats
-            // them nor forgets one still due. Times in epoch milliseconds.
-            """
-            CREATE TABLE announcement (
-              id VARCHAR(100) PRIMARY KEY,
-              revision INTEGER NOT NULL,
-              body TEXT NOT NULL,
-              received_at BIGINT NOT NULL,
-              audio_reported VARCHAR(64)
-            )""",
-            """
-            CREATE TABLE announcement_play (
-              announcement_id VARCHAR(100) NOT NULL,
-              occurrence_at BIGINT NOT NULL,
-              outcome VARCHAR(16) NOT NULL,
-              started_at BIGINT NOT NULL,
-              ended_at BIGINT NOT NULL,
-              PRIMARY KEY (announcement_id, occurrence_at)
-            )""",
-            // Voice (org.courtyard.kiosk.voice): every recognition, bounded by the voice package; times in
-            // epoch milliseconds, so that they sort.
-            """
-            CREATE TABLE voice_recognition (
-              id INTEGER PRIMARY KEY,
-              at BIGINT NOT NULL,
-              mode VARCHAR(16) NOT NULL,
-              text VARCHAR(4000),
-              confidence DOUBLE PRECISION,
-              intent VARCHAR(32),
-              outcome VARCHAR(32) NOT NULL,
-              latency_ms BIGINT,
-              audio_file VARCHAR(200)
-            )""",
-            // Voice memos waiting to be uploaded after their help request was delivered.
-            """
-            CREATE TABLE voice_memo (
-              request_id VARCHAR(36) PRIMARY KEY,
-              file VARCHAR(200) NOT NULL,
-              sha256 VARCHAR(64) NOT NULL,
-              bytes BIGINT NOT NULL,
-              duration_ms BIGINT NOT NULL,
-              transcript VARCHAR(4000),
-              recorded_at BIGINT NOT NULL,
-              attempts INTEGER NOT NULL DEFAULT 0,
-              next_attempt_at BIGINT NOT NULL,
-              uploaded_at BIGINT,
-              failed_at BIGINT,
-              last_error VARCHAR(4000)
-            )""",
-            // The village's roster as the hub last sent it, in the hub's order.
-            """
-            CREATE TABLE roster_resident (
-              id VARCHAR(16) PRIMARY KEY,
-              name VARCHAR(50) NOT NULL,
-              type VARCHAR(8) NOT NULL,
-              photo_sha256 VARCHAR(64),
-              position INTEGER NOT NULL
-            )""",
-            """
-            CREATE TABLE roster_cadre (
-              id VARCHAR(16) PRIMARY KEY,
-              name VARCHAR(50) NOT NULL,
-              village VARCHAR(100) NOT NULL,
-              pin_hash VARCHAR(200) NOT NULL,
-              position INTEGER NOT NULL
-            )""",
-            // How often each resident checked in here: who usually comes is shown first.
-            """
-            CREATE TABLE checkin_count (
-              resident_id VARCHAR(16) PRIMARY KEY,
-              count INTEGER NOT NULL,
-              last_at VARCHAR(40) NOT NULL
             )""");
+
+    /**
+     * The one global numbering the kiosk used before each feature kept its own (before issue 12):
+     * the step that was global version N is entry N-1, as {@code feature:version}. Frozen: it only
+     * translates a database made then.
+     */
+    private static final List<String> GLOBAL_VERSIONS = List.of("outbox:1", "outbox:2", "help:1", "outbox:3",
+            "announce:1", "announce:2", "voice-log:1", "voice-memo:1", "checkin:1", "cadre:1", "checkin:2");
 
     private final Connection connection;
     private boolean closed;
@@ -145,7 +67,8 @@ public final class KioskStore implements AutoCloseable {
 
     private KioskStore(Connection connection) throws SQLException {
         this.connection = connection;
-        migrate();
+        adoptGlobalVersion();
+        migrate(OUTBOX, MIGRATIONS);
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox")) {
             rows.next();
@@ -169,31 +92,93 @@ public final class KioskStore implements AutoCloseable {
         }
     }
 
-    private void migrate() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            int version;
-            try (ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                rows.next();
-                version = rows.getInt(1);
-            }
-            if (version >= MIGRATIONS.size()) {
-                return;
-            }
-            connection.setAutoCommit(false);
-            try {
-                for (int i = version; i < MIGRATIONS.size(); i++) {
-                    statement.execute(MIGRATIONS.get(i));
-                    statement.execute("INSERT INTO schema_version (version) VALUES (" + (i + 1) + ")");
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+    /**
+     * Brings one feature's tables up to date: runs the steps of {@code migrations} that this database
+     * has not run for {@code feature} yet, in order and in one transaction, and records each as
+     * {@code (feature, step number)} in {@code schema_migration}. Each feature keeps its own numbers,
+     * so features added on parallel branches never collide. Steps are append-only: a step that has
+     * shipped is never changed, a change is a new step. Safe to call again (nothing is left to run).
+     *
+     * @param feature a short key naming the feature's tables, such as {@code help}
+     * @throws IllegalStateException if a step fails (nothing of this call is kept) or the database
+     *     ran more steps for {@code feature} than {@code migrations} has (a newer kiosk made it)
+     */
+    public synchronized void migrate(String feature, List<String> migrations) {
+        if (feature == null || feature.isBlank() || feature.length() > 40) {
+            throw new IllegalArgumentException("a migration key is 1 to 40 characters, was '" + feature + "'");
         }
+        int done = read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COALESCE(MAX(version), 0) FROM schema_migration WHERE feature = ?")) {
+                select.setString(1, feature);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+        if (done > migrations.size()) {
+            throw new IllegalStateException("the kiosk database has " + done + " steps of '" + feature
+                    + "' but this kiosk knows " + migrations.size() + ": it was made by a newer kiosk");
+        }
+        if (done == migrations.size()) {
+            return;
+        }
+        transaction(connection -> {
+            try (Statement statement = connection.createStatement();
+                    PreparedStatement record = connection.prepareStatement(
+                            "INSERT INTO schema_migration (feature, version) VALUES (?, ?)")) {
+                for (int i = done; i < migrations.size(); i++) {
+                    statement.execute(migrations.get(i));
+                    record.setString(1, feature);
+                    record.setInt(2, i + 1);
+                    record.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Creates {@code schema_migration}, and in a database made before issue 12 turns its one
+     * {@code schema_version} number into the features' own steps (one transaction), so its outbox,
+     * help requests, announcements and roster are kept and nothing runs twice.
+     */
+    private void adoptGlobalVersion() {
+        transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS schema_migration (feature VARCHAR(40) NOT NULL,"
+                        + " version INTEGER NOT NULL, PRIMARY KEY (feature, version))");
+                boolean global;
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+                    rows.next();
+                    global = rows.getInt(1) > 0;
+                }
+                if (!global) {
+                    return null;
+                }
+                int version;
+                try (ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                    rows.next();
+                    version = rows.getInt(1);
+                }
+                if (version > GLOBAL_VERSIONS.size()) {
+                    throw new SQLException("schema_version " + version + " is newer than this kiosk");
+                }
+                try (PreparedStatement record = connection.prepareStatement(
+                        "INSERT INTO schema_migration (feature, version) VALUES (?, ?)")) {
+                    for (String step : GLOBAL_VERSIONS.subList(0, version)) {
+                        String[] parts = step.split(":");
+                        record.setString(1, parts[0]);
+                        record.setInt(2, Integer.parseInt(parts[1]));
+                        record.executeUpdate();
+                    }
+                }
+                statement.execute("DROP TABLE schema_version");
+            }
+            return null;
+        });
     }
 
     /** Durably appends an event to the outbox. */
@@ -206,7 +191,7 @@ public final class KioskStore implements AutoCloseable {
      * transaction: a feature that records a fact in its own table and reports it to the hub does
      * both or neither, even across a power cut.
      */
-    public synchronized void append(Event event, Work<?> alongside) {
+    public synchronized void append(Event event, SqlWork<?> alongside) {
         inTransaction(() -> {
             insertOutbox(event);
             alongside.run(connection);
@@ -214,44 +199,24 @@ public final class KioskStore implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one transaction on the kiosk's database, under this store's lock, for
-     * feature stores that keep their own tables in this file (such as the announcements'). The
-     * connection must not be kept or used after {@code work} returns.
+     * Runs {@code work} in one transaction on the kiosk's database, under this store's lock: how a
+     * feature reads and writes its own tables in this file. A failure rolls the transaction back and
+     * is rethrown as an {@link IllegalStateException} keeping the cause.
      */
-    public synchronized <T> T transaction(Work<T> work) {
+    public synchronized <T> T transaction(SqlWork<T> work) {
         List<T> result = new ArrayList<>(1);
         inTransaction(() -> result.add(work.run(connection)));
         return result.get(0);
     }
 
-    /** Work on the kiosk's database connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /**
-     * Durably records a new help request: its {@code HELP_REQUESTED} event in the outbox and its
-     * local state row, in one transaction.
-     */
-    public synchronized void appendHelpRequest(Event event) {
-        if (!(event.payload() instanceof HelpRequested requested)) {
-            throw new IllegalArgumentException("event " + event.id() + " is not a HELP_REQUESTED event");
+    /** Runs a read-only {@code work} on the kiosk's database, under this store's lock. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        ensureOpen();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk database read failed: " + e.getMessage(), e);
         }
-        inTransaction(() -> {
-            insertOutbox(event);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO help_request (id, source, category, occurred_at, status, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, event.id().toString());
-                insert.setString(2, requested.source().name());
-                insert.setString(3, requested.category() == null ? null : requested.category().name());
-                insert.setString(4, event.occurredAt().toString());
-                insert.setString(5, LocalHelpStatus.SAVED.name());
-                insert.setString(6, event.occurredAt().toString());
-                insert.executeUpdate();
-            }
-        });
     }
 
     private void insertOutbox(Event event) throws SQLException {
@@ -265,119 +230,6 @@ public final class KioskStore implements AutoCloseable {
             insert.executeUpdate();
         }
         nextSeq++;
-    }
-
-    /**
-     * Durably appends a {@code CHECKED_IN} event and counts the check-in for the resident, in one
-     * transaction: the screen may thank the elder once this returns.
-     */
-    public synchronized void appendCheckIn(Event event) {
-        if (!(event.payload() instanceof CheckedIn checkedIn)) {
-            throw new IllegalArgumentException("event " + event.id() + " is not a CHECKED_IN event");
-        }
-        inTransaction(() -> {
-            insertOutbox(event);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE checkin_count SET count = count + 1, last_at = ? WHERE resident_id = ?")) {
-                update.setString(1, event.occurredAt().toString());
-                update.setString(2, checkedIn.residentId());
-                if (update.executeUpdate() == 0) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO checkin_count (resident_id, count, last_at) VALUES (?, 1, ?)")) {
-                        insert.setString(1, checkedIn.residentId());
-                        insert.setString(2, event.occurredAt().toString());
-                        insert.executeUpdate();
-                    }
-                }
-            }
-        });
-    }
-
-    /** How many times each resident checked in at this kiosk, by resident id. */
-    public synchronized Map<String, Integer> checkInCounts() {
-        Map<String, Integer> counts = new HashMap<>();
-        query("SELECT resident_id, count FROM checkin_count", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        });
-        return counts;
-    }
-
-    /**
-     * Replaces the stored roster with what the hub sent; a null list keeps that part as it is (the
-     * hub's "unchanged"). One transaction, so the kiosk never shows half of an old roster.
-     */
-    public synchronized void replaceRoster(List<ResidentCard> residents, List<CadreCard> cadres) {
-        if (residents == null && cadres == null) {
-            return;
-        }
-        inTransaction(() -> {
-            if (residents != null) {
-                try (Statement delete = connection.createStatement()) {
-                    delete.executeUpdate("DELETE FROM roster_resident");
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO roster_resident (id, name, type, photo_sha256, position) VALUES (?, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < residents.size(); i++) {
-                        ResidentCard card = residents.get(i);
-                        insert.setString(1, card.id());
-                        insert.setString(2, card.name());
-                        insert.setString(3, card.type().name());
-                        insert.setString(4, card.photoSha256());
-                        insert.setInt(5, i);
-                        insert.executeUpdate();
-                    }
-                }
-            }
-            if (cadres != null) {
-                try (Statement delete = connection.createStatement()) {
-                    delete.executeUpdate("DELETE FROM roster_cadre");
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO roster_cadre (id, name, village, pin_hash, position) VALUES (?, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < cadres.size(); i++) {
-                        CadreCard card = cadres.get(i);
-                        insert.setString(1, card.id());
-                        insert.setString(2, card.name());
-                        insert.setString(3, card.village());
-                        insert.setString(4, card.pinHash());
-                        insert.setInt(5, i);
-                        insert.executeUpdate();
-                    }
-                }
-            }
-        });
-    }
-
-    /** The residents of the village as the hub last sent them, in the hub's order. */
-    public synchronized List<ResidentCard> residents() {
-        List<ResidentCard> out = new ArrayList<>();
-        query("SELECT id, name, type, photo_sha256 FROM roster_resident ORDER BY position", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    out.add(new ResidentCard(rows.getString(1), rows.getString(2),
-                            ResidentType.valueOf(rows.getString(3)), rows.getString(4)));
-                }
-            }
-        });
-        return out;
-    }
-
-    /** The cadres who may use cadre mode here, with their PIN hashes. */
-    public synchronized List<CadreCard> cadres() {
-        List<CadreCard> out = new ArrayList<>();
-        query("SELECT id, name, village, pin_hash FROM roster_cadre ORDER BY position", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    out.add(new CadreCard(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4)));
-                }
-            }
-        });
-        return out;
     }
 
     /** The oldest {@code limit} events waiting for the hub, help requests first. */
@@ -409,30 +261,36 @@ public final class KioskStore implements AutoCloseable {
     }
 
     /**
-     * Removes events the hub accepted; a help request among them moves from SAVED to DELIVERED.
-     * Returns the ids of help requests that became DELIVERED.
+     * Takes the events the hub accepted out of the outbox and, in the same transaction, lets
+     * {@code alongside} record what that means for the features' own tables (a help request becomes
+     * DELIVERED), given the removed ids by event type. Ids no longer in the outbox (a repeated
+     * answer) are left out.
      */
-    public synchronized List<UUID> markAccepted(List<UUID> accepted, Instant now) {
-        List<UUID> delivered = new ArrayList<>();
-        inTransaction(() -> {
-            for (UUID id : accepted) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+    public synchronized <T> T markAccepted(List<UUID> accepted, Accepted<T> alongside) {
+        return transaction(connection -> {
+            Map<EventType, List<UUID>> removed = new EnumMap<>(EventType.class);
+            try (PreparedStatement select = connection.prepareStatement("SELECT type FROM outbox WHERE id = ?");
+                    PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+                for (UUID id : accepted) {
+                    select.setString(1, id.toString());
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (!rows.next()) {
+                            continue;
+                        }
+                        removed.computeIfAbsent(EventType.valueOf(rows.getString(1)), type -> new ArrayList<>()).add(id);
+                    }
                     delete.setString(1, id.toString());
                     delete.executeUpdate();
                 }
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE help_request SET status = ?, updated_at = ? WHERE id = ? AND status = ?")) {
-                    update.setString(1, LocalHelpStatus.DELIVERED.name());
-                    update.setString(2, now.toString());
-                    update.setString(3, id.toString());
-                    update.setString(4, LocalHelpStatus.SAVED.name());
-                    if (update.executeUpdate() == 1) {
-                        delivered.add(id);
-                    }
-                }
             }
+            return alongside.run(connection, removed);
         });
-        return delivered;
+    }
+
+    /** What the features record when the hub accepted their events; see {@link #markAccepted}. */
+    @FunctionalInterface
+    public interface Accepted<T> {
+        T run(Connection connection, Map<EventType, List<UUID>> removed) throws SQLException;
     }
 
     /** Drops an event the hub refused for good, so it does not block the outbox forever. */
@@ -443,81 +301,6 @@ public final class KioskStore implements AutoCloseable {
                 delete.executeUpdate();
             }
         });
-    }
-
-    /**
-     * Applies a status the hub reported. A status never moves backwards (updates may arrive twice
-     * or out of order through the push and the long-poll); returns true when it changed something.
-     */
-    public synchronized boolean applyHelpStatus(UUID id, LocalHelpStatus status, String by, String assignee,
-            String note, Instant at) {
-        Optional<LocalHelpRequest> current = helpRequest(id);
-        if (current.isEmpty() || !current.get().status().canBecome(status)) {
-            return false;
-        }
-        inTransaction(() -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE help_request SET status = ?, status_by = COALESCE(?, status_by), "
-                            + "assignee = COALESCE(?, assignee), note = COALESCE(?, note), updated_at = ? WHERE id = ?")) {
-                update.setString(1, status.name());
-                update.setString(2, by);
-                update.setString(3, assignee);
-                update.setString(4, note);
-                update.setString(5, at.toString());
-                update.setString(6, id.toString());
-                update.executeUpdate();
-            }
-        });
-        return true;
-    }
-
-    /** Records the category chosen after sending, with its HELP_DETAILS event, in one transaction. */
-    public synchronized void appendHelpDetails(Event event) {
-        if (!(event.payload() instanceof HelpDetails details)) {
-            throw new IllegalArgumentException("event " + event.id() + " is not a HELP_DETAILS event");
-        }
-        inTransaction(() -> {
-            insertOutbox(event);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE help_request SET category = ? WHERE id = ?")) {
-                update.setString(1, details.category().name());
-                update.setString(2, details.requestId().toString());
-                update.executeUpdate();
-            }
-        });
-    }
-
-    public synchronized Optional<LocalHelpRequest> helpRequest(UUID id) {
-        List<LocalHelpRequest> found = helpRequests("WHERE id = ?", id.toString());
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    /** The most recent help request made at this kiosk, if any. */
-    public synchronized Optional<LocalHelpRequest> latestHelpRequest() {
-        List<LocalHelpRequest> found = helpRequests("ORDER BY occurred_at DESC, rowid DESC LIMIT 1");
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    private List<LocalHelpRequest> helpRequests(String clause, String... args) {
-        List<LocalHelpRequest> out = new ArrayList<>();
-        query("SELECT id, source, category, occurred_at, status, status_by, assignee, note, updated_at "
-                + "FROM help_request " + clause, statement -> {
-                    for (int i = 0; i < args.length; i++) {
-                        statement.setString(i + 1, args[i]);
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            out.add(new LocalHelpRequest(UUID.fromString(rows.getString(1)),
-                                    org.courtyard.protocol.HelpSource.valueOf(rows.getString(2)),
-                                    rows.getString(3) == null ? null
-                                            : org.courtyard.protocol.HelpCategory.valueOf(rows.getString(3)),
-                                    Instant.parse(rows.getString(4)), LocalHelpStatus.valueOf(rows.getString(5)),
-                                    rows.getString(6), rows.getString(7), rows.getString(8),
-                                    Instant.parse(rows.getString(9))));
-                        }
-                    }
-                });
-        return out;
     }
 
     public synchronized Optional<String> setting(String name) {
@@ -548,36 +331,6 @@ public final class KioskStore implements AutoCloseable {
         });
     }
 
-    /**
-     * Runs {@code work} in one transaction on the store's connection, for feature packages that
-     * own tables of their own (voice). The work must not keep the connection: it is the store's,
-     * used under this object's lock. A failure rolls the transaction back and is rethrown as an
-     * {@link IllegalStateException} keeping the cause.
-     */
-    public synchronized <T> T inTransaction(SqlFunction<T> work) {
-        Object[] result = new Object[1];
-        inTransaction(() -> result[0] = work.apply(connection));
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
-    }
-
-    /** Runs a read-only {@code work} on the store's connection, under its lock. */
-    public synchronized <T> T read(SqlFunction<T> work) {
-        ensureOpen();
-        try {
-            return work.apply(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("kiosk database read failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Work on the store's connection; see {@link #inTransaction(SqlFunction)}. */
-    @FunctionalInterface
-    public interface SqlFunction<T> {
-        T apply(Connection connection) throws SQLException;
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {
@@ -591,7 +344,7 @@ public final class KioskStore implements AutoCloseable {
         }
     }
 
-    private interface SqlWork {
+    private interface Writes {
         void run() throws SQLException;
     }
 
@@ -599,7 +352,7 @@ public final class KioskStore implements AutoCloseable {
         void run(PreparedStatement statement) throws SQLException;
     }
 
-    private void inTransaction(SqlWork work) {
+    private void inTransaction(Writes work) {
         ensureOpen();
         try {
             connection.setAutoCommit(false);

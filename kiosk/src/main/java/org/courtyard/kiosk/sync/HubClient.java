@@ -1,47 +1,26 @@
 package org.courtyard.kiosk.sync;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Objects;
+import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.protocol.ErrorBody;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.SyncRequest;
 import org.courtyard.protocol.SyncResponse;
 
-/** The kiosk's side of {@code POST /api/v1/sync}, over java.net.http with the kiosk's bearer token. */
+/** The kiosk's side of {@code POST /api/v1/sync}, over the kiosk's {@link HubConnection}. */
 public final class HubClient {
 
-    private final URI syncUri;
-    private final String token;
-    private final HttpClient http;
+    private final HubConnection hub;
     private final Duration timeout;
 
-    /** A client that trusts the system's CAs and talks plain HTTP only to loopback. */
-    public HubClient(URI hub, String token, Duration timeout) {
-        this(hub, token, timeout, HubTls.defaults());
-    }
-
-    /**
-     * A client that trusts the hub as {@code tls} says.
-     *
-     * @throws IllegalArgumentException if {@code hub} is plain HTTP that {@code tls} does not allow
-     */
-    public HubClient(URI hub, String token, Duration timeout, HubTls tls) {
-        Objects.requireNonNull(hub, "hub");
-        tls.checkHub(hub, "hub");
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("kiosk token must not be blank");
-        }
-        String base = hub.toString().endsWith("/") ? hub.toString() : hub + "/";
-        this.syncUri = URI.create(base + "api/v1/sync");
-        this.token = token;
+    /** @param timeout how long a sync may take, beyond the long-poll's wait */
+    public HubClient(HubConnection hub, Duration timeout) {
+        this.hub = hub;
         this.timeout = timeout;
-        this.http = tls.newHttpClient(timeout, hub);
     }
 
     /**
@@ -49,24 +28,17 @@ public final class HubClient {
      * until there is news for this kiosk (long-poll).
      *
      * @throws IOException when the hub cannot be reached or answers with a server error: retry later
-     * @throws HubUntrustedException when the hub's TLS certificate fails this kiosk's checks
+     * @throws org.courtyard.kiosk.net.HubUntrustedException when the hub's TLS certificate fails this kiosk's checks
      * @throws HubRefusedException when the hub refuses the request itself (4xx): retrying the same
      *     request will not help
      */
     public SyncResponse sync(SyncRequest request, int waitSeconds) throws IOException, InterruptedException {
-        URI uri = waitSeconds > 0 ? URI.create(syncUri + "?wait=" + waitSeconds) : syncUri;
-        HttpRequest httpRequest = HttpRequest.newBuilder(uri)
-                .timeout(timeout.plusSeconds(Math.max(0, waitSeconds)))
-                .header("Authorization", "Bearer " + token)
+        HttpRequest httpRequest = hub.request(waitSeconds > 0 ? "api/v1/sync?wait=" + waitSeconds : "api/v1/sync",
+                        timeout.plusSeconds(Math.max(0, waitSeconds)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolJson.writeBytes(request)))
                 .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw HubTls.explain(e);
-        }
+        HttpResponse<byte[]> response = hub.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         if (status == 200) {
             try {

@@ -1,33 +1,13 @@
 package org.courtyard.kiosk.sync;
 
-import java.util.List;
-import java.util.UUID;
-import org.courtyard.protocol.Announcement;
-import org.courtyard.protocol.HelpUpdate;
+import org.courtyard.kiosk.core.LinkState;
 
-/** What the sync service tells the rest of the kiosk. Called on the sync threads; keep it short. */
+/**
+ * Told when the link to the hub changes (online, offline, refused, untrusted), on the sync threads;
+ * keep it short. What the hub's answers bring goes to the registered {@link AnswerPart}s instead.
+ */
+@FunctionalInterface
 public interface SyncListener {
 
-    default void linkChanged(LinkState state, String detail) {
-    }
-
-    /** Help requests the hub has now accepted. */
-    default void delivered(List<UUID> helpRequestIds) {
-    }
-
-    /** A help request's status changed on the hub (already stored locally). */
-    default void helpUpdated(HelpUpdate update) {
-    }
-
-    /**
-     * Announcements new or changed since the last sync, withdrawn ones included. Called before the
-     * cursor that covers them is saved, and one answer at a time: store them durably before
-     * returning; if this throws, the cursor stays and the hub sends them again.
-     */
-    default void announcementsReceived(List<Announcement> announcements) {
-    }
-
-    /** The hub sent the village's roster (residents, cadres or both); it is stored already. */
-    default void rosterChanged() {
-    }
+    void linkChanged(LinkState state, String detail);
 }

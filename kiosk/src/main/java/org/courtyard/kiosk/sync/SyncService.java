@@ -1,20 +1,28 @@
 package org.courtyard.kiosk.sync;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.SqlWork;
+import org.courtyard.kiosk.net.HubUntrustedException;
 import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.protocol.Event;
-import org.courtyard.protocol.HelpUpdate;
+import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.Protocol;
 import org.courtyard.protocol.Rejection;
 import org.courtyard.protocol.SyncRequest;
@@ -34,10 +42,14 @@ import org.slf4j.LoggerFactory;
  *       staff member's acknowledgement reaches the elder within seconds.</li>
  * </ul>
  *
- * Answers from both are applied under one lock; help statuses only move forward, so an update
- * that arrives twice changes nothing the second time.
+ * Answers from both are applied under one lock: the outbox loses what the hub accepted (with what
+ * that means to the features that registered {@link AcceptedEvents}), each registered
+ * {@link AnswerPart} takes its part, and only then is the cursor saved. The service knows the
+ * outbox, push, long-poll, backoff, cursor and clock trust; it knows no feature.
+ *
+ * <p>It is also the kiosk's {@link Outbox}: features append to it and ask it to push.
  */
-public final class SyncService implements AutoCloseable {
+public final class SyncService implements Outbox, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final int BATCH = 100;
@@ -63,6 +75,8 @@ public final class SyncService implements AutoCloseable {
     private final SyncListener listener;
     private final Settings settings;
     private final Supplier<Event> heartbeat;
+    private final List<AnswerPart> parts = new CopyOnWriteArrayList<>();
+    private final Map<EventType, List<AcceptedEvents>> acceptedHandlers = new ConcurrentHashMap<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition pushSignal = lock.newCondition();
@@ -95,6 +109,31 @@ public final class SyncService implements AutoCloseable {
         return clockTrust;
     }
 
+    /** Hands every sync answer to {@code part}, before the cursor is saved. Register before {@link #start}. */
+    public void addAnswerPart(AnswerPart part) {
+        parts.add(part);
+    }
+
+    /** Tells {@code handler} when the hub accepted events of {@code type}. Register before {@link #start}. */
+    public void onAccepted(EventType type, AcceptedEvents handler) {
+        acceptedHandlers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    @Override
+    public void append(Event event) {
+        store.append(event);
+    }
+
+    @Override
+    public void append(Event event, SqlWork<?> alongside) {
+        store.append(event, alongside);
+    }
+
+    @Override
+    public boolean clockTrusted() {
+        return clockTrust.trusted();
+    }
+
     /** Starts both threads; the first push happens at once. */
     public void start() {
         lock.lock();
@@ -119,6 +158,7 @@ public final class SyncService implements AutoCloseable {
     }
 
     /** Asks the push thread to send the outbox now, cutting short any wait or backoff. */
+    @Override
     public void pushNow() {
         lock.lock();
         try {
@@ -207,7 +247,7 @@ public final class SyncService implements AutoCloseable {
                 return;
             }
             SyncResponse response = client.sync(request(events), 0);
-            if (events.stream().anyMatch(event -> event.type() == org.courtyard.protocol.EventType.HEARTBEAT)) {
+            if (events.stream().anyMatch(event -> event.type() == EventType.HEARTBEAT)) {
                 lastHeartbeat = now;
             }
             apply(response);
@@ -222,10 +262,8 @@ public final class SyncService implements AutoCloseable {
         while (awaitOnline()) {
             Instant started = clock.instant();
             try {
-                SyncResponse response = client.sync(request(List.of()), settings.longPollSeconds());
-                apply(response);
-                if (response.helpUpdates().isEmpty() && response.announcements().isEmpty()
-                        && Duration.between(started, clock.instant()).compareTo(Duration.ofSeconds(1)) < 0) {
+                boolean news = apply(client.sync(request(List.of()), settings.longPollSeconds()));
+                if (!news && Duration.between(started, clock.instant()).compareTo(Duration.ofSeconds(1)) < 0) {
                     // The hub answered at once with nothing new (an older hub without long-poll):
                     // do not spin; wait a second or until closed.
                     pause(Duration.ofSeconds(1));
@@ -280,41 +318,45 @@ public final class SyncService implements AutoCloseable {
         return new SyncRequest(Protocol.VERSION, kioskId, store.setting(CURSOR).orElse(null), events);
     }
 
-    private void apply(SyncResponse response) {
-        List<UUID> delivered;
-        List<HelpUpdate> changed = new ArrayList<>();
+    /** Applies an answer; true if it brought anything new (accepted events, or news for a part). */
+    private boolean apply(SyncResponse response) {
+        List<Runnable> after = new ArrayList<>();
         synchronized (applyLock) {
-            delivered = store.markAccepted(response.accepted(), clock.instant());
+            after.addAll(store.markAccepted(response.accepted(), this::accepted));
             for (Rejection rejection : response.rejected()) {
                 LOG.warn("The hub rejected event {} ({}): {}; dropping it", rejection.id(), rejection.code(),
                         rejection.message());
                 store.dropRejected(rejection.id());
             }
-            for (HelpUpdate update : response.helpUpdates()) {
-                if (store.applyHelpStatus(update.requestId(), LocalHelpStatus.of(update.status()), update.by(),
-                        update.assignee(), update.note(), update.at())) {
-                    changed.add(update);
+            // Every part before the cursor that covers it: a kiosk that dies in between is sent it again.
+            for (AnswerPart part : parts) {
+                Runnable then = part.take(response);
+                if (then != null) {
+                    after.add(then);
                 }
             }
-            if (!response.announcements().isEmpty()) {
-                // Before the cursor that covers them is saved: a kiosk that dies in between is sent them again.
-                listener.announcementsReceived(response.announcements());
-            }
-            // The roster before the cursor that covers it: after a crash in between the kiosk asks again.
-            store.replaceRoster(response.residents(), response.cadres());
             store.putSetting(CURSOR, response.cursor());
             clockTrust.observe(response.serverTime());
             store.putSetting(SERVER_TIME, response.serverTime().toString());
             store.putSetting(CLOCK_AGREED, Boolean.toString(clockTrust.agreed()));
         }
         setLink(LinkState.ONLINE, "");
-        if (!delivered.isEmpty()) {
-            listener.delivered(delivered);
+        after.forEach(Runnable::run);
+        return !after.isEmpty();
+    }
+
+    /** In the outbox's transaction: the registered features record what the hub accepted. */
+    private List<Runnable> accepted(Connection connection, Map<EventType, List<UUID>> removed) throws SQLException {
+        List<Runnable> after = new ArrayList<>();
+        for (Map.Entry<EventType, List<UUID>> entry : removed.entrySet()) {
+            for (AcceptedEvents handler : acceptedHandlers.getOrDefault(entry.getKey(), List.of())) {
+                Runnable then = handler.accepted(connection, List.copyOf(entry.getValue()));
+                if (then != null) {
+                    after.add(then);
+                }
+            }
         }
-        changed.forEach(listener::helpUpdated);
-        if (response.hasRoster()) {
-            listener.rosterChanged();
-        }
+        return after;
     }
 
     private void setLink(LinkState state, String detail) {

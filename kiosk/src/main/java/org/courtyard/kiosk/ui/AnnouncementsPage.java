@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
-import org.courtyard.kiosk.announce.ShownAnnouncement;
+import org.courtyard.kiosk.core.ShownAnnouncement;
 
 /**
  * The announcements screen: one current announcement at a time, newest first, in large text, with a

@@ -9,8 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.courtyard.kiosk.cadre.CadreBroadcast;
-import org.courtyard.kiosk.cadre.CadreView;
+import org.courtyard.kiosk.core.CadreBroadcast;
+import org.courtyard.kiosk.core.CadreView;
 
 /**
  * The cadre's 现场广播: one huge talk button. Pressing it starts the broadcast, letting go ends it

@@ -10,7 +10,7 @@ import org.courtyard.kiosk.cadre.CadreAction;
 
 /**
  * The cadre's menu: a greeting with their name, one big button per registered cadre action (走访登记
- * built in; other features add theirs to {@code Kiosk.cadreActions()}), and 退出. The buttons are
+ * built in; other features add theirs to {@code CadreController.actions()}), and 退出. The buttons are
  * made when the page is built, so actions must be added before the screen is shown.
  */
 final class CadrePage extends VBox {

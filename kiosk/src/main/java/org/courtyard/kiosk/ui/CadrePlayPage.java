@@ -12,9 +12,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.courtyard.kiosk.announce.ShownAnnouncement;
-import org.courtyard.kiosk.cadre.CadreBroadcast;
-import org.courtyard.kiosk.cadre.CadreView;
+import org.courtyard.kiosk.core.CadreBroadcast;
+import org.courtyard.kiosk.core.CadreView;
+import org.courtyard.kiosk.core.ShownAnnouncement;
 
 /**
  * The cadre's 立即播放: the current announcements newest first, one big button each (紧急 ones red,

@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
-import org.courtyard.kiosk.checkin.CheckInView;
+import org.courtyard.kiosk.core.CheckInView;
 
 /**
  * 报平安: the residents' tiles; after a tap, "谢谢，已报平安" with the name and a 下一位 button for the

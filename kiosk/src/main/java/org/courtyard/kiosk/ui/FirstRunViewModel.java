@@ -15,8 +15,8 @@ import org.courtyard.kiosk.enrol.Credentials;
 import org.courtyard.kiosk.enrol.EnrolmentClient;
 import org.courtyard.kiosk.enrol.EnrolmentCode;
 import org.courtyard.kiosk.enrol.EnrolmentRefusedException;
+import org.courtyard.kiosk.net.HubUntrustedException;
 import org.courtyard.kiosk.speech.Prompts;
-import org.courtyard.kiosk.sync.HubUntrustedException;
 
 /**
  * The first-run screen's state and commands: the hub's address (typed on the on-screen keyboard or

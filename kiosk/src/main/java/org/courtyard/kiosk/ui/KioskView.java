@@ -31,10 +31,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.courtyard.kiosk.Screen;
-import org.courtyard.kiosk.store.LocalHelpStatus;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.protocol.HelpCategory;
-import org.courtyard.kiosk.sync.LinkState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

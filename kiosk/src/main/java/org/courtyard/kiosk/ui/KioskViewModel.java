@@ -18,24 +18,24 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Simulator;
-import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
-import org.courtyard.kiosk.KioskState;
-import org.courtyard.kiosk.Screen;
-import org.courtyard.kiosk.announce.ShownAnnouncement;
 import org.courtyard.kiosk.cadre.CadreAction;
-import org.courtyard.kiosk.cadre.CadreView;
-import org.courtyard.kiosk.checkin.CheckInView;
+import org.courtyard.kiosk.core.CadreView;
+import org.courtyard.kiosk.core.CheckInView;
+import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.KioskState;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.core.Screen;
+import org.courtyard.kiosk.core.ShownAnnouncement;
+import org.courtyard.kiosk.core.VoiceActivity;
 import org.courtyard.kiosk.speech.Prompts;
-import org.courtyard.kiosk.store.LocalHelpStatus;
-import org.courtyard.kiosk.sync.LinkState;
-import org.courtyard.kiosk.voice.VoiceActivity;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
 
 /**
  * What the touch screen shows, as read-only JavaFX properties, and what it can do, as command
- * methods that call the {@link Kiosk}. The view binds to the properties and calls the commands;
+ * methods that call the kiosk's controllers. The view binds to the properties and calls the commands;
  * it never reads {@link KioskState} itself.
  *
  * <p>All properties change on the JavaFX thread only: the kiosk model's listener hands each
@@ -337,120 +337,121 @@ final class KioskViewModel {
 
     /** The buttons of the cadre menu, as the kiosk's features registered them. */
     java.util.List<CadreAction> cadreActions() {
-        return kiosk.cadreActions().all();
+        return kiosk.cadre().actions().all();
     }
 
-    // Commands. Each is a touch for the idle timer; the kiosk's commands call touch() themselves.
+    // Commands: each calls the controller it needs. Every touch already restarts the idle timer
+    // (the scene's filter calls touch()).
 
     void help() {
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
     }
 
     void cancelHelp() {
-        kiosk.cancelHelp();
+        kiosk.help().cancel();
     }
 
     void chooseCategory(HelpCategory category) {
-        kiosk.chooseCategory(category);
+        kiosk.help().chooseCategory(category);
     }
 
     void checkIn() {
-        kiosk.open(Screen.CHECK_IN);
+        kiosk.screens().open(Screen.CHECK_IN);
     }
 
     /** A resident's tile. */
     void checkIn(String residentId) {
-        kiosk.checkIn(residentId);
+        kiosk.checkIn().checkIn(residentId);
     }
 
     void nextCheckIn() {
-        kiosk.nextCheckIn();
+        kiosk.checkIn().next();
     }
 
     /** The discreet 村干部 button. */
     void enterCadre() {
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
     }
 
     void pinDigit(int digit) {
-        kiosk.pinDigit(digit);
+        kiosk.cadre().digit(digit);
     }
 
     void pinErase() {
-        kiosk.pinErase();
+        kiosk.cadre().erase();
     }
 
     void pinConfirm() {
-        kiosk.pinConfirm();
+        kiosk.cadre().confirm();
     }
 
     void cadreAction(String actionId) {
-        kiosk.cadreAction(actionId);
+        kiosk.cadre().run(actionId);
     }
 
     void visitResident(String residentId) {
-        kiosk.visitResident(residentId);
+        kiosk.cadre().visit(residentId);
     }
 
     void visitNote(String noteKey) {
-        kiosk.visitNote(noteKey);
+        kiosk.cadre().note(noteKey);
     }
 
     void anotherVisit() {
-        kiosk.open(Screen.CADRE_VISIT);
+        kiosk.cadre().anotherVisit();
     }
 
     void cadreMenu() {
-        kiosk.open(Screen.CADRE);
+        kiosk.cadre().menu();
     }
 
     /** 立即播放: an announcement was tapped. */
     void cadrePlayNow(String announcementId) {
-        kiosk.cadrePlayNow(announcementId);
+        kiosk.broadcasts().play(announcementId);
     }
 
     void cadreStopPlay() {
-        kiosk.cadreStopPlay();
+        kiosk.broadcasts().stopPlay();
     }
 
     /** 现场广播: the talk button is pressed. */
     void pressTalk() {
-        kiosk.pressTalk();
+        kiosk.broadcasts().pressTalk();
     }
 
     /** 现场广播: the talk button is let go. */
     void releaseTalk() {
-        kiosk.releaseTalk();
+        kiosk.broadcasts().releaseTalk();
     }
 
     void exitCadre() {
-        kiosk.exitCadreMode();
+        kiosk.cadre().exit();
     }
 
     void announcements() {
-        kiosk.open(Screen.ANNOUNCEMENTS);
+        kiosk.screens().open(Screen.ANNOUNCEMENTS);
     }
 
     /** The big play button of an announcement. */
     void playAnnouncement(String id) {
-        kiosk.playAnnouncement(id);
+        kiosk.screens().playAnnouncement(id);
     }
 
     void talk() {
-        kiosk.listen();
+        kiosk.voice().listen();
     }
 
     void home() {
-        kiosk.open(Screen.HOME);
+        kiosk.screens().open(Screen.HOME);
     }
 
     void repeat() {
-        kiosk.repeat();
+        kiosk.screens().repeat();
     }
 
     /** Any touch anywhere on the screen. */
     void touch() {
-        kiosk.touch();
+        kiosk.idle().touch();
     }
 
     /** Key H with simulated hardware: a short press of the physical help button. */

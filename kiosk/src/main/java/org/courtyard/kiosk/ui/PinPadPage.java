@@ -6,8 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
@@ -59,8 +59,8 @@ final class PinPadPage extends VBox {
         arrange(true);
     }
 
-    private void showDots(org.courtyard.kiosk.cadre.CadreView cadre) {
-        boolean show = cadre.answer() != org.courtyard.kiosk.cadre.CadreView.PinAnswer.LOCKED;
+    private void showDots(org.courtyard.kiosk.core.CadreView cadre) {
+        boolean show = cadre.answer() != org.courtyard.kiosk.core.CadreView.PinAnswer.LOCKED;
         dots.setVisible(show);
         dots.setManaged(show);
     }

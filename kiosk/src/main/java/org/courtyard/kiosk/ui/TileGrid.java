@@ -21,7 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import org.courtyard.kiosk.checkin.ResidentTile;
+import org.courtyard.kiosk.core.ResidentTile;
 
 /**
  * Residents as large photo tiles under a title, a few to a page, with big 上一页 / 下一页 buttons

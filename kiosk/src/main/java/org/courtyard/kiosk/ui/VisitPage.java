@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.courtyard.kiosk.cadre.CadreController;
-import org.courtyard.kiosk.cadre.CadreView;
+import org.courtyard.kiosk.core.CadreView;
 
 /**
  * The cadre's visit record, in three steps on one screen: whom (the residents' tiles), which note

@@ -1,7 +1,7 @@
 package org.courtyard.kiosk.voice;
 
 import java.util.Optional;
-import org.courtyard.kiosk.KioskModel;
+import org.courtyard.kiosk.core.KioskModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

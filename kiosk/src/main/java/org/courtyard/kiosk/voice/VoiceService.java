@@ -2,16 +2,21 @@ package org.courtyard.kiosk.voice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hardware.AudioClip;
+import org.courtyard.hardware.DeviceHealth;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.Wav;
+import org.courtyard.kiosk.core.VoiceActivity;
 import org.courtyard.kiosk.voice.internal.EndOfSpeech;
 import org.courtyard.kiosk.voice.internal.MemoQueue;
 import org.courtyard.kiosk.voice.internal.RecognitionLog;
@@ -118,6 +123,28 @@ public final class VoiceService implements AutoCloseable {
     private Recognizer commands;
     private Recognizer distress;
     private Recognizer free;
+
+    /**
+     * Voice until the model has loaded: off with the reason (no microphone, no model given), or
+     * starting. The reason names the missing path or device.
+     *
+     * @param health the hardware's devices, for what is wrong with the microphone
+     * @param modelDir the configured model folder, or null
+     */
+    public static String initialStatus(Microphone microphone, List<DeviceHealth> health, boolean withEngine,
+            Path modelDir) {
+        if (!microphone.available()) {
+            String detail = health.stream()
+                    .filter(device -> device.device().toLowerCase(Locale.ROOT).contains("microphone"))
+                    .map(DeviceHealth::detail).findFirst().orElse("no audio input device");
+            return "off: no microphone (" + detail + ")";
+        }
+        if (!withEngine) {
+            return "off: no voice model given (--voice-model); voice memos are still recorded";
+        }
+        return modelDir == null ? "starting: loading the voice model"
+                : "starting: loading the voice model from " + modelDir.toAbsolutePath().normalize();
+    }
 
     /**
      * @param loader loads the model, or null when none was configured

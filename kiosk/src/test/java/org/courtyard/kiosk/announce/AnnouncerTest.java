@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import org.courtyard.kiosk.core.ShownAnnouncement;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.AudioRef;

@@ -15,6 +15,7 @@ import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
 import org.courtyard.kiosk.MutableClock;
 import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.cadre.AnnouncerBroadcasting;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.PlayOutcome;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ class KioskCommandsTest {
     private final MutableClock clock = new MutableClock(Station.MORNING);
     private final List<String> actions = new CopyOnWriteArrayList<>();
     private Kiosk kiosk;
+    private AnnouncerBroadcasting broadcasting;
     private TestHardware hardware;
 
     private Kiosk kiosk() throws Exception {
@@ -64,7 +66,7 @@ class KioskCommandsTest {
         kiosk.announcements().received(List.of(Station.announcement("a1", org.courtyard.protocol.Priority.NORMAL,
                 false, Station.MORNING, null, List.of(), audio, false, 1)));
 
-        AnnouncementPlayed played = kiosk.playNow("a1").get(10, TimeUnit.SECONDS);
+        AnnouncementPlayed played = kiosk.announcements().playNow("a1").get(10, TimeUnit.SECONDS);
 
         assertThat(played.outcome()).isEqualTo(PlayOutcome.PLAYED);
         await().atMost(WAIT).untilAsserted(() -> assertThat(actions).containsExactly("relay on",
@@ -74,12 +76,12 @@ class KioskCommandsTest {
     @Test
     void holding_to_talk_broadcasts_the_microphone_and_letting_go_switches_the_relay_off() throws Exception {
         kiosk();
-        LiveBroadcast live = kiosk.startLiveBroadcast();
+        LiveBroadcast live = broadcasting().startLiveBroadcast();
         hardware.microphone().speak(Station.tone(400, 300).pcm());
         await().atMost(WAIT).until(() -> actions.contains("audio start chime+live (live)"));
         assertThat(relayOn()).isTrue();
 
-        kiosk.stopLiveBroadcast();
+        broadcasting().stopLiveBroadcast();
 
         assertThat(live.result().get(10, TimeUnit.SECONDS).played()).isTrue();
         await().atMost(WAIT).untilAsserted(() -> assertThat(actions).endsWith("audio end live PLAYED", "relay off"));
@@ -89,7 +91,7 @@ class KioskCommandsTest {
     @Test
     void shutting_down_while_talking_leaves_the_relay_off() throws Exception {
         kiosk();
-        kiosk.startLiveBroadcast();
+        broadcasting().startLiveBroadcast();
         await().atMost(WAIT).until(this::relayOn);
 
         kiosk.close();
@@ -101,8 +103,16 @@ class KioskCommandsTest {
     void without_a_microphone_hold_to_talk_is_refused_naming_the_device() throws Exception {
         kiosk = Kiosk.create(TestKiosks.config(dir, "http://127.0.0.1:9"), clock);
 
-        assertThatThrownBy(kiosk::startLiveBroadcast).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> broadcasting().startLiveBroadcast()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("audio input");
+    }
+
+    /** The cadre's broadcasting on this kiosk's announcer and microphone, as the kiosk wires it. */
+    private AnnouncerBroadcasting broadcasting() {
+        if (broadcasting == null) {
+            broadcasting = new AnnouncerBroadcasting(kiosk.announcements(), kiosk.hardware().microphone());
+        }
+        return broadcasting;
     }
 
     private org.courtyard.protocol.AudioRef audioIn(AudioClip clip) throws Exception {

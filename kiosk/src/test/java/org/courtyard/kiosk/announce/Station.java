@@ -19,6 +19,10 @@ import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Wav;
 import org.courtyard.hardware.testing.TestHardware;
 import org.courtyard.kiosk.MutableClock;
+import org.courtyard.kiosk.core.Outbox;
+import org.courtyard.kiosk.core.SqlWork;
+import org.courtyard.kiosk.net.HubConnection;
+import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AnnouncementPlayed;
@@ -38,7 +42,7 @@ final class Station implements AutoCloseable {
 
     /** 2026-11-29 08:00 in Asia/Shanghai (UTC+8). */
     static final Instant MORNING = Instant.parse("2026-11-29T00:00:00Z");
-    static final URI NOWHERE = URI.create("http://127.0.0.1:9");
+    static final HubConnection NOWHERE = HubConnection.of(URI.create("http://127.0.0.1:9"), "token", HubTls.defaults());
 
     final Path dir;
     final MutableClock clock;
@@ -72,8 +76,18 @@ final class Station implements AutoCloseable {
 
     private void open() {
         store = KioskStore.open(dir.resolve("data"));
-        announcer = new Announcer(store, dir.resolve("data"), NOWHERE, "token", loudspeaker,
-                clock, settings, new Announcer.Link() {
+        announcer = new Announcer(store, dir.resolve("data"), NOWHERE, loudspeaker,
+                clock, settings, new Outbox() {
+                    @Override
+                    public void append(Event event) {
+                        store.append(event);
+                    }
+
+                    @Override
+                    public void append(Event event, SqlWork<?> alongside) {
+                        store.append(event, alongside);
+                    }
+
                     @Override
                     public boolean clockTrusted() {
                         return true;

@@ -13,11 +13,12 @@ import org.courtyard.hardware.testing.TestHardware;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
 import org.courtyard.kiosk.MutableClock;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestAnnouncements;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.TestRoster;
-import org.courtyard.kiosk.cadre.CadreBroadcast.Phase;
+import org.courtyard.kiosk.core.CadreBroadcast.Phase;
+import org.courtyard.kiosk.core.CadreBroadcast;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.AudioRef;
@@ -49,9 +50,7 @@ class CadreBroadcastTest {
     private TestHardware hardware;
 
     private Kiosk kiosk(String... extra) throws Exception {
-        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            store.replaceRoster(TestRoster.residents(), TestRoster.cadres());
-        }
+        TestRoster.seed(dir.resolve("data"));
         List<String> lines = new java.util.ArrayList<>(List.of("hardware.volume=1.0", "announce.quiet-hours=none"));
         lines.addAll(List.of(extra));
         KioskConfig config = TestKiosks.config(dir, "http://127.0.0.1:9", lines.toArray(String[]::new));
@@ -68,11 +67,11 @@ class CadreBroadcastTest {
     }
 
     private void signIn() throws Exception {
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         for (char digit : TestRoster.CADRE_PIN.toCharArray()) {
-            kiosk.pinDigit(digit - '0');
+            kiosk.cadre().digit(digit - '0');
         }
-        kiosk.pinConfirm();
+        kiosk.cadre().confirm();
         await().atMost(WAIT).until(() -> kiosk.model().state().screen() == Screen.CADRE);
     }
 
@@ -109,9 +108,9 @@ class CadreBroadcastTest {
     void the_menu_has_the_visit_record_play_now_and_live_broadcast_and_nothing_more_fits() throws Exception {
         kiosk();
 
-        assertThat(kiosk.cadreActions().all()).extracting(CadreAction::id).containsExactly(
+        assertThat(kiosk.cadre().actions().all()).extracting(CadreAction::id).containsExactly(
                 CadreController.VISIT_ACTION, BroadcastController.PLAY_NOW_ACTION, BroadcastController.LIVE_ACTION);
-        assertThat(kiosk.cadreActions().all()).extracting(action -> kiosk.prompts().text(action.textKey()))
+        assertThat(kiosk.cadre().actions().all()).extracting(action -> kiosk.prompts().text(action.textKey()))
                 .containsExactly("走访登记", "立即播放", "现场广播");
     }
 
@@ -122,12 +121,12 @@ class CadreBroadcastTest {
         kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-water", "停水通知", Priority.NORMAL, false,
                 MORNING, audio(notice))));
         signIn();
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
         untilSaid("cadre.play.prompt");
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PLAY);
         hardware.speaker().hold();
 
-        kiosk.cadrePlayNow("a-water");
+        kiosk.broadcasts().play("a-water");
 
         await().atMost(WAIT).until(() -> hardware.speaker().blockedWrites() > 0 && relayOn());
         assertThat(broadcast().phase()).isEqualTo(Phase.PLAYING);
@@ -154,13 +153,13 @@ class CadreBroadcastTest {
         kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-long", "长通知", Priority.NORMAL, false,
                 MORNING, audio(TestAnnouncements.tone(2000, 300)))));
         signIn();
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
         untilSaid("cadre.play.prompt");
         hardware.speaker().hold();
-        kiosk.cadrePlayNow("a-long");
+        kiosk.broadcasts().play("a-long");
         await().atMost(WAIT).until(() -> hardware.speaker().blockedWrites() > 0 && relayOn());
 
-        kiosk.cadreStopPlay();
+        kiosk.broadcasts().stopPlay();
 
         await().atMost(WAIT).until(() -> broadcast().phase() == Phase.PLAYED);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.play.stopped");
@@ -180,16 +179,16 @@ class CadreBroadcastTest {
         kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-text", "明天上午打疫苗", Priority.NORMAL,
                 true, MORNING, null)));
         signIn();
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
 
-        kiosk.cadrePlayNow("a-text");
+        kiosk.broadcasts().play("a-text");
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(broadcast().phase()).isEqualTo(Phase.NONE);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.play.no-recording");
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("cadre.play.no-recording");
-        kiosk.hear("听通知");
-        kiosk.hear("是");
+        kiosk.voice().hear("听通知");
+        kiosk.voice().hear("是");
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("announcements.no-recording");
@@ -204,15 +203,15 @@ class CadreBroadcastTest {
         kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-new", "新通知", Priority.NORMAL, false,
                 MORNING, TestAnnouncements.missing())));
         signIn();
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
 
-        kiosk.cadrePlayNow("a-new");
+        kiosk.broadcasts().play("a-new");
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(broadcast().phase()).isEqualTo(Phase.NONE);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.play.not-ready");
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("cadre.play.not-ready");
-        kiosk.cadrePlayNow("a-gone");
+        kiosk.broadcasts().play("a-gone");
         kiosk.model().awaitIdle(WAIT);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.play.gone");
         assertThat(actions).doesNotContain("relay on");
@@ -223,7 +222,7 @@ class CadreBroadcastTest {
         kiosk();
         signIn();
 
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PLAY);
@@ -234,16 +233,16 @@ class CadreBroadcastTest {
     void holding_to_talk_sends_the_microphone_out_and_letting_go_switches_the_relay_off() throws Exception {
         kiosk();
         signIn();
-        kiosk.cadreAction(BroadcastController.LIVE_ACTION);
+        kiosk.cadre().run(BroadcastController.LIVE_ACTION);
         AudioClip voice = TestAnnouncements.tone(300, 700);
 
-        kiosk.pressTalk();
+        kiosk.broadcasts().pressTalk();
         hardware.microphone().speak(voice.pcm());
 
         await().atMost(WAIT).until(() -> broadcast().phase() == Phase.LIVE);
         await().atMost(WAIT).until(() -> relayOn() && hardware.speaker().plays().stream()
                 .anyMatch(play -> TestAnnouncements.endsWith(play, voice.pcm())));
-        kiosk.releaseTalk();
+        kiosk.broadcasts().releaseTalk();
 
         await().atMost(WAIT).until(() -> broadcast().phase() == Phase.LIVE_ENDED);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.live.ended");
@@ -256,10 +255,10 @@ class CadreBroadcastTest {
     void a_press_and_release_quicker_than_the_model_still_ends_the_broadcast() throws Exception {
         kiosk();
         signIn();
-        kiosk.cadreAction(BroadcastController.LIVE_ACTION);
+        kiosk.cadre().run(BroadcastController.LIVE_ACTION);
 
-        kiosk.pressTalk();
-        kiosk.releaseTalk();
+        kiosk.broadcasts().pressTalk();
+        kiosk.broadcasts().releaseTalk();
 
         await().atMost(WAIT).until(() -> broadcast().phase() == Phase.LIVE_ENDED);
         await().atMost(WAIT).untilAsserted(() -> assertThat(relayLines()).endsWith("relay off"));
@@ -269,11 +268,11 @@ class CadreBroadcastTest {
     @Test
     void leaving_the_talk_screen_in_any_way_ends_the_broadcast_with_the_relay_off() throws Exception {
         kiosk();
-        for (Runnable leave : List.<Runnable>of(() -> kiosk.open(Screen.CADRE), () -> kiosk.open(Screen.HOME),
-                () -> kiosk.pressHelp(HelpSource.BUTTON))) {
+        for (Runnable leave : List.<Runnable>of(() -> kiosk.cadre().menu(), () -> kiosk.screens().open(Screen.HOME),
+                () -> kiosk.help().requestHelp(HelpSource.BUTTON, null))) {
             signIn();
-            kiosk.cadreAction(BroadcastController.LIVE_ACTION);
-            kiosk.pressTalk();
+            kiosk.cadre().run(BroadcastController.LIVE_ACTION);
+            kiosk.broadcasts().pressTalk();
             await().atMost(WAIT).until(this::relayOn);
 
             leave.run();
@@ -283,7 +282,7 @@ class CadreBroadcastTest {
             kiosk.model().awaitIdle(WAIT);
             await().atMost(WAIT).until(() -> !kiosk.model().state().screen().equals(Screen.CADRE_LIVE));
             assertThat(kiosk.model().state().cadre().broadcast().phase()).isNotEqualTo(Phase.LIVE);
-            kiosk.open(Screen.HOME);
+            kiosk.screens().open(Screen.HOME);
             kiosk.model().awaitIdle(WAIT);
         }
     }
@@ -292,8 +291,8 @@ class CadreBroadcastTest {
     void the_idle_minute_waits_for_a_cadre_who_is_talking_and_a_stuck_button_ends_at_the_limit() throws Exception {
         kiosk("ui.idle-home-seconds=60", "announce.live-max-seconds=3");
         signIn();
-        kiosk.cadreAction(BroadcastController.LIVE_ACTION);
-        kiosk.pressTalk();
+        kiosk.cadre().run(BroadcastController.LIVE_ACTION);
+        kiosk.broadcasts().pressTalk();
         await().atMost(WAIT).until(this::relayOn);
 
         // The finger stays on the button (or the release was lost) for longer than the idle minute.
@@ -311,15 +310,15 @@ class CadreBroadcastTest {
     void an_emergency_due_while_talking_is_shown_waits_for_the_release_and_then_plays() throws Exception {
         kiosk();
         signIn();
-        kiosk.cadreAction(BroadcastController.LIVE_ACTION);
-        kiosk.pressTalk();
+        kiosk.cadre().run(BroadcastController.LIVE_ACTION);
+        kiosk.broadcasts().pressTalk();
         await().atMost(WAIT).until(() -> relayOn() && broadcast().phase() == Phase.LIVE);
 
         kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-flood", "山洪预警",
                 Priority.EMERGENCY, true, MORNING, audio(TestAnnouncements.tone(300, 600)))));
 
         await().atMost(WAIT).until(() -> broadcast().emergencyWaiting());
-        kiosk.releaseTalk();
+        kiosk.broadcasts().releaseTalk();
         await().atMost(WAIT).untilAsserted(() -> assertThat(actions).containsSubsequence("audio end live PLAYED",
                 "relay off", "relay on", "audio start chime+announcement-a-flood (1900 ms)",
                 "audio end announcement-a-flood PLAYED", "relay off"));
@@ -330,14 +329,14 @@ class CadreBroadcastTest {
     void talking_while_an_emergency_plays_is_refused_with_the_reason() throws Exception {
         kiosk();
         signIn();
-        kiosk.cadreAction(BroadcastController.LIVE_ACTION);
+        kiosk.cadre().run(BroadcastController.LIVE_ACTION);
         untilSaid("cadre.live.prompt");
         hardware.speaker().hold();
         kiosk.announcements().received(List.of(TestAnnouncements.announcement("a-flood", "山洪预警",
                 Priority.EMERGENCY, true, MORNING, audio(TestAnnouncements.tone(300, 600)))));
         await().atMost(WAIT).until(() -> hardware.speaker().blockedWrites() > 0 && relayOn());
 
-        kiosk.pressTalk();
+        kiosk.broadcasts().pressTalk();
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(broadcast().phase()).isEqualTo(Phase.NONE);

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.MutableClock;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.TestRoster;
-import org.courtyard.kiosk.cadre.CadreView.PinAnswer;
-import org.courtyard.kiosk.cadre.CadreView.VisitStep;
+import org.courtyard.kiosk.checkin.CheckInStore;
+import org.courtyard.kiosk.core.CadreView.PinAnswer;
+import org.courtyard.kiosk.core.CadreView.VisitStep;
+import org.courtyard.kiosk.core.CadreView;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.VisitCheckedIn;
@@ -34,8 +36,9 @@ class CadreFlowTest {
 
     private Kiosk kiosk(String... extra) throws Exception {
         try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            if (store.cadres().isEmpty()) {
-                store.replaceRoster(TestRoster.residents(), TestRoster.cadres());
+            if (new CadreStore(store).cadres().isEmpty()) {
+                new CheckInStore(store).replaceResidents(TestRoster.residents());
+                new CadreStore(store).replaceCadres(TestRoster.cadres());
             }
         }
         kiosk = Kiosk.create(TestKiosks.config(dir, "http://127.0.0.1:9", extra), clock);
@@ -52,9 +55,9 @@ class CadreFlowTest {
 
     private void type(String pin) throws Exception {
         for (char digit : pin.toCharArray()) {
-            kiosk.pinDigit(digit - '0');
+            kiosk.cadre().digit(digit - '0');
         }
-        kiosk.pinConfirm();
+        kiosk.cadre().confirm();
         // Idle once: the digits and 确定 are handled (the check runs on its own thread); then the
         // answer of the check, which comes back through the model's queue.
         kiosk.model().awaitIdle(WAIT);
@@ -69,7 +72,7 @@ class CadreFlowTest {
     @Test
     void the_right_pin_signs_the_cadre_in_and_a_wrong_one_says_so() throws Exception {
         kiosk();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
 
         type("9999");
         assertThat(cadre().answer()).isEqualTo(PinAnswer.WRONG);
@@ -85,13 +88,13 @@ class CadreFlowTest {
     @Test
     void too_short_a_pin_is_not_counted_as_wrong() throws Exception {
         kiosk();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
 
         for (int i = 0; i < 6; i++) {
-            kiosk.pinDigit(1);
-            kiosk.pinConfirm();
+            kiosk.cadre().digit(1);
+            kiosk.cadre().confirm();
             kiosk.model().awaitIdle(WAIT);
-            kiosk.pinErase();
+            kiosk.cadre().erase();
         }
 
         assertThat(cadre().answer()).isEqualTo(PinAnswer.TOO_SHORT);
@@ -102,7 +105,7 @@ class CadreFlowTest {
     @Test
     void five_wrong_pins_lock_the_pad_for_five_minutes_even_across_a_restart() throws Exception {
         kiosk();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         for (int i = 0; i < 4; i++) {
             type("000" + i);
             assertThat(cadre().answer()).isEqualTo(PinAnswer.WRONG);
@@ -115,15 +118,15 @@ class CadreFlowTest {
 
         kiosk.close();
         kiosk();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         kiosk.model().awaitIdle(WAIT);
         assertThat(cadre().answer()).isEqualTo(PinAnswer.LOCKED);
-        kiosk.pinDigit(2);
+        kiosk.cadre().digit(2);
         kiosk.model().awaitIdle(WAIT);
         assertThat(cadre().digits()).as("digits are ignored while locked").isZero();
 
         clock.advance(CadreController.LOCKOUT);
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         type(TestRoster.CADRE_PIN);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE);
     }
@@ -131,13 +134,13 @@ class CadreFlowTest {
     @Test
     void a_lock_reaching_too_far_ahead_after_the_clock_was_set_back_lasts_five_minutes_from_now() throws Exception {
         kiosk();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         for (int i = 0; i < CadreController.MAX_WRONG; i++) {
             type("1111");
         }
         clock.advance(Duration.ofDays(-30));
 
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(cadre().lockedUntil()).isEqualTo(clock.instant().plus(CadreController.LOCKOUT));
@@ -146,17 +149,17 @@ class CadreFlowTest {
     @Test
     void a_visit_is_recorded_with_the_cadres_name_the_resident_and_the_chosen_note() throws Exception {
         kiosk();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         type(TestRoster.CADRE_PIN);
 
-        kiosk.cadreAction(CadreController.VISIT_ACTION);
+        kiosk.cadre().run(CadreController.VISIT_ACTION);
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_VISIT);
         assertThat(cadre().visitStep()).isEqualTo(VisitStep.PICK);
-        kiosk.visitResident("r-wangdefuu");
+        kiosk.cadre().visit("r-wangdefuu");
         kiosk.model().awaitIdle(WAIT);
         assertThat(cadre().visitStep()).isEqualTo(VisitStep.NOTE);
-        kiosk.visitNote("cadre.note.medicine");
+        kiosk.cadre().note("cadre.note.medicine");
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(cadre().visitStep()).isEqualTo(VisitStep.DONE);
@@ -174,9 +177,9 @@ class CadreFlowTest {
     void without_a_signed_in_cadre_no_visit_can_be_recorded() throws Exception {
         kiosk();
 
-        kiosk.cadreAction(CadreController.VISIT_ACTION);
-        kiosk.visitResident("r-wangdefuu");
-        kiosk.visitNote(null);
+        kiosk.cadre().run(CadreController.VISIT_ACTION);
+        kiosk.cadre().visit("r-wangdefuu");
+        kiosk.cadre().note(null);
         kiosk.model().awaitIdle(WAIT);
         kiosk.close();
 
@@ -189,7 +192,7 @@ class CadreFlowTest {
     void the_idle_minute_returns_home_and_ends_the_cadres_session() throws Exception {
         kiosk("ui.idle-home-seconds=60");
         kiosk.start();
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         type(TestRoster.CADRE_PIN);
         assertThat(cadre().signedIn()).isTrue();
 
@@ -197,7 +200,7 @@ class CadreFlowTest {
 
         await().atMost(WAIT).until(() -> kiosk.model().state().screen() == Screen.HOME);
         assertThat(cadre().signedIn()).isFalse();
-        kiosk.open(Screen.CADRE);
+        kiosk.cadre().menu();
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).as("the menu needs the PIN again").isEqualTo(Screen.HOME);
     }
@@ -208,15 +211,15 @@ class CadreFlowTest {
         CadreAction more = new CadreAction("more", "home.announcements", "announcements-button", "announcements",
                 session -> { });
 
-        assertThatThrownBy(() -> kiosk.cadreActions().add(more)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> kiosk.cadre().actions().add(more)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at most 3");
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
 
-        kiosk.open(Screen.CADRE_PIN);
+        kiosk.cadre().enter();
         type(TestRoster.CADRE_PIN);
-        kiosk.cadreAction(BroadcastController.PLAY_NOW_ACTION);
+        kiosk.cadre().run(BroadcastController.PLAY_NOW_ACTION);
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CADRE_PLAY);
         assertThat(cadre().cadreName()).as("the session goes on on the new screen").isEqualTo("李建华");

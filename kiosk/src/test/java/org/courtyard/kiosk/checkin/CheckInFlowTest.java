@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.MutableClock;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.core.ResidentTile;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
@@ -35,9 +36,7 @@ class CheckInFlowTest {
 
     /** A kiosk whose database already holds the roster the hub sent earlier. */
     private Kiosk kiosk() throws Exception {
-        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            store.replaceRoster(TestRoster.residents(), TestRoster.cadres());
-        }
+        TestRoster.seed(dir.resolve("data"));
         kiosk = Kiosk.create(TestKiosks.config(dir, "http://127.0.0.1:9"), clock);
         kiosk.hardware().addActionListener(action -> actions.add(action.line()));
         kiosk.model().awaitIdle(WAIT);
@@ -66,9 +65,9 @@ class CheckInFlowTest {
     @Test
     void a_tap_saves_the_event_then_thanks_and_speaks_and_the_event_waits_in_the_outbox() throws Exception {
         kiosk();
-        kiosk.open(Screen.CHECK_IN);
+        kiosk.screens().open(Screen.CHECK_IN);
 
-        kiosk.checkIn("r-zhangguiy");
+        kiosk.checkIn().checkIn("r-zhangguiy");
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CHECK_IN);
@@ -89,9 +88,9 @@ class CheckInFlowTest {
     @Test
     void who_checks_in_here_most_comes_first_and_stays_first_after_a_restart() throws Exception {
         kiosk();
-        kiosk.checkIn("r-zhaoxiaoy");
-        kiosk.checkIn("r-zhaoxiaoy");
-        kiosk.checkIn("r-wangdefuu");
+        kiosk.checkIn().checkIn("r-zhaoxiaoy");
+        kiosk.checkIn().checkIn("r-zhaoxiaoy");
+        kiosk.checkIn().checkIn("r-wangdefuu");
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().checkIn().residents()).extracting(ResidentTile::name)
@@ -106,14 +105,14 @@ class CheckInFlowTest {
     @Test
     void next_person_shows_the_tiles_again_and_reopening_the_screen_forgets_the_thanks() throws Exception {
         kiosk();
-        kiosk.checkIn("r-lixiaojun");
-        kiosk.nextCheckIn();
+        kiosk.checkIn().checkIn("r-lixiaojun");
+        kiosk.checkIn().next();
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().checkIn().thanked()).isNull();
 
-        kiosk.checkIn("r-lixiaojun");
-        kiosk.open(Screen.HOME);
-        kiosk.open(Screen.CHECK_IN);
+        kiosk.checkIn().checkIn("r-lixiaojun");
+        kiosk.screens().open(Screen.HOME);
+        kiosk.screens().open(Screen.CHECK_IN);
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().checkIn().thanked()).isNull();
     }
@@ -122,8 +121,8 @@ class CheckInFlowTest {
     void saying_bao_ping_an_opens_the_tiles_and_asks_who_you_are() throws Exception {
         kiosk();
 
-        kiosk.hear("报平安");
-        kiosk.hear("是");
+        kiosk.voice().hear("报平安");
+        kiosk.voice().hear("是");
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CHECK_IN);
@@ -135,7 +134,7 @@ class CheckInFlowTest {
     void a_resident_not_in_the_roster_is_not_checked_in() throws Exception {
         kiosk();
 
-        kiosk.checkIn("r-stranger");
+        kiosk.checkIn().checkIn("r-stranger");
         kiosk.model().awaitIdle(WAIT);
         kiosk.close();
 

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.core.ResidentTile;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;

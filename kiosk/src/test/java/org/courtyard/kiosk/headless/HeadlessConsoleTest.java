@@ -12,6 +12,7 @@ import java.time.Clock;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.checkin.CheckInStore;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,7 @@ class HeadlessConsoleTest {
     @Test
     void residents_lists_the_roster_and_checkin_by_name_or_id_saves_the_event() throws Exception {
         try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            store.replaceRoster(TestRoster.residents().subList(0, 2), TestRoster.cadres());
+            new CheckInStore(store).replaceResidents(TestRoster.residents().subList(0, 2));
         }
         kiosk = Kiosk.create(TestKiosks.config(dir, "http://127.0.0.1:9"), Clock.systemUTC());
         kiosk.model().awaitIdle(java.time.Duration.ofSeconds(10));

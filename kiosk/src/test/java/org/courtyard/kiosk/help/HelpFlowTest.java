@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
-import org.courtyard.kiosk.HelpView;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.MutableClock;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.HelpCancelled;
@@ -86,11 +86,11 @@ class HelpFlowTest {
     void pressing_again_while_a_request_is_open_repeats_it_instead_of_making_another() throws Exception {
         kiosk("help.alert-courtyard=false");
 
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         HelpView first = kiosk.model().state().help();
         clock.advance(Duration.ofMinutes(5));
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().id()).isEqualTo(first.id());
@@ -103,13 +103,13 @@ class HelpFlowTest {
     @Test
     void the_wrong_press_button_cancels_within_the_window() throws Exception {
         kiosk("help.alert-courtyard=false", "help.cancel-window-seconds=60");
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         HelpView help = kiosk.model().state().help();
         assertThat(help.cancellable(clock.instant())).isTrue();
 
         clock.advance(Duration.ofSeconds(30));
-        kiosk.cancelHelp();
+        kiosk.help().cancel();
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.CANCELLED);
@@ -125,13 +125,13 @@ class HelpFlowTest {
     @Test
     void the_kind_of_help_chosen_after_sending_goes_out_as_help_details() throws Exception {
         kiosk("help.alert-courtyard=false");
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         HelpView help = kiosk.model().state().help();
         assertThat(help.category()).isNull();
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.saved.offline");
 
-        kiosk.chooseCategory(org.courtyard.protocol.HelpCategory.DAILY);
+        kiosk.help().chooseCategory(org.courtyard.protocol.HelpCategory.DAILY);
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().category()).isEqualTo(org.courtyard.protocol.HelpCategory.DAILY);
@@ -147,11 +147,11 @@ class HelpFlowTest {
     @Test
     void after_the_window_the_request_can_no_longer_be_taken_back() throws Exception {
         kiosk("help.alert-courtyard=false", "help.cancel-window-seconds=60");
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
 
         clock.advance(Duration.ofSeconds(61));
-        kiosk.cancelHelp();
+        kiosk.help().cancel();
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
@@ -161,7 +161,7 @@ class HelpFlowTest {
     @Test
     void a_saved_request_is_shown_again_after_a_restart() throws Exception {
         kiosk("help.alert-courtyard=false");
-        kiosk.pressHelp(HelpSource.SCREEN);
+        kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         var id = kiosk.model().state().help().id();
         kiosk.close();
@@ -178,15 +178,15 @@ class HelpFlowTest {
     void saying_help_raises_a_request_at_once_and_other_words_are_read_back_first() throws Exception {
         kiosk("help.alert-courtyard=false");
 
-        kiosk.hear("报平安");
+        kiosk.voice().hear("报平安");
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("voice.confirm.check_in");
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
-        kiosk.hear("是");
+        kiosk.voice().hear("是");
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.CHECK_IN);
 
-        kiosk.hear("救命");
+        kiosk.voice().hear("救命");
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().help()).isNotNull();
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HELP);

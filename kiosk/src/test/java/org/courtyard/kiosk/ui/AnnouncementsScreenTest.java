@@ -17,9 +17,9 @@ import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.Wav;
 import org.courtyard.kiosk.Kiosk;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestAnnouncements;
 import org.courtyard.kiosk.announce.AudioLibrary;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AudioRef;
 import org.courtyard.protocol.Priority;
@@ -116,8 +116,8 @@ class AnnouncementsScreenTest {
 
     @Test
     void saying_listen_plays_the_newest_or_says_its_audio_is_not_here(FxRobot robot) throws Exception {
-        kiosk.hear("听通知");
-        kiosk.hear("是");
+        kiosk.voice().hear("听通知");
+        kiosk.voice().hear("是");
         settle(kiosk);
 
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);

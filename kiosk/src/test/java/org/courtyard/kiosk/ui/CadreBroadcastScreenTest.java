@@ -18,10 +18,9 @@ import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.testing.TestHardware;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestAnnouncements;
 import org.courtyard.kiosk.TestRoster;
-import org.courtyard.kiosk.store.KioskStore;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.protocol.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +51,7 @@ class CadreBroadcastScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            store.replaceRoster(TestRoster.residents(), TestRoster.cadres());
-        }
+        TestRoster.seed(dir.resolve("data"));
         KioskConfig config = org.courtyard.kiosk.TestKiosks.config(dir, "http://127.0.0.1:9", "hardware.volume=1.0",
                 "announce.quiet-hours=none", "help.alert-courtyard=false");
         hardware = TestHardware.create(config.hardware());

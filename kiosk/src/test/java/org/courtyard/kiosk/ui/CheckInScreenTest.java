@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.courtyard.kiosk.Kiosk;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.EventType;
@@ -42,9 +42,7 @@ class CheckInScreenTest {
 
     @Start
     void start(Stage stage) {
-        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            store.replaceRoster(TestRoster.residents(), TestRoster.cadres());
-        }
+        TestRoster.seed(dir.resolve("data"));
         kiosk = TestKiosks.create(dir);
         KioskWindow.show(stage, kiosk, Clock.systemUTC(), false, 800, 480);
     }

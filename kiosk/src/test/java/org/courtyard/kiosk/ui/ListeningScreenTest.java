@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
-import org.courtyard.kiosk.Screen;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.voice.ScriptedEngine;
 import org.courtyard.kiosk.voice.ScriptedInput;
 import org.courtyard.kiosk.voice.TestAudio;

@@ -12,8 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
-import org.courtyard.kiosk.Screen;
 import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.core.Screen;
+import org.courtyard.kiosk.core.VoiceActivity;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpRequested;
@@ -69,7 +70,7 @@ class VoiceKioskTest {
         input.then(TestAudio.utterance("救命"));
         engine.hears("救命", 0.95);
 
-        kiosk.listen();
+        kiosk.voice().listen();
 
         await().atMost(WAIT).until(() -> kiosk.model().state().help() != null);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HELP);
@@ -92,7 +93,7 @@ class VoiceKioskTest {
         input.then(TestAudio.utterance("报平安")).then(TestAudio.utterance("是"));
         engine.hears("报 平安", 0.9).hears("是", 0.9);
 
-        kiosk.listen();
+        kiosk.voice().listen();
 
         await().atMost(WAIT).until(() -> "voice.confirm.check_in".equals(kiosk.model().state().lastPrompt()));
         assertThat(kiosk.model().state().voiceActivity())
@@ -112,7 +113,7 @@ class VoiceKioskTest {
         input.then(TestAudio.utterance("报平安")).then(TestAudio.utterance("不要"));
         engine.hears("报 平安", 0.9).hears("不要", 0.9);
 
-        kiosk.listen();
+        kiosk.voice().listen();
 
         await().atMost(WAIT).until(() -> "voice.dropped".equals(kiosk.model().state().lastPrompt()));
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.LISTENING);
@@ -137,10 +138,10 @@ class VoiceKioskTest {
         input.hold(TestAudio.join(TestAudio.silence(200), TestAudio.speech("报平安")));
         engine.hears("报 平安", 0.9);
 
-        kiosk.listen();
+        kiosk.voice().listen();
         await().atMost(WAIT).until(() -> kiosk.model().state().voiceActivity().phase() == VoiceActivity.Phase.LISTENING
                 && !kiosk.model().state().voiceActivity().heard().isEmpty());
-        kiosk.open(Screen.HOME);
+        kiosk.screens().open(Screen.HOME);
 
         await().atMost(WAIT).until(() -> kiosk.model().state().voiceActivity().equals(VoiceActivity.IDLE));
         kiosk.model().awaitIdle(WAIT);
@@ -154,7 +155,7 @@ class VoiceKioskTest {
         input.then(TestAudio.utterance("今天天气很好")).then(TestAudio.silence(9_000));
         engine.hears("[unk]", 0.9);
 
-        kiosk.listen();
+        kiosk.voice().listen();
 
         await().atMost(WAIT).until(() -> input.opened() == 2
                 && kiosk.model().state().voiceActivity().phase() == VoiceActivity.Phase.NOT_UNDERSTOOD);
@@ -173,12 +174,12 @@ class VoiceKioskTest {
                 + " with deploy/voice/install-voice.sh (docs/voice.md)");
         await().atMost(WAIT).until(() -> kiosk.model().state().problems().contains("voice: " + status));
 
-        kiosk.listen();
+        kiosk.voice().listen();
         await().atMost(WAIT).until(() -> "voice.off".equals(kiosk.model().state().lastPrompt()));
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.LISTENING);
         assertThat(input.opened()).isZero();
 
-        kiosk.hear("救命");
+        kiosk.voice().hear("救命");
         await().atMost(WAIT).until(() -> kiosk.model().state().help() != null);
     }
 

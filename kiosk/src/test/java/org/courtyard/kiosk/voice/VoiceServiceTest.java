@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.Microphone;
 import org.courtyard.hardware.Wav;
+import org.courtyard.kiosk.core.VoiceActivity;
+import org.courtyard.kiosk.help.HelpStore;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.kiosk.voice.internal.MemoQueue;
 import org.courtyard.kiosk.voice.internal.RecognitionLog;
@@ -58,7 +60,7 @@ class VoiceServiceTest {
     private VoiceService start(Map<String, String> settings, VoiceService.EngineLoader loader) throws Exception {
         store = KioskStore.open(dir.resolve("data"));
         log = new RecognitionLog(store, dir.resolve("voice-log"), 100, Clock.systemUTC());
-        memos = new MemoQueue(store, dir.resolve("memos"), Clock.systemUTC());
+        memos = new MemoQueue(store, dir.resolve("memos"), Clock.systemUTC(), new HelpStore(store)::delivered);
         voice = new VoiceService(input.microphone(), loader, loader == null ? "off: no voice model given" : "starting",
                 PhraseBook.builtIn(), VoiceSettings.from(settings), log, memos, new VoiceService.Listener() {
                     @Override

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hardware.AudioClip;
+import org.courtyard.kiosk.core.VoiceActivity;
+import org.courtyard.kiosk.help.HelpStore;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.kiosk.voice.internal.MemoQueue;
 import org.courtyard.kiosk.voice.internal.RecognitionLog;
@@ -81,7 +83,7 @@ public final class VoiceSoakBenchmark {
             RecognitionLog log = new RecognitionLog(store, data.resolve("voice-log"), 100_000, Clock.systemUTC());
             VoiceService voice = new VoiceService(input.microphone(), () -> VoskEngine.load(model), "starting",
                     PhraseBook.builtIn(), VoiceSettings.from(Map.of()), log,
-                    new MemoQueue(store, data.resolve("memos"), Clock.systemUTC()), new VoiceService.Listener() {
+                    new MemoQueue(store, data.resolve("memos"), Clock.systemUTC(), new HelpStore(store)::delivered), new VoiceService.Listener() {
                         @Override
                         public void activity(VoiceActivity activity) {
                         }

@@ -1,12 +1,12 @@
 package org.courtyard.kiosk.voice.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -14,16 +14,19 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.store.LocalHelpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Voice memos waiting for the hub, in the kiosk's database ({@code voice_memo}) with the audio in
+ * Voice memos waiting for the hub, in the kiosk's database ({@code voice_memo}, migration key
+ * {@value #KEY}) with the audio in
  * {@code DATA/memos/SHA256.wav}. One memo per help request (a new one replaces the old). A memo is
  * due for upload only once its request has been DELIVERED — the hub must know the request first —
  * and then retried like the outbox until the hub takes it; the file is deleted once it has.
@@ -34,17 +37,45 @@ public final class MemoQueue {
 
     /** A memo as stored. */
     public record Memo(UUID requestId, Path file, String sha256, long bytes, long durationMs, String transcript,
-            int attempts, Instant recordedAt, Instant uploadedAt, Instant failedAt, String lastError) {
+            int attempts, Instant recordedAt, Instant nextAttemptAt, Instant uploadedAt, Instant failedAt,
+            String lastError) {
     }
+
+    static final String KEY = "voice-memo";
+
+    private static final List<String> MIGRATIONS = List.of(
+            // Voice memos waiting to be uploaded after their help request was delivered.
+            """
+            CREATE TABLE voice_memo (
+              request_id VARCHAR(36) PRIMARY KEY,
+              file VARCHAR(200) NOT NULL,
+              sha256 VARCHAR(64) NOT NULL,
+              bytes BIGINT NOT NULL,
+              duration_ms BIGINT NOT NULL,
+              transcript VARCHAR(4000),
+              recorded_at BIGINT NOT NULL,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at BIGINT NOT NULL,
+              uploaded_at BIGINT,
+              failed_at BIGINT,
+              last_error VARCHAR(4000)
+            )""");
 
     private final KioskStore store;
     private final Path dir;
     private final Clock clock;
+    private final Predicate<UUID> delivered;
 
-    public MemoQueue(KioskStore store, Path dir, Clock clock) {
+    /**
+     * @param delivered whether the hub holds the help request of this id (the help feature knows);
+     *     a memo waits until it does
+     */
+    public MemoQueue(KioskStore store, Path dir, Clock clock, Predicate<UUID> delivered) {
         this.store = store;
         this.dir = dir;
         this.clock = clock;
+        this.delivered = delivered;
+        store.migrate(KEY, MIGRATIONS);
     }
 
     /** Stores a memo durably (file fsynced, then the row); the upload may start at once. */
@@ -64,7 +95,7 @@ public final class MemoQueue {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
         Instant now = clock.instant();
-        store.inTransaction(connection -> {
+        store.transaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM voice_memo WHERE request_id = ?")) {
                 delete.setString(1, requestId.toString());
                 delete.executeUpdate();
@@ -104,33 +135,28 @@ public final class MemoQueue {
 
     /** The oldest memo that may be uploaded at {@code now}: not yet taken, request delivered, retry time come. */
     public Optional<Memo> nextDue(Instant now) {
-        return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT m.* FROM voice_memo m"
-                    + " JOIN help_request h ON h.id = m.request_id WHERE m.uploaded_at IS NULL AND m.failed_at IS NULL"
-                    + " AND h.status <> ? AND m.next_attempt_at <= ? ORDER BY m.recorded_at LIMIT 1")) {
-                select.setString(1, LocalHelpStatus.SAVED.name());
-                select.setLong(2, now.toEpochMilli());
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(read(rows)) : Optional.<Memo>empty();
-                }
-            }
-        });
+        return deliverable().stream().filter(memo -> !memo.nextAttemptAt().isAfter(now)).findFirst();
     }
 
     /** When the next retry of a delivered request's memo is due, if one waits. */
     public Optional<Instant> nextAttempt() {
-        return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(m.next_attempt_at) FROM voice_memo m"
-                    + " JOIN help_request h ON h.id = m.request_id WHERE m.uploaded_at IS NULL AND m.failed_at IS NULL"
-                    + " AND h.status <> ?")) {
-                select.setString(1, LocalHelpStatus.SAVED.name());
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    long at = rows.getLong(1);
-                    return rows.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+        return deliverable().stream().map(Memo::nextAttemptAt).min(Instant::compareTo);
+    }
+
+    /** The memos not yet taken or given up whose request the hub holds, oldest first. */
+    private List<Memo> deliverable() {
+        List<Memo> waiting = store.read(connection -> {
+            List<Memo> out = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM voice_memo"
+                    + " WHERE uploaded_at IS NULL AND failed_at IS NULL ORDER BY recorded_at");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    out.add(read(rows));
                 }
             }
+            return out;
         });
+        return waiting.stream().filter(memo -> delivered.test(memo.requestId())).toList();
     }
 
     /** Memos not yet taken by the hub (waiting for delivery or retrying). */
@@ -154,7 +180,7 @@ public final class MemoQueue {
 
     /** Try again at {@code at}. */
     public void retryLater(Memo memo, String error, Instant at) {
-        store.inTransaction(connection -> {
+        store.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE voice_memo SET attempts = attempts + 1,"
                     + " next_attempt_at = ?, last_error = ? WHERE request_id = ?")) {
                 update.setLong(1, at.toEpochMilli());
@@ -168,7 +194,7 @@ public final class MemoQueue {
 
     /** The hub refused the memo for good (it will refuse it again); kept with the reason, not retried. */
     public void failed(Memo memo, String error) {
-        store.inTransaction(connection -> {
+        store.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE voice_memo SET attempts = attempts + 1,"
                     + " failed_at = ?, last_error = ? WHERE request_id = ?")) {
                 update.setLong(1, clock.instant().toEpochMilli());
@@ -193,7 +219,7 @@ public final class MemoQueue {
     }
 
     private void update(String sql, long at, UUID id) {
-        store.inTransaction(connection -> {
+        store.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setLong(1, at);
                 update.setString(2, id.toString());
@@ -207,7 +233,7 @@ public final class MemoQueue {
         return new Memo(UUID.fromString(row.getString("request_id")), Path.of(row.getString("file")),
                 row.getString("sha256"), row.getLong("bytes"), row.getLong("duration_ms"), row.getString("transcript"),
                 row.getInt("attempts"), Instant.ofEpochMilli(row.getLong("recorded_at")),
-                instant(row, "uploaded_at"), instant(row, "failed_at"), row.getString("last_error"));
+                Instant.ofEpochMilli(row.getLong("next_attempt_at")), instant(row, "uploaded_at"), instant(row, "failed_at"), row.getString("last_error"));
     }
 
     private static Instant instant(ResultSet row, String column) throws java.sql.SQLException {

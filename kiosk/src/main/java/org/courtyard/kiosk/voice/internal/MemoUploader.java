@@ -1,9 +1,7 @@
 package org.courtyard.kiosk.voice.internal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.courtyard.kiosk.net.HubConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends voice memos to the hub, one at a time on its own thread:
- * {@code PUT /api/v1/help-requests/{id}/memo?transcript=…} with the kiosk's token and the WAV as
+ * {@code PUT /api/v1/help-requests/{id}/memo?transcript=…} over the kiosk's {@link HubConnection}, the WAV as
  * the body (docs/api.md). A memo goes once its request is DELIVERED; {@link #kick()} is called when
  * that happens and when a memo is saved. Failures are retried like the outbox: after 1 s, doubling
  * to at most {@code maxBackoff}. An answer that will not change on a retry (400, 403, 413, 415) marks
@@ -34,22 +33,18 @@ public final class MemoUploader implements AutoCloseable {
     static final int MAX_TRANSCRIPT_CHARS = 500;
 
     private final MemoQueue queue;
-    private final URI hub;
-    private final String token;
+    private final HubConnection hub;
     private final Clock clock;
     private final Duration maxBackoff;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private boolean kicked;
     private boolean closed;
     private Thread thread;
 
-    public MemoUploader(MemoQueue queue, URI hub, String token, Clock clock, Duration maxBackoff) {
+    public MemoUploader(MemoQueue queue, HubConnection hub, Clock clock, Duration maxBackoff) {
         this.queue = queue;
-        String base = hub.toString().endsWith("/") ? hub.toString() : hub + "/";
-        this.hub = URI.create(base);
-        this.token = token;
+        this.hub = hub;
         this.clock = clock;
         this.maxBackoff = maxBackoff;
     }
@@ -116,16 +111,14 @@ public final class MemoUploader implements AutoCloseable {
                 ? memo.transcript() : memo.transcript().substring(0, MAX_TRANSCRIPT_CHARS);
         String query = transcript == null ? ""
                 : "?transcript=" + URLEncoder.encode(transcript, StandardCharsets.UTF_8).replace("+", "%20");
-        HttpRequest request = HttpRequest.newBuilder(hub.resolve("api/v1/help-requests/" + memo.requestId() + "/memo"
-                        + query))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+        HttpRequest request = hub.request("api/v1/help-requests/" + memo.requestId() + "/memo" + query,
+                        Duration.ofSeconds(30))
                 .header("Content-Type", "audio/wav")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(wav))
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = hub.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             retry(memo, "hub unreachable: " + e.getMessage());
             return;

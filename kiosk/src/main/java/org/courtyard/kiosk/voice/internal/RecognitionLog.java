@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every recognition the kiosk made — text, confidence, chosen intent, outcome, and how long from
- * the end of speech to the intent — in the kiosk's database ({@code voice_recognition}), at most
+ * the end of speech to the intent — in the kiosk's database ({@code voice_recognition}, migration key
+ * {@value #KEY}), at most
  * {@code maxEntries} of them (the oldest go first). With {@code keepAudio} the audio of each is kept
  * as {@code DATA/voice-log/ID.wav} and deleted with its entry. Heartbeats carry a
  * {@link #summary(Duration)} of it.
@@ -78,8 +79,26 @@ public final class RecognitionLog {
     private final int maxEntries;
     private final Clock clock;
 
+    static final String KEY = "voice-log";
+
+    private static final List<String> MIGRATIONS = List.of(
+            // Every recognition, bounded by maxEntries; times in epoch milliseconds, so that they sort.
+            """
+            CREATE TABLE voice_recognition (
+              id INTEGER PRIMARY KEY,
+              at BIGINT NOT NULL,
+              mode VARCHAR(16) NOT NULL,
+              text VARCHAR(4000),
+              confidence DOUBLE PRECISION,
+              intent VARCHAR(32),
+              outcome VARCHAR(32) NOT NULL,
+              latency_ms BIGINT,
+              audio_file VARCHAR(200)
+            )""");
+
     public RecognitionLog(KioskStore store, Path audioDir, int maxEntries, Clock clock) {
         this.store = store;
+        store.migrate(KEY, MIGRATIONS);
         this.audioDir = audioDir;
         this.maxEntries = maxEntries;
         this.clock = clock;
@@ -89,7 +108,7 @@ public final class RecognitionLog {
     public void add(Mode mode, String text, double confidence, Intent intent, Outcome outcome, Long latencyMs,
             byte[] wav) {
         Instant at = clock.instant();
-        List<String> dropped = store.inTransaction(connection -> {
+        List<String> dropped = store.transaction(connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO voice_recognition"
                     + " (at, mode, text, confidence, intent, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -19,9 +19,11 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.courtyard.kiosk.TestHelp;
+import org.courtyard.kiosk.help.HelpStore;
+import org.courtyard.kiosk.net.HubConnection;
+import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.protocol.Event;
-import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,12 +68,10 @@ class MemoUploadTest {
         });
         server.start();
         store = KioskStore.open(dir);
-        queue = new MemoQueue(store, dir.resolve("memos"), Clock.systemUTC());
-        Event event = Event.of(new HelpRequested(HelpSource.VOICE, null, null, "救命"), Instant.now(), true);
-        store.appendHelpRequest(event);
-        request = event.id();
-        uploader = new MemoUploader(queue, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "k-token",
-                Clock.systemUTC(), Duration.ofSeconds(1));
+        queue = new MemoQueue(store, dir.resolve("memos"), Clock.systemUTC(), new HelpStore(store)::delivered);
+        request = TestHelp.saved(store, HelpSource.VOICE, "救命");
+        uploader = new MemoUploader(queue, HubConnection.of(URI.create("http://127.0.0.1:"
+                + server.getAddress().getPort()), "k-token", HubTls.defaults()), Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     @AfterEach
@@ -82,7 +82,7 @@ class MemoUploadTest {
     }
 
     private void deliver() {
-        store.markAccepted(List.of(request), Instant.now());
+        TestHelp.deliver(store, request);
         uploader.kick();
     }
 

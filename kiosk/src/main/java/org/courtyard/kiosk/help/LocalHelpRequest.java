@@ -1,0 +1,18 @@
+package org.courtyard.kiosk.help;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpSource;
+
+/** A help request made at this kiosk, with the latest status the kiosk knows. */
+public record LocalHelpRequest(UUID id, HelpSource source, HelpCategory category, Instant occurredAt,
+        LocalHelpStatus status, String statusBy, String assignee, String note, Instant updatedAt) {
+
+    /** What the screen shows of it; the 按错了 button until {@code cancellableUntil} (null: not any more). */
+    public HelpView view(Instant cancellableUntil) {
+        return new HelpView(id, status, category, occurredAt, statusBy, assignee, cancellableUntil);
+    }
+}

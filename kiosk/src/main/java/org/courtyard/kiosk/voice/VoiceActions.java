@@ -1,0 +1,55 @@
+package org.courtyard.kiosk.voice;
+
+import java.util.Locale;
+import org.courtyard.kiosk.core.Screen;
+import org.courtyard.kiosk.help.HelpController;
+import org.courtyard.kiosk.screens.Screens;
+import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpSource;
+
+/** What a voice command does: the same controllers the screen and the button call. */
+public final class VoiceActions implements VoiceCommands.Actions {
+
+    private final HelpController help;
+    private final Screens screens;
+
+    public VoiceActions(HelpController help, Screens screens) {
+        this.help = help;
+        this.screens = screens;
+    }
+
+    @Override
+    public void help(boolean medical, String transcript) {
+        help.requestHelp(HelpSource.VOICE, medical ? HelpCategory.MEDICAL : null, transcript);
+    }
+
+    @Override
+    public void checkIn() {
+        screens.open(Screen.CHECK_IN);
+    }
+
+    @Override
+    public void playAnnouncements() {
+        screens.playNewest();
+    }
+
+    @Override
+    public void cancelHelp() {
+        help.cancel();
+    }
+
+    @Override
+    public void repeat() {
+        screens.repeat();
+    }
+
+    @Override
+    public void confirm(Intent intent) {
+        screens.say("voice.confirm." + intent.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void dropped() {
+        screens.say("voice.dropped");
+    }
+}
