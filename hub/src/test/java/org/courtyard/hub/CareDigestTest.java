@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.courtyard.hub.api.care.CareFeature;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -58,8 +59,8 @@ class CareDigestTest {
     @Test
     void each_village_is_told_once_a_day_who_is_due_soon_mentioning_their_cadres() throws Exception {
         // 18:00 on 29 November: November's visits are due tomorrow.
-        assertThat(hub.hub.sendCareDigests()).isEqualTo(2);
-        assertThat(hub.hub.sendCareDigests()).as("once a day").isZero();
+        assertThat(hub.hub.runCheck(CareFeature.DIGEST_CHECK)).isEqualTo(2);
+        assertThat(hub.hub.runCheck(CareFeature.DIGEST_CHECK)).as("once a day").isZero();
         hub.hub.deliverWebhooks();
 
         JsonNode heping = robotMessage("和平村");
@@ -78,7 +79,7 @@ class CareDigestTest {
 
     @Test
     void the_next_mornings_digest_leaves_out_who_was_visited_and_names_who_is_overdue() throws Exception {
-        hub.hub.sendCareDigests();
+        hub.hub.runCheck(CareFeature.DIGEST_CHECK);
         hub.hub.deliverWebhooks();
         wecom.bodies.clear();
         String token = hub.login("admin", TestHub.ADMIN_PASSWORD);
@@ -87,9 +88,9 @@ class CareDigestTest {
 
         // 07:00 on 1 December: not yet; 08:00: now.
         moveTo("2026-11-30T23:00:00Z");
-        assertThat(hub.hub.sendCareDigests()).isZero();
+        assertThat(hub.hub.runCheck(CareFeature.DIGEST_CHECK)).isZero();
         moveTo("2026-12-01T00:00:00Z");
-        assertThat(hub.hub.sendCareDigests()).isEqualTo(2);
+        assertThat(hub.hub.runCheck(CareFeature.DIGEST_CHECK)).isEqualTo(2);
         hub.hub.deliverWebhooks();
 
         assertThat(robotMessage("和平村").get("text").get("content").asText()).isEqualTo("【走访提醒】和平村 12月1日："

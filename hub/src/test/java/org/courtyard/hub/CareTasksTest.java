@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -290,7 +291,7 @@ class CareTasksTest {
     @Test
     void a_missed_check_in_alert_sends_someone_to_look_today_and_their_visit_closes_it() {
         moveTo("2026-12-03T02:00:00Z"); // never checked in since 29 November: due 30th, alerted on 2 December
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(2);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(2);
         String alert = hub.column("SELECT id FROM check_in_alerts WHERE resident_id = '" + zhang + "'").get(0);
 
         JsonNode task = hub.get("/api/v1/care-tasks/mc.a-" + alert + "." + zhang, cadre).json();

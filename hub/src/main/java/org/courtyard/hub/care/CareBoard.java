@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.courtyard.hub.auth.StaffUser;
-import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 
@@ -76,7 +76,7 @@ public final class CareBoard {
 
     /** The board of {@code month} for what {@code user} may see (a cadre: their village). */
     public Board board(StaffUser user, YearMonth month, Optional<String> asked) {
-        Optional<String> village = Access.listVillage(user, asked);
+        Optional<String> village = VillageScope.listVillage(user, asked);
         tasks.ensurePlanned();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();

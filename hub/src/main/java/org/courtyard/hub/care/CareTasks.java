@@ -22,7 +22,7 @@ import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
 import org.courtyard.hub.care.internal.Rows;
-import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.ResidentType;
@@ -104,14 +104,25 @@ public final class CareTasks {
      * Plans today unless that is done, and plans again the villages whose ledger changed since
      * (a new resident gets the month's task); every read of tasks calls it first.
      */
-    public synchronized void ensurePlanned() {
+    public void ensurePlanned() {
+        planDue();
+    }
+
+    /**
+     * As {@link #ensurePlanned()}, for the periodic check.
+     *
+     * @return how many tasks were stored
+     */
+    public synchronized int planDue() {
         if (!today().equals(plannedFor)) {
-            planToday();
-        } else if (!changedVillages.isEmpty()) {
-            List<String> villages = List.copyOf(changedVillages);
-            changedVillages.clear();
-            plan(villages, false);
+            return planToday();
         }
+        if (changedVillages.isEmpty()) {
+            return 0;
+        }
+        List<String> villages = List.copyOf(changedVillages);
+        changedVillages.clear();
+        return plan(villages, false);
     }
 
     /** The ledger of {@code villages} changed (someone added, moved, set inactive): plan them at the next look. */
@@ -293,7 +304,7 @@ public final class CareTasks {
      * page; 403 for a cadre asking for another village.
      */
     public TaskPage list(StaffUser user, TaskQuery query) {
-        Optional<String> village = Access.listVillage(user, query.village());
+        Optional<String> village = VillageScope.listVillage(user, query.village());
         ensurePlanned();
         LocalDate today = today();
         return database.read(connection -> {
@@ -321,7 +332,7 @@ public final class CareTasks {
         LocalDate today = today();
         return database.read(connection -> {
             Row row = find(connection, id).orElseThrow(() -> Refusals.notFound("no care task '" + id + "'"));
-            Access.village(user, row.village(), "care task " + id);
+            VillageScope.village(user, row.village(), "care task " + id);
             return views(connection, List.of(row), today).get(0);
         });
     }
@@ -338,7 +349,7 @@ public final class CareTasks {
         LocalDate today = today();
         return database.write(connection -> {
             Row row = find(connection, id).orElseThrow(() -> Refusals.notFound("no care task '" + id + "'"));
-            Access.village(user, row.village(), "care task " + id);
+            VillageScope.village(user, row.village(), "care task " + id);
             Instant now = clock.instant();
             if (row.stored()) {
                 if (!row.status().equals("OPEN")) {
@@ -368,7 +379,7 @@ public final class CareTasks {
         LocalDate today = today();
         return database.write(connection -> {
             Row row = find(connection, id).orElseThrow(() -> Refusals.notFound("no care task '" + id + "'"));
-            Access.village(user, row.village(), "care task " + id);
+            VillageScope.village(user, row.village(), "care task " + id);
             if (!row.stored() || !row.status().equals("SKIPPED")) {
                 throw Refusals.conflict("care task " + id + " is not skipped");
             }

@@ -21,7 +21,7 @@ import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.care.internal.Refusals;
 import org.courtyard.hub.care.internal.Rows;
 import org.courtyard.hub.csv.Csv;
-import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.residents.CadreKind;
 import org.courtyard.hub.residents.Level;
 import org.courtyard.hub.store.Database;
@@ -83,7 +83,7 @@ public final class Organisations {
 
     /** Registers an organisation; ADMIN or STAFF. Audited as {@code organisation.create}. */
     public OrganisationView create(StaffUser user, OrganisationInput input, AuditTrail trail) {
-        Access.staffOnly(user, "register organisations");
+        Refusals.officeOnly(user, "register organisations");
         return database.write(connection -> {
             String id = insert(connection, input);
             trail.record(connection, "organisation.create", id, input.level() + " " + input.name());
@@ -93,7 +93,7 @@ public final class Organisations {
 
     /** Replaces every field, villages and members of an organisation. Audited as {@code organisation.update}. */
     public OrganisationView replace(StaffUser user, String id, OrganisationInput input, AuditTrail trail) {
-        Access.staffOnly(user, "change organisations");
+        Refusals.officeOnly(user, "change organisations");
         return database.write(connection -> {
             if (find(connection, id).isEmpty()) {
                 throw Refusals.notFound("no organisation '" + id + "'");
@@ -108,7 +108,7 @@ public final class Organisations {
 
     /** Every organisation as CSV (UTF-8 with a byte order mark for Excel); members as 姓名（村）. */
     public String exportCsv(StaffUser user) {
-        Access.staffOnly(user, "export organisations");
+        Refusals.officeOnly(user, "export organisations");
         List<OrganisationView> all = database.read(connection -> views(connection, Optional.empty()));
         StringBuilder out = new StringBuilder(Csv.bom()).append(Csv.line(HEADER));
         for (OrganisationView view : all) {
@@ -128,7 +128,7 @@ public final class Organisations {
      * line and column.
      */
     public Imported importCsv(StaffUser user, byte[] body, AuditTrail trail) {
-        Access.staffOnly(user, "import organisations");
+        Refusals.officeOnly(user, "import organisations");
         List<Csv.Row> rows;
         try {
             rows = Csv.parse(body).stream().filter(row -> !row.isBlank()).toList();

@@ -11,7 +11,7 @@ import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.care.internal.Refusals;
-import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 
@@ -45,7 +45,7 @@ public final class Terms {
 
     /** Adds a term; ADMIN or STAFF. Audited as {@code term.create}. */
     public Term create(StaffUser user, TermInput input, AuditTrail trail) {
-        Access.staffOnly(user, "set school terms");
+        Refusals.officeOnly(user, "set school terms");
         Term term = database.write(connection -> {
             String id;
             do {
@@ -64,7 +64,7 @@ public final class Terms {
 
     /** Changes a term; its open tasks move with it. Audited as {@code term.update}. */
     public Term update(StaffUser user, String id, TermInput input, AuditTrail trail) {
-        Access.staffOnly(user, "set school terms");
+        Refusals.officeOnly(user, "set school terms");
         Term term = database.write(connection -> {
             if (find(connection, id) == null) {
                 throw Refusals.notFound("no school term '" + id + "'");
@@ -83,7 +83,7 @@ public final class Terms {
 
     /** Removes a term; its open tasks are skipped. Audited as {@code term.delete}. */
     public void delete(StaffUser user, String id, AuditTrail trail) {
-        Access.staffOnly(user, "set school terms");
+        Refusals.officeOnly(user, "set school terms");
         database.write(connection -> {
             Term term = find(connection, id);
             if (term == null) {

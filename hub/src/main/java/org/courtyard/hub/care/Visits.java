@@ -32,9 +32,9 @@ import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
 import org.courtyard.hub.care.internal.Rows;
-import org.courtyard.hub.notify.LiveStream;
+import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.photos.PhotoImages;
-import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.residents.ResidentFilter;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
@@ -73,12 +73,12 @@ public final class Visits {
     private final ZoneId zone;
     private final Residents residents;
     private final CareTasks tasks;
-    private final LiveStream stream;
+    private final LiveEvents stream;
     private final Path photoDir;
 
     /** @param photoDir where visits' photos are kept, one JPEG per SHA-256; created on the first */
     public Visits(Database database, Clock clock, ZoneId zone, Residents residents, CareTasks tasks,
-            LiveStream stream, Path photoDir) {
+            LiveEvents stream, Path photoDir) {
         this.database = database;
         this.clock = clock;
         this.zone = zone;
@@ -262,7 +262,7 @@ public final class Visits {
     public VisitView get(StaffUser user, String id) {
         VisitView visit = database.read(connection -> find(connection, id, List.of()))
                 .orElseThrow(() -> Refusals.notFound("no visit '" + id + "'"));
-        Access.village(user, visit.village(), "visit " + id);
+        VillageScope.village(user, visit.village(), "visit " + id);
         return visit;
     }
 
@@ -275,7 +275,7 @@ public final class Visits {
 
     /** The visits of {@code month} that {@code user} may see, oldest first. */
     public List<VisitView> inMonth(StaffUser user, YearMonth month, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> withDetails(connection, allowed.isPresent()
@@ -295,7 +295,7 @@ public final class Visits {
 
     /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */
     public List<Coverage> coverage(StaffUser user, YearMonth month, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> {
@@ -359,7 +359,7 @@ public final class Visits {
                 row -> new ResidentRow(row.getString("id"), row.getString("village"), row.getBoolean("active")),
                 residentId).orElseThrow(() -> Refusals.invalid("residentId", "field 'residentId' names '" + residentId
                         + "', who is not in the ledger"));
-        Access.village(user, resident.village, "resident " + residentId);
+        VillageScope.village(user, resident.village, "resident " + residentId);
         if (!resident.active) {
             throw Refusals.invalid("residentId", "field 'residentId': resident " + residentId
                     + " is no longer active in the ledger");
