@@ -3,9 +3,6 @@ package org.courtyard.hub.care;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,15 +210,9 @@ public final class Visits {
         } catch (IllegalArgumentException e) {
             throw Refusals.invalid("image", "image: " + e.getMessage());
         }
-        String sha256 = sha256(photo.jpeg());
-        Path file = photoDir.resolve(sha256 + ".jpg");
+        String sha256;
         try {
-            Files.createDirectories(photoDir);
-            if (!Files.isRegularFile(file)) {
-                Path temp = Files.createTempFile(photoDir, "upload-", ".tmp");
-                Files.write(temp, photo.jpeg());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            sha256 = PhotoImages.keep(photoDir, photo.jpeg());
         } catch (IOException e) {
             throw new DatabaseException("cannot store the visit's photo in " + photoDir + ": " + e.getMessage(), e);
         }
@@ -246,14 +236,6 @@ public final class Visits {
             throw new DatabaseException("the photo file " + file + " of visit " + id + " is missing", null);
         }
         return file;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     // Views.
