@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.courtyard.hub.care.internal.DigestMessages;
 import org.courtyard.hub.care.internal.Rows;
 import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.WebhookMessage;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -85,10 +86,9 @@ public final class CareDigest {
                 if (due.isEmpty() && overdue.isEmpty()) {
                     return false;
                 }
-                webhooks.queue(connection, WebhookEvent.CARE_DIGEST, format -> switch (format) {
-                    case JSON -> DigestMessages.json(WebhookEvent.CARE_DIGEST.wireName(), village, today, due, overdue);
-                    case WECOM -> DigestMessages.wecom(village, today, due, overdue);
-                });
+                webhooks.queue(connection, WebhookEvent.CARE_DIGEST, new WebhookMessage(
+                        DigestMessages.json(WebhookEvent.CARE_DIGEST.wireName(), village, today, due, overdue),
+                        DigestMessages.notice(village, today, due, overdue)));
                 return true;
             });
             if (told) {

@@ -20,6 +20,7 @@ import org.courtyard.hub.checkin.internal.AlertMessages;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.WebhookMessage;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.residents.Cadres;
 import org.courtyard.hub.residents.ResidentView;
@@ -303,10 +304,9 @@ public final class Alerts {
             hook.raised(connection, view, today);
         }
         List<Cadres.Contact> contacts = Cadres.contactsOf(connection, state.id);
-        webhooks.queue(connection, WebhookEvent.CHECKIN_MISSED, format -> switch (format) {
-            case JSON -> AlertMessages.json(WebhookEvent.CHECKIN_MISSED.wireName(), view, contacts);
-            case WECOM -> AlertMessages.wecom(view, contacts, today, zone);
-        });
+        webhooks.queue(connection, WebhookEvent.CHECKIN_MISSED, new WebhookMessage(
+                AlertMessages.json(WebhookEvent.CHECKIN_MISSED.wireName(), view, contacts),
+                AlertMessages.notice(view, contacts, today, zone)));
         return view;
     }
 

@@ -76,8 +76,18 @@ public final class ResidentsSchema {
                       changed_at BIGINT NOT NULL
                     )""",
                     "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
+            // A village's own settings (Villages); the villages themselves are named by kiosks,
+            // residents, cadres and users, so a village may have no row here.
+            new Migration(2, "villages: the duty phone", List.of(
+                    """
+                    CREATE TABLE villages (
+                      name VARCHAR(100) PRIMARY KEY,
+                      duty_phone VARCHAR(20),
+                      updated_at BIGINT NOT NULL,
+                      updated_by VARCHAR(100) NOT NULL
+                    )""")),
             // A paired person's level (县/乡/村/组) and whether a cadre or a party member.
-            new Migration(2, "paired people's level and kind", List.of(
+            new Migration(3, "paired people's level and kind", List.of(
                     "ALTER TABLE cadres ADD COLUMN level VARCHAR(8) NOT NULL DEFAULT 'VILLAGE'",
                     "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")));
 

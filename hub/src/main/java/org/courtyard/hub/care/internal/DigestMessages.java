@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.courtyard.hub.notify.Notice;
 import org.courtyard.protocol.ProtocolJson;
 
 /**
  * The daily visit digest of one village, as the webhooks send it: in JSON the lists of tasks, for
- * a WeCom group robot a short Chinese text naming the people and the month or festival, with the
- * assigned cadres' phones in {@code mentioned_mobile_list} so the robot @-mentions them.
+ * the group robots (WeCom, DingTalk) a short Chinese text naming the people and the month or
+ * festival, @-mentioning the assigned cadres by their phones.
  */
 public final class DigestMessages {
 
@@ -50,10 +51,11 @@ public final class DigestMessages {
         return ProtocolJson.write(body);
     }
 
-    /** A WeCom text message: the text below, the assigned cadres' phones mentioned. */
-    public static String wecom(String village, LocalDate today, List<Line> due, List<Line> overdue) {
-        Map<String, Object> text = new LinkedHashMap<>();
-        text.put("content", text(village, today, due, overdue));
+    /**
+     * The group robots' notice: the text below, the assigned cadres' phones mentioned, the staff
+     * page's 走访 section linked; folded into a robot's digest as {@code 和平村（3天内2人，超期1人）}.
+     */
+    public static Notice notice(String village, LocalDate today, List<Line> due, List<Line> overdue) {
         Set<String> phones = new LinkedHashSet<>();
         for (List<Line> part : List.of(due, overdue)) {
             part.forEach(line -> line.cadres().forEach(cadre -> {
@@ -62,13 +64,8 @@ public final class DigestMessages {
                 }
             }));
         }
-        if (!phones.isEmpty()) {
-            text.put("mentioned_mobile_list", List.copyOf(phones));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("msgtype", "text");
-        body.put("text", text);
-        return ProtocolJson.write(body);
+        String fold = village + "（3天内" + people(due) + "人，超期" + people(overdue) + "人）";
+        return new Notice(text(village, today, due, overdue), List.copyOf(phones), "care", fold);
     }
 
     /**
