@@ -86,8 +86,13 @@ public final class ResidentsSchema {
                       updated_at BIGINT NOT NULL,
                       updated_by VARCHAR(100) NOT NULL
                     )""")),
+            // version: one more with every change of what a PUT or PATCH edits, the ETag that an
+            // If-Match names, so that a second edit made from an older copy cannot overwrite the first.
+            new Migration(3, "a version per resident and cadre, for ETag and If-Match", List.of(
+                    "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")),
             // A paired person's level (县/乡/村/组) and whether a cadre or a party member.
-            new Migration(3, "paired people's level and kind", List.of(
+            new Migration(4, "paired people's level and kind", List.of(
                     "ALTER TABLE cadres ADD COLUMN level VARCHAR(8) NOT NULL DEFAULT 'VILLAGE'",
                     "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")));
 
