@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.care.CareSettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -42,13 +43,21 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param publicUrl the staff page's address as people reach it ({@code hub.public-url}): the links in
+ *     group robots' messages, and an origin that counts as the hub's own for
+ *     {@link org.courtyard.hub.web.CrossSiteRequests} (behind a reverse proxy that rewrites
+ *     {@code Host}); empty for none
+ * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
+ *     says {@code degraded} ({@code store.min-free-mb}); 0 never
+ * @param care the township's care rules, published festival dates and digest time ({@code care.*})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
         Duration keepAliveEvery, List<WebhookTarget> webhooks, int webhookMaxAttempts, Duration webhookRetryBase,
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
-        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime) {
+        Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
+        long minFreeDiskBytes, Optional<URI> publicUrl, CareSettings care) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -78,6 +87,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         positive(keepAliveEvery, "stream keep-alive interval");
         positive(webhookRetryBase, "webhook.retry-seconds");
         webhooks = List.copyOf(webhooks);
+        if (webhooks.stream().map(WebhookTarget::id).distinct().count() != webhooks.size()) {
+            throw new IllegalArgumentException("two webhooks have the same number N (webhook.N.*)");
+        }
         if (webhookMaxAttempts < 1) {
             throw new IllegalArgumentException("webhook.max-attempts must be at least 1");
         }
@@ -103,6 +115,23 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        if (care == null) {
+            throw new IllegalArgumentException("care settings are required");
+        }
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("store.min-free-mb must not be negative");
+        }
+        publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+        publicUrl.ifPresent(HubConfig::checkPublicUrl);
+    }
+
+    /** An absolute http or https address without query or fragment: the links append {@code #section}. */
+    private static void checkPublicUrl(URI url) {
+        if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
+                || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException("hub.public-url must be an absolute http or https address without"
+                    + " query or '#', such as https://hub.example.gov.cn/, was '" + url + "'");
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -134,6 +163,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.care = care;
+        builder.minFreeDiskBytes = minFreeDiskBytes;
+        builder.publicUrl = publicUrl;
         return builder;
     }
 
@@ -150,7 +182,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
 
     /** Builds a {@link HubConfig}; every setter has a township default. */
     public static final class Builder {
-        private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
+        private static final Pattern WEBHOOK_KEY = Pattern.compile(
+                "webhook\\.(\\d{1,9})\\.(url|format|events|name|secret|per-minute)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
                 "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg", "checkin.grace-days",
@@ -159,7 +192,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours");
+                "kiosk.enrolment-hours", "store.min-free-mb", "hub.public-url");
+        private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
         private int port = 8080;
@@ -191,6 +225,10 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private long minFreeDiskBytes = 256 * MEGABYTE;
+        private Optional<URI> publicUrl = Optional.empty();
+        private CareSettings care = CareSettings.defaults();
+        private final TreeMap<String, String> careKeys = new TreeMap<>();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -321,6 +359,25 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** Free space below which {@code /healthz} says the disk is low; default 256 MiB, 0 never. */
+        public Builder minFreeDisk(long bytes) {
+            this.minFreeDiskBytes = bytes;
+            return this;
+        }
+
+        /** The staff page's address as people reach it ({@code hub.public-url}); see {@link HubConfig}. */
+        public Builder publicUrl(URI url) {
+            this.publicUrl = Optional.of(url);
+            return this;
+        }
+
+        /** The care rules, festival dates and digest time (overrides the {@code care.*} keys). */
+        public Builder care(CareSettings care) {
+            this.care = care;
+            careKeys.clear();
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -340,9 +397,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                             .put(webhook.group(2), value);
                     continue;
                 }
+                if (key.startsWith("care.")) {
+                    careKeys.put(key, value);
+                    continue;
+                }
                 if (!KEYS.contains(key)) {
                     throw new IllegalArgumentException("unknown config key '" + key + "' (known: " + new TreeSet<>(KEYS)
-                            + ", webhook.N.url, webhook.N.format, webhook.N.events)");
+                            + ", webhook.N.url, webhook.N.format, webhook.N.events, webhook.N.name, webhook.N.secret,"
+                            + " webhook.N.per-minute, " + CareSettings.KEYS + ")");
                 }
                 switch (key) {
                     case "help.overdue-minutes" -> overdueAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
@@ -378,10 +440,16 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
+                    case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
+                            value));
+                    case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
             hooks.forEach((n, fields) -> webhooks.add(webhook(n, fields)));
+            if (!careKeys.isEmpty()) {
+                care = CareSettings.fromProperties(careKeys);
+            }
             return this;
         }
 
@@ -407,7 +475,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, publicUrl, care);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -463,9 +531,42 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                         events.add(WebhookEvent.fromConfig(word));
                     }
                 }
-                return new WebhookTarget(uri, format, events);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key '" + prefix + "events': " + e.getMessage(), e);
+            }
+            int perMinute = format.isRobot() ? WebhookTarget.ROBOT_PER_MINUTE : 0;
+            if (fields.containsKey("per-minute")) {
+                if (!format.isRobot()) {
+                    throw new IllegalArgumentException("config key '" + prefix + "per-minute' is only for the group"
+                            + " robots (format wecom or dingtalk); a json receiver gets every message at once");
+                }
+                perMinute = (int) number(prefix + "per-minute", fields.get("per-minute"), 1,
+                        WebhookTarget.ROBOT_PER_MINUTE);
+            }
+            String secret = fields.get("secret");
+            if (secret != null && format != WebhookFormat.DINGTALK) {
+                throw new IllegalArgumentException("config key '" + prefix + "secret' is only for format dingtalk"
+                        + " (the robot's 加签 secret)");
+            }
+            String name = fields.get("name");
+            if (name != null && (name.isEmpty() || name.length() > 50)) {
+                throw new IllegalArgumentException("config key '" + prefix + "name' must have 1 to 50 characters");
+            }
+            try {
+                return new WebhookTarget(Integer.toString(n), name, uri, format, events, Optional.ofNullable(secret),
+                        perMinute);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("config key '" + prefix + "*': " + e.getMessage(), e);
+            }
+        }
+
+        private static URI publicUrl(String key, String value) {
+            try {
+                URI url = URI.create(value);
+                checkPublicUrl(url);
+                return url;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key '" + key + "': " + e.getMessage(), e);
             }
         }
 

@@ -5,13 +5,12 @@ import java.util.List;
 import org.courtyard.hub.sync.IncomingEvent;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.EventPayload;
-import org.courtyard.protocol.VisitCheckedIn;
 
 /**
- * The check-in feature's sync handler for CHECKED_IN and VISIT_CHECKED_IN: the resident must be
- * registered in the kiosk's village (else the event is rejected {@code unknown_resident} or
- * {@code other_village}); the check-in or visit is stored, a check-in clears the resident's alert,
- * and the live stream hears of both once the batch committed.
+ * The check-in feature's sync handler for CHECKED_IN: the resident must be registered in the
+ * kiosk's village (else the event is rejected {@code unknown_resident} or {@code other_village});
+ * the check-in is stored, clears the resident's alert, and the live stream hears of both once the
+ * batch committed. VISIT_CHECKED_IN is the care feature's ({@code org.courtyard.hub.care.CareEvents}).
  */
 public final class CheckInEvents {
 
@@ -22,10 +21,6 @@ public final class CheckInEvents {
     }
 
     public void checkedIn(IncomingEvent<CheckedIn> event) throws SQLException {
-        store(event);
-    }
-
-    public void visited(IncomingEvent<VisitCheckedIn> event) throws SQLException {
         store(event);
     }
 

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,7 @@ import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
 import org.courtyard.hub.residents.ResidentView.PhotoRef;
-import org.courtyard.hub.residents.internal.PhotoImages;
+import org.courtyard.hub.photos.PhotoImages;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
@@ -121,21 +117,25 @@ public final class Residents {
     /**
      * Replaces every editable field of a resident (PUT); a field left out is cleared. Audited on
      * {@code trail} (see {@link #recordUpdate}).
+     *
+     * @param ifMatch the version the caller edited (If-Match); empty to edit whatever is there
+     * @throws Refusal PRECONDITION_FAILED, with the resident as it is now, if it is at another version
      */
-    public ResidentView replace(StaffUser user, String id, ResidentInput input, AuditTrail trail) {
-        return change(user, id, trail, existing -> input);
+    public ResidentView replace(StaffUser user, String id, ResidentInput input, Optional<Long> ifMatch,
+            AuditTrail trail) {
+        return change(user, id, ifMatch, trail, existing -> input);
     }
 
     /**
      * Changes the fields {@code patch} names (PATCH, JSON merge patch): a field with a value sets
      * it, a field with {@code null} clears it, a field left out keeps its value. Audited on
-     * {@code trail} (see {@link #recordUpdate}).
+     * {@code trail} (see {@link #recordUpdate}). {@code ifMatch} as for {@link #replace}.
      */
-    public ResidentView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
+    public ResidentView patch(StaffUser user, String id, JsonNode patch, Optional<Long> ifMatch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
             throw Refusal.badRequest("the body must be a JSON object with the fields to change");
         }
-        return change(user, id, trail, existing -> {
+        return change(user, id, ifMatch, trail, existing -> {
             ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
             patch.fields().forEachRemaining(field -> {
                 if (merged.has(field.getKey())) {
@@ -154,12 +154,15 @@ public final class Residents {
      * Changes resident {@code id} to what {@code edit} makes of it, in one transaction: the user
      * must have both its village and the new one; the change is audited on {@code trail}.
      */
-    private ResidentView change(StaffUser user, String id, AuditTrail trail,
+    private ResidentView change(StaffUser user, String id, Optional<Long> ifMatch, AuditTrail trail,
             Function<ResidentView, ResidentInput> edit) {
         Set<String> changed = new TreeSet<>();
         write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
             VillageScope.village(user, existing.village(), "resident " + id);
+            if (ifMatch.isPresent() && ifMatch.get() != existing.version()) {
+                throw Refusal.changedMeanwhile("resident " + id, existing.version(), existing);
+            }
             ResidentInput input = edit.apply(existing);
             VillageScope.village(user, input.village(), "the resident's new village");
             update(connection, existing, input, changed);
@@ -218,6 +221,11 @@ public final class Residents {
         return query(connection, filter);
     }
 
+    /** The name of resident {@code id}, if there is one; in the caller's transaction (for messages about them). */
+    public static Optional<String> nameOf(Connection connection, String id) throws SQLException {
+        return Sql.one(connection, "SELECT name FROM residents WHERE id = ?", row -> row.getString(1), id);
+    }
+
     /** A resident inside the caller's transaction, with every field. */
     public Optional<ResidentView> find(Connection connection, String id) throws SQLException {
         Optional<ResidentView> bare = Sql.one(connection, SELECT + " WHERE r.id = ?", Residents::row, id);
@@ -250,15 +258,9 @@ public final class Residents {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid_image", e.getMessage(), e);
         }
-        String sha256 = sha256(photo.jpeg());
-        Path file = photoFile(sha256);
+        String sha256;
         try {
-            Files.createDirectories(photoDir);
-            if (!Files.isRegularFile(file)) {
-                Path temp = Files.createTempFile(photoDir, "upload-", ".tmp");
-                Files.write(temp, photo.jpeg());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            sha256 = PhotoImages.keep(photoDir, photo.jpeg());
         } catch (IOException e) {
             throw new DatabaseException("cannot store the photo in " + photoDir + ": " + e.getMessage(), e);
         }
@@ -428,7 +430,8 @@ public final class Residents {
                 && (existing.checkInEveryDays() == null || !existing.active() && input.active());
         Sql.update(connection, "UPDATE residents SET village = ?, name = ?, type = ?, tags = ?, check_in_every_days = ?,"
                 + " phone = ?, address = ?, guardian = ?, guardian_phone = ?, parents_workplace = ?, parents_phone = ?,"
-                + " school = ?, school_class = ?, head_teacher = ?, note = ?, active = ?, updated_at = ? WHERE id = ?",
+                + " school = ?, school_class = ?, head_teacher = ?, note = ?, active = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ?",
                 input.village(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
                 input.checkInEveryDays(), input.phone(), input.address(), input.guardian(), input.guardianPhone(),
                 input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
@@ -551,7 +554,8 @@ public final class Residents {
                 view.checkInEveryDays(), view.phone(), view.address(), view.guardian(), view.guardianPhone(),
                 view.parentsWorkplace(), view.parentsPhone(), view.school(), view.schoolClass(), view.headTeacher(),
                 view.note(), cadres, view.photo(), view.active(), view.pausedUntil(), view.pauseNote(),
-                view.lastCheckInAt(), view.lastVisitAt(), view.alert(), view.createdAt(), view.updatedAt());
+                view.lastCheckInAt(), view.lastVisitAt(), view.alert(), view.createdAt(), view.updatedAt(),
+                view.version());
     }
 
     private static ResidentView row(ResultSet row) throws SQLException {
@@ -573,7 +577,7 @@ public final class Residents {
                 sha == null ? null : new PhotoRef(sha, row.getLong("photo_bytes")), row.getBoolean("active"),
                 paused == null ? null : LocalDate.parse(paused), row.getString("pause_note"),
                 Sql.instant(row, "last_check_in_at"), Sql.instant(row, "last_visit_at"), row.getInt("open_alerts") > 0,
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"));
     }
 
     // Helpers.
@@ -617,13 +621,5 @@ public final class Residents {
 
     static Refusal notFound(String id) {
         return Refusal.notFound("no resident '" + id + "'");
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 }

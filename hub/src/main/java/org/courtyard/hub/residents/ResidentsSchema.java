@@ -75,7 +75,26 @@ public final class ResidentsSchema {
                       village VARCHAR(100) NOT NULL,
                       changed_at BIGINT NOT NULL
                     )""",
-                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")));
+                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
+            // A village's own settings (Villages); the villages themselves are named by kiosks,
+            // residents, cadres and users, so a village may have no row here.
+            new Migration(2, "villages: the duty phone", List.of(
+                    """
+                    CREATE TABLE villages (
+                      name VARCHAR(100) PRIMARY KEY,
+                      duty_phone VARCHAR(20),
+                      updated_at BIGINT NOT NULL,
+                      updated_by VARCHAR(100) NOT NULL
+                    )""")),
+            // version: one more with every change of what a PUT or PATCH edits, the ETag that an
+            // If-Match names, so that a second edit made from an older copy cannot overwrite the first.
+            new Migration(3, "a version per resident and cadre, for ETag and If-Match", List.of(
+                    "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")),
+            // A paired person's level (县/乡/村/组) and whether a cadre or a party member.
+            new Migration(4, "paired people's level and kind", List.of(
+                    "ALTER TABLE cadres ADD COLUMN level VARCHAR(8) NOT NULL DEFAULT 'VILLAGE'",
+                    "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")));
 
     private ResidentsSchema() {
     }
