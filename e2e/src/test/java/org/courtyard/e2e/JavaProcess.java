@@ -173,11 +173,6 @@ final class JavaProcess implements AutoCloseable {
         return awaitLineAfter(from, line -> line.startsWith("status "), Duration.ofSeconds(10));
     }
 
-    /** The operating system's process id, e.g. to read its memory from {@code /proc}. */
-    long pid() {
-        return process.pid();
-    }
-
     boolean isAlive() {
         return process.isAlive();
     }
