@@ -47,8 +47,9 @@ public final class CheckInSections {
 
     /**
      * {@code tiles} in parts of at most {@code size}, of nearly equal size, by name in pinyin order:
-     * each part names the surnames it runs from and to and keeps the order of {@code tiles}. One part
-     * when they all fit.
+     * each part names where it runs from and to (the surnames, or more of the name where two parts
+     * meet within a surname, so that no two parts claim the same names) and keeps the order of
+     * {@code tiles}. One part when they all fit.
      */
     public static List<NameRange> ranges(List<ResidentTile> tiles, int size) {
         if (size <= 0) {
@@ -57,23 +58,46 @@ public final class CheckInSections {
         List<ResidentTile> byName = new ArrayList<>(tiles);
         byName.sort(Comparator.comparing(ResidentTile::name, NameOrder.NAMES));
         int parts = Math.max(1, (tiles.size() + size - 1) / size);
-        List<NameRange> out = new ArrayList<>();
+        List<List<ResidentTile>> chunks = new ArrayList<>();
         int from = 0;
         for (int part = 0; part < parts; part++) {
             int to = from + (tiles.size() - from) / (parts - part);
-            List<ResidentTile> chunk = byName.subList(from, to);
-            List<ResidentTile> shown = tiles.stream().filter(chunk::contains).toList();
-            out.add(new NameRange(surname(chunk.get(0)), surname(chunk.get(chunk.size() - 1)), shown));
+            chunks.add(byName.subList(from, to));
             from = to;
+        }
+        List<NameRange> out = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            List<ResidentTile> chunk = chunks.get(i);
+            String first = chunk.get(0).name();
+            String last = chunk.get(chunk.size() - 1).name();
+            String before = i == 0 ? null : lastName(chunks.get(i - 1));
+            String after = i == chunks.size() - 1 ? null : chunks.get(i + 1).get(0).name();
+            List<ResidentTile> shown = tiles.stream().filter(chunk::contains).toList();
+            out.add(new NameRange(distinct(first, before), distinct(last, after), shown));
         }
         return out;
     }
 
-    private static String surname(ResidentTile tile) {
-        return tile.name().substring(0, Character.charCount(tile.name().codePointAt(0)));
+    private static String lastName(List<ResidentTile> chunk) {
+        return chunk.get(chunk.size() - 1).name();
     }
 
-    /** Residents whose names run from the surname {@code from} to {@code to}, in the order shown. */
+    /**
+     * The surname of {@code name}, or as many characters as tell it from {@code neighbour} (the name
+     * across the boundary) when both begin alike: 李 — but 李小 and 李秀 where two parts meet among the 李s.
+     */
+    private static String distinct(String name, String neighbour) {
+        int length = Character.charCount(name.codePointAt(0));
+        while (neighbour != null && length < name.length() && neighbour.startsWith(name.substring(0, length))) {
+            length += Character.charCount(name.codePointAt(length));
+        }
+        return name.substring(0, length);
+    }
+
+    /**
+     * Residents whose names run from {@code from} to {@code to} (the surnames, longer where two
+     * parts meet within one surname), in the order shown.
+     */
     public record NameRange(String from, String to, List<ResidentTile> residents) {
 
         public NameRange {
