@@ -59,6 +59,7 @@ final class AnnouncementsPage {
     private int perLine = 12;
     private int lines = 4;
     private double font;
+    private double controlsFont;
     private double buttonRows;
     private double gap;
 
@@ -246,6 +247,7 @@ final class AnnouncementsPage {
         page.setSpacing(gap / 2);
         empty.setSpacing(gap);
         this.font = font;
+        this.controlsFont = controlsFont;
         this.gap = gap;
         this.buttonRows = twoRows ? 2 * button + gap / 2 : button;
         perLine = Math.max(4, (int) Math.floor(width / (font * 1.05)));
@@ -260,8 +262,9 @@ final class AnnouncementsPage {
         }
         // A line of CJK text is about 1.62 em high with the Noto and WenQuanYi fonts.
         double line = font * 1.65;
-        // The header is a line of the smaller controls' text, two when the 紧急 badge wraps.
-        double textHeight = height - 2 * line - buttonRows - 2.5 * gap;
+        // The header is a line of the controls' smaller text, two when the 紧急 badge wraps under it.
+        double header = controlsFont * 1.65 * (narrow ? 2 : 1);
+        double textHeight = height - header - buttonRows - 2.5 * gap;
         int fitting = Math.max(1, (int) Math.floor(textHeight / line));
         if (fitting == lines && !sheets.isEmpty()) {
             return;

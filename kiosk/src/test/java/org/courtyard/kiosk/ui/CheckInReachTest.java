@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.TestRoster;
+import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.NameOrder;
@@ -116,6 +117,28 @@ class CheckInReachTest {
             assertThat(store.pending(1000)).extracting(event -> ((CheckedIn) event.payload()).residentId())
                     .containsExactlyElementsOf(some.stream().map(ResidentCard::id).toList());
         }
+    }
+
+    @Test
+    void back_goes_one_step_back_from_a_group_to_the_groups_and_from_there_home(FxRobot robot) throws Exception {
+        robot.clickOn(OnScreen.button(robot, "报平安"));
+        settle(kiosk);
+        robot.clickOn(OnScreen.button(robot, "三组"));
+        settle(kiosk);
+        assertThat(OnScreen.shownTexts(robot)).contains("三组：请点您的姓");
+
+        robot.clickOn(robot.lookup(".choice-button").queryAllAs(Button.class).iterator().next());
+        settle(kiosk);
+        assertThat(robot.lookup(".tile-button").queryAll()).isNotEmpty();
+        robot.clickOn(OnScreen.button(robot, "返回"));
+        settle(kiosk);
+        assertThat(OnScreen.shownTexts(robot)).contains("三组：请点您的姓");
+        robot.clickOn(OnScreen.button(robot, "返回"));
+        settle(kiosk);
+        assertThat(OnScreen.shownTexts(robot)).contains("您是哪个组的？");
+        robot.clickOn(OnScreen.button(robot, "返回"));
+        settle(kiosk);
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HOME);
     }
 
     /**
