@@ -58,7 +58,7 @@ class AdminPageIT extends StaffPageHarness {
         new Select(chromium.driver.findElement(By.id("audit-filter-action"))).selectByValue("kiosk.create");
         chromium.driver.findElement(By.id("audit-search")).click();
         wait.until(driver -> auditRows().size() == 1);
-        assertThat(page.text("audit-rows")).contains("登记设备", kiosk.id(), "name=和平村幸福小院 village=和平村");
+        assertThat(page.text("audit-rows")).contains("登记设备", kiosk.id(), "设备名称：和平村幸福小院，村：和平村");
 
         // By user: the staff member's own login only.
         chromium.driver.findElement(By.id("audit-filter-clear")).click();
@@ -186,7 +186,7 @@ class AdminPageIT extends StaffPageHarness {
 
         openAudit();
         wait.until(textToBePresentInElementLocated(By.id("audit-rows"), "设备用激活码激活"));
-        assertThat(page.text("audit-rows")).contains("生成设备激活码", "登记设备", "name=和平村小学 village=和平村");
+        assertThat(page.text("audit-rows")).contains("生成设备激活码", "登记设备", "设备名称：和平村小学，村：和平村");
     }
 
     private void openAudit() {
