@@ -73,15 +73,16 @@ final class BackupCommand {
                 }
                 Path target = Files.isDirectory(to) ? to.resolve(Backup.fileName(clock.instant())) : to;
                 Backup.Written written = Backup.create(data, target, clock);
-                out.println("backup written: " + written.file() + " (" + written.bytes() + " bytes, schema version "
-                        + written.manifest().schemaVersion() + ", " + written.manifest().files() + " files)");
+                out.println("backup written: " + written.file() + " (" + written.bytes() + " bytes, schema "
+                        + written.manifest().schemaText() + ", " + written.manifest().files() + " files)");
             } else {
                 if (from == null || to != null) {
                     return usage(err, "restore takes --from FILE --data DIR [--replace]");
                 }
-                Backup.Restored restored = Backup.restore(from, data, replace, clock);
-                out.println("restored " + from + " (made " + restored.manifest().createdAt() + ", schema version "
-                        + restored.manifest().schemaVersion() + ", " + restored.manifest().files() + " files) into "
+                Backup.Restored restored = Backup.restore(from, data, replace, clock,
+                        Hub.schema(HubConfig.builder(data).build()));
+                out.println("restored " + from + " (made " + restored.manifest().createdAt() + ", schema "
+                        + restored.manifest().schemaText() + ", " + restored.manifest().files() + " files) into "
                         + data);
                 restored.movedAside().ifPresent(aside -> out.println("the data that was there is in " + aside));
             }

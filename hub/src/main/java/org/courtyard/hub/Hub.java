@@ -1,54 +1,45 @@
 package org.courtyard.hub;
 
+import static org.eclipse.jetty.http.HttpMethod.GET;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.courtyard.hub.announce.AnnouncementRoutes;
-import org.courtyard.hub.announce.Announcements;
+import org.courtyard.hub.api.Feature;
+import org.courtyard.hub.api.FeatureContext;
+import org.courtyard.hub.api.PeriodicChecks;
+import org.courtyard.hub.api.announce.AnnouncementFeature;
+import org.courtyard.hub.api.audit.AuditFeature;
+import org.courtyard.hub.api.auth.AuthFeature;
+import org.courtyard.hub.api.checkin.CheckInFeature;
+import org.courtyard.hub.api.help.HelpFeature;
+import org.courtyard.hub.api.kiosk.KioskFeature;
+import org.courtyard.hub.api.notify.NotifyFeature;
+import org.courtyard.hub.api.residents.ResidentsFeature;
+import org.courtyard.hub.api.sync.SyncFeature;
 import org.courtyard.hub.audit.AuditLog;
-import org.courtyard.hub.audit.AuditRoutes;
-import org.courtyard.hub.auth.AuthRoutes;
+import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.auth.Authenticator;
-import org.courtyard.hub.auth.LoginThrottle;
-import org.courtyard.hub.auth.Users;
-import org.courtyard.hub.checkin.Alerts;
-import org.courtyard.hub.checkin.CheckInRoutes;
-import org.courtyard.hub.checkin.CheckIns;
-import org.courtyard.hub.help.HelpRequests;
-import org.courtyard.hub.help.HelpRoutes;
-import org.courtyard.hub.help.VoiceMemoRoutes;
-import org.courtyard.hub.help.VoiceMemos;
-import org.courtyard.hub.kiosk.Enrolment;
-import org.courtyard.hub.kiosk.EnrolmentRoutes;
-import org.courtyard.hub.kiosk.EnrolmentThrottle;
-import org.courtyard.hub.kiosk.FleetWatch;
-import org.courtyard.hub.kiosk.KioskRoutes;
-import org.courtyard.hub.kiosk.Kiosks;
-import org.courtyard.hub.notify.LiveStream;
-import org.courtyard.hub.notify.StreamRoutes;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.store.Backup;
 import org.courtyard.hub.store.BackupSchedule;
 import org.courtyard.hub.store.DataLock;
-import org.courtyard.hub.residents.CadreRoutes;
-import org.courtyard.hub.residents.Cadres;
-import org.courtyard.hub.residents.Ledger;
-import org.courtyard.hub.residents.ResidentRoutes;
-import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.sync.LongPolls;
-import org.courtyard.hub.sync.SyncRoutes;
 import org.courtyard.hub.sync.SyncService;
 import org.courtyard.hub.web.Connectors;
 import org.courtyard.hub.web.JsonErrorHandler;
 import org.courtyard.hub.web.Lane;
+import org.courtyard.hub.web.LiveStream;
 import org.courtyard.hub.web.NotFoundHandler;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.hub.web.RequestHeadTimeout;
@@ -67,6 +58,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The township hub: HTTP API, staff page, database, background checks.
  *
+ * <p>The hub itself is the shared services (database, audit log, authenticator, sync core, held
+ * long-polls, live stream, webhooks, router, periodic checks); everything else is a
+ * {@link Feature}, installed in the order of {@link #features}: its tables are brought up to date,
+ * then it registers its routes, event handlers, answer parts, listeners and checks.
+ *
  * <p>{@link #create} opens (and migrates) the database and creates the first admin, but does not
  * listen; {@link #start} does. With port 0 the system picks a free port, which {@link #port()}
  * tells after start. {@link #close} answers held long-polls, ends event streams, stops the server
@@ -81,43 +77,59 @@ public final class Hub implements AutoCloseable {
     public static final String DATABASE_FILE = "hub.db";
     /** The folder of residents' photos inside the data directory, one JPEG per SHA-256. */
     public static final String PHOTO_DIR = "photos";
+    /** The folder of help requests' voice memos inside the data directory, one WAV per SHA-256. */
+    public static final String MEMO_DIR = "memos";
+
+    /** The hub's features in the order they are installed, and those others use. */
+    private record Features(AuthFeature auth, List<Feature> all) {
+    }
 
     private final HubConfig config;
     private final DataLock lock;
     private final Database database;
     private final Optional<BackupSchedule> backups;
-    private final Optional<String> generatedAdminPassword;
-    private final HelpRequests help;
     private final Webhooks webhooks;
     private final LiveStream liveStream;
     private final LongPolls longPolls;
-    private final Alerts alerts;
-    private final FleetWatch fleet;
+    private final Router router;
+    private final PeriodicChecks checks = new PeriodicChecks();
+    private final Optional<String> generatedAdminPassword;
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledExecutorService scheduler;
     private boolean started;
     private boolean closed;
 
+    /**
+     * The features of a hub made from {@code config}, in install order. A feature is one line
+     * here; one that needs another's services takes it and comes after it. {@code stream} is the
+     * live stream the staff page opens (null when only the features' schemas are wanted).
+     */
+    private static Features features(HubConfig config, LiveStream stream) {
+        AuthFeature auth = new AuthFeature(config.sessionLifetime(), config.adminPassword());
+        KioskFeature kiosks = new KioskFeature(config.kioskOnlineWindow(), config.kioskSilentAfter(),
+                config.overdueCheckEvery(), config.enrolmentCodeLifetime());
+        ResidentsFeature residents = new ResidentsFeature(config.dataDir().resolve(PHOTO_DIR));
+        return new Features(auth, List.of(
+                new AuditFeature(),
+                auth,
+                kiosks,
+                new SyncFeature(config.longPollMax()),
+                new NotifyFeature(stream),
+                new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
+                residents,
+                new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
+                new AnnouncementFeature(kiosks, config.dataDir(), config.announce())));
+    }
+
     private Hub(HubConfig config, DataLock lock, Database database) {
         this.config = config;
         this.lock = lock;
         this.database = database;
         this.backups = config.backup().map(settings -> new BackupSchedule(config.dataDir(), settings, config.clock()));
-        AuditLog audit = new AuditLog(database, config.clock());
-        Users users = new Users(database, config.clock(), config.sessionLifetime());
-        this.generatedAdminPassword = users.createFirstAdmin(config.adminPassword());
-        Authenticator authenticator = new Authenticator(database, users);
-        Kiosks kiosks = new Kiosks(database, config.clock(), config.kioskOnlineWindow());
         this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
-                config.webhookRetryBase(), config.zone(), config.overdueAfter(), config.kioskSilentAfter());
-        this.help = new HelpRequests(database, config.clock(), config.overdueAfter(), webhooks);
+                config.webhookRetryBase());
         this.liveStream = new LiveStream(config.keepAliveEvery());
-        Residents residents = new Residents(database, config.clock(), config.dataDir().resolve(PHOTO_DIR));
-        Cadres cadres = new Cadres(database, config.clock(), residents);
-        this.alerts = new Alerts(database, config.clock(), config.zone(), config.checkInGraceDays(), webhooks,
-                liveStream, residents);
-        CheckIns checkIns = new CheckIns(database, config.clock(), config.zone(), residents, alerts, liveStream);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
@@ -128,45 +140,28 @@ public final class Hub implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(2_000);
-
         this.longPolls = new LongPolls(threads);
-        Announcements announcements = new Announcements(database, config.clock(), kiosks);
-        SyncService sync = new SyncService(database, config.clock(), kiosks, help, announcements, checkIns, residents);
-        announcements.addListener((announcement, kioskIds) -> longPolls.wake(kioskIds));
-        announcements.addDeliveryListener(liveStream);
-        help.addListener(webhooks);
-        help.addListener(liveStream);
-        help.addListener(longPolls);
-        sync.addKioskListener(liveStream);
-        // Someone set inactive or no longer expected to check in leaves the alert list at once.
-        residents.addLedgerListener(alerts::ledgerChanged);
-        // A new resident or PIN reaches the village's kiosks within a second, not at their next sync.
-        residents.addRosterListener(villages -> villages.forEach(village -> longPolls.wake(
-                kiosks.list(Optional.of(village)).stream().map(org.courtyard.hub.kiosk.KioskView::id).toList())));
-        this.fleet = new FleetWatch(database, config.clock(), kiosks, config.kioskSilentAfter(), webhooks);
-        fleet.addListener(webhooks);
-        fleet.addListener(liveStream);
-        sync.addKioskListener(fleet);
-        Enrolment enrolment = new Enrolment(database, config.clock(), config.enrolmentCodeLifetime());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "courtyard-checks");
+            thread.setDaemon(true);
+            return thread;
+        });
 
-        Router router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout());
-        router.add("GET", "/healthz", exchange -> Reply.ok(Map.of("status", "ok")));
-        new AuthRoutes(users, authenticator, config.sessionLifetime(), new LoginThrottle(config.clock()), audit)
-                .register(router);
-        new KioskRoutes(kiosks, authenticator, audit, enrolment).register(router);
-        new EnrolmentRoutes(enrolment, new EnrolmentThrottle(config.clock()), authenticator, audit)
-                .register(router);
-        new SyncRoutes(sync, authenticator, longPolls, config.longPollMax()).register(router);
-        new HelpRoutes(help, authenticator, audit).register(router);
-        new VoiceMemoRoutes(new VoiceMemos(database, config.clock(), config.dataDir().resolve("memos"), help),
-                authenticator, audit).register(router);
-        new StreamRoutes(liveStream, authenticator).register(router);
-        new AnnouncementRoutes(announcements, authenticator, audit, config.dataDir(), config.announce())
-                .register(router);
-        new ResidentRoutes(residents, new Ledger(database, residents), authenticator, audit).register(router);
-        new CadreRoutes(cadres, authenticator, audit).register(router);
-        new CheckInRoutes(checkIns, alerts, authenticator, audit).register(router);
-        new AuditRoutes(audit, authenticator::requireAdmin).register(router);
+        Authenticator authenticator = new Authenticator();
+        this.router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout(), authenticator);
+        router.add(GET, "/healthz", Access.PUBLIC, (exchange, nobody) -> Reply.ok(Map.of("status", "ok")));
+        FeatureContext context = new FeatureContext(database, config.clock(), config.zone(),
+                new AuditLog(database, config.clock()), authenticator, router,
+                new SyncService(database, config.clock()), longPolls, liveStream, webhooks, checks);
+        try {
+            Features features = features(config, liveStream);
+            install(features.all(), context);
+            this.generatedAdminPassword = features.auth().generatedAdminPassword();
+        } catch (RuntimeException e) {
+            stopBackgroundWork();
+            throw e;
+        }
+
         Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
                 new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
         if (config.trustProxy()) {
@@ -174,12 +169,31 @@ public final class Hub implements AutoCloseable {
         }
         heads.setHandler(new SecurityHeaders(handlers));
         server.setHandler(heads);
+    }
 
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "courtyard-checks");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** Brings each feature's tables up to date and installs it, in order; refuses a database of unknown features. */
+    private void install(List<Feature> features, FeatureContext context) {
+        Set<String> names = new HashSet<>();
+        for (Feature feature : features) {
+            if (!names.add(feature.name())) {
+                throw new IllegalStateException("two features are named " + feature.name());
+            }
+            database.migrate(feature.name(), feature.migrations());
+            feature.install(context);
+        }
+        database.requireOnly(names);
+    }
+
+    /**
+     * The newest schema step of each feature a hub made from {@code config} has, by feature name:
+     * what a backup may hold at most to be restored by this hub.
+     */
+    public static Map<String, Integer> schema(HubConfig config) {
+        Map<String, Integer> schema = new LinkedHashMap<>();
+        for (Feature feature : features(config, null).all()) {
+            schema.put(feature.name(), feature.migrations().size());
+        }
+        return schema;
     }
 
     /**
@@ -190,7 +204,8 @@ public final class Hub implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the keystore cannot be opened (the message names
      *     {@code tls.keystore}) or the data directory cannot be created
-     * @throws IllegalStateException if another hub or a restore is using the data directory
+     * @throws IllegalStateException if another hub or a restore is using the data directory, or the
+     *     database was written by a newer hub
      */
     public static Hub create(HubConfig config) {
         config.tls().ifPresent(TlsSettings::check);
@@ -218,7 +233,8 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Starts listening and the background work (overdue check, missed check-in check, webhook sender).
+     * Starts listening and the background work: the features' periodic checks, the webhook sender,
+     * scheduled backups.
      *
      * @throws IllegalStateException if started before or closed
      * @throws java.io.UncheckedIOException if the port cannot be opened
@@ -240,11 +256,7 @@ public final class Hub implements AutoCloseable {
         }
         webhooks.start();
         backups.ifPresent(BackupSchedule::start);
-        long every = config.overdueCheckEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkOverdueSafely, every, every, TimeUnit.MILLISECONDS);
-        long checkIns = config.checkInCheckEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkCheckInsSafely, checkIns, checkIns, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::checkSilentSafely, every, every, TimeUnit.MILLISECONDS);
+        checks.schedule(scheduler);
         LOG.info("hub started on port {} with data in {}", port(), config.dataDir());
         return this;
     }
@@ -271,34 +283,21 @@ public final class Hub implements AutoCloseable {
         return generatedAdminPassword;
     }
 
-    /**
-     * Marks requests overdue that have been NEW longer than the configured time, as the periodic
-     * check does, now.
-     *
-     * @return how many became overdue
-     */
-    public int checkOverdue() {
-        return help.markOverdue();
+    /** Every route with its access level, in the order the features added them (read-only). */
+    public List<Router.Endpoint> routes() {
+        return router.endpoints();
     }
 
     /**
-     * Raises an alert for every resident past their check-in expectation plus the grace days, and
-     * clears alerts that no longer hold, as the periodic check (every few minutes) does, now.
+     * Runs a feature's periodic check now, as its schedule does: {@link HelpFeature#OVERDUE_CHECK},
+     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK}.
      *
-     * @return how many alerts were raised
+     * @return what the check changed (requests that became overdue, alerts raised, kiosks that
+     *     became silent)
+     * @throws IllegalArgumentException for a name no check has
      */
-    public int checkCheckIns() {
-        return alerts.check();
-    }
-
-    /**
-     * Marks kiosks silent that have not synced for {@code kiosk.silent-minutes}, as the periodic
-     * check does, now; each goes to the live stream ({@code kiosk-silent}) and the webhooks.
-     *
-     * @return how many became silent
-     */
-    public int checkSilentKiosks() {
-        return fleet.checkSilent();
+    public int runCheck(String name) {
+        return checks.run(name);
     }
 
     /** Sends the webhook messages that are due now, on the calling thread; returns how many went out. */
@@ -352,27 +351,11 @@ public final class Hub implements AutoCloseable {
         LOG.info("hub stopped");
     }
 
-    private void checkCheckInsSafely() {
-        try {
-            checkCheckIns();
-        } catch (RuntimeException e) {
-            LOG.error("the check-in check failed; trying again at the next interval", e);
-        }
-    }
-
-    private void checkSilentSafely() {
-        try {
-            checkSilentKiosks();
-        } catch (RuntimeException e) {
-            LOG.error("the silent-kiosk check failed; trying again at the next interval", e);
-        }
-    }
-
-    private void checkOverdueSafely() {
-        try {
-            checkOverdue();
-        } catch (RuntimeException e) {
-            LOG.error("the overdue check failed; trying again at the next interval", e);
-        }
+    /** Stops the threads made before the features were installed, when installing failed. */
+    private void stopBackgroundWork() {
+        longPolls.close();
+        liveStream.close();
+        scheduler.shutdownNow();
+        webhooks.close();
     }
 }

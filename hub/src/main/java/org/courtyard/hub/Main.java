@@ -125,7 +125,7 @@ public final class Main {
                 new DemoSeed(hub.uri(), config.clock())
                         .seed(options.seedDemo(), adminPassword == null ? "" : adminPassword);
                 // The demo's back-dated check-in should show as an alert now, not at the next periodic check.
-                hub.checkCheckIns();
+                hub.runCheck(org.courtyard.hub.api.checkin.CheckInFeature.MISSED_CHECK);
             } catch (IOException e) {
                 err.println("error: --seed-demo: " + e.getMessage());
                 hub.close();

@@ -32,6 +32,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.courtyard.hub.store.Backup;
 import org.courtyard.hub.store.BackupSettings;
+import org.courtyard.hub.sync.SyncCursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,9 +120,9 @@ class BackupTest {
         assertThat(helpPart(answer.get("cursor").asText())).isLessThan(helpPart(cursor));
     }
 
-    /** The help-change part of a sync cursor ({@code HELP.ANN.ROSTER}). */
+    /** The help-change slice of a sync cursor. */
     private static long helpPart(String cursor) {
-        return Long.parseLong(cursor.split("\\.")[0]);
+        return SyncCursor.parse(cursor).slice("help", 0);
     }
 
     @Test

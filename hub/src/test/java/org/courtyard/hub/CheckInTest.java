@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -199,11 +200,11 @@ class CheckInTest {
                 "Authorization", "Bearer " + hub.adminToken)) {
             // Seen on Nov 29, due Nov 30, two grace days: quiet until Dec 2.
             hub.clock.advance(DAY.multipliedBy(2));
-            assertThat(hub.hub.checkCheckIns()).isZero();
+            assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isZero();
 
             hub.clock.advance(DAY);
-            assertThat(hub.hub.checkCheckIns()).as("李小军 (never seen) and 张桂英").isEqualTo(2);
-            assertThat(hub.hub.checkCheckIns()).as("once per silence").isZero();
+            assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("李小军 (never seen) and 张桂英").isEqualTo(2);
+            assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("once per silence").isZero();
 
             EventStreamReader.Received raised = stream.nextEventNamed("checkin-alert", WAIT);
             assertThat(raised.data().get("village").asText()).isEqualTo("和平村");
@@ -243,7 +244,7 @@ class CheckInTest {
         hub = new TestHub(dir, config -> config.sessionLifetime(Duration.ofDays(60)));
         String zhang = hub.resident("张桂英", "和平村", "ELDER");
         hub.clock.advance(DAY.multipliedBy(3));
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(1);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(1);
 
         TestHub.Answer paused = hub.post("/api/v1/residents/" + zhang + "/pause", hub.adminToken,
                 Map.of("until", "2026-12-10", "note", "住院"));
@@ -257,11 +258,11 @@ class CheckInTest {
         assertThat(history.get(0).get("clearedBy").asText()).contains("住院");
 
         hub.clock.advance(DAY.multipliedBy(8));
-        assertThat(hub.hub.checkCheckIns()).as("Dec 10, the last day of the pause").isZero();
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("Dec 10, the last day of the pause").isZero();
         hub.clock.advance(DAY.multipliedBy(2));
-        assertThat(hub.hub.checkCheckIns()).as("Dec 12: due Dec 11, within grace").isZero();
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("Dec 12: due Dec 11, within grace").isZero();
         hub.clock.advance(DAY);
-        assertThat(hub.hub.checkCheckIns()).as("Dec 13").isEqualTo(1);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("Dec 13").isEqualTo(1);
 
         assertThat(hub.post("/api/v1/residents/" + zhang + "/pause", hub.adminToken, Map.of("until", "2026-11-01"))
                 .errorMessage()).contains("'until'");
@@ -281,9 +282,9 @@ class CheckInTest {
         assertThat(resumed.status()).isEqualTo(200);
         assertThat(resumed.json().get("pausedUntil").asText()).isEqualTo("2026-12-04");
         hub.clock.advance(DAY.multipliedBy(2));
-        assertThat(hub.hub.checkCheckIns()).isZero();
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isZero();
         hub.clock.advance(DAY);
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(1);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(1);
     }
 
     @Test
@@ -293,7 +294,7 @@ class CheckInTest {
         String wang = hub.resident("王德福", "和平村", "ELDER");
         String chen = hub.resident("陈秀兰", "和平村", "ELDER");
         hub.clock.advance(DAY.multipliedBy(3));
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(3);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(3);
 
         try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
                 "Authorization", "Bearer " + hub.adminToken)) {
@@ -312,7 +313,7 @@ class CheckInTest {
 
         assertThat(hub.get("/api/v1/check-in-alerts", hub.adminToken).json())
                 .extracting(a -> a.get("residentId").asText()).containsExactly(chen);
-        assertThat(hub.hub.checkCheckIns()).as("nothing left to raise or clear").isZero();
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("nothing left to raise or clear").isZero();
     }
 
     @Test
@@ -324,7 +325,7 @@ class CheckInTest {
 
         hub.clock.advance(DAY.multipliedBy(30));
 
-        assertThat(hub.hub.checkCheckIns()).isZero();
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isZero();
     }
 
     @Test
@@ -366,7 +367,7 @@ class CheckInTest {
         hub.sync(own, null, TestHub.checkedIn(zhang));
         hub.sync(far, null, TestHub.checkedIn(zhao));
         hub.clock.advance(DAY.multipliedBy(4));
-        hub.hub.checkCheckIns();
+        hub.hub.runCheck(CheckInFeature.MISSED_CHECK);
         String cadre = hub.user("lixia", "CADRE", "和平村");
 
         assertThat(hub.get("/api/v1/check-ins?date=2026-11-29", cadre).json())

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class DemoSeedTest {
         Path file = dir.resolve("demo.properties");
 
         new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
-        int raised = hub.hub.checkCheckIns();
+        int raised = hub.hub.runCheck(CheckInFeature.MISSED_CHECK);
 
         Properties seed = read(file);
         assertThat(seed.getProperty("cadre.pin")).matches("[0-9]{4}");

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -81,11 +82,11 @@ class FleetTest {
         try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
                 "Authorization", "Bearer " + hub.adminToken)) {
             hub.clock.advance(Duration.ofMinutes(15));
-            assertThat(hub.hub.checkSilentKiosks()).as("exactly 15 minutes is not yet silent").isZero();
+            assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).as("exactly 15 minutes is not yet silent").isZero();
 
             hub.clock.advance(Duration.ofSeconds(1));
-            assertThat(hub.hub.checkSilentKiosks()).isEqualTo(1);
-            assertThat(hub.hub.checkSilentKiosks()).as("one alert, not one per check").isZero();
+            assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).isEqualTo(1);
+            assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).as("one alert, not one per check").isZero();
 
             EventStreamReader.Received silent = next(stream, "kiosk-silent");
             assertThat(silent.data().get("id").asText()).isEqualTo(kiosk.id());
@@ -119,7 +120,7 @@ class FleetTest {
                 .isEqualTo("【设备恢复】大村 村委会活动室 18:20 恢复联系（18:00 起失联）");
         assertThat(hub.get("/api/v1/kiosks/" + kiosk.id(), hub.adminToken).json().get("silentSince").isNull()).isTrue();
         hub.clock.advance(Duration.ofMinutes(16));
-        assertThat(hub.hub.checkSilentKiosks()).as("silent again after another quiet spell").isEqualTo(1);
+        assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).as("silent again after another quiet spell").isEqualTo(1);
     }
 
     @Test
@@ -149,7 +150,7 @@ class FleetTest {
         try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
                 "Authorization", "Bearer " + cadre)) {
             hub.clock.advance(Duration.ofMinutes(16));
-            assertThat(hub.hub.checkSilentKiosks()).isEqualTo(2);
+            assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).isEqualTo(2);
 
             EventStreamReader.Received silent = next(stream, "kiosk-silent");
             assertThat(silent.data().get("id").asText()).isEqualTo(own.id());

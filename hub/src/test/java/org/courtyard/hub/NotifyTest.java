@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -56,11 +57,11 @@ class NotifyTest {
         try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
                 "Authorization", "Bearer " + hub.adminToken)) {
             hub.clock.advance(Duration.ofMinutes(4));
-            assertThat(hub.hub.checkOverdue()).isZero();
+            assertThat(hub.hub.runCheck(HelpFeature.OVERDUE_CHECK)).isZero();
 
             hub.clock.advance(Duration.ofMinutes(1));
-            assertThat(hub.hub.checkOverdue()).isEqualTo(1);
-            assertThat(hub.hub.checkOverdue()).isZero();
+            assertThat(hub.hub.runCheck(HelpFeature.OVERDUE_CHECK)).isEqualTo(1);
+            assertThat(hub.hub.runCheck(HelpFeature.OVERDUE_CHECK)).isZero();
 
             EventStreamReader.Received overdue = stream.nextHelpEvent(WAIT);
             assertThat(overdue.name()).isEqualTo("help-overdue");
@@ -98,7 +99,7 @@ class NotifyTest {
         assertThat(text.get("text").get("content").asText()).isEqualTo("【求助】大村 村委会活动室 18:02 新求助，请尽快处理");
 
         hub.clock.advance(Duration.ofMinutes(6));
-        hub.hub.checkOverdue();
+        hub.hub.runCheck(HelpFeature.OVERDUE_CHECK);
         await().atMost(WAIT).until(() -> json.bodies.size() == 2 && wecom.bodies.size() == 2);
         assertThat(ProtocolJson.mapper().readTree(json.bodies.get(1)).get("event").asText()).isEqualTo("help.overdue");
         assertThat(ProtocolJson.mapper().readTree(wecom.bodies.get(1)).get("text").get("content").asText())

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class ResidentsPageIT extends StaffPageHarness {
 
     @BeforeEach
     void start() {
-        // The missed check-in check runs only when a test asks (hub.checkCheckIns()); the session
-        // outlives the days the alert test moves the clock on, as for a page left open all week.
+        // The missed check-in check runs only when a test asks (hub.runCheck(CheckInFeature.MISSED_CHECK)); the
+        // session outlives the days the alert test moves the clock on, as for a page left open all week.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)).sessionLifetime(Duration.ofDays(30)));
         kiosk = hub.kiosk("和平村幸福小院", VILLAGE);
         hub.addUser(STAFF, "STAFF", null, "王芳");
@@ -220,7 +221,7 @@ class ResidentsPageIT extends StaffPageHarness {
 
         // when three days pass without a check-in and the hub runs its check
         hub.clock.advance(Duration.ofDays(3));
-        assertThat(hub.hub.checkCheckIns()).isEqualTo(1);
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isEqualTo(1);
 
         // then the alert appears live, counted in the navigation
         WebElement alert = wait.until(presenceOfElementLocated(By.cssSelector("#checkins-alert-rows tr[data-resident='"
@@ -248,7 +249,7 @@ class ResidentsPageIT extends StaffPageHarness {
         JsonNode paused = resident(wang);
         assertThat(paused.get("pauseNote").asText()).isEqualTo("在医院");
         assertThat(paused.get("pausedUntil").asText()).isEqualTo(until).isEqualTo("2026-12-09");
-        assertThat(hub.hub.checkCheckIns()).as("no new alert while paused").isZero();
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).as("no new alert while paused").isZero();
 
         // and the residents section shows the pause; 恢复提醒 ends it
         page.section("residents");

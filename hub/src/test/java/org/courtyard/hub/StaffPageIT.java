@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.courtyard.hub.api.help.HelpFeature;
+import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class StaffPageIT extends StaffPageHarness {
 
     @BeforeEach
     void start() {
-        // The overdue check runs only when a test asks (hub.checkOverdue()), never by itself.
+        // The overdue check runs only when a test asks (hub.runCheck(HelpFeature.OVERDUE_CHECK)), never by itself.
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)));
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
         hub.addUser(STAFF, "STAFF", null, STAFF_NAME);
@@ -130,7 +132,7 @@ class StaffPageIT extends StaffPageHarness {
         UUID early = UUID.randomUUID();
         hub.sync(kiosk, null, TestHub.helpRequested(early, TestHub.START));
         hub.clock.advance(Duration.ofMinutes(6));
-        hub.hub.checkOverdue();
+        hub.hub.runCheck(HelpFeature.OVERDUE_CHECK);
 
         login(STAFF, "password-" + STAFF);
         WebElement earlyRow = wait.until(presenceOfElementLocated(row(early)));
@@ -143,7 +145,7 @@ class StaffPageIT extends StaffPageHarness {
         assertThat(chromium.driver.findElement(row(late)).getAttribute("class")).doesNotContain("is-overdue");
 
         hub.clock.advance(Duration.ofMinutes(6));
-        assertThat(hub.hub.checkOverdue()).isEqualTo(1);
+        assertThat(hub.hub.runCheck(HelpFeature.OVERDUE_CHECK)).isEqualTo(1);
         wait.until(attributeContains(row(late), "class", "is-overdue"));
         assertThat(chromium.driver.findElement(row(late)).getText()).contains("超时未响应");
         chromium.screenshot("staff-list-overdue");
@@ -298,7 +300,7 @@ class StaffPageIT extends StaffPageHarness {
                 .isEqualTo("missing: no audio input device found");
 
         hub.clock.advance(Duration.ofMinutes(16));
-        assertThat(hub.hub.checkSilentKiosks()).isEqualTo(1);
+        assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).isEqualTo(1);
 
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + kiosk.id() + "']"),
                 "失联"));

@@ -23,11 +23,11 @@ import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.kiosk.KioskView;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.Announcement;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.AudioDownloaded;
@@ -101,17 +101,17 @@ public final class Announcements {
     /**
      * Creates an announcement with revision 1 and no audio yet.
      *
-     * @throws HttpError 400 for an unknown kiosk in the targets or an end in the past, 403 for a
-     *     cadre aiming outside their village
+     * @throws Refusal INVALID for an unknown kiosk in the targets or an end in the past,
+     *     FORBIDDEN for a cadre aiming outside their village
      */
     public AnnouncementView create(StaffUser user, AnnouncementDraft draft, AuditTrail trail) {
         Instant now = clock.instant();
         Instant startsAt = draft.startsAt() == null ? now : draft.startsAt();
         if (draft.endsAt() != null && draft.endsAt().isBefore(now)) {
-            throw HttpError.invalidField("endsAt", "field 'endsAt' is in the past (" + draft.endsAt() + ")");
+            throw Refusal.invalidField("endsAt", "field 'endsAt' is in the past (" + draft.endsAt() + ")");
         }
         if (draft.endsAt() != null && draft.endsAt().isBefore(startsAt)) {
-            throw HttpError.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
+            throw Refusal.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
         }
         Map<String, KioskView> all = kioskMap();
         checkTargets(user, draft.targets(), all);
@@ -141,7 +141,7 @@ public final class Announcements {
     /**
      * Replaces everything but the audio; {@code startsAt} left out keeps the current start.
      *
-     * @throws HttpError 404, 403, 409 if it was withdrawn
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
      */
     public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, AuditTrail trail) {
         Instant now = clock.instant();
@@ -149,7 +149,7 @@ public final class Announcements {
         AnnouncementView current = requireWritable(user, id, all);
         Instant startsAt = draft.startsAt() == null ? current.startsAt() : draft.startsAt();
         if (draft.endsAt() != null && draft.endsAt().isBefore(startsAt)) {
-            throw HttpError.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
+            throw Refusal.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
         }
         checkTargets(user, draft.targets(), all);
         database.write(connection -> {
@@ -172,7 +172,7 @@ public final class Announcements {
     /**
      * Withdraws it: every kiosk that has it stops it at its next sync.
      *
-     * @throws HttpError 404, 403, 409 if it was withdrawn already
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn already
      */
     public AnnouncementView withdraw(StaffUser user, String id, AuditTrail trail) {
         Instant now = clock.instant();
@@ -195,7 +195,7 @@ public final class Announcements {
     /**
      * Checks that {@code user} may change {@code id}, before an upload is read.
      *
-     * @throws HttpError 404, 403, 409 if it was withdrawn
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
      */
     public void requireWritable(StaffUser user, String id) {
         requireWritable(user, id, kioskMap());
@@ -224,7 +224,7 @@ public final class Announcements {
     public AnnouncementView get(StaffUser user, String id) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));
         if (!maySee(user, view.targets(), kioskMap())) {
-            throw HttpError.forbidden("announcement " + id + " does not reach " + user.village());
+            throw Refusal.forbidden("announcement " + id + " does not reach " + user.village());
         }
         return view;
     }
@@ -292,24 +292,25 @@ public final class Announcements {
      * The audio file's checksum of an announcement, for a staff member who may see it or a kiosk it
      * is (or was) sent to.
      *
-     * @throws HttpError 404 without audio, or for a kiosk once it is withdrawn; 403 for anyone else
+     * @throws Refusal NOT_FOUND without audio, or for a kiosk once it is withdrawn; FORBIDDEN for
+     *     anyone else
      */
     public AudioRef audioFor(Principal caller, String id) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));
         if (caller instanceof StaffUser user) {
             if (!maySee(user, view.targets(), kioskMap())) {
-                throw HttpError.forbidden("announcement " + id + " does not reach " + user.village());
+                throw Refusal.forbidden("announcement " + id + " does not reach " + user.village());
             }
         } else if (caller instanceof KioskIdentity kiosk) {
             if (!targets(view.targets(), kiosk.kioskId(), kiosk.village())) {
-                throw HttpError.forbidden("announcement " + id + " is not for kiosk " + kiosk.kioskId());
+                throw Refusal.forbidden("announcement " + id + " is not for kiosk " + kiosk.kioskId());
             }
             if (view.withdrawn()) {
-                throw HttpError.notFound("announcement " + id + " was withdrawn");
+                throw Refusal.notFound("announcement " + id + " was withdrawn");
             }
         }
         if (view.audio() == null) {
-            throw HttpError.notFound("announcement " + id + " has no audio (yet)");
+            throw Refusal.notFound("announcement " + id + " has no audio (yet)");
         }
         return view.audio();
     }
@@ -467,14 +468,14 @@ public final class Announcements {
     private AnnouncementView requireWritable(StaffUser user, String id, Map<String, KioskView> all) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));
         if (!maySee(user, view.targets(), all)) {
-            throw HttpError.forbidden("announcement " + id + " does not reach " + user.village());
+            throw Refusal.forbidden("announcement " + id + " does not reach " + user.village());
         }
         if (!withinVillage(user, view.targets(), all)) {
-            throw HttpError.forbidden("announcement " + id + " reaches beyond " + user.village()
+            throw Refusal.forbidden("announcement " + id + " reaches beyond " + user.village()
                     + "; only township staff may change it");
         }
         if (view.withdrawn()) {
-            throw HttpError.conflict("announcement " + id + " was withdrawn and cannot be changed");
+            throw Refusal.conflict("announcement " + id + " was withdrawn and cannot be changed");
         }
         return view;
     }
@@ -496,7 +497,7 @@ public final class Announcements {
         for (int i = 0; i < targets.kiosks().size(); i++) {
             String kioskId = targets.kiosks().get(i);
             if (!all.containsKey(kioskId)) {
-                throw HttpError.invalidField("targets.kiosks[" + i + "]",
+                throw Refusal.invalidField("targets.kiosks[" + i + "]",
                         "field 'targets.kiosks[" + i + "]' names no kiosk: '" + kioskId + "'");
             }
         }
@@ -504,17 +505,17 @@ public final class Announcements {
             return;
         }
         if (targets.isEveryone()) {
-            throw HttpError.forbidden("a cadre may announce only to " + user.village() + ", not to the whole township");
+            throw Refusal.forbidden("a cadre may announce only to " + user.village() + ", not to the whole township");
         }
         for (String village : targets.villages()) {
             if (!village.equals(user.village())) {
-                throw HttpError.forbidden("a cadre may announce only to " + user.village() + ", not to " + village);
+                throw Refusal.forbidden("a cadre may announce only to " + user.village() + ", not to " + village);
             }
         }
         for (String kioskId : targets.kiosks()) {
             KioskView kiosk = all.get(kioskId);
             if (!kiosk.village().equals(user.village())) {
-                throw HttpError.forbidden("a cadre may announce only to " + user.village() + "; kiosk " + kioskId
+                throw Refusal.forbidden("a cadre may announce only to " + user.village() + "; kiosk " + kioskId
                         + " is in " + kiosk.village());
             }
         }
@@ -587,8 +588,8 @@ public final class Announcements {
         return Sql.one(connection, "SELECT * FROM announcements WHERE id = ?", Announcements::view, id);
     }
 
-    private static HttpError notFound(String id) {
-        return HttpError.notFound("no announcement '" + id + "'");
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("no announcement '" + id + "'");
     }
 
     private static String describe(Targets targets) {

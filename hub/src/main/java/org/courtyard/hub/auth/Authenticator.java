@@ -1,67 +1,44 @@
 package org.courtyard.hub.auth;
 
+import java.util.List;
 import java.util.Optional;
-import org.courtyard.hub.store.Database;
-import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.Exchange;
-import org.courtyard.hub.web.HttpError;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Finds the caller of an exchange from its bearer token (header or session cookie) and enforces
- * the coarse role rules: 401 without a valid token, 403 with a token of the wrong kind or role.
+ * Finds the caller behind a bearer token (from the header or the session cookie): each
+ * {@link Lookup} is asked in the order added, the first that knows the token's hash wins. Staff
+ * sessions are looked up first, then kiosk tokens; a feature with callers of its own adds its
+ * lookup. Which calls a caller may make is {@link Access}'s business.
  */
 public final class Authenticator {
 
-    private final Database database;
-    private final Users users;
+    /** Finds a caller by the SHA-256 of their token ({@link Tokens#hash}); reads only. */
+    @FunctionalInterface
+    public interface Lookup {
 
-    public Authenticator(Database database, Users users) {
-        this.database = database;
-        this.users = users;
+        Optional<? extends Principal> byTokenHash(String tokenHash);
     }
 
-    public Optional<Principal> authenticate(Exchange exchange) {
-        Optional<String> token = exchange.credential();
+    private final List<Lookup> lookups = new CopyOnWriteArrayList<>();
+
+    /** Asks {@code lookup} after the ones added before it; call while the hub is assembled. */
+    public Authenticator add(Lookup lookup) {
+        lookups.add(lookup);
+        return this;
+    }
+
+    /** The caller whose token this is, or empty for none or an unknown or expired one. */
+    public Optional<Principal> authenticate(Optional<String> token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
         String hash = Tokens.hash(token.get());
-        Optional<StaffUser> user = users.bySessionHash(hash);
-        if (user.isPresent()) {
-            return Optional.of(user.get());
+        for (Lookup lookup : lookups) {
+            Optional<? extends Principal> found = lookup.byTokenHash(hash);
+            if (found.isPresent()) {
+                return Optional.of(found.get());
+            }
         }
-        return database.read(connection -> Sql.one(connection,
-                "SELECT id, name, village FROM kiosks WHERE token_hash = ?",
-                row -> new KioskIdentity(row.getString("id"), row.getString("name"), row.getString("village")),
-                hash)).map(kiosk -> kiosk);
-    }
-
-    /** A logged-in staff user of any role. */
-    public StaffUser requireStaff(Exchange exchange) {
-        Principal principal = authenticate(exchange)
-                .orElseThrow(() -> HttpError.unauthorized("log in first: send 'Authorization: Bearer <token>'"
-                        + " or the " + Exchange.SESSION_COOKIE + " cookie"));
-        if (principal instanceof StaffUser user) {
-            return user;
-        }
-        throw HttpError.forbidden("a kiosk token cannot be used for staff calls");
-    }
-
-    public StaffUser requireAdmin(Exchange exchange) {
-        StaffUser user = requireStaff(exchange);
-        if (user.role() != Role.ADMIN) {
-            throw HttpError.forbidden("only an ADMIN may do this; you are " + user.role());
-        }
-        return user;
-    }
-
-    /** A kiosk with its own token; staff tokens get 403. */
-    public KioskIdentity requireKiosk(Exchange exchange) {
-        Principal principal = authenticate(exchange)
-                .orElseThrow(() -> HttpError.unauthorized("send the kiosk's token as 'Authorization: Bearer <token>'"));
-        if (principal instanceof KioskIdentity kiosk) {
-            return kiosk;
-        }
-        throw HttpError.forbidden("only kiosks may sync; a staff session cannot");
+        return Optional.empty();
     }
 }

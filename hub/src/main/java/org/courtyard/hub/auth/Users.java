@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.internal.Passwords;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 
 /** Staff users and their sessions. */
 public final class Users {
@@ -75,7 +75,7 @@ public final class Users {
         String hash = Passwords.hash(user.password().toCharArray());
         database.write(connection -> {
             if (exists(connection, user.username())) {
-                throw HttpError.conflict("a user named '" + user.username() + "' already exists");
+                throw Refusal.conflict("a user named '" + user.username() + "' already exists");
             }
             insert(connection, user, hash);
             trail.record(connection, "user.create", user.username(), "role=" + user.role()
@@ -135,7 +135,7 @@ public final class Users {
     }
 
     /** The user of a live session, by the token's hash. */
-    Optional<StaffUser> bySessionHash(String tokenHash) {
+    public Optional<StaffUser> bySessionHash(String tokenHash) {
         Instant now = clock.instant();
         return database.read(connection -> Sql.one(connection,
                 "SELECT " + USER_COLUMNS + " FROM sessions s JOIN users u ON u.username = s.username"

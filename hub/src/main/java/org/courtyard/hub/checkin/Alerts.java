@@ -13,20 +13,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.courtyard.hub.audit.AuditTrail;
+import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.checkin.AlertView.ClearReason;
 import org.courtyard.hub.checkin.internal.AlertMessages;
-import org.courtyard.hub.notify.LiveStream;
+import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.Webhooks;
-import org.courtyard.hub.residents.Access;
 import org.courtyard.hub.residents.Cadres;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
 import org.courtyard.hub.residents.Residents;
-import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.ResidentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +55,10 @@ public final class Alerts {
     private final ZoneId zone;
     private final int graceDays;
     private final Webhooks webhooks;
-    private final LiveStream stream;
+    private final LiveEvents stream;
     private final Residents residents;
 
-    public Alerts(Database database, Clock clock, ZoneId zone, int graceDays, Webhooks webhooks, LiveStream stream,
+    public Alerts(Database database, Clock clock, ZoneId zone, int graceDays, Webhooks webhooks, LiveEvents stream,
             Residents residents) {
         this.database = database;
         this.clock = clock;
@@ -167,7 +167,7 @@ public final class Alerts {
 
     /** Alerts {@code user} may see, newest first: the open ones, or all with {@code openOnly} false. */
     public List<AlertView> list(StaffUser user, Optional<String> village, boolean openOnly) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (openOnly) {
@@ -212,12 +212,12 @@ public final class Alerts {
         try {
             until = LocalDate.parse(request.until().strip());
         } catch (DateTimeParseException e) {
-            throw HttpError.invalidField("until", "field 'until' must be a date YYYY-MM-DD, was '" + request.until()
+            throw Refusal.invalidField("until", "field 'until' must be a date YYYY-MM-DD, was '" + request.until()
                     + "'");
         }
         LocalDate today = today();
         if (until.isBefore(today) || until.isAfter(today.plusDays(366))) {
-            throw HttpError.invalidField("until", "field 'until' must be from today (" + today + ") to a year ahead,"
+            throw Refusal.invalidField("until", "field 'until' must be from today (" + today + ") to a year ahead,"
                     + " was " + until);
         }
         residents.get(user, residentId);

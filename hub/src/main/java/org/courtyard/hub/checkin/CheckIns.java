@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
-import org.courtyard.hub.notify.LiveStream;
-import org.courtyard.hub.residents.Access;
+import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.residents.ResidentFilter;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.CheckedIn;
@@ -55,10 +56,10 @@ public final class CheckIns {
     private final ZoneId zone;
     private final Residents residents;
     private final Alerts alerts;
-    private final LiveStream stream;
+    private final LiveEvents stream;
 
     public CheckIns(Database database, Clock clock, ZoneId zone, Residents residents, Alerts alerts,
-            LiveStream stream) {
+            LiveEvents stream) {
         this.database = database;
         this.clock = clock;
         this.zone = zone;
@@ -73,19 +74,19 @@ public final class CheckIns {
      * Checks that a CHECKED_IN or VISIT_CHECKED_IN names a resident of the kiosk's village, before
      * anything of the event is stored.
      *
-     * @throws CheckInRefused {@code unknown_resident} or {@code other_village}
+     * @throws Refusal {@code unknown_resident} or {@code other_village}
      */
     public void check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
         String residentId = residentOf(event);
         Optional<String> village = Sql.one(connection, "SELECT village FROM residents WHERE id = ?",
                 row -> row.getString(1), residentId);
         if (village.isEmpty()) {
-            throw new CheckInRefused("unknown_resident", event.type() + " names resident " + residentId
-                    + ", who is not registered on this hub");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown_resident", event.type() + " names resident "
+                    + residentId + ", who is not registered on this hub");
         }
         if (!village.get().equals(kiosk.village())) {
-            throw new CheckInRefused("other_village", event.type() + " names resident " + residentId + " of "
-                    + village.get() + "; this kiosk is in " + kiosk.village());
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "other_village", event.type() + " names resident "
+                    + residentId + " of " + village.get() + "; this kiosk is in " + kiosk.village());
         }
     }
 
@@ -149,7 +150,7 @@ public final class CheckIns {
 
     /** The check-ins of {@code date} that {@code user} may see, oldest first. */
     public List<CheckInRecord> onDate(StaffUser user, LocalDate date, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> allowed.isPresent()
@@ -179,7 +180,7 @@ public final class CheckIns {
 
     /** Who has and who has not checked in on {@code date}, village by village. */
     public List<VillageDay> byVillage(StaffUser user, LocalDate date, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> {
@@ -230,7 +231,7 @@ public final class CheckIns {
 
     /** The visits of {@code month} that {@code user} may see, oldest first. */
     public List<VisitRecord> visits(StaffUser user, YearMonth month, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> allowed.isPresent()
@@ -250,7 +251,7 @@ public final class CheckIns {
 
     /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */
     public List<Coverage> coverage(StaffUser user, YearMonth month, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> {

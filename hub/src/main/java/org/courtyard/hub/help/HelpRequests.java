@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
-import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpHistoryEntry;
 import org.courtyard.protocol.HelpRequest;
 import org.courtyard.protocol.HelpRequested;
@@ -81,18 +81,15 @@ public final class HelpRequests {
     /**
      * Cancels the request named by a HELP_CANCELLED event inside the caller's (sync) transaction.
      *
-     * @throws HelpRefused if the request is unknown, of another kiosk, or no longer open
+     * @throws Refusal {@code unknown_request}, {@code not_this_kiosk} or {@code not_open}
      */
     public HelpChange cancelFromEvent(Connection connection, HelpCancelled payload, KioskIdentity kiosk, Instant at)
             throws SQLException {
         UUID id = payload.requestId();
-        HelpView current = view(connection, id)
-                .orElseThrow(() -> new HelpRefused("unknown_request", "no help request " + id + " on the hub"));
-        if (!current.request().kioskId().equals(kiosk.kioskId())) {
-            throw new HelpRefused("not_this_kiosk", "help request " + id + " was sent by another kiosk");
-        }
+        HelpView current = sentBy(connection, id, kiosk);
         if (!current.request().status().canMoveTo(HelpStatus.CANCELLED)) {
-            throw new HelpRefused("not_open", "help request " + id + " is already " + current.request().status());
+            throw new Refusal(Refusal.Kind.CONFLICT, "not_open", "help request " + id + " is already "
+                    + current.request().status());
         }
         return move(connection, current, HelpStatus.CANCELLED, BY_KIOSK, null, null, at);
     }
@@ -101,16 +98,12 @@ public final class HelpRequests {
      * Records the category a person chose after their request was sent (HELP_DETAILS), inside the
      * caller's (sync) transaction; the latest answer wins, whatever the status.
      *
-     * @throws HelpRefused if the request is unknown or of another kiosk
+     * @throws Refusal {@code unknown_request} or {@code not_this_kiosk}
      */
     public HelpChange detailsFromEvent(Connection connection, HelpDetails payload, KioskIdentity kiosk, Instant at)
             throws SQLException {
         UUID id = payload.requestId();
-        HelpView current = view(connection, id)
-                .orElseThrow(() -> new HelpRefused("unknown_request", "no help request " + id + " on the hub"));
-        if (!current.request().kioskId().equals(kiosk.kioskId())) {
-            throw new HelpRefused("not_this_kiosk", "help request " + id + " was sent by another kiosk");
-        }
+        sentBy(connection, id, kiosk);
         Sql.update(connection, "UPDATE help_requests SET category = ?, updated_at = ? WHERE id = ?",
                 payload.category().name(), at, id.toString());
         return new HelpChange(HelpChange.Kind.DETAILS, view(connection, id).orElseThrow());
@@ -127,7 +120,7 @@ public final class HelpRequests {
             checkAccess(user, current);
             HelpStatus from = current.request().status();
             if (!from.canMoveTo(request.to())) {
-                throw HttpError.conflict("help request " + id + " is " + from + " and cannot move to " + request.to()
+                throw Refusal.conflict("help request " + id + " is " + from + " and cannot move to " + request.to()
                         + (from.next().isEmpty() ? " (it is closed)" : "; allowed: " + from.next().stream()
                                 .sorted(Comparator.naturalOrder()).map(Enum::name).collect(Collectors.joining(", "))));
             }
@@ -243,6 +236,17 @@ public final class HelpRequests {
         }
     }
 
+    /** The request {@code id} if {@code kiosk} sent it; for the kiosk's own events about it. */
+    private static HelpView sentBy(Connection connection, UUID id, KioskIdentity kiosk) throws SQLException {
+        HelpView current = view(connection, id).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
+                "unknown_request", "no help request " + id + " on the hub"));
+        if (!current.request().kioskId().equals(kiosk.kioskId())) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "not_this_kiosk", "help request " + id
+                    + " was sent by another kiosk");
+        }
+        return current;
+    }
+
     private HelpChange move(Connection connection, HelpView current, HelpStatus to, String by, String assignee,
             String note, Instant at) throws SQLException {
         UUID id = current.request().id();
@@ -264,12 +268,12 @@ public final class HelpRequests {
 
     private static void checkAccess(StaffUser user, HelpView view) {
         if (!user.mayAccessVillage(view.request().village())) {
-            throw HttpError.forbidden("help request " + view.request().id() + " belongs to another village");
+            throw Refusal.forbidden("help request " + view.request().id() + " belongs to another village");
         }
     }
 
-    private static HttpError notFound(UUID id) {
-        return HttpError.notFound("no help request " + id);
+    private static Refusal notFound(UUID id) {
+        return Refusal.notFound("no help request " + id);
     }
 
     /** One request as staff see it (without history), inside the caller's transaction. */

@@ -22,9 +22,9 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class VoiceMemos {
      */
     public VoiceMemo store(KioskIdentity kiosk, UUID id, byte[] wav, String transcript) {
         if (transcript != null && transcript.length() > MAX_TRANSCRIPT_CHARS) {
-            throw HttpError.invalidField("transcript", "query parameter 'transcript' is longer than "
+            throw Refusal.invalidField("transcript", "query parameter 'transcript' is longer than "
                     + MAX_TRANSCRIPT_CHARS + " characters");
         }
         long durationMs = checkWav(wav);
@@ -112,7 +112,7 @@ public final class VoiceMemos {
         HelpView view = help.get(user, id);
         VoiceMemo memo = view.voiceMemo();
         if (memo == null) {
-            throw HttpError.notFound("help request " + id + " has no voice memo");
+            throw Refusal.notFound("help request " + id + " has no voice memo");
         }
         Path file = dir.resolve(memo.sha256() + ".wav");
         if (!Files.isRegularFile(file)) {
@@ -128,10 +128,10 @@ public final class VoiceMemos {
     private static HelpView requireOwnRequest(java.sql.Connection connection, KioskIdentity kiosk, UUID id)
             throws java.sql.SQLException {
         HelpView view = HelpRequests.view(connection, id)
-                .orElseThrow(() -> HttpError.notFound("no help request " + id + " on the hub; send the memo after the"
+                .orElseThrow(() -> Refusal.notFound("no help request " + id + " on the hub; send the memo after the"
                         + " request was accepted by a sync"));
         if (!view.request().kioskId().equals(kiosk.kioskId())) {
-            throw HttpError.forbidden("help request " + id + " was sent by another kiosk");
+            throw Refusal.forbidden("help request " + id + " was sent by another kiosk");
         }
         return view;
     }
@@ -142,19 +142,19 @@ public final class VoiceMemos {
         try {
             file = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(wav));
         } catch (UnsupportedAudioFileException | IOException e) {
-            throw HttpError.invalidField("body", "the body is not a WAV file: " + e.getMessage());
+            throw Refusal.invalidField("body", "the body is not a WAV file: " + e.getMessage());
         }
         AudioFormat format = file.getFormat();
         boolean pcm = AudioFormat.Encoding.PCM_SIGNED.equals(format.getEncoding())
                 || AudioFormat.Encoding.PCM_UNSIGNED.equals(format.getEncoding());
         if (file.getType() != AudioFileFormat.Type.WAVE || !pcm || file.getFrameLength() <= 0
                 || format.getFrameRate() <= 0) {
-            throw HttpError.invalidField("body", "the body must be a PCM WAV file with audio in it, was " + file.getType()
+            throw Refusal.invalidField("body", "the body must be a PCM WAV file with audio in it, was " + file.getType()
                     + " " + format);
         }
         long durationMs = Math.round(file.getFrameLength() * 1000.0 / format.getFrameRate());
         if (durationMs > MAX_LENGTH.toMillis()) {
-            throw new HttpError(413, "too_large", "the memo is " + durationMs / 1000 + " s long; at most "
+            throw Refusal.tooLarge("the memo is " + durationMs / 1000 + " s long; at most "
                     + MAX_LENGTH.toSeconds() + " s are accepted");
         }
         return durationMs;

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
@@ -60,6 +63,23 @@ public final class Kiosks {
         return new Registration(id, token);
     }
 
+    /**
+     * The kiosks {@code user} may see, of the village asked for or all: a cadre sees their own
+     * village's (and is refused another's); ordered by village and name.
+     */
+    public List<KioskView> list(StaffUser user, Optional<String> village) {
+        return list(user.listVillage(village, "the kiosks"));
+    }
+
+    /** One kiosk for {@code user}: 404 if unknown, 403 for a cadre of another village. */
+    public KioskView get(StaffUser user, String id) {
+        KioskView kiosk = find(id).orElseThrow(() -> Refusal.notFound("no kiosk '" + id + "'"));
+        if (!user.mayAccessVillage(kiosk.village())) {
+            throw Refusal.forbidden("kiosk " + id + " belongs to another village");
+        }
+        return kiosk;
+    }
+
     /** All kiosks, or those of one village, ordered by village and name. */
     public List<KioskView> list(Optional<String> village) {
         Instant now = clock.instant();
@@ -67,6 +87,13 @@ public final class Kiosks {
                 ? Sql.query(connection, "SELECT * FROM kiosks WHERE village = ? ORDER BY village, name, id",
                         row -> view(row, now), village.get())
                 : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", row -> view(row, now)));
+    }
+
+    /** The kiosk whose token has this SHA-256 ({@code Tokens.hash}), for the authenticator. */
+    public Optional<KioskIdentity> byTokenHash(String tokenHash) {
+        return database.read(connection -> Sql.one(connection, "SELECT id, name, village FROM kiosks WHERE token_hash = ?",
+                row -> new KioskIdentity(row.getString("id"), row.getString("name"), row.getString("village")),
+                tokenHash));
     }
 
     public Optional<KioskView> find(String id) {

@@ -11,40 +11,29 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.courtyard.hub.help.HelpChange;
-import org.courtyard.hub.kiosk.FleetChange;
-import org.courtyard.hub.kiosk.FleetListener;
-import org.courtyard.hub.kiosk.FleetOutbox;
-import org.courtyard.hub.help.HelpListener;
-import org.courtyard.hub.help.HelpOutbox;
-import org.courtyard.hub.help.HelpView;
-import org.courtyard.hub.notify.internal.WebhookBodies;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.protocol.HelpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing webhooks on new, overdue and resolved help requests, on kiosks that went silent or
- * came back, and (queued by other features through {@link #queue}) on missed check-ins.
+ * Outgoing webhooks: features {@link #queue} their notices (new, overdue and resolved help
+ * requests, missed check-ins, silent kiosks; {@link WebhookEvent} lists them) and render them in
+ * each receiver's {@link WebhookFormat}.
  *
  * <p>A message is rendered and put into the {@code webhook_outbox} table inside the transaction
- * that makes the change ({@link HelpOutbox}), so it is never lost and never sent for a change that
- * rolled back. One background thread delivers due messages: right after a change commits, and
+ * that makes the change, so it is never lost and never sent for a change that rolled back. One background thread delivers due messages: right after a change commits, and
  * every poll interval. A failure or non-2xx answer is retried after {@code retryBase} doubled per
  * attempt (at most one hour), until {@code maxAttempts}; then it is marked failed and logged.
  * Delivery never blocks a sync answer.
  */
-public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, FleetListener, AutoCloseable {
+public final class Webhooks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -62,21 +51,12 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
     private final List<WebhookTarget> targets;
     private final int maxAttempts;
     private final Duration retryBase;
-    private final ZoneId zone;
-    private final Duration silentAfter;
-    private final Duration overdueAfter;
     private final HttpClient http;
     private final ScheduledExecutorService sender;
     private volatile boolean closed;
 
-    public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts, Duration retryBase,
-            ZoneId zone, Duration overdueAfter) {
-        this(database, clock, targets, maxAttempts, retryBase, zone, overdueAfter, Duration.ofMinutes(15));
-    }
-
-    /** @param silentAfter the hub's {@code kiosk.silent-minutes}, for the WeCom text of a silent kiosk */
-    public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts, Duration retryBase,
-            ZoneId zone, Duration overdueAfter, Duration silentAfter) {
+    public Webhooks(Database database, Clock clock, List<WebhookTarget> targets, int maxAttempts,
+            Duration retryBase) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("webhook max attempts must be at least 1, was " + maxAttempts);
         }
@@ -85,9 +65,6 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         this.targets = List.copyOf(targets);
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
-        this.zone = zone;
-        this.overdueAfter = overdueAfter;
-        this.silentAfter = silentAfter;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -102,20 +79,10 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
         sender.scheduleWithFixedDelay(this::deliverDueSafely, 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void record(Connection connection, HelpChange change) throws SQLException {
-        Optional<WebhookEvent> event = eventOf(change);
-        if (event.isEmpty()) {
-            return;
-        }
-        queue(connection, event.get(), format -> render(format, event.get(), change.help()));
-    }
-
     /**
      * Queues a message about {@code event} for every receiver that asked for it, inside the
      * caller's write transaction, so it is sent if and only if that transaction commits; call
      * {@link #wake()} after the commit. {@code body} renders the message in a receiver's format.
-     * For features other than help requests (check-in alerts).
      *
      * @return how many receivers it was queued for
      */
@@ -133,29 +100,6 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
             queued++;
         }
         return queued;
-    }
-
-    @Override
-    public void changed(HelpChange change) {
-        if (eventOf(change).isPresent()) {
-            wake();
-        }
-    }
-
-    @Override
-    public void record(Connection connection, FleetChange change) throws SQLException {
-        WebhookEvent event = change.kind() == FleetChange.Kind.SILENT ? WebhookEvent.SILENT : WebhookEvent.BACK;
-        queue(connection, event, format -> switch (format) {
-            case JSON -> WebhookBodies.json(event.wireName(), change.kiosk());
-            case WECOM -> WebhookBodies.wecom(change.kind() == FleetChange.Kind.SILENT
-                    ? WebhookBodies.silentText(change, zone, silentAfter)
-                    : WebhookBodies.backText(change, zone));
-        });
-    }
-
-    @Override
-    public void changed(FleetChange change) {
-        wake();
     }
 
     /** Asks the background sender to look for due messages now (after a commit that queued some). */
@@ -266,28 +210,5 @@ public final class Webhooks implements HelpOutbox, HelpListener, FleetOutbox, Fl
             delay = delay.multipliedBy(2);
         }
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
-    }
-
-    private static Optional<WebhookEvent> eventOf(HelpChange change) {
-        return switch (change.kind()) {
-            case CREATED -> Optional.of(WebhookEvent.NEW);
-            case OVERDUE -> Optional.of(WebhookEvent.OVERDUE);
-            case DETAILS -> Optional.empty();
-            case UPDATED -> change.help().request().status() == HelpStatus.RESOLVED
-                    ? Optional.of(WebhookEvent.RESOLVED)
-                    : Optional.empty();
-        };
-    }
-
-    private String render(WebhookFormat format, WebhookEvent event, HelpView help) {
-        return switch (format) {
-            case JSON -> WebhookBodies.json(event.wireName(), help);
-            case WECOM -> WebhookBodies.wecom(switch (event) {
-                case NEW -> WebhookBodies.newText(help, zone);
-                case OVERDUE -> WebhookBodies.overdueText(help, zone, overdueAfter);
-                case RESOLVED -> WebhookBodies.resolvedText(help, zone);
-                case CHECKIN_MISSED, SILENT, BACK -> throw new IllegalStateException("a help request never makes " + event);
-            });
-        };
     }
 }

@@ -1,5 +1,7 @@
 /**
- * Telling people: the live event stream for the staff page ({@code GET /api/v1/stream}) and
- * outgoing webhooks (plain JSON or WeCom group robot) delivered from a queue kept in the database.
+ * Telling people: outgoing webhooks (plain JSON or WeCom group robot) delivered from a queue kept
+ * in the database, and {@link org.courtyard.hub.notify.LiveEvents}, what features publish to the
+ * staff page's live stream. Each feature renders and queues its own notices; this package knows
+ * none of them.
  */
 package org.courtyard.hub.notify;

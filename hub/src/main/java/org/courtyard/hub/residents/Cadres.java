@@ -19,10 +19,10 @@ import org.courtyard.hub.auth.Pins;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.CadreView.ResidentRef;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -49,11 +49,10 @@ public final class Cadres {
     }
 
     /**
-     * Registers a cadre; ADMIN or STAFF only. Audited as {@code cadre.create} on {@code trail}
-     * (whether a PIN was set, never the PIN).
+     * Registers a cadre (its route admits ADMIN and STAFF only). Audited as {@code cadre.create} on
+     * {@code trail} (whether a PIN was set, never the PIN).
      */
     public CadreView create(StaffUser user, CadreInput input, AuditTrail trail) {
-        Access.staffOnly(user, "register cadres");
         String pinHash = input.pin() == null ? null : newPinHash(input.village(), input.pin(), null);
         Set<String> changed = new TreeSet<>();
         String id = write(connection -> {
@@ -80,7 +79,7 @@ public final class Cadres {
 
     /** Cadres {@code user} may see (a cadre: their village's), by village and name, phones masked. */
     public List<CadreView> list(StaffUser user, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         return database.read(connection -> {
             List<Stored> stored = allowed.isPresent()
                     ? Sql.query(connection, "SELECT * FROM cadres WHERE village = ? ORDER BY village, name, id",
@@ -94,7 +93,7 @@ public final class Cadres {
     /** One cadre with the full phone; 404 if unknown, 403 for a cadre of another village. */
     public CadreView get(StaffUser user, String id) {
         Stored stored = database.read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
-        Access.village(user, stored.village, "cadre " + id);
+        VillageScope.village(user, stored.village, "cadre " + id);
         Map<String, List<ResidentRef>> paired = database.read(connection -> pairedResidents(connection,
                 Optional.of(stored.village)));
         return stored.view(paired.getOrDefault(id, List.of()));
@@ -111,12 +110,12 @@ public final class Cadres {
      */
     public CadreView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
-            throw HttpError.badRequest("the body must be a JSON object with the fields to change", null);
+            throw Refusal.badRequest("the body must be a JSON object with the fields to change");
         }
         Stored existing = database.read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
         if (user.role() == Role.CADRE) {
             if (!user.username().equals(existing.username)) {
-                throw HttpError.forbidden("a cadre may change only their own PIN; cadre " + id + " is not linked to "
+                throw Refusal.forbidden("a cadre may change only their own PIN; cadre " + id + " is not linked to "
                         + user.username());
             }
             List<String> others = new ArrayList<>();
@@ -126,7 +125,7 @@ public final class Cadres {
                 }
             });
             if (!others.isEmpty()) {
-                throw HttpError.forbidden("a cadre may change only their own PIN, not " + others);
+                throw Refusal.forbidden("a cadre may change only their own PIN, not " + others);
             }
         }
         ObjectNode merged = ProtocolJson.mapper().createObjectNode().put("name", existing.name)
@@ -146,7 +145,7 @@ public final class Cadres {
         try {
             input = ProtocolJson.read(merged, CadreInput.class);
         } catch (ProtocolException e) {
-            throw new HttpError(400, "invalid_field", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
         }
         String pinHash = pinGiven
                 ? input.pin() == null ? null : newPinHash(input.village(), input.pin(), id)
@@ -212,7 +211,7 @@ public final class Cadres {
                 row -> new String[] {row.getString("id"), row.getString("pin_hash")}, village));
         for (String[] other : others) {
             if (!other[0].equals(self) && Pins.matches(pin, other[1])) {
-                throw HttpError.conflict("another cadre of " + village + " already uses this PIN; choose another"
+                throw Refusal.conflict("another cadre of " + village + " already uses this PIN; choose another"
                         + " (the kiosk tells cadres apart by their PIN)");
             }
         }
@@ -237,7 +236,7 @@ public final class Cadres {
         Optional<String> linked = Sql.one(connection, "SELECT id FROM cadres WHERE username = ? AND id <> ?",
                 row -> row.getString(1), input.username(), self == null ? "" : self);
         if (linked.isPresent()) {
-            throw HttpError.conflict("user '" + input.username() + "' is already linked to cadre " + linked.get());
+            throw Refusal.conflict("user '" + input.username() + "' is already linked to cadre " + linked.get());
         }
     }
 
@@ -258,9 +257,9 @@ public final class Cadres {
         try {
             return database.write(work);
         } catch (NameTaken e) {
-            throw new HttpError(409, "conflict", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.CONFLICT, "conflict", e.getMessage(), e);
         } catch (FieldError e) {
-            throw HttpError.invalidField(e.field(), e.getMessage());
+            throw Refusal.invalidField(e.field(), e.getMessage());
         }
     }
 
@@ -268,8 +267,8 @@ public final class Cadres {
         return Sql.one(connection, "SELECT * FROM cadres WHERE id = ?", Cadres::stored, id);
     }
 
-    private static HttpError notFound(String id) {
-        return HttpError.notFound("no cadre '" + id + "'");
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("no cadre '" + id + "'");
     }
 
     /** A cadre row. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.internal.Csv;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -102,38 +104,6 @@ public final class Ledger {
     public record LineError(int line, String field, String message) {
     }
 
-    /** An import that was refused as a whole; nothing of it was stored. */
-    public static final class ImportFailed extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient List<LineError> errors;
-        private final int total;
-
-        ImportFailed(List<LineError> errors, int total) {
-            super(summary(errors, total));
-            this.errors = List.copyOf(errors);
-            this.total = total;
-        }
-
-        /** The errors reported, at most {@value #MAX_ERRORS}. */
-        public List<LineError> errors() {
-            return errors;
-        }
-
-        /** How many errors there were in all. */
-        public int total() {
-            return total;
-        }
-
-        private static String summary(List<LineError> errors, int total) {
-            LineError first = errors.get(0);
-            return "nothing was imported: " + total + " error" + (total == 1 ? "" : "s") + "; the first: line "
-                    + first.line() + (first.field().isEmpty() ? "" : ", field '" + first.field() + "'") + ": "
-                    + first.message();
-        }
-    }
-
     private static final Pattern SEPARATORS = Pattern.compile("[;；、,，]");
     private static final Pattern CADRE_ID = Pattern.compile("c-[a-z0-9]{8}");
 
@@ -149,7 +119,8 @@ public final class Ledger {
      * Imports a UTF-8 CSV file (a byte order mark is skipped), audited as one
      * {@code resident.import} row on {@code trail} with the counts.
      *
-     * @throws ImportFailed with every error by line and field; then nothing was stored
+     * @throws Refusal {@code invalid_csv}, its details {@code total} (how many errors) and
+     *     {@code errors} (at most {@value #MAX_ERRORS}, by line and field); then nothing was stored
      */
     public ImportResult importCsv(StaffUser user, byte[] body, AuditTrail trail) {
         List<Csv.Row> rows;
@@ -157,12 +128,12 @@ public final class Ledger {
             rows = Csv.parse(body);
         } catch (IllegalArgumentException e) {
             int line = e.getMessage().startsWith("line ") ? Integer.parseInt(e.getMessage().split("[ :]")[1]) : 1;
-            throw new ImportFailed(List.of(new LineError(line, "", e.getMessage())), 1);
+            throw failed(List.of(new LineError(line, "", e.getMessage())));
         }
         List<Csv.Row> data = rows.stream().filter(row -> !row.isBlank()).toList();
         if (data.isEmpty()) {
-            throw new ImportFailed(List.of(new LineError(1, "", "the file is empty; the first line must be the header: "
-                    + HEADER)), 1);
+            throw failed(List.of(new LineError(1, "", "the file is empty; the first line must be the header: "
+                    + HEADER)));
         }
         Csv.Row headerRow = data.get(0);
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
@@ -239,7 +210,7 @@ public final class Ledger {
      * phone numbers: the export is the ledger itself, for those who keep it.
      */
     public byte[] exportCsv(StaffUser user, Optional<String> village) {
-        Optional<String> allowed = Access.listVillage(user, village);
+        Optional<String> allowed = VillageScope.listVillage(user, village);
         StringBuilder out = new StringBuilder(Csv.bom()).append(Csv.line(Arrays.asList(HEADER.split(","))));
         database.read(connection -> {
             List<ResidentView> all = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
@@ -380,8 +351,17 @@ public final class Ledger {
         return formula ? "'" + cell : cell;
     }
 
-    private static ImportFailed failed(List<LineError> errors) {
-        return new ImportFailed(errors.subList(0, Math.min(MAX_ERRORS, errors.size())), errors.size());
+    /** An import refused as a whole; nothing of it was stored. */
+    private static Refusal failed(List<LineError> errors) {
+        LineError first = errors.get(0);
+        int total = errors.size();
+        String summary = "nothing was imported: " + total + " error" + (total == 1 ? "" : "s") + "; the first: line "
+                + first.line() + (first.field().isEmpty() ? "" : ", field '" + first.field() + "'") + ": "
+                + first.message();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("total", total);
+        details.put("errors", List.copyOf(errors.subList(0, Math.min(MAX_ERRORS, total))));
+        return new Refusal(Refusal.Kind.INVALID, "invalid_csv", summary).withDetails(details);
     }
 
     /** The cells of one row by column. */

@@ -34,13 +34,13 @@ import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
 import org.courtyard.hub.residents.ResidentView.PhotoRef;
 import org.courtyard.hub.residents.internal.PhotoImages;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
 import org.courtyard.protocol.CadreCard;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
@@ -106,7 +106,7 @@ public final class Residents {
      * field for anything invalid.
      */
     public ResidentView create(StaffUser user, ResidentInput input, AuditTrail trail) {
-        Access.village(user, input.village(), "the resident");
+        VillageScope.village(user, input.village(), "the resident");
         Set<String> changed = new TreeSet<>();
         String id = write(connection -> {
             String created = insert(connection, input, changed);
@@ -133,7 +133,7 @@ public final class Residents {
      */
     public ResidentView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
-            throw HttpError.badRequest("the body must be a JSON object with the fields to change", null);
+            throw Refusal.badRequest("the body must be a JSON object with the fields to change");
         }
         return change(user, id, trail, existing -> {
             ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
@@ -145,7 +145,7 @@ public final class Residents {
             try {
                 return ProtocolJson.read(merged, ResidentInput.class);
             } catch (ProtocolException e) {
-                throw new HttpError(400, "invalid_field", e.getMessage(), e);
+                throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
             }
         });
     }
@@ -159,9 +159,9 @@ public final class Residents {
         Set<String> changed = new TreeSet<>();
         write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
-            Access.village(user, existing.village(), "resident " + id);
+            VillageScope.village(user, existing.village(), "resident " + id);
             ResidentInput input = edit.apply(existing);
-            Access.village(user, input.village(), "the resident's new village");
+            VillageScope.village(user, input.village(), "the resident's new village");
             update(connection, existing, input, changed);
             recordUpdate(connection, trail, existing, input);
             return null;
@@ -202,13 +202,13 @@ public final class Residents {
     /** One resident with every field; 404 if unknown, 403 for a cadre of another village. */
     public ResidentView get(StaffUser user, String id) {
         ResidentView view = database.read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
-        Access.village(user, view.village(), "resident " + id);
+        VillageScope.village(user, view.village(), "resident " + id);
         return view;
     }
 
     /** Residents matching {@code filter} that {@code user} may see, by village and name, phones masked. */
     public List<ResidentView> list(StaffUser user, ResidentFilter filter) {
-        ResidentFilter allowed = filter.withVillage(Access.listVillage(user, filter.village()));
+        ResidentFilter allowed = filter.withVillage(VillageScope.listVillage(user, filter.village()));
         return database.read(connection -> query(connection, allowed)).stream()
                 .map(ResidentView::masked).toList();
     }
@@ -234,14 +234,21 @@ public final class Residents {
      * at most {@value PhotoImages#MAX_SIDE} pixels and re-encoded as JPEG without metadata; the
      * file is named by the SHA-256 of what is stored. Audited as {@code resident.photo.set} on
      * {@code trail}.
+     *
+     * @param mediaType what the upload was declared as, {@code image/jpeg} or {@code image/png};
+     *     refused ({@link Refusal.Kind#UNSUPPORTED_TYPE}) when the bytes are not that
      */
-    public PhotoRef setPhoto(StaffUser user, String id, byte[] image, AuditTrail trail) {
+    public PhotoRef setPhoto(StaffUser user, String id, byte[] image, String mediaType, AuditTrail trail) {
+        if (!PhotoImages.looksLike(image, mediaType)) {
+            throw Refusal.unsupportedType("the body is declared " + mediaType + " but is not a "
+                    + (mediaType.equals("image/png") ? "PNG" : "JPEG") + " file");
+        }
         get(user, id);
         PhotoImages.Photo photo;
         try {
             photo = PhotoImages.normalise(image);
         } catch (IllegalArgumentException e) {
-            throw new HttpError(400, "invalid_image", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_image", e.getMessage(), e);
         }
         String sha256 = sha256(photo.jpeg());
         Path file = photoFile(sha256);
@@ -258,7 +265,7 @@ public final class Residents {
         Set<String> changed = new TreeSet<>();
         String old = write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
-            Access.village(user, existing.village(), "resident " + id);
+            VillageScope.village(user, existing.village(), "resident " + id);
             Sql.update(connection, "UPDATE residents SET photo_sha256 = ?, photo_bytes = ?, updated_at = ? WHERE id = ?",
                     sha256, (long) photo.jpeg().length, clock.instant(), id);
             rosterChanged(connection, existing, find(connection, id).orElseThrow(), changed);
@@ -278,7 +285,7 @@ public final class Residents {
         Set<String> changed = new TreeSet<>();
         String old = write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
-            Access.village(user, existing.village(), "resident " + id);
+            VillageScope.village(user, existing.village(), "resident " + id);
             Sql.update(connection, "UPDATE residents SET photo_sha256 = NULL, photo_bytes = NULL, updated_at = ?"
                     + " WHERE id = ?", clock.instant(), id);
             rosterChanged(connection, existing, find(connection, id).orElseThrow(), changed);
@@ -300,13 +307,13 @@ public final class Residents {
     public StoredPhoto photo(Principal caller, String id) {
         ResidentView view = database.read(connection -> find(connection, id)).orElseThrow(() -> notFound(id));
         if (caller instanceof StaffUser user) {
-            Access.village(user, view.village(), "resident " + id);
+            VillageScope.village(user, view.village(), "resident " + id);
         } else if (caller instanceof KioskIdentity kiosk && !kiosk.village().equals(view.village())) {
-            throw HttpError.forbidden("resident " + id + " does not live in " + kiosk.village()
+            throw Refusal.forbidden("resident " + id + " does not live in " + kiosk.village()
                     + ", the village of this kiosk");
         }
         if (view.photo() == null) {
-            throw HttpError.notFound("resident " + id + " has no photo");
+            throw Refusal.notFound("resident " + id + " has no photo");
         }
         Path file = photoFile(view.photo().sha256());
         if (!Files.isRegularFile(file)) {
@@ -579,9 +586,9 @@ public final class Residents {
         try {
             return database.write(work);
         } catch (NameTaken e) {
-            throw new HttpError(409, "conflict", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.CONFLICT, "conflict", e.getMessage(), e);
         } catch (FieldError e) {
-            throw HttpError.invalidField(e.field(), e.getMessage());
+            throw Refusal.invalidField(e.field(), e.getMessage());
         }
     }
 
@@ -608,8 +615,8 @@ public final class Residents {
         }
     }
 
-    static HttpError notFound(String id) {
-        return HttpError.notFound("no resident '" + id + "'");
+    static Refusal notFound(String id) {
+        return Refusal.notFound("no resident '" + id + "'");
     }
 
     static String sha256(byte[] bytes) {

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.courtyard.hub.store.internal.LegacySchema;
 import org.courtyard.hub.store.internal.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,8 @@ import org.sqlite.SQLiteConnection;
  * <p>A backup is one zip file: {@code hub.db}, a consistent copy of the database made with
  * SQLite's online backup API while the hub keeps serving; {@code files/...}, every other file of
  * the data directory (audio, photos and memos named by their checksum); and
- * {@value #MANIFEST}, listing each entry with its size and SHA-256, the schema version and the
- * time. The database is copied first: files named by checksum never change, and a file is
+ * {@value #MANIFEST}, listing each entry with its size and SHA-256, the schema (each feature's
+ * newest step) and the time. The database is copied first: files named by checksum never change, and a file is
  * written before the row that names it commits, so every file the copy references is there.
  *
  * <p>Left out: the database's own {@code -wal}/{@code -shm} files (their content is in the
@@ -71,8 +72,23 @@ public final class Backup {
     private static final Pattern NAME = Pattern.compile("hub-backup-(\\d{8}T\\d{6}Z)\\.zip");
     private static final Pattern CHECKSUM_NAME = Pattern.compile("[0-9a-f]{64}(\\..*)?");
 
-    /** What a backup holds, from its manifest. */
-    public record Manifest(Instant createdAt, int schemaVersion, String hubVersion, Map<String, Entry> entries) {
+    /**
+     * What a backup holds, from its manifest. {@code schema} is the newest step of each feature's
+     * schema in its database (a backup from before per-feature steps says {@code schema-version}
+     * instead, read as the steps that version became).
+     */
+    public record Manifest(Instant createdAt, Map<String, Integer> schema, String hubVersion,
+            Map<String, Entry> entries) {
+
+        public Manifest {
+            schema = Collections.unmodifiableMap(new TreeMap<>(schema));
+        }
+
+        /** The schema as the manifest writes it and people read it: {@code announce:1,audit:1,...}. */
+        public String schemaText() {
+            return String.join(",", schema.entrySet().stream().map(step -> step.getKey() + ":" + step.getValue())
+                    .toList());
+        }
 
         /** Files other than the database. */
         public int files() {
@@ -132,7 +148,7 @@ public final class Backup {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.deleteIfExists(snapshot);
             copyDatabase(database, snapshot);
-            int schema = check(snapshot);
+            Map<String, Integer> schema = check(snapshot);
             Map<String, Entry> entries = new LinkedHashMap<>();
             try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
@@ -200,21 +216,24 @@ public final class Backup {
      *
      * <p>Order: verify the backup; claim the directory ({@link DataLock}); unpack into
      * {@code DIR/.restore-TIME/}, checking every checksum again and the database's integrity and
-     * schema version; only then move whatever the directory held into
+     * schema; only then move whatever the directory held into
      * {@code DIR/.before-restore-TIME/} (never deleted) and the unpacked files into place. A
      * failure before the last step leaves the directory as it was.
      *
      * @param replace allow a directory that already holds hub data (it is moved aside)
+     * @param known the newest step of each feature's schema that the restoring hub knows
      * @throws IllegalStateException if a hub is running on {@code dataDir}
      * @throws IllegalArgumentException if the backup is damaged, from a newer hub, or the
      *     directory holds data and {@code replace} is false
      */
-    public static Restored restore(Path file, Path dataDir, boolean replace, Clock clock) {
+    public static Restored restore(Path file, Path dataDir, boolean replace, Clock clock, Map<String, Integer> known) {
         Manifest manifest = verify(file);
-        int newest = Migrations.ALL.get(Migrations.ALL.size() - 1).version();
-        if (manifest.schemaVersion() > newest) {
-            throw new IllegalArgumentException(file + " was made by a newer hub (schema version "
-                    + manifest.schemaVersion() + ", this hub knows up to " + newest + "); restore it with that hub");
+        List<String> newer = manifest.schema().entrySet().stream()
+                .filter(step -> step.getValue() > known.getOrDefault(step.getKey(), 0))
+                .map(step -> step.getKey() + ":" + step.getValue()).toList();
+        if (!newer.isEmpty()) {
+            throw new IllegalArgumentException(file + " was made by a newer hub (schema " + String.join(",", newer)
+                    + ", which this hub does not know); restore it with that hub");
         }
         try {
             Files.createDirectories(dataDir);
@@ -232,10 +251,10 @@ public final class Backup {
             Path staging = dataDir.resolve(".restore-" + stamp);
             try {
                 unpack(file, manifest, staging);
-                int schema = check(staging.resolve(DATABASE));
-                if (schema != manifest.schemaVersion()) {
-                    throw new IllegalArgumentException(file + ": its database has schema version " + schema
-                            + " but its manifest says " + manifest.schemaVersion());
+                Map<String, Integer> schema = check(staging.resolve(DATABASE));
+                if (!schema.equals(manifest.schema())) {
+                    throw new IllegalArgumentException(file + ": its database has schema " + schema
+                            + " but its manifest says " + manifest.schema());
                 }
             } catch (IOException | RuntimeException e) {
                 deleteTree(staging, e);
@@ -256,8 +275,8 @@ public final class Backup {
                 }
             }
             Files.delete(staging);
-            LOG.info("restored {} (made {}, schema version {}) into {}", file, manifest.createdAt(),
-                    manifest.schemaVersion(), dataDir);
+            LOG.info("restored {} (made {}, schema {}) into {}", file, manifest.createdAt(),
+                    manifest.schemaText(), dataDir);
             return new Restored(manifest, aside);
         } catch (IOException e) {
             throw new UncheckedIOException("restoring " + file + " into " + dataDir + " failed: " + e.getMessage(), e);
@@ -315,8 +334,8 @@ public final class Backup {
         }
     }
 
-    /** Checks a database file's integrity and returns its schema version. */
-    private static int check(Path database) throws IOException {
+    /** Checks a database file's integrity and returns its schema (each feature's newest step). */
+    private static Map<String, Integer> check(Path database) throws IOException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
                 Statement statement = connection.createStatement()) {
             List<String> problems = new ArrayList<>();
@@ -329,9 +348,15 @@ public final class Backup {
                 throw new IllegalStateException("the database copy " + database + " fails its integrity check: "
                         + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));
             }
-            try (ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                return rows.next() ? rows.getInt(1) : 0;
+            Map<String, Integer> schema = Migrations.versions(connection);
+            if (schema.isEmpty()) {
+                // A database of a hub from before per-feature steps that was never opened by this one.
+                try (ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    int version = rows.next() ? rows.getInt(1) : 0;
+                    return version >= LegacySchema.GUARD ? Map.of() : LegacySchema.at(version);
+                }
             }
+            return schema;
         } catch (SQLException e) {
             throw new IOException("checking the database " + database + " failed: " + e.getMessage(), e);
         }
@@ -446,12 +471,33 @@ public final class Backup {
             if (!entries.containsKey(DATABASE)) {
                 throw new IllegalArgumentException(file + " holds no " + DATABASE);
             }
-            return new Manifest(Instant.parse(required(properties, "created-at", file)),
-                    Integer.parseInt(required(properties, "schema-version", file)),
+            return new Manifest(Instant.parse(required(properties, "created-at", file)), schema(properties, file),
                     properties.getProperty("hub-version", "unknown"), entries);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(file + " has a damaged manifest: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code schema=announce:1,audit:1,...}; from a hub before per-feature steps, {@code schema-version=N}. */
+    private static Map<String, Integer> schema(Properties properties, Path file) {
+        String legacy = properties.getProperty("schema-version");
+        if (legacy != null && properties.getProperty("schema") == null) {
+            try {
+                return LegacySchema.at(Integer.parseInt(legacy));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + " was made by a newer hub (schema version " + legacy
+                        + "); restore it with that hub", e);
+            }
+        }
+        Map<String, Integer> schema = new TreeMap<>();
+        for (String step : required(properties, "schema", file).split(",")) {
+            String[] parts = step.split(":", -1);
+            if (parts.length != 2 || parts[0].isBlank()) {
+                throw new IllegalArgumentException(file + " has a damaged manifest: schema step '" + step + "'");
+            }
+            schema.put(parts[0].strip(), Integer.parseInt(parts[1].strip()));
+        }
+        return schema;
     }
 
     private static String required(Properties properties, String key, Path file) {
@@ -483,7 +529,7 @@ public final class Backup {
         properties.setProperty("format", Integer.toString(FORMAT));
         properties.setProperty("created-at", manifest.createdAt().toString());
         properties.setProperty("hub-version", manifest.hubVersion());
-        properties.setProperty("schema-version", Integer.toString(manifest.schemaVersion()));
+        properties.setProperty("schema", manifest.schemaText());
         properties.setProperty("entries", Integer.toString(manifest.entries().size()));
         int i = 0;
         for (Entry entry : manifest.entries().values()) {

@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import org.courtyard.hub.store.internal.Migration;
 import org.courtyard.hub.store.internal.Migrations;
 import org.courtyard.hub.store.internal.SqliteConnections;
 import org.slf4j.Logger;
@@ -39,16 +41,15 @@ public final class Database implements AutoCloseable {
         this.writer = writer;
     }
 
-    /** Opens (creating if needed) the database file and migrates it to the newest schema. */
+    /**
+     * Opens (creating if needed) the database file. Each feature then brings its tables up to date
+     * with {@link #migrate}; a database from before per-feature steps is carried over here.
+     */
     public static Database open(Path file) {
-        return open(file, Migrations.ALL);
-    }
-
-    static Database open(Path file, List<Migration> migrations) {
         Connection writer = null;
         try {
             writer = SqliteConnections.open(file, false);
-            Migrations.apply(writer, migrations);
+            Migrations.prepare(writer);
             writer.setAutoCommit(false);
             Database database = new Database(file, writer);
             for (int i = 0; i < READERS; i++) {
@@ -69,6 +70,42 @@ public final class Database implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Runs the steps of {@code feature}'s schema that this database does not have yet, oldest
+     * first, each in its own transaction with its row in {@code schema_migrations}. Steps of other
+     * features are not touched, so features number their steps independently.
+     *
+     * @throws IllegalArgumentException if the steps are not numbered 1, 2, 3 ...
+     * @throws IllegalStateException if the database has a newer step of {@code feature} (a newer
+     *     hub wrote it)
+     */
+    public void migrate(String feature, List<Migration> steps) {
+        write(connection -> {
+            Migrations.apply(connection, feature, steps);
+            return null;
+        });
+    }
+
+    /** The newest step of each feature this database holds, by feature name. */
+    public Map<String, Integer> schema() {
+        return read(Migrations::versions);
+    }
+
+    /**
+     * Refuses a database that holds steps of a feature not in {@code known}: a newer hub with more
+     * features wrote it, and this one would run without the tables that data belongs to.
+     *
+     * @throws IllegalStateException naming the unknown features
+     */
+    public void requireOnly(Set<String> known) {
+        Set<String> unknown = new TreeSet<>(schema().keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("the database holds the schema of " + String.join(", ", unknown)
+                    + ", which this hub does not have; run a newer hub");
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 /**
- * The hub's SQLite database: one file {@code DIR/hub.db}, one writer, versioned schema.
+ * The hub's SQLite database: one file {@code DIR/hub.db}, one writer, and a schema that each
+ * feature brings up to date with its own numbered {@link org.courtyard.hub.store.Migration} steps
+ * ({@link org.courtyard.hub.store.Database#migrate}, recorded as {@code (feature, version)}).
  *
  * <p>{@link org.courtyard.hub.store.Database} owns the connections. Every write goes through
  * {@link org.courtyard.hub.store.Database#write} under one lock, in one transaction that is

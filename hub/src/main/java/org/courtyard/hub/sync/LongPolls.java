@@ -11,30 +11,29 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.courtyard.hub.help.HelpChange;
-import org.courtyard.hub.help.HelpListener;
+import org.courtyard.hub.auth.KioskIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kiosks waiting for news. A waiter is released once: by a committed status change of one of its
- * kiosk's requests, by {@link #wake} (an announcement for it changed), by its timeout, or by
- * {@link #close()}; its answer then runs on the executor.
- * No thread waits with it: one timer thread serves every timeout.
+ * Kiosks waiting for news. A waiter is released once: by {@link #wake} or {@link #wakeVillages}
+ * (a feature committed news for the kiosk: a help update, an announcement, a roster change), by
+ * its timeout, or by {@link #close()}; its answer then runs on the executor. No thread waits with
+ * it: one timer thread serves every timeout.
  */
-public final class LongPolls implements HelpListener, AutoCloseable {
+public final class LongPolls implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LongPolls.class);
 
     /** A parked answer; {@link #release} runs it at most once. */
     public final class Waiter {
-        private final String kioskId;
+        private final KioskIdentity kiosk;
         private final Runnable answer;
         private final AtomicBoolean released = new AtomicBoolean();
         private volatile ScheduledFuture<?> timeout;
 
-        private Waiter(String kioskId, Runnable answer) {
-            this.kioskId = kioskId;
+        private Waiter(KioskIdentity kiosk, Runnable answer) {
+            this.kiosk = kiosk;
             this.answer = answer;
         }
 
@@ -43,7 +42,7 @@ public final class LongPolls implements HelpListener, AutoCloseable {
             if (!released.compareAndSet(false, true)) {
                 return;
             }
-            Set<Waiter> set = waiting.get(kioskId);
+            Set<Waiter> set = waiting.get(kiosk.kioskId());
             if (set != null) {
                 set.remove(this);
             }
@@ -78,13 +77,13 @@ public final class LongPolls implements HelpListener, AutoCloseable {
     }
 
     /**
-     * Parks {@code answer} for {@code kioskId} for at most {@code wait}. The caller should look for
+     * Parks {@code answer} for {@code kiosk} for at most {@code wait}. The caller should look for
      * news once more after parking and {@link Waiter#release} if there is some, so a change that
      * committed just before parking is not missed.
      */
-    public Waiter park(String kioskId, Duration wait, Runnable answer) {
-        Waiter waiter = new Waiter(kioskId, answer);
-        waiting.computeIfAbsent(kioskId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+    public Waiter park(KioskIdentity kiosk, Duration wait, Runnable answer) {
+        Waiter waiter = new Waiter(kiosk, answer);
+        waiting.computeIfAbsent(kiosk.kioskId(), id -> ConcurrentHashMap.newKeySet()).add(waiter);
         if (closed) {
             waiter.release();
             return waiter;
@@ -103,28 +102,30 @@ public final class LongPolls implements HelpListener, AutoCloseable {
         return waiting.values().stream().mapToInt(Set::size).sum();
     }
 
-    @Override
-    public void changed(HelpChange change) {
-        if (change.kind() != HelpChange.Kind.UPDATED) {
-            return;
-        }
-        Set<Waiter> set = waiting.get(change.help().request().kioskId());
-        if (set != null) {
-            for (Waiter waiter : Set.copyOf(set)) {
-                waiter.release();
-            }
-        }
-    }
-
     /**
      * Answers the held syncs of these kiosks now, so they fetch what just changed for them (an
-     * announcement, say); kiosks not waiting are not affected.
+     * announcement, a help update); kiosks not waiting are not affected. Call after the change
+     * committed.
      */
     public void wake(Collection<String> kioskIds) {
         for (String kioskId : kioskIds) {
             Set<Waiter> set = waiting.get(kioskId);
             if (set != null) {
                 for (Waiter waiter : Set.copyOf(set)) {
+                    waiter.release();
+                }
+            }
+        }
+    }
+
+    /**
+     * Answers the held syncs of every kiosk in these villages now (their roster changed); call
+     * after the change committed.
+     */
+    public void wakeVillages(Collection<String> villages) {
+        for (Set<Waiter> set : waiting.values()) {
+            for (Waiter waiter : Set.copyOf(set)) {
+                if (villages.contains(waiter.kiosk.village())) {
                     waiter.release();
                 }
             }

@@ -5,119 +5,151 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.courtyard.hub.announce.Announcements;
-import org.courtyard.hub.announce.KioskAnnouncements;
 import org.courtyard.hub.auth.KioskIdentity;
-import org.courtyard.hub.checkin.CheckInRefused;
-import org.courtyard.hub.checkin.CheckIns;
-import org.courtyard.hub.help.HelpChange;
-import org.courtyard.hub.help.HelpRefused;
-import org.courtyard.hub.help.HelpRequests;
-import org.courtyard.hub.help.KioskUpdates;
-import org.courtyard.hub.kiosk.KioskListener;
-import org.courtyard.hub.kiosk.Kiosks;
-import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
-import org.courtyard.hub.web.HttpError;
-import org.courtyard.protocol.AnnouncementPlayed;
-import org.courtyard.protocol.AudioDownloaded;
 import org.courtyard.protocol.Event;
-import org.courtyard.protocol.HelpCancelled;
-import org.courtyard.protocol.HelpDetails;
-import org.courtyard.protocol.HelpRequested;
-import org.courtyard.protocol.Heartbeat;
+import org.courtyard.protocol.EventPayload;
+import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.Protocol;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.Rejection;
 import org.courtyard.protocol.SyncRequest;
-import org.courtyard.protocol.SyncResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Applies sync batches. The envelope ({@code protocol}, {@code kioskId}, {@code cursor},
- * {@code events} being an array) must be right or the whole request is a 400; each event is then
- * read on its own, so one invalid event is rejected by id while the others are stored.
+ * The sync core: envelopes, validation, idempotency, batches, cursors. It knows no feature; the
+ * features register what they handle.
  *
- * <p>A cursor beyond the hub's newest change (the hub was restored from an older backup) is taken
- * as no cursor: the kiosk gets its requests' history again rather than missing the changes that
- * reuse the numbers it has already passed.
+ * <p>In: the envelope ({@code protocol}, {@code kioskId}, {@code cursor}, {@code events} being an
+ * array) must be right or the whole request is refused; each event is then read on its own, so
+ * one invalid event is rejected by id while the others are stored. A batch is one write
+ * transaction, committed before {@link #apply} returns. An event id is stored once in
+ * {@code events}: sent again it is accepted without effect (by another kiosk, rejected
+ * {@code id_conflict}). A new event goes to the {@link EventHandler} registered for its type
+ * ({@link #on}); a type nobody registered is rejected {@code unsupported_event}.
+ *
+ * <p>Out: the answer is the parts' ({@link #addPart}) fields and the cursor made of their slices.
+ * A cursor that one part finds beyond what this hub has (restored from an older backup) is taken
+ * as no cursor: the kiosk gets everything again rather than missing the changes that reuse the
+ * numbers it has passed.
  */
 public final class SyncService {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
-    /** Most help updates in one answer; a kiosk with more gets the rest on its next sync. */
-    public static final int MAX_UPDATES_PER_ANSWER = 200;
+    /** One answer: its JSON object, and whether any part carried news. */
+    public record Answer(Map<String, Object> body, boolean news) {
 
-    /** Most announcements in one answer; a kiosk with more gets the rest on its next sync. */
-    public static final int MAX_ANNOUNCEMENTS_PER_ANSWER = 100;
+        public Answer {
+            body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
+        }
+    }
 
     private final Database database;
     private final Clock clock;
-    private final Kiosks kiosks;
-    private final HelpRequests help;
-    private final Announcements announcements;
-    private final CheckIns checkIns;
-    private final Residents residents;
-    private final List<KioskListener> kioskListeners = new CopyOnWriteArrayList<>();
+    private final Map<EventType, EventHandler<?>> handlers = Collections.synchronizedMap(new EnumMap<>(EventType.class));
+    private final List<SyncPart> parts = new CopyOnWriteArrayList<>();
+    private final List<BatchHook> hooks = new CopyOnWriteArrayList<>();
 
-    public SyncService(Database database, Clock clock, Kiosks kiosks, HelpRequests help, Announcements announcements,
-            CheckIns checkIns, Residents residents) {
+    public SyncService(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.kiosks = kiosks;
-        this.help = help;
-        this.announcements = announcements;
-        this.checkIns = checkIns;
-        this.residents = residents;
-    }
-
-    public void addKioskListener(KioskListener listener) {
-        kioskListeners.add(listener);
     }
 
     /**
-     * Validates and stores one batch from {@code kiosk}, committing before it returns, then tells
-     * the listeners.
+     * Registers the handler of the events whose payload is a {@code payloadType}; call while the
+     * hub is assembled.
      *
-     * @throws HttpError 400 for a body that is not a sync request, 403 for another kiosk's id
+     * @throws IllegalArgumentException if no event type has that payload, or it has a handler already
+     */
+    public <T extends EventPayload> SyncService on(Class<T> payloadType, EventHandler<T> handler) {
+        EventType type = null;
+        for (EventType candidate : EventType.values()) {
+            if (candidate.payloadType().equals(payloadType)) {
+                type = candidate;
+            }
+        }
+        if (type == null) {
+            throw new IllegalArgumentException(payloadType.getName() + " is the payload of no event type");
+        }
+        if (handlers.putIfAbsent(type, handler) != null) {
+            throw new IllegalArgumentException("events of type " + type + " have a handler already");
+        }
+        return this;
+    }
+
+    /**
+     * Adds a part of the answer, after those added before it; call while the hub is assembled.
+     *
+     * @throws IllegalArgumentException if a part of that name exists
+     */
+    public SyncService addPart(SyncPart part) {
+        if (parts.stream().anyMatch(other -> other.name().equals(part.name()))) {
+            throw new IllegalArgumentException("a sync part named '" + part.name() + "' exists already");
+        }
+        new SyncCursor(Map.of(part.name(), part.start())); // checks the name
+        parts.add(part);
+        return this;
+    }
+
+    /** Tells {@code hook} of every batch, inside its transaction; call while the hub is assembled. */
+    public SyncService addBatchHook(BatchHook hook) {
+        hooks.add(hook);
+        return this;
+    }
+
+    /**
+     * Validates and stores one batch from {@code kiosk}, committing before it returns, then runs
+     * the work the handlers and hooks queued for after the commit.
+     *
+     * @throws Refusal {@link Refusal.Kind#INVALID} for a body that is not a sync request,
+     *     {@link Refusal.Kind#FORBIDDEN} for another kiosk's id
      */
     public Batch apply(KioskIdentity kiosk, JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw HttpError.badRequest("the body must be a JSON object (a sync request)", null);
+            throw Refusal.badRequest("the body must be a JSON object (a sync request)");
         }
         SyncRequest envelope = envelope((ObjectNode) body);
         if (!envelope.kioskId().equals(kiosk.kioskId())) {
-            throw HttpError.forbidden("kioskId: this token belongs to kiosk " + kiosk.kioskId()
+            throw Refusal.forbidden("kioskId: this token belongs to kiosk " + kiosk.kioskId()
                     + ", not " + envelope.kioskId());
         }
         SyncCursor cursor = parseCursor(envelope.cursor());
-        SyncCursor newest = newestChanges();
-        if (cursor.help() > newest.help() || cursor.announcements() > newest.announcements()) {
-            // The hub was restored from a backup older than what this kiosk has seen; changes with
-            // numbers it already passed would never reach it. Start it over, as a kiosk without a cursor.
-            LOG.info("kiosk {} sent cursor {} beyond the hub's newest changes {} (restored from a backup?);"
-                    + " sending its history again", kiosk.kioskId(), cursor, newest);
-            cursor = SyncCursor.START;
+        Optional<SyncPart> ahead = parts.stream()
+                .filter(part -> part.serves(kiosk) && part.isAhead(cursor.slice(part.name(), part.start())))
+                .findFirst();
+        SyncCursor from = cursor;
+        if (ahead.isPresent()) {
+            LOG.info("kiosk {} sent cursor {}, whose slice {} is beyond this hub's newest (restored from a"
+                    + " backup?); sending everything again", kiosk.kioskId(), cursor, ahead.get().name());
+            from = SyncCursor.START;
         }
         JsonNode events = body.get("events");
         if (events != null && !events.isNull() && !events.isArray()) {
-            throw HttpError.invalidField("events", "field 'events' must be an array of events");
+            throw Refusal.invalidField("events", "field 'events' must be an array of events");
         }
         List<JsonNode> nodes = new ArrayList<>();
         if (events != null) {
             events.forEach(nodes::add);
         }
         if (nodes.size() > Protocol.MAX_EVENTS_PER_SYNC) {
-            throw HttpError.invalidField("events", "field 'events' holds " + nodes.size() + " events; at most "
+            throw Refusal.invalidField("events", "field 'events' holds " + nodes.size() + " events; at most "
                     + Protocol.MAX_EVENTS_PER_SYNC + " per sync");
         }
 
@@ -129,60 +161,68 @@ public final class SyncService {
 
         Instant now = clock.instant();
         List<UUID> accepted = new ArrayList<>();
-        List<HelpChange> changes = new ArrayList<>();
-        List<CheckIns.Change> checkInChanges = new ArrayList<>();
-        List<String> boards = new ArrayList<>();
-        boolean cameOnline = database.write(connection -> {
+        Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
+        database.write(connection -> {
             for (Event event : valid) {
-                store(connection, kiosk, event, now, accepted, rejected, changes, checkInChanges, boards);
+                store(connection, kiosk, event, now, accepted, rejected, afterCommit);
             }
-            return kiosks.touch(connection, kiosk.kioskId(), now);
+            for (BatchHook hook : hooks) {
+                hook.applied(connection, kiosk, nodes.size(), now, work -> afterCommit.put(new Object(), work));
+            }
+            return null;
         });
-        help.publish(changes);
-        checkIns.publish(checkInChanges);
-        announcements.publishDeliveries(kiosk, boards);
-        if (!nodes.isEmpty() || cameOnline) {
-            kiosks.find(kiosk.kioskId()).ifPresent(view -> kioskListeners.forEach(listener -> listener.seen(view)));
+        for (Runnable work : afterCommit.values()) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("work after the sync of kiosk {} failed; the batch is stored", kiosk.kioskId(), e);
+            }
         }
-        return new Batch(accepted, rejected, nodes.size(), cursor);
+        return new Batch(accepted, rejected, nodes.size(), from);
     }
 
     /**
-     * The answer to a batch: the help updates and announcements after its cursor, the village's
-     * roster if it changed since the cursor, and the new cursor covering all three; the
-     * announcements sent are recorded on their delivery boards.
+     * The answer to a batch: {@code accepted}, {@code rejected}, the {@code cursor} made of every
+     * part's new slice, each part's fields after its slice of the batch's cursor, and
+     * {@code serverTime}.
      */
-    public SyncResponse answer(KioskIdentity kiosk, Batch batch) {
-        KioskUpdates updates = updates(kiosk, batch.cursor());
-        KioskAnnouncements news = announcements.forKiosk(kiosk, batch.cursor().announcements(),
-                MAX_ANNOUNCEMENTS_PER_ANSWER);
-        long version = residents.rosterVersion(kiosk.village());
-        // Read with its own version, in one transaction: a change between the two reads is then
-        // sent again next time rather than missed.
-        Residents.KioskRoster roster = version == batch.cursor().roster() ? null : residents.roster(kiosk.village());
-        SyncCursor next = new SyncCursor(updates.cursor(), news.cursor(), roster == null ? version : roster.version());
-        return new SyncResponse(batch.accepted(), batch.rejected(), next.toString(), news.announcements(),
-                updates.updates(), clock.instant(), roster == null ? null : roster.residents(),
-                roster == null ? null : roster.cadres());
+    public Answer answer(KioskIdentity kiosk, Batch batch) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", batch.accepted());
+        body.put("rejected", batch.rejected());
+        Map<String, Long> next = new LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        boolean news = false;
+        for (SyncPart part : parts) {
+            if (!part.serves(kiosk)) {
+                continue;
+            }
+            PartAnswer answer = part.answer(kiosk, batch.cursor().slice(part.name(), part.start()));
+            next.put(part.name(), answer.slice());
+            for (Map.Entry<String, Object> field : answer.fields().entrySet()) {
+                if (body.containsKey(field.getKey()) || fields.containsKey(field.getKey())
+                        || field.getKey().equals("cursor") || field.getKey().equals("serverTime")) {
+                    throw new IllegalStateException("sync part " + part.name() + " writes field '" + field.getKey()
+                            + "', which the answer has already");
+                }
+                fields.put(field.getKey(), field.getValue());
+            }
+            news |= answer.news();
+        }
+        body.put("cursor", new SyncCursor(next).toString());
+        body.putAll(fields);
+        body.put("serverTime", clock.instant());
+        return new Answer(body, news);
     }
 
-    public KioskUpdates updates(KioskIdentity kiosk, SyncCursor cursor) {
-        return help.updatesFor(kiosk.kioskId(), cursor.help(), MAX_UPDATES_PER_ANSWER);
-    }
-
-    /**
-     * Whether an answer after {@code cursor} would carry a help update, an announcement or the
-     * village's roster; reads only.
-     */
+    /** Whether an answer after {@code cursor} would carry news of any part; reads only. */
     public boolean hasNews(KioskIdentity kiosk, SyncCursor cursor) {
-        return !updates(kiosk, cursor).updates().isEmpty()
-                || announcements.hasNewsFor(kiosk, cursor.announcements())
-                || residents.rosterVersion(kiosk.village()) != cursor.roster();
+        return parts.stream().anyMatch(part -> part.serves(kiosk)
+                && part.hasNews(kiosk, cursor.slice(part.name(), part.start())));
     }
 
     private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
-            List<Rejection> rejected, List<HelpChange> changes, List<CheckIns.Change> checkInChanges,
-            List<String> boards) throws SQLException {
+            List<Rejection> rejected, Map<Object, Runnable> afterCommit) throws SQLException {
         String id = event.id().toString();
         Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
                 row -> row.getString(1), id);
@@ -194,66 +234,41 @@ public final class SyncService {
             }
             return;
         }
-        switch (event.type()) {
-            case HELP_REQUESTED -> {
-                insert(connection, kiosk, event, now);
-                changes.add(help.createFromEvent(connection, event, (HelpRequested) event.payload(), kiosk, now));
-            }
-            case HELP_CANCELLED -> {
-                try {
-                    changes.add(help.cancelFromEvent(connection, (HelpCancelled) event.payload(), kiosk, now));
-                } catch (HelpRefused e) {
-                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
-                    return;
-                }
-                insert(connection, kiosk, event, now);
-            }
-            case HELP_DETAILS -> {
-                try {
-                    changes.add(help.detailsFromEvent(connection, (HelpDetails) event.payload(), kiosk, now));
-                } catch (HelpRefused e) {
-                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
-                    return;
-                }
-                insert(connection, kiosk, event, now);
-            }
-            case HEARTBEAT -> {
-                insert(connection, kiosk, event, now);
-                kiosks.recordHeartbeat(connection, kiosk.kioskId(), (Heartbeat) event.payload(), now);
-            }
-            case CHECKED_IN, VISIT_CHECKED_IN -> {
-                try {
-                    checkIns.check(connection, kiosk, event);
-                } catch (CheckInRefused e) {
-                    rejected.add(new Rejection(id, e.code(), e.getMessage()));
-                    return;
-                }
-                insert(connection, kiosk, event, now);
-                checkInChanges.addAll(checkIns.record(connection, kiosk, event, now));
-            }
-            case ANNOUNCEMENT_PLAYED -> {
-                insert(connection, kiosk, event, now);
-                AnnouncementPlayed played = (AnnouncementPlayed) event.payload();
-                if (announcements.recordPlayed(connection, kiosk.kioskId(), played)) {
-                    boards.add(played.announcementId());
-                }
-            }
-            case AUDIO_DOWNLOADED -> {
-                insert(connection, kiosk, event, now);
-                AudioDownloaded downloaded = (AudioDownloaded) event.payload();
-                if (announcements.recordDownloaded(connection, kiosk.kioskId(), downloaded, event.occurredAt())) {
-                    boards.add(downloaded.announcementId());
-                }
-            }
+        EventHandler<?> handler = handlers.get(event.type());
+        if (handler == null) {
+            rejected.add(new Rejection(id, "unsupported_event", "this hub does not take " + event.type()
+                    + " events; the kiosk may be newer than the hub"));
+            return;
         }
+        IncomingEvent<?> incoming = incoming(connection, kiosk, event, now);
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            Sql.update(connection, "INSERT INTO events (id, kiosk_id, type, occurred_at, clock_trusted, received_at,"
+                    + " payload) VALUES (?, ?, ?, ?, ?, ?, ?)", id, kiosk.kioskId(), event.type().name(),
+                    event.occurredAt(), event.clockTrusted(), now, ProtocolJson.write(event.payload()));
+            apply(handler, incoming);
+        } catch (Refusal refusal) {
+            connection.rollback(savepoint);
+            rejected.add(new Rejection(id, refusal.code(), refusal.getMessage()));
+            return;
+        }
+        connection.releaseSavepoint(savepoint);
         accepted.add(event.id());
+        incoming.queued().forEach(work -> afterCommit.putIfAbsent(work.getKey(), work.getValue()));
     }
 
-    private static void insert(Connection connection, KioskIdentity kiosk, Event event, Instant now)
+    private static <T extends EventPayload> IncomingEvent<T> incoming(Connection connection, KioskIdentity kiosk,
+            Event event, Instant now) {
+        @SuppressWarnings("unchecked")
+        T payload = (T) event.payload();
+        return new IncomingEvent<>(connection, kiosk, event, payload, now);
+    }
+
+    /** The registration made sure that the handler of a type takes that type's payload. */
+    @SuppressWarnings("unchecked")
+    private static <T extends EventPayload> void apply(EventHandler<?> handler, IncomingEvent<T> event)
             throws SQLException {
-        Sql.update(connection, "INSERT INTO events (id, kiosk_id, type, occurred_at, clock_trusted, received_at, payload)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", event.id().toString(), kiosk.kioskId(), event.type().name(),
-                event.occurredAt(), event.clockTrusted(), now, ProtocolJson.write(event.payload()));
+        ((EventHandler<T>) handler).apply(event);
     }
 
     private static SyncRequest envelope(ObjectNode body) {
@@ -262,7 +277,7 @@ public final class SyncService {
         try {
             return ProtocolJson.read(ProtocolJson.mapper().writeValueAsBytes(copy), SyncRequest.class);
         } catch (ProtocolException e) {
-            throw new HttpError(400, "invalid_field", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot re-serialise a parsed JSON tree", e);
         }
@@ -283,21 +298,11 @@ public final class SyncService {
         }
     }
 
-    private SyncCursor newestChanges() {
-        return database.read(connection -> new SyncCursor(
-                Sql.one(connection, "SELECT MAX(seq) AS newest FROM help_history", row -> row.getLong("newest"))
-                        .orElse(0L),
-                Sql.one(connection, "SELECT MAX(seq) AS newest FROM announcement_changes",
-                        row -> row.getLong("newest")).orElse(0L),
-                // A roster version ahead of the hub's is simply unequal, and the roster is sent again.
-                -1));
-    }
-
     private static SyncCursor parseCursor(String cursor) {
         try {
             return SyncCursor.parse(cursor);
         } catch (IllegalArgumentException e) {
-            throw HttpError.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
+            throw Refusal.invalidField("cursor", "field 'cursor' is not a cursor this hub gave out: '" + cursor + "'");
         }
     }
 }

@@ -1,12 +1,17 @@
 /**
- * {@code POST /api/v1/sync}: a kiosk's batch of events in, help updates for that kiosk and its
- * village's roster (when changed) out.
+ * The sync core behind {@code POST /api/v1/sync}: envelopes, validation, idempotency (the
+ * {@code events} table), batches, cursors and waking held long-polls. It knows no feature.
  *
- * <p>A batch is applied in one write transaction, committed durably before the answer is
- * written; events are idempotent by id. The cursor ({@link org.courtyard.hub.sync.SyncCursor}) is the
- * hub's help-history sequence number and the village's roster version (opaque to kiosks). With {@code ?wait=SECONDS} and nothing to say, the answer is
- * held without holding a thread: the exchange is detached and completed later by
- * {@link org.courtyard.hub.sync.LongPolls} when a help update for the kiosk commits or the time
- * runs out.
+ * <p>Features plug in three ways: an {@link org.courtyard.hub.sync.EventHandler} per event type
+ * ({@link org.courtyard.hub.sync.SyncService#on}), run inside the batch's write transaction and
+ * able to reject its event; a {@link org.courtyard.hub.sync.SyncPart} of the answer
+ * ({@link org.courtyard.hub.sync.SyncService#addPart}) with its slice of the
+ * {@link org.courtyard.hub.sync.SyncCursor}; and a {@link org.courtyard.hub.sync.BatchHook} told of
+ * every batch. A feature that commits news for kiosks wakes their held long-polls through
+ * {@link org.courtyard.hub.sync.LongPolls}.
+ *
+ * <p>A batch is committed durably before the answer is written. With {@code ?wait=SECONDS} and
+ * nothing to say, the answer is held without holding a thread until a feature wakes the kiosk or
+ * the time runs out.
  */
 package org.courtyard.hub.sync;

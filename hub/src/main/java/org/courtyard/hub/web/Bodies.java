@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.courtyard.hub.core.Refusal;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -49,7 +50,7 @@ public final class Bodies {
             try {
                 if (Content.Chunk.isFailure(chunk)) {
                     if (chunk.isLast()) {
-                        throw HttpError.badRequest("could not read the request body", chunk.getFailure());
+                        throw Refusal.badRequest("could not read the request body", chunk.getFailure());
                     }
                     // A transient failure is Jetty's idle timeout: the client stopped sending.
                     throw slow(timeout, chunk.getFailure());
@@ -88,18 +89,18 @@ public final class Bodies {
             throw slow(timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HttpError(503, "unavailable", "the hub is stopping", e);
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "unavailable", "the hub is stopping", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a demand callback cannot fail", e);
         }
     }
 
-    static HttpError tooLarge(int maxBytes) {
-        return new HttpError(413, "too_large", "the body is larger than the limit of " + maxBytes + " bytes");
+    static Refusal tooLarge(int maxBytes) {
+        return Refusal.tooLarge("the body is larger than the limit of " + maxBytes + " bytes");
     }
 
-    private static HttpError slow(Duration timeout, Throwable cause) {
-        return new HttpError(408, "request_timeout", "the body did not arrive within " + timeout.toSeconds()
+    private static Refusal slow(Duration timeout, Throwable cause) {
+        return new Refusal(Refusal.Kind.TOO_SLOW, "request_timeout", "the body did not arrive within " + timeout.toSeconds()
                 + " seconds", cause);
     }
 }

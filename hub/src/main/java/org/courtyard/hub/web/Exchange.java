@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.protocol.Protocol;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
-/** One request as a route sees it, with helpers that turn bad input into {@link HttpError}s. */
+/** One request as a route sees it, with helpers that turn bad input into {@link Refusal}s. */
 public final class Exchange {
 
     /** Largest request body any route accepts; larger ones get 413. */
@@ -86,7 +87,7 @@ public final class Exchange {
         } catch (NumberFormatException e) {
             // answered below, with the range
         }
-        throw HttpError.invalidField(name, "query parameter '" + name + "' must be a whole number from " + min
+        throw Refusal.invalidField(name, "query parameter '" + name + "' must be a whole number from " + min
                 + " to " + max + ", was '" + value.get() + "'");
     }
 
@@ -136,13 +137,13 @@ public final class Exchange {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw new HttpError(415, "unsupported_media_type",
+            throw Refusal.unsupportedType(
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"));
         }
         bodyTaken = true;
         byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
         if (body.length == 0) {
-            throw HttpError.badRequest("the body is empty; a JSON document is required", null);
+            throw Refusal.badRequest("the body is empty; a JSON document is required");
         }
         return body;
     }
@@ -163,7 +164,7 @@ public final class Exchange {
         try {
             return ProtocolJson.read(body, type);
         } catch (ProtocolException e) {
-            throw new HttpError(400, "invalid_field", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
         }
     }
 
@@ -173,7 +174,7 @@ public final class Exchange {
         try {
             return ProtocolJson.mapper().readTree(body);
         } catch (IOException e) {
-            throw new HttpError(400, "malformed_json", "the body is not valid JSON: " + firstLine(e.getMessage()), e);
+            throw new Refusal(Refusal.Kind.INVALID, "malformed_json", "the body is not valid JSON: " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -200,7 +201,7 @@ public final class Exchange {
         try {
             Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
             return true;
-        } catch (HttpError e) {
+        } catch (Refusal e) {
             return false;
         }
     }

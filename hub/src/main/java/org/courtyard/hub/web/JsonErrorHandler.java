@@ -41,7 +41,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         return switch (code) {
             case 404 -> "not found";
             case 400 -> "bad request";
-            default -> code >= 500 ? "the hub failed to handle the request; the error is logged" : "HTTP " + code;
+            default -> code >= 500 ? JsonResponses.INTERNAL_MESSAGE : "HTTP " + code;
         };
     }
 }

@@ -1,16 +1,25 @@
 package org.courtyard.hub.web;
 
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.protocol.ErrorBody;
 import org.courtyard.protocol.ProtocolJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Writes JSON answers and JSON error bodies, completing the callback. */
+/**
+ * Writes JSON answers and JSON error bodies, completing the callback; the one place that turns a
+ * {@link Refusal} into an HTTP status.
+ */
 public final class JsonResponses {
 
     public static final String JSON = "application/json; charset=utf-8";
+
+    /** The message of every 500: the details are in the log, never in the answer. */
+    static final String INTERNAL_MESSAGE = "the hub failed to handle the request; the error is logged";
 
     private JsonResponses() {
     }
@@ -28,15 +37,55 @@ public final class JsonResponses {
     }
 
     /**
-     * Writes {@code error} as the JSON error body. After a 408 or 413 the request body may be
+     * Writes {@code refusal} with its status ({@link #status}) and the JSON error body
+     * {@code {"error":{"code","message",...details}}}. After a 408 or 413 the request body may be
      * partly unread, so the connection is closed ({@code Connection: close} tells the client not
      * to reuse it).
      */
-    public static void error(Response response, Callback callback, HttpError error) {
-        if (error.status() == 408 || error.status() == 413) {
+    public static void error(Response response, Callback callback, Refusal refusal) {
+        if (refusal.kind() == Refusal.Kind.TOO_SLOW || refusal.kind() == Refusal.Kind.TOO_LARGE) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        write(response, callback, error.status(), ErrorBody.of(error.code(), error.getMessage()));
+        write(response, callback, status(refusal.kind()), body(refusal));
+    }
+
+    /** Writes an error the web layer makes itself (405, say), with the JSON error body. */
+    public static void error(Response response, Callback callback, int status, String code, String message) {
+        write(response, callback, status, ErrorBody.of(code, message));
+    }
+
+    /** Writes the 500 of a failure that is logged; the answer says no more. */
+    public static void internalError(Response response, Callback callback) {
+        error(response, callback, 500, "internal", INTERNAL_MESSAGE);
+    }
+
+    /** The HTTP status of each kind of refusal. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TOO_SLOW -> 408;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case OUT_OF_RANGE -> 416;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    private static Object body(Refusal refusal) {
+        if (refusal.details().isEmpty()) {
+            return ErrorBody.of(refusal.code(), refusal.getMessage());
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", refusal.code());
+        error.put("message", refusal.getMessage());
+        error.putAll(refusal.details());
+        return Map.of("error", error);
     }
 
     /** The error code the hub uses for a bare status (Jetty's own errors, unknown paths). */

@@ -7,6 +7,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.hub.core.Refusal;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -128,7 +129,7 @@ public final class Lane extends Handler.Wrapper {
         public void run() {
             try {
                 if (!Lane.super.handle(request, response, callback)) {
-                    JsonResponses.error(response, callback, HttpError.notFound("not found: "
+                    JsonResponses.error(response, callback, Refusal.notFound("not found: "
                             + Request.getPathInContext(request)));
                 }
             } catch (Exception e) {
@@ -141,7 +142,7 @@ public final class Lane extends Handler.Wrapper {
         void refuse(String message) {
             response.getHeaders().put("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            JsonResponses.error(response, callback, new HttpError(503, "unavailable", message));
+            JsonResponses.error(response, callback, new Refusal(Refusal.Kind.UNAVAILABLE, "unavailable", message));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.courtyard.hub.web;
 
+import org.courtyard.hub.core.Refusal;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -10,7 +11,7 @@ public final class NotFoundHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        JsonResponses.error(response, callback, HttpError.notFound("not found: " + Request.getPathInContext(request)));
+        JsonResponses.error(response, callback, Refusal.notFound("not found: " + Request.getPathInContext(request)));
         return true;
     }
 }

@@ -6,8 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.courtyard.hub.auth.Access;
+import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.auth.Principal;
+import org.courtyard.hub.core.Refusal;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches requests to {@link Route}s by method and path ({@code /api/v1/help-requests/{id}}).
+ * Dispatches requests to {@link Route}s by method and path ({@code /api/v1/help-requests/{id}}),
+ * after checking the {@link Access} each route was added with: the caller is authenticated and
+ * admitted here, in one place, and the route's handler gets the admitted caller.
  *
  * <p>A blocking handler: routes may touch SQLite on the calling Jetty thread. Paths under any of
  * the {@code ownedPrefixes} that match no route get a JSON 404 (or 405 with {@code Allow} when only
@@ -27,31 +35,56 @@ public final class Router extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
-    private record Entry(String method, String[] segments, Route route) {
+    /** One route as the table lists it: method, pattern and who may call it. */
+    public record Endpoint(String method, String pattern, Access<?> access) {
+
+        @Override
+        public String toString() {
+            return method + " " + pattern + " " + access.name();
+        }
+    }
+
+    private record Entry(Endpoint endpoint, String[] segments, Route<?> route) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> ownedPrefixes;
     private final Duration bodyTimeout;
+    private final Authenticator authenticator;
 
-    /** A router whose routes get {@link Limits#defaults()}'s body timeout. */
-    public Router(List<String> ownedPrefixes) {
-        this(ownedPrefixes, Limits.defaults().bodyTimeout());
-    }
-
-    /** @param bodyTimeout how long {@link Exchange#jsonBody()} waits for a whole body (408 after) */
-    public Router(List<String> ownedPrefixes, Duration bodyTimeout) {
+    /**
+     * @param ownedPrefixes paths under which an unknown path is this router's 404
+     * @param bodyTimeout how long {@link Exchange#jsonBody()} waits for a whole body (408 after)
+     * @param authenticator finds the caller of every route that is not {@link Access#PUBLIC}
+     */
+    public Router(List<String> ownedPrefixes, Duration bodyTimeout, Authenticator authenticator) {
         this.ownedPrefixes = List.copyOf(ownedPrefixes);
         this.bodyTimeout = bodyTimeout;
+        this.authenticator = authenticator;
     }
 
-    /** Adds a route; call before the server starts. */
-    public Router add(String method, String pattern, Route route) {
+    /**
+     * Adds a route that {@code access} guards; call before the server starts.
+     *
+     * @throws IllegalArgumentException for a pattern without a leading '/' or a method and pattern
+     *     another route has already
+     */
+    public <P> Router add(HttpMethod method, String pattern, Access<P> access, Route<P> route) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("route pattern must start with '/': " + pattern);
         }
-        entries.add(new Entry(method, split(pattern), route));
+        for (Entry entry : entries) {
+            if (entry.endpoint.method().equals(method.asString()) && entry.endpoint.pattern().equals(pattern)) {
+                throw new IllegalArgumentException("a route for " + method + " " + pattern + " exists already");
+            }
+        }
+        entries.add(new Entry(new Endpoint(method.asString(), pattern, access), split(pattern), route));
         return this;
+    }
+
+    /** Every route in the order added: the route table, read-only. */
+    public List<Endpoint> endpoints() {
+        return entries.stream().map(Entry::endpoint).toList();
     }
 
     @Override
@@ -64,34 +97,34 @@ public final class Router extends Handler.Abstract {
             if (parameters == null) {
                 continue;
             }
-            if (!entry.method.equals(request.getMethod())) {
-                allowed.add(entry.method);
+            if (!entry.endpoint.method().equals(request.getMethod())) {
+                allowed.add(entry.endpoint.method());
                 continue;
             }
-            run(entry.route, new Exchange(request, response, callback, parameters, bodyTimeout));
+            run(entry, new Exchange(request, response, callback, parameters, bodyTimeout));
             return true;
         }
         if (!allowed.isEmpty()) {
             response.getHeaders().put("Allow", String.join(", ", allowed));
-            JsonResponses.error(response, callback, new HttpError(405, "method_not_allowed",
-                    request.getMethod() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed)));
+            JsonResponses.error(response, callback, 405, "method_not_allowed",
+                    request.getMethod() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
             return true;
         }
         for (String prefix : ownedPrefixes) {
             if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
-                JsonResponses.error(response, callback, HttpError.notFound("no such endpoint: " + path));
+                JsonResponses.error(response, callback, Refusal.notFound("no such endpoint: " + path));
                 return true;
             }
         }
         return false;
     }
 
-    private static void run(Route route, Exchange exchange) {
+    private void run(Entry entry, Exchange exchange) {
         Reply reply;
         try {
-            reply = route.handle(exchange);
-        } catch (HttpError e) {
-            if (e.status() >= 500) {
+            reply = admitAndHandle(entry.endpoint.access(), entry.route, exchange);
+        } catch (Refusal e) {
+            if (JsonResponses.status(e.kind()) >= 500) {
                 LOG.error("{} {} failed", exchange.method(), exchange.path(), e);
             }
             finishWithError(exchange, e);
@@ -99,11 +132,11 @@ public final class Router extends Handler.Abstract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("{} {} was interrupted", exchange.method(), exchange.path(), e);
-            finishWithError(exchange, internal());
+            finishWithInternalError(exchange);
             return;
         } catch (Exception e) {
             LOG.error("{} {} failed", exchange.method(), exchange.path(), e);
-            finishWithError(exchange, internal());
+            finishWithInternalError(exchange);
             return;
         }
         if (exchange.isDetached()) {
@@ -111,7 +144,7 @@ public final class Router extends Handler.Abstract {
         }
         if (reply == null || reply.isDetached()) {
             LOG.error("{} {}: the route returned {} without detaching", exchange.method(), exchange.path(), reply);
-            finishWithError(exchange, internal());
+            finishWithInternalError(exchange);
             return;
         }
         discardUnreadBody(exchange);
@@ -121,13 +154,22 @@ public final class Router extends Handler.Abstract {
         JsonResponses.write(exchange.response(), exchange.detach(), reply.status(), reply.body());
     }
 
+    /** The one place where callers are authenticated and admitted. */
+    @SuppressWarnings("unchecked")
+    private <P> Reply admitAndHandle(Access<P> access, Route<?> route, Exchange exchange) throws Exception {
+        Optional<Principal> caller = access.isPublic() ? Optional.empty()
+                : authenticator.authenticate(exchange.credential());
+        P admitted = access.admit(caller);
+        return ((Route<P>) route).handle(exchange, admitted);
+    }
+
     private static void discardUnreadBody(Exchange exchange) {
         if (!exchange.discardUnreadBody()) {
             exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
 
-    private static void finishWithError(Exchange exchange, HttpError error) {
+    private static void finishWithError(Exchange exchange, Refusal error) {
         if (exchange.isDetached()) {
             // The route owns the callback now; it has completed it or will. Writing here would complete it twice.
             LOG.error("{} {} failed after detaching; the route is responsible for its answer",
@@ -138,8 +180,14 @@ public final class Router extends Handler.Abstract {
         JsonResponses.error(exchange.response(), exchange.detach(), error);
     }
 
-    private static HttpError internal() {
-        return new HttpError(500, "internal", "the hub failed to handle the request; the error is logged");
+    private static void finishWithInternalError(Exchange exchange) {
+        if (exchange.isDetached()) {
+            LOG.error("{} {} failed after detaching; the route is responsible for its answer",
+                    exchange.method(), exchange.path());
+            return;
+        }
+        discardUnreadBody(exchange);
+        JsonResponses.internalError(exchange.response(), exchange.detach());
     }
 
     private static Map<String, String> match(String[] pattern, String[] path) {

@@ -1,331 +1,57 @@
 package org.courtyard.hub.store.internal;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.courtyard.hub.store.Migration;
 import org.courtyard.hub.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's schema, as numbered steps. A step, once released, is never edited: a change is a new
- * step. Times are epoch milliseconds in {@code BIGINT} columns; booleans are {@code BOOLEAN}
- * (SQLite stores 0/1, PostgreSQL a real boolean, JDBC reads both the same way).
+ * The one migration runner. Each feature brings its own numbered steps ({@link Migration}); the
+ * table {@code schema_migrations} records every step applied as {@code (feature, version)}, so
+ * features number their steps independently and never collide. Every step runs in its own
+ * transaction together with its row.
+ *
+ * <p>A database from before per-feature steps (its {@code schema_version} at 1 to
+ * {@value LegacySchema#NEWEST}) is carried over on open: the feature steps its old steps became
+ * are recorded as applied ({@link LegacySchema}), nothing is run or dropped.
  */
 public final class Migrations {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    /** The table of applied steps. */
+    public static final String TABLE = "schema_migrations";
 
-    /** Every step, in order. */
-    public static final List<Migration> ALL = List.of(
-            new Migration(1, "users, sessions, kiosks, events, help requests, webhook outbox", List.of(
-                    """
-                    CREATE TABLE users (
-                      username VARCHAR(64) PRIMARY KEY,
-                      password_hash VARCHAR(200) NOT NULL,
-                      role VARCHAR(16) NOT NULL,
-                      village VARCHAR(100),
-                      display_name VARCHAR(100),
-                      created_at BIGINT NOT NULL
-                    )""",
-                    """
-                    CREATE TABLE sessions (
-                      token_hash VARCHAR(64) PRIMARY KEY,
-                      username VARCHAR(64) NOT NULL REFERENCES users(username) ON DELETE CASCADE,
-                      created_at BIGINT NOT NULL,
-                      expires_at BIGINT NOT NULL
-                    )""",
-                    "CREATE INDEX sessions_expiry ON sessions(expires_at)",
-                    """
-                    CREATE TABLE kiosks (
-                      id VARCHAR(16) PRIMARY KEY,
-                      name VARCHAR(100) NOT NULL,
-                      village VARCHAR(100) NOT NULL,
-                      token_hash VARCHAR(64) NOT NULL UNIQUE,
-                      created_at BIGINT NOT NULL,
-                      last_seen_at BIGINT,
-                      last_heartbeat TEXT,
-                      last_heartbeat_at BIGINT
-                    )""",
-                    """
-                    CREATE TABLE events (
-                      id VARCHAR(36) PRIMARY KEY,
-                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
-                      type VARCHAR(32) NOT NULL,
-                      occurred_at BIGINT NOT NULL,
-                      clock_trusted BOOLEAN NOT NULL,
-                      received_at BIGINT NOT NULL,
-                      payload TEXT NOT NULL
-                    )""",
-                    "CREATE INDEX events_kiosk ON events(kiosk_id, received_at)",
-                    """
-                    CREATE TABLE help_requests (
-                      id VARCHAR(36) PRIMARY KEY REFERENCES events(id),
-                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
-                      village VARCHAR(100) NOT NULL,
-                      status VARCHAR(16) NOT NULL,
-                      source VARCHAR(16) NOT NULL,
-                      category VARCHAR(16),
-                      resident_id VARCHAR(100),
-                      transcript TEXT,
-                      occurred_at BIGINT NOT NULL,
-                      received_at BIGINT NOT NULL,
-                      clock_trusted BOOLEAN NOT NULL,
-                      acknowledged_by VARCHAR(100),
-                      assignee VARCHAR(100),
-                      updated_at BIGINT NOT NULL,
-                      overdue_at BIGINT
-                    )""",
-                    "CREATE INDEX help_requests_status ON help_requests(status, received_at)",
-                    "CREATE INDEX help_requests_village ON help_requests(village, received_at)",
-                    // seq is the hub's change sequence and the kiosks' cursor. In SQLite an INTEGER
-                    // PRIMARY KEY is the rowid and grows by one with every insert (rows here are never
-                    // deleted, so it never reuses a value); on PostgreSQL write
-                    // BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY.
-                    """
-                    CREATE TABLE help_history (
-                      seq INTEGER PRIMARY KEY,
-                      request_id VARCHAR(36) NOT NULL REFERENCES help_requests(id),
-                      kiosk_id VARCHAR(16) NOT NULL,
-                      status VARCHAR(16) NOT NULL,
-                      by_name VARCHAR(100),
-                      assignee VARCHAR(100),
-                      note TEXT,
-                      changed_at BIGINT NOT NULL
-                    )""",
-                    "CREATE INDEX help_history_request ON help_history(request_id, seq)",
-                    "CREATE INDEX help_history_kiosk ON help_history(kiosk_id, seq)",
-                    // id: see help_history.seq.
-                    """
-                    CREATE TABLE webhook_outbox (
-                      id INTEGER PRIMARY KEY,
-                      event VARCHAR(32) NOT NULL,
-                      url TEXT NOT NULL,
-                      body TEXT NOT NULL,
-                      attempts INTEGER NOT NULL,
-                      next_attempt_at BIGINT NOT NULL,
-                      created_at BIGINT NOT NULL,
-                      delivered_at BIGINT,
-                      failed_at BIGINT,
-                      last_error TEXT
-                    )""",
-                    "CREATE INDEX webhook_outbox_due ON webhook_outbox(delivered_at, failed_at, next_attempt_at)")),
-            new Migration(2, "announcements, their changes and delivery board", List.of(
-                    // targets: the protocol's Targets as JSON; repeat_daily: "08:00,18:30" (kiosk local
-                    // times); audio_*: the file DATA/audio/<audio_sha256>.wav; change_seq: the row of
-                    // announcement_changes that last changed it, which kiosks' cursors count.
-                    """
-                    CREATE TABLE announcements (
-                      id VARCHAR(16) PRIMARY KEY,
-                      title VARCHAR(200) NOT NULL,
-                      body TEXT,
-                      priority VARCHAR(16) NOT NULL,
-                      outdoor BOOLEAN NOT NULL,
-                      targets TEXT NOT NULL,
-                      starts_at BIGINT NOT NULL,
-                      ends_at BIGINT,
-                      repeat_daily VARCHAR(200) NOT NULL,
-                      audio_sha256 VARCHAR(64),
-                      audio_bytes BIGINT,
-                      audio_duration_ms BIGINT,
-                      revision INTEGER NOT NULL,
-                      change_seq BIGINT NOT NULL,
-                      created_by VARCHAR(64) NOT NULL,
-                      created_at BIGINT NOT NULL,
-                      updated_by VARCHAR(64) NOT NULL,
-                      updated_at BIGINT NOT NULL,
-                      withdrawn_by VARCHAR(64),
-                      withdrawn_at BIGINT
-                    )""",
-                    "CREATE INDEX announcements_change ON announcements(change_seq)",
-                    // seq: see help_history.seq.
-                    """
-                    CREATE TABLE announcement_changes (
-                      seq INTEGER PRIMARY KEY,
-                      announcement_id VARCHAR(16) NOT NULL REFERENCES announcements(id),
-                      revision INTEGER NOT NULL,
-                      changed_by VARCHAR(64) NOT NULL,
-                      changed_at BIGINT NOT NULL
-                    )""",
-                    """
-                    CREATE TABLE announcement_deliveries (
-                      announcement_id VARCHAR(16) NOT NULL REFERENCES announcements(id),
-                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
-                      delivered_at BIGINT,
-                      delivered_revision INTEGER,
-                      downloaded_at BIGINT,
-                      downloaded_sha256 VARCHAR(64),
-                      played_at BIGINT,
-                      outcome VARCHAR(16),
-                      detail TEXT,
-                      outcome_at BIGINT,
-                      plays INTEGER NOT NULL,
-                      PRIMARY KEY (announcement_id, kiosk_id)
-                    )""",
-                    "CREATE INDEX announcement_deliveries_kiosk ON announcement_deliveries(kiosk_id)")),
-            new Migration(3, "voice memos of help requests", List.of(
-                    // The audio is the file DATA/memos/<sha256>.wav; one memo per request, the latest wins.
-                    """
-                    CREATE TABLE voice_memos (
-                      request_id VARCHAR(36) PRIMARY KEY REFERENCES help_requests(id),
-                      sha256 VARCHAR(64) NOT NULL,
-                      bytes BIGINT NOT NULL,
-                      duration_ms BIGINT NOT NULL,
-                      transcript TEXT,
-                      received_at BIGINT NOT NULL
-                    )""")),
-            new Migration(4, "residents, cadres, pairings, check-ins, visits, check-in alerts, roster changes", List.of(
-                    // tags: a JSON array of strings. paused_until: a local date YYYY-MM-DD. expect_since:
-                    // when the current check-in expectation began, the count's start for someone who
-                    // never checked in.
-                    """
-                    CREATE TABLE residents (
-                      id VARCHAR(16) PRIMARY KEY,
-                      village VARCHAR(100) NOT NULL,
-                      name VARCHAR(50) NOT NULL,
-                      type VARCHAR(8) NOT NULL,
-                      tags TEXT NOT NULL,
-                      check_in_every_days INTEGER,
-                      expect_since BIGINT NOT NULL,
-                      phone VARCHAR(20),
-                      address VARCHAR(200),
-                      guardian VARCHAR(50),
-                      guardian_phone VARCHAR(20),
-                      parents_workplace VARCHAR(100),
-                      parents_phone VARCHAR(20),
-                      school VARCHAR(100),
-                      school_class VARCHAR(50),
-                      head_teacher VARCHAR(50),
-                      note VARCHAR(500),
-                      photo_sha256 VARCHAR(64),
-                      photo_bytes INTEGER,
-                      active BOOLEAN NOT NULL,
-                      paused_until VARCHAR(10),
-                      pause_note VARCHAR(500),
-                      paused_by VARCHAR(100),
-                      paused_at BIGINT,
-                      created_at BIGINT NOT NULL,
-                      updated_at BIGINT NOT NULL
-                    )""",
-                    "CREATE INDEX residents_village ON residents(village, name)",
-                    """
-                    CREATE TABLE cadres (
-                      id VARCHAR(16) PRIMARY KEY,
-                      village VARCHAR(100) NOT NULL,
-                      name VARCHAR(50) NOT NULL,
-                      phone VARCHAR(20),
-                      pin_hash VARCHAR(200),
-                      username VARCHAR(64) REFERENCES users(username),
-                      active BOOLEAN NOT NULL,
-                      created_at BIGINT NOT NULL,
-                      updated_at BIGINT NOT NULL
-                    )""",
-                    "CREATE INDEX cadres_village ON cadres(village, name)",
-                    // NULLs never collide in a unique index, on SQLite as on PostgreSQL.
-                    "CREATE UNIQUE INDEX cadres_username ON cadres(username)",
-                    """
-                    CREATE TABLE pairings (
-                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
-                      cadre_id VARCHAR(16) NOT NULL REFERENCES cadres(id),
-                      PRIMARY KEY (resident_id, cadre_id)
-                    )""",
-                    "CREATE INDEX pairings_cadre ON pairings(cadre_id)",
-                    // checked_in_at: the kiosk's time if its clock was trusted (never after
-                    // received_at), else the hub's receive time.
-                    """
-                    CREATE TABLE check_ins (
-                      event_id VARCHAR(36) PRIMARY KEY REFERENCES events(id),
-                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
-                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
-                      village VARCHAR(100) NOT NULL,
-                      checked_in_at BIGINT NOT NULL,
-                      occurred_at BIGINT NOT NULL,
-                      received_at BIGINT NOT NULL,
-                      clock_trusted BOOLEAN NOT NULL
-                    )""",
-                    "CREATE INDEX check_ins_resident ON check_ins(resident_id, checked_in_at)",
-                    "CREATE INDEX check_ins_village ON check_ins(village, checked_in_at)",
-                    """
-                    CREATE TABLE visits (
-                      event_id VARCHAR(36) PRIMARY KEY REFERENCES events(id),
-                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
-                      kiosk_id VARCHAR(16) NOT NULL REFERENCES kiosks(id),
-                      village VARCHAR(100) NOT NULL,
-                      cadre VARCHAR(100) NOT NULL,
-                      note TEXT,
-                      visited_at BIGINT NOT NULL,
-                      occurred_at BIGINT NOT NULL,
-                      received_at BIGINT NOT NULL,
-                      clock_trusted BOOLEAN NOT NULL
-                    )""",
-                    "CREATE INDEX visits_resident ON visits(resident_id, visited_at)",
-                    "CREATE INDEX visits_village ON visits(village, visited_at)",
-                    // id: see help_history.seq. due_date: the local date the missed check-in was due.
-                    """
-                    CREATE TABLE check_in_alerts (
-                      id INTEGER PRIMARY KEY,
-                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
-                      village VARCHAR(100) NOT NULL,
-                      last_check_in_at BIGINT,
-                      due_date VARCHAR(10) NOT NULL,
-                      raised_at BIGINT NOT NULL,
-                      cleared_at BIGINT,
-                      cleared_by VARCHAR(100),
-                      clear_reason VARCHAR(16)
-                    )""",
-                    "CREATE INDEX check_in_alerts_resident ON check_in_alerts(resident_id, cleared_at)",
-                    // seq: see help_history.seq; a kiosk's cursor carries the newest seq of its village.
-                    """
-                    CREATE TABLE roster_changes (
-                      seq INTEGER PRIMARY KEY,
-                      village VARCHAR(100) NOT NULL,
-                      changed_at BIGINT NOT NULL
-                    )""",
-                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
-            // seq: see help_history.seq. username is who acted (for a failed login: the name tried,
-            // which may belong to nobody), so it has no foreign key.
-            new Migration(5, "audit log of staff actions", List.of(
-                    """
-                    CREATE TABLE audit_log (
-                      seq INTEGER PRIMARY KEY,
-                      at BIGINT NOT NULL,
-                      username VARCHAR(64) NOT NULL,
-                      action VARCHAR(64) NOT NULL,
-                      target VARCHAR(200),
-                      detail TEXT,
-                      address VARCHAR(64) NOT NULL
-                    )""",
-                    "CREATE INDEX audit_log_at ON audit_log(at)",
-                    "CREATE INDEX audit_log_user ON audit_log(username, at)")),
-            new Migration(6, "kiosk enrolment codes; when a kiosk was found silent", List.of(
-                    // One live code per kiosk: a new code replaces the old one. The code is stored
-                    // only as SHA-256(salt || code); redeeming it deletes the row.
-                    """
-                    CREATE TABLE enrolment_codes (
-                      kiosk_id VARCHAR(16) PRIMARY KEY REFERENCES kiosks(id),
-                      salt VARCHAR(32) NOT NULL,
-                      code_hash VARCHAR(64) NOT NULL,
-                      created_by VARCHAR(64),
-                      created_at BIGINT NOT NULL,
-                      expires_at BIGINT NOT NULL
-                    )""",
-                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")));
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
 
     /**
-     * Brings the schema up to the newest step, each step in its own transaction.
+     * Creates the bookkeeping tables if needed and carries an old {@code schema_version} over;
+     * one transaction.
      *
-     * @throws IllegalStateException if the database was written by a newer hub
+     * @throws IllegalStateException for an old version this hub never had
      */
-    public static void apply(Connection connection, List<Migration> migrations) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
+    public static void prepare(Connection connection) throws SQLException {
+        inTransaction(connection, () -> {
+            boolean legacy = tableExists(connection, "schema_version");
             try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("""
+                        CREATE TABLE IF NOT EXISTS schema_migrations (
+                          feature VARCHAR(64) NOT NULL,
+                          version INTEGER NOT NULL,
+                          description VARCHAR(200) NOT NULL,
+                          applied_at BIGINT NOT NULL,
+                          PRIMARY KEY (feature, version)
+                        )""");
                 statement.executeUpdate("""
                         CREATE TABLE IF NOT EXISTS schema_version (
                           version INTEGER PRIMARY KEY,
@@ -333,28 +59,111 @@ public final class Migrations {
                           applied_at BIGINT NOT NULL
                         )""");
             }
-            connection.commit();
-            int current = Sql.one(connection, "SELECT MAX(version) AS v FROM schema_version", row -> row.getInt("v"))
-                    .orElse(0);
-            int newest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-            if (current > newest) {
-                throw new IllegalStateException("the database has schema version " + current
-                        + " but this hub knows only up to " + newest + "; run a newer hub");
+            int old = legacy ? Sql.one(connection, "SELECT MAX(version) AS v FROM schema_version",
+                    row -> row.getInt("v")).orElse(0) : 0;
+            if (old == LegacySchema.GUARD) {
+                return;
             }
-            for (Migration migration : migrations) {
-                if (migration.version() <= current) {
-                    continue;
+            if (old > LegacySchema.GUARD) {
+                throw new IllegalStateException("the database has schema version " + old
+                        + ", which no hub of this kind wrote; run a newer hub");
+            }
+            Instant now = Instant.now();
+            for (int step = 1; step <= old; step++) {
+                String description = Sql.one(connection, "SELECT description FROM schema_version WHERE version = ?",
+                        row -> row.getString(1), step).orElse("");
+                for (Map.Entry<String, Integer> became : LegacySchema.became(step)) {
+                    record(connection, became.getKey(), became.getValue(),
+                            cut("schema_version " + step + ": " + description), now);
                 }
+            }
+            Sql.update(connection, "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                    LegacySchema.GUARD, "steps are per feature in schema_migrations; this hub is too old for them",
+                    now);
+            if (old > 0) {
+                LOG.info("schema version {} carried over to per-feature steps {}", old, LegacySchema.at(old));
+            }
+        });
+    }
+
+    /**
+     * Runs the steps of {@code feature} that the database does not have yet, oldest first, each in
+     * its own transaction.
+     *
+     * @throws IllegalArgumentException if the steps are not numbered 1, 2, 3 ...
+     * @throws IllegalStateException if the database holds a newer step of the feature (a newer hub
+     *     wrote it)
+     */
+    public static void apply(Connection connection, String feature, List<Migration> steps) throws SQLException {
+        if (feature == null || !feature.matches("[a-z][a-z0-9-]{0,63}")) {
+            throw new IllegalArgumentException("a feature name is lower-case letters, digits and '-', was '"
+                    + feature + "'");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).version() != i + 1) {
+                throw new IllegalArgumentException("the steps of " + feature + " must be numbered 1, 2, 3 ...; step "
+                        + (i + 1) + " says " + steps.get(i).version());
+            }
+        }
+        int current = versions(connection).getOrDefault(feature, 0);
+        if (current > steps.size()) {
+            throw new IllegalStateException("the database has step " + current + " of " + feature
+                    + " but this hub knows only up to " + steps.size() + "; run a newer hub");
+        }
+        for (Migration step : steps.subList(current, steps.size())) {
+            inTransaction(connection, () -> {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : migration.statements()) {
+                    for (String sql : step.statements()) {
                         statement.executeUpdate(sql);
                     }
                 }
-                Sql.update(connection, "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                        migration.version(), migration.description(), Instant.now());
-                connection.commit();
-                LOG.info("schema migrated to version {}: {}", migration.version(), migration.description());
-            }
+                record(connection, feature, step.version(), step.description(), Instant.now());
+            });
+            LOG.info("schema of {} migrated to step {}: {}", feature, step.version(), step.description());
+        }
+    }
+
+    /** The newest step of each feature the database holds, by feature name. */
+    public static Map<String, Integer> versions(Connection connection) throws SQLException {
+        Map<String, Integer> out = new TreeMap<>();
+        if (!tableExists(connection, TABLE)) {
+            return out;
+        }
+        for (Map.Entry<String, Integer> row : Sql.query(connection,
+                "SELECT feature, MAX(version) AS v FROM schema_migrations GROUP BY feature",
+                row -> Map.entry(row.getString("feature"), row.getInt("v")))) {
+            out.put(row.getKey(), row.getValue());
+        }
+        return out;
+    }
+
+    private static void record(Connection connection, String feature, int version, String description, Instant at)
+            throws SQLException {
+        Sql.update(connection, "INSERT INTO schema_migrations (feature, version, description, applied_at)"
+                + " VALUES (?, ?, ?, ?)", feature, version, description, at);
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rows = meta.getTables(null, null, table, new String[] {"TABLE"})) {
+            return rows.next();
+        }
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200);
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private static void inTransaction(Connection connection, Work work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -1,0 +1,172 @@
+package org.courtyard.hub.api.announce;
+
+import static org.eclipse.jetty.http.HttpMethod.GET;
+import static org.eclipse.jetty.http.HttpMethod.HEAD;
+import static org.eclipse.jetty.http.HttpMethod.POST;
+import static org.eclipse.jetty.http.HttpMethod.PUT;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.courtyard.hub.announce.AnnouncementAudio;
+import org.courtyard.hub.announce.AnnouncementDraft;
+import org.courtyard.hub.announce.Announcements;
+import org.courtyard.hub.api.Actors;
+import org.courtyard.hub.api.FeatureContext;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.auth.Access;
+import org.courtyard.hub.auth.Principal;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.web.ByteRange;
+import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.JsonResponses;
+import org.courtyard.hub.web.Reply;
+import org.courtyard.protocol.AudioRef;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/v1/announcements}: create, list, read, edit, withdraw; upload and download the audio;
+ * the delivery board. Staff tokens (cadres: their village); the audio download also takes the token
+ * of a kiosk the announcement is for. Changes are audited ({@code announcement.*}).
+ *
+ * <p>The audio download is made for villages with a poor link: the file's SHA-256 is its
+ * {@code ETag}, {@code Range: bytes=N-} resumes a broken download with 206, {@code If-Range} makes
+ * sure the rest belongs to the same file, and {@code If-None-Match} answers 304. The file is sent by
+ * asynchronous writes, so a slow kiosk holds no hub thread.
+ */
+final class AnnouncementRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnnouncementRoutes.class);
+    private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
+
+    /** Who gets the audio: staff who may see the announcement, and the kiosks it is for. */
+    private static final Access<Principal> AUDIO_READERS = Access.STAFF_OR_KIOSK.askingFor("send a staff token,"
+            + " or the token of a kiosk the announcement is for, as 'Authorization: Bearer <token>'");
+
+    private final Announcements announcements;
+    private final AnnouncementAudio audio;
+    private final AuditLog audit;
+
+    AnnouncementRoutes(Announcements announcements, AnnouncementAudio audio, AuditLog audit) {
+        this.announcements = announcements;
+        this.audio = audio;
+        this.audit = audit;
+    }
+
+    void register(FeatureContext hub) {
+        hub.route(POST, "/api/v1/announcements", Access.STAFF, (exchange, user) -> Reply.created(
+                announcements.create(user, exchange.bodyAs(AnnouncementDraft.class), Actors.trail(audit, user,
+                        exchange))));
+        hub.route(GET, "/api/v1/announcements", Access.STAFF, this::list);
+        hub.route(GET, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> Reply.ok(
+                announcements.get(user, exchange.pathParameter("id"))));
+        hub.route(PUT, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> Reply.ok(
+                announcements.update(user, exchange.pathParameter("id"), exchange.bodyAs(AnnouncementDraft.class),
+                        Actors.trail(audit, user, exchange))));
+        hub.route(POST, "/api/v1/announcements/{id}/withdraw", Access.STAFF, (exchange, user) -> Reply.ok(
+                announcements.withdraw(user, exchange.pathParameter("id"), Actors.trail(audit, user, exchange))));
+        hub.route(PUT, "/api/v1/announcements/{id}/audio", Access.STAFF, this::upload);
+        hub.route(GET, "/api/v1/announcements/{id}/audio", AUDIO_READERS,
+                (exchange, caller) -> download(exchange, caller, true));
+        hub.route(HEAD, "/api/v1/announcements/{id}/audio", AUDIO_READERS,
+                (exchange, caller) -> download(exchange, caller, false));
+        hub.route(GET, "/api/v1/announcements/{id}/deliveries", Access.STAFF, (exchange, user) -> Reply.ok(
+                announcements.deliveries(user, exchange.pathParameter("id"))));
+    }
+
+    private Reply list(Exchange exchange, StaffUser user) {
+        Optional<Boolean> withdrawn = exchange.query("withdrawn").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Refusal.invalidField("withdrawn", "query parameter 'withdrawn' must be true or false");
+        });
+        return Reply.ok(announcements.list(user, withdrawn, exchange.query("village"),
+                exchange.limit(DEFAULT_LIMIT, MAX_LIMIT)));
+    }
+
+    private Reply upload(Exchange exchange, StaffUser user) throws IOException, InterruptedException {
+        String id = exchange.pathParameter("id");
+        // Refuse before reading megabytes of audio for an announcement the caller may not change.
+        announcements.requireWritable(user, id);
+        AudioRef received;
+        try (InputStream body = Request.asInputStream(exchange.request())) {
+            received = audio.receive(exchange.header(HttpHeader.CONTENT_TYPE.asString()).orElse(null),
+                    exchange.request().getLength(), body);
+        }
+        announcements.attachAudio(user, id, received, Actors.trail(audit, user, exchange));
+        return Reply.ok(received);
+    }
+
+    private Reply download(Exchange exchange, Principal caller, boolean withBody) throws IOException {
+        AudioRef stored = announcements.audioFor(caller, exchange.pathParameter("id"));
+        Path file = audio.file(exchange.pathParameter("id"), stored);
+        long length = Files.size(file);
+        String etag = "\"" + stored.sha256() + "\"";
+        Response response = exchange.response();
+        response.getHeaders().put(HttpHeader.ETAG, etag);
+        response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+
+        if (matches(exchange.header("If-None-Match"), etag)) {
+            Callback callback = exchange.detach();
+            response.setStatus(304);
+            response.write(true, null, callback);
+            return Reply.detached();
+        }
+        Optional<String> range = exchange.header("Range");
+        Optional<String> ifRange = exchange.header("If-Range");
+        if (ifRange.isPresent() && !ifRange.get().trim().equals(etag)) {
+            // The client's partial file is of other audio: it gets the whole of this one.
+            range = Optional.empty();
+        }
+        ByteRange.Outcome outcome = ByteRange.of(range, length);
+        if (outcome instanceof ByteRange.Unsatisfiable) {
+            response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes */" + length);
+            JsonResponses.error(response, exchange.detach(), new Refusal(Refusal.Kind.OUT_OF_RANGE, "range_not_satisfiable",
+                    "the range '" + range.orElse("") + "' lies outside the " + length + " bytes of the audio"));
+            return Reply.detached();
+        }
+        long first = 0;
+        long count = length;
+        int status = 200;
+        if (outcome instanceof ByteRange.Partial partial) {
+            first = partial.range().first();
+            count = partial.range().length();
+            status = 206;
+            response.getHeaders().put(HttpHeader.CONTENT_RANGE, partial.range().contentRange(length));
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, count);
+        Callback callback = exchange.detach();
+        if (!withBody || count == 0) {
+            response.write(true, null, callback);
+            return Reply.detached();
+        }
+        String id = exchange.pathParameter("id");
+        Content.copy(Content.Source.from(file, first, count), response, Callback.from(callback::succeeded, failure -> {
+            LOG.debug("sending the audio of announcement {} ended early: {}", id, failure.toString());
+            callback.failed(failure);
+        }));
+        return Reply.detached();
+    }
+
+    /** Whether an {@code If-None-Match} header names {@code etag} (or is {@code *}). */
+    private static boolean matches(Optional<String> ifNoneMatch, String etag) {
+        return ifNoneMatch.isPresent() && Arrays.stream(ifNoneMatch.get().split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+    }
+}

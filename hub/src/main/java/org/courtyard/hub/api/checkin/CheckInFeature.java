@@ -1,0 +1,67 @@
+package org.courtyard.hub.api.checkin;
+
+import java.time.Duration;
+import java.util.List;
+import org.courtyard.hub.api.Feature;
+import org.courtyard.hub.api.FeatureContext;
+import org.courtyard.hub.api.residents.ResidentsFeature;
+import org.courtyard.hub.checkin.Alerts;
+import org.courtyard.hub.checkin.CheckInEvents;
+import org.courtyard.hub.checkin.CheckInSchema;
+import org.courtyard.hub.checkin.CheckIns;
+import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.store.Migration;
+import org.courtyard.protocol.CheckedIn;
+import org.courtyard.protocol.VisitCheckedIn;
+
+/**
+ * Check-ins (报平安) and visits: the events CHECKED_IN and VISIT_CHECKED_IN, the staff routes,
+ * missed-check-in alerts (live events {@code checkin-alert} and {@code checkin-alert-cleared}, the
+ * webhook {@code checkin.missed}) and the periodic check {@value #MISSED_CHECK}.
+ */
+public final class CheckInFeature implements Feature {
+
+    /** The periodic check that raises and clears missed-check-in alerts. */
+    public static final String MISSED_CHECK = "checkin.missed";
+
+    private final ResidentsFeature residents;
+    private final int graceDays;
+    private final Duration checkEvery;
+
+    /**
+     * @param residents the ledger, installed before this feature
+     * @param graceDays days a check-in may be late before an alert
+     * @param checkEvery how often the hub looks for missed check-ins
+     */
+    public CheckInFeature(ResidentsFeature residents, int graceDays, Duration checkEvery) {
+        this.residents = residents;
+        this.graceDays = graceDays;
+        this.checkEvery = checkEvery;
+    }
+
+    @Override
+    public String name() {
+        return "checkin";
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return CheckInSchema.STEPS;
+    }
+
+    @Override
+    public void install(FeatureContext hub) {
+        Residents ledger = residents.residents();
+        Alerts alerts = new Alerts(hub.database(), hub.clock(), hub.zone(), graceDays, hub.webhooks(), hub.stream(),
+                ledger);
+        // Someone set inactive or no longer expected to check in leaves the alert list at once.
+        ledger.addLedgerListener(alerts::ledgerChanged);
+        hub.every(MISSED_CHECK, checkEvery, alerts::check);
+
+        CheckIns checkIns = new CheckIns(hub.database(), hub.clock(), hub.zone(), ledger, alerts, hub.stream());
+        CheckInEvents events = new CheckInEvents(checkIns);
+        hub.sync().on(CheckedIn.class, events::checkedIn);
+        hub.sync().on(VisitCheckedIn.class, events::visited);
+        new CheckInRoutes(checkIns, alerts, hub.audit()).register(hub);
+    }
+}

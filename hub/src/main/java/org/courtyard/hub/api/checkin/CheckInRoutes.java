@@ -1,0 +1,99 @@
+package org.courtyard.hub.api.checkin;
+
+import static org.eclipse.jetty.http.HttpMethod.DELETE;
+import static org.eclipse.jetty.http.HttpMethod.GET;
+import static org.eclipse.jetty.http.HttpMethod.POST;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.courtyard.hub.api.Actors;
+import org.courtyard.hub.api.FeatureContext;
+import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.auth.Access;
+import org.courtyard.hub.checkin.Alerts;
+import org.courtyard.hub.checkin.CheckIns;
+import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Reply;
+
+/**
+ * Check-ins, visits and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
+ * {@code /api/v1/check-ins/by-village}, {@code /api/v1/visits}, {@code /api/v1/visits/coverage},
+ * {@code /api/v1/check-in-alerts}, and per resident {@code /check-ins}, {@code /visits} and
+ * {@code /pause} (audited as {@code resident.pause} and {@code resident.resume}).
+ */
+final class CheckInRoutes {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final CheckIns checkIns;
+    private final Alerts alerts;
+    private final AuditLog audit;
+
+    CheckInRoutes(CheckIns checkIns, Alerts alerts, AuditLog audit) {
+        this.checkIns = checkIns;
+        this.alerts = alerts;
+        this.audit = audit;
+    }
+
+    void register(FeatureContext hub) {
+        hub.route(GET, "/api/v1/check-ins", Access.STAFF, (exchange, user) -> Reply.ok(checkIns.onDate(user,
+                date(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/check-ins/by-village", Access.STAFF, (exchange, user) -> Reply.ok(
+                checkIns.byVillage(user, date(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/visits", Access.STAFF, (exchange, user) -> Reply.ok(checkIns.visits(user,
+                month(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> Reply.ok(checkIns.coverage(user,
+                month(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Reply.ok(alerts.list(user,
+                exchange.query("village"), open(exchange))));
+        hub.route(GET, "/api/v1/residents/{id}/check-ins", Access.STAFF, (exchange, user) -> Reply.ok(
+                checkIns.history(user, exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
+        hub.route(GET, "/api/v1/residents/{id}/visits", Access.STAFF, (exchange, user) -> Reply.ok(
+                checkIns.visitsOf(user, exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
+        hub.route(POST, "/api/v1/residents/{id}/pause", Access.STAFF, (exchange, user) -> Reply.ok(alerts.pause(user,
+                exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class),
+                Actors.trail(audit, user, exchange))));
+        hub.route(DELETE, "/api/v1/residents/{id}/pause", Access.STAFF, (exchange, user) -> Reply.ok(
+                alerts.resume(user, exchange.pathParameter("id"), Actors.trail(audit, user, exchange))));
+    }
+
+    /** {@code date=YYYY-MM-DD}, today in the hub's time zone when absent. */
+    private LocalDate date(Exchange exchange) {
+        Optional<String> date = exchange.query("date");
+        if (date.isEmpty()) {
+            return checkIns.today();
+        }
+        try {
+            return LocalDate.parse(date.get());
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalidField("date", "query parameter 'date' must be a date YYYY-MM-DD, was '" + date.get()
+                    + "'");
+        }
+    }
+
+    /** {@code month=YYYY-MM}, this month when absent. */
+    private YearMonth month(Exchange exchange) {
+        Optional<String> month = exchange.query("month");
+        if (month.isEmpty()) {
+            return YearMonth.from(checkIns.today());
+        }
+        try {
+            return YearMonth.parse(month.get());
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalidField("month", "query parameter 'month' must be a month YYYY-MM, was '"
+                    + month.get() + "'");
+        }
+    }
+
+    private static boolean open(Exchange exchange) {
+        return exchange.query("open").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Refusal.invalidField("open", "query parameter 'open' must be true or false");
+        }).orElse(true);
+    }
+}

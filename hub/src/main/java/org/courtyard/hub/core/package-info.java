@@ -1,0 +1,6 @@
+/**
+ * What every part of the hub shares and that knows nothing of HTTP, SQL or any feature:
+ * {@link org.courtyard.hub.core.Refusal}, the one way domain code says no. Adapters give it their
+ * own form: the web layer a status and the JSON error body, the sync a rejected event.
+ */
+package org.courtyard.hub.core;

@@ -1,0 +1,43 @@
+package org.courtyard.hub.kiosk;
+
+import java.util.List;
+import org.courtyard.hub.store.Migration;
+
+/**
+ * The tables of {@code kiosk}: kiosks, their tokens, heartbeats and enrolment codes. The hub's one
+ * migration runner applies these steps as feature {@code "kiosk"}; see {@link Migration} for the
+ * rules.
+ */
+public final class KioskSchema {
+
+    /** Every step, oldest first; a change is a new step at the end. */
+    public static final List<Migration> STEPS = List.of(
+            new Migration(1, "kiosks", List.of(
+                    """
+                    CREATE TABLE kiosks (
+                      id VARCHAR(16) PRIMARY KEY,
+                      name VARCHAR(100) NOT NULL,
+                      village VARCHAR(100) NOT NULL,
+                      token_hash VARCHAR(64) NOT NULL UNIQUE,
+                      created_at BIGINT NOT NULL,
+                      last_seen_at BIGINT,
+                      last_heartbeat TEXT,
+                      last_heartbeat_at BIGINT
+                    )""")),
+            new Migration(2, "kiosk enrolment codes; when a kiosk was found silent", List.of(
+                    // One live code per kiosk: a new code replaces the old one. The code is stored
+                    // only as SHA-256(salt || code); redeeming it deletes the row.
+                    """
+                    CREATE TABLE enrolment_codes (
+                      kiosk_id VARCHAR(16) PRIMARY KEY REFERENCES kiosks(id),
+                      salt VARCHAR(32) NOT NULL,
+                      code_hash VARCHAR(64) NOT NULL,
+                      created_by VARCHAR(64),
+                      created_at BIGINT NOT NULL,
+                      expires_at BIGINT NOT NULL
+                    )""",
+                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")));
+
+    private KioskSchema() {
+    }
+}

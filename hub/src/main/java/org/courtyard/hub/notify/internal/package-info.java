@@ -1,2 +1,0 @@
-/** Webhook message rendering; internal to {@code org.courtyard.hub.notify}. */
-package org.courtyard.hub.notify.internal;

@@ -1,0 +1,82 @@
+package org.courtyard.hub.residents;
+
+import java.util.List;
+import org.courtyard.hub.store.Migration;
+
+/**
+ * The tables of {@code residents}, the ledger: residents, cadres, their pairings, and roster
+ * changes (the kiosks' roster cursor). The hub's one migration runner applies these steps as
+ * feature {@code "residents"}; see {@link Migration} for the rules.
+ */
+public final class ResidentsSchema {
+
+    /** Every step, oldest first; a change is a new step at the end. */
+    public static final List<Migration> STEPS = List.of(
+            new Migration(1, "residents, cadres, pairings, roster changes", List.of(
+                    // tags: a JSON array of strings. paused_until: a local date YYYY-MM-DD. expect_since:
+                    // when the current check-in expectation began, the count's start for someone who
+                    // never checked in.
+                    """
+                    CREATE TABLE residents (
+                      id VARCHAR(16) PRIMARY KEY,
+                      village VARCHAR(100) NOT NULL,
+                      name VARCHAR(50) NOT NULL,
+                      type VARCHAR(8) NOT NULL,
+                      tags TEXT NOT NULL,
+                      check_in_every_days INTEGER,
+                      expect_since BIGINT NOT NULL,
+                      phone VARCHAR(20),
+                      address VARCHAR(200),
+                      guardian VARCHAR(50),
+                      guardian_phone VARCHAR(20),
+                      parents_workplace VARCHAR(100),
+                      parents_phone VARCHAR(20),
+                      school VARCHAR(100),
+                      school_class VARCHAR(50),
+                      head_teacher VARCHAR(50),
+                      note VARCHAR(500),
+                      photo_sha256 VARCHAR(64),
+                      photo_bytes INTEGER,
+                      active BOOLEAN NOT NULL,
+                      paused_until VARCHAR(10),
+                      pause_note VARCHAR(500),
+                      paused_by VARCHAR(100),
+                      paused_at BIGINT,
+                      created_at BIGINT NOT NULL,
+                      updated_at BIGINT NOT NULL
+                    )""",
+                    "CREATE INDEX residents_village ON residents(village, name)",
+                    """
+                    CREATE TABLE cadres (
+                      id VARCHAR(16) PRIMARY KEY,
+                      village VARCHAR(100) NOT NULL,
+                      name VARCHAR(50) NOT NULL,
+                      phone VARCHAR(20),
+                      pin_hash VARCHAR(200),
+                      username VARCHAR(64) REFERENCES users(username),
+                      active BOOLEAN NOT NULL,
+                      created_at BIGINT NOT NULL,
+                      updated_at BIGINT NOT NULL
+                    )""",
+                    "CREATE INDEX cadres_village ON cadres(village, name)",
+                    // NULLs never collide in a unique index, on SQLite as on PostgreSQL.
+                    "CREATE UNIQUE INDEX cadres_username ON cadres(username)",
+                    """
+                    CREATE TABLE pairings (
+                      resident_id VARCHAR(16) NOT NULL REFERENCES residents(id),
+                      cadre_id VARCHAR(16) NOT NULL REFERENCES cadres(id),
+                      PRIMARY KEY (resident_id, cadre_id)
+                    )""",
+                    "CREATE INDEX pairings_cadre ON pairings(cadre_id)",
+                    // seq: see help_history.seq in HelpSchema; a kiosk's cursor carries the newest seq of its village.
+                    """
+                    CREATE TABLE roster_changes (
+                      seq INTEGER PRIMARY KEY,
+                      village VARCHAR(100) NOT NULL,
+                      changed_at BIGINT NOT NULL
+                    )""",
+                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")));
+
+    private ResidentsSchema() {
+    }
+}

@@ -1,0 +1,58 @@
+package org.courtyard.hub.residents;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.sync.PartAnswer;
+import org.courtyard.hub.sync.SyncPart;
+
+/**
+ * The village's roster in a sync answer ({@code residents}, {@code cadres}): sent whole when the
+ * village's roster version differs from the kiosk's slice ({@code "roster"}, -1 before the
+ * first), else both are null ("unchanged"). A roster change wakes the village's held long-polls
+ * (the feature wires that to {@link Residents#addRosterListener}).
+ */
+public final class RosterPart implements SyncPart {
+
+    private final Residents residents;
+
+    public RosterPart(Residents residents) {
+        this.residents = residents;
+    }
+
+    @Override
+    public String name() {
+        return "roster";
+    }
+
+    /** A kiosk without a roster; any version is news to it. */
+    @Override
+    public long start() {
+        return -1;
+    }
+
+    @Override
+    public boolean hasNews(KioskIdentity kiosk, long slice) {
+        return residents.rosterVersion(kiosk.village()) != slice;
+    }
+
+    /**
+     * A version beyond the hub's (restored from a backup) is simply unequal, so the roster is sent
+     * again; read with its own version, in one transaction, so a change between two reads is sent
+     * again next time rather than missed.
+     */
+    @Override
+    public PartAnswer answer(KioskIdentity kiosk, long slice) {
+        long version = residents.rosterVersion(kiosk.village());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (version == slice) {
+            fields.put("residents", null);
+            fields.put("cadres", null);
+            return new PartAnswer(version, false, fields);
+        }
+        Residents.KioskRoster roster = residents.roster(kiosk.village());
+        fields.put("residents", roster.residents());
+        fields.put("cadres", roster.cadres());
+        return new PartAnswer(roster.version(), true, fields);
+    }
+}

@@ -1,0 +1,22 @@
+package org.courtyard.hub.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.courtyard.hub.auth.KioskIdentity;
+
+/**
+ * Told of every batch inside its write transaction, after its events, also of a batch without
+ * events (a long-poll): the kiosk feature records the contact there.
+ */
+@FunctionalInterface
+public interface BatchHook {
+
+    /**
+     * @param eventsSent how many events the batch carried, valid or not
+     * @param afterCommit queues work to run once the batch committed
+     */
+    void applied(Connection connection, KioskIdentity kiosk, int eventsSent, Instant receivedAt,
+            Consumer<Runnable> afterCommit) throws SQLException;
+}

@@ -1,0 +1,176 @@
+package org.courtyard.hub.web;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.courtyard.hub.auth.Role;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.notify.LiveEvents;
+import org.courtyard.protocol.ProtocolJson;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Server-sent events for the staff page. Features {@link #publish} their events after the change
+ * committed (the help feature {@code help-created}, the kiosks {@code kiosk-seen}, ...; the list is
+ * in docs/api.md); the stream adds a {@code : keep-alive} comment every keep-alive interval.
+ * Cadres get their village's events only.
+ *
+ * <p>No thread per client: each client is an {@link IteratingCallback} that drains its own queue
+ * with asynchronous writes, so a slow browser delays nobody else. A client whose write fails (it
+ * went away) is removed and its Jetty callback failed; one that falls more than
+ * {@value #MAX_QUEUED} messages behind is dropped. Events carry no ids and {@code Last-Event-ID}
+ * is not honoured: a reconnecting page reloads its lists.
+ */
+public final class LiveStream implements LiveEvents, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
+    private static final int MAX_QUEUED = 1000;
+    private static final String END = new String("end of stream");
+
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService keepAlive;
+    private volatile boolean closed;
+
+    public LiveStream(Duration keepAliveEvery) {
+        keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "courtyard-stream-keep-alive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = keepAliveEvery.toMillis();
+        keepAlive.scheduleAtFixedRate(() -> broadcast(Optional.empty(), ": keep-alive\n\n"), millis, millis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts a stream on {@code response}; {@code callback} is completed when the stream ends. */
+    public void attach(StaffUser user, Response response, Callback callback) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        Client client = new Client(user.role() == Role.CADRE ? Optional.of(user.village()) : Optional.empty(),
+                response, callback);
+        clients.add(client);
+        // The first write sends the headers, so the browser's EventSource opens at once.
+        client.send("retry: 3000\n: connected\n\n");
+        if (closed) {
+            client.send(END);
+        }
+    }
+
+    /** How many streams are open. */
+    public int clients() {
+        return clients.size();
+    }
+
+    /** Ends every stream cleanly and stops the keep-alive; safe twice. */
+    @Override
+    public void close() {
+        closed = true;
+        keepAlive.shutdownNow();
+        for (Client client : Set.copyOf(clients)) {
+            client.send(END);
+        }
+    }
+
+    /**
+     * Sends {@code event} with {@code data} (written as JSON) to every stream that may see
+     * {@code village}: staff see all, a cadre only their village; an empty village goes to all.
+     * Returns at once (each stream has its own queue).
+     */
+    @Override
+    public void publish(String event, Optional<String> village, Object data) {
+        broadcast(village, "event: " + event + "\ndata: " + ProtocolJson.write(data) + "\n\n");
+    }
+
+    private void broadcast(Optional<String> village, String message) {
+        for (Client client : clients) {
+            if (village.isEmpty() || client.village.isEmpty() || client.village.equals(village)) {
+                client.send(message);
+            }
+        }
+    }
+
+    private final class Client extends IteratingCallback {
+        private final Optional<String> village;
+        private final Response response;
+        private final Callback callback;
+        private final ArrayDeque<String> queue = new ArrayDeque<>();
+        private boolean ended;
+
+        Client(Optional<String> village, Response response, Callback callback) {
+            this.village = village;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        void send(String message) {
+            synchronized (queue) {
+                if (ended) {
+                    return;
+                }
+                if (queue.size() >= MAX_QUEUED && message != END) {
+                    LOG.warn("an event-stream client fell {} messages behind; dropping it", MAX_QUEUED);
+                    abort(new IllegalStateException("event-stream client too slow"));
+                    return;
+                }
+                queue.add(message);
+            }
+            iterate();
+        }
+
+        @Override
+        protected Action process() {
+            String next;
+            synchronized (queue) {
+                if (ended) {
+                    return Action.SUCCEEDED;
+                }
+                next = queue.poll();
+                if (next == null) {
+                    return Action.IDLE;
+                }
+                if (next == END) {
+                    ended = true;
+                    queue.clear();
+                }
+            }
+            if (next == END) {
+                response.write(true, BufferUtil.EMPTY_BUFFER, this);
+            } else {
+                response.write(false, ByteBuffer.wrap(next.getBytes(StandardCharsets.UTF_8)), this);
+            }
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteSuccess() {
+            clients.remove(this);
+            callback.succeeded();
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
+            clients.remove(this);
+            synchronized (queue) {
+                ended = true;
+                queue.clear();
+            }
+            LOG.debug("event-stream client gone: {}", cause.toString());
+            callback.failed(cause);
+        }
+    }
+}
