@@ -75,7 +75,9 @@ public final class ResidentsSchema {
                       village VARCHAR(100) NOT NULL,
                       changed_at BIGINT NOT NULL
                     )""",
-                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")));
+                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
+            new Migration(2, "each resident's 村民小组", List.of(
+                    "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")));
 
     private ResidentsSchema() {
     }

@@ -11,13 +11,15 @@ import org.courtyard.hub.checkin.CheckInSchema;
 import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Migration;
+import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.VisitCheckedIn;
 
 /**
- * Check-ins (报平安) and visits: the events CHECKED_IN and VISIT_CHECKED_IN, the staff routes,
- * missed-check-in alerts (live events {@code checkin-alert} and {@code checkin-alert-cleared}, the
- * webhook {@code checkin.missed}) and the periodic check {@value #MISSED_CHECK}.
+ * Check-ins (报平安) and visits: the events CHECKED_IN, CHECK_IN_UNDONE and VISIT_CHECKED_IN, the
+ * staff routes, missed-check-in alerts (live events {@code checkin-alert} and
+ * {@code checkin-alert-cleared}, the webhook {@code checkin.missed}) and the periodic check
+ * {@value #MISSED_CHECK}.
  */
 public final class CheckInFeature implements Feature {
 
@@ -62,6 +64,7 @@ public final class CheckInFeature implements Feature {
         CheckInEvents events = new CheckInEvents(checkIns);
         hub.sync().on(CheckedIn.class, events::checkedIn);
         hub.sync().on(VisitCheckedIn.class, events::visited);
+        hub.sync().on(CheckInUndone.class, events::undone);
         new CheckInRoutes(checkIns, alerts, hub.audit()).register(hub);
     }
 }
