@@ -1,6 +1,7 @@
 package org.courtyard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.time.Duration;
@@ -15,10 +16,10 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The staff page on a phone, 390x844 as an iPhone 12 to 15 shows it, and on the office PC, with
- * every section filled in: nothing wider than the screen in any section or any opened detail, the
- * navigation a menu, tables as cards, every control at least 44 px high. Screenshots of every
- * section at both sizes go to target/screenshots (staff-phone-*.png, staff-desktop-*.png), for
- * people to look at.
+ * every section filled in: nothing wider than the screen (scrolling or clipped) in any section or
+ * any opened detail, the navigation a menu, tables as cards, every control at least 44 px high.
+ * Screenshots of every section at both sizes go to target/screenshots (staff-phone-*.png,
+ * staff-desktop-*.png), for people to look at.
  */
 class StaffPagePhoneIT extends StaffPageHarness {
 
@@ -39,7 +40,8 @@ class StaffPagePhoneIT extends StaffPageHarness {
         hub.addUser("wangfang", "STAFF", null, "王芳");
         String cadre = hub.cadre("李建华", VILLAGE, "13900001111", "2468");
         for (String name : List.of("张桂英", "王德福", "欧阳秀英", "陈秀兰")) {
-            hub.resident(name, VILLAGE, "ELDER");
+            hub.send("PATCH", "/api/v1/residents/" + hub.resident(name, VILLAGE, "ELDER"), hub.adminToken,
+                    Map.of("group", name.equals("王德福") ? "十二组" : "三组"));
         }
         String child = hub.resident("李小军", VILLAGE, "CHILD");
         request = UUID.randomUUID();
@@ -111,7 +113,8 @@ class StaffPagePhoneIT extends StaffPageHarness {
                 .equals("ACKNOWLEDGED"));
         assertThat(hub.get("/api/v1/help-requests/" + request, hub.adminToken).json().path("acknowledgedBy").asText())
                 .isEqualTo("王芳");
-        wait.until(driver -> card.getText().contains("已确认"));
+        // The list is drawn again with the news: find the card anew.
+        wait.until(textToBePresentInElementLocated(By.cssSelector("#help-rows tr[data-id='" + request + "']"), "已确认"));
         chromium.screenshot("staff-phone-help-acknowledged");
     }
 
@@ -123,7 +126,8 @@ class StaffPagePhoneIT extends StaffPageHarness {
         for (String section : sections()) {
             page.section(section);
             settle();
-            assertThat(check(section)).isEmpty();
+            // A mouse needs no 44 px targets: only the width counts here.
+            assertThat(tooWide(section)).isEmpty();
             chromium.screenshot("staff-desktop-" + section);
         }
     }
@@ -151,25 +155,40 @@ class StaffPagePhoneIT extends StaffPageHarness {
         chromium.driver.executeScript("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));");
     }
 
+    /** What is wrong with the page on a phone: {@link #tooWide} and {@link #tooSmall}. */
+    private List<String> check(String where) {
+        List<String> out = new ArrayList<>(tooWide(where));
+        out.addAll(tooSmall(where));
+        return out;
+    }
+
     /**
-     * What is wrong with the page as it is: a page wider than the window, and visible controls lower
-     * than 44 px (check boxes and radio buttons count by their label).
+     * A page wider than the window, or anything sticking out of it even where an overflow rule
+     * clips it rather than letting the page scroll sideways.
      */
     @SuppressWarnings("unchecked")
-    private List<String> check(String where) {
-        List<String> out = new ArrayList<>();
+    private List<String> tooWide(String where) {
         Map<String, Object> widths = (Map<String, Object>) chromium.driver.executeScript(
                 "return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth};");
         long scroll = ((Number) widths.get("scroll")).longValue();
         long inner = ((Number) widths.get("inner")).longValue();
-        if (scroll > inner) {
-            List<String> wide = (List<String>) chromium.driver.executeScript(
-                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
-                            + " > window.innerWidth + 0.5 && e.getClientRects().length > 0).slice(0, 8)"
-                            + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
-                            + " + Math.round(e.getBoundingClientRect().right));");
-            out.add(where + ": the page is " + scroll + " px wide in a " + inner + " px window: " + wide);
-        }
+        List<String> wide = (List<String>) chromium.driver.executeScript(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                        + " > window.innerWidth + 0.5 && e.getClientRects().length > 0"
+                        + " && getComputedStyle(e).visibility !== 'hidden'"
+                        // A table's head is clipped to nothing on a phone (each card cell names its column).
+                        + " && !e.closest('.table thead')).slice(0, 8)"
+                        + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
+                        + " + Math.round(e.getBoundingClientRect().right));");
+        return scroll > inner || !wide.isEmpty()
+                ? List.of(where + ": the page is " + scroll + " px wide in a " + inner + " px window; beyond its edge: "
+                        + wide)
+                : List.of();
+    }
+
+    /** Visible controls lower than 44 px (check boxes and radio buttons count by their label). */
+    @SuppressWarnings("unchecked")
+    private List<String> tooSmall(String where) {
         List<String> small = (List<String>) chromium.driver.executeScript(
                 "return [...document.querySelectorAll('button, .button, select, input, textarea, .row-open,"
                         + " .person-link, .nav a, .nav-toggle')]"
@@ -178,8 +197,7 @@ class StaffPagePhoneIT extends StaffPageHarness {
                         + ".filter(e => e.getBoundingClientRect().height < 43.5)"
                         + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + ' \"' + (e.textContent || e.value || '')"
                         + ".trim().slice(0, 20) + '\" ' + Math.round(e.getBoundingClientRect().height) + ' px');");
-        small.forEach(control -> out.add(where + ": " + control));
-        return out;
+        return small.stream().map(control -> where + ": " + control).toList();
     }
 
     private List<WebElement> visible(String css) {
