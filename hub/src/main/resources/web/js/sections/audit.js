@@ -39,7 +39,7 @@ const ACTIONS = {
   'cadre.update': '修改村干部信息',
   'cadre.deactivate': '村干部停用',
   'cadre.reactivate': '村干部恢复使用',
-  'cadre.pin': '设置或取消设备密码',
+  'cadre.pin': '设置或取消村干部密码',
   'announcement.create': '发布通知',
   'announcement.update': '修改通知',
   'announcement.withdraw': '撤回通知',
@@ -80,15 +80,15 @@ const DETAILS = [
   [/^was not locked$/, () => '这个账号原来就没有锁定'],
   [/^role=(\w+)(?: village=(.*))?$/, (m) => `角色：${ROLE[m[1]] || m[1]}${m[2] ? `，村：${m[2]}` : ''}`],
   [/^village=(.*) type=(\w+)$/, (m) => `村：${m[1]}，类型：${TYPE[m[2]] || m[2]}`],
-  [/^village=(.*) pin=(set|none)$/, (m) => `村：${m[1]}，设备密码：${m[2] === 'set' ? '已设置' : '未设置'}`],
+  [/^village=(.*) pin=(set|none)$/, (m) => `村：${m[1]}，村干部密码：${m[2] === 'set' ? '已设置' : '未设置'}`],
   [/^village=all$/, () => '全部村'],
   [/^village=(.*)$/, (m) => `村：${m[1]}`],
   [/^name=(.*) village=(.*)$/, (m) => `设备名称：${m[1]}，村：${m[2]}`],
   [/^no change$/, () => '没有改动'],
   [/^changed: ([^;]*)(?:; (pin set|pin removed))?$/, (m) => `改了：${m[1].split(', ').map((f) => FIELDS[f] || f).join('、')}`
-      + (m[2] ? `；${m[2] === 'pin set' ? '设置了设备密码' : '取消了设备密码'}` : '')],
-  [/^pin set$/, () => '设置了设备密码'],
-  [/^pin removed$/, () => '取消了设备密码'],
+      + (m[2] ? `；${m[2] === 'pin set' ? '设置了村干部密码' : '取消了村干部密码'}` : '')],
+  [/^pin set$/, () => '设置了村干部密码'],
+  [/^pin removed$/, () => '取消了村干部密码'],
   [/^revision (\d+)$/, (m) => `第 ${m[1]} 版`],
   [/^(NORMAL|EMERGENCY) (.*)$/, (m) => `${m[1] === 'EMERGENCY' ? '紧急' : '普通'}，发给${m[2] === 'everyone' ? '全镇'
       : m[2].replace(/^villages \[(.*)\]$/, '村：$1').replace(/^kiosks \[(.*)\]$/, '设备：$1')}`],
@@ -129,6 +129,8 @@ let els = null;
 let shown = null;
 let oldestSeq = null;
 let loadNumber = 0;
+/** Accounts' display names by login name: the log shows people by name, the login under it. */
+let displayNames = new Map();
 
 function elements() {
   return {
@@ -176,12 +178,20 @@ function filters() {
   };
 }
 
+/** Fills a row's user cell: the account's display name, with its login name small under it. */
+function fillUser(cell) {
+  const login = cell.dataset.user;
+  const name = displayNames.get(login);
+  cell.replaceChildren(name || login, name ? el('span', { class: 'small-note', text: login }) : '');
+  return cell;
+}
+
 function row(entry) {
   const known = Object.prototype.hasOwnProperty.call(ACTIONS, entry.action);
   return el('tr', { 'data-seq': entry.seq, class: entry.action === 'login.failed' || entry.action === 'login.locked'
     ? 'audit-warn' : null },
       el('td', { class: 'audit-time', text: dateTime(entry.at) }),
-      el('td', { class: 'audit-user', text: entry.user }),
+      fillUser(el('td', { class: 'audit-user', 'data-user': entry.user })),
       el('td', {}, actionText(entry.action),
           known ? el('span', { class: 'small-note', text: entry.action }) : null),
       el('td', { class: 'audit-target', text: entry.target || '—' }),
@@ -256,6 +266,8 @@ async function loadChoices() {
     els.action.value = selected;
     els.users.replaceChildren(...users.map((user) =>
       el('option', { value: user.username, text: user.displayName || user.username })));
+    displayNames = new Map(users.filter((user) => user.displayName).map((user) => [user.username, user.displayName]));
+    els.rows.querySelectorAll('td[data-user]').forEach(fillUser);
   } catch (error) {
     if (ctx && error.status !== 401) {
       showMessage(els.error, `没能载入筛选选项：${error.message}`);

@@ -35,7 +35,8 @@ class AdminPageIT extends StaffPageHarness {
     void start() {
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
-        hub.user(STAFF, "STAFF", null);
+        hub.addUser(STAFF, "STAFF", null, "王芳");
+        hub.login(STAFF, "password-" + STAFF);
     }
 
     @Test
@@ -65,7 +66,8 @@ class AdminPageIT extends StaffPageHarness {
         chromium.driver.findElement(By.id("audit-filter-user")).sendKeys(STAFF);
         chromium.driver.findElement(By.id("audit-search")).click();
         wait.until(driver -> auditRows().size() == 1);
-        assertThat(page.text("audit-rows")).contains(STAFF, "登录").doesNotContain("admin");
+        assertThat(page.text("audit-rows")).as("the person by name, the login under it")
+                .contains("王芳", STAFF, "登录").doesNotContain("admin");
 
         // By days (Beijing days): nothing the next day; a range ending before it starts is refused.
         chromium.driver.findElement(By.id("audit-filter-clear")).click();
