@@ -76,7 +76,18 @@ public final class ResidentsSchema {
                       changed_at BIGINT NOT NULL
                     )""",
                     "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
-            new Migration(2, "each resident's 村民小组", List.of(
+            // A village's own settings (Villages); the villages themselves are named by kiosks,
+            // residents, cadres and users, so a village may have no row here.
+            new Migration(2, "villages: the duty phone", List.of(
+                    """
+                    CREATE TABLE villages (
+                      name VARCHAR(100) PRIMARY KEY,
+                      duty_phone VARCHAR(20),
+                      updated_at BIGINT NOT NULL,
+                      updated_by VARCHAR(100) NOT NULL
+                    )""")),
+            // The kiosk's check-in screen offers a village's groups first (docs/checkins.md).
+            new Migration(3, "each resident's 村民小组", List.of(
                     "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")));
 
     private ResidentsSchema() {
