@@ -75,7 +75,9 @@ final class Pages {
                 .map(card -> new ResidentTile(card.id(), card.name(), card.type(),
                         card.id().endsWith("1") || card.id().endsWith("3") ? face : null, card.group(),
                         card.id().endsWith("3") || card.id().endsWith("7")))
-                .sorted(java.util.Comparator.comparing(ResidentTile::checkedInToday))
+                // As CheckInStore orders them (nobody here checked in often): pinyin, today's last.
+                .sorted(java.util.Comparator.comparing(ResidentTile::checkedInToday)
+                        .thenComparing(ResidentTile::name, org.courtyard.protocol.NameOrder.NAMES))
                 .toList();
         CheckInView big = new CheckInView(village, CheckInSections.of(village), null, -1, null, null);
         KioskState checkingIn = base.withCheckIn(big).withScreen(Screen.CHECK_IN);
