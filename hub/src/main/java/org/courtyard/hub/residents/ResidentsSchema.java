@@ -86,8 +86,13 @@ public final class ResidentsSchema {
                       updated_at BIGINT NOT NULL,
                       updated_by VARCHAR(100) NOT NULL
                     )""")),
+            // version: one more with every change of what a PUT or PATCH edits, the ETag that an
+            // If-Match names, so that a second edit made from an older copy cannot overwrite the first.
+            new Migration(3, "a version per resident and cadre, for ETag and If-Match", List.of(
+                    "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")),
             // The kiosk's check-in screen offers a village's groups first (docs/checkins.md).
-            new Migration(3, "each resident's 村民小组", List.of(
+            new Migration(4, "each resident's 村民小组", List.of(
                     "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")));
 
     private ResidentsSchema() {
