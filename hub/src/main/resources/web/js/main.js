@@ -32,11 +32,12 @@ import { kioskSection } from './sections/kiosks.js';
 import { residentSection } from './sections/residents.js';
 import { announcementSection } from './sections/announcements.js';
 import { cadreSection } from './sections/cadres.js';
+import { careSection } from './sections/care.js';
 import { auditSection } from './sections/audit.js';
 import { notifySection } from './sections/notify.js';
 
-const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection,
-  notifySection, auditSection];
+const SECTIONS = [helpSection, checkinSection, careSection, announcementSection, residentSection, cadreSection,
+  kioskSection, notifySection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

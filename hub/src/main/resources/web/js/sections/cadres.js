@@ -17,6 +17,8 @@ const LABELS = {
   name: '姓名',
   village: '村',
   phone: '电话',
+  level: '级别',
+  kind: '身份',
   pin: '村干部密码',
   active: '在用',
 };
@@ -55,6 +57,8 @@ function elements() {
     name: byId('cadre-name'),
     village: byId('cadre-village'),
     phone: byId('cadre-phone'),
+    level: byId('cadre-level'),
+    kind: byId('cadre-kind'),
     active: byId('cadre-active'),
     villageList: byId('cadre-villages'),
     readonly: byId('cadre-readonly'),
@@ -176,6 +180,8 @@ function fillForm(cadre) {
   els.name.value = cadre ? cadre.name : '';
   els.village.value = cadre ? cadre.village : (isCadre() ? ctx.user.village : els.villageFilter.value);
   els.phone.value = cadre && cadre.phone ? cadre.phone : '';
+  els.level.value = cadre && cadre.level ? cadre.level : 'VILLAGE';
+  els.kind.value = cadre && cadre.kind ? cadre.kind : 'CADRE';
   els.active.checked = cadre ? cadre.active : true;
   showMessage(els.formError, '');
   setInvalid(null);
@@ -198,7 +204,7 @@ function renderDetail() {
   }
   els.title.textContent = open ? open.name : '登记村干部';
   const editable = !isCadre();
-  for (const input of [els.name, els.village, els.phone, els.active]) {
+  for (const input of [els.name, els.village, els.phone, els.level, els.kind, els.active]) {
     input.disabled = !editable;
   }
   els.formButtons.hidden = !editable;
@@ -259,6 +265,8 @@ function formBody() {
     name: els.name.value.trim(),
     village: els.village.value.trim(),
     phone: els.phone.value.trim() || null,
+    level: els.level.value,
+    kind: els.kind.value,
     active: els.active.checked,
   };
 }

@@ -116,6 +116,7 @@ function elements() {
     pauseError: byId('resident-pause-error'),
     pauseUntil: byId('resident-pause-until'),
     pauseNote: byId('resident-pause-note'),
+    pauseReason: byId('resident-pause-reason'),
     pauseButton: byId('resident-pause-button'),
     resumeButton: byId('resident-resume-button'),
     text: {},
@@ -434,6 +435,7 @@ function clearSideInputs() {
   showMessage(els.photoError, '');
   els.pauseUntil.value = '';
   els.pauseNote.value = '';
+  els.pauseReason.value = 'OTHER';
   showMessage(els.pauseError, '');
 }
 
@@ -603,7 +605,7 @@ async function pause(event) {
   const id = open.id;
   try {
     await ctx.api.post(`/api/v1/residents/${encodeURIComponent(id)}/pause`,
-        { until, note: els.pauseNote.value.trim() || null });
+        { until, note: els.pauseNote.value.trim() || null, reason: els.pauseReason.value });
     showMessage(els.pauseError, '');
     if (ctx && open && open.id === id) {
       await openResident(id, `已暂停提醒到 ${dayText(until)}。`);

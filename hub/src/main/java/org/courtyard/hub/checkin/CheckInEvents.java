@@ -6,14 +6,13 @@ import org.courtyard.hub.sync.IncomingEvent;
 import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.EventPayload;
-import org.courtyard.protocol.VisitCheckedIn;
 
 /**
- * The check-in feature's sync handlers for CHECKED_IN, VISIT_CHECKED_IN and CHECK_IN_UNDONE: the
- * resident must be registered in the kiosk's village (else the event is rejected
- * {@code unknown_resident} or {@code other_village}); the check-in or visit is stored, a check-in
- * clears the resident's alert, an undone check-in is deleted and its alert opened again, and the
- * live stream hears of each once the batch committed.
+ * The check-in feature's sync handlers for CHECKED_IN and CHECK_IN_UNDONE: the resident must be
+ * registered in the kiosk's village (else the event is rejected {@code unknown_resident} or
+ * {@code other_village}); the check-in is stored and clears the resident's alert, an undone
+ * check-in is deleted and its alert opened again, and the live stream hears of each once the batch
+ * committed. VISIT_CHECKED_IN is the care feature's ({@code org.courtyard.hub.care.CareEvents}).
  */
 public final class CheckInEvents {
 
@@ -24,10 +23,6 @@ public final class CheckInEvents {
     }
 
     public void checkedIn(IncomingEvent<CheckedIn> event) throws SQLException {
-        store(event);
-    }
-
-    public void visited(IncomingEvent<VisitCheckedIn> event) throws SQLException {
         store(event);
     }
 

@@ -48,6 +48,7 @@ public final class HelpRequests {
     private final Clock clock;
     private final Duration overdueAfter;
     private final HelpOutbox outbox;
+    private final List<HelpOutbox> outboxes = new CopyOnWriteArrayList<>();
     private final List<HelpListener> listeners = new CopyOnWriteArrayList<>();
 
     public HelpRequests(Database database, Clock clock, Duration overdueAfter, HelpOutbox outbox) {
@@ -55,6 +56,21 @@ public final class HelpRequests {
         this.clock = clock;
         this.overdueAfter = overdueAfter;
         this.outbox = outbox;
+    }
+
+    /**
+     * Adds another outbox told of every change inside the transaction that makes it (another
+     * feature's records that must commit or roll back with the change); before the hub starts.
+     */
+    public void addOutbox(HelpOutbox more) {
+        outboxes.add(more);
+    }
+
+    private void record(Connection connection, HelpChange change) throws SQLException {
+        outbox.record(connection, change);
+        for (HelpOutbox more : outboxes) {
+            more.record(connection, change);
+        }
     }
 
     public void addListener(HelpListener listener) {
@@ -74,7 +90,7 @@ public final class HelpRequests {
                 payload.transcript(), event.occurredAt(), receivedAt, event.clockTrusted(), receivedAt);
         addHistory(connection, event.id(), kiosk.kioskId(), HelpStatus.NEW, BY_KIOSK, null, null, receivedAt);
         HelpChange change = new HelpChange(HelpChange.Kind.CREATED, view(connection, event.id()).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 
@@ -215,7 +231,7 @@ public final class HelpRequests {
                         help.request().id().toString());
                 HelpChange change = new HelpChange(HelpChange.Kind.OVERDUE,
                         view(connection, help.request().id()).orElseThrow());
-                outbox.record(connection, change);
+                record(connection, change);
                 out.add(change);
             }
             return out;
@@ -260,7 +276,7 @@ public final class HelpRequests {
                 + " WHERE id = ?", to.name(), acknowledgedBy, newAssignee, at, id.toString());
         addHistory(connection, id, current.request().kioskId(), to, by, assignee, note, at);
         HelpChange change = new HelpChange(HelpChange.Kind.UPDATED, view(connection, id).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 

@@ -11,7 +11,8 @@ import org.courtyard.protocol.NameOrder;
  * {@code version} is one more with every change, the resource's ETag.
  */
 public record CadreView(String id, String name, String village, String phone, String username, boolean hasPin,
-        boolean active, List<ResidentRef> residents, Instant createdAt, Instant updatedAt, long version) {
+        boolean active, List<ResidentRef> residents, Instant createdAt, Instant updatedAt, long version, Level level,
+        CadreKind kind) {
 
     /** A resident paired with the cadre. */
     public record ResidentRef(String id, String name) {
@@ -32,7 +33,7 @@ public record CadreView(String id, String name, String village, String phone, St
 
     public CadreView masked() {
         return new CadreView(id, name, village, Phones.mask(phone), username, hasPin, active, residents, createdAt,
-                updatedAt, version);
+                updatedAt, version, level, kind);
     }
 
     @Override

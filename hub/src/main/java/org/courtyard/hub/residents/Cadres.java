@@ -66,8 +66,9 @@ public final class Cadres {
                     .isPresent());
             Instant now = clock.instant();
             Sql.update(connection, "INSERT INTO cadres (id, village, name, phone, pin_hash, username, active, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", candidate, input.village(), input.name(),
-                    input.phone(), pinHash, input.username(), input.active(), now, now);
+                    + " updated_at, level, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", candidate, input.village(),
+                    input.name(), input.phone(), pinHash, input.username(), input.active(), now, now,
+                    input.level().name(), input.kind().name());
             if (pinHash != null && input.active()) {
                 residents.recordRosterChange(connection, input.village(), changed);
             }
@@ -138,7 +139,7 @@ public final class Cadres {
         }
         ObjectNode merged = ProtocolJson.mapper().createObjectNode().put("name", existing.name)
                 .put("village", existing.village).put("phone", existing.phone).put("username", existing.username)
-                .put("active", existing.active);
+                .put("active", existing.active).put("level", existing.level).put("kind", existing.kind);
         ObjectNode before = merged.deepCopy();
         patch.fields().forEachRemaining(field -> {
             if (merged.has(field.getKey())) {
@@ -175,8 +176,9 @@ public final class Cadres {
                 }
             }
             Sql.update(connection, "UPDATE cadres SET village = ?, name = ?, phone = ?, pin_hash = ?, username = ?,"
-                    + " active = ?, updated_at = ?, version = version + 1 WHERE id = ?", input.village(), input.name(), input.phone(), pinHash,
-                    input.username(), input.active(), clock.instant(), id);
+                    + " active = ?, updated_at = ?, version = version + 1, level = ?, kind = ? WHERE id = ?",
+                    input.village(), input.name(), input.phone(), pinHash, input.username(), input.active(),
+                    clock.instant(), input.level().name(), input.kind().name(), id);
             ObjectNode after = ProtocolJson.mapper().valueToTree(input);
             after.remove("pin");
             String pinChange = !pinGiven ? "" : input.pin() == null ? "pin removed" : "pin set";
@@ -287,17 +289,18 @@ public final class Cadres {
 
     /** A cadre row. */
     private record Stored(String id, String village, String name, String phone, String pinHash, String username,
-            boolean active, Instant createdAt, Instant updatedAt, long version) {
+            boolean active, Instant createdAt, Instant updatedAt, long version, String level, String kind) {
 
         CadreView view(List<ResidentRef> residents) {
             return new CadreView(id, name, village, phone, username, pinHash != null, active, residents, createdAt,
-                    updatedAt, version);
+                    updatedAt, version, Level.valueOf(level), CadreKind.valueOf(kind));
         }
     }
 
     private static Stored stored(ResultSet row) throws SQLException {
         return new Stored(row.getString("id"), row.getString("village"), row.getString("name"), row.getString("phone"),
                 row.getString("pin_hash"), row.getString("username"), row.getBoolean("active"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"),
+                row.getString("level"), row.getString("kind"));
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
-import org.courtyard.hub.residents.internal.Csv;
+import org.courtyard.hub.csv.Csv;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.ResidentType;

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +34,7 @@ import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
 import org.courtyard.hub.residents.ResidentView.PhotoRef;
-import org.courtyard.hub.residents.internal.PhotoImages;
+import org.courtyard.hub.photos.PhotoImages;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
@@ -264,15 +260,9 @@ public final class Residents {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid_image", e.getMessage(), e);
         }
-        String sha256 = sha256(photo.jpeg());
-        Path file = photoFile(sha256);
+        String sha256;
         try {
-            Files.createDirectories(photoDir);
-            if (!Files.isRegularFile(file)) {
-                Path temp = Files.createTempFile(photoDir, "upload-", ".tmp");
-                Files.write(temp, photo.jpeg());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            sha256 = PhotoImages.keep(photoDir, photo.jpeg());
         } catch (IOException e) {
             throw new DatabaseException("cannot store the photo in " + photoDir + ": " + e.getMessage(), e);
         }
@@ -638,13 +628,5 @@ public final class Residents {
 
     static Refusal notFound(String id) {
         return Refusal.notFound("no resident '" + id + "'");
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 }
