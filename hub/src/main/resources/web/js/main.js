@@ -24,6 +24,7 @@ import { byId, showMessage } from './dom.js';
 import { ROLE } from './format.js';
 import { HealthBanner } from './health.js';
 import * as sound from './sound.js';
+import { initPhone } from './phone.js';
 import { LiveStream } from './stream.js';
 import { checkinSection } from './sections/checkins.js';
 import { helpSection } from './sections/help.js';
@@ -258,6 +259,7 @@ async function logout() {
 }
 
 function boot() {
+  initPhone();
   setUnauthorizedHandler(() => {
     if (user) {
       showLogin('登录已过期或已在别处退出，请重新登录。');

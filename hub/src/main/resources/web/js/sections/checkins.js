@@ -7,7 +7,7 @@ import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
-  addDays, dayText, dayTimeText, daysBetween, everyText, localDate, setToday, timeText, today, typeText,
+  addDays, byName, dayText, dayTimeText, daysBetween, everyText, localDate, setToday, timeText, today, typeText,
 } from '../people.js';
 
 /** Ids of the pause form's inputs, which exists while one alert row shows it. */
@@ -131,8 +131,7 @@ function pauseForm(alert) {
 
 function renderAlerts() {
   const sorted = [...alerts.values()].sort((a, b) =>
-    a.village.localeCompare(b.village, 'zh-CN') || a.dueDate.localeCompare(b.dueDate)
-      || a.name.localeCompare(b.name, 'zh-CN'));
+    a.village.localeCompare(b.village, 'zh-CN') || a.dueDate.localeCompare(b.dueDate) || byName(a, b));
   const rows = [];
   for (const alert of sorted) {
     rows.push(el('tr', { 'data-alert': alert.id, 'data-resident': alert.residentId, class: 'is-alert' },
@@ -414,7 +413,7 @@ function loadAll() {
 
 export const checkinSection = {
   id: 'checkins',
-  events: ['checked-in', 'visit-checked-in', 'checkin-alert', 'checkin-alert-cleared'],
+  events: ['checked-in', 'checkin-undone', 'visit-checked-in', 'checkin-alert', 'checkin-alert-cleared'],
   countLabel: '人未报平安',
 
   start(context) {
@@ -487,7 +486,7 @@ export const checkinSection = {
       }
       renderAlerts();
       loadToday();
-    } else if (name === 'checked-in') {
+    } else if (name === 'checked-in' || name === 'checkin-undone') {
       loadToday();
     } else if (name === 'visit-checked-in') {
       loadCoverage();

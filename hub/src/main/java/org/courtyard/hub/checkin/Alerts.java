@@ -171,6 +171,22 @@ public final class Alerts {
     }
 
     /**
+     * Opens again the alert {@code alertId} that a check-in cleared, when that check-in is taken
+     * back (inside the caller's sync transaction), unless the resident has another alert open by
+     * now. The caller publishes the returned alert after the commit, as a raised one.
+     */
+    Optional<AlertView> reopen(Connection connection, long alertId) throws SQLException {
+        Optional<String> resident = Sql.one(connection, "SELECT resident_id FROM check_in_alerts WHERE id = ?"
+                + " AND clear_reason = ?", row -> row.getString(1), alertId, ClearReason.CHECKED_IN.name());
+        if (resident.isEmpty() || openAlert(connection, resident.get()).isPresent()) {
+            return Optional.empty();
+        }
+        Sql.update(connection, "UPDATE check_in_alerts SET cleared_at = NULL, cleared_by = NULL, clear_reason = NULL"
+                + " WHERE id = ?", alertId);
+        return Optional.of(view(connection, alertId));
+    }
+
+    /**
      * After staff changed residents (PUT, PATCH, CSV import): clears at once the open alerts of
      * those no longer expected to check in (expectation removed, set inactive), so the staff page
      * does not show them until the next periodic {@link #check()}. Raising waits for that check.

@@ -22,6 +22,7 @@ import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
+import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.ResidentType;
@@ -39,6 +40,8 @@ public final class CheckIns {
 
     /** The stream's event for a stored check-in. */
     public static final String CHECKED_IN_EVENT = "checked-in";
+    /** The stream's event for a check-in taken back with 「不是我」 (CHECK_IN_UNDONE). */
+    public static final String UNDONE_EVENT = "checkin-undone";
 
     /** Something to tell the stream once the sync transaction that stored it has committed. */
     public record Change(String event, String village, Object data) {
@@ -102,15 +105,48 @@ public final class CheckIns {
             CheckInRecord record = Sql.one(connection, SELECT_CHECK_IN + " WHERE c.event_id = ?", CheckIns::checkIn,
                     event.id().toString()).orElseThrow();
             changes.add(new Change(CHECKED_IN_EVENT, kiosk.village(), record));
-            alerts.clearOnCheckIn(connection, checkedIn.residentId(), "报平安 " + kiosk.name(), receivedAt)
-                    .ifPresent(cleared -> changes.add(new Change(Alerts.CLEARED_EVENT, kiosk.village(), cleared)));
+            Optional<AlertView> cleared = alerts.clearOnCheckIn(connection, checkedIn.residentId(),
+                    "报平安 " + kiosk.name(), receivedAt);
+            if (cleared.isPresent()) {
+                // Kept with the check-in, so that taking it back (「不是我」) can open the alert again.
+                Sql.update(connection, "UPDATE check_ins SET cleared_alert_id = ? WHERE event_id = ?",
+                        cleared.get().id(), event.id().toString());
+                changes.add(new Change(Alerts.CLEARED_EVENT, kiosk.village(), cleared.get()));
+            }
         } else {
             throw new IllegalArgumentException("event " + event.id() + " is a " + event.type() + ", not a check-in");
         }
         return changes;
     }
 
-    /** Tells the live stream of committed check-ins and the alerts they cleared. */
+    /**
+     * Takes back the check-in a CHECK_IN_UNDONE names, inside the sync transaction: the check-in is
+     * deleted as if it had never been made, and the missed-check-in alert it cleared, if any, is
+     * open again. An undo of a check-in this hub does not have from {@code kiosk} (never received,
+     * refused, or already taken back) changes nothing. Returns what to publish after the commit.
+     */
+    public List<Change> undo(Connection connection, KioskIdentity kiosk, CheckInUndone undone) throws SQLException {
+        Optional<CheckInRecord> record = Sql.one(connection, SELECT_CHECK_IN + " WHERE c.event_id = ? AND c.kiosk_id = ?",
+                CheckIns::checkIn, undone.checkInId().toString(), kiosk.kioskId());
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        Optional<Long> clearedAlert = Sql.one(connection, "SELECT cleared_alert_id FROM check_ins WHERE event_id = ?",
+                row -> {
+                    long id = row.getLong(1);
+                    return row.wasNull() ? null : id;
+                }, undone.checkInId().toString());
+        Sql.update(connection, "DELETE FROM check_ins WHERE event_id = ?", undone.checkInId().toString());
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change(UNDONE_EVENT, kiosk.village(), record.get()));
+        if (clearedAlert.isPresent()) {
+            alerts.reopen(connection, clearedAlert.get())
+                    .ifPresent(alert -> changes.add(new Change(Alerts.RAISED_EVENT, alert.village(), alert)));
+        }
+        return changes;
+    }
+
+    /** Tells the live stream of committed check-ins and the alerts they cleared or opened again. */
     public void publish(List<Change> changes) {
         for (Change change : changes) {
             stream.publish(change.event(), Optional.of(change.village()), change.data());

@@ -194,8 +194,12 @@ public final class HelpRequests {
     public KioskUpdates updatesFor(String kioskId, long after, int limit) {
         return database.read(connection -> {
             long[] last = {after};
+            // The kiosk shows and says who is coming: a person's name, never a login name. A name
+            // in the history that is an account's login becomes that account's display name (none
+            // when it has none: the kiosk then says 村干部).
             List<HelpUpdate> updates = Sql.query(connection,
-                    "SELECT seq, request_id, status, by_name, assignee, note, changed_at FROM help_history"
+                    "SELECT seq, request_id, status, " + spokenName("by_name") + " AS by_name, "
+                            + spokenName("assignee") + " AS assignee, note, changed_at FROM help_history"
                             + " WHERE kiosk_id = ? AND seq > ? AND status <> ? ORDER BY seq LIMIT ?",
                     row -> {
                         last[0] = Math.max(last[0], row.getLong("seq"));
@@ -280,6 +284,12 @@ public final class HelpRequests {
             String assignee, String note, Instant at) throws SQLException {
         Sql.update(connection, "INSERT INTO help_history (request_id, kiosk_id, status, by_name, assignee, note, changed_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", id.toString(), kioskId, status.name(), by, assignee, note, at);
+    }
+
+    /** SQL for {@code column} as a kiosk may show it: a login name replaced by its account's display name. */
+    private static String spokenName(String column) {
+        return "CASE WHEN EXISTS (SELECT 1 FROM users u WHERE u.username = " + column + ")"
+                + " THEN (SELECT u.display_name FROM users u WHERE u.username = " + column + ") ELSE " + column + " END";
     }
 
     private static void checkAccess(StaffUser user, HelpView view) {

@@ -1,7 +1,9 @@
 package org.courtyard.hub.residents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.courtyard.protocol.NameOrder;
 
 /**
  * CADRE in the API. {@code hasPin} says whether the cadre can use a kiosk's cadre mode; the PIN and
@@ -14,6 +16,15 @@ public record CadreView(String id, String name, String village, String phone, St
 
     /** A resident paired with the cadre. */
     public record ResidentRef(String id, String name) {
+    }
+
+    /**
+     * The name's sort key ({@link NameOrder#sortKey}): the staff page orders people by comparing
+     * these as plain strings, which is the kiosk's pinyin order.
+     */
+    @JsonProperty("nameKey")
+    public String nameKey() {
+        return NameOrder.sortKey(name);
     }
 
     public CadreView {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.CadreView.ResidentRef;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
+import org.courtyard.protocol.NameOrder;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -87,7 +89,10 @@ public final class Cadres {
                             Cadres::stored, allowed.get())
                     : Sql.query(connection, "SELECT * FROM cadres ORDER BY village, name, id", Cadres::stored);
             Map<String, List<ResidentRef>> paired = pairedResidents(connection, allowed);
-            return stored.stream().map(s -> s.view(paired.getOrDefault(s.id, List.of())).masked()).toList();
+            return stored.stream().map(s -> s.view(paired.getOrDefault(s.id, List.of())).masked())
+                    .sorted(Comparator.comparing(CadreView::village, NameOrder.NAMES)
+                            .thenComparing(CadreView::name, NameOrder.NAMES).thenComparing(CadreView::id))
+                    .toList();
         });
     }
 
@@ -260,6 +265,7 @@ public final class Cadres {
                     .add(new ResidentRef(row.getString("id"), row.getString("name")));
             return null;
         }, village.isPresent() ? new Object[] {village.get()} : new Object[0]);
+        out.values().forEach(list -> list.sort(Comparator.comparing(ResidentRef::name, NameOrder.NAMES)));
         return out;
     }
 

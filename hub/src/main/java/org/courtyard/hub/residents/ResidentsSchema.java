@@ -94,7 +94,10 @@ public final class ResidentsSchema {
             // A paired person's level (县/乡/村/组) and whether a cadre or a party member.
             new Migration(4, "paired people's level and kind", List.of(
                     "ALTER TABLE cadres ADD COLUMN level VARCHAR(8) NOT NULL DEFAULT 'VILLAGE'",
-                    "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")));
+                    "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")),
+            // The kiosk's check-in screen offers a village's groups first (docs/checkins.md).
+            new Migration(5, "each resident's 村民小组", List.of(
+                    "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")));
 
     private ResidentsSchema() {
     }

@@ -11,10 +11,11 @@ import org.courtyard.hub.checkin.CheckInSchema;
 import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Migration;
+import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
 
 /**
- * Check-ins (报平安): the event CHECKED_IN, the staff routes,
+ * Check-ins (报平安): the events CHECKED_IN and CHECK_IN_UNDONE (「不是我」), the staff routes,
  * missed-check-in alerts (live events {@code checkin-alert} and {@code checkin-alert-cleared}, the
  * webhook {@code checkin.missed}) and the periodic check {@value #MISSED_CHECK}.
  */
@@ -62,6 +63,7 @@ public final class CheckInFeature implements Feature {
         CheckIns checkIns = new CheckIns(hub.database(), hub.clock(), hub.zone(), ledger, alerts, hub.stream());
         CheckInEvents events = new CheckInEvents(checkIns);
         hub.sync().on(CheckedIn.class, events::checkedIn);
+        hub.sync().on(CheckInUndone.class, events::undone);
         new CheckInRoutes(checkIns, alerts, hub.audit()).register(hub);
         this.alerts = alerts;
         this.checkIns = checkIns;
