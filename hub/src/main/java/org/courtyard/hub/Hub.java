@@ -22,6 +22,7 @@ import org.courtyard.hub.api.PeriodicChecks;
 import org.courtyard.hub.api.announce.AnnouncementFeature;
 import org.courtyard.hub.api.audit.AuditFeature;
 import org.courtyard.hub.api.auth.AuthFeature;
+import org.courtyard.hub.api.care.CareFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.api.family.FamilyFeature;
 import org.courtyard.hub.api.help.HelpFeature;
@@ -61,6 +62,7 @@ import org.courtyard.hub.web.TrustedProxy;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +91,8 @@ public final class Hub implements AutoCloseable {
     public static final String PHOTO_DIR = "photos";
     /** The folder of help requests' voice memos inside the data directory, one WAV per SHA-256. */
     public static final String MEMO_DIR = "memos";
+    /** The folder of visits' photos inside the data directory, one JPEG per SHA-256. */
+    public static final String VISIT_PHOTO_DIR = "visit-photos";
     /** What a 507 asks clients to wait: a full disk is not freed in seconds. */
     static final Duration STORAGE_FULL_RETRY = Duration.ofSeconds(60);
     /** The folder of family messages' audio inside the data directory, one WAV per SHA-256. */
@@ -124,16 +128,21 @@ public final class Hub implements AutoCloseable {
         KioskFeature kiosks = new KioskFeature(config.kioskOnlineWindow(), config.kioskSilentAfter(),
                 config.overdueCheckEvery(), config.enrolmentCodeLifetime());
         ResidentsFeature residents = new ResidentsFeature(config.dataDir().resolve(PHOTO_DIR));
+        HelpFeature help = new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(),
+                config.dataDir().resolve(MEMO_DIR));
+        CheckInFeature checkIns = new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery());
         return new Features(auth, List.of(
                 new AuditFeature(),
                 auth,
                 kiosks,
                 new SyncFeature(config.longPollMax()),
                 new NotifyFeature(stream, auth),
-                new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
+                help,
                 residents,
-                new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
+                checkIns,
                 new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
+                new CareFeature(residents, checkIns, help, config.care(), config.dataDir().resolve(VISIT_PHOTO_DIR),
+                        config.checkInCheckEvery()),
                 new SurveyFeature(residents, config.survey()),
                 new ReportsFeature(config.report(), config.survey().fiveGuaranteeTag()),
                 new FamilyFeature(residents, config.family(), config.dataDir().resolve(FAMILY_MESSAGE_DIR))));
@@ -192,7 +201,10 @@ public final class Hub implements AutoCloseable {
             handlers = new TrustedProxy(handlers);
         }
         heads.setHandler(new SecurityHeaders(handlers));
-        server.setHandler(heads);
+        // Stopping waits (up to the stop timeout) for requests in flight to complete: close()
+        // answers every held long-poll first, and those answers must reach the kiosks before the
+        // connections are closed, or a kiosk sees a dropped line instead of its answer.
+        server.setHandler(new GracefulHandler(heads));
     }
 
     /** Brings each feature's tables up to date and installs it, in order; refuses a database of unknown features. */

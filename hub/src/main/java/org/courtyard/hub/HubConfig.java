@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.care.CareSettings;
 import org.courtyard.hub.family.FamilySettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
@@ -57,6 +58,7 @@ import org.courtyard.hub.web.TlsSettings;
  *     ({@code survey.child-under-age}, {@code survey.elder-from-age}, {@code survey.five-guarantee-tag})
  * @param report the township's name and groups in reports ({@code report.township},
  *     {@code report.old-age}, {@code report.illness-tags})
+ * @param care the township's care rules, published festival dates and digest time ({@code care.*})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
@@ -65,7 +67,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
         long minFreeDiskBytes, FamilySettings family, Optional<URI> publicUrl, Criteria survey,
-        ReportSettings report) {
+        ReportSettings report, CareSettings care) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -123,6 +125,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        if (care == null) {
+            throw new IllegalArgumentException("care settings are required");
+        }
         if (minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("store.min-free-mb must not be negative");
         }
@@ -172,6 +177,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.care = care;
         builder.minFreeDiskBytes = minFreeDiskBytes;
         builder.family = family;
         builder.publicUrl = publicUrl;
@@ -243,6 +249,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Optional<URI> publicUrl = Optional.empty();
         private Criteria survey = Criteria.DEFAULTS;
         private ReportSettings report = ReportSettings.DEFAULTS;
+        private CareSettings care = CareSettings.defaults();
+        private final TreeMap<String, String> careKeys = new TreeMap<>();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -403,6 +411,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The care rules, festival dates and digest time (overrides the {@code care.*} keys). */
+        public Builder care(CareSettings care) {
+            this.care = care;
+            careKeys.clear();
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -422,10 +437,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                             .put(webhook.group(2), value);
                     continue;
                 }
+                if (key.startsWith("care.")) {
+                    careKeys.put(key, value);
+                    continue;
+                }
                 if (!KEYS.contains(key)) {
                     throw new IllegalArgumentException("unknown config key '" + key + "' (known: " + new TreeSet<>(KEYS)
                             + ", webhook.N.url, webhook.N.format, webhook.N.events, webhook.N.name, webhook.N.secret,"
-                            + " webhook.N.per-minute)");
+                            + " webhook.N.per-minute, " + CareSettings.KEYS + ")");
                 }
                 switch (key) {
                     case "help.overdue-minutes" -> overdueAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
@@ -485,6 +504,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 }
             }
             hooks.forEach((n, fields) -> webhooks.add(webhook(n, fields)));
+            if (!careKeys.isEmpty()) {
+                care = CareSettings.fromProperties(careKeys);
+            }
             return this;
         }
 
@@ -511,7 +533,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
                     backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, family, publicUrl, survey,
-                    report);
+                    report, care);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

@@ -34,10 +34,11 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The staff page's files as the hub ships them (the class-path folder {@code /web/}): index.html
- * and the printable report.html parse, hold no inline script, style or event handler (the
- * Content-Security-Policy would block them), every file is reachable from index.html and every
- * reference points at a file (the chart library at one of its webjar on the class path).
+ * The pages' files as the hub ships them (the class-path folder {@code /web/}): the staff page
+ * (index.html), its printable report.html and the cadre's phone page (care.html) parse, hold no
+ * inline script, style or event handler (the Content-Security-Policy would block them), every file
+ * is reachable from index.html and every reference points at a file (the chart library at one of
+ * its webjar on the class path).
  */
 class StaticPageTest {
 
@@ -54,19 +55,22 @@ class StaticPageTest {
 
     private static Path web;
     private static Document index;
-    /** Every page: index.html and the printable report.html. */
-    private static List<Document> pages;
+    /** The printable report, driven by js/report-page.js. */
+    private static Document report;
+    /** The cadre's phone page, driven by the scripts under js/care/. */
+    private static Document care;
 
     @BeforeAll
     static void read() throws Exception {
         web = webFolder();
         index = parse(web.resolve("index.html"));
-        pages = List.of(index, parse(web.resolve("report.html")));
+        report = parse(web.resolve("report.html"));
+        care = parse(web.resolve("care.html"));
     }
 
     @Test
     void the_pages_are_well_formed_chinese_html() {
-        for (Document page : pages) {
+        for (Document page : List.of(index, report, care)) {
             Element html = page.getDocumentElement();
 
             assertThat(html.getTagName()).isEqualTo("html");
@@ -79,12 +83,12 @@ class StaticPageTest {
 
     @Test
     void the_pages_have_no_inline_script_style_or_handler() {
-        for (Document page : pages) {
-            hasNoInlineCode(page);
+        for (Document page : List.of(index, report, care)) {
+            noInlineCode(page);
         }
     }
 
-    private static void hasNoInlineCode(Document page) {
+    private static void noInlineCode(Document page) {
         for (Element script : elements(page, "script")) {
             assertThat(script.getAttribute("src")).as("every <script> loads a file").isNotBlank();
             assertThat(script.getTextContent().trim()).as("inline code in <script src=%s>", script.getAttribute("src")).isEmpty();
@@ -103,21 +107,28 @@ class StaticPageTest {
     }
 
     @Test
-    void ids_of_each_page_are_unique_and_every_id_the_scripts_ask_for_exists() throws IOException {
-        List<String> ids = new ArrayList<>();
-        for (Document page : pages) {
-            List<String> own = elements(page, "*").stream().map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty())
-                    .toList();
-            assertThat(own).doesNotHaveDuplicates();
-            ids.addAll(own);
-        }
+    void ids_in_each_page_are_unique_and_every_id_the_scripts_ask_for_exists_in_their_page() throws IOException {
+        List<String> reportIds = ids(report);
+        List<String> careIds = ids(care);
+        assertThat(ids(index)).doesNotHaveDuplicates();
+        assertThat(reportIds).doesNotHaveDuplicates();
+        assertThat(careIds).doesNotHaveDuplicates();
+        // The staff page's scripts and the report page's share modules (report-view.js).
+        List<String> staffIds = new ArrayList<>(ids(index));
+        staffIds.addAll(reportIds);
 
         for (Path script : files("js")) {
+            boolean phone = web.relativize(script).startsWith("js/care");
             Matcher matcher = BY_ID.matcher(read(script));
             while (matcher.find()) {
-                assertThat(ids).as("byId('%s') in %s", matcher.group(1), web.relativize(script)).contains(matcher.group(1));
+                assertThat(phone ? careIds : staffIds).as("byId('%s') in %s", matcher.group(1), web.relativize(script))
+                        .contains(matcher.group(1));
             }
         }
+    }
+
+    private static List<String> ids(Document page) {
+        return elements(page, "*").stream().map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty()).toList();
     }
 
     @Test

@@ -24,17 +24,18 @@ class MissingFieldTest {
     private static final List<String> EVENT_FIELDS = List.of("/id", "/type", "/occurredAt", "/clockTrusted",
             "/payload");
 
-    private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.of(
-            EventType.HELP_REQUESTED, List.of("source"),
-            EventType.HELP_CANCELLED, List.of("requestId"),
-            EventType.HELP_DETAILS, List.of("requestId", "category"),
-            EventType.CHECKED_IN, List.of("residentId"),
-            EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
-            EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),
-            EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker"),
-            EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256"),
-            EventType.MESSAGE_DELIVERED, List.of("messageId"),
-            EventType.MESSAGE_HEARD, List.of("messageId")));
+    private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(EventType.HELP_REQUESTED, List.of("source")),
+            Map.entry(EventType.HELP_CANCELLED, List.of("requestId")),
+            Map.entry(EventType.HELP_DETAILS, List.of("requestId", "category")),
+            Map.entry(EventType.CHECKED_IN, List.of("residentId")),
+            Map.entry(EventType.CHECK_IN_UNDONE, List.of("checkInId")),
+            Map.entry(EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId")),
+            Map.entry(EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome")),
+            Map.entry(EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker")),
+            Map.entry(EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256")),
+            Map.entry(EventType.MESSAGE_DELIVERED, List.of("messageId")),
+            Map.entry(EventType.MESSAGE_HEARD, List.of("messageId"))));
 
     private static final List<String> ANNOUNCEMENT = List.of("/id", "/title", "/priority", "/outdoor", "/targets",
             "/startsAt", "/withdrawn", "/revision");

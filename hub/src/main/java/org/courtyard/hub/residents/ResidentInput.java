@@ -8,16 +8,17 @@ import org.courtyard.protocol.ResidentType;
  * A resident as staff write them: the body of {@code POST /api/v1/residents} and
  * {@code PUT /api/v1/residents/{id}}, one row of the CSV ledger, and what a PATCH is merged into.
  *
- * <p>{@code checkInEveryDays} is null for "no check-in expected" (no alert is ever raised), else
- * 1 to 365. The survey fields of children ({@code parentsAway}, {@code parentsWorkplace},
- * {@code parentsPhone}, {@code school}, {@code schoolClass}, {@code headTeacher}) are refused on an
- * elder and the elders' {@code childrenAway} on a child, which catches shifted columns in a
- * spreadsheet. {@code birthDate}, {@code parentsAway} and {@code childrenAway} are what the
- * half-yearly survey checks the inclusion criteria against (docs/survey.md). {@code active}
- * defaults to true; an inactive resident (moved away, passed away) stays in the ledger but leaves
- * the kiosks, the alerts and the coverage.
+ * <p>{@code group} is the resident's 村民小组 ("三组"), or null; the kiosk offers a village's groups
+ * first when there are several. {@code checkInEveryDays} is null for "no check-in expected" (no
+ * alert is ever raised), else 1 to 365. The survey fields of children ({@code parentsAway},
+ * {@code parentsWorkplace}, {@code parentsPhone}, {@code school}, {@code schoolClass},
+ * {@code headTeacher}) are refused on an elder and the elders' {@code childrenAway} on a child,
+ * which catches shifted columns in a spreadsheet. {@code birthDate}, {@code parentsAway} and
+ * {@code childrenAway} are what the half-yearly survey checks the inclusion criteria against
+ * (docs/survey.md). {@code active} defaults to true; an inactive resident (moved away, passed away)
+ * stays in the ledger but leaves the kiosks, the alerts and the coverage.
  */
-public record ResidentInput(String name, String village, ResidentType type, List<String> tags,
+public record ResidentInput(String name, String village, String group, ResidentType type, List<String> tags,
         Integer checkInEveryDays, LocalDate birthDate, String phone, String address, String guardian,
         String guardianPhone, ParentsAway parentsAway, String parentsWorkplace, String parentsPhone, String school,
         String schoolClass, String headTeacher, ChildrenAway childrenAway, String note, List<String> cadreIds,
@@ -28,10 +29,12 @@ public record ResidentInput(String name, String village, ResidentType type, List
 
     public static final int MAX_NAME_CHARS = 50;
     public static final int MAX_EVERY_DAYS = 365;
+    public static final int MAX_GROUP_CHARS = 50;
 
     public ResidentInput {
         name = Check.required(name, "name", MAX_NAME_CHARS);
         village = Check.required(village, "village", 100);
+        group = Check.optional(group, "group", MAX_GROUP_CHARS);
         if (type == null) {
             throw new FieldError("type", "missing required field 'type' (ELDER or CHILD)");
         }
@@ -76,7 +79,7 @@ public record ResidentInput(String name, String village, ResidentType type, List
 
     /** The same fields with {@code active} set to {@code value}. */
     public ResidentInput withActive(boolean value) {
-        return new ResidentInput(name, village, type, tags, checkInEveryDays, birthDate, phone, address, guardian,
+        return new ResidentInput(name, village, group, type, tags, checkInEveryDays, birthDate, phone, address, guardian,
                 guardianPhone, parentsAway, parentsWorkplace, parentsPhone, school, schoolClass, headTeacher,
                 childrenAway, note, cadreIds, value);
     }

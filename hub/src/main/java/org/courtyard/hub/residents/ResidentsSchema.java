@@ -91,7 +91,14 @@ public final class ResidentsSchema {
             new Migration(3, "a version per resident and cadre, for ETag and If-Match", List.of(
                     "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
                     "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")),
-            new Migration(4, "what the half-yearly survey checks and records: birth date, where the parents or"
+            // A paired person's level (县/乡/村/组) and whether a cadre or a party member.
+            new Migration(4, "paired people's level and kind", List.of(
+                    "ALTER TABLE cadres ADD COLUMN level VARCHAR(8) NOT NULL DEFAULT 'VILLAGE'",
+                    "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")),
+            // The kiosk's check-in screen offers a village's groups first (docs/checkins.md).
+            new Migration(5, "each resident's 村民小组", List.of(
+                    "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")),
+            new Migration(6, "what the half-yearly survey checks and records: birth date, where the parents or"
                     + " children are, when and why someone left", List.of(
                     // birth_date: YYYY-MM-DD; parents_away, children_away: the enums ParentsAway and
                     // ChildrenAway. left_at: when the resident was last set inactive; for those inactive

@@ -82,7 +82,7 @@ class CriteriaTest {
     private static ResidentView person(ResidentType type, LocalDate born, ParentsAway parents, ChildrenAway children,
             List<String> tags) {
         Instant now = Instant.parse("2027-03-01T00:00:00Z");
-        return new ResidentView("r-test", "和平村", "张三", type, tags, 1, born, null, null, null, null, parents, null,
+        return new ResidentView("r-test", "和平村", null, "张三", type, tags, 1, born, null, null, null, null, parents, null,
                 null, null, null, null, children, null, List.of(), null, true, null, null, null, null, null, null,
                 false, now, now, 1);
     }

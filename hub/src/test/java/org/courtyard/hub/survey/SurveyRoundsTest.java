@@ -357,14 +357,14 @@ class SurveyRoundsTest {
     private String child(String name, String village, String school) {
         ResidentInput base = person(name, village, ResidentType.CHILD, LocalDate.of(2017, 4, 1), ParentsAway.BOTH, null,
                 List.of());
-        return residents.create(STAFF, new ResidentInput(base.name(), base.village(), base.type(), base.tags(), 1,
+        return residents.create(STAFF, new ResidentInput(base.name(), base.village(), null, base.type(), base.tags(), 1,
                 base.birthDate(), null, null, "李奶奶", null, base.parentsAway(), "广东东莞", null, school, "三年级二班",
                 null, null, null, List.of(), true), trail).id();
     }
 
     private static ResidentInput person(String name, String village, ResidentType type, LocalDate born,
             ParentsAway parents, ChildrenAway children, List<String> tags) {
-        return new ResidentInput(name, village, type, tags, 1, born, null, null, null, null, parents, null, null, null,
+        return new ResidentInput(name, village, null, type, tags, 1, born, null, null, null, null, parents, null, null, null,
                 null, null, children, null, List.of(), true);
     }
 

@@ -12,9 +12,9 @@ import org.courtyard.hardware.DeviceHealth;
  * {@code family} the unheard family messages and what the messages screen shows.
  *
  * <p>{@link #withScreen} keeps two rules, whoever changes the screen (a tap, the idle timer, the
- * help button): entering the check-in screen forgets the last "thank you", leaving the signed-in
- * cadre screens ends the cadre's session, so cadre mode is never left open behind an elder, and
- * leaving the messages screen forgets what it showed.
+ * help button): entering the check-in screen starts it again (the first step, no "thank you"),
+ * leaving the signed-in cadre screens ends the cadre's session, so cadre mode is never left open
+ * behind an elder, and leaving the messages screen forgets what it showed.
  */
 public record KioskState(Screen screen, LinkState link, String linkDetail, HelpView help, String lastPrompt,
         String voiceStatus, List<String> problems, CheckInView checkIn, CadreView cadre,
@@ -69,7 +69,7 @@ public record KioskState(Screen screen, LinkState link, String linkDetail, HelpV
 
     public KioskState withScreen(Screen value) {
         CheckInView nextCheckIn = value == Screen.CHECK_IN && screen != Screen.CHECK_IN
-                ? checkIn.withThanked(null) : checkIn;
+                ? checkIn.opened() : checkIn;
         CadreView nextCadre = value.signedIn() || value == Screen.CADRE_PIN ? cadre : CadreView.NONE;
         FamilyView nextFamily = value == Screen.MESSAGES ? family : family.withShown(null);
         return new KioskState(value, link, linkDetail, help, lastPrompt, voiceStatus, problems, nextCheckIn, nextCadre,
