@@ -63,8 +63,25 @@ public final class FuzzBenchmark {
         }
     }
 
-    /** The credentials of the run. */
+    /**
+     * The credentials of the run. Cases name them by placeholder; before each route's cases the
+     * harness logs in anew and makes a new kiosk, since a case may have logged the session out or
+     * revoked the kiosk.
+     */
     record Credentials(String admin, String kiosk, String kioskId) {
+
+        static final Credentials PLACEHOLDERS = new Credentials("@admin", "@kiosk", "@kioskId");
+
+        static Credentials fresh(HubApi api, int number) throws IOException, InterruptedException {
+            api.login("admin", Courtyard.ADMIN_PASSWORD);
+            JsonNode kiosk = api.createKiosk("试验小院" + number, "试验村");
+            return new Credentials(api.token(), kiosk.get("token").asText(), kiosk.get("id").asText());
+        }
+
+        String resolve(String text) {
+            return text == null ? null : text.replace(PLACEHOLDERS.admin, admin).replace(PLACEHOLDERS.kioskId, kioskId)
+                    .replace(PLACEHOLDERS.kiosk, kiosk);
+        }
     }
 
     private FuzzBenchmark() {
@@ -77,17 +94,17 @@ public final class FuzzBenchmark {
         try {
             HubApi admin = Courtyard.api(hub).login("admin", Courtyard.ADMIN_PASSWORD);
             List<Route> routes = routes(hub);
-            JsonNode kiosk = admin.createKiosk("试验小院", "试验村");
-            Credentials credentials = new Credentials(admin.token(), kiosk.get("token").asText(),
-                    kiosk.get("id").asText());
             List<Case> cases = new ArrayList<>();
             for (Route route : routes) {
-                cases.addAll(cases(route, credentials));
+                cases.addAll(cases(route, Credentials.PLACEHOLDERS));
             }
             int generated = cases.size();
             if (wanted > 0 && wanted < cases.size()) {
-                Collections.shuffle(cases, new Random(13));
-                cases = cases.subList(0, wanted);
+                List<Case> all = cases;
+                List<Case> sample = new ArrayList<>(all);
+                Collections.shuffle(sample, new Random(13));
+                cases = new ArrayList<>(sample.subList(0, wanted));
+                cases.sort(java.util.Comparator.comparingInt(all::indexOf)); // a route's cases together
             }
             System.out.printf("fuzz: %d routes from the hub's route table, %d cases generated, sending %d%n",
                     routes.size(), generated, cases.size());
@@ -258,7 +275,7 @@ public final class FuzzBenchmark {
     record Result(Map<Integer, Integer> byStatus, List<String[]> failures, List<String> closed, long nanos) {
     }
 
-    static Result send(HubApi admin, List<Case> cases) throws InterruptedException {
+    static Result send(HubApi admin, List<Case> cases) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, Integer> byStatus = new TreeMap<>();
@@ -266,12 +283,20 @@ public final class FuzzBenchmark {
         List<String> closed = new ArrayList<>();
         URI base = admin.base();
         long start = System.nanoTime();
+        Route current = null;
+        int routesSeen = 0;
+        Credentials credentials = null;
         for (Case c : cases) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(c.path())).timeout(TIMEOUT)
+            if (!c.route().equals(current)) {
+                current = c.route();
+                credentials = Credentials.fresh(admin, ++routesSeen);
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(credentials.resolve(c.path())))
+                    .timeout(TIMEOUT)
                     .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(c.body()));
             if (c.auth() != null) {
-                request.header("Authorization", c.auth());
+                request.header("Authorization", credentials.resolve(c.auth()));
             }
             if (c.contentType() != null) {
                 request.header("Content-Type", c.contentType());
