@@ -27,7 +27,8 @@ class MissingFieldTest {
     private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.of(
             EventType.HELP_REQUESTED, List.of("source"),
             EventType.HELP_CANCELLED, List.of("requestId"),
-            EventType.HELP_DETAILS, List.of("requestId", "category"),
+            EventType.HELP_DETAILS, List.of("requestId"),
+            EventType.HELP_REPEATED, List.of("requestId"),
             EventType.CHECKED_IN, List.of("residentId"),
             EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
             EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),
@@ -38,7 +39,7 @@ class MissingFieldTest {
             "/startsAt", "/withdrawn", "/revision");
 
     private static final List<String> HELP_REQUEST = List.of("/id", "/kioskId", "/status", "/source",
-            "/hasVoiceMemo", "/occurredAt", "/receivedAt", "/clockTrusted");
+            "/hasVoiceMemo", "/occurredAt", "/receivedAt", "/clockTrusted", "/repeatCount");
 
     /** Required top-level fields; Targets, whose rule is "exactly one key", is tested on its own. */
     private static final Map<Golden, List<String>> REQUIRED = new EnumMap<>(Golden.class);
@@ -57,6 +58,7 @@ class MissingFieldTest {
         REQUIRED.put(Golden.HELP_REQUEST_LIST_ITEM, HELP_REQUEST);
         REQUIRED.put(Golden.ERROR_BODY, List.of("/error"));
         REQUIRED.put(Golden.SELF_TEST, List.of());
+        REQUIRED.put(Golden.VILLAGE_CARD, List.of("/name"));
         for (Golden golden : Golden.values()) {
             if (golden.value instanceof Event event) {
                 List<String> fields = new ArrayList<>(EVENT_FIELDS);

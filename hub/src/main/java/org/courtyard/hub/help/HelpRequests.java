@@ -104,8 +104,10 @@ public final class HelpRequests {
             throws SQLException {
         UUID id = payload.requestId();
         sentBy(connection, id, kiosk);
-        Sql.update(connection, "UPDATE help_requests SET category = ?, updated_at = ? WHERE id = ?",
-                payload.category().name(), at, id.toString());
+        if (payload.category() != null) {
+            Sql.update(connection, "UPDATE help_requests SET category = ?, updated_at = ? WHERE id = ?",
+                    payload.category().name(), at, id.toString());
+        }
         return new HelpChange(HelpChange.Kind.DETAILS, view(connection, id).orElseThrow());
     }
 
@@ -141,7 +143,7 @@ public final class HelpRequests {
             checkAccess(user, view);
             List<HelpHistoryEntry> history = Sql.query(connection,
                     "SELECT status, by_name, assignee, note, changed_at FROM help_history WHERE request_id = ? ORDER BY seq",
-                    row -> new HelpHistoryEntry(HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
+                    row -> HelpHistoryEntry.status(HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
                             row.getString("assignee"), row.getString("note"), Sql.instant(row, "changed_at")),
                     id.toString());
             return view.withRequest(withHistory(view.request(), history));
@@ -294,13 +296,13 @@ public final class HelpRequests {
                 HelpSource.valueOf(row.getString("source")), category == null ? null : HelpCategory.valueOf(category),
                 row.getString("resident_id"), row.getString("transcript"), memo != null, Sql.instant(row, "occurred_at"),
                 Sql.instant(row, "received_at"), row.getBoolean("clock_trusted"), row.getString("acknowledged_by"),
-                row.getString("assignee"), Sql.instant(row, "updated_at"), List.of());
+                row.getString("assignee"), Sql.instant(row, "updated_at"), 0, List.of());
         return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt, memo);
     }
 
     private static HelpRequest withHistory(HelpRequest r, List<HelpHistoryEntry> history) {
         return new HelpRequest(r.id(), r.kioskId(), r.village(), r.status(), r.source(), r.category(), r.residentId(),
                 r.transcript(), r.hasVoiceMemo(), r.occurredAt(), r.receivedAt(), r.clockTrusted(),
-                r.acknowledgedBy(), r.assignee(), r.updatedAt(), history);
+                r.acknowledgedBy(), r.assignee(), r.updatedAt(), r.repeatCount(), history);
     }
 }

@@ -159,7 +159,7 @@ public final class HelpController {
             if (help == null || !help.status().isOpen()) {
                 return;
             }
-            Event event = Event.of(new HelpDetails(help.id(), category), clock.instant(), outbox.clockTrusted());
+            Event event = Event.of(HelpDetails.category(help.id(), category), clock.instant(), outbox.clockTrusted());
             store.saveDetails(event);
             LocalHelpRequest updated = store.request(help.id()).orElseThrow();
             model.update(state -> state.withHelp(updated.view(help.cancellableUntil())));

@@ -237,7 +237,8 @@ public final class KioskStore implements AutoCloseable {
         List<Event> events = new ArrayList<>();
         query("SELECT body FROM outbox ORDER BY CASE type WHEN '" + EventType.HELP_REQUESTED.name()
                 + "' THEN 0 WHEN '" + EventType.HELP_CANCELLED.name() + "' THEN 1 WHEN '"
-                + EventType.HELP_DETAILS.name() + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
+                + EventType.HELP_DETAILS.name() + "' THEN 1 WHEN '" + EventType.HELP_REPEATED.name()
+                + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
                     statement.setInt(1, limit);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {

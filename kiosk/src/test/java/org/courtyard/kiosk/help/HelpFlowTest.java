@@ -140,7 +140,7 @@ class HelpFlowTest {
             assertThat(store.pending(10)).extracting(Event::type)
                     .containsExactly(EventType.HELP_REQUESTED, EventType.HELP_DETAILS);
             assertThat(store.pending(10).get(1).payload()).isEqualTo(
-                    new org.courtyard.protocol.HelpDetails(help.id(), org.courtyard.protocol.HelpCategory.DAILY));
+                    org.courtyard.protocol.HelpDetails.category(help.id(), org.courtyard.protocol.HelpCategory.DAILY));
         }
     }
 
