@@ -116,8 +116,9 @@ public final class Hub implements AutoCloseable {
                 kiosks,
                 new SyncFeature(config.longPollMax()),
                 new NotifyFeature(stream),
-                new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
                 residents,
+                new HelpFeature(residents, config.overdueAfter(), config.overdueCheckEvery(),
+                        config.dataDir().resolve(MEMO_DIR)),
                 new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
                 new AnnouncementFeature(kiosks, config.dataDir(), config.announce())));
     }
