@@ -117,6 +117,7 @@ public final class Kiosk implements AutoCloseable {
         HelpStore helpStore = new HelpStore(store);
         this.help = new HelpController(model, helpStore, sync, feedback, hardware.lamps(), clock, config.help());
         sync.onAccepted(EventType.HELP_REQUESTED, help::accepted);
+        sync.onAccepted(EventType.HELP_REPEATED, help::repeatAccepted);
         sync.addAnswerPart(help::take);
 
         // Announcements: their tables, the audio over the hub connection, the announcements of the answer.
@@ -213,6 +214,7 @@ public final class Kiosk implements AutoCloseable {
             case CONNECTING -> LampState.OFF;
         }));
         idle.start();
+        help.start();
         voice.start();
         memoUploader.start();
         announcer.start();
@@ -239,7 +241,7 @@ public final class Kiosk implements AutoCloseable {
 
     // The controllers the screen, the button, the voice and the headless console call.
 
-    /** 求助: raise, cancel, say what kind. */
+    /** 求助: raise, repeat, cancel, say what kind and who asked. */
     public HelpController help() {
         return help;
     }
@@ -302,6 +304,7 @@ public final class Kiosk implements AutoCloseable {
         }
         closed = true;
         idle.close();
+        help.close();
         voice.close();
         memoUploader.close();
         healthMonitor.close();

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *       of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa 李小军}</li>
  *   <li>{@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a tap on
  *       their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
+ *   <li>{@code who NAME} or {@code who RESIDENT_ID}: answers 「您是哪一位？」 of the open help request as
+ *       with a tap on the resident's tile; prints {@code who 张桂英 r-7mq2xw9a} once it is in the outbox</li>
  *   <li>{@code quit}: stops the kiosk</li>
  * </ul>
  * An unknown command prints {@code error: …} and is otherwise ignored. End of input is the same
@@ -81,17 +83,39 @@ public final class HeadlessConsole {
                 }
                 case "residents" -> print(residents(kiosk.model().state().checkIn().residents()));
                 case "checkin" -> checkIn(rest);
+                case "who" -> who(rest);
                 default -> print("error: unknown command '" + verb + "'; commands: press, long-press, say TEXT, "
-                        + "residents, checkin NAME, status, quit");
+                        + "residents, checkin NAME, who NAME, status, quit");
             }
         }
         LOG.info("End of input: stopping the headless kiosk");
     }
 
     private void checkIn(String who) {
-        if (who.isEmpty()) {
-            print("error: checkin needs a resident's name or id, e.g. checkin 张桂英");
+        resident("checkin", who).ifPresent(resident -> {
+            kiosk.checkIn().checkIn(resident.id());
+            saved("checked in", resident);
+        });
+    }
+
+    /** 「您是哪一位？」 answered: the open help request's person. */
+    private void who(String who) {
+        HelpView help = kiosk.model().state().help();
+        if (help == null || !help.status().isOpen()) {
+            print("error: who needs an open help request; press first");
             return;
+        }
+        resident("who", who).ifPresent(resident -> {
+            kiosk.help().chooseResident(resident.id());
+            saved("who", resident);
+        });
+    }
+
+    /** The one resident of this kiosk's roster named by {@code who} (a name or an id), or an error line. */
+    private Optional<ResidentTile> resident(String verb, String who) {
+        if (who.isEmpty()) {
+            print("error: " + verb + " needs a resident's name or id, e.g. " + verb + " 张桂英");
+            return Optional.empty();
         }
         List<ResidentTile> known = kiosk.model().state().checkIn().residents();
         List<ResidentTile> matches = known.stream()
@@ -99,19 +123,21 @@ public final class HeadlessConsole {
         if (matches.size() != 1) {
             print("error: " + (matches.isEmpty() ? "no resident '" + who + "' here" : "'" + who + "' is "
                     + matches.size() + " residents; use the id") + "; " + residents(known));
-            return;
+            return Optional.empty();
         }
-        ResidentTile resident = matches.get(0);
         kiosk.idle().touch();
-        kiosk.checkIn().checkIn(resident.id());
+        return Optional.of(matches.get(0));
+    }
+
+    /** Prints {@code done NAME ID} once the model's queue has written the event to the outbox. */
+    private void saved(String done, ResidentTile resident) {
         try {
-            // The model's queue has written the event to the outbox once it is idle.
             kiosk.model().awaitIdle(Duration.ofSeconds(10));
-            print("checked in " + resident.name() + " " + resident.id());
+            print(done + " " + resident.name() + " " + resident.id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
-            print("error: the check-in of " + resident.id() + " was not saved within 10 s");
+            print("error: " + done + " " + resident.id() + " was not saved within 10 s");
         }
     }
 

@@ -8,11 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.courtyard.kiosk.core.SqlWork;
 import org.courtyard.protocol.Event;
@@ -230,6 +232,28 @@ public final class KioskStore implements AutoCloseable {
             insert.executeUpdate();
         }
         nextSeq++;
+    }
+
+    /** When the oldest event of one of {@code types} waiting for the hub happened (the kiosk's clock), if any. */
+    public synchronized Optional<Instant> oldestPending(Set<EventType> types) {
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        // Compared as instants: ISO texts with and without fractions do not sort as text.
+        List<Instant> times = new ArrayList<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        query("SELECT occurred_at FROM outbox WHERE type IN (" + marks + ")", statement -> {
+            int i = 1;
+            for (EventType type : types) {
+                statement.setString(i++, type.name());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    times.add(Instant.parse(rows.getString(1)));
+                }
+            }
+        });
+        return times.stream().min(Instant::compareTo);
     }
 
     /** The oldest {@code limit} events waiting for the hub, help requests first. */

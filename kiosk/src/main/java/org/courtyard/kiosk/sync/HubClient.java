@@ -14,6 +14,9 @@ import org.courtyard.protocol.SyncResponse;
 /** The kiosk's side of {@code POST /api/v1/sync}, over the kiosk's {@link HubConnection}. */
 public final class HubClient {
 
+    /** How long a probe of a hub that seems down may take. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     private final HubConnection hub;
     private final Duration timeout;
 
@@ -44,14 +47,29 @@ public final class HubClient {
             try {
                 return ProtocolJson.read(response.body(), SyncResponse.class);
             } catch (ProtocolException e) {
-                throw new IOException("the hub's sync answer is not valid: " + e.getMessage(), e);
+                throw new HubFailedException("the hub's sync answer is not valid: " + e.getMessage(), e);
             }
         }
         String message = errorMessage(response.body());
         if (status >= 500 || status == 429 || status == 408) {
-            throw new IOException("hub answered " + status + ": " + message);
+            throw new HubFailedException("hub answered " + status + ": " + message);
         }
         throw new HubRefusedException(status, message);
+    }
+
+    /**
+     * Whether the hub answers at all: {@code GET /healthz} (a few bytes), any HTTP status
+     * within {@link #PROBE_TIMEOUT}. Never throws; an untrusted certificate is "not reachable" (the
+     * sync that follows says why).
+     */
+    public boolean reachable() throws InterruptedException {
+        try {
+            HttpRequest probe = hub.request("healthz", PROBE_TIMEOUT).GET().build();
+            hub.send(probe, HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String errorMessage(byte[] body) {
@@ -59,6 +77,23 @@ public final class HubClient {
             return ProtocolJson.read(body, ErrorBody.class).error().message();
         } catch (ProtocolException e) {
             return body.length == 0 ? "(empty body)" : "(no error body)";
+        }
+    }
+
+    /**
+     * The hub answered, but could not serve the sync now (a server error, too many requests, an
+     * answer that is not valid): retry after the backoff; probing whether it answers would not help.
+     */
+    public static final class HubFailedException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        public HubFailedException(String message) {
+            super(message);
+        }
+
+        public HubFailedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
@@ -50,14 +51,29 @@ class SyncServiceTest {
 
     private final Queue<SyncResponse> answers = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    /** While set, the stand-in hub takes connections and drops them unanswered, as a hub that is down. */
+    private final AtomicBoolean down = new AtomicBoolean();
     private HttpServer hub;
+    private HubClient client;
     private KioskStore store;
     private SyncService sync;
 
     @BeforeEach
     void start() throws IOException {
         hub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hub.createContext("/healthz", exchange -> {
+            if (down.get()) {
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
         hub.createContext("/api/v1/sync", exchange -> {
+            if (down.get()) {
+                exchange.close();
+                return;
+            }
             JsonNode request = ProtocolJson.mapper().readTree(exchange.getRequestBody());
             requests.add(request);
             SyncResponse answer = answers.poll();
@@ -75,7 +91,8 @@ class SyncServiceTest {
         store = KioskStore.open(dir);
         HubConnection connection = HubConnection.of(URI.create("http://127.0.0.1:" + hub.getAddress().getPort()),
                 "k-token", HubTls.defaults());
-        sync = new SyncService(store, new HubClient(connection, Duration.ofSeconds(5)), "k-test", Clock.systemUTC(),
+        client = new HubClient(connection, Duration.ofSeconds(5));
+        sync = new SyncService(store, client, "k-test", Clock.systemUTC(),
                 (link, detail) -> { }, new SyncService.Settings(Duration.ofSeconds(30), 0, Duration.ofMillis(50),
                         Duration.ofMillis(200), Duration.ofHours(1)), null);
     }
@@ -145,6 +162,30 @@ class SyncServiceTest {
             }
         });
         assertThat(noted).isEqualTo(checkIn.id().toString());
+    }
+
+    @Test
+    void while_the_hub_is_down_a_cheap_probe_sends_the_outbox_within_seconds_of_its_return_not_after_the_backoff()
+            throws Exception {
+        down.set(true);
+        Event checkIn = Event.of(new CheckedIn("r-1"), Instant.now(), true);
+        store.append(checkIn);
+        answers.add(answer("c-1", List.of(checkIn.id())));
+        List<LinkState> links = new CopyOnWriteArrayList<>();
+        // A backoff of five minutes: only the probe (every 200 ms here, 3 s by default) can be this quick.
+        try (SyncService patient = new SyncService(store, client, "k-test", Clock.systemUTC(),
+                (link, detail) -> links.add(link), new SyncService.Settings(Duration.ofSeconds(30), 0,
+                        Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMillis(200)),
+                null)) {
+            patient.start();
+            await().atMost(WAIT).until(() -> links.contains(LinkState.OFFLINE));
+            assertThat(store.outboxSize()).isEqualTo(1);
+
+            down.set(false);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.outboxSize() == 0);
+            await().atMost(WAIT).until(() -> links.get(links.size() - 1) == LinkState.ONLINE);
+        }
     }
 
     private static SyncResponse answer(String cursor, List<UUID> accepted) {

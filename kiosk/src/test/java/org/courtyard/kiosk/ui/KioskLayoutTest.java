@@ -147,15 +147,16 @@ class KioskLayoutTest {
         List<String> problems(Scene scene);
     }
 
-    /** Runs {@code check} on every page at the size; the problems, each prefixed by its page. */
+    /**
+     * Runs {@code check} on every page at the size, one page per JavaFX task (so the time allowed
+     * does not shrink as pages are added); the problems, each prefixed by its page.
+     */
     private List<String> check(double width, double height, SceneCheck check) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            List<String> out = new ArrayList<>();
-            for (Pages.Page page : Pages.all(kiosk)) {
-                Scene scene = Pages.render(kiosk, page, width, height);
-                check.problems(scene).forEach(problem -> out.add(page.name() + ": " + problem));
-            }
-            return out;
-        }).get(30, TimeUnit.SECONDS);
+        List<String> out = new ArrayList<>();
+        for (Pages.Page page : WaitForAsyncUtils.asyncFx(() -> Pages.all(kiosk)).get(30, TimeUnit.SECONDS)) {
+            out.addAll(WaitForAsyncUtils.asyncFx(() -> check.problems(Pages.render(kiosk, page, width, height))
+                    .stream().map(problem -> page.name() + ": " + problem).toList()).get(30, TimeUnit.SECONDS));
+        }
+        return out;
     }
 }
