@@ -138,6 +138,8 @@ final class HelpPage extends VBox {
         }
         model.helpStatusProperty().addListener((obs, was, now) -> styleStatus(now));
         styleStatus(model.helpStatusProperty().get());
+        // Offline the state's line is plain ink: the green of 已收到 is the hub's word, not news.
+        model.bandStyleProperty().addListener((obs, was, now) -> styleStatus(model.helpStatusProperty().get()));
     }
 
     /**
@@ -151,10 +153,12 @@ final class HelpPage extends VBox {
         top.setSpacing(gap);
         double small = KioskView.MIN_TARGET_PX;
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setStyle("-fx-font-size: " + base + "px; -fx-graphic-text-gap: " + gap / 2 + "px;");
-        ((Icon) cancel.getGraphic()).size(Math.round(base));
+        // Smaller than the answers below it, but a full touch target with its words whole.
+        double cancelFont = Math.max(KioskView.MIN_TEXT_PX, Math.round(base * 0.8));
+        cancel.setStyle("-fx-font-size: " + cancelFont + "px; -fx-graphic-text-gap: " + gap / 2 + "px;");
+        ((Icon) cancel.getGraphic()).size(Math.round(cancelFont));
 
-        double cancelHeight = Math.max(small, Math.round(base * 1.2));
+        double cancelHeight = Math.max(small, Math.round(cancelFont * 2.2));
         cancel.setMinHeight(cancelHeight);
         cancel.setPrefHeight(cancelHeight);
         // The state's line wraps rather than cut off; the lines it needs come off the questions below.
@@ -224,6 +228,9 @@ final class HelpPage extends VBox {
     private void styleStatus(LocalHelpStatus value) {
         status.getStyleClass().removeIf(style -> style.startsWith("help-status-"));
         status.getStyleClass().add("help-status-" + (value == null ? "none" : value.name().toLowerCase(Locale.ROOT)));
+        if (model.bandStyleProperty().get().equals("band-offline")) {
+            status.getStyleClass().add("help-status-offline");
+        }
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> condition) {
