@@ -5,8 +5,8 @@ import java.util.Map;
 import org.courtyard.protocol.ProtocolJson;
 
 /**
- * The two shapes of webhook bodies, for the features that render their notices: the JSON format's
- * {@code {"event":...,KEY:VALUE}} and a WeCom (企业微信) group robot text message.
+ * The JSON format's body, for the features that make their messages: {@code {"event":...}} and
+ * then their fields. (The group robots get a {@link Notice}, put into their format when sent.)
  */
 public final class WebhookBodies {
 
@@ -15,14 +15,14 @@ public final class WebhookBodies {
 
     /** {@code {"event":EVENT,KEY:VALUE}}, e.g. {@code {"event":"help.new","request":HELP}}. */
     public static String json(WebhookEvent event, String key, Object value) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", event.wireName());
-        body.put(key, value);
-        return ProtocolJson.write(body);
+        return json(event, Map.of(key, value));
     }
 
-    /** {@code {"msgtype":"text","text":{"content":"..."}}} with {@code content}. */
-    public static String wecom(String content) {
-        return ProtocolJson.write(Map.of("msgtype", "text", "text", Map.of("content", content)));
+    /** {@code {"event":EVENT,...fields}}, the fields in the map's order. */
+    public static String json(WebhookEvent event, Map<String, ?> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", event.wireName());
+        body.putAll(fields);
+        return ProtocolJson.write(body);
     }
 }

@@ -3,29 +3,48 @@ package org.courtyard.hub.notify;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What a webhook can be told about; {@link #configName} is the word in {@code webhook.N.events}. */
+/**
+ * What a webhook can be told about; {@link #configName} is the word in {@code webhook.N.events}.
+ * A group robot sends help messages first and each alone; the others it may fold into one digest
+ * when its budget runs short ({@link #foldable}).
+ */
 public enum WebhookEvent {
-    NEW("help.new"),
-    OVERDUE("help.overdue"),
-    RESOLVED("help.resolved"),
+    NEW("help.new", false),
+    OVERDUE("help.overdue", false),
+    RESOLVED("help.resolved", false),
     /** The person pressed again while their request was open (再次求助). */
-    REPEATED("help.repeated"),
+    REPEATED("help.repeated", false),
     /** The kiosk learnt who asked, after the request was sent (「您是哪一位？」). */
-    PERSON("help.person"),
+    PERSON("help.person", false),
     /** A resident went longer than their check-in expectation plus the grace days without checking in. */
-    CHECKIN_MISSED("checkin.missed"),
+    CHECKIN_MISSED("checkin.missed", true),
     /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
-    SILENT("kiosk.silent"),
+    SILENT("kiosk.silent", true),
     /** A silent kiosk synced again. */
-    BACK("kiosk.back");
+    BACK("kiosk.back", true);
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
     public static final String DEFAULT_CONFIG = "new,overdue,resolved,repeated,person,checkin_missed,silent,back";
 
     private final String wireName;
+    private final boolean foldable;
 
-    WebhookEvent(String wireName) {
+    WebhookEvent(String wireName, boolean foldable) {
         this.wireName = wireName;
+        this.foldable = foldable;
+    }
+
+    /** Whether a robot may fold it into a digest; never for anything about a help request. */
+    public boolean foldable() {
+        return foldable;
+    }
+
+    /**
+     * A new, overdue or pressed-again help request: someone needs help now; it goes before
+     * everything else.
+     */
+    public boolean urgent() {
+        return this == NEW || this == OVERDUE || this == REPEATED;
     }
 
     /** The {@code event} field of the JSON format. */
@@ -35,6 +54,11 @@ public enum WebhookEvent {
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The event named by its {@link #wireName}, as stored in the outbox. */
+    public static java.util.Optional<WebhookEvent> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(event -> event.wireName.equals(wireName)).findFirst();
     }
 
     /**
