@@ -42,8 +42,12 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
- * @param publicUrl the staff page's address as staff reach it from their phones ({@code hub.public-url}),
- *     for the links in group robots' messages; empty for none
+ * @param publicUrl the staff page's address as people reach it ({@code hub.public-url}): the links in
+ *     group robots' messages, and an origin that counts as the hub's own for
+ *     {@link org.courtyard.hub.web.CrossSiteRequests} (behind a reverse proxy that rewrites
+ *     {@code Host}); empty for none
+ * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
+ *     says {@code degraded} ({@code store.min-free-mb}); 0 never
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
@@ -51,7 +55,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        Optional<URI> publicUrl) {
+        long minFreeDiskBytes, Optional<URI> publicUrl) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -109,6 +113,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("store.min-free-mb must not be negative");
+        }
         publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
         publicUrl.ifPresent(HubConfig::checkPublicUrl);
     }
@@ -151,6 +158,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.minFreeDiskBytes = minFreeDiskBytes;
         builder.publicUrl = publicUrl;
         return builder;
     }
@@ -178,7 +186,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "hub.public-url");
+                "kiosk.enrolment-hours", "store.min-free-mb", "hub.public-url");
+        private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
         private int port = 8080;
@@ -210,6 +219,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private long minFreeDiskBytes = 256 * MEGABYTE;
         private Optional<URI> publicUrl = Optional.empty();
 
         private Builder(Path dataDir) {
@@ -341,7 +351,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
-        /** The staff page's address for links in robots' messages ({@code hub.public-url}). */
+        /** Free space below which {@code /healthz} says the disk is low; default 256 MiB, 0 never. */
+        public Builder minFreeDisk(long bytes) {
+            this.minFreeDiskBytes = bytes;
+            return this;
+        }
+
+        /** The staff page's address as people reach it ({@code hub.public-url}); see {@link HubConfig}. */
         public Builder publicUrl(URI url) {
             this.publicUrl = Optional.of(url);
             return this;
@@ -407,6 +423,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
                     case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
                             value));
+                    case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -436,7 +453,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, publicUrl);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, publicUrl);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

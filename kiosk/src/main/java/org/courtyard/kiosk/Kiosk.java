@@ -291,6 +291,8 @@ public final class Kiosk implements AutoCloseable {
     }
 
     private Event heartbeat() {
+        // Space used by a help request on a full SD card is held back again once there is room.
+        store.keepReserve();
         Instant now = clock.instant();
         return Event.of(healthMonitor.heartbeat(Version.current(), Duration.between(startedAt, now),
                 store.outboxSize(), voice.service().heartbeatLine(), hardware.health()), now, sync.clockTrusted());

@@ -1,5 +1,7 @@
 package org.courtyard.hub.kiosk;
 
+import org.courtyard.protocol.Text;
+
 /** Body of {@code POST /api/v1/kiosks}. */
 public record NewKiosk(String name, String village) {
 
@@ -15,6 +17,6 @@ public record NewKiosk(String name, String village) {
         if (value.length() > 100) {
             throw new IllegalArgumentException("field '" + field + "' must have at most 100 characters");
         }
-        return value.trim();
+        return Text.line(value.trim(), field);
     }
 }

@@ -60,6 +60,9 @@ public final class HelpController implements AutoCloseable {
     /** What may be said of an open request while offline: the line is down, it is kept and will be sent. */
     private static final String OFFLINE_PROMPT = "help.offline";
 
+    /** What the elder hears and reads when a help request could not be stored. */
+    public static final String NOT_SAVED = "help.not-saved";
+
     /** Tunables; {@link #defaults()} are the documented defaults. */
     public record Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow,
             Duration dutyPhoneAfter) {
@@ -160,7 +163,12 @@ public final class HelpController implements AutoCloseable {
             }
             Event event = Event.of(new HelpRequested(source, category, null, transcript), now,
                     outbox.clockTrusted());
-            store.saveRequest(event);
+            try {
+                store.saveRequest(event);
+            } catch (RuntimeException e) {
+                notSaved(event, e);
+                return;
+            }
             // Durable now: only from here on may the elder hear that it was sent.
             cancellableUntil = now.plus(settings.cancelWindow());
             LocalHelpRequest saved = store.request(event.id()).orElseThrow();
@@ -189,6 +197,22 @@ public final class HelpController implements AutoCloseable {
         } else {
             speak("help.repeated.offline");
         }
+    }
+
+    /**
+     * The request could not be stored (the SD card is full even after its reserve was used, or the
+     * card failed): the elder must not hear "sent". The courtyard alarm still calls whoever is near,
+     * and the screen and the voice say what is true: it was not saved, call out for help.
+     */
+    private void notSaved(Event event, RuntimeException cause) {
+        LOG.error("Help request {} could NOT be saved; telling the elder to call out instead", event.id(), cause);
+        model.update(state -> state.withScreen(Screen.HELP).withHelp(null));
+        lamps.set(LampRole.SENDING, LampState.OFF);
+        lamps.set(LampRole.ACKNOWLEDGED, LampState.OFF);
+        if (settings.alertCourtyard()) {
+            feedback.alertCourtyard();
+        }
+        speak(NOT_SAVED);
     }
 
     /**

@@ -46,19 +46,27 @@ public final class Feedback implements AutoCloseable {
      * yet spoken.
      */
     public void say(String... keys) {
-        List<Runnable> dropped = new ArrayList<>();
-        queue.drainTo(dropped);
-        outstanding.addAndGet(-dropped.size());
+        int dropped = 0;
+        for (Runnable waiting : queue.toArray(new Runnable[0])) {
+            // Only prompts: an alarm queued just before (the help flow sounds it, then speaks) must sound.
+            if (waiting instanceof Queued queued && queued.prompt() && queue.remove(waiting)) {
+                dropped++;
+            }
+        }
+        outstanding.addAndGet(-dropped);
         for (String key : keys) {
-            submit(() -> prompts.clip(key).ifPresentOrElse(
+            submit(true, () -> prompts.clip(key).ifPresentOrElse(
                     clip -> loudspeaker.play(clip, Route.INDOOR, false),
                     () -> LOG.warn("No spoken clip for prompt '{}'", key)));
         }
     }
 
-    /** Sounds the help alarm over the courtyard loudspeaker, so people nearby come at once. */
+    /**
+     * Sounds the help alarm over the courtyard loudspeaker, so people nearby come at once. A later
+     * {@link #say} does not drop it.
+     */
     public void alertCourtyard() {
-        submit(() -> loudspeaker.play(Tones.alarm(), Route.OUTDOOR, false));
+        submit(false, () -> loudspeaker.play(Tones.alarm(), Route.OUTDOOR, false));
     }
 
     /**
@@ -84,10 +92,18 @@ public final class Feedback implements AutoCloseable {
         return outstanding.get() > 0;
     }
 
-    private void submit(Runnable work) {
+    /** A play waiting on the audio thread; {@code prompt} ones are dropped by a newer {@link #say}. */
+    private record Queued(boolean prompt, Runnable play) implements Runnable {
+        @Override
+        public void run() {
+            play.run();
+        }
+    }
+
+    private void submit(boolean prompt, Runnable work) {
         outstanding.incrementAndGet();
         try {
-            audio.execute(() -> {
+            audio.execute(new Queued(prompt, () -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
@@ -95,7 +111,7 @@ public final class Feedback implements AutoCloseable {
                 } finally {
                     finished();
                 }
-            });
+            }));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             outstanding.decrementAndGet();
             LOG.debug("Feedback closed; not playing", e);

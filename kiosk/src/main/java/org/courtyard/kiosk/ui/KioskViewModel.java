@@ -33,6 +33,7 @@ import org.courtyard.kiosk.core.ResidentTile;
 import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.core.ShownAnnouncement;
 import org.courtyard.kiosk.core.VoiceActivity;
+import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
@@ -174,7 +175,8 @@ final class KioskViewModel {
         boolean open = help != null && help.status().isOpen();
         boolean down = linkDown(state.link());
         helpStatus.set(help == null ? null : help.status());
-        helpText.set(help == null ? text("help.prompt") : open ? openText(help, state.link()) : helpText(help));
+        helpText.set(help != null ? open ? openText(help, state.link()) : helpText(help)
+                : text(HelpController.NOT_SAVED.equals(state.lastPrompt()) ? HelpController.NOT_SAVED : "help.prompt"));
         helpAgainVisible.set(!open);
         helpOpen.set(open);
         boolean cancellable = help != null && help.cancellable(now);
