@@ -66,6 +66,7 @@ class HelpWhoAndRepeatEndToEndIT {
 
                 // Staff see 张桂英 on the request and acknowledge it.
                 await().atMost(SOON).untilAsserted(() -> {
+                    assertThat(staff.helpRequests()).hasSize(1);
                     JsonNode request = staff.helpRequests().get(0);
                     assertThat(request.get("residentId").asText()).isEqualTo(residentId);
                     JsonNode detail = staff.call("GET", "/api/v1/help-requests/" + request.get("id").asText(),
