@@ -126,7 +126,8 @@ public final class Kiosk implements AutoCloseable {
 
         // 报平安: the roster's residents, their photos, check-ins.
         this.photos = new PhotoCache(hub, data.resolve("photos"), this::photoArrived);
-        this.checkIn = new CheckInController(model, new CheckInStore(store), photos, sync, feedback, clock);
+        this.checkIn = new CheckInController(model, new CheckInStore(store), photos, sync, feedback, clock,
+                config.announce().zone());
         sync.addAnswerPart(checkIn::take);
 
         // Cadre mode: the roster's cadres, the PIN, the menu; 立即播放 and 现场广播 on the announcer.

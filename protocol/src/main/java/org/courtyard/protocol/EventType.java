@@ -7,6 +7,7 @@ public enum EventType {
     HELP_DETAILS(HelpDetails.class),
     HELP_REPEATED(HelpRepeated.class),
     CHECKED_IN(CheckedIn.class),
+    CHECK_IN_UNDONE(CheckInUndone.class),
     VISIT_CHECKED_IN(VisitCheckedIn.class),
     ANNOUNCEMENT_PLAYED(AnnouncementPlayed.class),
     HEARTBEAT(Heartbeat.class),

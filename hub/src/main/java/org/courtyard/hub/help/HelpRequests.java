@@ -59,6 +59,7 @@ public final class HelpRequests {
     private final Duration overdueAfter;
     private final HelpOutbox outbox;
     private final HelpPeople people;
+    private final List<HelpOutbox> outboxes = new CopyOnWriteArrayList<>();
     private final List<HelpListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param people the ledger's residents, for the person a request names */
@@ -68,6 +69,21 @@ public final class HelpRequests {
         this.overdueAfter = overdueAfter;
         this.outbox = outbox;
         this.people = people;
+    }
+
+    /**
+     * Adds another outbox told of every change inside the transaction that makes it (another
+     * feature's records that must commit or roll back with the change); before the hub starts.
+     */
+    public void addOutbox(HelpOutbox more) {
+        outboxes.add(more);
+    }
+
+    private void record(Connection connection, HelpChange change) throws SQLException {
+        outbox.record(connection, change);
+        for (HelpOutbox more : outboxes) {
+            more.record(connection, change);
+        }
     }
 
     public void addListener(HelpListener listener) {
@@ -88,7 +104,7 @@ public final class HelpRequests {
         addHistory(connection, event.id(), kiosk.kioskId(), HelpHistoryEvent.STATUS, HelpStatus.NEW, BY_KIOSK, null,
                 null, receivedAt);
         HelpChange change = new HelpChange(HelpChange.Kind.CREATED, view(connection, event.id()).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 
@@ -137,7 +153,7 @@ public final class HelpRequests {
                     payload.category().name(), at, id.toString());
         }
         HelpChange change = new HelpChange(HelpChange.Kind.DETAILS, view(connection, id).orElseThrow(), named);
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 
@@ -170,7 +186,7 @@ public final class HelpRequests {
         addHistory(connection, id, kiosk.kioskId(), HelpHistoryEvent.REPEATED, current.request().status(), BY_KIOSK,
                 null, null, receivedAt);
         HelpChange change = new HelpChange(HelpChange.Kind.REPEATED, view(connection, id).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return Optional.of(change);
     }
 
@@ -253,8 +269,12 @@ public final class HelpRequests {
     public KioskUpdates updatesFor(String kioskId, long after, int limit) {
         return database.read(connection -> {
             long[] last = {after};
+            // The kiosk shows and says who is coming: a person's name, never a login name. A name
+            // in the history that is an account's login becomes that account's display name (none
+            // when it has none: the kiosk then says 村干部).
             List<HelpUpdate> updates = Sql.query(connection,
-                    "SELECT seq, request_id, status, by_name, assignee, note, changed_at FROM help_history"
+                    "SELECT seq, request_id, status, " + spokenName("by_name") + " AS by_name, "
+                            + spokenName("assignee") + " AS assignee, note, changed_at FROM help_history"
                             + " WHERE kiosk_id = ? AND seq > ? AND status <> ? AND event = ? ORDER BY seq LIMIT ?",
                     row -> {
                         last[0] = Math.max(last[0], row.getLong("seq"));
@@ -286,7 +306,7 @@ public final class HelpRequests {
                         help.request().id().toString());
                 HelpChange change = new HelpChange(HelpChange.Kind.OVERDUE,
                         view(connection, help.request().id()).orElseThrow());
-                outbox.record(connection, change);
+                record(connection, change);
                 out.add(change);
             }
             return out;
@@ -331,7 +351,7 @@ public final class HelpRequests {
                 + " WHERE id = ?", to.name(), acknowledgedBy, newAssignee, at, id.toString());
         addHistory(connection, id, current.request().kioskId(), HelpHistoryEvent.STATUS, to, by, assignee, note, at);
         HelpChange change = new HelpChange(HelpChange.Kind.UPDATED, view(connection, id).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 
@@ -340,6 +360,12 @@ public final class HelpRequests {
         Sql.update(connection, "INSERT INTO help_history (request_id, kiosk_id, event, status, by_name, assignee, note,"
                 + " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), kioskId, event.name(), status.name(), by,
                 assignee, note, at);
+    }
+
+    /** SQL for {@code column} as a kiosk may show it: a login name replaced by its account's display name. */
+    private static String spokenName(String column) {
+        return "CASE WHEN EXISTS (SELECT 1 FROM users u WHERE u.username = " + column + ")"
+                + " THEN (SELECT u.display_name FROM users u WHERE u.username = " + column + ") ELSE " + column + " END";
     }
 
     private static void checkAccess(StaffUser user, HelpView view) {

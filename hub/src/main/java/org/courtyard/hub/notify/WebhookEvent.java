@@ -21,10 +21,12 @@ public enum WebhookEvent {
     /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
     SILENT("kiosk.silent", true),
     /** A silent kiosk synced again. */
-    BACK("kiosk.back", true);
+    BACK("kiosk.back", true),
+    /** Once a day per village, at {@code care.digest-time}: the visits due soon and those overdue. */
+    CARE_DIGEST("care.digest", true);
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
-    public static final String DEFAULT_CONFIG = "new,overdue,resolved,repeated,person,checkin_missed,silent,back";
+    public static final String DEFAULT_CONFIG = "new,overdue,resolved,repeated,person,checkin_missed,silent,back,care_digest";
 
     private final String wireName;
     private final boolean foldable;
@@ -63,7 +65,7 @@ public enum WebhookEvent {
 
     /**
      * Reads {@code new}, {@code overdue}, {@code resolved}, {@code repeated}, {@code person},
-     * {@code checkin_missed}, {@code silent} or {@code back}.
+     * {@code checkin_missed}, {@code silent}, {@code back} or {@code care_digest}.
      */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {

@@ -26,7 +26,7 @@ import org.courtyard.protocol.HelpRequested;
  * {@code help-created}, {@code help-updated}, {@code help-overdue} and {@code help-repeated}, the
  * webhooks {@code help.new}, {@code help.overdue}, {@code help.resolved}, {@code help.repeated} and
  * {@code help.person}, and the periodic check {@value #OVERDUE_CHECK}. The person who asked comes
- * from the ledger, so it is installed after the residents feature.
+ * from the ledger, looked up when a request names them (so help may install before residents).
  */
 public final class HelpFeature implements Feature {
 
@@ -37,9 +37,10 @@ public final class HelpFeature implements Feature {
     private final Duration overdueAfter;
     private final Duration checkEvery;
     private final Path memoDir;
+    private HelpRequests help;
 
     /**
-     * @param residents the ledger, installed before this feature
+     * @param residents the ledger; it may install after this feature (help comes first in the sync answer)
      * @param overdueAfter how long a request may stay NEW before it is overdue
      * @param checkEvery how often the hub looks for overdue requests
      * @param memoDir where voice memos are kept, one WAV file per SHA-256
@@ -65,7 +66,8 @@ public final class HelpFeature implements Feature {
     public void install(FeatureContext hub) {
         HelpNotices notices = new HelpNotices(hub.webhooks(), hub.zone(), overdueAfter);
         HelpRequests help = new HelpRequests(hub.database(), hub.clock(), overdueAfter, notices,
-                new LedgerPeople(residents.residents()));
+                new LedgerPeople(residents::residents));
+        this.help = help;
         help.addListener(notices);
         help.addListener(change -> hub.stream().publish(switch (change.kind()) {
             case CREATED -> "help-created";
@@ -90,5 +92,13 @@ public final class HelpFeature implements Feature {
         hub.every(OVERDUE_CHECK, checkEvery, help::markOverdue);
         new HelpRoutes(help, hub.audit()).register(hub);
         new VoiceMemoRoutes(new VoiceMemos(hub.database(), hub.clock(), memoDir, help), hub.audit()).register(hub);
+    }
+
+    /** The help requests, once installed: other features hook on their changes (care's illness follow-up). */
+    public HelpRequests help() {
+        if (help == null) {
+            throw new IllegalStateException("the help feature is not installed yet");
+        }
+        return help;
     }
 }

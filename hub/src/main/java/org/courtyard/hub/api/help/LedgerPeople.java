@@ -3,6 +3,7 @@ package org.courtyard.hub.api.help;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.courtyard.hub.help.HelpPeople;
 import org.courtyard.hub.help.HelpPerson;
 import org.courtyard.hub.residents.Cadres;
@@ -12,15 +13,16 @@ import org.courtyard.hub.residents.Residents;
 /** The person on a help request, from the ledger: the resident, their active paired cadres, their photo. */
 final class LedgerPeople implements HelpPeople {
 
-    private final Residents residents;
+    private final Supplier<Residents> residents;
 
-    LedgerPeople(Residents residents) {
+    /** @param residents the ledger, asked for when a request first names a person (its feature installs later) */
+    LedgerPeople(Supplier<Residents> residents) {
         this.residents = residents;
     }
 
     @Override
     public Optional<HelpPerson> find(Connection connection, String residentId) throws SQLException {
-        Optional<ResidentView> found = residents.find(connection, residentId);
+        Optional<ResidentView> found = residents.get().find(connection, residentId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
