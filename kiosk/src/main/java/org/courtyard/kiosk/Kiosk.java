@@ -20,6 +20,8 @@ import org.courtyard.kiosk.checkin.PhotoCache;
 import org.courtyard.kiosk.core.IdleTimer;
 import org.courtyard.kiosk.core.KioskModel;
 import org.courtyard.kiosk.core.KioskState;
+import org.courtyard.kiosk.family.FamilyController;
+import org.courtyard.kiosk.family.FamilyStore;
 import org.courtyard.kiosk.health.HealthMonitor;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.help.HelpStore;
@@ -86,6 +88,7 @@ public final class Kiosk implements AutoCloseable {
     private final CadreController cadre;
     private final BroadcastController broadcasts;
     private final Screens screens;
+    private final FamilyController family;
     private final MemoUploader memoUploader;
     private final VoiceControl voice;
     private final HealthMonitor healthMonitor;
@@ -139,6 +142,11 @@ public final class Kiosk implements AutoCloseable {
         idle.presentWhile(broadcasts::talking);
 
         this.screens = new Screens(model, feedback, announcer);
+
+        // 空中陪护: the family messages of the answer, their audio, the envelopes, 听 after 报平安, replies.
+        this.family = new FamilyController(model, new FamilyStore(store), hub, data, sync, hardware.loudspeaker(),
+                hardware.microphone(), feedback, clock, config.sync().maxBackoff());
+        sync.addAnswerPart(family::take);
 
         // Voice: commands, push-to-talk, memos after a help request (sent once the request is delivered).
         PhraseBook phrases = PhraseBook.load(config.phrasesFile());
@@ -218,6 +226,7 @@ public final class Kiosk implements AutoCloseable {
         help.start();
         voice.start();
         memoUploader.start();
+        family.start();
         announcer.start();
         healthMonitor.start(config.sync().heartbeatInterval());
         sync.start();
@@ -272,6 +281,11 @@ public final class Kiosk implements AutoCloseable {
         return screens;
     }
 
+    /** 空中陪护: family messages, 听 / 不听, 再听一遍, 回复. */
+    public FamilyController family() {
+        return family;
+    }
+
     /** Push-to-talk and what was said. */
     public VoiceControl voice() {
         return voice;
@@ -310,6 +324,7 @@ public final class Kiosk implements AutoCloseable {
         help.close();
         voice.close();
         memoUploader.close();
+        family.close();
         healthMonitor.close();
         sync.close();
         announcer.close();

@@ -15,10 +15,13 @@ import java.util.UUID;
  * and replaces what the kiosk has. An older hub that does not send them is read as "unchanged".
  * {@code village} (the village's name and duty phone) is part of the roster and follows the same
  * rule: null is "unchanged".
+ *
+ * <p>{@code messages} are the family messages to the village's residents that are new or changed
+ * (heard, deleted) since the kiosk's cursor; absent reads as none.
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
         List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-        List<ResidentCard> residents, List<CadreCard> cadres, VillageCard village) {
+        List<ResidentCard> residents, List<CadreCard> cadres, VillageCard village, List<FamilyMessage> messages) {
 
     @JsonCreator
     public SyncResponse {
@@ -30,13 +33,14 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         Require.present(serverTime, "serverTime");
         residents = residents == null ? null : Require.list(residents, "residents");
         cadres = cadres == null ? null : Require.list(cadres, "cadres");
+        messages = Require.list(messages, "messages");
     }
 
     /** An answer without the village's card (its roster part unchanged, or from a hub before it). */
     public SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
             List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-            List<ResidentCard> residents, List<CadreCard> cadres) {
-        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, null);
+            List<ResidentCard> residents, List<CadreCard> cadres, List<FamilyMessage> messages) {
+        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, null, messages);
     }
 
     /** True when this answer carries the village's roster (residents, cadres, the village's card). */

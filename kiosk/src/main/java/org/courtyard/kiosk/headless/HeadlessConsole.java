@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  *       their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
  *   <li>{@code who NAME} or {@code who RESIDENT_ID}: answers 「您是哪一位？」 of the open help request as
  *       with a tap on the resident's tile; prints {@code who 张桂英 r-7mq2xw9a} once it is in the outbox</li>
+ *   <li>{@code messages NAME}: prints {@code messages 张桂英 1}, the resident's unheard family messages
+ *       that are ready to play (the envelope on their tile)</li>
+ *   <li>{@code listen NAME}: plays the oldest of them on the indoor speaker
+ *       ({@code audio start message-…} … {@code audio end …}); prints {@code no messages 张桂英} when
+ *       there is none</li>
  *   <li>{@code quit}: stops the kiosk</li>
  * </ul>
  * An unknown command prints {@code error: …} and is otherwise ignored. End of input is the same
@@ -84,8 +89,11 @@ public final class HeadlessConsole {
                 case "residents" -> print(residents(kiosk.model().state().checkIn().residents()));
                 case "checkin" -> checkIn(rest);
                 case "who" -> who(rest);
+                case "messages" -> resident(verb, rest).ifPresent(resident -> print("messages " + resident.name() + " "
+                        + kiosk.family().unheard(resident.id())));
+                case "listen" -> resident(verb, rest).ifPresent(this::listen);
                 default -> print("error: unknown command '" + verb + "'; commands: press, long-press, say TEXT, "
-                        + "residents, checkin NAME, who NAME, status, quit");
+                        + "residents, checkin NAME, who NAME, messages NAME, listen NAME, status, quit");
             }
         }
         LOG.info("End of input: stopping the headless kiosk");
@@ -109,6 +117,17 @@ public final class HeadlessConsole {
             kiosk.help().chooseResident(resident.id());
             saved("who", resident);
         });
+    }
+
+    /** Plays {@code resident}'s oldest unheard message, blocking the console while it plays. */
+    private void listen(ResidentTile resident) {
+        try {
+            if (kiosk.family().listen(resident.id()).isEmpty()) {
+                print("no messages " + resident.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The one resident of this kiosk's roster named by {@code who} (a name or an id), or an error line. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.core.Outbox;
 import org.courtyard.kiosk.core.SqlWork;
@@ -37,12 +39,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The <b>push</b> thread sends the outbox: at once when {@link #pushNow()} is called (a help
  *       request must not wait for a timer), otherwise every {@code interval}. After a failure it
- *       retries with exponential backoff up to {@code maxBackoff}; a new {@code pushNow()} tries
- *       at once even while backing off. While the hub cannot be reached it also <b>probes</b> it
- *       cheaply ({@code GET /healthz}, a few bytes) every {@code probeInterval} with a random
- *       jitter of up to a third of it, and sends at once when the hub answers, so a request waiting in
- *       the outbox reaches a hub that came back within seconds, not at the end of a minute's
- *       backoff; the jitter keeps a village's kiosks from all knocking in the same second.</li>
+ *       retries with exponential backoff up to {@code maxBackoff}, never sooner than the hub's
+ *       {@code Retry-After} and spread at random ({@link Backoff}); a new {@code pushNow()} tries
+ *       at once even while backing off. While the hub cannot be reached at all and events wait
+ *       unsent in the outbox (a help request), it also <b>probes</b> it cheaply
+ *       ({@code GET /healthz}, a few bytes) every {@code probeInterval} with a random jitter of up
+ *       to a third of it, and sends at once when the hub answers, so the request reaches a hub that
+ *       came back within seconds, not at the end of a minute's backoff; the jitter keeps a village's
+ *       kiosks from all knocking in the same second. A hub that answered (busy with a
+ *       {@code Retry-After}, or failing) is not probed: its backoff stands.</li>
  *   <li>The <b>listen</b> thread long-polls the hub with an empty batch while the link is up, so a
  *       staff member's acknowledgement reaches the elder within seconds.</li>
  * </ul>
@@ -91,6 +96,7 @@ public final class SyncService implements Outbox, AutoCloseable {
     private final ClockTrust clockTrust;
     private final SyncListener listener;
     private final Settings settings;
+    private final Backoff backoff;
     private final Supplier<Event> heartbeat;
     private final List<AnswerPart> parts = new CopyOnWriteArrayList<>();
     private final Map<EventType, List<AcceptedEvents>> acceptedHandlers = new ConcurrentHashMap<>();
@@ -115,6 +121,7 @@ public final class SyncService implements Outbox, AutoCloseable {
         this.clock = clock;
         this.listener = listener;
         this.settings = settings;
+        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), RandomGenerator.getDefault());
         this.heartbeat = heartbeat;
         this.clockTrust = new ClockTrust(clock,
                 store.setting(SERVER_TIME).map(Instant::parse).orElse(null),
@@ -216,9 +223,10 @@ public final class SyncService implements Outbox, AutoCloseable {
                 wait = settings.maxBackoff();
             } catch (IOException e) {
                 failures++;
-                wait = backoff(failures);
-                unreachable = !(e instanceof HubClient.HubFailedException);
-                LOG.info("Sync failed ({}); retrying in {} s{}", e.getMessage(), wait.toSeconds(),
+                wait = backoff.after(failures, e instanceof HubClient.HubBusyException busy ? busy.retryAfter()
+                        : Optional.empty());
+                unreachable = !(e instanceof HubClient.HubFailedException) && store.outboxSize() > 0;
+                LOG.info("Sync failed ({}); retrying in {} ms{}", e.getMessage(), wait.toMillis(),
                         unreachable ? ", or as soon as the hub answers" : "");
                 setLink(LinkState.OFFLINE, e.getMessage());
             } catch (InterruptedException e) {
@@ -226,16 +234,11 @@ public final class SyncService implements Outbox, AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 failures++;
-                wait = backoff(failures);
+                wait = backoff.after(failures, Optional.empty());
                 LOG.error("Sync failed unexpectedly; retrying in {} s", wait.toSeconds(), e);
                 setLink(LinkState.OFFLINE, String.valueOf(e.getMessage()));
             }
         }
-    }
-
-    private Duration backoff(int failures) {
-        long millis = settings.minBackoff().toMillis() << Math.min(failures - 1, 16);
-        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
     }
 
     /**

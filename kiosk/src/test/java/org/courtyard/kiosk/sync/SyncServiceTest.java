@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.net.HubTls;
@@ -53,6 +54,9 @@ class SyncServiceTest {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     /** While set, the stand-in hub takes connections and drops them unanswered, as a hub that is down. */
     private final AtomicBoolean down = new AtomicBoolean();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    /** How many requests still to refuse as a busy hub does: 503 with {@code Retry-After: 1}. */
+    private final AtomicInteger busy = new AtomicInteger();
     private HttpServer hub;
     private HubClient client;
     private KioskStore store;
@@ -75,6 +79,18 @@ class SyncServiceTest {
                 return;
             }
             JsonNode request = ProtocolJson.mapper().readTree(exchange.getRequestBody());
+            arrivals.add(System.nanoTime());
+            if (busy.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                byte[] refusal = "{\"error\":{\"code\":\"unavailable\",\"message\":\"the hub is busy\"}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(503, refusal.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(refusal);
+                }
+                return;
+            }
             requests.add(request);
             SyncResponse answer = answers.poll();
             if (answer == null) {
@@ -126,6 +142,19 @@ class SyncServiceTest {
                 .count() >= 2);
         assertThat(taken).startsWith("c-1", "c-2");
         assertThat(store.setting("sync.cursor")).contains("c-1");
+    }
+
+    @Test
+    void a_busy_hub_is_asked_again_only_after_its_retry_after_although_the_kiosks_own_backoff_is_shorter() {
+        busy.set(1);
+
+        sync.start();
+
+        await().atMost(WAIT).until(() -> sync.link() == LinkState.ONLINE);
+        assertThat(arrivals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+                .as("the kiosk's own backoff here is 50 ms; the hub said Retry-After: 1")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -188,7 +217,28 @@ class SyncServiceTest {
         }
     }
 
+    @Test
+    void a_busy_hubs_retry_after_stands_while_a_request_waits_unsent_the_probe_does_not_cut_it_short()
+            throws Exception {
+        busy.set(1);
+        Event checkIn = Event.of(new CheckedIn("r-1"), Instant.now(), true);
+        store.append(checkIn);
+        answers.add(answer("c-1", List.of(checkIn.id())));
+        // The probe every 100 ms would find the hub answering at once; the hub said Retry-After: 1.
+        try (SyncService probing = new SyncService(store, client, "k-test", Clock.systemUTC(), (link, detail) -> { },
+                new SyncService.Settings(Duration.ofSeconds(30), 0, Duration.ofMillis(50), Duration.ofMillis(200),
+                        Duration.ofHours(1), Duration.ofMillis(100)), null)) {
+            probing.start();
+
+            await().atMost(WAIT).until(() -> store.outboxSize() == 0);
+        }
+        assertThat(arrivals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+                .as("a hub that answered 503 with Retry-After: 1 is not asked again sooner, probe or not")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
     private static SyncResponse answer(String cursor, List<UUID> accepted) {
-        return new SyncResponse(accepted, List.of(), cursor, List.of(), List.of(), Instant.now(), null, null);
+        return new SyncResponse(accepted, List.of(), cursor, List.of(), List.of(), Instant.now(), null, null, null);
     }
 }
