@@ -218,7 +218,10 @@ class ReportsTest {
                     .isEqualTo(report.at("/announcements/kiosksPlayed").asDouble());
             assertThat(number(workbook.getSheet("困难问题"), "走访发现困难问题（件）"))
                     .isEqualTo(report.at("/problems/found").asDouble());
-            assertThat(number(workbook.getSheet("困难问题"), "已化解（件）")).isEqualTo(report.at("/problems/solved").asDouble());
+            assertThat(number(workbook.getSheet("困难问题"), "化解困难问题（件）"))
+                    .isEqualTo(report.at("/problems/solved").asDouble());
+            assertThat(number(workbook.getSheet("概况"), "化解困难问题（件）"))
+                    .isEqualTo(report.at("/problems/solved").asDouble());
             assertThat(number(workbook.getSheet("物资发放"), "发放物品（件）")).isEqualTo(report.at("/items/given").asDouble());
             assertThat(number(workbook.getSheet("物资发放"), "米")).isEqualTo(report.at("/items/byItem/米").asDouble());
             assertThat(workbook.getSheet("报平安").getRow(labelRow(workbook.getSheet("报平安"), "报平安率")).getCell(1)

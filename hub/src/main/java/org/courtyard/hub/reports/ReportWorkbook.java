@@ -63,6 +63,7 @@ public final class ReportWorkbook {
         rows.number("people.total", report.people().total());
         rows.number("pairs.residentsWithPair", report.pairs().residentsWithPair());
         rows.number("visits.personTimes", report.visits().personTimes());
+        rows.number("problems.solved", report.problems().solved());
         rows.number("help.total", report.helpRequests().total());
         rows.number("help.resolved", report.helpRequests().resolved());
         rows.share("checkins.rate", report.checkIns().rate());
