@@ -56,6 +56,7 @@ function elements() {
     slipQr: byId('slip-qr'),
     slipLink: byId('slip-link'),
     slipExpiry: byId('slip-expiry'),
+    slipSee: byId('slip-see'),
     input: Object.fromEntries(FIELDS.map((field) => [field, byId(`family-${field}`)])),
     fieldError: Object.fromEntries(FIELDS.map((field) => [field, byId(`family-${field}-error`)])),
   };
@@ -92,7 +93,7 @@ function countsText(contact) {
 /** The hub's refusal in words, for the part of the section it concerns. */
 function refusalText(error, doing) {
   if (error.status === 403) {
-    return `没有权限${doing}：${resident ? resident.name : '这位居民'}不是您村里的居民，只有镇里的工作人员和本村干部能管理他的家人。`;
+    return `没有权限${doing}：${resident ? resident.name : '这位居民'}不是您村里的居民。这位居民的家人只有镇里的工作人员和本村干部能管理。`;
   }
   if (error.status === 0) {
     return `没有${doing}：连不上镇里的服务器，请检查网络后再试。`;
@@ -155,11 +156,11 @@ function renderSuggestions() {
   const offered = [];
   if (resident.type === 'CHILD') {
     const registered = new Set(contacts.filter((contact) => contact.status !== 'REVOKED')
-        .map((contact) => digits(contact.phone)));
-    if (resident.parentsPhone && !registered.has(digits(resident.parentsPhone))) {
+        .map((contact) => contact.phone));
+    if (resident.parentsPhone && !registered.has(masked(resident.parentsPhone))) {
       offered.push({ label: `父母电话 ${resident.parentsPhone}`, name: '', phone: resident.parentsPhone });
     }
-    if (resident.guardianPhone && !registered.has(digits(resident.guardianPhone))) {
+    if (resident.guardianPhone && !registered.has(masked(resident.guardianPhone))) {
       offered.push({ label: `监护人${resident.guardian ? ` ${resident.guardian}` : ''} ${resident.guardianPhone}`,
         name: resident.guardian || '', phone: resident.guardianPhone });
     }
@@ -179,9 +180,13 @@ function renderSuggestions() {
   els.suggestions.hidden = offered.length === 0;
 }
 
-/** The digits of a number as the hub compares them; a masked number never matches a full one. */
-function digits(phone) {
-  return (phone || '').replace(/[^0-9*]/g, '').replace(/^0086|^86(?=\d{11}$)/, '');
+/**
+ * A number as the hub masks it in lists (Phones.mask: the first three and last four characters
+ * around four stars), to tell which of the ledger's numbers are registered already. Two numbers
+ * alike at both ends look the same; then the one offer is left out, and typing it in still works.
+ */
+function masked(phone) {
+  return phone.length >= 8 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : `****${phone.slice(-2)}`;
 }
 
 function clearFieldErrors() {
@@ -294,6 +299,7 @@ function showInvitation(contact, invitation) {
   els.slipQr.src = qr;
   els.slipLink.textContent = `邀请链接：${invitation.link}`;
   els.slipExpiry.textContent = expiry;
+  els.slipSee.textContent = `就能看到${resident.name}今天报没报平安，还可以录一段语音留言发给${resident.name}，听小院的回复。`;
   els.invite.hidden = false;
   // While an invitation is open, printing the page prints its 邀请单 alone (css/family.css).
   document.body.classList.add('print-family-slip');
@@ -304,7 +310,7 @@ function closeInvitation() {
   els.invite.hidden = true;
   els.qr.removeAttribute('src');
   els.slipQr.removeAttribute('src');
-  for (const text of [els.link, els.expiry, els.slipFor, els.slipLink, els.slipExpiry]) {
+  for (const text of [els.link, els.expiry, els.slipFor, els.slipLink, els.slipExpiry, els.slipSee]) {
     text.textContent = '';
   }
   els.link.removeAttribute('href');
@@ -320,7 +326,7 @@ async function revoke(contact) {
       return;
     }
     closeInvitation();
-    showMessage(els.notice, `已撤销 ${contact.name}：他的手机已不能再打开家人页面。`);
+    showMessage(els.notice, `已撤销 ${contact.name}。那部手机已不能再打开家人页面，邀请链接也已作废。`);
     await load();
   } catch (error) {
     if (ctx && error.status !== 401) {

@@ -423,7 +423,7 @@ async function openResident(id, notice) {
   } catch (error) {
     if (ctx && error.status !== 401) {
       showMessage(els.listError, error.status === 403
-        ? '打不开这位居民的信息：他不是您村里的居民。村干部只能查看和管理本村的居民和他们的家人。'
+        ? '打不开这位居民的信息：这位居民不是您村里的。村干部只能查看和管理本村的居民和他们的家人。'
         : error.status === 404 ? '打不开这位居民的信息：没有这位居民（可能链接有误）。'
           : `打不开这位居民的信息：${error.message}`);
     }

@@ -84,7 +84,7 @@ class FamilyStaffPageIT extends StaffPageHarness {
         assertThat(page.find(contact).getText()).contains("前有效");
         scrollTo(By.id("family-invite"));
         chromium.screenshot("family-staff-invite");
-        chromium.phoneScreenshot("family-staff-invite-phone");
+        phoneScreenshot("family-staff-invite-phone", By.id("family-invite"));
 
         // The print view is the 邀请单 alone: who it is for, the QR code, the link, the expiry, how to use it.
         chromium.devTools("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -92,7 +92,8 @@ class FamilyStaffPageIT extends StaffPageHarness {
             WebElement slip = page.find(By.id("family-slip"));
             assertThat(slip.isDisplayed()).isTrue();
             assertThat(page.find(By.id("app-view")).isDisplayed()).isFalse();
-            assertThat(slip.getText()).contains("给 张桂英的儿子 张伟", link, "前有效", "扫一扫", "6 位数字的密码");
+            assertThat(slip.getText()).contains("给 张桂英的儿子 张伟", link, "前有效", "扫一扫", "6 位数字的密码",
+                    "就能看到张桂英今天报没报平安");
             chromium.screenshot("family-staff-slip-print");
         } finally {
             chromium.devTools("Emulation.setEmulatedMedia", Map.of("media", ""));
@@ -130,7 +131,7 @@ class FamilyStaffPageIT extends StaffPageHarness {
                 .isEqualTo(401);
         scrollTo(contact);
         chromium.screenshot("family-staff-revoked");
-        chromium.phoneScreenshot("family-staff-revoked-phone");
+        phoneScreenshot("family-staff-revoked-phone", contact);
     }
 
     @Test
@@ -172,7 +173,7 @@ class FamilyStaffPageIT extends StaffPageHarness {
         chromium.driver.get(hub.uri("/#residents/" + id).toString());
         wait.until(visibilityOfElementLocated(By.id("residents-list-error")));
         assertThat(page.text("residents-list-error")).isEqualTo(
-                "打不开这位居民的信息：他不是您村里的居民。村干部只能查看和管理本村的居民和他们的家人。");
+                "打不开这位居民的信息：这位居民不是您村里的。村干部只能查看和管理本村的居民和他们的家人。");
         assertThat(page.find(By.id("resident-family")).isDisplayed()).isFalse();
         // and the hub refuses the family routes to her.
         String token = hub.login("lixia", "password-lixia");
@@ -190,6 +191,18 @@ class FamilyStaffPageIT extends StaffPageHarness {
         By row = By.cssSelector("#residents-rows tr[data-id='" + id + "'] .row-open");
         wait.until(presenceOfElementLocated(row)).click();
         wait.until(visibilityOfElementLocated(By.id("resident-family")));
+    }
+
+    /** What a 390-px phone shows with {@code by} scrolled into the middle, then back to the desktop size. */
+    private void phoneScreenshot(String name, By by) throws Exception {
+        chromium.devTools("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            scrollTo(by);
+            chromium.screenshot(name);
+        } finally {
+            chromium.devTools("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private void scrollTo(By by) {
