@@ -7,8 +7,8 @@
 import { byId, el, showMessage } from './dom.js';
 import { dateTime } from './format.js';
 
-/** The relations as the kiosk says them (docs/glossary.md). */
-export const RELATION = {
+/** The relations as the kiosk says them (docs/glossary.md), in the order the form offers them. */
+const RELATION = {
   SON: '儿子',
   DAUGHTER: '女儿',
   DAUGHTER_IN_LAW: '儿媳',
@@ -34,7 +34,7 @@ let busy = false;
 let loadNumber = 0;
 
 function elements() {
-  return {
+  const out = {
     box: byId('resident-family'),
     notice: byId('family-notice'),
     error: byId('family-error'),
@@ -60,6 +60,9 @@ function elements() {
     input: Object.fromEntries(FIELDS.map((field) => [field, byId(`family-${field}`)])),
     fieldError: Object.fromEntries(FIELDS.map((field) => [field, byId(`family-${field}-error`)])),
   };
+  out.input.relation.replaceChildren(...Object.entries(RELATION)
+      .map(([value, words]) => el('option', { value, text: words })));
+  return out;
 }
 
 /** "12月21日 18:00" in Beijing time. */
