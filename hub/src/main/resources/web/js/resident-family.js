@@ -297,7 +297,7 @@ function showInvitation(contact, invitation) {
   els.qr.alt = `${contact.name}的邀请二维码`;
   els.link.href = invitation.link;
   els.link.textContent = invitation.link;
-  els.expiry.textContent = `${expiry}用手机微信扫二维码，或把邀请链接发给他。`;
+  els.expiry.textContent = `${expiry}用手机微信扫二维码，或把邀请链接发给家人。`;
   els.slipFor.textContent = `给 ${forWhom}`;
   els.slipQr.src = qr;
   els.slipLink.textContent = `邀请链接：${invitation.link}`;
