@@ -38,6 +38,8 @@ let monthChosen = false;
 let timer = null;
 let lastTone = 0;
 const loads = { alerts: 0, today: 0, coverage: 0, person: 0 };
+/** The path of the next page of open alerts (docs/api.md "Paging"); null on the last. */
+let alertsNext = null;
 
 function elements() {
   return {
@@ -46,6 +48,7 @@ function elements() {
     alertsNotice: byId('checkins-alerts-notice'),
     alertRows: byId('checkins-alert-rows'),
     alertsEmpty: byId('checkins-alerts-empty'),
+    alertsMore: byId('checkins-alerts-more'),
     todaySummary: byId('checkins-today-summary'),
     villageFilter: byId('checkins-filter-village'),
     filters: byId('checkins-filters'),
@@ -85,15 +88,23 @@ function quietFor(lastCheckInAt) {
 
 // Alerts
 
-async function loadAlerts() {
-  const number = ++loads.alerts;
+/** Loads the newest open alerts (more = false) or the next page of them (more = true). */
+async function loadAlerts(more = false) {
+  if (more && !alertsNext) {
+    return;
+  }
+  const number = more ? loads.alerts : ++loads.alerts;
+  els.alertsMore.disabled = true;
   try {
-    const list = await ctx.api.get('/api/v1/check-in-alerts');
+    const page = await ctx.api.page(more ? alertsNext : '/api/v1/check-in-alerts');
     if (!ctx || number !== loads.alerts) {
       return;
     }
-    alerts.clear();
-    list.forEach((alert) => alerts.set(alert.id, alert));
+    if (!more) {
+      alerts.clear();
+    }
+    page.items.forEach((alert) => alerts.set(alert.id, alert));
+    alertsNext = page.next;
     showMessage(els.alertsError, '');
     renderAlerts();
   } catch (error) {
@@ -152,7 +163,10 @@ function renderAlerts() {
   }
   els.alertRows.replaceChildren(...rows);
   els.alertsEmpty.hidden = alerts.size > 0;
-  els.alertsSummary.textContent = alerts.size > 0 ? `${alerts.size} 人超过约定天数未报平安，请尽快联系` : '';
+  els.alertsMore.hidden = !alertsNext;
+  els.alertsMore.disabled = false;
+  els.alertsSummary.textContent = alerts.size > 0
+    ? `${alertsNext ? '至少 ' : ''}${alerts.size} 人超过约定天数未报平安，请尽快联系` : '';
   ctx.setCount('checkins', alerts.size);
 }
 
@@ -390,6 +404,7 @@ function wire() {
   });
   els.filters.addEventListener('submit', (event) => event.preventDefault());
   els.villageFilter.addEventListener('change', loadToday);
+  els.alertsMore.addEventListener('click', () => loadAlerts(true));
   els.refresh.addEventListener('click', () => {
     loadAlerts();
     loadToday();
@@ -439,6 +454,7 @@ export const checkinSection = {
     clearInterval(timer);
     timer = null;
     alerts.clear();
+    alertsNext = null;
     villages.clear();
     stopPausing();
     personId = null;
