@@ -56,7 +56,7 @@ public final class CheckIns {
      * One village's check-ins of a day, oldest first: reads the index check_ins_village
      * (village, checked_in_at) and nothing of other villages (CheckInQueryPlanTest).
      */
-    static final String VILLAGE_DAY = SELECT_CHECK_IN + " WHERE c.village = ? AND c.checked_in_at >= ?"
+    public static final String VILLAGE_DAY = SELECT_CHECK_IN + " WHERE c.village = ? AND c.checked_in_at >= ?"
             + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id";
     /** Every village's check-ins of a day, oldest first. */
     static final String DAY = SELECT_CHECK_IN + " WHERE c.checked_in_at >= ? AND c.checked_in_at < ?"
