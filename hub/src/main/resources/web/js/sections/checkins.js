@@ -226,10 +226,33 @@ function renderVillageOptions() {
   select.disabled = Boolean(own);
 }
 
+/**
+ * Every village's names are shown at once up to this many residents; a larger township (a county's
+ * hub) gets each village in numbers, and one village's names when it is chosen (docs/api.md).
+ */
+const NAMES_FOR_ALL_UP_TO = 1000;
+
 async function loadToday() {
   const number = ++loads.today;
   try {
-    const days = await ctx.api.get(withQuery('/api/v1/check-ins/by-village', { village: els.villageFilter.value }));
+    const village = els.villageFilter.value;
+    if (!village) {
+      const counts = await ctx.api.get('/api/v1/check-ins/village-counts');
+      if (!ctx || number !== loads.today) {
+        return;
+      }
+      if (counts.reduce((sum, count) => sum + count.residents, 0) > NAMES_FOR_ALL_UP_TO) {
+        if (counts.length > 0) {
+          setToday(counts[0].date);
+        }
+        counts.forEach((count) => villages.add(count.village));
+        renderVillageOptions();
+        showMessage(els.todayError, '');
+        renderCounts(counts);
+        return;
+      }
+    }
+    const days = await ctx.api.get(withQuery('/api/v1/check-ins/by-village', { village }));
     if (!ctx || number !== loads.today) {
       return;
     }
@@ -290,6 +313,24 @@ function renderToday(days) {
   els.todayEmpty.hidden = cards.length > 0;
   els.todaySummary.textContent = days.length > 0
     ? `${dayText(days[0].date)}：已报平安 ${doneAll} 人，需要报平安的共 ${expectedAll} 人` : '';
+}
+
+/** Each village in numbers, with a button that shows its names (chooses it in the filter). */
+function renderCounts(counts) {
+  let expectedAll = 0;
+  let doneAll = 0;
+  const cards = counts.map((count) => {
+    expectedAll += count.expected;
+    doneAll += count.checkedIn;
+    return el('article', { class: 'village-day', 'data-village': count.village, 'aria-label': `${count.village} 今日报平安` },
+        el('h3', {}, count.village,
+            el('span', { class: 'village-count', text: `已报平安 ${count.checkedIn} 人 · 还没报 ${count.waiting} 人` })),
+        el('button', { type: 'button', class: 'button small', 'data-show-village': count.village, text: '看名单' }));
+  });
+  els.villages.replaceChildren(...cards);
+  els.todayEmpty.hidden = cards.length > 0;
+  els.todaySummary.textContent = counts.length > 0
+    ? `${dayText(counts[0].date)}：已报平安 ${doneAll} 人，需要报平安的共 ${expectedAll} 人` : '';
 }
 
 // One person
@@ -391,6 +432,12 @@ function wire() {
     if (link) {
       loadPerson(link.dataset.resident);
       els.person.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    const showVillage = event.target.closest('button[data-show-village]');
+    if (showVillage) {
+      els.villageFilter.value = showVillage.dataset.showVillage;
+      loadToday();
       return;
     }
     const pauseButton = event.target.closest('button[data-pause]');

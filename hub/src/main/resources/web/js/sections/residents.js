@@ -202,7 +202,8 @@ async function loadVillages() {
   try {
     const list = await ctx.api.get('/api/v1/villages');
     if (ctx) {
-      list.forEach((village) => addVillage(village.name));
+      list.forEach((village) => villages.add(village.name));
+      renderVillages();
     }
   } catch (error) {
     console.warn('courtyard: no /api/v1/villages for the village choices', error);

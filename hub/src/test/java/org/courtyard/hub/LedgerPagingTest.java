@@ -191,6 +191,29 @@ class LedgerPagingTest {
                 .containsExactlyInAnyOrder("张桂英", "王德福", "李小明", "陈秀兰", "赵大山");
     }
 
+    @Test
+    void the_day_in_numbers_counts_each_village_without_names() {
+        TestHub.Kiosk kiosk = hub.kiosk("小院", "和平村");
+        String zhang = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "张桂英", "village", "和平村",
+                "type", "ELDER", "checkInEveryDays", 1)).json().get("id").asText();
+        hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "王德福", "village", "和平村", "type", "ELDER",
+                "checkInEveryDays", 1));
+        hub.resident("李小明", "和平村", "CHILD");
+        hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "张三丰", "village", "大村", "type", "ELDER",
+                "checkInEveryDays", 2));
+        hub.sync(kiosk, null, TestHub.checkedIn(zhang, TestHub.START, true));
+
+        JsonNode counts = hub.get("/api/v1/check-ins/village-counts?date=2026-11-29", hub.adminToken).json();
+
+        assertThat(counts).extracting(c -> c.get("village").asText() + " " + c.get("residents").asInt() + " "
+                + c.get("expected").asInt() + " " + c.get("checkedIn").asInt() + " " + c.get("waiting").asInt())
+                .containsExactly("大村 1 1 0 1", "和平村 3 2 1 1");
+        assertThat(counts.get(0).has("notCheckedIn")).as("no names").isFalse();
+        String cadre = hub.user("cadre-da", "CADRE", "大村");
+        assertThat(hub.get("/api/v1/check-ins/village-counts", cadre).json()).extracting(c -> c.get("village").asText())
+                .containsExactly("大村");
+    }
+
     private List<String> search(String typed) {
         return names(hub.get("/api/v1/residents?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8),
                 hub.adminToken).json());

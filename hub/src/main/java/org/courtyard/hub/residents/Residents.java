@@ -650,7 +650,11 @@ public final class Residents {
         });
         filter.search().ifPresent(typed -> {
             String pinyin = Pinyin.query(typed);
-            sql.append(" AND (INSTR(r.name, ?) > 0");
+            // Part of the name, the 村民小组 or a tag as typed; or the name's pinyin.
+            sql.append(" AND (INSTR(r.name, ?) > 0 OR INSTR(COALESCE(r.village_group, ''), ?) > 0"
+                    + " OR INSTR(r.tags, ?) > 0");
+            parameters.add(typed.strip());
+            parameters.add(typed.strip());
             parameters.add(typed.strip());
             if (!pinyin.isEmpty()) {
                 sql.append(" OR INSTR(r.name_pinyin, ?) > 0");

@@ -45,6 +45,8 @@ final class CheckInRoutes {
                         Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(GET, "/api/v1/check-ins/by-village", Access.STAFF, (exchange, user) -> Reply.ok(
                 checkIns.byVillage(user, date(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/check-ins/village-counts", Access.STAFF, (exchange, user) -> Reply.ok(
+                checkIns.countsByVillage(user, date(exchange))));
         hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
                 alerts.list(user, exchange.query("village"), open(exchange),
                         Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
