@@ -391,9 +391,17 @@ async function loadCoverage() {
   const number = ++loads.coverage;
   try {
     const month = monthChosen ? els.month.value : '';
-    const list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month }));
+    const village = els.villageFilter.value;
+    // As for today's check-ins: above NAMES_FOR_ALL_UP_TO residents, all villages in numbers.
+    let list = village ? null : await ctx.api.get(withQuery('/api/v1/visits/coverage', { month, names: 'false' }));
     if (!ctx || number !== loads.coverage) {
       return;
+    }
+    if (!list || list.reduce((sum, count) => sum + count.residents, 0) <= NAMES_FOR_ALL_UP_TO) {
+      list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month, village }));
+      if (!ctx || number !== loads.coverage) {
+        return;
+      }
     }
     if (!monthChosen && list.length > 0) {
       els.month.value = list[0].month;
@@ -414,9 +422,11 @@ function renderCoverage(list) {
   }
   els.coverage.replaceChildren(...list.map((village) => el('article', { class: 'village-coverage',
     'data-village': village.village },
-  el('h3', {}, village.village, el('span', { class: village.notVisited.length > 0 ? 'village-count warn' : 'village-count ok',
+  el('h3', {}, village.village, el('span', { class: village.visited < village.residents ? 'village-count warn' : 'village-count ok',
     text: `已走访 ${village.visited} / ${village.residents} 人` })),
-  village.notVisited.length > 0
+  !village.notVisited
+    ? el('button', { type: 'button', class: 'button small', 'data-show-village': village.village, text: '看名单' })
+    : village.notVisited.length > 0
     ? el('ul', { class: 'chips' }, ...village.notVisited.map((person) => el('li', { class: 'chip',
       'data-resident': person.residentId },
     personButton(person.residentId, person.name),
@@ -438,6 +448,7 @@ function wire() {
     if (showVillage) {
       els.villageFilter.value = showVillage.dataset.showVillage;
       loadToday();
+      loadCoverage();
       return;
     }
     const pauseButton = event.target.closest('button[data-pause]');
@@ -450,7 +461,10 @@ function wire() {
     }
   });
   els.filters.addEventListener('submit', (event) => event.preventDefault());
-  els.villageFilter.addEventListener('change', loadToday);
+  els.villageFilter.addEventListener('change', () => {
+    loadToday();
+    loadCoverage();
+  });
   els.alertsMore.addEventListener('click', () => loadAlerts(true));
   els.refresh.addEventListener('click', () => {
     loadAlerts();

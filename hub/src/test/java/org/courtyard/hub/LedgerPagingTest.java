@@ -209,6 +209,11 @@ class LedgerPagingTest {
                 + c.get("expected").asInt() + " " + c.get("checkedIn").asInt() + " " + c.get("waiting").asInt())
                 .containsExactly("大村 1 1 0 1", "和平村 3 2 1 1");
         assertThat(counts.get(0).has("notCheckedIn")).as("no names").isFalse();
+        JsonNode coverage = hub.get("/api/v1/visits/coverage?month=2026-11&names=false", hub.adminToken).json();
+        assertThat(coverage).extracting(c -> c.get("village").asText() + " " + c.get("residents").asInt() + " "
+                + c.get("visited").asInt() + " " + c.get("notVisited").isNull())
+                .containsExactly("大村 1 0 true", "和平村 3 0 true");
+        assertThat(hub.get("/api/v1/visits/coverage?names=maybe", hub.adminToken).errorMessage()).contains("'names'");
         String cadre = hub.user("cadre-da", "CADRE", "大村");
         assertThat(hub.get("/api/v1/check-ins/village-counts", cadre).json()).extracting(c -> c.get("village").asText())
                 .containsExactly("大村");
