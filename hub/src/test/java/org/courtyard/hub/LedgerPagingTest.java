@@ -207,7 +207,7 @@ class LedgerPagingTest {
 
         assertThat(counts).extracting(c -> c.get("village").asText() + " " + c.get("residents").asInt() + " "
                 + c.get("expected").asInt() + " " + c.get("checkedIn").asInt() + " " + c.get("waiting").asInt())
-                .containsExactly("大村 1 1 0 1", "和平村 3 2 1 1");
+                .as("hub.resident gives everyone a daily expectation").containsExactly("大村 1 1 0 1", "和平村 3 3 1 2");
         assertThat(counts.get(0).has("notCheckedIn")).as("no names").isFalse();
         JsonNode coverage = hub.get("/api/v1/visits/coverage?month=2026-11&names=false", hub.adminToken).json();
         assertThat(coverage).extracting(c -> c.get("village").asText() + " " + c.get("residents").asInt() + " "
