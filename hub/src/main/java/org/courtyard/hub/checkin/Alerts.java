@@ -17,6 +17,9 @@ import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.checkin.AlertView.ClearReason;
 import org.courtyard.hub.checkin.internal.AlertMessages;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.notify.WebhookEvent;
@@ -213,10 +216,11 @@ public final class Alerts {
         stream.publish(CLEARED_EVENT, Optional.of(cleared.village()), cleared);
     }
 
-    /** Alerts {@code user} may see, newest first: the open ones, or all with {@code openOnly} false. */
-    public List<AlertView> list(StaffUser user, Optional<String> village, boolean openOnly) {
+    /** A page of the alerts {@code user} may see, newest first: the open ones, or all with {@code openOnly} false. */
+    public Page<AlertView> list(StaffUser user, Optional<String> village, boolean openOnly, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
-        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
+        Optional<Cursor> after = page.cursor(2);
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.raised_at FROM check_in_alerts a WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (openOnly) {
             sql.append(" AND a.cleared_at IS NULL");
@@ -225,13 +229,19 @@ public final class Alerts {
             sql.append(" AND a.village = ?");
             parameters.add(v);
         });
-        sql.append(" ORDER BY a.raised_at DESC, a.id DESC LIMIT 1000");
+        after.ifPresent(cursor -> {
+            sql.append(" AND (a.raised_at, a.id) < (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.number(1));
+        });
+        sql.append(" ORDER BY a.raised_at DESC, a.id DESC LIMIT ?");
+        parameters.add(page.fetch());
         return database.read(connection -> {
             List<AlertView> out = new ArrayList<>();
             for (Long id : Sql.query(connection, sql.toString(), row -> row.getLong("id"), parameters.toArray())) {
                 out.add(view(connection, id));
             }
-            return out;
+            return Page.of(out, page, alert -> Cursor.of(alert.raisedAt().toEpochMilli(), alert.id()));
         });
     }
 
