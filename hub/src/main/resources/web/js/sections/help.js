@@ -52,6 +52,8 @@ const acknowledging = new Set();
 let loadNumber = 0;
 /** Versions live events brought while a list load was on its way, by id. */
 let touchedDuringLoad = null;
+/** The path of the list's next page (the hub's Link header), null when the list is all here. */
+let nextPage = null;
 
 function elements() {
   return {
@@ -63,6 +65,7 @@ function elements() {
     hiddenNewText: byId('help-hidden-new-text'),
     showAll: byId('help-show-all'),
     listError: byId('help-list-error'),
+    more: byId('help-more'),
     detail: byId('help-detail'),
     placeholder: byId('help-detail-placeholder'),
     body: byId('help-detail-body'),
@@ -190,7 +193,14 @@ function noteOverdue(help) {
 /** The requests still waiting for anyone (NEW), whatever the filter: the overdue ones count. */
 async function loadWaiting() {
   try {
-    const waiting = await ctx.api.get(withQuery('/api/v1/help-requests', { status: 'NEW' }));
+    // Every page: the count must hold each waiting request, however many there are.
+    const waiting = [];
+    let path = withQuery('/api/v1/help-requests', { status: 'NEW', limit: 1000 });
+    while (path && ctx) {
+      const page = await ctx.api.page(path);
+      waiting.push(...page.items);
+      path = page.next;
+    }
     if (!ctx) {
       return;
     }
@@ -231,33 +241,52 @@ function renderVillageOptions() {
   select.disabled = Boolean(cadreVillage);
 }
 
-async function loadList() {
-  const number = ++loadNumber;
-  touchedDuringLoad = new Map();
+/** Loads the first page of the list (more = false) or adds the next one (more = true, 更多). */
+async function loadList(more = false) {
+  if (more && !nextPage) {
+    return;
+  }
+  const adding = more;
+  const number = adding ? loadNumber : ++loadNumber;
+  if (!adding) {
+    touchedDuringLoad = new Map();
+  }
+  els.more.disabled = true;
   try {
-    const list = await ctx.api.get(withQuery('/api/v1/help-requests', filterParams()));
+    const page = await ctx.api.page(adding ? nextPage : withQuery('/api/v1/help-requests', filterParams()));
     if (number !== loadNumber || !ctx) {
       return;
     }
-    const fresh = new Map();
-    for (const help of list) {
-      fresh.set(help.id, merge(requests.get(help.id), help));
-      noteOverdue(fresh.get(help.id));
-      addVillage(help.village);
-    }
-    // A request created or changed by a live event during the load may be missing from (or
-    // older in) the answer; what the event said wins when it is newer.
-    for (const [id, help] of touchedDuringLoad) {
-      const merged = merge(fresh.get(id), help);
-      if (matchesFilter(merged)) {
-        fresh.set(id, merged);
-      } else {
-        fresh.delete(id);
+    nextPage = page.next;
+    if (adding) {
+      // Live events already keep the requests shown current; a page only adds the older ones.
+      for (const help of page.items) {
+        const merged = merge(requests.get(help.id), help);
+        requests.set(help.id, merged);
+        noteOverdue(merged);
+        addVillage(help.village);
       }
-    }
-    requests.clear();
-    for (const [id, help] of fresh) {
-      requests.set(id, help);
+    } else {
+      const fresh = new Map();
+      for (const help of page.items) {
+        fresh.set(help.id, merge(requests.get(help.id), help));
+        noteOverdue(fresh.get(help.id));
+        addVillage(help.village);
+      }
+      // A request created or changed by a live event during the load may be missing from (or
+      // older in) the answer; what the event said wins when it is newer.
+      for (const [id, help] of touchedDuringLoad) {
+        const merged = merge(fresh.get(id), help);
+        if (matchesFilter(merged)) {
+          fresh.set(id, merged);
+        } else {
+          fresh.delete(id);
+        }
+      }
+      requests.clear();
+      for (const [id, help] of fresh) {
+        requests.set(id, help);
+      }
     }
     showMessage(els.listError, '');
   } catch (error) {
@@ -265,7 +294,7 @@ async function loadList() {
       showMessage(els.listError, `没能载入求助列表：${error.message}`);
     }
   } finally {
-    if (number === loadNumber) {
+    if (number === loadNumber && !adding) {
       touchedDuringLoad = null;
     }
   }
@@ -349,6 +378,8 @@ function renderList() {
   });
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
+  els.more.hidden = !nextPage;
+  els.more.disabled = false;
   const elsewhere = [...unseen.keys()].filter((id) => !requests.has(id)).length;
   els.hiddenNewText.textContent = `另有 ${elsewhere} 条新求助不在当前筛选里。`;
   els.hiddenNew.hidden = elsewhere === 0;
@@ -620,8 +651,9 @@ function wire() {
     els.statusFilter.value = 'open';
     loadList();
   });
-  els.villageFilter.addEventListener('change', loadList);
-  els.statusFilter.addEventListener('change', loadList);
+  els.villageFilter.addEventListener('change', () => loadList());
+  els.statusFilter.addEventListener('change', () => loadList());
+  els.more.addEventListener('click', () => loadList(true));
   els.audio.addEventListener('error', () => {
     if (els.audio.hasAttribute('src')) {
       els.audioError.hidden = false;
