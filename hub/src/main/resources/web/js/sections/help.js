@@ -250,6 +250,8 @@ async function loadList(more = false) {
   const number = adding ? loadNumber : ++loadNumber;
   if (!adding) {
     touchedDuringLoad = new Map();
+    // The next page of the list as it was filtered before is not this list's.
+    nextPage = null;
   }
   els.more.disabled = true;
   try {
@@ -685,6 +687,7 @@ export const helpSection = {
     ctx = null;
     loadNumber += 1;
     touchedDuringLoad = null;
+    nextPage = null;
     requests.clear();
     unseen.clear();
     repeatedNow.clear();
@@ -696,6 +699,7 @@ export const helpSection = {
     openHelp = null;
     sending = false;
     els.rows.replaceChildren();
+    els.more.hidden = true;
     els.body.hidden = true;
     els.placeholder.hidden = false;
     els.detail.classList.remove('is-overdue');
