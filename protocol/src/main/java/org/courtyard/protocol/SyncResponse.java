@@ -1,5 +1,7 @@
 package org.courtyard.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,11 +14,17 @@ import java.util.UUID;
  * means something: the village's roster has not changed since the kiosk's cursor, so the kiosk
  * keeps what it has. A list (possibly empty) is the complete current roster of the kiosk's village
  * and replaces what the kiosk has. An older hub that does not send them is read as "unchanged".
+ *
+ * <p>{@code homeResident} is for home units only, which get no roster: the one resident the unit
+ * is bound to, when it changed since the unit's cursor; null (or absent, as in every courtyard
+ * kiosk's answer) is "unchanged".
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
         List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-        List<ResidentCard> residents, List<CadreCard> cadres) {
+        List<ResidentCard> residents, List<CadreCard> cadres,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ResidentCard homeResident) {
 
+    @JsonCreator
     public SyncResponse {
         accepted = Require.list(accepted, "accepted");
         rejected = Require.list(rejected, "rejected");
@@ -26,6 +34,13 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         Require.present(serverTime, "serverTime");
         residents = residents == null ? null : Require.list(residents, "residents");
         cadres = cadres == null ? null : Require.list(cadres, "cadres");
+    }
+
+    /** An answer to a courtyard kiosk (no home unit's resident). */
+    public SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
+            List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
+            List<ResidentCard> residents, List<CadreCard> cadres) {
+        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, null);
     }
 
     /** True when this answer carries the village's roster (residents, cadres or both). */
