@@ -22,6 +22,7 @@ import org.courtyard.hub.api.audit.AuditFeature;
 import org.courtyard.hub.api.auth.AuthFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.api.help.HelpFeature;
+import org.courtyard.hub.api.home.HomeFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.api.notify.NotifyFeature;
 import org.courtyard.hub.api.residents.ResidentsFeature;
@@ -119,7 +120,8 @@ public final class Hub implements AutoCloseable {
                 new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
                 residents,
                 new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
-                new AnnouncementFeature(kiosks, config.dataDir(), config.announce())));
+                new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
+                new HomeFeature(kiosks, residents, config.homeSilentAfter())));
     }
 
     private Hub(HubConfig config, DataLock lock, Database database) {

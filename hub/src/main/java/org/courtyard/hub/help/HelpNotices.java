@@ -74,12 +74,20 @@ public final class HelpNotices implements HelpOutbox, HelpListener {
         };
     }
 
-    /** Village, kiosk name and the time of the press: the kiosk's if its clock was trusted, else the hub's. */
+    /**
+     * Village, kiosk name and the time of the press: the kiosk's if its clock was trusted, else the
+     * hub's. A home unit's request names its resident and address instead of the kiosk:
+     * {@code 和平村 居家 张桂英（和平村3组12号）}.
+     */
     private String where(HelpView help) {
         HelpRequest request = help.request();
         Instant at = request.clockTrusted() ? request.occurredAt() : request.receivedAt();
         String village = request.village() == null ? "" : request.village() + " ";
         String kiosk = help.kioskName() == null ? request.kioskId() : help.kioskName();
+        if (help.fromHome() && help.resident() != null && help.resident().name() != null) {
+            kiosk = "居家 " + help.resident().name()
+                    + (help.resident().address() == null ? "" : "（" + help.resident().address() + "）");
+        }
         return village + kiosk + " " + CLOCK.format(at.atZone(zone));
     }
 

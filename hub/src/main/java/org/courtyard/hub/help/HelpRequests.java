@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
@@ -39,10 +40,13 @@ public final class HelpRequests {
     public static final String BY_KIOSK = "kiosk";
 
     private static final Logger LOG = LoggerFactory.getLogger(HelpRequests.class);
-    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name, m.sha256 AS memo_sha256,"
+    // residents is the ledger's table (a feature installed after this one), read for the name and
+    // address staff need to find the person.
+    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name, k.kind AS kiosk_kind,"
+            + " r.name AS resident_name, r.address AS resident_address, m.sha256 AS memo_sha256,"
             + " m.bytes AS memo_bytes, m.duration_ms AS memo_duration_ms, m.transcript AS memo_transcript,"
             + " m.received_at AS memo_received_at FROM help_requests h JOIN kiosks k ON k.id = h.kiosk_id"
-            + " LEFT JOIN voice_memos m ON m.request_id = h.id";
+            + " LEFT JOIN residents r ON r.id = h.resident_id LEFT JOIN voice_memos m ON m.request_id = h.id";
 
     private final Database database;
     private final Clock clock;
@@ -62,15 +66,25 @@ public final class HelpRequests {
     }
 
     /**
-     * Creates the request of a HELP_REQUESTED event inside the caller's (sync) transaction. The
-     * caller must {@link #publish} the returned change after committing.
+     * Creates the request of a HELP_REQUESTED event inside the caller's (sync) transaction. A home
+     * unit's request is always its resident's, whatever the payload says: a unit that has not yet
+     * heard who it belongs to still asks for them. The caller must {@link #publish} the returned
+     * change after committing.
      */
     public HelpChange createFromEvent(Connection connection, Event event, HelpRequested payload, KioskIdentity kiosk,
             Instant receivedAt) throws SQLException {
+        String residentId = payload.residentId();
+        if (kiosk.home() && !kiosk.residentId().equals(residentId)) {
+            if (residentId != null) {
+                LOG.warn("home unit {} sent help request {} for resident {}; it is its resident {}'s", kiosk.kioskId(),
+                        event.id(), residentId, kiosk.residentId());
+            }
+            residentId = kiosk.residentId();
+        }
         Sql.update(connection, "INSERT INTO help_requests (id, kiosk_id, village, status, source, category, resident_id,"
                 + " transcript, occurred_at, received_at, clock_trusted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.id().toString(), kiosk.kioskId(), kiosk.village(), HelpStatus.NEW.name(), payload.source().name(),
-                payload.category() == null ? null : payload.category().name(), payload.residentId(),
+                payload.category() == null ? null : payload.category().name(), residentId,
                 payload.transcript(), event.occurredAt(), receivedAt, event.clockTrusted(), receivedAt);
         addHistory(connection, event.id(), kiosk.kioskId(), HelpStatus.NEW, BY_KIOSK, null, null, receivedAt);
         HelpChange change = new HelpChange(HelpChange.Kind.CREATED, view(connection, event.id()).orElseThrow());
@@ -295,7 +309,11 @@ public final class HelpRequests {
                 row.getString("resident_id"), row.getString("transcript"), memo != null, Sql.instant(row, "occurred_at"),
                 Sql.instant(row, "received_at"), row.getBoolean("clock_trusted"), row.getString("acknowledged_by"),
                 row.getString("assignee"), Sql.instant(row, "updated_at"), List.of());
-        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt, memo);
+        String residentId = row.getString("resident_id");
+        HelpView.Resident resident = residentId == null ? null
+                : new HelpView.Resident(residentId, row.getString("resident_name"), row.getString("resident_address"));
+        return new HelpView(request, row.getString("kiosk_name"), KioskKind.valueOf(row.getString("kiosk_kind")),
+                resident, overdueAt != null, overdueAt, memo);
     }
 
     private static HelpRequest withHistory(HelpRequest r, List<HelpHistoryEntry> history) {

@@ -1,6 +1,7 @@
 package org.courtyard.hub.notify;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -23,6 +24,23 @@ public final class WebhookBodies {
 
     /** {@code {"msgtype":"text","text":{"content":"..."}}} with {@code content}. */
     public static String wecom(String content) {
-        return ProtocolJson.write(Map.of("msgtype", "text", "text", Map.of("content", content)));
+        return wecom(content, List.of());
+    }
+
+    /**
+     * A WeCom text message that also @-mentions {@code phones} ({@code mentioned_mobile_list}), so
+     * the phones of the people it names ring even in a busy group; nulls are left out.
+     */
+    public static String wecom(String content, List<String> phones) {
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("content", content);
+        List<String> mentioned = phones.stream().filter(phone -> phone != null).toList();
+        if (!mentioned.isEmpty()) {
+            text.put("mentioned_mobile_list", mentioned);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("msgtype", "text");
+        body.put("text", text);
+        return ProtocolJson.write(body);
     }
 }

@@ -13,10 +13,14 @@ public enum WebhookEvent {
     /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
     SILENT("kiosk.silent"),
     /** A silent kiosk synced again. */
-    BACK("kiosk.back");
+    BACK("kiosk.back"),
+    /** A resident's home unit has not synced for {@code home.silent-minutes} (居家呼叫器离线). */
+    HOME_OFFLINE("home.offline"),
+    /** An offline home unit synced again. */
+    HOME_BACK("home.back");
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
-    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back";
+    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back,home_offline,home_back";
 
     private final String wireName;
 
@@ -33,7 +37,7 @@ public enum WebhookEvent {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent} or {@code back}. */
+    /** Reads a {@link #configName}: {@code new}, {@code overdue}, ..., {@code home_offline}, {@code home_back}. */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {
             if (event.configName().equals(word.trim().toLowerCase(Locale.ROOT))) {

@@ -10,7 +10,7 @@ import org.courtyard.hub.sync.SyncPart;
  * The village's roster in a sync answer ({@code residents}, {@code cadres}): sent whole when the
  * village's roster version differs from the kiosk's slice ({@code "roster"}, -1 before the
  * first), else both are null ("unchanged"). A roster change wakes the village's held long-polls
- * (the feature wires that to {@link Residents#addRosterListener}).
+ * (the feature wires that to {@link Residents#addRosterListener}). Courtyard kiosks only.
  */
 public final class RosterPart implements SyncPart {
 
@@ -23,6 +23,12 @@ public final class RosterPart implements SyncPart {
     @Override
     public String name() {
         return "roster";
+    }
+
+    /** Home units get their own resident only (the home feature's part), never the village's roster. */
+    @Override
+    public boolean serves(KioskIdentity kiosk) {
+        return !kiosk.home();
     }
 
     /** A kiosk without a roster; any version is news to it. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.courtyard.hub.checkin.AlertView;
+import org.courtyard.hub.notify.WebhookBodies;
 import org.courtyard.hub.residents.Cadres;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentType;
@@ -42,16 +43,7 @@ public final class AlertMessages {
 
     /** A WeCom group robot text message naming the paired cadres and mentioning them by phone. */
     public static String wecom(AlertView alert, List<Cadres.Contact> cadres, LocalDate today, ZoneId zone) {
-        Map<String, Object> text = new LinkedHashMap<>();
-        text.put("content", text(alert, cadres, today, zone));
-        List<String> phones = cadres.stream().map(Cadres.Contact::phone).filter(phone -> phone != null).toList();
-        if (!phones.isEmpty()) {
-            text.put("mentioned_mobile_list", phones);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("msgtype", "text");
-        body.put("text", text);
-        return ProtocolJson.write(body);
+        return WebhookBodies.wecom(text(alert, cadres, today, zone), cadres.stream().map(Cadres.Contact::phone).toList());
     }
 
     /**
