@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 messages=src/main/resources/org/courtyard/kiosk/messages.properties
 out=src/main/resources/org/courtyard/kiosk/prompts
 mkdir -p "$out"
-spoken='^(home\.prompt|help\.prompt|help\.saved|help\.saved\.offline|help\.delivered|help\.acknowledged|help\.assigned|help\.resolved|help\.cancelled|help\.cancel\.too-late|help\.category\.question|help\.category\.thanks|checkin\.prompt|checkin\.thanks|announcements\.prompt|announcements\.none|announcements\.not-ready|announcements\.no-recording|voice\.off|voice\.dropped|voice\.confirm\.[a-z_]+|voice\.listen|voice\.unheard|voice\.memo\.prompt|voice\.memo\.saved|cadre\.pin\.(prompt|short|wrong|locked|no-cadres)|cadre\.prompt|cadre\.visit\.(prompt|note|saved)|cadre\.play\.(prompt|none|not-ready|no-recording|gone|done|stopped|failed)|cadre\.live\.(prompt|ended|no-microphone|failed))$'
+spoken='^(home\.prompt|help\.prompt|help\.saved|help\.saved\.offline|help\.delivered|help\.acknowledged|help\.assigned|help\.resolved|help\.cancelled|help\.cancel\.too-late|help\.category\.question|help\.category\.thanks|checkin\.prompt|checkin\.thanks|announcements\.prompt|announcements\.none|announcements\.not-ready|announcements\.no-recording|voice\.off|voice\.dropped|voice\.confirm\.[a-z_]+|voice\.listen|voice\.unheard|voice\.memo\.prompt|voice\.memo\.saved|cadre\.pin\.(prompt|short|wrong|locked|no-cadres)|cadre\.prompt|cadre\.visit\.(prompt|note|saved)|cadre\.play\.(prompt|none|not-ready|no-recording|gone|done|stopped|failed)|cadre\.live\.(prompt|ended|no-microphone|failed)|unit\.(checkin\.(thanks|already|reminder)|unbound))$'
 grep -v '^#' "$messages" | grep '=' | while IFS='=' read -r key text; do
   [[ "$key" =~ $spoken ]] || continue
   tmp="$(mktemp --suffix=.wav)"

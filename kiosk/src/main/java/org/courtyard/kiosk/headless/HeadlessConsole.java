@@ -4,52 +4,96 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.courtyard.hardware.Hardware;
 import org.courtyard.hardware.Simulator;
+import org.courtyard.kiosk.HomeUnit;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.core.HelpView;
 import org.courtyard.kiosk.core.KioskState;
 import org.courtyard.kiosk.core.ResidentTile;
+import org.courtyard.kiosk.home.HomeCheckIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk without a screen. Prints one line per hardware action ({@code relay on},
- * {@code lamp acknowledged on}, {@code audio start …}); with simulated hardware it reads commands
- * from stdin, one a line:
+ * The kiosk without a screen, and a home unit's only view. Prints one line per hardware action
+ * ({@code relay on}, {@code lamp acknowledged on}, {@code audio start …}); with simulated hardware it
+ * reads commands from stdin, one a line:
  * <ul>
- *   <li>{@code press} / {@code long-press}: the physical help button</li>
+ *   <li>{@code press} / {@code long-press}: the physical (red) help button</li>
  *   <li>{@code say TEXT}: TEXT goes to the intent layer as if recognised</li>
  *   <li>{@code status}: prints {@code status link=ONLINE help=DELIVERED} (help is NONE before the
- *       first request; the states are those of API.md)</li>
- *   <li>{@code residents}: prints the residents this kiosk knows from the hub's roster, in the order
- *       of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa 李小军}</li>
- *   <li>{@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a tap on
- *       their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
+ *       first request; the states are those of API.md); a home unit adds its check-in and
+ *       resident: {@code status link=ONLINE help=NONE checkin=DUE resident=r-7mq2xw9a}</li>
+ *   <li>a courtyard kiosk: {@code residents}: prints the residents this kiosk knows from the hub's
+ *       roster, in the order of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa
+ *       李小军}; {@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a
+ *       tap on their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
+ *   <li>a home unit: {@code checkin} / {@code long-checkin}: the green button, pressed or held (a
+ *       check-in of the unit's resident, or a help request); a check-in prints
+ *       {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
  *   <li>{@code quit}: stops the kiosk</li>
  * </ul>
  * An unknown command prints {@code error: …} and is otherwise ignored. End of input is the same
- * as {@code quit} when reading a pipe, so {@code echo press | kiosk --headless} does what it says.
+ * as {@code quit} when reading a pipe, so {@code echo press | kiosk --headless} does what it says;
+ * {@link #run} tells the caller which it was.
  */
 public final class HeadlessConsole {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessConsole.class);
 
-    private final Kiosk kiosk;
+    private final Hardware hardware;
     private final PrintStream out;
+    private final Supplier<String> status;
+    private final Map<String, Consumer<String>> commands = new LinkedHashMap<>();
+    private String usage = "";
 
+    /** The courtyard kiosk's console. */
     public HeadlessConsole(Kiosk kiosk, PrintStream out) {
-        this.kiosk = kiosk;
-        this.out = out;
-        kiosk.hardware().addActionListener(action -> print(action.line()));
+        this(kiosk.hardware(), out, () -> status(kiosk.model().state()));
+        buttons("press", "long-press", Simulator::pressButton, Simulator::longPressButton);
+        command("say TEXT", rest -> say(rest, kiosk.voice()::hear));
+        command("residents", rest -> print(residents(kiosk.model().state().checkIn().residents())));
+        command("checkin NAME", rest -> checkIn(kiosk, rest));
+        command("status", rest -> print(this.status.get()));
     }
 
-    /** Reads commands until {@code quit} or end of input. */
-    public void run(BufferedReader in) throws IOException {
-        Optional<Simulator> simulator = kiosk.hardware().simulator();
+    /** A home unit's console: the red and the green button, what was said, its status. */
+    public HeadlessConsole(HomeUnit unit, PrintStream out) {
+        this(unit.hardware(), out, () -> status(unit.model().state(), unit.checkIn().status()));
+        buttons("press", "long-press", Simulator::pressButton, Simulator::longPressButton);
+        buttons("checkin", "long-checkin", Simulator::pressCheckInButton, Simulator::longPressCheckInButton);
+        command("say TEXT", rest -> say(rest, unit.voice()::hear));
+        command("status", rest -> print(this.status.get()));
+        unit.checkIn().addListener(this::pressed);
+    }
+
+    private HeadlessConsole(Hardware hardware, PrintStream out, Supplier<String> status) {
+        this.hardware = hardware;
+        this.out = out;
+        this.status = status;
+        hardware.addActionListener(action -> print(action.line()));
+    }
+
+    /** The commands, as the start-up line and the {@code unknown command} answer list them. */
+    public String usage() {
+        return usage + ", quit";
+    }
+
+    /**
+     * Reads commands until {@code quit} or end of input.
+     *
+     * @return true if {@code quit} (or {@code exit}) ended it, false for the end of input
+     */
+    public boolean run(BufferedReader in) throws IOException {
         String line;
         while ((line = in.readLine()) != null) {
             String command = line.strip();
@@ -58,37 +102,49 @@ public final class HeadlessConsole {
             }
             String verb = command.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
             String rest = command.length() > verb.length() ? command.substring(verb.length()).strip() : "";
-            switch (verb) {
-                case "quit", "exit" -> {
-                    return;
-                }
-                case "status" -> print(status(kiosk.model().state()));
-                case "say" -> {
-                    if (rest.isEmpty()) {
-                        print("error: say needs the words, e.g. say 救命");
-                    } else {
-                        kiosk.voice().hear(rest);
-                    }
-                }
-                case "press", "long-press" -> {
-                    if (simulator.isEmpty()) {
-                        print("error: " + verb + " needs --hardware sim; on a Pi, press the real button");
-                    } else if (verb.equals("press")) {
-                        simulator.get().pressButton();
-                    } else {
-                        simulator.get().longPressButton();
-                    }
-                }
-                case "residents" -> print(residents(kiosk.model().state().checkIn().residents()));
-                case "checkin" -> checkIn(rest);
-                default -> print("error: unknown command '" + verb + "'; commands: press, long-press, say TEXT, "
-                        + "residents, checkin NAME, status, quit");
+            if (verb.equals("quit") || verb.equals("exit")) {
+                return true;
+            }
+            Consumer<String> action = commands.get(verb);
+            if (action == null) {
+                print("error: unknown command '" + verb + "'; commands: " + usage());
+            } else {
+                action.accept(rest);
             }
         }
-        LOG.info("End of input: stopping the headless kiosk");
+        LOG.info("End of input");
+        return false;
     }
 
-    private void checkIn(String who) {
+    private void command(String synopsis, Consumer<String> action) {
+        commands.put(synopsis.split(" ", 2)[0], action);
+        usage = usage.isEmpty() ? synopsis : usage + ", " + synopsis;
+    }
+
+    /** A button's press and long press, driven through the simulator as a finger would. */
+    private void buttons(String press, String hold, Consumer<Simulator> pressIt, Consumer<Simulator> holdIt) {
+        command(press, rest -> push(press, pressIt));
+        command(hold, rest -> push(hold, holdIt));
+    }
+
+    private void push(String verb, Consumer<Simulator> button) {
+        Optional<Simulator> simulator = hardware.simulator();
+        if (simulator.isEmpty()) {
+            print("error: " + verb + " needs --hardware sim; on a Pi, press the real button");
+        } else {
+            button.accept(simulator.get());
+        }
+    }
+
+    private void say(String words, Consumer<String> hear) {
+        if (words.isEmpty()) {
+            print("error: say needs the words, e.g. say 救命");
+        } else {
+            hear.accept(words);
+        }
+    }
+
+    private void checkIn(Kiosk kiosk, String who) {
         if (who.isEmpty()) {
             print("error: checkin needs a resident's name or id, e.g. checkin 张桂英");
             return;
@@ -115,6 +171,15 @@ public final class HeadlessConsole {
         }
     }
 
+    /** What the home unit's green button did. */
+    private void pressed(HomeCheckIn.Pressed pressed) {
+        print(switch (pressed.outcome()) {
+            case CHECKED_IN -> "checked in " + pressed.resident().name() + " " + pressed.resident().id();
+            case ALREADY -> "checked in already today " + pressed.resident().name() + " " + pressed.resident().id();
+            case UNBOUND -> "error: the hub has not said yet whose home unit this is; it does at the first sync";
+        });
+    }
+
     /** The one-line answer to {@code residents}. */
     public static String residents(List<ResidentTile> residents) {
         StringBuilder line = new StringBuilder("residents ").append(residents.size()).append(':');
@@ -128,6 +193,12 @@ public final class HeadlessConsole {
     public static String status(KioskState state) {
         HelpView help = state.help();
         return "status link=" + state.link().name() + " help=" + (help == null ? "NONE" : help.status().wireName());
+    }
+
+    /** A home unit's answer to {@code status}: the kiosk's, then today's check-in and the resident. */
+    public static String status(KioskState state, HomeCheckIn.Status home) {
+        return status(state) + " checkin=" + home.today() + " resident="
+                + (home.resident() == null ? "NONE" : home.resident().id());
     }
 
     private void print(String line) {

@@ -44,8 +44,12 @@ public final class HelpController {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelpController.class);
 
-    /** Tunables; {@link #defaults()} are the documented defaults. */
-    public record Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow) {
+    /**
+     * Tunables; {@link #defaults()} are the documented defaults. {@code askCategory}: whether the
+     * kiosk asks what kind of help after the request went out (紧急、看病…); a home unit, without a
+     * screen to answer on, does not.
+     */
+    public record Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow, boolean askCategory) {
 
         public Settings {
             if (cancelWindow.isNegative() || reuseWindow.isNegative()) {
@@ -53,9 +57,14 @@ public final class HelpController {
             }
         }
 
+        /** A courtyard kiosk's, which asks the category. */
+        public Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow) {
+            this(cancelWindow, alertCourtyard, reuseWindow, true);
+        }
+
         /** 60 s to take a request back, courtyard alarm on, a press within 2 h of an open request repeats it. */
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(60), true, Duration.ofHours(2));
+            return new Settings(Duration.ofSeconds(60), true, Duration.ofHours(2), true);
         }
     }
 
@@ -123,7 +132,7 @@ public final class HelpController {
                 feedback.alertCourtyard();
             }
             String prompt = model.state().link() == LinkState.ONLINE ? "help.saved" : "help.saved.offline";
-            if (category == null) {
+            if (category == null && settings.askCategory()) {
                 speak(prompt, "help.category.question");
             } else {
                 speak(prompt);
@@ -204,7 +213,8 @@ public final class HelpController {
             model.update(state -> state.withHelp(request.view(until)));
             if (changed) {
                 showLamps(request.status());
-                if (request.status() == LocalHelpStatus.DELIVERED && request.category() == null) {
+                if (request.status() == LocalHelpStatus.DELIVERED && request.category() == null
+                        && settings.askCategory()) {
                     speak("help.delivered", "help.category.question");
                 } else {
                     speak(promptFor(request.status()));

@@ -2,12 +2,14 @@ package org.courtyard.kiosk.speech;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Route;
 import org.courtyard.hardware.Tones;
@@ -46,9 +48,18 @@ public final class Feedback implements AutoCloseable {
      * yet spoken.
      */
     public void say(String... keys) {
+        say(Optional.empty(), keys);
+    }
+
+    /**
+     * As {@link #say(String...)}, with {@code lead} spoken first when present: a home unit's
+     * resident's name before its thanks (张桂英，谢谢您…).
+     */
+    public void say(Optional<AudioClip> lead, String... keys) {
         List<Runnable> dropped = new ArrayList<>();
         queue.drainTo(dropped);
         outstanding.addAndGet(-dropped.size());
+        lead.ifPresent(clip -> submit(() -> loudspeaker.play(clip, Route.INDOOR, false)));
         for (String key : keys) {
             submit(() -> prompts.clip(key).ifPresentOrElse(
                     clip -> loudspeaker.play(clip, Route.INDOOR, false),
