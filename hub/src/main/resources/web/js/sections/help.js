@@ -259,7 +259,7 @@ function renderList() {
             el('button', { type: 'button', class: 'row-open', title: `查看 ${dateTime(when)} 的求助` },
                 shortDateTime(when))),
         el('td', { text: help.village || '—' }),
-        el('td', { text: help.kioskName || help.kioskId }),
+        deviceCell(help),
         el('td', { text: sourceText(help.source) }),
         el('td', { text: categoryText(help.category) }),
         el('td', { class: 'state' }, ...badges(help, true)));
@@ -270,6 +270,26 @@ function renderList() {
   els.hiddenNewText.textContent = `另有 ${elsewhere} 条新求助不在当前筛选里。`;
   els.hiddenNew.hidden = elsewhere === 0;
   ctx.setCount('help', unseen.size);
+}
+
+/** Whether the request came from a resident's home unit (居家呼叫器): staff go to the home, not the courtyard. */
+function fromHome(help) {
+  return help.kioskKind === 'HOME';
+}
+
+/** A home request's resident and address as one line: 张桂英　和平村3组12号. */
+function homeWho(help) {
+  const resident = help.resident || {};
+  return [resident.name, resident.address].filter(Boolean).join('　') || '（居民已不在台账里）';
+}
+
+/** The list's device cell: the kiosk, or 居家 with whose home it is. */
+function deviceCell(help) {
+  if (!fromHome(help)) {
+    return el('td', { text: help.kioskName || help.kioskId });
+  }
+  return el('td', {}, el('span', { class: 'badge badge-home', text: '居家' }),
+      el('span', { class: 'home-who', text: homeWho(help) }));
 }
 
 /** One fact of the open request: a dt/dd pair, half the width unless `wide`. */
@@ -284,15 +304,21 @@ function renderDetail(help) {
   els.detail.classList.toggle('is-overdue', isOverdueNow(help));
   els.badges.replaceChildren(...badges(help, false));
 
-  const items = [
+  const items = [];
+  if (fromHome(help)) {
+    const resident = help.resident || {};
+    items.push(field('居家求助', true, el('span', { class: 'badge badge-home', text: '居家' }),
+        ` ${resident.name || '（居民已不在台账里）'}`),
+    field('住址', true, resident.address || '台账里没有住址，请联系结对干部'));
+  }
+  items.push(
     field('设备', false, help.kioskName || help.kioskId, el('span', { class: 'small-note', text: `编号 ${help.kioskId}` })),
     field('村', false, help.village || '—'),
     field('求助时间', false, dateTime(help.occurredAt),
         help.clockTrusted ? null : el('span', { class: 'clock-note', text: '(设备时钟未校准)' })),
     field('到达乡镇', false, dateTime(help.receivedAt)),
     field('方式', false, sourceText(help.source)),
-    field('类别', false, categoryText(help.category)),
-  ];
+    field('类别', false, categoryText(help.category)));
   if (help.acknowledgedBy) {
     items.push(field('确认人', false, help.acknowledgedBy));
   }
