@@ -20,7 +20,8 @@ import org.openqa.selenium.WebElement;
  * Issue 15's "done when", in {@code ./courtyard demo}: the demo's home unit for 张桂英 runs beside the
  * kiosk; its green button (the {@code checkin} line written to the pipe the launcher prints) checks
  * her in and the staff page shows it; its red button ({@code press}) raises a request the staff page
- * marks 居家 with her name and address, at desktop and phone width.
+ * marks 居家 with her name and address, at desktop and phone width; her page in the ledger shows
+ * her unit in contact.
  */
 class DemoHomeUnitIT {
 
@@ -63,6 +64,16 @@ class DemoHomeUnitIT {
             page.chromium.screenshot("demo-home-help");
             page.chromium.driver.manage().window().setSize(new Dimension(390, 844));
             page.chromium.screenshot("demo-home-help-phone");
+
+            // Her page in the ledger shows her unit: in contact, its last heartbeat.
+            page.chromium.driver.manage().window().setSize(new Dimension(1366, 768));
+            page.section("residents");
+            WebElement her = page.wait.until(presenceOfElementLocated(By.xpath(
+                    "//tbody[@id='residents-rows']//button[@class='row-open' and text()='张桂英']")));
+            her.click();
+            page.wait.until(driver -> page.text("resident-home-state").contains("张桂英家的居家呼叫器"));
+            assertThat(page.text("resident-home-state")).contains("在线", "最后联系");
+            page.chromium.screenshot("demo-home-resident");
             page.assertNoScriptErrors();
         }
     }
