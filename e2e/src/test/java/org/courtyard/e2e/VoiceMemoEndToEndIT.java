@@ -243,6 +243,11 @@ class VoiceMemoEndToEndIT {
         }
 
         @Override
+        public HelpButton checkInButton() {
+            return sim.checkInButton();
+        }
+
+        @Override
         public Lamps lamps() {
             return sim.lamps();
         }
