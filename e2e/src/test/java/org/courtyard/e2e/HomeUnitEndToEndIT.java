@@ -44,7 +44,9 @@ class HomeUnitEndToEndIT {
             HubApi staff = Courtyard.api(hub).login("admin", Courtyard.ADMIN_PASSWORD);
             String residentId = resident(staff);
             JsonNode created = staff.createHomeUnit("张桂英家", "和平村", residentId);
-            assertThat(created.get("kind").asText()).isEqualTo("HOME");
+            JsonNode registered = staff.call("GET", "/api/v1/kiosks/" + created.get("id").asText(), null, 200);
+            assertThat(registered.get("kind").asText()).isEqualTo("HOME");
+            assertThat(registered.get("resident").get("name").asText()).isEqualTo("张桂英");
             try (JavaProcess unit = unit(staff, created, dir.resolve("unit"))) {
                 // The first sync names her: the unit knows whose it is, and got no roster of the village.
                 await().atMost(SOON).untilAsserted(() -> assertThat(unit.status())
