@@ -14,6 +14,8 @@
 //        stop()      at logout: forget everything;
 //        reload()    after the live stream (re)connected: fetch again, events may have been missed;
 //        show() / hide()  when the user switches to / away from it;
+//        link(rest)  only if the section can be opened at an item: the address was #name/rest (a
+//                    link in a group robot's message, such as #help/9b6c...), called after show();
 //        onEvent(name, data)  a live event (every section gets the events it listed);
 //   3. add it to SECTIONS below.
 
@@ -29,8 +31,10 @@ import { residentSection } from './sections/residents.js';
 import { announcementSection } from './sections/announcements.js';
 import { cadreSection } from './sections/cadres.js';
 import { auditSection } from './sections/audit.js';
+import { notifySection } from './sections/notify.js';
 
-const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection, auditSection];
+const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection,
+  notifySection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');
@@ -173,7 +177,7 @@ function route() {
   if (!user) {
     return;
   }
-  const wanted = window.location.hash.replace(/^#/, '');
+  const [wanted, ...rest] = window.location.hash.replace(/^#/, '').split('/');
   const sections = allowed();
   const next = sections.find((section) => section.id === wanted) || sections[0];
   for (const section of SECTIONS) {
@@ -193,6 +197,9 @@ function route() {
     }
     current = next;
     current.show();
+  }
+  if (next.id === wanted && rest.length > 0 && next.link) {
+    next.link(decodeURIComponent(rest.join('/')));
   }
 }
 

@@ -129,8 +129,8 @@ public final class Hub implements AutoCloseable {
         this.lock = lock;
         this.database = database;
         this.backups = config.backup().map(settings -> new BackupSchedule(config.dataDir(), settings, config.clock()));
-        this.webhooks = new Webhooks(database, config.clock(), config.webhooks(), config.webhookMaxAttempts(),
-                config.webhookRetryBase());
+        this.webhooks = new Webhooks(database, config.clock(), config.zone(), config.webhooks(),
+                config.webhookMaxAttempts(), config.webhookRetryBase(), config.publicUrl());
         this.liveStream = new LiveStream(config.keepAliveEvery());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -151,7 +151,7 @@ public final class Hub implements AutoCloseable {
 
         Authenticator authenticator = new Authenticator();
         this.router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout(), authenticator);
-        router.add(GET, "/healthz", Access.PUBLIC, (exchange, nobody) -> Reply.ok(Map.of("status", "ok")));
+        router.add(GET, "/healthz", Access.PUBLIC, (exchange, nobody) -> Reply.ok(health()));
         FeatureContext context = new FeatureContext(database, config.clock(), config.zone(),
                 new AuditLog(database, config.clock()), authenticator, router,
                 new SyncService(database, config.clock()), longPolls, liveStream, webhooks, checks);
@@ -315,6 +315,20 @@ public final class Hub implements AutoCloseable {
      */
     public Backup.Written backupNow() {
         return backups.orElseThrow(() -> new IllegalStateException("this hub has no backup.dir")).backupNow();
+    }
+
+    /**
+     * {@code {"status":"ok"}}, or {@code {"status":"degraded","reasons":[...]}} while something
+     * keeps help from reaching people: today a webhook receiver that refuses its key or keeps failing.
+     */
+    private Map<String, Object> health() {
+        List<String> reasons = webhooks.problems();
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", reasons.isEmpty() ? "ok" : "degraded");
+        if (!reasons.isEmpty()) {
+            health.put("reasons", reasons);
+        }
+        return health;
     }
 
     /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */

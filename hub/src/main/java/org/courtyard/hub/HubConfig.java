@@ -44,6 +44,8 @@ import org.courtyard.hub.web.TlsSettings;
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
  * @param homeSilentAfter a home unit that has not synced this long raises 「居家呼叫器离线」
  *     ({@code home.silent-minutes})
+ * @param publicUrl the staff page's address as staff reach it from their phones ({@code hub.public-url}),
+ *     for the links in group robots' messages; empty for none
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
@@ -51,7 +53,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        Duration homeSilentAfter) {
+        Duration homeSilentAfter, Optional<URI> publicUrl) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -81,6 +83,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         positive(keepAliveEvery, "stream keep-alive interval");
         positive(webhookRetryBase, "webhook.retry-seconds");
         webhooks = List.copyOf(webhooks);
+        if (webhooks.stream().map(WebhookTarget::id).distinct().count() != webhooks.size()) {
+            throw new IllegalArgumentException("two webhooks have the same number N (webhook.N.*)");
+        }
         if (webhookMaxAttempts < 1) {
             throw new IllegalArgumentException("webhook.max-attempts must be at least 1");
         }
@@ -107,6 +112,17 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
         positive(homeSilentAfter, "home.silent-minutes");
+        publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+        publicUrl.ifPresent(HubConfig::checkPublicUrl);
+    }
+
+    /** An absolute http or https address without query or fragment: the links append {@code #section}. */
+    private static void checkPublicUrl(URI url) {
+        if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
+                || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException("hub.public-url must be an absolute http or https address without"
+                    + " query or '#', such as https://hub.example.gov.cn/, was '" + url + "'");
+        }
     }
 
     public static Builder builder(Path dataDir) {
@@ -139,6 +155,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         builder.homeSilentAfter = homeSilentAfter;
+        builder.publicUrl = publicUrl;
         return builder;
     }
 
@@ -155,7 +172,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
 
     /** Builds a {@link HubConfig}; every setter has a township default. */
     public static final class Builder {
-        private static final Pattern WEBHOOK_KEY = Pattern.compile("webhook\\.(\\d+)\\.(url|format|events)");
+        private static final Pattern WEBHOOK_KEY = Pattern.compile(
+                "webhook\\.(\\d{1,9})\\.(url|format|events|name|secret|per-minute)");
         private static final Set<String> KEYS = Set.of("help.overdue-minutes", "sync.long-poll-seconds",
                 "session.hours", "kiosk.online-minutes", "webhook.max-attempts", "webhook.retry-seconds",
                 "hub.time-zone", "http.host", "announce.max-upload-mb", "announce.ffmpeg", "checkin.grace-days",
@@ -164,7 +182,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "home.silent-minutes");
+                "kiosk.enrolment-hours", "home.silent-minutes", "hub.public-url");
 
         private final Path dataDir;
         private int port = 8080;
@@ -197,6 +215,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
         private Duration homeSilentAfter = Duration.ofMinutes(30);
+        private Optional<URI> publicUrl = Optional.empty();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -333,6 +352,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The staff page's address for links in robots' messages ({@code hub.public-url}). */
+        public Builder publicUrl(URI url) {
+            this.publicUrl = Optional.of(url);
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -354,7 +379,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 }
                 if (!KEYS.contains(key)) {
                     throw new IllegalArgumentException("unknown config key '" + key + "' (known: " + new TreeSet<>(KEYS)
-                            + ", webhook.N.url, webhook.N.format, webhook.N.events)");
+                            + ", webhook.N.url, webhook.N.format, webhook.N.events, webhook.N.name, webhook.N.secret,"
+                            + " webhook.N.per-minute)");
                 }
                 switch (key) {
                     case "help.overdue-minutes" -> overdueAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
@@ -391,6 +417,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
                     case "home.silent-minutes" -> homeSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
+                    case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
+                            value));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -420,7 +448,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, publicUrl);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -476,9 +504,42 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                         events.add(WebhookEvent.fromConfig(word));
                     }
                 }
-                return new WebhookTarget(uri, format, events);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key '" + prefix + "events': " + e.getMessage(), e);
+            }
+            int perMinute = format.isRobot() ? WebhookTarget.ROBOT_PER_MINUTE : 0;
+            if (fields.containsKey("per-minute")) {
+                if (!format.isRobot()) {
+                    throw new IllegalArgumentException("config key '" + prefix + "per-minute' is only for the group"
+                            + " robots (format wecom or dingtalk); a json receiver gets every message at once");
+                }
+                perMinute = (int) number(prefix + "per-minute", fields.get("per-minute"), 1,
+                        WebhookTarget.ROBOT_PER_MINUTE);
+            }
+            String secret = fields.get("secret");
+            if (secret != null && format != WebhookFormat.DINGTALK) {
+                throw new IllegalArgumentException("config key '" + prefix + "secret' is only for format dingtalk"
+                        + " (the robot's 加签 secret)");
+            }
+            String name = fields.get("name");
+            if (name != null && (name.isEmpty() || name.length() > 50)) {
+                throw new IllegalArgumentException("config key '" + prefix + "name' must have 1 to 50 characters");
+            }
+            try {
+                return new WebhookTarget(Integer.toString(n), name, uri, format, events, Optional.ofNullable(secret),
+                        perMinute);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("config key '" + prefix + "*': " + e.getMessage(), e);
+            }
+        }
+
+        private static URI publicUrl(String key, String value) {
+            try {
+                URI url = URI.create(value);
+                checkPublicUrl(url);
+                return url;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key '" + key + "': " + e.getMessage(), e);
             }
         }
 

@@ -43,6 +43,8 @@ const ACTIONS = {
   'announcement.update': '修改通知',
   'announcement.withdraw': '撤回通知',
   'announcement.audio': '上传通知录音',
+  'village.update': '修改村值班电话',
+  'webhook.test': '发送群通知测试消息',
 };
 
 let ctx = null;

@@ -562,6 +562,11 @@ export const helpSection = {
 
   hide() {},
 
+  /** #help/ID, the link in a group robot's message: opens that request. */
+  link(id) {
+    open(id);
+  },
+
   onEvent(name, data) {
     if (name === 'kiosk-seen') {
       addVillage(data.village);

@@ -187,8 +187,8 @@ class CheckInTest {
         wecom = new WebhookReceiver(0);
         json = new WebhookReceiver(0);
         hub = new TestHub(dir, config -> config.sessionLifetime(Duration.ofDays(60))
-                .webhook(new WebhookTarget(wecom.url(), WebhookFormat.WECOM, EnumSet.of(WebhookEvent.CHECKIN_MISSED)))
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.of(WebhookEvent.CHECKIN_MISSED))));
+                .webhook(WebhookTarget.of("1", wecom.url(), WebhookFormat.WECOM, EnumSet.of(WebhookEvent.CHECKIN_MISSED)))
+                .webhook(WebhookTarget.of("2", json.url(), WebhookFormat.JSON, EnumSet.of(WebhookEvent.CHECKIN_MISSED))));
         TestHub.Kiosk kiosk = hub.kiosk("小院", "和平村");
         String cadre = hub.cadre("李建华", "和平村", "13900001111", "2468");
         String zhang = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "张桂英", "village", "和平村",

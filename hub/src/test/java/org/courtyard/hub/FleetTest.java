@@ -71,9 +71,9 @@ class FleetTest {
         json = new WebhookReceiver(0);
         wecom = new WebhookReceiver(0);
         hub = new TestHub(dir, config -> config
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON,
+                .webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON,
                         EnumSet.of(WebhookEvent.SILENT, WebhookEvent.BACK)))
-                .webhook(new WebhookTarget(wecom.url(), WebhookFormat.WECOM,
+                .webhook(WebhookTarget.of("2", wecom.url(), WebhookFormat.WECOM,
                         EnumSet.of(WebhookEvent.SILENT, WebhookEvent.BACK))));
         TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
         TestHub.Kiosk quiet = hub.kiosk("小学门口", "大村");

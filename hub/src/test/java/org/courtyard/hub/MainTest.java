@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.courtyard.hub.notify.WebhookEvent;
@@ -81,6 +82,57 @@ class MainTest {
         assertThat(config.webhooks().get(0).events()).containsExactlyInAnyOrder(WebhookEvent.NEW, WebhookEvent.OVERDUE);
         assertThat(config.webhooks().get(1).format()).isEqualTo(WebhookFormat.JSON);
         assertThat(config.webhooks().get(1).events()).containsExactlyInAnyOrder(WebhookEvent.values());
+    }
+
+    @Test
+    void robot_keys_set_name_secret_budget_and_the_public_url_and_the_secret_never_shows(@TempDir Path dir) {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(
+                "hub.public-url", "https://hub.example.cn/courtyard/",
+                "webhook.7.url", "https://oapi.dingtalk.com/robot/send?access_token=tok123",
+                "webhook.7.format", "dingtalk",
+                "webhook.7.secret", "SECabcdef0123456789",
+                "webhook.7.name", "镇政府钉钉群",
+                "webhook.7.per-minute", "12"));
+
+        HubConfig config = HubConfig.builder(dir).apply(properties).build();
+
+        assertThat(config.publicUrl()).contains(java.net.URI.create("https://hub.example.cn/courtyard/"));
+        org.courtyard.hub.notify.WebhookTarget target = config.webhooks().get(0);
+        assertThat(target.id()).isEqualTo("7");
+        assertThat(target.format()).isEqualTo(WebhookFormat.DINGTALK);
+        assertThat(target.secret()).contains("SECabcdef0123456789");
+        assertThat(target.name()).isEqualTo("镇政府钉钉群");
+        assertThat(target.perMinute()).isEqualTo(12);
+        assertThat(config.toString()).doesNotContain("SECabcdef").doesNotContain("tok123");
+        assertThat(HubConfig.builder(dir).apply(properties).build().webhooks().get(0).redactedUrl())
+                .isEqualTo("https://oapi.dingtalk.com/robot/send");
+    }
+
+    @Test
+    void robot_keys_that_do_not_fit_the_format_or_range_are_refused_naming_the_key(@TempDir Path dir) {
+        Map<String, String> wecomWithSecret = Map.of("webhook.2.url", "https://example.org/hook",
+                "webhook.2.format", "wecom", "webhook.2.secret", "SECx");
+        Map<String, String> jsonWithBudget = Map.of("webhook.2.url", "https://example.org/hook",
+                "webhook.2.per-minute", "5");
+        Map<String, String> overTheLimit = Map.of("webhook.2.url", "https://example.org/hook",
+                "webhook.2.format", "wecom", "webhook.2.per-minute", "21");
+        Map<String, String> publicWithQuery = Map.of("hub.public-url", "https://hub.example.cn/?a=1");
+        Map<String, String> publicNotHttp = Map.of("hub.public-url", "ftp://hub.example.cn/");
+
+        for (Map<String, String> keys : List.of(wecomWithSecret, jsonWithBudget, overTheLimit)) {
+            Properties properties = new Properties();
+            properties.putAll(keys);
+            assertThatThrownBy(() -> HubConfig.builder(dir).apply(properties)).as(keys.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("webhook.2.")
+                    .hasMessageNotContaining("SECx");
+        }
+        for (Map<String, String> keys : List.of(publicWithQuery, publicNotHttp)) {
+            Properties properties = new Properties();
+            properties.putAll(keys);
+            assertThatThrownBy(() -> HubConfig.builder(dir).apply(properties)).as(keys.toString())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hub.public-url");
+        }
     }
 
     @Test

@@ -80,8 +80,8 @@ class NotifyTest {
         json = new WebhookReceiver(0);
         wecom = new WebhookReceiver(0);
         hub = new TestHub(dir, config -> config
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class)))
-                .webhook(new WebhookTarget(wecom.url(), WebhookFormat.WECOM, EnumSet.allOf(WebhookEvent.class))));
+                .webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class)))
+                .webhook(WebhookTarget.of("2", wecom.url(), WebhookFormat.WECOM, EnumSet.allOf(WebhookEvent.class))));
         TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
         UUID id = UUID.randomUUID();
 
@@ -119,7 +119,7 @@ class NotifyTest {
     void a_webhook_only_gets_the_events_it_asked_for() throws Exception {
         json = new WebhookReceiver(0);
         hub = new TestHub(dir, config -> config
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.of(WebhookEvent.RESOLVED))));
+                .webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON, EnumSet.of(WebhookEvent.RESOLVED))));
         TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
         UUID id = UUID.randomUUID();
         hub.sync(kiosk, null, TestHub.helpRequested(id, TestHub.START));
@@ -135,7 +135,7 @@ class NotifyTest {
     void a_failing_receiver_gets_the_message_again_after_the_backoff() throws Exception {
         json = new WebhookReceiver(2);
         hub = new TestHub(dir, config -> config.webhookRetryBase(Duration.ofSeconds(10))
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class))));
+                .webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class))));
         TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
         UUID id = UUID.randomUUID();
 
@@ -161,7 +161,7 @@ class NotifyTest {
     void a_receiver_that_never_answers_well_is_given_up_after_the_max_attempts() throws Exception {
         json = new WebhookReceiver(Integer.MAX_VALUE);
         hub = new TestHub(dir, config -> config.webhookMaxAttempts(2).webhookRetryBase(Duration.ofSeconds(1))
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class))));
+                .webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class))));
         TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
         hub.sync(kiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
 
@@ -186,27 +186,39 @@ class NotifyTest {
     }
 
     @Test
-    void queued_messages_survive_a_restart() throws Exception {
+    void queued_messages_survive_a_restart_and_go_to_the_receivers_address_as_configured_now() throws Exception {
         json = new WebhookReceiver(0);
-        WebhookTarget target;
+        queueOneForAReceiverThatIsDownThenStop();
+        assertThat(hub.column("SELECT url FROM webhook_outbox")).as("stored without the key in its query")
+                .allSatisfy(url -> assertThat(url).doesNotContain("secret-key"));
+
+        // The same receiver, webhook.1, now at an address that works (a new key, a new server).
+        hub = new TestHub(dir, config -> config.webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON,
+                EnumSet.allOf(WebhookEvent.class))));
+        hub.clock.advance(Duration.ofMinutes(1));
+
+        await().atMost(WAIT).until(() -> json.bodies.size() == 1);
+    }
+
+    @Test
+    void a_message_for_a_receiver_no_longer_configured_is_given_up_with_the_reason() throws Exception {
+        queueOneForAReceiverThatIsDownThenStop();
+
+        hub = new TestHub(dir);
+
+        assertThat(hub.column("SELECT last_error FROM webhook_outbox WHERE failed_at IS NOT NULL"))
+                .containsExactly("its receiver is no longer configured");
+    }
+
+    /** A hub whose webhook.1 answers 500 queues a help request's message, tries it once and stops. */
+    private void queueOneForAReceiverThatIsDownThenStop() throws Exception {
         try (WebhookReceiver down = new WebhookReceiver(Integer.MAX_VALUE)) {
-            target = new WebhookTarget(down.url(), WebhookFormat.JSON, EnumSet.allOf(WebhookEvent.class));
-            hub = new TestHub(dir, config -> config.webhook(target));
+            hub = new TestHub(dir, config -> config.webhook(WebhookTarget.of("1", down.url(), WebhookFormat.JSON,
+                    EnumSet.allOf(WebhookEvent.class))));
             TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
             hub.sync(kiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
             await().atMost(WAIT).until(() -> down.calls.get() == 1);
             hub.close();
         }
-        // The same row, pointed at a receiver that works now (the URL is stored with the message).
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
-                java.sql.PreparedStatement update = connection.prepareStatement("UPDATE webhook_outbox SET url = ?")) {
-            update.setString(1, json.url().toString());
-            update.executeUpdate();
-        }
-        hub = new TestHub(dir, config -> config.webhook(target));
-        hub.clock.advance(Duration.ofMinutes(1));
-
-        await().atMost(WAIT).until(() -> json.bodies.size() == 1);
     }
 }

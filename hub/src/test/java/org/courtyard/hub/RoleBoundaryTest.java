@@ -203,7 +203,14 @@ class RoleBoundaryTest {
                 new Row("GET", "/api/v1/visits/coverage", "STAFF", "/api/v1/visits/coverage", null,
                         401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/check-in-alerts", "STAFF", "/api/v1/check-in-alerts", null,
-                        401, 403, 200, 200, 200, 200));
+                        401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/villages", "STAFF", "/api/v1/villages", null, 401, 403, 200, 200, 200, 200),
+                new Row("PUT", "/api/v1/villages/{name}", "OFFICE", "/api/v1/villages/大村",
+                        Map.of("dutyPhone", "0871-6512345"), 401, 403, 403, 403, 200, 200),
+                new Row("GET", "/api/v1/webhooks", "OFFICE", "/api/v1/webhooks", null, 401, 403, 403, 403, 200, 200),
+                // No receiver is configured here: 404 once the access check let the caller through.
+                new Row("POST", "/api/v1/webhooks/{id}/test", "OFFICE", "/api/v1/webhooks/1/test", empty,
+                        401, 403, 403, 403, 404, 404));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -49,7 +49,7 @@ final class TestHub implements AutoCloseable {
     record Kiosk(String id, String token, String village) {
     }
 
-    final MutableClock clock = new MutableClock(START);
+    final MutableClock clock;
     final Path dataDir;
     final Hub hub;
     final HttpClient http;
@@ -63,8 +63,21 @@ final class TestHub implements AutoCloseable {
         this(dataDir, tweak, HttpClient.newHttpClient());
     }
 
+    /**
+     * With {@code clock} as the hub's clock, one the test made before the hub: to share it with a
+     * fake outside system, or to go on with it after a restart.
+     */
+    TestHub(Path dataDir, MutableClock clock, UnaryOperator<HubConfig.Builder> tweak) {
+        this(dataDir, clock, tweak, HttpClient.newHttpClient());
+    }
+
     /** With {@code http} as the client, say one that trusts a test CA for a hub serving HTTPS. */
     TestHub(Path dataDir, UnaryOperator<HubConfig.Builder> tweak, HttpClient http) {
+        this(dataDir, new MutableClock(START), tweak, http);
+    }
+
+    private TestHub(Path dataDir, MutableClock clock, UnaryOperator<HubConfig.Builder> tweak, HttpClient http) {
+        this.clock = clock;
         this.dataDir = dataDir;
         this.http = http;
         HubConfig config = tweak.apply(HubConfig.builder(dataDir).port(0).clock(clock).adminPassword(ADMIN_PASSWORD))

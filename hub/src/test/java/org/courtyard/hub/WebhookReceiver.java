@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A local webhook receiver on port 0 that fails its first {@code failures} calls with 500. */
+/**
+ * A local webhook receiver on port 0 that fails its first {@code failures} calls with 500 and
+ * answers the others as a group robot does ({@code {"errcode":0,"errmsg":"ok"}}), so it stands in for a
+ * JSON receiver and for a robot that takes everything. {@link FakeRobot} behaves like a real robot.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -27,7 +31,10 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(500, -1);
                 } else {
                     bodies.add(body);
-                    exchange.sendResponseHeaders(200, -1);
+                    byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                    exchange.sendResponseHeaders(200, ok.length);
+                    exchange.getResponseBody().write(ok);
                 }
             } finally {
                 exchange.close();

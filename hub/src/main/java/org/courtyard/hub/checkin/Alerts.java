@@ -19,6 +19,7 @@ import org.courtyard.hub.checkin.internal.AlertMessages;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.WebhookMessage;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.residents.Cadres;
 import org.courtyard.hub.residents.ResidentView;
@@ -262,10 +263,9 @@ public final class Alerts {
         long id = openAlert(connection, state.id).orElseThrow();
         AlertView view = view(connection, id);
         List<Cadres.Contact> contacts = Cadres.contactsOf(connection, state.id);
-        webhooks.queue(connection, WebhookEvent.CHECKIN_MISSED, format -> switch (format) {
-            case JSON -> AlertMessages.json(WebhookEvent.CHECKIN_MISSED.wireName(), view, contacts);
-            case WECOM -> AlertMessages.wecom(view, contacts, today, zone);
-        });
+        webhooks.queue(connection, WebhookEvent.CHECKIN_MISSED, new WebhookMessage(
+                AlertMessages.json(WebhookEvent.CHECKIN_MISSED.wireName(), view, contacts),
+                AlertMessages.notice(view, contacts, today, zone)));
         return view;
     }
 

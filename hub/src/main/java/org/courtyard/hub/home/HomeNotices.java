@@ -14,18 +14,19 @@ import org.courtyard.hub.kiosk.FleetChange;
 import org.courtyard.hub.kiosk.FleetListener;
 import org.courtyard.hub.kiosk.FleetOutbox;
 import org.courtyard.hub.kiosk.KioskView;
+import org.courtyard.hub.notify.Notice;
 import org.courtyard.hub.notify.WebhookBodies;
 import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.WebhookMessage;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.residents.Cadres;
-import org.courtyard.protocol.ProtocolJson;
 
 /**
  * The webhook messages of a home unit going offline (「居家呼叫器离线」, {@code home.offline}) and
  * coming back ({@code home.back}), addressed to the resident's paired cadres: in JSON with the
- * unit, its resident's address and the cadres with their phones; in WeCom as a text that names the
- * cadres and @-mentions them by phone. Queued in the transaction that records the change; sent once
- * it committed.
+ * unit, its resident's address and the cadres with their phones; for the group robots as a text
+ * that names the cadres and @-mentions them by phone, linking to the staff page's 设备状态. Queued
+ * in the transaction that records the change; sent once it committed.
  */
 public final class HomeNotices implements FleetOutbox, FleetListener {
 
@@ -50,11 +51,12 @@ public final class HomeNotices implements FleetOutbox, FleetListener {
                 : Cadres.contactsOf(connection, change.kiosk().resident().id());
         boolean offline = change.kind() == FleetChange.Kind.SILENT;
         WebhookEvent event = offline ? WebhookEvent.HOME_OFFLINE : WebhookEvent.HOME_BACK;
-        webhooks.queue(connection, event, format -> switch (format) {
-            case JSON -> json(event, unit, cadres);
-            case WECOM -> WebhookBodies.wecom(offline ? offlineText(unit, change, cadres) : backText(unit, change),
-                    offline ? cadres.stream().map(Cadres.Contact::phone).toList() : List.of());
-        });
+        // Offline goes alone with the cadres @-mentioned; back may be folded into a digest.
+        Notice notice = offline
+                ? Notice.alone(offlineText(unit, change, cadres), cadres.stream().map(Cadres.Contact::phone).toList(),
+                        "kiosks")
+                : new Notice(backText(unit, change), List.of(), "kiosks", who(unit));
+        webhooks.queue(connection, event, new WebhookMessage(json(event, unit, cadres), notice));
     }
 
     @Override
@@ -62,12 +64,12 @@ public final class HomeNotices implements FleetOutbox, FleetListener {
         webhooks.wake();
     }
 
+    /** {@code {"event","unit":HOME_UNIT,"cadres":[{"id","name","phone"}]}}. */
     private static String json(WebhookEvent event, HomeUnitView unit, List<Cadres.Contact> cadres) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", event.wireName());
-        body.put("unit", unit);
-        body.put("cadres", cadres);
-        return ProtocolJson.write(body);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("unit", unit);
+        fields.put("cadres", cadres);
+        return WebhookBodies.json(event, fields);
     }
 
     /**

@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.courtyard.hub.notify.Notice;
 import org.courtyard.hub.notify.WebhookBodies;
 import org.courtyard.hub.notify.WebhookEvent;
+import org.courtyard.hub.notify.WebhookMessage;
 import org.courtyard.hub.notify.Webhooks;
 
 /**
  * The webhook messages of the fleet: {@code kiosk.silent} and {@code kiosk.back}, queued in the
- * transaction that records the change and sent once it committed. The WeCom text is Chinese for
- * the township's staff group.
+ * transaction that records the change and sent once it committed. The group robots' text is Chinese
+ * for the township's groups; when many come at once a robot may fold them into one digest.
  */
 public final class FleetNotices implements FleetOutbox, FleetListener {
 
@@ -31,12 +34,12 @@ public final class FleetNotices implements FleetOutbox, FleetListener {
 
     @Override
     public void record(Connection connection, FleetChange change) throws SQLException {
-        WebhookEvent event = change.kind() == FleetChange.Kind.SILENT ? WebhookEvent.SILENT : WebhookEvent.BACK;
-        webhooks.queue(connection, event, format -> switch (format) {
-            case JSON -> WebhookBodies.json(event, "kiosk", change.kiosk());
-            case WECOM -> WebhookBodies.wecom(change.kind() == FleetChange.Kind.SILENT ? silentText(change)
-                    : backText(change));
-        });
+        boolean silent = change.kind() == FleetChange.Kind.SILENT;
+        WebhookEvent event = silent ? WebhookEvent.SILENT : WebhookEvent.BACK;
+        // In a digest of many, a kiosk is its village and name; the staff page's 设备状态 has the rest.
+        webhooks.queue(connection, event, new WebhookMessage(WebhookBodies.json(event, "kiosk", change.kiosk()),
+                new Notice(silent ? silentText(change) : backText(change), List.of(), "kiosks",
+                        kiosk(change.kiosk()))));
     }
 
     @Override

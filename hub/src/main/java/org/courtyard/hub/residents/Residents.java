@@ -218,6 +218,11 @@ public final class Residents {
         return query(connection, filter);
     }
 
+    /** The name of resident {@code id}, if there is one; in the caller's transaction (for messages about them). */
+    public static Optional<String> nameOf(Connection connection, String id) throws SQLException {
+        return Sql.one(connection, "SELECT name FROM residents WHERE id = ?", row -> row.getString(1), id);
+    }
+
     /** A resident inside the caller's transaction, with every field. */
     public Optional<ResidentView> find(Connection connection, String id) throws SQLException {
         Optional<ResidentView> bare = Sql.one(connection, SELECT + " WHERE r.id = ?", Residents::row, id);

@@ -75,7 +75,17 @@ public final class ResidentsSchema {
                       village VARCHAR(100) NOT NULL,
                       changed_at BIGINT NOT NULL
                     )""",
-                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")));
+                    "CREATE INDEX roster_changes_village ON roster_changes(village, seq)")),
+            // A village's own settings (Villages); the villages themselves are named by kiosks,
+            // residents, cadres and users, so a village may have no row here.
+            new Migration(2, "villages: the duty phone", List.of(
+                    """
+                    CREATE TABLE villages (
+                      name VARCHAR(100) PRIMARY KEY,
+                      duty_phone VARCHAR(20),
+                      updated_at BIGINT NOT NULL,
+                      updated_by VARCHAR(100) NOT NULL
+                    )""")));
 
     private ResidentsSchema() {
     }

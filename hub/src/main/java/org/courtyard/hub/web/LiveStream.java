@@ -96,6 +96,19 @@ public final class LiveStream implements LiveEvents, AutoCloseable {
         broadcast(village, "event: " + event + "\ndata: " + ProtocolJson.write(data) + "\n\n");
     }
 
+    /**
+     * Sends {@code event} to the streams of ADMIN and STAFF only, not to cadres: the township's own
+     * matters, such as how its webhook receivers are doing.
+     */
+    public void publishToStaff(String event, Object data) {
+        String message = "event: " + event + "\ndata: " + ProtocolJson.write(data) + "\n\n";
+        for (Client client : clients) {
+            if (client.village.isEmpty()) {
+                client.send(message);
+            }
+        }
+    }
+
     private void broadcast(Optional<String> village, String message) {
         for (Client client : clients) {
             if (village.isEmpty() || client.village.isEmpty() || client.village.equals(village)) {

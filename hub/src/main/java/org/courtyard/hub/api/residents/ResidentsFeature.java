@@ -9,11 +9,13 @@ import org.courtyard.hub.residents.Ledger;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.residents.ResidentsSchema;
 import org.courtyard.hub.residents.RosterPart;
+import org.courtyard.hub.residents.Villages;
 import org.courtyard.hub.store.Migration;
 
 /**
- * The ledger: residents and cadres, photos, the CSV import and export, and the village's roster as
- * the sync part {@code residents}/{@code cadres}; a roster change wakes the village's kiosks.
+ * The ledger: residents and cadres, photos, the CSV import and export, the villages' settings (the
+ * duty phone), and the village's roster as the sync part {@code residents}/{@code cadres}; a roster
+ * change wakes the village's kiosks.
  */
 public final class ResidentsFeature implements Feature {
 
@@ -43,6 +45,7 @@ public final class ResidentsFeature implements Feature {
         hub.sync().addPart(new RosterPart(residents));
         new ResidentRoutes(residents, new Ledger(hub.database(), residents), hub.audit()).register(hub);
         new CadreRoutes(new Cadres(hub.database(), hub.clock(), residents), hub.audit()).register(hub);
+        new VillageRoutes(new Villages(hub.database(), hub.clock()), hub.audit()).register(hub);
     }
 
     /** The ledger, for features installed after this one. */

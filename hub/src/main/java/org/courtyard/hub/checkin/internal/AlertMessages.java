@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.courtyard.hub.checkin.AlertView;
-import org.courtyard.hub.notify.WebhookBodies;
+import org.courtyard.hub.notify.Notice;
 import org.courtyard.hub.residents.Cadres;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentType;
 
 /**
  * The webhook messages of a missed check-in, addressed to the resident's paired cadres. In JSON
- * they come as a list with their phones; in WeCom the text names them and {@code mentioned_mobile_list}
- * makes the group robot @-mention each by phone, so their phones ring even in a busy group.
+ * they come as a list with their phones; to the group robots the text names them and the robot
+ * @-mentions each by phone.
  */
 public final class AlertMessages {
 
@@ -41,9 +41,14 @@ public final class AlertMessages {
         return ProtocolJson.write(body);
     }
 
-    /** A WeCom group robot text message naming the paired cadres and mentioning them by phone. */
-    public static String wecom(AlertView alert, List<Cadres.Contact> cadres, LocalDate today, ZoneId zone) {
-        return WebhookBodies.wecom(text(alert, cadres, today, zone), cadres.stream().map(Cadres.Contact::phone).toList());
+    /**
+     * The message for the group robots: the text naming the paired cadres, their phones to
+     * @-mention (so their phones ring even in a busy group), the staff page's 报平安 section, and the
+     * line it gets in a digest ({@code 王德福（和平村）}).
+     */
+    public static Notice notice(AlertView alert, List<Cadres.Contact> cadres, LocalDate today, ZoneId zone) {
+        return new Notice(text(alert, cadres, today, zone), cadres.stream().map(Cadres.Contact::phone).toList(),
+                "checkins", alert.name() + "（" + alert.village() + "）");
     }
 
     /**

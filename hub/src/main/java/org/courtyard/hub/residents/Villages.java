@@ -1,0 +1,86 @@
+package org.courtyard.hub.residents;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.courtyard.hub.audit.AuditTrail;
+import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.Sql;
+
+/**
+ * Each village's own settings, kept in {@code villages}: today its duty phone (值班电话), the public
+ * number of whoever is on duty, which help messages @-mention and which kiosks will show when they
+ * cannot reach the hub.
+ *
+ * <p>A village exists when something names it: a kiosk, a resident, a cadre or a user of its own
+ * (the ledger has no separate list of villages); its settings row is made the first time they are
+ * saved. Everyone with a staff login may read the settings (a cadre of their own village only);
+ * ADMIN and STAFF change them (the route's access), audited as {@code village.update}.
+ */
+public final class Villages {
+
+    /** Every village named anywhere, with its settings if it has any. */
+    private static final String KNOWN = "SELECT name FROM villages UNION SELECT village FROM kiosks"
+            + " UNION SELECT village FROM residents UNION SELECT village FROM cadres"
+            + " UNION SELECT village FROM users WHERE village IS NOT NULL";
+
+    private final Database database;
+    private final Clock clock;
+
+    public Villages(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The villages {@code user} may see (a cadre: their own), by name in pinyin order. */
+    public List<VillageView> list(StaffUser user) {
+        Optional<String> allowed = VillageScope.listVillage(user, Optional.empty());
+        Collator pinyin = Collator.getInstance(Locale.CHINA);
+        return database.read(connection -> Sql.query(connection, "SELECT k.name, v.duty_phone, v.updated_at,"
+                + " v.updated_by FROM (" + KNOWN + ") k LEFT JOIN villages v ON v.name = k.name",
+                row -> new VillageView(row.getString("name"), row.getString("duty_phone"),
+                        Sql.instant(row, "updated_at"), row.getString("updated_by"))))
+                .stream()
+                .filter(village -> allowed.isEmpty() || allowed.get().equals(village.name()))
+                .sorted(Comparator.comparing(VillageView::name, pinyin))
+                .toList();
+    }
+
+    /**
+     * Saves the settings of {@code name} (the route lets ADMIN and STAFF only). 404 for a village
+     * nothing names (a typo would otherwise make a village of its own). Audited as
+     * {@code village.update} with whether the duty phone was set or removed.
+     */
+    public VillageView put(StaffUser user, String name, VillageInput input, AuditTrail trail) {
+        Instant now = clock.instant();
+        database.write(connection -> {
+            if (Sql.one(connection, "SELECT name FROM (" + KNOWN + ") k WHERE name = ?", row -> row.getString(1), name)
+                    .isEmpty()) {
+                throw Refusal.notFound("no village is called '" + name + "': no kiosk, resident, cadre or user names it");
+            }
+            Object[] values = {input.dutyPhone(), now, user.shownName(), name};
+            if (Sql.update(connection, "UPDATE villages SET duty_phone = ?, updated_at = ?, updated_by = ? WHERE name = ?",
+                    values) == 0) {
+                Sql.update(connection, "INSERT INTO villages (duty_phone, updated_at, updated_by, name)"
+                        + " VALUES (?, ?, ?, ?)", values);
+            }
+            trail.record(connection, "village.update", name, "dutyPhone=" + (input.dutyPhone() == null ? "removed"
+                    : "set"));
+            return null;
+        });
+        return new VillageView(name, input.dutyPhone(), now, user.shownName());
+    }
+
+    /** The duty phone of {@code village}, if it has one; inside the caller's transaction. */
+    public static Optional<String> dutyPhone(Connection connection, String village) throws SQLException {
+        return Sql.one(connection, "SELECT duty_phone FROM villages WHERE name = ?", row -> row.getString(1), village);
+    }
+}
