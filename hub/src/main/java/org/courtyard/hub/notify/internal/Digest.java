@@ -85,7 +85,9 @@ public final class Digest {
             case CHECKIN_MISSED -> "【未报平安】" + how + " " + n + " 人未报平安，请结对干部尽快联系：" + list;
             case SILENT -> "【设备失联】" + how + " " + n + " 台设备失联，老人求助可能发不出来，请检查电源和网络：" + list;
             case BACK -> "【设备恢复】" + how + " " + n + " 台设备恢复联系：" + list;
+            case HOME_BACK -> "【居家呼叫器恢复】" + how + " " + n + " 台居家呼叫器恢复联系：" + list;
             case NEW, OVERDUE, RESOLVED -> throw new IllegalStateException("help is never folded");
+            case HOME_OFFLINE -> throw new IllegalStateException("an offline home unit goes alone");
         };
     }
 
