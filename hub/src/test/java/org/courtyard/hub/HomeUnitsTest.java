@@ -172,7 +172,7 @@ class HomeUnitsTest {
     @Test
     void a_home_units_help_request_is_its_residents_and_staff_see_home_and_the_address() throws Exception {
         wecom = new WebhookReceiver(0);
-        hub = new TestHub(dir, config -> config.webhook(new WebhookTarget(wecom.url(), WebhookFormat.WECOM,
+        hub = new TestHub(dir, config -> config.webhook(WebhookTarget.of("1", wecom.url(), WebhookFormat.WECOM,
                 EnumSet.of(WebhookEvent.NEW))));
         String zhang = zhang();
         TestHub.Kiosk unit = home(zhang);
@@ -232,8 +232,8 @@ class HomeUnitsTest {
         EnumSet<WebhookEvent> fleet = EnumSet.of(WebhookEvent.SILENT, WebhookEvent.BACK, WebhookEvent.HOME_OFFLINE,
                 WebhookEvent.HOME_BACK);
         hub = new TestHub(dir, config -> config
-                .webhook(new WebhookTarget(json.url(), WebhookFormat.JSON, fleet))
-                .webhook(new WebhookTarget(wecom.url(), WebhookFormat.WECOM, fleet)));
+                .webhook(WebhookTarget.of("1", json.url(), WebhookFormat.JSON, fleet))
+                .webhook(WebhookTarget.of("2", wecom.url(), WebhookFormat.WECOM, fleet)));
         String zhang = zhang();
         TestHub.Kiosk unit = home(zhang);
         ObjectNode heartbeat = TestHub.heartbeat();
