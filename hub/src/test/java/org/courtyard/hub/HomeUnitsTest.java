@@ -188,7 +188,7 @@ class HomeUnitsTest {
         assertThat(help.at("/resident/address").asText()).isEqualTo("和平村三组12号");
         await().atMost(WAIT).until(() -> wecom.bodies.size() == 1);
         assertThat(ProtocolJson.mapper().readTree(wecom.bodies.get(0)).at("/text/content").asText())
-                .isEqualTo("【求助】和平村 居家 张桂英（和平村三组12号） 18:00 新求助，请尽快处理");
+                .isEqualTo("【求助】和平村 居家 18:00 张桂英（和平村三组12号） 新求助，请尽快处理。结对干部：李建华");
 
         TestHub.Kiosk courtyard = hub.kiosk("小院", "和平村");
         UUID atCourtyard = UUID.randomUUID();
