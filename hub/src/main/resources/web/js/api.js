@@ -6,30 +6,48 @@
  * `error` is the hub's whole error object (for a bad CSV file it also lists `errors` by line and field).
  */
 export class ApiError extends Error {
-  constructor(status, code, message, error = {}) {
+  constructor(status, code, message, error = {}, retryAfter = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.error = error;
+    /** Seconds the hub asked to wait (Retry-After of a 429 or 507), or null. */
+    this.retryAfter = retryAfter;
   }
 }
 
 let onUnauthorized = () => {};
+let onStorageFull = () => {};
 
 /** Called when a call other than login answers 401: the session expired or was revoked. */
 export function setUnauthorizedHandler(handler) {
   onUnauthorized = handler;
 }
 
-/** body: an object sent as JSON, or a Blob/File sent as it is (as contentType if given). */
-async function call(method, path, body, contentType) {
+/** Called when a call answers 507: the hub's disk is full and nothing of the call was stored. */
+export function setStorageFullHandler(handler) {
+  onStorageFull = handler;
+}
+
+/** What staff read when the hub could not store a change because its disk is full. */
+const STORAGE_FULL = '乡镇服务器的磁盘已满，这次的操作没有保存。请稍后再试，并联系管理员清理磁盘。';
+
+/**
+ * body: an object sent as JSON, or a Blob/File sent as it is (as contentType if given).
+ * version: for an edit, the version of the copy being edited (sent as If-Match); the hub answers
+ * 412 precondition_failed, with the current state in error.current, if someone changed it since.
+ */
+async function call(method, path, body, contentType, version) {
   const init = {
     method,
     credentials: 'same-origin',
     cache: 'no-store',
     headers: { Accept: 'application/json' },
   };
+  if (version !== undefined && version !== null) {
+    init.headers['If-Match'] = `"${version}"`;
+  }
   if (body instanceof Blob) {
     // A file or a recording, sent as it is with the given media type, else its own.
     init.headers['Content-Type'] = contentType || body.type || 'application/octet-stream';
@@ -55,10 +73,15 @@ async function call(method, path, body, contentType) {
   }
   if (!response.ok) {
     const error = data && data.error ? data.error : {};
+    const full = response.status === 507;
+    const wait = Number.parseInt(response.headers.get('Retry-After') || '', 10);
     const failure = new ApiError(response.status, error.code || `http_${response.status}`,
-        error.message || `HTTP ${response.status}`, error);
+        full ? STORAGE_FULL : error.message || `HTTP ${response.status}`, error, Number.isNaN(wait) ? null : wait);
     if (response.status === 401 && path !== '/api/v1/login') {
       onUnauthorized(failure);
+    }
+    if (full) {
+      onStorageFull(failure);
     }
     throw failure;
   }
@@ -68,9 +91,10 @@ async function call(method, path, body, contentType) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body),
-  put: (path, body) => call('PUT', path, body),
-  /** A JSON merge patch: only the fields sent change. */
-  patch: (path, body) => call('PATCH', path, body),
+  /** An edit of the copy at version (If-Match), when given. */
+  put: (path, body, version) => call('PUT', path, body, undefined, version),
+  /** A JSON merge patch: only the fields sent change; of the copy at version (If-Match), when given. */
+  patch: (path, body, version) => call('PATCH', path, body, undefined, version),
   delete: (path) => call('DELETE', path),
   /** Sends a file's bytes as they are, e.g. a photo (image/jpeg) or a CSV ledger (text/csv). */
   upload: (method, path, blob, contentType) => call(method, path, blob, contentType),

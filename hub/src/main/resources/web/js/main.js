@@ -19,9 +19,10 @@
 //        onEvent(name, data)  a live event (every section gets the events it listed);
 //   3. add it to SECTIONS below.
 
-import { api, setUnauthorizedHandler } from './api.js';
+import { api, setStorageFullHandler, setUnauthorizedHandler } from './api.js';
 import { byId, showMessage } from './dom.js';
 import { ROLE } from './format.js';
+import { HealthBanner } from './health.js';
 import * as sound from './sound.js';
 import { LiveStream } from './stream.js';
 import { checkinSection } from './sections/checkins.js';
@@ -51,6 +52,7 @@ const soundState = byId('sound-state');
 const soundButton = byId('sound-button');
 const globalError = byId('global-error');
 const main = byId('main');
+const health = new HealthBanner(byId('hub-health'));
 
 let user = null;
 let current = null;
@@ -95,6 +97,7 @@ const stream = new LiveStream('/api/v1/stream', [...new Set(SECTIONS.flatMap((s)
   onOpen(reconnect) {
     setLiveState('live', '实时更新中');
     if (reconnect) {
+      health.check();
       // No event ids on the stream: whatever happened while we were away is only in the lists.
       for (const section of allowed()) {
         section.reload();
@@ -151,6 +154,7 @@ function showApp(person) {
   }
   stream.reset();
   stream.start();
+  health.start();
   route();
   main.focus();
 }
@@ -159,6 +163,7 @@ function showLogin(message) {
   const started = allowed();
   user = null;
   stream.reset();
+  health.stop();
   for (const section of started) {
     section.stop();
   }
@@ -223,7 +228,7 @@ async function login(event) {
     showApp(answer.user);
   } catch (error) {
     const text = error.status === 401 ? '用户名或密码不对，请再试一次。'
-      : error.status === 429 ? '登录失败的次数太多，暂时不能登录。请一刻钟后再试，或请管理员解锁。'
+      : error.status === 429 ? `登录失败的次数太多，暂时不能从这里登录。请${waitText(error.retryAfter)}后再试，或请管理员解锁。`
       : `登录没有成功：${error.message}`;
     showMessage(loginError, text);
     loginPassword.select();
@@ -232,6 +237,12 @@ async function login(event) {
     loginButton.disabled = false;
     loginButton.textContent = '登录';
   }
+}
+
+/** "1 分钟", "15 分钟": how long the hub asked to wait, rounded up to whole minutes. */
+function waitText(seconds) {
+  const minutes = Math.max(1, Math.ceil((seconds || 900) / 60));
+  return `${minutes} 分钟`;
 }
 
 async function logout() {
@@ -251,6 +262,7 @@ function boot() {
       showLogin('登录已过期或已在别处退出，请重新登录。');
     }
   });
+  setStorageFullHandler(() => health.check());
   sound.onChange(showSound);
   loginForm.addEventListener('submit', login);
   byId('logout-button').addEventListener('click', logout);

@@ -171,6 +171,11 @@ final class JavaProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The operating system's process id, for reading {@code /proc/PID/status}. */
+    long pid() {
+        return process.pid();
+    }
+
     int waitForExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not exit within " + timeout + "; output:\n" + output());

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +32,19 @@ import org.courtyard.hub.api.sync.SyncFeature;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.auth.Authenticator;
+import org.courtyard.hub.core.HealthReason;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.Webhooks;
 import org.courtyard.hub.store.Backup;
 import org.courtyard.hub.store.BackupSchedule;
 import org.courtyard.hub.store.DataLock;
 import org.courtyard.hub.store.Database;
+import org.courtyard.hub.store.StorageFullException;
+import org.courtyard.hub.store.StorageHealth;
 import org.courtyard.hub.sync.LongPolls;
 import org.courtyard.hub.sync.SyncService;
 import org.courtyard.hub.web.Connectors;
+import org.courtyard.hub.web.CrossSiteRequests;
 import org.courtyard.hub.web.JsonErrorHandler;
 import org.courtyard.hub.web.Lane;
 import org.courtyard.hub.web.LiveStream;
@@ -80,6 +87,8 @@ public final class Hub implements AutoCloseable {
     public static final String PHOTO_DIR = "photos";
     /** The folder of help requests' voice memos inside the data directory, one WAV per SHA-256. */
     public static final String MEMO_DIR = "memos";
+    /** What a 507 asks clients to wait: a full disk is not freed in seconds. */
+    static final Duration STORAGE_FULL_RETRY = Duration.ofSeconds(60);
 
     /** The hub's features in the order they are installed, and those others use. */
     private record Features(AuthFeature auth, List<Feature> all) {
@@ -116,7 +125,7 @@ public final class Hub implements AutoCloseable {
                 auth,
                 kiosks,
                 new SyncFeature(config.longPollMax()),
-                new NotifyFeature(stream),
+                new NotifyFeature(stream, auth),
                 new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
                 residents,
                 new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
@@ -131,7 +140,7 @@ public final class Hub implements AutoCloseable {
         this.backups = config.backup().map(settings -> new BackupSchedule(config.dataDir(), settings, config.clock()));
         this.webhooks = new Webhooks(database, config.clock(), config.zone(), config.webhooks(),
                 config.webhookMaxAttempts(), config.webhookRetryBase(), config.publicUrl());
-        this.liveStream = new LiveStream(config.keepAliveEvery());
+        this.liveStream = new LiveStream(config.keepAliveEvery(), config.clock());
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("courtyard-http");
@@ -151,7 +160,13 @@ public final class Hub implements AutoCloseable {
 
         Authenticator authenticator = new Authenticator();
         this.router = new Router(List.of("/api", "/healthz"), config.limits().bodyTimeout(), authenticator);
-        router.add(GET, "/healthz", Access.PUBLIC, (exchange, nobody) -> Reply.ok(health()));
+        StorageHealth storage = new StorageHealth(database, config.dataDir(), config.minFreeDiskBytes());
+        router.translate(Hub::storageFull);
+        router.add(GET, "/healthz", Access.PUBLIC, (exchange, nobody) -> {
+            List<HealthReason> reasons = new ArrayList<>(storage.reasons());
+            reasons.addAll(webhooks.problems());
+            return Reply.ok(health(reasons));
+        });
         FeatureContext context = new FeatureContext(database, config.clock(), config.zone(),
                 new AuditLog(database, config.clock()), authenticator, router,
                 new SyncService(database, config.clock()), longPolls, liveStream, webhooks, checks);
@@ -164,8 +179,9 @@ public final class Hub implements AutoCloseable {
             throw e;
         }
 
-        Handler handlers = new Lane("/api/v1/sync", config.limits().syncThreads(), config.limits().syncQueue(),
-                new Handler.Sequence(router, StaticFiles.handler(server), new NotFoundHandler()));
+        Handler handlers = new CrossSiteRequests(new Lane("/api/v1/sync", config.limits().syncThreads(),
+                config.limits().syncQueue(), new Handler.Sequence(router, StaticFiles.handler(server),
+                        new NotFoundHandler())), config.publicUrl(), config.trustProxy());
         if (config.trustProxy()) {
             handlers = new TrustedProxy(handlers);
         }
@@ -321,16 +337,6 @@ public final class Hub implements AutoCloseable {
      * {@code {"status":"ok"}}, or {@code {"status":"degraded","reasons":[...]}} while something
      * keeps help from reaching people: today a webhook receiver that refuses its key or keeps failing.
      */
-    private Map<String, Object> health() {
-        List<String> reasons = webhooks.problems();
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", reasons.isEmpty() ? "ok" : "degraded");
-        if (!reasons.isEmpty()) {
-            health.put("reasons", reasons);
-        }
-        return health;
-    }
-
     /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */
     public int waitingSyncs() {
         return longPolls.waiting();
@@ -365,6 +371,31 @@ public final class Hub implements AutoCloseable {
         database.close();
         lock.close();
         LOG.info("hub stopped");
+    }
+
+    /**
+     * {@code {"status":"ok"}}, or {@code {"status":"degraded","reasons":[{"code","message"}...]}}
+     * while the hub serves but cannot be relied on to store what it is sent. 200 either way: the
+     * hub is up, and a load balancer should not take it out for a full disk.
+     */
+    private static Map<String, Object> health(List<HealthReason> reasons) {
+        if (reasons.isEmpty()) {
+            return Map.of("status", "ok");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "degraded");
+        body.put("reasons", reasons);
+        return body;
+    }
+
+    /**
+     * A full disk is 507 with {@code Retry-After}: nothing was stored, the same request will
+     * succeed once space is freed, and kiosks keep the events in their outbox until then.
+     */
+    private static Optional<Refusal> storageFull(Throwable failure) {
+        return StorageFullException.in(failure).map(full -> new Refusal(Refusal.Kind.STORAGE_FULL, "storage_full",
+                "the hub's disk is full, so nothing of this request was stored; try again later."
+                        + " The hub's operator must free space on its data disk").retryAfter(STORAGE_FULL_RETRY));
     }
 
     /** Stops the threads made before the features were installed, when installing failed. */

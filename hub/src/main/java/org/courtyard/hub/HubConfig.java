@@ -44,8 +44,12 @@ import org.courtyard.hub.web.TlsSettings;
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
  * @param homeSilentAfter a home unit that has not synced this long raises 「居家呼叫器离线」
  *     ({@code home.silent-minutes})
- * @param publicUrl the staff page's address as staff reach it from their phones ({@code hub.public-url}),
- *     for the links in group robots' messages; empty for none
+ * @param publicUrl the staff page's address as people reach it ({@code hub.public-url}): the links in
+ *     group robots' messages, and an origin that counts as the hub's own for
+ *     {@link org.courtyard.hub.web.CrossSiteRequests} (behind a reverse proxy that rewrites
+ *     {@code Host}); empty for none
+ * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
+ *     says {@code degraded} ({@code store.min-free-mb}); 0 never
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
@@ -53,7 +57,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        Duration homeSilentAfter, Optional<URI> publicUrl) {
+        Duration homeSilentAfter, long minFreeDiskBytes, Optional<URI> publicUrl) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -112,6 +116,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
         positive(homeSilentAfter, "home.silent-minutes");
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("store.min-free-mb must not be negative");
+        }
         publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
         publicUrl.ifPresent(HubConfig::checkPublicUrl);
     }
@@ -155,6 +162,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         builder.homeSilentAfter = homeSilentAfter;
+        builder.minFreeDiskBytes = minFreeDiskBytes;
         builder.publicUrl = publicUrl;
         return builder;
     }
@@ -182,7 +190,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "home.silent-minutes", "hub.public-url");
+                "kiosk.enrolment-hours", "home.silent-minutes", "store.min-free-mb", "hub.public-url");
+        private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
         private int port = 8080;
@@ -215,6 +224,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
         private Duration homeSilentAfter = Duration.ofMinutes(30);
+        private long minFreeDiskBytes = 256 * MEGABYTE;
         private Optional<URI> publicUrl = Optional.empty();
 
         private Builder(Path dataDir) {
@@ -352,7 +362,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
-        /** The staff page's address for links in robots' messages ({@code hub.public-url}). */
+        /** Free space below which {@code /healthz} says the disk is low; default 256 MiB, 0 never. */
+        public Builder minFreeDisk(long bytes) {
+            this.minFreeDiskBytes = bytes;
+            return this;
+        }
+
+        /** The staff page's address as people reach it ({@code hub.public-url}); see {@link HubConfig}. */
         public Builder publicUrl(URI url) {
             this.publicUrl = Optional.of(url);
             return this;
@@ -419,6 +435,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "home.silent-minutes" -> homeSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
                             value));
+                    case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -448,7 +465,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, publicUrl);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, minFreeDiskBytes, publicUrl);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

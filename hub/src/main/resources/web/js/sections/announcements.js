@@ -3,6 +3,7 @@
 // audio (a WAV upload, or a recording made here from the microphone, see ../recorder.js), withdrawal,
 // and each announcement's delivery board, refreshed live by the hub's announcement-delivery events.
 
+import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime, shortDateTime } from '../format.js';
 import { MAX_SECONDS, Recorder, unavailableReason } from '../recorder.js';
@@ -523,6 +524,15 @@ function openForm(announcement) {
   showMessage(els.audioError, '');
   els.detailTitle.textContent = announcement ? '修改通知' : '新建通知';
   els.badges.replaceChildren();
+  fillForm(announcement);
+  setPending(null);
+  showRecorderAvailability();
+  els.save.textContent = announcement ? '保存修改' : '保存并发布';
+  els.title.focus();
+}
+
+/** Fills the form's fields from announcement (null: a new one). */
+function fillForm(announcement) {
   els.title.value = announcement ? announcement.title : '';
   els.text.value = announcement ? announcement.text || '' : '';
   els.form.querySelector(`input[name="ann-priority"][value="${announcement ? announcement.priority : 'NORMAL'}"]`)
@@ -545,10 +555,13 @@ function openForm(announcement) {
   els.audioState.textContent = announcement && announcement.audio
     ? `现在的录音：${(announcement.audio.durationMs / 1000).toFixed(1)} 秒。上传或录一段新的会替换它。`
     : '还没有录音。没有录音的通知只在屏幕上显示文字。';
-  setPending(null);
-  showRecorderAvailability();
-  els.save.textContent = announcement ? '保存修改' : '保存并发布';
-  els.title.focus();
+}
+
+/** A stored announcement as draftFromForm() reads a form filled from it. */
+function draftOf(announcement) {
+  const { title, priority, outdoor, targets, startsAt, endsAt } = announcement;
+  return { title, text: announcement.text || null, priority, outdoor, targets,
+    repeatDaily: announcement.repeatDaily, startsAt, endsAt };
 }
 
 /** Asks before a recording in progress or unsaved audio is thrown away; true to go on. */
@@ -618,6 +631,31 @@ function draftFromForm() {
   return { draft };
 }
 
+/** What a conflict notice lists of an announcement. */
+const CONFLICT_LABELS = {
+  title: '标题', text: '内容', priority: '紧急程度', outdoor: '户外喇叭', targets: '发给', startsAt: '开始时间',
+  endsAt: '结束时间', repeatDaily: '每天重复',
+};
+
+function conflictValue(field, value) {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (field === 'priority') {
+    return value === 'EMERGENCY' ? '紧急' : '普通';
+  }
+  if (field === 'outdoor') {
+    return value ? '用' : '不用';
+  }
+  if (field === 'startsAt' || field === 'endsAt') {
+    return toWallClock(value).replace('T', ' ');
+  }
+  if (field === 'targets') {
+    return value.all ? '全部' : [...(value.villages || []), ...(value.kiosks || [])].join('、');
+  }
+  return Array.isArray(value) ? value.join('、') : String(value);
+}
+
 async function save(event) {
   event.preventDefault();
   if (saving) {
@@ -641,9 +679,21 @@ async function save(event) {
   setSaving(true);
   let saved;
   try {
-    saved = editing ? await ctx.api.put(path(editing.id), draft) : await ctx.api.post('/api/v1/announcements', draft);
+    saved = editing ? await ctx.api.put(path(editing.id), draft, editing.revision)
+      : await ctx.api.post('/api/v1/announcements', draft);
   } catch (failure) {
     setSaving(false);
+    if (ctx && isConflict(failure)) {
+      // The current state, with what this person changed put back on top; the next save sends it.
+      const current = failure.error.current;
+      const lines = changedLines(editing, current, CONFLICT_LABELS, conflictValue);
+      const form = rebased(draft, draftOf(editing), draftOf(current));
+      fillForm({ ...current, ...form });
+      editing = current;
+      upsert(current);
+      showMessage(els.formError, conflictNotice(`通知“${current.title}”`, lines));
+      return;
+    }
     if (ctx && failure.status !== 401) {
       showMessage(els.formError, failure.status === 403 ? `没有权限：${failure.message}`
         : `保存没有成功：${failure.message}`);

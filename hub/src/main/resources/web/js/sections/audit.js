@@ -19,6 +19,7 @@ const ACTIONS = {
   logout: '退出登录',
   'user.create': '新建账号',
   'user.unlock': '解锁账号',
+  'user.sessions.revoke': '让账号在所有地方退出登录',
   'kiosk.create': '登记设备',
   'kiosk.enrolment-code': '生成设备激活码',
   'kiosk.enrol': '设备用激活码激活',

@@ -8,6 +8,7 @@
 // PIN of the cadre their login is linked to. A PIN is typed twice, sent once and never shown again:
 // the hub keeps only its hash, which is what the village's kiosks receive.
 
+import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.js';
 import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
 import { byVillageThenName, fieldOf, fieldText } from '../people.js';
 
@@ -30,6 +31,8 @@ const villages = new Set();
 /** The cadre open in the form with the full phone; null for a new one (when the form is open). */
 let open = null;
 let formOpen = false;
+/** The cadre as the form was filled from it: its version goes with the save (If-Match). */
+let edited = null;
 let busy = false;
 let loadNumber = 0;
 
@@ -169,6 +172,7 @@ function setInvalid(field) {
 }
 
 function fillForm(cadre) {
+  edited = cadre;
   els.name.value = cadre ? cadre.name : '';
   els.village.value = cadre ? cadre.village : (isCadre() ? ctx.user.village : els.villageFilter.value);
   els.phone.value = cadre && cadre.phone ? cadre.phone : '';
@@ -259,6 +263,11 @@ function formBody() {
   };
 }
 
+/** A stored cadre as formBody() reads a form filled from it. */
+function bodyOf(cadre) {
+  return { name: cadre.name, village: cadre.village, phone: cadre.phone || null, active: cadre.active };
+}
+
 /** Checks on the page what the hub would refuse anyway, with the field named in Chinese. */
 function localProblem(body) {
   if (!body.name) {
@@ -311,7 +320,7 @@ async function save(event) {
   try {
     const saved = creating
       ? await ctx.api.post('/api/v1/cadres', body)
-      : await ctx.api.patch(`/api/v1/cadres/${encodeURIComponent(open.id)}`, body);
+      : await ctx.api.patch(`/api/v1/cadres/${encodeURIComponent(open.id)}`, body, edited.version);
     if (!ctx) {
       return;
     }
@@ -320,6 +329,19 @@ async function save(event) {
     await openCadre(saved.id, creating ? `已登记 ${saved.name}。现在可以在下面给他设置小院设备密码。` : '已保存。');
   } catch (error) {
     if (!ctx || error.status === 401) {
+      return;
+    }
+    if (isConflict(error)) {
+      // The current state, with what this person changed put back on top; the next save sends it.
+      const current = error.error.current;
+      const lines = changedLines(edited, current, { name: LABELS.name, village: LABELS.village,
+        phone: LABELS.phone, active: LABELS.active });
+      const form = rebased(body, bodyOf(edited), bodyOf(current));
+      open = current;
+      fillForm({ ...current, ...form });
+      edited = current;
+      renderDetail();
+      showMessage(els.notice, conflictNotice(`${current.name}的信息`, lines));
       return;
     }
     showMessage(els.formError, `没有保存：${refusal(error)}`);

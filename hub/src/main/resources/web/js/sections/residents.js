@@ -4,6 +4,7 @@
 // alerts of someone in hospital or away, and the CSV ledger out and in (all or nothing).
 
 import { withQuery } from '../api.js';
+import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.js';
 import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
@@ -59,6 +60,8 @@ const cadresByVillage = new Map();
 /** The resident open in the form with every field; null for a new one (when the form is open). */
 let open = null;
 let formOpen = false;
+/** The resident as the form was filled from it: its version goes with the save (If-Match). */
+let edited = null;
 let busy = false;
 let loadNumber = 0;
 
@@ -304,7 +307,25 @@ async function renderCadres(chosen) {
   els.cadresNone.hidden = list.length > 0;
 }
 
+/** What a conflict notice lists: the edited fields, the paired cadres by name. */
+const CONFLICT_LABELS = Object.fromEntries(Object.entries(LABELS)
+    .filter(([field]) => field !== 'cadreIds' && field !== 'until').concat([['cadres', '结对干部']]));
+
+function conflictValue(field, value) {
+  if (field === 'type') {
+    return value ? typeText(value) : '';
+  }
+  if (field === 'active') {
+    return value ? '在册' : '不在册';
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => (typeof item === 'object' ? item.name : item)).join('、');
+  }
+  return value === null || value === undefined ? '' : String(value);
+}
+
 function fillForm(resident) {
+  edited = resident;
   const values = resident || {};
   for (const [field, input] of Object.entries(els.text)) {
     input.value = values[field] || '';
@@ -505,6 +526,19 @@ function formBody() {
   return body;
 }
 
+/** A stored resident as formBody() reads a form filled from it. */
+function bodyOf(resident) {
+  const body = { type: resident.type };
+  for (const field of Object.keys(els.text)) {
+    body[field] = resident[field] || null;
+  }
+  body.checkInEveryDays = resident.checkInEveryDays || null;
+  body.tags = resident.tags || [];
+  body.cadreIds = resident.cadres.map((cadre) => cadre.id);
+  body.active = resident.active;
+  return body;
+}
+
 /** Checks on the page what the hub would refuse anyway, with the field named in Chinese. */
 function localProblem(body) {
   if (!body.name) {
@@ -545,7 +579,7 @@ async function save(event) {
   try {
     const saved = creating
       ? await ctx.api.post('/api/v1/residents', body)
-      : await ctx.api.put(`/api/v1/residents/${encodeURIComponent(open.id)}`, body);
+      : await ctx.api.put(`/api/v1/residents/${encodeURIComponent(open.id)}`, body, edited.version);
     if (!ctx) {
       return;
     }
@@ -554,6 +588,18 @@ async function save(event) {
     load();
   } catch (error) {
     if (!ctx || error.status === 401) {
+      return;
+    }
+    if (isConflict(error)) {
+      // The current state, with what this person changed put back on top; the next save sends it.
+      const current = error.error.current;
+      const lines = changedLines(edited, current, CONFLICT_LABELS, conflictValue);
+      const form = rebased(body, bodyOf(edited), bodyOf(current));
+      open = current;
+      fillForm({ ...current, ...form, cadres: form.cadreIds.map((cadreId) => ({ id: cadreId })) });
+      edited = current;
+      renderDetail();
+      showMessage(els.notice, conflictNotice(`${current.name}的信息`, lines));
       return;
     }
     const text = error.status === 409 ? `这个村已经有一位叫“${body.name}”的居民。同名的请在名字后注明，例如 ${body.name}（东组）。`

@@ -309,6 +309,43 @@ class AnnouncementsPageIT extends StaffPageHarness {
                 .isEqualTo(Announce.sha256(tone));
     }
 
+    @Test
+    void an_edit_made_while_someone_else_saved_shows_what_changed_and_saves_on_top_of_it() throws Exception {
+        String id = announce.created(hub.adminToken, Announce.draft("秋收晒粮注意事项", "{\"villages\":[\"和平村\"]}"));
+        login(STAFF);
+        page.section("announcements");
+        By row = By.cssSelector("#ann-rows tr[data-id='" + id + "']");
+        wait.until(visibilityOfElementLocated(row)).findElement(By.cssSelector("button.row-open")).click();
+        wait.until(textToBePresentInElementLocated(By.id("ann-detail-title"), "秋收晒粮注意事项"));
+        chromium.driver.findElement(By.id("ann-edit")).click();
+        wait.until(visibilityOfElementLocated(By.id("ann-form")));
+
+        // the staff member retitles it while the admin saves a new text from another screen
+        type("ann-title", "秋收晒粮注意事项（更正）");
+        ObjectNode adminsEdit = Announce.draft("秋收晒粮注意事项", "{\"villages\":[\"和平村\"]}")
+                .put("text", "晒粮请避开公路。");
+        assertThat(hub.send("PUT", "/api/v1/announcements/" + id, hub.adminToken, adminsEdit).status()).isEqualTo(200);
+        chromium.driver.findElement(By.id("ann-save")).click();
+
+        // then the save is refused, the notice says what the admin changed, the form has both edits
+        wait.until(textToBePresentInElementLocated(By.id("ann-form-error"), "刚刚被别人改过"));
+        assertThat(page.text("ann-form-error")).contains("内容：").contains("晒粮请避开公路。");
+        assertThat(chromium.driver.findElement(By.id("ann-title")).getAttribute("value"))
+                .isEqualTo("秋收晒粮注意事项（更正）");
+        assertThat(chromium.driver.findElement(By.id("ann-text")).getAttribute("value")).isEqualTo("晒粮请避开公路。");
+        assertThat(onlyAnnouncement().get("title").asText()).as("nothing of the stale edit stored")
+                .isEqualTo("秋收晒粮注意事项");
+        chromium.screenshot("announcement-edit-conflict");
+        chromium.phoneScreenshot("announcement-edit-conflict-phone");
+
+        chromium.driver.findElement(By.id("ann-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "修改已保存"));
+        JsonNode both = onlyAnnouncement();
+        assertThat(both.get("title").asText()).isEqualTo("秋收晒粮注意事项（更正）");
+        assertThat(both.get("text").asText()).isEqualTo("晒粮请避开公路。");
+        assertThat(both.get("revision").asInt()).isEqualTo(3);
+    }
+
     private void login(String username) {
         loginAt(hub.uri("/#announcements").toString(), username);
     }

@@ -142,6 +142,26 @@ class EnrolmentTest {
     }
 
     @Test
+    void guessing_from_many_addresses_never_blocks_the_right_code_from_another() {
+        hub = new TestHub(dir, builder -> builder.trustProxy(true));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        String code = code(kiosk);
+        String wrong = code.startsWith("0") ? "1111-1111" : "0000-0000";
+        int guessers = org.courtyard.hub.auth.GuessThrottle.ENROLMENT.perSubject();
+        for (int i = 0; i < guessers; i++) {
+            assertThat(enrolFrom("203.0.113." + i, wrong).status()).isEqualTo(401);
+        }
+
+        TestHub.Answer guesserAgain = enrolFrom("203.0.113.0", wrong);
+        TestHub.Answer installer = enrolFrom("10.1.1.5", code);
+
+        assertThat(guesserAgain.status()).isEqualTo(429);
+        assertThat(guesserAgain.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(installer.status()).isEqualTo(200);
+        assertThat(installer.json().get("kioskId").asText()).isEqualTo(kiosk.id());
+    }
+
+    @Test
     void a_missing_or_malformed_code_is_a_400_naming_the_field() {
         hub = new TestHub(dir);
 
@@ -155,6 +175,12 @@ class EnrolmentTest {
         TestHub.Answer answer = hub.post("/api/v1/kiosks/" + kiosk.id() + "/enrolment-code", hub.adminToken, "{}");
         assertThat(answer.status()).isEqualTo(201);
         return answer.json().get("code").asText();
+    }
+
+    private TestHub.Answer enrolFrom(String address, String code) {
+        return hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/enrol"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")).build());
     }
 
     private TestHub.Answer enrol(String code) {

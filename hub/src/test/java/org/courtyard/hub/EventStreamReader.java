@@ -94,6 +94,21 @@ final class EventStreamReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the hub ends the stream, skipping what comes before; fails after {@code timeout}.
+     *
+     * @return how the stream ended: {@code "! end"} for a clean end
+     */
+    String awaitEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line = nextLine(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (line.startsWith("! ")) {
+                return line;
+            }
+        }
+    }
+
     @Override
     public void close() {
         response.body().close();

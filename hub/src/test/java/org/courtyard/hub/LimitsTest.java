@@ -218,6 +218,37 @@ class LimitsTest {
     }
 
     @Test
+    void live_streams_of_logged_in_staff_do_not_count_against_the_address_cap_but_idle_connections_do()
+            throws Exception {
+        int cap = 3;
+        hub = new TestHub(dir, builder -> builder.limits(Limits.defaults().withMaxConnectionsPerAddress(cap)));
+        String office = "127.0.0.3";
+        List<String> staff = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            staff.add(hub.user("staff" + i, "STAFF", null));
+        }
+        // Three people with two tabs each: six streams, twice the cap, from the office's one address.
+        for (int i = 0; i < 2 * cap; i++) {
+            Socket stream = connectFrom(office);
+            stream.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + staff.get(i % staff.size()) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(head(stream)).as("stream %d", i + 1).startsWith("HTTP/1.1 200");
+        }
+
+        List<Socket> idle = new ArrayList<>();
+        for (int i = 0; i < cap; i++) {
+            Socket socket = connectFrom(office);
+            assertThat(healthOn(socket)).as("idle connection %d of the cap", i + 1).startsWith("HTTP/1.1 200");
+            idle.add(socket);
+        }
+        Socket extra = connectFrom(office);
+
+        assertThat(CompletableFuture.supplyAsync(() -> readToEnd(extra), clients).get(PATIENCE.toSeconds(),
+                TimeUnit.SECONDS)).as("an idle connection over the cap").isEqualTo(-1);
+        assertThat(hub.hub.streamClients()).isEqualTo(2 * cap);
+    }
+
+    @Test
     void connections_over_the_cap_from_one_address_are_closed_while_other_addresses_are_served() throws Exception {
         int cap = 3;
         hub = new TestHub(dir, builder -> builder.limits(Limits.defaults().withMaxConnectionsPerAddress(cap)));
@@ -333,15 +364,8 @@ class LimitsTest {
     /** Sends a keep-alive {@code GET /healthz} on {@code socket} and reads one answer: its head and body. */
     private static String healthOn(Socket socket) throws IOException {
         socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String head = head(socket);
         InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b == -1) {
-                throw new java.io.EOFException("the hub closed the connection; got '" + head + "'");
-            }
-            head.append((char) b);
-        }
         java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
         return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
@@ -354,6 +378,20 @@ class LimitsTest {
         } catch (IOException closed) {
             return "closed";
         }
+    }
+
+    /** Reads an answer's head (up to the blank line) from {@code socket}, leaving its body unread. */
+    private static String head(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b == -1) {
+                throw new java.io.EOFException("the hub closed the connection; got '" + head + "'");
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     /** Reads until the hub closes the connection; -1 then (a reset counts as closed too). */

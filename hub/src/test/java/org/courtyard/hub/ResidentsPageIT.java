@@ -293,6 +293,46 @@ class ResidentsPageIT extends StaffPageHarness {
                 java.util.Map.of("until", "2026-12-01")).status()).isEqualTo(403);
     }
 
+    @Test
+    void an_edit_made_while_someone_else_saved_shows_what_changed_and_saves_on_top_of_it() throws Exception {
+        String id = hub.resident("张桂英", VILLAGE, "ELDER");
+        hub.addUser("lihua", "STAFF", null, "李华");
+        login(STAFF);
+        page.section("residents");
+        wait.until(presenceOfElementLocated(row(id))).click();
+        wait.until(visibilityOfElementLocated(By.id("resident-phone")));
+
+        // Wang Fang types a phone number while Li Hua saves an address from her own screen
+        type("resident-phone", "13800000001");
+        JsonNode loaded = resident(id);
+        com.fasterxml.jackson.databind.node.ObjectNode lisEdit = ProtocolJson.mapper().createObjectNode()
+                .put("address", "和平村三组");
+        TestHub.Answer lis = hub.send(java.net.http.HttpRequest.newBuilder(hub.uri("/api/v1/residents/" + id))
+                .header("Authorization", "Bearer " + hub.login("lihua", "password-lihua"))
+                .header("Content-Type", "application/json").header("If-Match", "\"" + loaded.get("version") + "\"")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(ProtocolJson.write(lisEdit)))
+                .build());
+        assertThat(lis.status()).isEqualTo(200);
+        click(By.id("resident-save"));
+
+        // then her save is refused, she reads what Li Hua changed, and the form shows his address
+        // with her number still in it
+        wait.until(textToBePresentInElementLocated(By.id("resident-notice"), "刚刚被别人改过"));
+        assertThat(page.text("resident-notice")).contains("住址：（空） → 和平村三组");
+        assertThat(page.find(By.id("resident-phone")).getAttribute("value")).isEqualTo("13800000001");
+        assertThat(page.find(By.id("resident-address")).getAttribute("value")).isEqualTo("和平村三组");
+        assertThat(resident(id).get("phone").isNull()).as("nothing of the stale edit stored").isTrue();
+        chromium.screenshot("residents-edit-conflict");
+        chromium.phoneScreenshot("residents-edit-conflict-phone");
+
+        // and saving again keeps both edits: her number, and the address she did not touch
+        click(By.id("resident-save"));
+        wait.until(textToBePresentInElementLocated(By.id("resident-notice"), "已保存"));
+        JsonNode both = resident(id);
+        assertThat(both.get("phone").asText()).isEqualTo("13800000001");
+        assertThat(both.get("address").asText()).isEqualTo("和平村三组");
+    }
+
     private void login(String username) {
         login(username, "password-" + username);
         page.awaitLive();

@@ -191,7 +191,8 @@ class RobotWebhooksTest {
         JsonNode health = hub.get("/healthz", null).json();
         assertThat(health.get("status").asText()).isEqualTo("degraded");
         assertThat(health.get("reasons")).hasSize(1);
-        assertThat(health.get("reasons").get(0).asText()).contains("webhook 1", "镇值班群", "INVALID_KEY")
+        assertThat(health.at("/reasons/0/code").asText()).isEqualTo("webhook_broken");
+        assertThat(health.get("reasons").get(0).get("message").asText()).contains("webhook 1", "镇值班群", "INVALID_KEY")
                 .doesNotContain("wrong-key");
 
         // Held: no retry hammers the robot while the key is wrong ...
@@ -365,7 +366,8 @@ class RobotWebhooksTest {
         assertThat(receiver().get("failures").asInt()).isEqualTo(3);
         JsonNode health = hub.get("/healthz", null).json();
         assertThat(health.get("status").asText()).isEqualTo("degraded");
-        assertThat(health.get("reasons").get(0).asText()).contains("webhook 1", "failed 3 times in a row");
+        assertThat(health.at("/reasons/0/code").asText()).isEqualTo("webhook_failing");
+        assertThat(health.get("reasons").get(0).get("message").asText()).contains("webhook 1", "failed 3 times in a row");
         assertThat(receiver().get("queued").asInt()).as("kept, though max-attempts is 2").isEqualTo(1);
         assertThat(receiver().get("failedMessages").asInt()).isZero();
     }

@@ -118,6 +118,9 @@ class RoleBoundaryTest {
                         "password", "long-enough", "role", "STAFF"), 401, 403, 403, 403, 403, 201),
                 new Row("POST", "/api/v1/users/{username}/unlock", "ADMIN", "/api/v1/users/wang/unlock", empty,
                         401, 403, 403, 403, 403, 204),
+                // A name nobody has: revoking a real user's sessions would log out this table's callers.
+                new Row("DELETE", "/api/v1/users/{username}/sessions", "ADMIN", "/api/v1/users/nobody-here/sessions",
+                        null, 401, 403, 403, 403, 403, 404),
                 new Row("GET", "/api/v1/audit", "ADMIN", "/api/v1/audit", null, 401, 403, 403, 403, 403, 200),
                 new Row("GET", "/api/v1/audit/actions", "ADMIN", "/api/v1/audit/actions", null,
                         401, 403, 403, 403, 403, 200),

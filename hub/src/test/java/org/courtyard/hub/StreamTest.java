@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +107,83 @@ class StreamTest {
 
         // The next keep-alive write fails on the closed connection and drops the client.
         await().atMost(WAIT).until(() -> hubStreamClients() == 0);
+    }
+
+    @Test
+    void logging_out_ends_that_sessions_stream_at_once_and_no_other() throws Exception {
+        String wang = hub.user("wang", "STAFF", null);
+        try (EventStreamReader own = stream(wang); EventStreamReader other = stream(hub.adminToken)) {
+            assertThat(own.nextLine(WAIT)).startsWith("retry");
+
+            assertThat(hub.post("/api/v1/logout", wang, Map.of()).status()).isEqualTo(204);
+
+            assertThat(own.awaitEnd(WAIT)).isEqualTo("! end");
+            assertThat(hub.get("/api/v1/stream", wang).status()).isEqualTo(401);
+            hub.sync(kiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
+            assertThat(other.nextHelpEvent(WAIT).name()).isEqualTo("help-created");
+        }
+    }
+
+    @Test
+    void a_stream_ends_when_its_session_expires() throws Exception {
+        String wang = hub.user("wang", "STAFF", null);
+        try (EventStreamReader stream = stream(wang)) {
+            assertThat(stream.nextLine(WAIT)).startsWith("retry");
+
+            hub.clock.advance(Duration.ofHours(12).plusSeconds(1));
+
+            assertThat(stream.awaitEnd(WAIT)).isEqualTo("! end");
+            assertThat(hub.get("/api/v1/stream", wang).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void revoking_a_users_sessions_ends_all_their_streams() throws Exception {
+        hub.addUser("li", "CADRE", "大村", null);
+        String phone = hub.login("li", "password-li");
+        String office = hub.login("li", "password-li");
+        try (EventStreamReader first = stream(phone); EventStreamReader second = stream(office)) {
+            assertThat(first.nextLine(WAIT)).startsWith("retry");
+            assertThat(second.nextLine(WAIT)).startsWith("retry");
+
+            TestHub.Answer revoked = hub.delete("/api/v1/users/li/sessions", hub.adminToken);
+
+            assertThat(revoked.status()).isEqualTo(200);
+            assertThat(revoked.json().get("revoked").asInt()).isEqualTo(2);
+            assertThat(first.awaitEnd(WAIT)).isEqualTo("! end");
+            assertThat(second.awaitEnd(WAIT)).isEqualTo("! end");
+            assertThat(hub.get("/api/v1/me", phone).status()).isEqualTo(401);
+        }
+        assertThat(hub.delete("/api/v1/users/li/sessions", phone).status()).isEqualTo(401);
+        assertThat(hub.delete("/api/v1/users/nobody/sessions", hub.adminToken).status()).isEqualTo(404);
+    }
+
+    @Test
+    void one_session_may_hold_eight_streams_and_is_refused_a_ninth() throws Exception {
+        List<EventStreamReader> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < org.courtyard.hub.web.LiveStream.MAX_STREAMS_PER_SESSION; i++) {
+                EventStreamReader tab = stream(hub.adminToken);
+                assertThat(tab.response().statusCode()).isEqualTo(200);
+                open.add(tab);
+            }
+
+            TestHub.Answer ninth = hub.get("/api/v1/stream", hub.adminToken);
+
+            assertThat(ninth.status()).isEqualTo(429);
+            assertThat(ninth.json().at("/error/code").asText()).isEqualTo("too_many_streams");
+            assertThat(ninth.headers().firstValue("Retry-After")).hasValue("30");
+            String other = hub.user("wang", "STAFF", null);
+            try (EventStreamReader another = stream(other)) {
+                assertThat(another.response().statusCode()).isEqualTo(200);
+            }
+        } finally {
+            open.forEach(EventStreamReader::close);
+        }
+    }
+
+    private EventStreamReader stream(String token) throws Exception {
+        return new EventStreamReader(hub.http, hub.uri("/api/v1/stream"), "Authorization", "Bearer " + token);
     }
 
     private int hubStreamClients() {

@@ -153,6 +153,8 @@ final class Shared {
     }
 
     private Event heartbeat() {
+        // Space used by a help request on a full SD card is held back again once there is room.
+        store.keepReserve();
         Instant now = clock.instant();
         VoiceControl current = voice;
         String voiceLine = current == null ? voiceStatus : current.service().heartbeatLine();

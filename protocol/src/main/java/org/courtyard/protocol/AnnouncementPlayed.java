@@ -7,13 +7,14 @@ public record AnnouncementPlayed(String announcementId, Instant startedAt, Insta
         String detail) implements EventPayload {
 
     public AnnouncementPlayed {
-        Require.text(announcementId, "announcementId");
+        Require.line(announcementId, "announcementId");
         Require.present(startedAt, "startedAt");
         Require.present(endedAt, "endedAt");
         Require.present(outcome, "outcome");
         if (endedAt.isBefore(startedAt)) {
             throw Require.invalid("endedAt", "field 'endedAt' is before 'startedAt'");
         }
-        detail = Require.optionalText(detail, "detail");
+        // A device's own words (a sound card error): cleaned, never a reason to lose the report.
+        detail = Text.cleaned(Require.optionalText(detail, "detail"));
     }
 }

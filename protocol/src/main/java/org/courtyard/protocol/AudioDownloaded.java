@@ -8,8 +8,8 @@ package org.courtyard.protocol;
 public record AudioDownloaded(String announcementId, String sha256) implements EventPayload {
 
     public AudioDownloaded {
-        Require.text(announcementId, "announcementId");
-        Require.text(sha256, "sha256");
+        Require.line(announcementId, "announcementId");
+        Require.line(sha256, "sha256");
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw Require.invalid("sha256", "field 'sha256' must be 64 lowercase hex digits");
         }

@@ -4,6 +4,6 @@ package org.courtyard.protocol;
 public record CheckedIn(String residentId) implements EventPayload {
 
     public CheckedIn {
-        Require.text(residentId, "residentId");
+        Require.line(residentId, "residentId");
     }
 }

@@ -22,15 +22,15 @@ public record Heartbeat(String version, @JsonProperty(required = true) long upti
     public static final double MAX_TEMPERATURE_C = 150;
 
     public Heartbeat {
-        Require.text(version, "version");
+        Require.line(version, "version");
         if (uptimeSeconds < 0) {
             throw Require.invalid("uptimeSeconds", "field 'uptimeSeconds' must not be negative");
         }
         if (outbox < 0) {
             throw Require.invalid("outbox", "field 'outbox' must not be negative");
         }
-        Require.text(voice, "voice");
-        Require.text(speaker, "speaker");
+        voice = Text.cleaned(Require.text(voice, "voice"));
+        speaker = Text.cleaned(Require.text(speaker, "speaker"));
         if (diskFreeMb != null && diskFreeMb < 0) {
             throw Require.invalid("diskFreeMb", "field 'diskFreeMb' must not be negative");
         }
@@ -38,7 +38,8 @@ public record Heartbeat(String version, @JsonProperty(required = true) long upti
             throw Require.invalid("temperatureC", "field 'temperatureC' must be from " + (int) MIN_TEMPERATURE_C
                     + " to " + (int) MAX_TEMPERATURE_C + ", was " + temperatureC);
         }
-        power = Require.optionalText(power, "power");
+        // What a UPS's own software wrote: cleaned, never a reason to lose the heartbeat.
+        power = Text.cleaned(Require.optionalText(power, "power"));
     }
 
     /** A heartbeat without the health fields, as kiosks before them sent it. */

@@ -10,7 +10,8 @@ public record HelpRequested(HelpSource source, HelpCategory category, String res
 
     public HelpRequested {
         Require.present(source, "source");
-        residentId = Require.optionalText(residentId, "residentId");
-        transcript = Require.optionalText(transcript, "transcript");
+        // Never refused for its extras: a help request must get through (Text#cleaned).
+        residentId = Text.cleaned(Require.optionalText(residentId, "residentId"));
+        transcript = Text.cleaned(Require.optionalText(transcript, "transcript"));
     }
 }

@@ -110,7 +110,7 @@ public final class ProtocolJson {
     /** Reads {@code json} as a {@code type}, or throws a {@link ProtocolException} naming what was wrong. */
     public static <T> T read(String json, Class<T> type) {
         if (json == null) {
-            throw new ProtocolException("", "empty body", null);
+            throw new ProtocolException("", "empty body", null, true);
         }
         return read(json.getBytes(StandardCharsets.UTF_8), type);
     }
@@ -121,17 +121,20 @@ public final class ProtocolJson {
      */
     public static <T> T read(byte[] json, Class<T> type) {
         if (json == null || json.length == 0) {
-            throw new ProtocolException("", "empty body", null);
+            throw new ProtocolException("", "empty body", null, true);
         }
         if (json.length > Protocol.MAX_DOCUMENT_BYTES) {
             throw new ProtocolException("", "document of " + json.length + " bytes is larger than the limit of "
                     + Protocol.MAX_DOCUMENT_BYTES + " bytes", null);
         }
+        JsonNode tree;
         try {
-            return notNull(MAPPER.readValue(json, type));
+            // The syntax first, whole: a document that is not JSON is malformed whatever its fields say.
+            tree = MAPPER.readTree(json);
         } catch (IOException e) {
             throw translate(e);
         }
+        return read(tree, type);
     }
 
     /**
@@ -155,7 +158,7 @@ public final class ProtocolJson {
      */
     public static <T> T read(JsonNode tree, Class<T> type) {
         if (tree == null || tree.isMissingNode()) {
-            throw new ProtocolException("", "empty body", null);
+            throw new ProtocolException("", "empty body", null, true);
         }
         try {
             return notNull(MAPPER.treeToValue(tree, type));
@@ -205,7 +208,12 @@ public final class ProtocolJson {
         StreamReadException syntax = cause(e, StreamReadException.class);
         if (syntax != null) {
             String message = JACKSON_HINTS.matcher(String.valueOf(syntax.getOriginalMessage())).replaceAll("");
-            return new ProtocolException("", "malformed JSON" + where(syntax.getLocation()) + ": " + message, e);
+            return new ProtocolException("", "malformed JSON" + where(syntax.getLocation()) + ": " + message, e, true);
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getOriginalMessage() != null
+                && (mismatched.getOriginalMessage().startsWith("No content to map")
+                        || mismatched.getOriginalMessage().startsWith("Trailing token"))) {
+            return new ProtocolException("", describe(mismatched), e, true);
         }
         if (e instanceof JsonMappingException mapping) {
             String field = e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFieldException

@@ -30,6 +30,24 @@ final class Require {
         return value == null ? null : shortEnough(value, field);
     }
 
+    /**
+     * Input text that must be one clean line ({@link Text#line}): what kiosks send. Answers the hub
+     * sends use {@link #text} and {@link #optionalText}, so that a kiosk never refuses a whole sync
+     * answer for one odd character stored before this rule.
+     */
+    static String line(String value, String field) {
+        return Text.line(text(value, field), field);
+    }
+
+    static String optionalLine(String value, String field) {
+        return Text.line(optionalText(value, field), field);
+    }
+
+    /** Optional input text whose lines are broken by {@code \n} only ({@link Text#note}). */
+    static String optionalNote(String value, String field) {
+        return Text.note(optionalText(value, field), field);
+    }
+
     /** An absent list reads as empty; a null element is rejected; the result is unmodifiable. */
     static <T> List<T> list(List<T> value, String field) {
         if (value == null) {

@@ -11,10 +11,11 @@ package org.courtyard.protocol;
 public record SelfTest(String speaker, String relay, String button, String lamps, String microphone) {
 
     public SelfTest {
-        speaker = Require.optionalText(speaker, "speaker");
-        relay = Require.optionalText(relay, "relay");
-        button = Require.optionalText(button, "button");
-        lamps = Require.optionalText(lamps, "lamps");
-        microphone = Require.optionalText(microphone, "microphone");
+        // Devices' own words: cleaned, never a reason to lose the heartbeat.
+        speaker = Text.cleaned(Require.optionalText(speaker, "speaker"));
+        relay = Text.cleaned(Require.optionalText(relay, "relay"));
+        button = Text.cleaned(Require.optionalText(button, "button"));
+        lamps = Text.cleaned(Require.optionalText(lamps, "lamps"));
+        microphone = Text.cleaned(Require.optionalText(microphone, "microphone"));
     }
 }

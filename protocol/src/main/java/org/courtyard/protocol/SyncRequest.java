@@ -15,8 +15,8 @@ public record SyncRequest(@JsonProperty(required = true) int protocol, String ki
         if (protocol != Protocol.VERSION) {
             throw Require.invalid("protocol", "field 'protocol' must be " + Protocol.VERSION + ", was " + protocol);
         }
-        Require.text(kioskId, "kioskId");
-        cursor = Require.optionalText(cursor, "cursor");
+        Require.line(kioskId, "kioskId");
+        cursor = Require.optionalLine(cursor, "cursor");
         events = Require.list(events, "events");
         if (events.size() > Protocol.MAX_EVENTS_PER_SYNC) {
             throw Require.invalid("events", "field 'events' holds " + events.size()

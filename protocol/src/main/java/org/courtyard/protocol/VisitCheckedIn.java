@@ -4,8 +4,8 @@ package org.courtyard.protocol;
 public record VisitCheckedIn(String cadre, String residentId, String note) implements EventPayload {
 
     public VisitCheckedIn {
-        Require.text(cadre, "cadre");
-        Require.text(residentId, "residentId");
-        note = Require.optionalText(note, "note");
+        Require.line(cadre, "cadre");
+        Require.line(residentId, "residentId");
+        note = Require.optionalNote(note, "note");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.courtyard.protocol.Priority;
 import org.courtyard.protocol.Targets;
+import org.courtyard.protocol.Text;
 
 /**
  * Body of {@code POST /api/v1/announcements} and {@code PUT /api/v1/announcements/{id}}: everything
@@ -25,11 +26,11 @@ public record AnnouncementDraft(String title, String text, Priority priority, Bo
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("missing required field 'title'");
         }
-        title = title.strip();
+        title = Text.line(title.strip(), "title");
         if (title.length() > MAX_TITLE_CHARS) {
             throw new IllegalArgumentException("field 'title' must have at most " + MAX_TITLE_CHARS + " characters");
         }
-        text = text == null || text.isBlank() ? null : text.strip();
+        text = text == null || text.isBlank() ? null : Text.note(text.strip(), "text");
         if (text != null && text.length() > MAX_TEXT_CHARS) {
             throw new IllegalArgumentException("field 'text' must have at most " + MAX_TEXT_CHARS + " characters");
         }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -60,6 +61,12 @@ public final class Announcements {
     private static final String ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final int PAGE = 500;
 
+    /** The earliest time an announcement may name: older is a typo (a year 0026) or a broken clock. */
+    private static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
+
+    /** How far ahead an announcement may be scheduled: further is a typo (2062 for 2026), not a plan. */
+    private static final Duration FURTHEST_AHEAD = Duration.ofDays(2 * 366);
+
     private final Database database;
     private final Clock clock;
     private final Kiosks kiosks;
@@ -110,9 +117,7 @@ public final class Announcements {
         if (draft.endsAt() != null && draft.endsAt().isBefore(now)) {
             throw Refusal.invalidField("endsAt", "field 'endsAt' is in the past (" + draft.endsAt() + ")");
         }
-        if (draft.endsAt() != null && draft.endsAt().isBefore(startsAt)) {
-            throw Refusal.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
-        }
+        checkSchedule(draft, startsAt, now);
         Map<String, KioskView> all = kioskMap();
         checkTargets(user, draft.targets(), all);
         String id = database.write(connection -> {
@@ -139,21 +144,48 @@ public final class Announcements {
     }
 
     /**
+     * Refuses an end before the start, and a start or end before {@link #EARLIEST} or more than
+     * {@link #FURTHEST_AHEAD} from now, naming the field.
+     */
+    private static void checkSchedule(AnnouncementDraft draft, Instant startsAt, Instant now) {
+        Instant latest = now.plus(FURTHEST_AHEAD);
+        inWindow("startsAt", draft.startsAt(), latest);
+        inWindow("endsAt", draft.endsAt(), latest);
+        if (draft.endsAt() != null && draft.endsAt().isBefore(startsAt)) {
+            throw Refusal.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
+        }
+    }
+
+    private static void inWindow(String field, Instant time, Instant latest) {
+        if (time != null && time.isBefore(EARLIEST)) {
+            throw Refusal.invalidField(field, "field '" + field + "' is before " + EARLIEST + " (" + time + ")");
+        }
+        if (time != null && time.isAfter(latest)) {
+            throw Refusal.invalidField(field, "field '" + field + "' is more than two years ahead (" + time
+                    + "); an announcement is scheduled at most until " + latest);
+        }
+    }
+
+    /**
      * Replaces everything but the audio; {@code startsAt} left out keeps the current start.
      *
-     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
+     * @param ifMatch the revision the caller edited (If-Match); empty to edit whatever is there
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn, PRECONDITION_FAILED (with
+     *     the announcement as it is now) if it is at another revision
      */
-    public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, AuditTrail trail) {
+    public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, Optional<Long> ifMatch,
+            AuditTrail trail) {
         Instant now = clock.instant();
         Map<String, KioskView> all = kioskMap();
         AnnouncementView current = requireWritable(user, id, all);
         Instant startsAt = draft.startsAt() == null ? current.startsAt() : draft.startsAt();
-        if (draft.endsAt() != null && draft.endsAt().isBefore(startsAt)) {
-            throw Refusal.invalidField("endsAt", "field 'endsAt' is before 'startsAt'");
-        }
+        checkSchedule(draft, startsAt, now);
         checkTargets(user, draft.targets(), all);
         database.write(connection -> {
             int revision = revisionForChange(connection, id);
+            if (ifMatch.isPresent() && ifMatch.get() != revision - 1) {
+                throw Refusal.changedMeanwhile("announcement " + id, revision - 1, find(connection, id).orElseThrow());
+            }
             Sql.update(connection, "UPDATE announcements SET title = ?, body = ?, priority = ?, outdoor = ?, targets = ?,"
                     + " starts_at = ?, ends_at = ?, repeat_daily = ?, revision = ?, updated_by = ?, updated_at = ?"
                     + " WHERE id = ?", draft.title(), draft.text(), draft.priority().name(), draft.outdoor(),

@@ -1,5 +1,7 @@
 package org.courtyard.hub.auth;
 
+import org.courtyard.protocol.Text;
+
 /**
  * Body of {@code POST /api/v1/users}. The password must have at least
  * {@value #MIN_PASSWORD_CHARS} characters; a cadre must name a village.
@@ -29,14 +31,15 @@ public record NewUser(String username, String password, Role role, String villag
         if (role == null) {
             throw new IllegalArgumentException("missing required field 'role' (ADMIN, STAFF or CADRE)");
         }
-        village = village == null || village.isBlank() ? null : village.trim();
+        village = village == null || village.isBlank() ? null : Text.line(village.trim(), "village");
         if (role == Role.CADRE && village == null) {
             throw new IllegalArgumentException("field 'village' is required for role CADRE");
         }
         if (village != null && village.length() > 100) {
             throw new IllegalArgumentException("field 'village' must have at most 100 characters");
         }
-        displayName = displayName == null || displayName.isBlank() ? null : displayName.trim();
+        displayName = displayName == null || displayName.isBlank() ? null
+                : Text.line(displayName.trim(), "displayName");
         if (displayName != null && displayName.length() > 100) {
             throw new IllegalArgumentException("field 'displayName' must have at most 100 characters");
         }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.internal.Passwords;
 import org.courtyard.hub.core.Refusal;
@@ -15,6 +17,19 @@ import org.courtyard.hub.store.Sql;
 
 /** Staff users and their sessions. */
 public final class Users {
+
+    /** A live session: the SHA-256 of its token, whose it is, and when it ends. */
+    public record Session(String tokenHash, StaffUser user, Instant expiresAt) {
+    }
+
+    /**
+     * Told after sessions ended early, by logout or revocation, once that has committed; expiry is
+     * each session's own {@link Session#expiresAt}. Called on the thread that ended them: be quick.
+     */
+    @FunctionalInterface
+    public interface SessionListener {
+        void sessionsEnded(Set<String> tokenHashes);
+    }
 
     /** A successful login: the bearer token (shown once, stored hashed) and who it is. */
     public record Login(String token, StaffUser user, Instant expiresAt) {
@@ -30,11 +45,16 @@ public final class Users {
     private final Database database;
     private final Clock clock;
     private final Duration sessionLifetime;
+    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
 
     public Users(Database database, Clock clock, Duration sessionLifetime) {
         this.database = database;
         this.clock = clock;
         this.sessionLifetime = sessionLifetime;
+    }
+
+    public void addSessionListener(SessionListener listener) {
+        sessionListeners.add(listener);
     }
 
     /**
@@ -74,8 +94,13 @@ public final class Users {
     public UserView create(NewUser user, AuditTrail trail) {
         String hash = Passwords.hash(user.password().toCharArray());
         database.write(connection -> {
-            if (exists(connection, user.username())) {
-                throw Refusal.conflict("a user named '" + user.username() + "' already exists");
+            // Unique without regard to case: "Wangfang" next to "wangfang" would be two logins that
+            // staff, the audit log and a cadre's linked username cannot tell apart.
+            Optional<String> taken = Sql.one(connection, "SELECT username FROM users WHERE username = ? COLLATE NOCASE",
+                    row -> row.getString(1), user.username());
+            if (taken.isPresent()) {
+                throw Refusal.conflict("a user named '" + taken.get() + "' already exists"
+                        + (taken.get().equals(user.username()) ? "" : " (usernames are the same whatever the case)"));
             }
             insert(connection, user, hash);
             trail.record(connection, "user.create", user.username(), "role=" + user.role()
@@ -125,22 +150,55 @@ public final class Users {
         return Optional.of(new Login(token, user, expires));
     }
 
-    /** Ends the session of {@code token}, audited as {@code logout} on {@code trail}. */
+    /** Ends the session of {@code token}, audited as {@code logout} on {@code trail}; its streams end too. */
     public void logout(String token, AuditTrail trail) {
+        String hash = Tokens.hash(token);
         database.write(connection -> {
-            Sql.update(connection, "DELETE FROM sessions WHERE token_hash = ?", Tokens.hash(token));
+            Sql.update(connection, "DELETE FROM sessions WHERE token_hash = ?", hash);
             trail.record(connection, "logout", null, null);
             return null;
         });
+        ended(Set.of(hash));
+    }
+
+    /**
+     * Ends every session of {@code username} (a lost phone, a person who left), audited as
+     * {@code user.sessions.revoke} on {@code trail}; their open streams end at once.
+     *
+     * @return how many sessions ended
+     */
+    public int revokeSessions(String username, AuditTrail trail) {
+        Instant now = clock.instant();
+        List<String> hashes = database.write(connection -> {
+            List<String> live = Sql.query(connection,
+                    "SELECT token_hash FROM sessions WHERE username = ? AND expires_at > ?",
+                    row -> row.getString(1), username, now);
+            Sql.update(connection, "DELETE FROM sessions WHERE username = ?", username);
+            trail.record(connection, "user.sessions.revoke", username, live.size() + " sessions");
+            return live;
+        });
+        ended(Set.copyOf(hashes));
+        return hashes.size();
+    }
+
+    /** The live session of a token's hash, with its user and end. */
+    public Optional<Session> session(String tokenHash) {
+        Instant now = clock.instant();
+        return database.read(connection -> Sql.one(connection,
+                "SELECT " + USER_COLUMNS + ", s.expires_at FROM sessions s JOIN users u ON u.username = s.username"
+                        + " WHERE s.token_hash = ? AND s.expires_at > ?",
+                row -> new Session(tokenHash, user(row), Sql.instant(row, "expires_at")), tokenHash, now));
+    }
+
+    private void ended(Set<String> hashes) {
+        if (!hashes.isEmpty()) {
+            sessionListeners.forEach(listener -> listener.sessionsEnded(hashes));
+        }
     }
 
     /** The user of a live session, by the token's hash. */
     public Optional<StaffUser> bySessionHash(String tokenHash) {
-        Instant now = clock.instant();
-        return database.read(connection -> Sql.one(connection,
-                "SELECT " + USER_COLUMNS + " FROM sessions s JOIN users u ON u.username = s.username"
-                        + " WHERE s.token_hash = ? AND s.expires_at > ?",
-                Users::user, tokenHash, now));
+        return session(tokenHash).map(Session::user);
     }
 
     private static boolean exists(java.sql.Connection connection, String username) throws SQLException {

@@ -1,5 +1,6 @@
 package org.courtyard.hub.core;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -45,24 +46,32 @@ public final class Refusal extends RuntimeException {
         /** Too many attempts; try again later. */
         TOO_MANY,
         /** The hub cannot do it now (stopping, overloaded). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The hub's disk is full: nothing was stored; the same call succeeds once space is freed. */
+        STORAGE_FULL
     }
 
     private final Kind kind;
     private final String code;
     private final String field;
     private final Map<String, Object> details;
+    private final Duration retryAfter;
 
     public Refusal(Kind kind, String code, String message) {
-        this(kind, code, message, null, Map.of(), null);
+        this(kind, code, message, null, Map.of(), null, null);
     }
 
     public Refusal(Kind kind, String code, String message, Throwable cause) {
-        this(kind, code, message, null, Map.of(), cause);
+        this(kind, code, message, null, Map.of(), cause, null);
     }
 
     private Refusal(Kind kind, String code, String message, String field, Map<String, Object> details,
             Throwable cause) {
+        this(kind, code, message, field, details, cause, null);
+    }
+
+    private Refusal(Kind kind, String code, String message, String field, Map<String, Object> details,
+            Throwable cause, Duration retryAfter) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         if (code == null || !code.matches("[a-z][a-z0-9_]*")) {
@@ -71,6 +80,7 @@ public final class Refusal extends RuntimeException {
         this.code = code;
         this.field = field;
         this.details = details;
+        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
@@ -95,11 +105,22 @@ public final class Refusal extends RuntimeException {
         return details;
     }
 
+    /** When the caller may try again, if the refusal says (the web layer sends it as {@code Retry-After}). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** This refusal with a time to wait before trying again (see {@link #retryAfter()}). */
+    public Refusal retryAfter(Duration wait) {
+        return new Refusal(kind, code, getMessage(), field, details, getCause(), wait);
+    }
+
     /** This refusal with {@code details} added (see {@link #details()}). */
     public Refusal withDetails(Map<String, ?> more) {
         Map<String, Object> all = new LinkedHashMap<>(details);
         all.putAll(more);
-        return new Refusal(kind, code, getMessage(), field, java.util.Collections.unmodifiableMap(all), getCause());
+        return new Refusal(kind, code, getMessage(), field, java.util.Collections.unmodifiableMap(all), getCause(),
+                retryAfter);
     }
 
     /** A missing or wrong field, code {@code invalid_field}; the message is made to name {@code field}. */
@@ -137,6 +158,19 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal conflict(String message) {
         return new Refusal(Kind.CONFLICT, "conflict", message);
+    }
+
+    /**
+     * The caller edited an older copy of {@code what} than there is now (its If-Match named another
+     * version): code {@code precondition_failed}, with {@code version} and {@code current} (the
+     * resource as it is now) in the details, so that the client can show what changed and send its
+     * edit again.
+     */
+    public static Refusal changedMeanwhile(String what, long version, Object current) {
+        return new Refusal(Kind.PRECONDITION_FAILED, "precondition_failed", what + " was changed by someone else"
+                + " after you loaded it; it is at version " + version + " now. Look at what changed and send your"
+                + " edit again with If-Match: \"" + version + "\"").withDetails(Map.of("version", version,
+                        "current", current));
     }
 
     public static Refusal tooLarge(String message) {

@@ -1,6 +1,7 @@
 package org.courtyard.hub.kiosk;
 
 import org.courtyard.hub.auth.KioskKind;
+import org.courtyard.protocol.Text;
 
 /**
  * Body of {@code POST /api/v1/kiosks}. {@code kind} is {@code COURTYARD} when left out; a
@@ -35,6 +36,6 @@ public record NewKiosk(String name, String village, KioskKind kind, String resid
         if (value.length() > 100) {
             throw new IllegalArgumentException("field '" + field + "' must have at most 100 characters");
         }
-        return value.trim();
+        return Text.line(value.trim(), field);
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.HealthReason;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.internal.Budget;
 import org.courtyard.hub.notify.internal.Digest;
@@ -254,24 +255,30 @@ public final class Webhooks implements AutoCloseable {
         return database.read(connection -> view(connection, target));
     }
 
+    /** {@code /healthz} reason: a receiver refuses its key or signature; its messages are held. */
+    public static final String RECEIVER_BROKEN = "webhook_broken";
+    /** {@code /healthz} reason: a receiver failed {@value #DEGRADED_AFTER_FAILURES} times in a row. */
+    public static final String RECEIVER_FAILING = "webhook_failing";
+
     /**
      * Why notifications may not reach people, for {@code /healthz}: receivers that refuse their
-     * key or signature, and receivers that failed {@value #DEGRADED_AFTER_FAILURES} times in a
-     * row. Names the receiver, never its key or secret.
+     * key or signature ({@value #RECEIVER_BROKEN}), and receivers that failed
+     * {@value #DEGRADED_AFTER_FAILURES} times in a row ({@value #RECEIVER_FAILING}). Names the
+     * receiver, never its key or secret.
      */
-    public List<String> problems() {
+    public List<HealthReason> problems() {
         Instant now = clock.instant();
-        List<String> problems = new ArrayList<>();
+        List<HealthReason> problems = new ArrayList<>();
         for (WebhookTarget target : targets) {
             ReceiverState.Snapshot state = states.get(target.id()).snapshot(now);
             String who = "webhook " + target.id() + (target.name() == null ? "" : " \"" + target.name() + "\"")
                     + " (" + target.format().configName() + ", " + target.host() + ")";
             if (state.condition() == ReceiverState.Condition.BROKEN) {
-                problems.add(who + " refuses the configuration since " + state.since() + " (" + state.problem() + ": "
-                        + state.lastError() + "); its messages are held");
+                problems.add(new HealthReason(RECEIVER_BROKEN, who + " refuses the configuration since "
+                        + state.since() + " (" + state.problem() + ": " + state.lastError() + "); its messages are held"));
             } else if (state.failures() >= DEGRADED_AFTER_FAILURES) {
-                problems.add(who + " failed " + state.failures() + " times in a row since " + state.since() + " ("
-                        + state.lastError() + ")");
+                problems.add(new HealthReason(RECEIVER_FAILING, who + " failed " + state.failures()
+                        + " times in a row since " + state.since() + " (" + state.lastError() + ")"));
             }
         }
         return problems;

@@ -107,8 +107,11 @@ public final class Cadres {
      * <p>Audited on {@code trail} as {@code cadre.pin} when only the PIN changes, else as
      * {@code cadre.deactivate}, {@code cadre.reactivate} or {@code cadre.update}; the detail names
      * the changed fields and whether the PIN was set or removed, never the PIN or a phone number.
+     *
+     * @param ifMatch the version the caller edited (If-Match); empty to edit whatever is there
+     * @throws Refusal PRECONDITION_FAILED, with the cadre as it is now, if it is at another version
      */
-    public CadreView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
+    public CadreView patch(StaffUser user, String id, JsonNode patch, Optional<Long> ifMatch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
             throw Refusal.badRequest("the body must be a JSON object with the fields to change");
         }
@@ -152,6 +155,11 @@ public final class Cadres {
                 : existing.pinHash;
         Set<String> changed = new TreeSet<>();
         write(connection -> {
+            Stored current = find(connection, id).orElseThrow(() -> notFound(id));
+            if (ifMatch.isPresent() && ifMatch.get() != current.version()) {
+                throw Refusal.changedMeanwhile("cadre " + id, current.version(),
+                        current.view(pairedResidents(connection, Optional.of(current.village)).getOrDefault(id, List.of())));
+            }
             checkUsername(connection, input, id);
             if (!input.village().equals(existing.village)) {
                 Integer paired = Sql.one(connection, "SELECT COUNT(*) AS n FROM pairings WHERE cadre_id = ?",
@@ -162,7 +170,7 @@ public final class Cadres {
                 }
             }
             Sql.update(connection, "UPDATE cadres SET village = ?, name = ?, phone = ?, pin_hash = ?, username = ?,"
-                    + " active = ?, updated_at = ? WHERE id = ?", input.village(), input.name(), input.phone(), pinHash,
+                    + " active = ?, updated_at = ?, version = version + 1 WHERE id = ?", input.village(), input.name(), input.phone(), pinHash,
                     input.username(), input.active(), clock.instant(), id);
             ObjectNode after = ProtocolJson.mapper().valueToTree(input);
             after.remove("pin");
@@ -273,17 +281,17 @@ public final class Cadres {
 
     /** A cadre row. */
     private record Stored(String id, String village, String name, String phone, String pinHash, String username,
-            boolean active, Instant createdAt, Instant updatedAt) {
+            boolean active, Instant createdAt, Instant updatedAt, long version) {
 
         CadreView view(List<ResidentRef> residents) {
             return new CadreView(id, name, village, phone, username, pinHash != null, active, residents, createdAt,
-                    updatedAt);
+                    updatedAt, version);
         }
     }
 
     private static Stored stored(ResultSet row) throws SQLException {
         return new Stored(row.getString("id"), row.getString("village"), row.getString("name"), row.getString("phone"),
                 row.getString("pin_hash"), row.getString("username"), row.getBoolean("active"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.courtyard.protocol.Text;
 
 /** Field checks shared by the input records: each throws a {@link FieldError} naming its field. */
 final class Check {
@@ -23,8 +24,29 @@ final class Check {
         return text;
     }
 
-    /** Trimmed text, or null when absent or blank; at most {@code max} characters. */
+    /**
+     * Trimmed text of one line, or null when absent or blank; at most {@code max} characters and
+     * nothing {@link Text#line} refuses.
+     */
     static String optional(String value, String field, int max) {
+        return clean(trimmed(value, field, max), field, field, false);
+    }
+
+    /** Like {@link #optional}, but the text may have several lines ({@link Text#note}). */
+    static String note(String value, String field, int max) {
+        return clean(trimmed(value, field, max), field, field, true);
+    }
+
+    /** {@code text} if {@link Text} lets it in as {@code name}; else a {@link FieldError} on {@code field}. */
+    private static String clean(String text, String name, String field, boolean lines) {
+        try {
+            return lines ? Text.note(text, name) : Text.line(text, name);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError(field, e.getMessage());
+        }
+    }
+
+    private static String trimmed(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -71,7 +93,7 @@ final class Check {
                 throw new FieldError(field, "field '" + field + "[" + i + "]' must have at most " + maxChars
                         + " characters");
             }
-            out.add(text);
+            out.add(clean(text, field + "[" + i + "]", field, false));
         }
         if (out.size() > maxItems) {
             throw new FieldError(field, "field '" + field + "' may hold at most " + maxItems + " entries");

@@ -41,7 +41,7 @@ public record ResidentInput(String name, String village, ResidentType type, List
         school = Check.optional(school, "school", 100);
         schoolClass = Check.optional(schoolClass, "schoolClass", 50);
         headTeacher = Check.optional(headTeacher, "headTeacher", 50);
-        note = Check.optional(note, "note", 500);
+        note = Check.note(note, "note", 500);
         cadreIds = Check.words(cadreIds, "cadreIds", 20, 16);
         active = active == null ? Boolean.TRUE : active;
         if (type == ResidentType.ELDER) {

@@ -14,12 +14,14 @@ import org.courtyard.protocol.ResidentType;
  * @param lastCheckInAt the latest check-in, or null
  * @param lastVisitAt the latest recorded visit of a cadre, or null
  * @param alert true while a missed-check-in alert is open
+ * @param version one more with every change of the editable fields; the resource's ETag
  */
 public record ResidentView(String id, String village, String name, ResidentType type, List<String> tags,
         Integer checkInEveryDays, String phone, String address, String guardian, String guardianPhone,
         String parentsWorkplace, String parentsPhone, String school, String schoolClass, String headTeacher,
         String note, List<CadreRef> cadres, PhotoRef photo, boolean active, LocalDate pausedUntil, String pauseNote,
-        Instant lastCheckInAt, Instant lastVisitAt, boolean alert, Instant createdAt, Instant updatedAt) {
+        Instant lastCheckInAt, Instant lastVisitAt, boolean alert, Instant createdAt, Instant updatedAt,
+        long version) {
 
     /** A paired cadre, as a resident shows them. */
     public record CadreRef(String id, String name) {
@@ -39,7 +41,7 @@ public record ResidentView(String id, String village, String name, ResidentType 
         return new ResidentView(id, village, name, type, tags, checkInEveryDays, Phones.mask(phone), address,
                 guardian, Phones.mask(guardianPhone), parentsWorkplace, Phones.mask(parentsPhone), school, schoolClass,
                 headTeacher, note, cadres, photo, active, pausedUntil, pauseNote, lastCheckInAt, lastVisitAt, alert,
-                createdAt, updatedAt);
+                createdAt, updatedAt, version);
     }
 
     /** The editable fields, as a PUT body would carry them. */

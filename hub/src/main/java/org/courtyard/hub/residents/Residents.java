@@ -121,21 +121,25 @@ public final class Residents {
     /**
      * Replaces every editable field of a resident (PUT); a field left out is cleared. Audited on
      * {@code trail} (see {@link #recordUpdate}).
+     *
+     * @param ifMatch the version the caller edited (If-Match); empty to edit whatever is there
+     * @throws Refusal PRECONDITION_FAILED, with the resident as it is now, if it is at another version
      */
-    public ResidentView replace(StaffUser user, String id, ResidentInput input, AuditTrail trail) {
-        return change(user, id, trail, existing -> input);
+    public ResidentView replace(StaffUser user, String id, ResidentInput input, Optional<Long> ifMatch,
+            AuditTrail trail) {
+        return change(user, id, ifMatch, trail, existing -> input);
     }
 
     /**
      * Changes the fields {@code patch} names (PATCH, JSON merge patch): a field with a value sets
      * it, a field with {@code null} clears it, a field left out keeps its value. Audited on
-     * {@code trail} (see {@link #recordUpdate}).
+     * {@code trail} (see {@link #recordUpdate}). {@code ifMatch} as for {@link #replace}.
      */
-    public ResidentView patch(StaffUser user, String id, JsonNode patch, AuditTrail trail) {
+    public ResidentView patch(StaffUser user, String id, JsonNode patch, Optional<Long> ifMatch, AuditTrail trail) {
         if (patch == null || !patch.isObject()) {
             throw Refusal.badRequest("the body must be a JSON object with the fields to change");
         }
-        return change(user, id, trail, existing -> {
+        return change(user, id, ifMatch, trail, existing -> {
             ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
             patch.fields().forEachRemaining(field -> {
                 if (merged.has(field.getKey())) {
@@ -154,12 +158,15 @@ public final class Residents {
      * Changes resident {@code id} to what {@code edit} makes of it, in one transaction: the user
      * must have both its village and the new one; the change is audited on {@code trail}.
      */
-    private ResidentView change(StaffUser user, String id, AuditTrail trail,
+    private ResidentView change(StaffUser user, String id, Optional<Long> ifMatch, AuditTrail trail,
             Function<ResidentView, ResidentInput> edit) {
         Set<String> changed = new TreeSet<>();
         write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
             VillageScope.village(user, existing.village(), "resident " + id);
+            if (ifMatch.isPresent() && ifMatch.get() != existing.version()) {
+                throw Refusal.changedMeanwhile("resident " + id, existing.version(), existing);
+            }
             ResidentInput input = edit.apply(existing);
             VillageScope.village(user, input.village(), "the resident's new village");
             update(connection, existing, input, changed);
@@ -433,7 +440,8 @@ public final class Residents {
                 && (existing.checkInEveryDays() == null || !existing.active() && input.active());
         Sql.update(connection, "UPDATE residents SET village = ?, name = ?, type = ?, tags = ?, check_in_every_days = ?,"
                 + " phone = ?, address = ?, guardian = ?, guardian_phone = ?, parents_workplace = ?, parents_phone = ?,"
-                + " school = ?, school_class = ?, head_teacher = ?, note = ?, active = ?, updated_at = ? WHERE id = ?",
+                + " school = ?, school_class = ?, head_teacher = ?, note = ?, active = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ?",
                 input.village(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
                 input.checkInEveryDays(), input.phone(), input.address(), input.guardian(), input.guardianPhone(),
                 input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
@@ -556,7 +564,8 @@ public final class Residents {
                 view.checkInEveryDays(), view.phone(), view.address(), view.guardian(), view.guardianPhone(),
                 view.parentsWorkplace(), view.parentsPhone(), view.school(), view.schoolClass(), view.headTeacher(),
                 view.note(), cadres, view.photo(), view.active(), view.pausedUntil(), view.pauseNote(),
-                view.lastCheckInAt(), view.lastVisitAt(), view.alert(), view.createdAt(), view.updatedAt());
+                view.lastCheckInAt(), view.lastVisitAt(), view.alert(), view.createdAt(), view.updatedAt(),
+                view.version());
     }
 
     private static ResidentView row(ResultSet row) throws SQLException {
@@ -578,7 +587,7 @@ public final class Residents {
                 sha == null ? null : new PhotoRef(sha, row.getLong("photo_bytes")), row.getBoolean("active"),
                 paused == null ? null : LocalDate.parse(paused), row.getString("pause_note"),
                 Sql.instant(row, "last_check_in_at"), Sql.instant(row, "last_visit_at"), row.getInt("open_alerts") > 0,
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"));
     }
 
     // Helpers.

@@ -85,7 +85,12 @@ public final class ResidentsSchema {
                       duty_phone VARCHAR(20),
                       updated_at BIGINT NOT NULL,
                       updated_by VARCHAR(100) NOT NULL
-                    )""")));
+                    )""")),
+            // version: one more with every change of what a PUT or PATCH edits, the ETag that an
+            // If-Match names, so that a second edit made from an older copy cannot overwrite the first.
+            new Migration(3, "a version per resident and cadre, for ETag and If-Match", List.of(
+                    "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")));
 
     private ResidentsSchema() {
     }

@@ -3,9 +3,11 @@ package org.courtyard.hub.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,6 +17,8 @@ import org.courtyard.hub.store.internal.Migrations;
 import org.courtyard.hub.store.internal.SqliteConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The hub's database file with one writer connection and a few reader connections.
@@ -23,6 +27,22 @@ import org.slf4j.LoggerFactory;
  * commits before it returns; {@link #read} runs on a reader connection in a read transaction, so
  * several statements see one consistent snapshot. Closing waits for a write in progress, is safe
  * twice, and makes later calls fail with {@link IllegalStateException}.
+ *
+ * <p>The writer's transactions are begun, committed and rolled back by this class with SQL
+ * ({@code BEGIN IMMEDIATE}, {@code COMMIT}, {@code ROLLBACK}) on a connection left in JDBC
+ * auto-commit, not with {@link Connection#setAutoCommit(boolean) setAutoCommit(false)} and
+ * {@link Connection#commit()}. The surprise that forces it: after {@code SQLITE_FULL} (and some
+ * I/O errors) SQLite rolls the transaction back by itself. sqlite-jdbc's {@code rollback()} then
+ * fails ("cannot rollback - no transaction is active") before it issues its next {@code BEGIN},
+ * and the connection is left outside any transaction while JDBC believes it is inside one: every
+ * later statement commits on its own and every later {@code commit()} fails ("cannot commit - no
+ * transaction is active") — writes reported failed although stored, and no longer atomic, until
+ * a restart. Here each write begins its own transaction, so one failure cannot leak into the
+ * next, and a rollback that finds no transaction is what SQLite's own rollback leaves behind.
+ *
+ * <p>A write that fails because the disk is full throws {@link StorageFullException}, with
+ * nothing of it stored; once space is freed the next write succeeds. {@link #writerFailure()}
+ * tells whether the latest write failed for a storage reason, for the hub's health report.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,6 +55,24 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
     private volatile boolean closed;
+    /** Why the latest write failed, if it failed for a storage reason; null after a write that committed. */
+    private volatile WriterFailure writerFailure;
+
+    /**
+     * The latest write failed because of the storage, not because of what it tried to write.
+     *
+     * @param diskFull the disk was full ({@code SQLITE_FULL})
+     * @param message SQLite's description of the failure
+     */
+    public record WriterFailure(boolean diskFull, String message) {
+    }
+
+    /** SQLite result codes (primary) that say the writer cannot write, whatever it is asked to write. */
+    private static final Set<Integer> STORAGE_FAILURES = Set.of(SQLiteErrorCode.SQLITE_FULL.code,
+            SQLiteErrorCode.SQLITE_IOERR.code, SQLiteErrorCode.SQLITE_BUSY.code, SQLiteErrorCode.SQLITE_LOCKED.code,
+            SQLiteErrorCode.SQLITE_READONLY.code, SQLiteErrorCode.SQLITE_CORRUPT.code,
+            SQLiteErrorCode.SQLITE_CANTOPEN.code, SQLiteErrorCode.SQLITE_NOTADB.code,
+            SQLiteErrorCode.SQLITE_NOMEM.code, SQLiteErrorCode.SQLITE_PROTOCOL.code);
 
     private Database(Path file, Connection writer) {
         this.file = file;
@@ -50,7 +88,6 @@ public final class Database implements AutoCloseable {
         try {
             writer = SqliteConnections.open(file, false);
             Migrations.prepare(writer);
-            writer.setAutoCommit(false);
             Database database = new Database(file, writer);
             for (int i = 0; i < READERS; i++) {
                 Connection reader = SqliteConnections.open(file, true);
@@ -82,10 +119,16 @@ public final class Database implements AutoCloseable {
      *     hub wrote it)
      */
     public void migrate(String feature, List<Migration> steps) {
-        write(connection -> {
-            Migrations.apply(connection, feature, steps);
-            return null;
-        });
+        writeLock.lock();
+        try {
+            ensureOpen();
+            // Each step is its own transaction (Migrations begins and commits them).
+            Migrations.apply(writer, feature, steps);
+        } catch (SQLException e) {
+            throw failed(e);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** The newest step of each feature this database holds, by feature name. */
@@ -111,6 +154,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a write transaction and commits it durably before returning; rolls
      * back and rethrows if {@code work} throws. Not re-entrant: a write inside a write fails.
+     *
+     * @throws StorageFullException if the disk is full; nothing of the write is stored
+     * @throws DatabaseException for another SQL failure, after the rollback
      */
     public <T> T write(SqlWork<T> work) {
         if (writeLock.isHeldByCurrentThread()) {
@@ -120,12 +166,15 @@ public final class Database implements AutoCloseable {
         try {
             ensureOpen();
             try {
+                // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
+                execute("BEGIN IMMEDIATE");
                 T result = work.run(writer);
-                writer.commit();
+                execute("COMMIT");
+                writerFailure = null;
                 return result;
             } catch (SQLException e) {
                 rollback(e);
-                throw new DatabaseException("write failed: " + e.getMessage(), e);
+                throw failed(e);
             } catch (RuntimeException e) {
                 rollback(e);
                 throw e;
@@ -133,6 +182,11 @@ public final class Database implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Why the latest write failed, if it failed for a storage reason and no write has committed since. */
+    public Optional<WriterFailure> writerFailure() {
+        return Optional.ofNullable(writerFailure);
     }
 
     /**
@@ -197,12 +251,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /**
+     * Ends the failed write's transaction. Finding none is expected, not an error: SQLite rolls a
+     * transaction back by itself after {@code SQLITE_FULL} and some I/O errors, and a failed
+     * {@code BEGIN} opened none.
+     */
     private void rollback(Exception cause) {
         try {
-            writer.rollback();
+            execute("ROLLBACK");
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    private DatabaseException failed(SQLException e) {
+        boolean full = StorageFullException.isSqliteFull(e);
+        if (e instanceof SQLiteException sqlite && STORAGE_FAILURES.contains(sqlite.getResultCode().code & 0xff)) {
+            writerFailure = new WriterFailure(full, e.getMessage());
+            LOG.error("a write to {} failed: {}", file, e.getMessage());
+        }
+        if (full) {
+            return new StorageFullException("the disk of " + file + " is full; nothing of the write was stored", e);
+        }
+        return new DatabaseException("write failed: " + e.getMessage(), e);
     }
 
     private static void closeQuietly(Connection connection, Exception primary) {

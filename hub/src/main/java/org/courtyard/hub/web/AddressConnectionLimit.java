@@ -6,7 +6,10 @@ import java.net.SocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SelectableChannelEndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * tell it of every connection they open and close. Only connections on the network end point are
  * counted, so a TLS connection (a TLS connection and the HTTP connection inside it) counts once.
  * The address is the socket's: behind a reverse proxy every connection is the proxy's.
+ *
+ * <p>What the cap is for is connections nobody vouches for: idle, slow, half-sent. A connection that
+ * carries the live event stream of a logged-in user is taken off the count ({@link #release}, see
+ * {@link Exchange#releaseFromAddressLimit()}), so a township office behind one router is not shut
+ * out by its own staff's open pages; those streams are bounded per session instead, and by
+ * {@code http.max-connections} in all.
  */
 public final class AddressConnectionLimit implements Connection.Listener {
 
@@ -29,10 +38,11 @@ public final class AddressConnectionLimit implements Connection.Listener {
     private final int max;
     private final ConcurrentMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
     /**
-     * The address of each counted connection, noted when it opens: by the time a connection hears
-     * it is closed its socket is closed too and no longer tells its remote address.
+     * The address of each counted connection, by its network end point, noted when it opens: by the
+     * time a connection hears it is closed its socket is closed too and no longer tells its remote
+     * address.
      */
-    private final ConcurrentMap<Connection, InetAddress> counted = new ConcurrentHashMap<>();
+    private final ConcurrentMap<EndPoint, InetAddress> counted = new ConcurrentHashMap<>();
     /** Addresses refused since they were last under the cap, so a flood logs one line, not thousands. */
     private final ConcurrentMap<InetAddress, Boolean> refusing = new ConcurrentHashMap<>();
 
@@ -50,7 +60,7 @@ public final class AddressConnectionLimit implements Connection.Listener {
         if (address == null) {
             return;
         }
-        counted.put(connection, address);
+        counted.put(connection.getEndPoint(), address);
         int count = open.merge(address, 1, Integer::sum);
         if (count > max) {
             if (refusing.putIfAbsent(address, Boolean.TRUE) == null) {
@@ -64,7 +74,27 @@ public final class AddressConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress address = counted.remove(connection);
+        uncount(counted.remove(connection.getEndPoint()));
+    }
+
+    /**
+     * Stops counting the connection {@code request} came on; it still counts against
+     * {@code http.max-connections}. Safe to call twice.
+     */
+    public void release(Request request) {
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        if (endPoint instanceof SslConnection.SslEndPoint decrypted) {
+            endPoint = decrypted.getSslConnection().getEndPoint();
+        }
+        uncount(counted.remove(endPoint));
+    }
+
+    /** How many counted connections {@code address} has open now. */
+    public int open(InetAddress address) {
+        return open.getOrDefault(address, 0);
+    }
+
+    private void uncount(InetAddress address) {
         if (address == null) {
             return;
         }

@@ -23,6 +23,9 @@ public final class Exchange {
     /** Largest request body any route accepts; larger ones get 413. */
     public static final int MAX_BODY_BYTES = Protocol.MAX_DOCUMENT_BYTES;
 
+    /** The one error code of a body that is not JSON at all, whatever the route. */
+    public static final String MALFORMED_JSON = "malformed_json";
+
     /** The cookie that carries a staff session for browsers (EventSource cannot send headers). */
     public static final String SESSION_COOKIE = "courtyard_session";
 
@@ -143,7 +146,7 @@ public final class Exchange {
         bodyTaken = true;
         byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
         if (body.length == 0) {
-            throw Refusal.badRequest("the body is empty; a JSON document is required");
+            throw new Refusal(Refusal.Kind.INVALID, MALFORMED_JSON, "the body is empty; a JSON document is required");
         }
         return body;
     }
@@ -158,13 +161,32 @@ public final class Exchange {
         return Bodies.read(request, maxBytes, bodyTimeout);
     }
 
-    /** The body read as {@code type}; a malformed or invalid document is a 400 naming the JSON path. */
+    /**
+     * The body read as {@code type}: a body that is not JSON at all is a 400 {@code malformed_json},
+     * JSON with a missing or invalid field a 400 {@code invalid_field} naming the JSON path.
+     */
     public <T> T bodyAs(Class<T> type) {
         byte[] body = jsonBody();
         try {
             return ProtocolJson.read(body, type);
         } catch (ProtocolException e) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
+            throw new Refusal(Refusal.Kind.INVALID, e.malformed() ? MALFORMED_JSON : "invalid_field", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * For a command that carries nothing in its body (a withdrawal): no body, or a JSON object whose
+     * fields are ignored as unknown fields are everywhere. A body of another type is 415, one that is
+     * not JSON 400 {@code malformed_json}, JSON that is not an object 400 {@code bad_request}: a
+     * client that sends something else has a bug it should hear about.
+     */
+    public void emptyBody() {
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (request.getLength() <= 0 && !chunked) {
+            return;
+        }
+        if (!bodyTree().isObject()) {
+            throw Refusal.badRequest("the body must be a JSON object ({}) or nothing");
         }
     }
 
@@ -174,7 +196,8 @@ public final class Exchange {
         try {
             return ProtocolJson.mapper().readTree(body);
         } catch (IOException e) {
-            throw new Refusal(Refusal.Kind.INVALID, "malformed_json", "the body is not valid JSON: " + firstLine(e.getMessage()), e);
+            throw new Refusal(Refusal.Kind.INVALID, MALFORMED_JSON, "the body is not valid JSON: "
+                    + firstLine(e.getMessage()), e);
         }
     }
 
@@ -203,6 +226,52 @@ public final class Exchange {
             return true;
         } catch (Refusal e) {
             return false;
+        }
+    }
+
+    /**
+     * The version an {@code If-Match} header names ({@code "7"}, as the hub's ETags are); empty
+     * without the header or for {@code *} (any version). A PUT or PATCH with it fails with 412 if
+     * the resource is at another version. Several tags ({@code "6", "7"}) are not supported: one
+     * edit is made from one copy.
+     *
+     * @throws Refusal INVALID naming {@code If-Match} for anything else
+     */
+    public Optional<Long> ifMatch() {
+        String value = request.getHeaders().get(HttpHeader.IF_MATCH);
+        if (value == null || value.isBlank() || value.trim().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = value.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+        }
+        throw Refusal.invalidField("If-Match", "header 'If-Match' must be one ETag the hub gave, like \"7\", or *;"
+                + " was '" + value + "'");
+    }
+
+    /** The {@code ETag} of an editable resource at {@code version}: {@code "7"}. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * Takes this request's connection off the per-address connection cap ({@link AddressConnectionLimit}):
+     * for a connection that from now on carries a logged-in user's long-lived answer, such as the
+     * event stream. The answer should close the connection when it ends ({@code Connection: close}),
+     * so that the connection never serves uncounted requests afterwards.
+     */
+    public void releaseFromAddressLimit() {
+        AddressConnectionLimit limit = request.getConnectionMetaData().getConnector().getBean(AddressConnectionLimit.class);
+        if (limit != null) {
+            limit.release(request);
         }
     }
 

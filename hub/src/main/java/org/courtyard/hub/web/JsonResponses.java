@@ -37,15 +37,17 @@ public final class JsonResponses {
     }
 
     /**
-     * Writes {@code refusal} with its status ({@link #status}) and the JSON error body
-     * {@code {"error":{"code","message",...details}}}. After a 408 or 413 the request body may be
-     * partly unread, so the connection is closed ({@code Connection: close} tells the client not
-     * to reuse it).
+     * Writes {@code refusal} with its status ({@link #status}), its {@code Retry-After} if it says
+     * when to try again, and the JSON error body {@code {"error":{"code","message",...details}}}.
+     * After a 408 or 413 the request body may be partly unread, so the connection is closed
+     * ({@code Connection: close} tells the client not to reuse it).
      */
     public static void error(Response response, Callback callback, Refusal refusal) {
         if (refusal.kind() == Refusal.Kind.TOO_SLOW || refusal.kind() == Refusal.Kind.TOO_LARGE) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
+        refusal.retryAfter().ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0)))));
         write(response, callback, status(refusal.kind()), body(refusal));
     }
 
@@ -74,6 +76,7 @@ public final class JsonResponses {
             case OUT_OF_RANGE -> 416;
             case TOO_MANY -> 429;
             case UNAVAILABLE -> 503;
+            case STORAGE_FULL -> 507;
         };
     }
 
@@ -103,6 +106,8 @@ public final class JsonResponses {
             case 431 -> "headers_too_large";
             case 429 -> "too_many_requests";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
+            case 507 -> "storage_full";
             default -> status >= 500 ? "internal" : "http_" + status;
         };
     }

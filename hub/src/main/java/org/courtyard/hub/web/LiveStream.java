@@ -2,16 +2,20 @@ package org.courtyard.hub.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.protocol.ProtocolJson;
 import org.eclipse.jetty.http.HttpHeader;
@@ -33,8 +37,17 @@ import org.slf4j.LoggerFactory;
  * went away) is removed and its Jetty callback failed; one that falls more than
  * {@value #MAX_QUEUED} messages behind is dropped. Events carry no ids and {@code Last-Event-ID}
  * is not honoured: a reconnecting page reloads its lists.
+ *
+ * <p>A stream lives no longer than the session that opened it: it ends (cleanly, as at shutdown)
+ * when the session logs out or is revoked ({@link #sessionsEnded}) and when it expires (a timer at
+ * the expiry, and a look at every keep-alive). The browser then reconnects, is refused with 401
+ * and shows the login form. One session may hold {@value #MAX_STREAMS_PER_SESSION} streams (a
+ * person's tabs); {@link #attach} refuses more.
  */
-public final class LiveStream implements LiveEvents, AutoCloseable {
+public final class LiveStream implements LiveEvents, Users.SessionListener, AutoCloseable {
+
+    /** Streams one session may hold open at once: a person's browser tabs and phone, not a flood. */
+    public static final int MAX_STREAMS_PER_SESSION = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
     private static final int MAX_QUEUED = 1000;
@@ -42,32 +55,78 @@ public final class LiveStream implements LiveEvents, AutoCloseable {
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepAlive;
+    private final Clock clock;
     private volatile boolean closed;
 
-    public LiveStream(Duration keepAliveEvery) {
+    public LiveStream(Duration keepAliveEvery, Clock clock) {
+        this.clock = clock;
         keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "courtyard-stream-keep-alive");
             thread.setDaemon(true);
             return thread;
         });
         long millis = keepAliveEvery.toMillis();
-        keepAlive.scheduleAtFixedRate(() -> broadcast(Optional.empty(), ": keep-alive\n\n"), millis, millis,
-                TimeUnit.MILLISECONDS);
+        keepAlive.scheduleAtFixedRate(() -> {
+            endExpired();
+            broadcast(Optional.empty(), ": keep-alive\n\n");
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts a stream on {@code response}; {@code callback} is completed when the stream ends. */
-    public void attach(StaffUser user, Response response, Callback callback) {
+    /**
+     * Starts a stream of {@code session} on {@code response}; {@code callback} is completed when the
+     * stream ends. Writes nothing and returns false if the session already holds
+     * {@value #MAX_STREAMS_PER_SESSION} streams: the caller answers.
+     */
+    public boolean attach(Users.Session session, Response response, Callback callback) {
+        StaffUser user = session.user();
+        Client client = new Client(user.role() == Role.CADRE ? Optional.of(user.village()) : Optional.empty(),
+                session.tokenHash(), session.expiresAt(), response, callback);
+        synchronized (clients) {
+            if (clients.stream().filter(open -> open.session.equals(session.tokenHash())).count()
+                    >= MAX_STREAMS_PER_SESSION) {
+                return false;
+            }
+            clients.add(client);
+        }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        Client client = new Client(user.role() == Role.CADRE ? Optional.of(user.village()) : Optional.empty(),
-                response, callback);
-        clients.add(client);
         // The first write sends the headers, so the browser's EventSource opens at once.
         client.send("retry: 3000\n: connected\n\n");
+        long untilExpiry = Duration.between(clock.instant(), session.expiresAt()).toMillis();
+        try {
+            client.expiry = keepAlive.schedule(() -> {
+                if (!client.expiresAt.isAfter(clock.instant())) {
+                    client.send(END);
+                }
+            }, Math.max(0, untilExpiry), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            client.send(END);
+        }
         if (closed) {
             client.send(END);
+        }
+        return true;
+    }
+
+    /** Ends the streams of sessions that logged out or were revoked. */
+    @Override
+    public void sessionsEnded(Set<String> tokenHashes) {
+        for (Client client : clients) {
+            if (tokenHashes.contains(client.session)) {
+                client.send(END);
+            }
+        }
+    }
+
+    /** Ends the streams whose session has expired by the hub's clock. */
+    private void endExpired() {
+        Instant now = clock.instant();
+        for (Client client : clients) {
+            if (!client.expiresAt.isAfter(now)) {
+                client.send(END);
+            }
         }
     }
 
@@ -119,15 +178,29 @@ public final class LiveStream implements LiveEvents, AutoCloseable {
 
     private final class Client extends IteratingCallback {
         private final Optional<String> village;
+        /** The SHA-256 of the session's token. */
+        private final String session;
+        private final Instant expiresAt;
         private final Response response;
         private final Callback callback;
         private final ArrayDeque<String> queue = new ArrayDeque<>();
         private boolean ended;
+        private volatile ScheduledFuture<?> expiry;
 
-        Client(Optional<String> village, Response response, Callback callback) {
+        Client(Optional<String> village, String session, Instant expiresAt, Response response, Callback callback) {
             this.village = village;
+            this.session = session;
+            this.expiresAt = expiresAt;
             this.response = response;
             this.callback = callback;
+        }
+
+        private void forget() {
+            clients.remove(this);
+            ScheduledFuture<?> timer = expiry;
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
 
         void send(String message) {
@@ -171,13 +244,13 @@ public final class LiveStream implements LiveEvents, AutoCloseable {
 
         @Override
         protected void onCompleteSuccess() {
-            clients.remove(this);
+            forget();
             callback.succeeded();
         }
 
         @Override
         protected void onCompleteFailure(Throwable cause) {
-            clients.remove(this);
+            forget();
             synchronized (queue) {
                 ended = true;
                 queue.clear();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.auth.Authenticator;
 import org.courtyard.hub.auth.Principal;
@@ -48,6 +50,7 @@ public final class Router extends Handler.Abstract {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Function<Throwable, Optional<Refusal>>> translations = new CopyOnWriteArrayList<>();
     private final List<String> ownedPrefixes;
     private final Duration bodyTimeout;
     private final Authenticator authenticator;
@@ -79,6 +82,16 @@ public final class Router extends Handler.Abstract {
             }
         }
         entries.add(new Entry(new Endpoint(method.asString(), pattern, access), split(pattern), route));
+        return this;
+    }
+
+    /**
+     * Answers a failure the web layer does not know (a full disk, say) with {@code translation}'s
+     * refusal instead of the generic 500; the first translation that recognises the exception (or
+     * one of its causes) wins. Call before the server starts.
+     */
+    public Router translate(Function<Throwable, Optional<Refusal>> translation) {
+        translations.add(translation);
         return this;
     }
 
@@ -135,8 +148,14 @@ public final class Router extends Handler.Abstract {
             finishWithInternalError(exchange);
             return;
         } catch (Exception e) {
-            LOG.error("{} {} failed", exchange.method(), exchange.path(), e);
-            finishWithInternalError(exchange);
+            Optional<Refusal> translated = translated(e);
+            if (translated.isPresent()) {
+                LOG.warn("{} {} failed: {}", exchange.method(), exchange.path(), translated.get().getMessage());
+                finishWithError(exchange, translated.get());
+            } else {
+                LOG.error("{} {} failed", exchange.method(), exchange.path(), e);
+                finishWithInternalError(exchange);
+            }
             return;
         }
         if (exchange.isDetached()) {
@@ -152,6 +171,16 @@ public final class Router extends Handler.Abstract {
             exchange.response().getHeaders().add(header.name(), header.value());
         }
         JsonResponses.write(exchange.response(), exchange.detach(), reply.status(), reply.body());
+    }
+
+    private Optional<Refusal> translated(Exception failure) {
+        for (Function<Throwable, Optional<Refusal>> translation : translations) {
+            Optional<Refusal> refusal = translation.apply(failure);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The one place where callers are authenticated and admitted. */

@@ -15,8 +15,9 @@ import org.eclipse.jetty.util.Callback;
  * use the camera, location, payment or USB.
  *
  * <p>The headers are set before the wrapped handler runs, so JSON answers, the event stream and
- * static files all carry them. Jetty's own answers to requests it cannot parse never reach a
- * handler and carry none.
+ * static files all carry them. Jetty's own answers to requests it cannot parse or refuses before
+ * any handler (a bad request line, headers too large, an ambiguous path) get them from
+ * {@link JsonErrorHandler}, through {@link #apply}.
  */
 public final class SecurityHeaders extends Handler.Wrapper {
 
@@ -37,12 +38,16 @@ public final class SecurityHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        HttpFields.Mutable headers = response.getHeaders();
+        apply(response.getHeaders());
+        return super.handle(request, response, callback);
+    }
+
+    /** Puts the security headers on {@code headers}. */
+    static void apply(HttpFields.Mutable headers) {
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Permissions-Policy", PERMISSIONS_POLICY);
-        return super.handle(request, response, callback);
     }
 }

@@ -97,6 +97,21 @@ public final class HeadlessChromium implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Saves what a 390-px-wide phone shows of the page as {@code NAME.png}, then goes back to the
+     * desktop size. The page is laid out as on a phone (device metrics emulation): resizing the
+     * window would not do, since headless Chromium keeps a window at least 500 px wide.
+     */
+    public Path phoneScreenshot(String name) throws IOException {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
     /** The browser console since the last call: "LEVEL message" lines. */
     public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -44,6 +44,9 @@ public final class HelpController {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelpController.class);
 
+    /** What the elder hears and reads when a help request could not be stored. */
+    public static final String NOT_SAVED = "help.not-saved";
+
     /**
      * Tunables; {@link #defaults()} are the documented defaults. {@code askCategory}: whether the
      * kiosk asks what kind of help after the request went out (紧急、看病…); a home unit, without a
@@ -122,7 +125,12 @@ public final class HelpController {
             }
             Event event = Event.of(new HelpRequested(source, category, null, transcript), now,
                     outbox.clockTrusted());
-            store.saveRequest(event);
+            try {
+                store.saveRequest(event);
+            } catch (RuntimeException e) {
+                notSaved(event, e);
+                return;
+            }
             // Durable now: only from here on may the elder hear that it was sent.
             cancellableUntil = now.plus(settings.cancelWindow());
             LocalHelpRequest saved = store.request(event.id()).orElseThrow();
@@ -140,6 +148,22 @@ public final class HelpController {
             outbox.pushNow();
             LOG.info("Help request {} from {} saved", event.id(), source);
         });
+    }
+
+    /**
+     * The request could not be stored (the SD card is full even after its reserve was used, or the
+     * card failed): the elder must not hear "sent". The courtyard alarm still calls whoever is near,
+     * and the screen and the voice say what is true: it was not saved, call out for help.
+     */
+    private void notSaved(Event event, RuntimeException cause) {
+        LOG.error("Help request {} could NOT be saved; telling the elder to call out instead", event.id(), cause);
+        model.update(state -> state.withScreen(Screen.HELP).withHelp(null));
+        lamps.set(LampRole.SENDING, LampState.OFF);
+        lamps.set(LampRole.ACKNOWLEDGED, LampState.OFF);
+        if (settings.alertCourtyard()) {
+            feedback.alertCourtyard();
+        }
+        speak(NOT_SAVED);
     }
 
     /** 按错了: takes the latest request back, if it is still within the cancel window. */

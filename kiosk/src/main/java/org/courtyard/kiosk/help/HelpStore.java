@@ -47,12 +47,17 @@ public final class HelpStore {
         store.migrate(KEY, MIGRATIONS);
     }
 
-    /** Durably records a new request: its {@code HELP_REQUESTED} event and its SAVED row, in one transaction. */
+    /**
+     * Durably records a new request: its {@code HELP_REQUESTED} event and its SAVED row, in one
+     * transaction; on a full SD card in the space held back for help requests.
+     *
+     * @throws org.courtyard.kiosk.store.StorageFullException if even that is gone; nothing is stored
+     */
     public void saveRequest(Event event) {
         if (!(event.payload() instanceof HelpRequested requested)) {
             throw new IllegalArgumentException("event " + event.id() + " is not a HELP_REQUESTED event");
         }
-        store.append(event, connection -> {
+        store.appendUsingReserve(event, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO help_request (id, source, category, occurred_at, status, updated_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?)")) {

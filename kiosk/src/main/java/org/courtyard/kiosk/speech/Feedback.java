@@ -56,20 +56,28 @@ public final class Feedback implements AutoCloseable {
      * resident's name before its thanks (张桂英，谢谢您…).
      */
     public void say(Optional<AudioClip> lead, String... keys) {
-        List<Runnable> dropped = new ArrayList<>();
-        queue.drainTo(dropped);
-        outstanding.addAndGet(-dropped.size());
-        lead.ifPresent(clip -> submit(() -> loudspeaker.play(clip, Route.INDOOR, false)));
+        int dropped = 0;
+        for (Runnable waiting : queue.toArray(new Runnable[0])) {
+            // Only prompts: an alarm queued just before (the help flow sounds it, then speaks) must sound.
+            if (waiting instanceof Queued queued && queued.prompt() && queue.remove(waiting)) {
+                dropped++;
+            }
+        }
+        outstanding.addAndGet(-dropped);
+        lead.ifPresent(clip -> submit(true, () -> loudspeaker.play(clip, Route.INDOOR, false)));
         for (String key : keys) {
-            submit(() -> prompts.clip(key).ifPresentOrElse(
+            submit(true, () -> prompts.clip(key).ifPresentOrElse(
                     clip -> loudspeaker.play(clip, Route.INDOOR, false),
                     () -> LOG.warn("No spoken clip for prompt '{}'", key)));
         }
     }
 
-    /** Sounds the help alarm over the courtyard loudspeaker, so people nearby come at once. */
+    /**
+     * Sounds the help alarm over the courtyard loudspeaker, so people nearby come at once. A later
+     * {@link #say} does not drop it.
+     */
     public void alertCourtyard() {
-        submit(() -> loudspeaker.play(Tones.alarm(), Route.OUTDOOR, false));
+        submit(false, () -> loudspeaker.play(Tones.alarm(), Route.OUTDOOR, false));
     }
 
     /**
@@ -95,10 +103,18 @@ public final class Feedback implements AutoCloseable {
         return outstanding.get() > 0;
     }
 
-    private void submit(Runnable work) {
+    /** A play waiting on the audio thread; {@code prompt} ones are dropped by a newer {@link #say}. */
+    private record Queued(boolean prompt, Runnable play) implements Runnable {
+        @Override
+        public void run() {
+            play.run();
+        }
+    }
+
+    private void submit(boolean prompt, Runnable work) {
         outstanding.incrementAndGet();
         try {
-            audio.execute(() -> {
+            audio.execute(new Queued(prompt, () -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
@@ -106,7 +122,7 @@ public final class Feedback implements AutoCloseable {
                 } finally {
                     finished();
                 }
-            });
+            }));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             outstanding.decrementAndGet();
             LOG.debug("Feedback closed; not playing", e);

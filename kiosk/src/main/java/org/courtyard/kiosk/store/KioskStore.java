@@ -18,6 +18,10 @@ import org.courtyard.kiosk.core.SqlWork;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.ProtocolJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The kiosk's local SQLite database ({@code DATA/kiosk.db}): the outbox of events not yet accepted
@@ -29,8 +33,18 @@ import org.courtyard.protocol.ProtocolJson;
  * <p>WAL with {@code synchronous=FULL}: when {@link #append} returns, the event survives a power
  * cut, which is why the screen may say "sent" only after it. One connection, used under this
  * object's lock: the kiosk has one writer and few reads.
+ *
+ * <p>A full SD card fails a write with {@link StorageFullException}, nothing of it stored. A help
+ * request is the exception ({@link #appendUsingReserve}): a few megabytes are held back for it
+ * ({@code DATA/help-reserve.bin}, see {@link SpaceReserve}), released when a help request meets a
+ * full card, and made again by {@link #keepReserve()} once there is room. Transactions are begun and
+ * ended with SQL on a connection left in auto-commit: sqlite-jdbc's own {@code commit()} and
+ * {@code rollback()} lose track of the transaction when SQLite rolls it back by itself after
+ * {@code SQLITE_FULL}.
  */
 public final class KioskStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskStore.class);
 
     /** The migration key of the store's own tables. */
     static final String OUTBOX = "outbox";
@@ -62,11 +76,13 @@ public final class KioskStore implements AutoCloseable {
             "announce:1", "announce:2", "voice-log:1", "voice-memo:1", "checkin:1", "cadre:1", "checkin:2");
 
     private final Connection connection;
+    private final SpaceReserve reserve;
     private boolean closed;
     private long nextSeq;
 
-    private KioskStore(Connection connection) throws SQLException {
+    private KioskStore(Connection connection, Path dataDir) throws SQLException {
         this.connection = connection;
+        this.reserve = new SpaceReserve(dataDir);
         adoptGlobalVersion();
         migrate(OUTBOX, MIGRATIONS);
         try (Statement statement = connection.createStatement();
@@ -86,7 +102,9 @@ public final class KioskStore implements AutoCloseable {
                 statement.execute("PRAGMA synchronous=FULL");
                 statement.execute("PRAGMA busy_timeout=5000");
             }
-            return new KioskStore(connection);
+            KioskStore store = new KioskStore(connection, dataDir);
+            store.keepReserve();
+            return store;
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot open the kiosk database in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -196,6 +214,39 @@ public final class KioskStore implements AutoCloseable {
             insertOutbox(event);
             alongside.run(connection);
         });
+    }
+
+    /**
+     * As {@link #append(Event, SqlWork)}, for a help request: on a full SD card the disk space held
+     * back for help requests is released and the write tried once more, so that a card filled by
+     * anything else never keeps a help request from being saved.
+     *
+     * @throws StorageFullException if the card is full even so; nothing is stored
+     */
+    public synchronized void appendUsingReserve(Event event, SqlWork<?> alongside) {
+        try {
+            append(event, alongside);
+        } catch (StorageFullException full) {
+            if (!reserve.release()) {
+                throw full;
+            }
+            LOG.warn("The SD card is full: event {} uses the disk space reserved for help requests", event.id());
+            append(event, alongside);
+        }
+    }
+
+    /**
+     * Makes the disk space held back for help requests again if it was used and there is room now;
+     * cheap when it is in place. Called at open and with every heartbeat.
+     */
+    public synchronized void keepReserve() {
+        ensureOpen();
+        reserve.restore();
+    }
+
+    /** Whether the disk space for help requests is held (false after a full card used it). */
+    public synchronized boolean reserveHeld() {
+        return reserve.held();
     }
 
     /**
@@ -355,18 +406,31 @@ public final class KioskStore implements AutoCloseable {
     private void inTransaction(Writes work) {
         ensureOpen();
         try {
-            connection.setAutoCommit(false);
+            execute("BEGIN IMMEDIATE");
             try {
                 work.run();
-                connection.commit();
+                execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    // Finding no transaction is expected: SQLite rolls back by itself after SQLITE_FULL.
+                    execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            if (e instanceof SQLiteException sqlite
+                    && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+                throw new StorageFullException("the kiosk's SD card is full; nothing of the write was stored", e);
+            }
             throw new IllegalStateException("kiosk database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -29,6 +29,7 @@ import org.courtyard.kiosk.core.LocalHelpStatus;
 import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.core.ShownAnnouncement;
 import org.courtyard.kiosk.core.VoiceActivity;
+import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.speech.Prompts;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
@@ -144,7 +145,8 @@ final class KioskViewModel {
         heardText.set(state.voiceActivity().heard());
         HelpView help = state.help();
         helpStatus.set(help == null ? null : help.status());
-        helpText.set(help == null ? text("help.prompt") : helpText(help));
+        helpText.set(help != null ? helpText(help)
+                : text(HelpController.NOT_SAVED.equals(state.lastPrompt()) ? HelpController.NOT_SAVED : "help.prompt"));
         helpAgainVisible.set(help == null || !help.status().isOpen());
         categoryVisible.set(help != null && help.status().isOpen() && help.category() == null);
         Instant now = clock.instant();

@@ -22,6 +22,7 @@ import org.courtyard.kiosk.core.ResidentTile;
 import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.core.ShownAnnouncement;
 import org.courtyard.kiosk.core.VoiceActivity;
+import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.protocol.Priority;
 
 /**
@@ -58,6 +59,7 @@ final class Pages {
         pages.add(new Page("help-acknowledged", base.withScreen(Screen.HELP).withHelp(acknowledged)));
         pages.add(new Page("help-cancelled", base.withScreen(Screen.HELP).withHelp(cancelled)));
         pages.add(new Page("help-none", base.withScreen(Screen.HELP)));
+        pages.add(new Page("help-not-saved", base.withScreen(Screen.HELP).withLastPrompt(HelpController.NOT_SAVED)));
         List<ResidentTile> residents = TestRoster.residents().stream()
                 .map(card -> new ResidentTile(card.id(), card.name(), card.type(), null)).toList();
         CheckInView tiles = new CheckInView(residents, null);

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.courtyard.hub.announce.AnnouncementAudio;
 import org.courtyard.hub.announce.AnnouncementDraft;
+import org.courtyard.hub.announce.AnnouncementView;
 import org.courtyard.hub.announce.Announcements;
 import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.FeatureContext;
@@ -69,13 +70,16 @@ final class AnnouncementRoutes {
                 announcements.create(user, exchange.bodyAs(AnnouncementDraft.class), Actors.trail(audit, user,
                         exchange))));
         hub.route(GET, "/api/v1/announcements", Access.STAFF, this::list);
-        hub.route(GET, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> Reply.ok(
+        hub.route(GET, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> tagged(
                 announcements.get(user, exchange.pathParameter("id"))));
-        hub.route(PUT, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> Reply.ok(
+        hub.route(PUT, "/api/v1/announcements/{id}", Access.STAFF, (exchange, user) -> tagged(
                 announcements.update(user, exchange.pathParameter("id"), exchange.bodyAs(AnnouncementDraft.class),
-                        Actors.trail(audit, user, exchange))));
-        hub.route(POST, "/api/v1/announcements/{id}/withdraw", Access.STAFF, (exchange, user) -> Reply.ok(
-                announcements.withdraw(user, exchange.pathParameter("id"), Actors.trail(audit, user, exchange))));
+                        exchange.ifMatch(), Actors.trail(audit, user, exchange))));
+        hub.route(POST, "/api/v1/announcements/{id}/withdraw", Access.STAFF, (exchange, user) -> {
+            exchange.emptyBody();
+            return Reply.ok(announcements.withdraw(user, exchange.pathParameter("id"),
+                    Actors.trail(audit, user, exchange)));
+        });
         hub.route(PUT, "/api/v1/announcements/{id}/audio", Access.STAFF, this::upload);
         hub.route(GET, "/api/v1/announcements/{id}/audio", AUDIO_READERS,
                 (exchange, caller) -> download(exchange, caller, true));
@@ -83,6 +87,11 @@ final class AnnouncementRoutes {
                 (exchange, caller) -> download(exchange, caller, false));
         hub.route(GET, "/api/v1/announcements/{id}/deliveries", Access.STAFF, (exchange, user) -> Reply.ok(
                 announcements.deliveries(user, exchange.pathParameter("id"))));
+    }
+
+    /** One announcement with its revision as the ETag, which a later PUT sends back as If-Match. */
+    private static Reply tagged(AnnouncementView announcement) {
+        return Reply.ok(announcement).withHeader("ETag", Exchange.etag(announcement.revision()));
     }
 
     private Reply list(Exchange exchange, StaffUser user) {

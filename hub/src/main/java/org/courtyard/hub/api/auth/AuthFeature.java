@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.courtyard.hub.api.Feature;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.auth.AuthSchema;
-import org.courtyard.hub.auth.LoginThrottle;
+import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.auth.Users;
 import org.courtyard.hub.store.Migration;
 
@@ -19,6 +19,7 @@ public final class AuthFeature implements Feature {
     private final Duration sessionLifetime;
     private final Optional<String> adminPassword;
     private Optional<String> generatedAdminPassword = Optional.empty();
+    private Users users;
 
     /** @param adminPassword the first admin's password; empty to generate one */
     public AuthFeature(Duration sessionLifetime, Optional<String> adminPassword) {
@@ -38,10 +39,22 @@ public final class AuthFeature implements Feature {
 
     @Override
     public void install(FeatureContext hub) {
-        Users users = new Users(hub.database(), hub.clock(), sessionLifetime);
+        users = new Users(hub.database(), hub.clock(), sessionLifetime);
         hub.authenticator().add(users::bySessionHash);
         generatedAdminPassword = users.createFirstAdmin(adminPassword);
-        new AuthRoutes(users, sessionLifetime, new LoginThrottle(hub.clock()), hub.audit()).register(hub);
+        new AuthRoutes(users, sessionLifetime, new GuessThrottle(hub.clock(), GuessThrottle.LOGINS), hub.audit())
+                .register(hub);
+    }
+
+    /**
+     * The staff users and their sessions, for the features that live as long as a session (the
+     * event stream); after install.
+     */
+    public Users users() {
+        if (users == null) {
+            throw new IllegalStateException("the auth feature is not installed yet");
+        }
+        return users;
     }
 
     /** The first admin's password if the install generated it (shown once); empty otherwise. */

@@ -1,5 +1,6 @@
 package org.courtyard.hub.api.auth;
 
+import static org.eclipse.jetty.http.HttpMethod.DELETE;
 import static org.eclipse.jetty.http.HttpMethod.GET;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 
@@ -10,7 +11,7 @@ import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.Actor;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Access;
-import org.courtyard.hub.auth.LoginThrottle;
+import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.auth.NewUser;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.UserView;
@@ -21,10 +22,10 @@ import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.ErrorBody;
 
 /**
- * {@code /api/v1/login}, {@code /logout}, {@code /me}, {@code /users} and
- * {@code /users/{username}/unlock}. Logins go through the {@link LoginThrottle} (429 with
- * {@code Retry-After} when refused); logins, failed logins, locks, logouts, new users and unlocks
- * are written to the {@link AuditLog}.
+ * {@code /api/v1/login}, {@code /logout}, {@code /me}, {@code /users},
+ * {@code /users/{username}/unlock} and {@code DELETE /users/{username}/sessions}. Logins go through
+ * a {@link GuessThrottle} (429 with {@code Retry-After} when refused); logins, failed logins, locks,
+ * logouts, new users, unlocks and revocations are written to the {@link AuditLog}.
  */
 final class AuthRoutes {
 
@@ -57,10 +58,10 @@ final class AuthRoutes {
 
     private final Users users;
     private final Duration sessionLifetime;
-    private final LoginThrottle throttle;
+    private final GuessThrottle throttle;
     private final AuditLog audit;
 
-    AuthRoutes(Users users, Duration sessionLifetime, LoginThrottle throttle, AuditLog audit) {
+    AuthRoutes(Users users, Duration sessionLifetime, GuessThrottle throttle, AuditLog audit) {
         this.users = users;
         this.sessionLifetime = sessionLifetime;
         this.throttle = throttle;
@@ -75,16 +76,17 @@ final class AuthRoutes {
                 users.create(exchange.bodyAs(NewUser.class), Actors.trail(audit, admin, exchange))));
         hub.route(GET, "/api/v1/users", Access.ADMIN, (exchange, admin) -> Reply.ok(users.list()));
         hub.route(POST, "/api/v1/users/{username}/unlock", Access.ADMIN, this::unlock);
+        hub.route(DELETE, "/api/v1/users/{username}/sessions", Access.ADMIN, this::revokeSessions);
     }
 
     private Reply login(Exchange exchange) {
         LoginRequest request = exchange.bodyAs(LoginRequest.class);
         Actor actor = Actors.of(request.username(), exchange);
-        LoginThrottle.Attempt attempt;
+        GuessThrottle.Attempt attempt;
         try {
             attempt = throttle.begin(request.username(), actor.address());
-        } catch (LoginThrottle.Refused refused) {
-            return Reply.json(429, ErrorBody.of("too_many_requests", refused.getMessage()))
+        } catch (GuessThrottle.Refused refused) {
+            return Reply.json(429, ErrorBody.of("too_many_requests", refusal(refused)))
                     .withHeader("Retry-After", Long.toString(refused.retryAfter().toSeconds()));
         }
         Optional<Users.Login> login;
@@ -98,9 +100,10 @@ final class AuthRoutes {
             boolean locked = attempt.failed();
             audit.recordAlone(actor, "login.failed", null, null);
             if (locked) {
-                audit.recordAlone(actor, "login.locked", request.username(), LoginThrottle.USER_FAILURES
-                        + " failed logins within " + LoginThrottle.WINDOW.toMinutes() + " minutes; locked for "
-                        + LoginThrottle.LOCK.toMinutes() + " minutes");
+                GuessThrottle.Rules rules = throttle.rules();
+                audit.recordAlone(actor, "login.locked", request.username(), rules.perPair()
+                        + " failed logins from " + actor.address() + " within " + rules.window().toMinutes()
+                        + " minutes; locked for that address for " + rules.lock().toMinutes() + " minutes");
             }
             throw Refusal.unauthenticated("wrong username or password");
         }
@@ -115,7 +118,31 @@ final class AuthRoutes {
         return Reply.noContent().withHeader("Set-Cookie", cookie("", 0, exchange.request().isSecure()));
     }
 
-    /** Lifts a login lock early; 404 for a name no user has. The address limit is not lifted. */
+    private static String refusal(GuessThrottle.Refused refused) {
+        return switch (refused.why()) {
+            case ADDRESS -> "too many failed logins from this address; try again in " + refused.waitInWords();
+            case LOCKED -> "too many failed logins for this user from this address; try again in "
+                    + refused.waitInWords() + " or ask an administrator to unlock it";
+            case SPACED -> "this user has had many failed logins; after a failed login from this address wait "
+                    + refused.waitInWords() + " before the next";
+            case BUSY -> "other logins for this user from this address are being checked; try again in a moment";
+        };
+    }
+
+    /**
+     * Signs a user out everywhere (a lost phone, someone who left): every session ends and its
+     * open event streams close at once. 404 for a name no user has.
+     */
+    private Reply revokeSessions(Exchange exchange, StaffUser admin) {
+        String username = exchange.pathParameter("username");
+        if (!users.exists(username)) {
+            throw Refusal.notFound("no user '" + username + "'");
+        }
+        int revoked = users.revokeSessions(username, Actors.trail(audit, admin, exchange));
+        return Reply.ok(java.util.Map.of("revoked", revoked));
+    }
+
+    /** Lifts a login lock early, for every address; 404 for a name no user has. The address limit is not lifted. */
     private Reply unlock(Exchange exchange, StaffUser admin) {
         String username = exchange.pathParameter("username");
         if (!users.exists(username)) {

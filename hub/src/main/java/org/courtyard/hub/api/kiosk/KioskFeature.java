@@ -7,7 +7,7 @@ import org.courtyard.hub.api.Feature;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.kiosk.Enrolment;
-import org.courtyard.hub.kiosk.EnrolmentThrottle;
+import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.kiosk.FleetNotices;
 import org.courtyard.hub.kiosk.FleetWatch;
 import org.courtyard.hub.kiosk.KioskContact;
@@ -81,7 +81,7 @@ public final class KioskFeature implements Feature {
         hub.sync().on(Heartbeat.class, contact::heartbeat);
 
         Enrolment enrolment = new Enrolment(hub.database(), hub.clock(), enrolmentCodeLifetime);
-        new KioskRoutes(kiosks, enrolment, new EnrolmentThrottle(hub.clock()), hub.audit()).register(hub);
+        new KioskRoutes(kiosks, enrolment, new GuessThrottle(hub.clock(), GuessThrottle.ENROLMENT), hub.audit()).register(hub);
     }
 
     /** The kiosk registry, for features installed after this one. */

@@ -10,10 +10,10 @@ import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Access;
+import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.kiosk.Enrolment;
-import org.courtyard.hub.kiosk.EnrolmentThrottle;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.kiosk.NewKiosk;
 import org.courtyard.hub.web.Exchange;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * and {@code /kiosks/{id}} (staff; cadres see their village), {@code POST
  * /api/v1/kiosks/{id}/enrolment-code} (ADMIN): a new one-time code for a kiosk; {@code POST
  * /api/v1/kiosks/{id}/retire} (ADMIN): out of service; {@code POST /api/v1/enrol} (no
- * authentication, throttled per address): a kiosk trades a code for its id and a new token.
+ * authentication, throttled by a {@link GuessThrottle} with the {@link GuessThrottle#ENROLMENT}
+ * rules): a kiosk trades a code for its id and a new token.
  */
 final class KioskRoutes {
 
@@ -49,12 +50,15 @@ final class KioskRoutes {
     record EnrolRequest(String code) {
     }
 
+    /** The one subject of enrolment guesses: every code is guessed at together. */
+    private static final String ENROLMENT = "enrolment";
+
     private final Kiosks kiosks;
     private final Enrolment enrolment;
-    private final EnrolmentThrottle throttle;
+    private final GuessThrottle throttle;
     private final AuditLog audit;
 
-    KioskRoutes(Kiosks kiosks, Enrolment enrolment, EnrolmentThrottle throttle, AuditLog audit) {
+    KioskRoutes(Kiosks kiosks, Enrolment enrolment, GuessThrottle throttle, AuditLog audit) {
         this.kiosks = kiosks;
         this.enrolment = enrolment;
         this.throttle = throttle;
@@ -89,30 +93,49 @@ final class KioskRoutes {
         return Reply.created(code);
     }
 
+    /**
+     * Every wrong code counts against the caller's address (locked after five) and, from all
+     * addresses together, holds back addresses that guessed wrong; an address that has not is never
+     * held back, so the installer with the right code enrols whoever else is guessing.
+     */
     private Reply enrol(Exchange exchange) {
         String address = exchange.clientAddress();
-        Optional<Duration> wait = throttle.blocked(address);
-        if (wait.isPresent()) {
-            return tooMany(wait.get());
+        GuessThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(ENROLMENT, address);
+        } catch (GuessThrottle.Refused refused) {
+            return tooMany(refused.retryAfter());
         }
-        EnrolRequest request = exchange.bodyAs(EnrolRequest.class);
-        if (request.code() == null || request.code().isBlank()) {
-            throw Refusal.invalidField("code", "missing required field 'code'");
+        boolean decided = false;
+        try {
+            EnrolRequest request = exchange.bodyAs(EnrolRequest.class);
+            if (request.code() == null || request.code().isBlank()) {
+                throw Refusal.invalidField("code", "missing required field 'code'");
+            }
+            String digits = request.code().replaceAll("[\\s-]", "");
+            if (!digits.matches("\\d{" + Enrolment.DIGITS + "}")) {
+                throw Refusal.invalidField("code", "field 'code' must be " + Enrolment.DIGITS
+                        + " digits, like 4829-1736");
+            }
+            Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits,
+                    kioskId -> audit.by(Actors.of(kioskId, exchange)));
+            decided = true;
+            if (enrolled.isEmpty()) {
+                attempt.failed();
+                LOG.warn("a wrong, expired or used enrolment code came from {}", address);
+                throw Refusal.unauthenticated("this enrolment code is wrong, expired or already used; ask the"
+                        + " hub's admin for a new one");
+            }
+            attempt.succeeded();
+            LOG.info("kiosk {} enrolled from {}; its previous token no longer works", enrolled.get().kioskId(),
+                    address);
+            return Reply.ok(enrolled.get());
+        } finally {
+            if (!decided) {
+                // A malformed request or a failure of the hub guessed nothing.
+                attempt.abandoned();
+            }
         }
-        String digits = request.code().replaceAll("[\\s-]", "");
-        if (!digits.matches("\\d{" + Enrolment.DIGITS + "}")) {
-            throw Refusal.invalidField("code", "field 'code' must be " + Enrolment.DIGITS + " digits, like 4829-1736");
-        }
-        Optional<Enrolment.Enrolled> enrolled = enrolment.redeem(digits,
-                kioskId -> audit.by(Actors.of(kioskId, exchange)));
-        if (enrolled.isEmpty()) {
-            throttle.failed(address);
-            LOG.warn("a wrong, expired or used enrolment code came from {}", address);
-            throw Refusal.unauthenticated("this enrolment code is wrong, expired or already used; ask the hub's admin"
-                    + " for a new one");
-        }
-        LOG.info("kiosk {} enrolled from {}; its previous token no longer works", enrolled.get().kioskId(), address);
-        return Reply.ok(enrolled.get());
     }
 
     private static Reply tooMany(Duration wait) {

@@ -24,6 +24,7 @@ import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.Ledger;
 import org.courtyard.hub.residents.ResidentFilter;
 import org.courtyard.hub.residents.ResidentInput;
+import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.web.Exchange;
@@ -59,19 +60,25 @@ final class ResidentRoutes {
         hub.route(GET, "/api/v1/residents", Access.STAFF, this::list);
         hub.route(GET, "/api/v1/residents.csv", Access.STAFF, this::export);
         hub.route(POST, "/api/v1/residents.csv", Access.STAFF, this::importCsv);
-        hub.route(GET, "/api/v1/residents/{id}", Access.STAFF, (exchange, user) -> Reply.ok(
+        hub.route(GET, "/api/v1/residents/{id}", Access.STAFF, (exchange, user) -> tagged(
                 residents.get(user, exchange.pathParameter("id"))));
-        hub.route(PUT, "/api/v1/residents/{id}", Access.STAFF, (exchange, user) -> Reply.ok(residents.replace(user,
-                exchange.pathParameter("id"), exchange.bodyAs(ResidentInput.class),
+        hub.route(PUT, "/api/v1/residents/{id}", Access.STAFF, (exchange, user) -> tagged(residents.replace(user,
+                exchange.pathParameter("id"), exchange.bodyAs(ResidentInput.class), exchange.ifMatch(),
                 Actors.trail(audit, user, exchange))));
-        hub.route(PATCH, "/api/v1/residents/{id}", Access.STAFF, (exchange, user) -> Reply.ok(residents.patch(user,
-                exchange.pathParameter("id"), exchange.bodyTree(), Actors.trail(audit, user, exchange))));
+        hub.route(PATCH, "/api/v1/residents/{id}", Access.STAFF, (exchange, user) -> tagged(residents.patch(user,
+                exchange.pathParameter("id"), exchange.bodyTree(), exchange.ifMatch(),
+                Actors.trail(audit, user, exchange))));
         hub.route(PUT, "/api/v1/residents/{id}/photo", Access.STAFF, this::putPhoto);
         hub.route(GET, "/api/v1/residents/{id}/photo", Access.STAFF_OR_KIOSK, this::getPhoto);
         hub.route(DELETE, "/api/v1/residents/{id}/photo", Access.STAFF, (exchange, user) -> {
             residents.deletePhoto(user, exchange.pathParameter("id"), Actors.trail(audit, user, exchange));
             return Reply.noContent();
         });
+    }
+
+    /** One resident with its version as the ETag, which a later PUT or PATCH sends back as If-Match. */
+    private static Reply tagged(ResidentView resident) {
+        return Reply.ok(resident).withHeader("ETag", Exchange.etag(resident.version()));
     }
 
     private Reply list(Exchange exchange, StaffUser user) {

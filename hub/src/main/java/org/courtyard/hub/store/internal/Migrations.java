@@ -158,17 +158,29 @@ public final class Migrations {
         void run() throws SQLException;
     }
 
+    /**
+     * One transaction begun and ended with SQL, as {@code Database} does for every write: the
+     * connection stays in JDBC auto-commit, so SQLite's own rollback after {@code SQLITE_FULL}
+     * cannot leave sqlite-jdbc believing it is in a transaction that is gone.
+     */
     private static void inTransaction(Connection connection, Work work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        execute(connection, "BEGIN IMMEDIATE");
         try {
             work.run();
-            connection.commit();
+            execute(connection, "COMMIT");
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            try {
+                execute(connection, "ROLLBACK");
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }
