@@ -24,6 +24,7 @@ import { byId, showMessage } from './dom.js';
 import { ROLE } from './format.js';
 import { HealthBanner } from './health.js';
 import * as sound from './sound.js';
+import { initPhone } from './phone.js';
 import { LiveStream } from './stream.js';
 import { checkinSection } from './sections/checkins.js';
 import { helpSection } from './sections/help.js';
@@ -31,11 +32,12 @@ import { kioskSection } from './sections/kiosks.js';
 import { residentSection } from './sections/residents.js';
 import { announcementSection } from './sections/announcements.js';
 import { cadreSection } from './sections/cadres.js';
+import { careSection } from './sections/care.js';
 import { auditSection } from './sections/audit.js';
 import { notifySection } from './sections/notify.js';
 
-const SECTIONS = [helpSection, checkinSection, announcementSection, residentSection, cadreSection, kioskSection,
-  notifySection, auditSection];
+const SECTIONS = [helpSection, checkinSection, careSection, announcementSection, residentSection, cadreSection,
+  kioskSection, notifySection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');
@@ -257,6 +259,7 @@ async function logout() {
 }
 
 function boot() {
+  initPhone();
   setUnauthorizedHandler(() => {
     if (user) {
       showLogin('登录已过期或已在别处退出，请重新登录。');

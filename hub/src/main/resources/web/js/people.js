@@ -116,9 +116,21 @@ const EXPLAINED = [
   [/may import only/, () => '村干部只能导入自己村的居民。'],
 ];
 
-/** Sorts people (residents, cadres) village by village, then by name, as Chinese readers expect. */
+/**
+ * People (residents, cadres, alerts) by name in the one order of names of the whole system, the
+ * kiosk's pinyin order: the hub sends each person's `nameKey` (NameOrder.sortKey on the hub), and
+ * comparing the keys as plain strings is that order. The browser's own collator is not used for
+ * names: it differs from the kiosk's on rarer characters.
+ */
+export function byName(a, b) {
+  const x = a.nameKey || a.name;
+  const y = b.nameKey || b.name;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** People village by village (villages in the browser's pinyin order), then {@link byName}. */
 export function byVillageThenName(a, b) {
-  return a.village.localeCompare(b.village, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN');
+  return a.village.localeCompare(b.village, 'zh-CN') || byName(a, b);
 }
 
 /**

@@ -28,6 +28,8 @@ final class Demo implements AutoCloseable {
      */
     private static final Duration BANNER = Duration.ofMinutes(3);
     private static final Pattern KIOSK = Pattern.compile("^\\s*Kiosk:\\s+(k-[^,\\s]+), simulated hardware.*$");
+    private static final Pattern CADRE = Pattern.compile(
+            "^\\s*Cadre phone:\\s+(http://\\S+)\\s+\\(.*login: (\\S+) / (\\S+)\\)$");
 
     /** The launcher's output, in which the kiosk's console lines follow the banner. */
     final JavaProcess console;
@@ -39,15 +41,22 @@ final class Demo implements AutoCloseable {
     final String kioskId;
     /** The demo kiosk's data folder ({@code COURTYARD_DATA/kiosk}). */
     final Path kioskData;
+    /** The cadre's phone page and 李建华's login for it, as printed. */
+    final URI cadrePage;
+    final String cadreUsername;
+    final String cadrePassword;
 
     private Demo(JavaProcess console, URI page, String staffUsername, String staffPassword, String kioskId,
-            Path kioskData) {
+            Path kioskData, Matcher cadre) {
         this.console = console;
         this.page = page;
         this.staffUsername = staffUsername;
         this.staffPassword = staffPassword;
         this.kioskId = kioskId;
         this.kioskData = kioskData;
+        this.cadrePage = URI.create(cadre.group(1));
+        this.cadreUsername = cadre.group(2);
+        this.cadrePassword = cadre.group(3);
     }
 
     /** Runs {@code ./courtyard demo} with its data in {@code data}; returns once the kiosk is online. */
@@ -57,10 +66,11 @@ final class Demo implements AutoCloseable {
         try {
             Matcher page = printed(console, PAGE);
             Matcher staff = printed(console, STAFF);
+            Matcher cadre = printed(console, CADRE);
             Matcher kiosk = printed(console, KIOSK);
             console.awaitLine(line -> line.contains("running headless"), Courtyard.START);
             Demo demo = new Demo(console, URI.create(page.group(1)), staff.group(1), staff.group(2), kiosk.group(1),
-                    data.resolve("kiosk"));
+                    data.resolve("kiosk"), cadre);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(console.status()).contains("link=ONLINE"));
             return demo;
         } catch (AssertionError | InterruptedException | RuntimeException e) {

@@ -25,10 +25,12 @@ import org.courtyard.protocol.ProtocolJson;
 
 /**
  * Seeds a demo hub ({@code --seed-demo FILE}) through its own public API, as an administrator
- * would: a staff account, one courtyard kiosk, a cadre of 和平村 with a kiosk PIN, five
- * residents of 和平村 (three elders, two children) and a home unit for 张桂英. The logins, the
- * kiosk's and the home unit's ids and tokens and the cadre's PIN are written to FILE for {@code ./courtyard demo}; when FILE already names a kiosk the
- * hub knows, nothing is created, so a demo keeps its data across restarts.
+ * would: a staff account, one courtyard kiosk, a cadre of 和平村 with a kiosk PIN and a login of
+ * role CADRE for the phone page, five residents of 和平村 (three elders, two children), three
+ * of them paired with the cadre, and a home unit (居家呼叫器) for 张桂英. The logins, the kiosk's
+ * and the home unit's ids and tokens and the cadre's PIN are written to FILE for
+ * {@code ./courtyard demo}; when FILE already names a kiosk the hub knows, nothing is created, so
+ * a demo keeps its data across restarts.
  *
  * <p>So that the demo shows a missed-check-in alert at once, one resident, 王德福, gets a check-in
  * three days old: the seed syncs it <em>as the demo kiosk</em>, with the kiosk's token and an
@@ -40,6 +42,8 @@ final class DemoSeed {
     static final String VILLAGE = "和平村";
     static final String KIOSK_NAME = "和平村幸福小院";
     static final String CADRE_NAME = "李建华";
+    /** The demo cadre's login for the phone page ({@code care.html}), linked to the cadre. */
+    static final String CADRE_USERNAME = "lijianhua";
     /** The resident whose last check-in is three days old, so the demo shows an alert. */
     static final String QUIET_RESIDENT = "王德福";
     /** The resident with a home unit (居家呼叫器) of her own. */
@@ -95,8 +99,17 @@ final class DemoSeed {
         seeded.setProperty("kiosk.token", registration.get("token").asText());
         seeded.setProperty("kiosk.village", VILLAGE);
         String pin = String.format("%04d", new SecureRandom().nextInt(10_000));
+        String cadrePassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        ObjectNode login = ProtocolJson.mapper().createObjectNode().put("username", CADRE_USERNAME)
+                .put("password", cadrePassword).put("role", "CADRE").put("village", VILLAGE)
+                .put("displayName", CADRE_NAME);
+        HttpResponse<String> loginCreated = send("POST", "/api/v1/users", admin, login);
+        if (loginCreated.statusCode() != 201) {
+            throw new IOException("could not create the demo cadre's login: HTTP " + loginCreated.statusCode() + " "
+                    + loginCreated.body());
+        }
         ObjectNode cadre = ProtocolJson.mapper().createObjectNode().put("name", CADRE_NAME).put("village", VILLAGE)
-                .put("phone", "13900001111").put("pin", pin);
+                .put("phone", "13900001111").put("pin", pin).put("username", CADRE_USERNAME);
         HttpResponse<String> cadreCreated = send("POST", "/api/v1/cadres", admin, cadre);
         if (cadreCreated.statusCode() != 201) {
             throw new IOException("could not create the demo cadre: HTTP " + cadreCreated.statusCode() + " "
@@ -105,6 +118,8 @@ final class DemoSeed {
         String cadreId = ProtocolJson.mapper().readTree(cadreCreated.body()).get("id").asText();
         seeded.setProperty("cadre.name", CADRE_NAME);
         seeded.setProperty("cadre.pin", pin);
+        seeded.setProperty("cadre.username", CADRE_USERNAME);
+        seeded.setProperty("cadre.password", cadrePassword);
         String quiet = null;
         String homeResident = null;
         for (ObjectNode resident : residents(cadreId)) {

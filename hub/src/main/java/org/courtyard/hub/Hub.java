@@ -22,6 +22,7 @@ import org.courtyard.hub.api.PeriodicChecks;
 import org.courtyard.hub.api.announce.AnnouncementFeature;
 import org.courtyard.hub.api.audit.AuditFeature;
 import org.courtyard.hub.api.auth.AuthFeature;
+import org.courtyard.hub.api.care.CareFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.api.home.HomeFeature;
@@ -87,6 +88,8 @@ public final class Hub implements AutoCloseable {
     public static final String PHOTO_DIR = "photos";
     /** The folder of help requests' voice memos inside the data directory, one WAV per SHA-256. */
     public static final String MEMO_DIR = "memos";
+    /** The folder of visits' photos inside the data directory, one JPEG per SHA-256. */
+    public static final String VISIT_PHOTO_DIR = "visit-photos";
     /** What a 507 asks clients to wait: a full disk is not freed in seconds. */
     static final Duration STORAGE_FULL_RETRY = Duration.ofSeconds(60);
 
@@ -120,16 +123,21 @@ public final class Hub implements AutoCloseable {
         KioskFeature kiosks = new KioskFeature(config.kioskOnlineWindow(), config.kioskSilentAfter(),
                 config.overdueCheckEvery(), config.enrolmentCodeLifetime());
         ResidentsFeature residents = new ResidentsFeature(config.dataDir().resolve(PHOTO_DIR));
+        HelpFeature help = new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(),
+                config.dataDir().resolve(MEMO_DIR));
+        CheckInFeature checkIns = new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery());
         return new Features(auth, List.of(
                 new AuditFeature(),
                 auth,
                 kiosks,
                 new SyncFeature(config.longPollMax()),
                 new NotifyFeature(stream, auth),
-                new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(), config.dataDir().resolve(MEMO_DIR)),
+                help,
                 residents,
-                new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery()),
+                checkIns,
                 new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
+                new CareFeature(residents, checkIns, help, config.care(), config.dataDir().resolve(VISIT_PHOTO_DIR),
+                        config.checkInCheckEvery()),
                 new HomeFeature(kiosks, residents, config.homeSilentAfter())));
     }
 

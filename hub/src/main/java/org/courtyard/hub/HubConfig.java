@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
+import org.courtyard.hub.care.CareSettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
@@ -50,6 +51,7 @@ import org.courtyard.hub.web.TlsSettings;
  *     {@code Host}); empty for none
  * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
  *     says {@code degraded} ({@code store.min-free-mb}); 0 never
+ * @param care the township's care rules, published festival dates and digest time ({@code care.*})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
         Duration overdueCheckEvery, Duration longPollMax, Duration sessionLifetime, Duration kioskOnlineWindow,
@@ -57,7 +59,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        Duration homeSilentAfter, long minFreeDiskBytes, Optional<URI> publicUrl) {
+        Duration homeSilentAfter, long minFreeDiskBytes, Optional<URI> publicUrl, CareSettings care) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -116,6 +118,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
         positive(homeSilentAfter, "home.silent-minutes");
+        if (care == null) {
+            throw new IllegalArgumentException("care settings are required");
+        }
         if (minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("store.min-free-mb must not be negative");
         }
@@ -162,6 +167,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
         builder.homeSilentAfter = homeSilentAfter;
+        builder.care = care;
         builder.minFreeDiskBytes = minFreeDiskBytes;
         builder.publicUrl = publicUrl;
         return builder;
@@ -226,6 +232,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration homeSilentAfter = Duration.ofMinutes(30);
         private long minFreeDiskBytes = 256 * MEGABYTE;
         private Optional<URI> publicUrl = Optional.empty();
+        private CareSettings care = CareSettings.defaults();
+        private final TreeMap<String, String> careKeys = new TreeMap<>();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -374,6 +382,13 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The care rules, festival dates and digest time (overrides the {@code care.*} keys). */
+        public Builder care(CareSettings care) {
+            this.care = care;
+            careKeys.clear();
+            return this;
+        }
+
         public Builder adminPassword(String password) {
             this.adminPassword = Optional.ofNullable(password).filter(p -> !p.isEmpty());
             return this;
@@ -393,10 +408,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                             .put(webhook.group(2), value);
                     continue;
                 }
+                if (key.startsWith("care.")) {
+                    careKeys.put(key, value);
+                    continue;
+                }
                 if (!KEYS.contains(key)) {
                     throw new IllegalArgumentException("unknown config key '" + key + "' (known: " + new TreeSet<>(KEYS)
                             + ", webhook.N.url, webhook.N.format, webhook.N.events, webhook.N.name, webhook.N.secret,"
-                            + " webhook.N.per-minute)");
+                            + " webhook.N.per-minute, " + CareSettings.KEYS + ")");
                 }
                 switch (key) {
                     case "help.overdue-minutes" -> overdueAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
@@ -440,6 +459,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 }
             }
             hooks.forEach((n, fields) -> webhooks.add(webhook(n, fields)));
+            if (!careKeys.isEmpty()) {
+                care = CareSettings.fromProperties(careKeys);
+            }
             return this;
         }
 
@@ -465,7 +487,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, minFreeDiskBytes, publicUrl);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, minFreeDiskBytes, publicUrl,
+                    care);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

@@ -202,7 +202,7 @@ function renderList() {
   },
   el('td', {}, el('button', { type: 'button', class: 'row-open', text: announcement.title })),
   el('td', { class: 'nowrap' }, priorityBadge(announcement)),
-  el('td', { class: 'nowrap', text: announcement.outdoor ? '室外喇叭' : '仅屏幕' }),
+  el('td', { class: 'nowrap', text: announcement.outdoor ? '大喇叭' : '仅屏幕' }),
   el('td', { class: 'ann-targets', text: targetsText(announcement.targets) }),
   el('td', { class: 'ann-when', text: scheduleText(announcement) }),
   el('td', { class: 'nowrap' }, stateBadge(announcement)),
@@ -339,7 +339,7 @@ function renderView(announcement) {
   const audio = announcement.audio;
   els.fields.replaceChildren(
       field('内容', announcement.text || '（没有文字）'),
-      field('播放方式', announcement.outdoor ? '室外喇叭广播' : '只在屏幕上显示'),
+      field('播放方式', announcement.outdoor ? '大喇叭广播' : '只在屏幕上显示'),
       field('发给', targetsText(announcement.targets)),
       field('时间', scheduleText(announcement)),
       field('录音', audio ? `${(audio.durationMs / 1000).toFixed(1)} 秒` : '没有录音（只在屏幕上显示文字）'),

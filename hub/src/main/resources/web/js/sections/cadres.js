@@ -17,7 +17,9 @@ const LABELS = {
   name: '姓名',
   village: '村',
   phone: '电话',
-  pin: '设备密码',
+  level: '级别',
+  kind: '身份',
+  pin: '村干部密码',
   active: '在用',
 };
 
@@ -55,6 +57,8 @@ function elements() {
     name: byId('cadre-name'),
     village: byId('cadre-village'),
     phone: byId('cadre-phone'),
+    level: byId('cadre-level'),
+    kind: byId('cadre-kind'),
     active: byId('cadre-active'),
     villageList: byId('cadre-villages'),
     readonly: byId('cadre-readonly'),
@@ -176,6 +180,8 @@ function fillForm(cadre) {
   els.name.value = cadre ? cadre.name : '';
   els.village.value = cadre ? cadre.village : (isCadre() ? ctx.user.village : els.villageFilter.value);
   els.phone.value = cadre && cadre.phone ? cadre.phone : '';
+  els.level.value = cadre && cadre.level ? cadre.level : 'VILLAGE';
+  els.kind.value = cadre && cadre.kind ? cadre.kind : 'CADRE';
   els.active.checked = cadre ? cadre.active : true;
   showMessage(els.formError, '');
   setInvalid(null);
@@ -198,7 +204,7 @@ function renderDetail() {
   }
   els.title.textContent = open ? open.name : '登记村干部';
   const editable = !isCadre();
-  for (const input of [els.name, els.village, els.phone, els.active]) {
+  for (const input of [els.name, els.village, els.phone, els.level, els.kind, els.active]) {
     input.disabled = !editable;
   }
   els.formButtons.hidden = !editable;
@@ -259,6 +265,8 @@ function formBody() {
     name: els.name.value.trim(),
     village: els.village.value.trim(),
     phone: els.phone.value.trim() || null,
+    level: els.level.value,
+    kind: els.kind.value,
     active: els.active.checked,
   };
 }
@@ -286,7 +294,7 @@ function localProblem(body) {
 function refusal(error) {
   const message = error.message || '';
   if (error.status === 403) {
-    return `没有权限：${isCadre() ? '村干部只能设置自己的设备密码。' : ''}（${message}）`;
+    return `没有权限：${isCadre() ? '村干部只能设置自己的密码。' : ''}（${message}）`;
   }
   if (/already uses this PIN/.test(message)) {
     return '这个村已经有别的干部用这个密码了，请换一个（小院设备是靠密码认出干部的）。';
@@ -326,7 +334,7 @@ async function save(event) {
     }
     addVillage(saved.village);
     await load();
-    await openCadre(saved.id, creating ? `已登记 ${saved.name}。现在可以在下面给他设置小院设备密码。` : '已保存。');
+    await openCadre(saved.id, creating ? `已登记 ${saved.name}。现在可以在下面给他设置村干部密码。` : '已保存。');
   } catch (error) {
     if (!ctx || error.status === 401) {
       return;
@@ -381,8 +389,8 @@ async function sendPin(pin) {
     clearPinInputs();
     await load();
     await openCadre(id, pin === null
-      ? '已取消设备密码。这位干部不能再在小院设备上进入干部模式。'
-      : '设备密码已设置。本村的小院设备会在一分钟内收到，请告诉这位干部本人。');
+      ? '已取消村干部密码。这位干部不能再在小院设备上进入干部模式。'
+      : '村干部密码已设置。本村的小院设备会在一分钟内收到，请告诉这位干部本人。');
   } catch (error) {
     if (ctx && error.status !== 401) {
       showMessage(els.pinError, `密码没有改：${refusal(error)}`);
@@ -420,7 +428,7 @@ function setPin(event) {
 }
 
 function removePin() {
-  if (open && window.confirm(`取消 ${open.name} 的设备密码？取消后他不能在小院设备上进入干部模式，直到重新设置。`)) {
+  if (open && window.confirm(`取消 ${open.name} 的村干部密码？取消后他不能在小院设备上进入干部模式，直到重新设置。`)) {
     sendPin(null);
   }
 }

@@ -7,12 +7,16 @@ import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
-  addDays, dayText, dayTimeText, daysBetween, everyText, localDate, setToday, timeText, today, typeText,
+  addDays, byName, dayText, dayTimeText, daysBetween, everyText, localDate, setToday, timeText, today, typeText,
 } from '../people.js';
 
 /** Ids of the pause form's inputs, which exists while one alert row shows it. */
 const PAUSE_UNTIL = 'checkins-pause-until';
 const PAUSE_NOTE = 'checkins-pause-note';
+const PAUSE_REASON = 'checkins-pause-reason';
+/** Why someone is paused; illness and hospital bring a follow-up visit within days (the 走访 tab). */
+const PAUSE_REASONS = [['HOSPITAL', '住院（安排回访）'], ['ILLNESS', '生病在家（安排回访）'], ['AWAY', '外出'],
+  ['OTHER', '其他']];
 
 /** The periodic check raises many alerts at once; one tone for a burst is enough. */
 const QUIET_AFTER_TONE_MS = 10_000;
@@ -104,16 +108,19 @@ function pauseForm(alert) {
     value: addDays(today(), 7), required: true });
   const note = el('input', { type: 'text', id: PAUSE_NOTE, maxlength: 500, list: 'pause-reasons',
     placeholder: '例如：在医院、外出探亲', autocomplete: 'off' });
+  const reason = el('select', { id: PAUSE_REASON }, ...PAUSE_REASONS.map(([value, text]) =>
+    el('option', { value, text, selected: value === 'OTHER' })));
   const error = el('p', { class: 'message error', role: 'alert', hidden: true });
   const form = el('form', { class: 'pause-inline', novalidate: true, 'aria-label': `暂停 ${alert.name} 的提醒` },
-      el('label', { for: PAUSE_NOTE, text: '原因' }), note,
+      el('label', { for: PAUSE_REASON, text: '为什么' }), reason,
+      el('label', { for: PAUSE_NOTE, text: '说明' }), note,
       el('label', { for: PAUSE_UNTIL, text: '暂停到（含这天）' }), until,
       el('button', { type: 'submit', class: 'button primary small', text: '确认暂停' }),
       el('button', { type: 'button', class: 'button small', 'data-cancel': 'true', text: '取消' }),
       error);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    pause(alert, until.value, note.value.trim(), error);
+    pause(alert, until.value, note.value.trim(), reason.value, error);
   });
   form.querySelector('[data-cancel]').addEventListener('click', () => {
     stopPausing();
@@ -124,8 +131,7 @@ function pauseForm(alert) {
 
 function renderAlerts() {
   const sorted = [...alerts.values()].sort((a, b) =>
-    a.village.localeCompare(b.village, 'zh-CN') || a.dueDate.localeCompare(b.dueDate)
-      || a.name.localeCompare(b.name, 'zh-CN'));
+    a.village.localeCompare(b.village, 'zh-CN') || a.dueDate.localeCompare(b.dueDate) || byName(a, b));
   const rows = [];
   for (const alert of sorted) {
     rows.push(el('tr', { 'data-alert': alert.id, 'data-resident': alert.residentId, class: 'is-alert' },
@@ -155,13 +161,14 @@ function stopPausing() {
   pausingForm = null;
 }
 
-async function pause(alert, until, note, error) {
+async function pause(alert, until, note, reason, error) {
   if (!until) {
     showMessage(error, '请选择暂停到哪一天。');
     return;
   }
   try {
-    await ctx.api.post(`/api/v1/residents/${encodeURIComponent(alert.residentId)}/pause`, { until, note: note || null });
+    await ctx.api.post(`/api/v1/residents/${encodeURIComponent(alert.residentId)}/pause`,
+        { until, note: note || null, reason });
     if (!ctx) {
       return;
     }
@@ -406,7 +413,7 @@ function loadAll() {
 
 export const checkinSection = {
   id: 'checkins',
-  events: ['checked-in', 'visit-checked-in', 'checkin-alert', 'checkin-alert-cleared'],
+  events: ['checked-in', 'checkin-undone', 'visit-checked-in', 'checkin-alert', 'checkin-alert-cleared'],
   countLabel: '人未报平安',
 
   start(context) {
@@ -479,7 +486,7 @@ export const checkinSection = {
       }
       renderAlerts();
       loadToday();
-    } else if (name === 'checked-in') {
+    } else if (name === 'checked-in' || name === 'checkin-undone') {
       loadToday();
     } else if (name === 'visit-checked-in') {
       loadCoverage();

@@ -28,10 +28,17 @@ let els = null;
 const requests = new Map();
 /** Requests that arrived live and nobody has opened or handled yet (highlighted as new). */
 const unseen = new Map();
+/**
+ * Requests past the overdue time that nobody has acknowledged, whatever the list's filter: they
+ * count in the badge and the window title in every login until someone acknowledges them.
+ */
+const overdue = new Map();
 const villages = new Set();
 let openId = null;
 let openHelp = null;
 let sending = false;
+/** Requests being acknowledged from the list. */
+const acknowledging = new Set();
 /** Each list load gets a number; only the answer of the latest one is used. */
 let loadNumber = 0;
 /** Versions live events brought while a list load was on its way, by id. */
@@ -135,8 +142,36 @@ function upsert(help) {
   if (merged.status !== 'NEW') {
     unseen.delete(help.id);
   }
+  noteOverdue(merged);
   addVillage(merged.village);
   return merged;
+}
+
+function noteOverdue(help) {
+  if (isOverdueNow(help)) {
+    overdue.set(help.id, help);
+  } else {
+    overdue.delete(help.id);
+  }
+}
+
+/** The requests still waiting for anyone (NEW), whatever the filter: the overdue ones count. */
+async function loadWaiting() {
+  try {
+    const waiting = await ctx.api.get(withQuery('/api/v1/help-requests', { status: 'NEW' }));
+    if (!ctx) {
+      return;
+    }
+    overdue.clear();
+    for (const help of waiting) {
+      noteOverdue(merge(requests.get(help.id), help));
+    }
+    renderList();
+  } catch (error) {
+    if (ctx && error.status !== 401) {
+      console.warn('courtyard: no list of waiting requests for the count', error);
+    }
+  }
 }
 
 function addVillage(village) {
@@ -175,6 +210,7 @@ async function loadList() {
     const fresh = new Map();
     for (const help of list) {
       fresh.set(help.id, merge(requests.get(help.id), help));
+      noteOverdue(fresh.get(help.id));
       addVillage(help.village);
     }
     // A request created or changed by a live event during the load may be missing from (or
@@ -262,14 +298,18 @@ function renderList() {
         deviceCell(help),
         el('td', { text: sourceText(help.source) }),
         el('td', { text: categoryText(help.category) }),
-        el('td', { class: 'state' }, ...badges(help, true)));
+        el('td', { class: 'state' }, ...badges(help, true),
+            // One tap acknowledges, from the list (on a phone, the card): no need to open it first.
+            help.status === 'NEW' ? el('button', { type: 'button', class: 'button primary acknowledge',
+              'data-acknowledge': help.id, text: '确认收到', disabled: sending || acknowledging.has(help.id) })
+              : null));
   });
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
   const elsewhere = [...unseen.keys()].filter((id) => !requests.has(id)).length;
   els.hiddenNewText.textContent = `另有 ${elsewhere} 条新求助不在当前筛选里。`;
   els.hiddenNew.hidden = elsewhere === 0;
-  ctx.setCount('help', unseen.size);
+  ctx.setCount('help', new Set([...unseen.keys(), ...overdue.keys()]).size);
 }
 
 /** Whether the request came from a resident's home unit (居家呼叫器): staff go to the home, not the courtyard. */
@@ -454,6 +494,38 @@ async function transition(to) {
   }
 }
 
+/** 确认收到 on a row of the list: acknowledges the request without opening it. */
+async function acknowledge(id) {
+  acknowledging.add(id);
+  renderList();
+  try {
+    const help = await ctx.api.post(`/api/v1/help-requests/${encodeURIComponent(id)}/transitions`,
+        { to: 'ACKNOWLEDGED' });
+    if (!ctx) {
+      return;
+    }
+    upsert(help);
+    showMessage(els.listError, '');
+    if (openId === id) {
+      renderDetail(help);
+      showMessage(els.notice, DONE.ACKNOWLEDGED);
+    }
+  } catch (error) {
+    if (!ctx || error.status === 401) {
+      return;
+    }
+    showMessage(els.listError, error.status === 409
+      ? '这条求助刚刚已被别人处理过，列表已更新。'
+      : `确认没有成功：${error.message}`);
+    loadList();
+  } finally {
+    acknowledging.delete(id);
+    if (ctx) {
+      renderList();
+    }
+  }
+}
+
 function setButtonsDisabled(disabled) {
   for (const button of els.actions.querySelectorAll('button[data-to]')) {
     button.disabled = disabled;
@@ -475,6 +547,14 @@ function refreshOpen(help) {
 
 function wire() {
   els.rows.addEventListener('click', (event) => {
+    const ack = event.target.closest('button[data-acknowledge]');
+    if (ack) {
+      event.stopPropagation();
+      if (!ack.disabled) {
+        acknowledge(ack.dataset.acknowledge);
+      }
+      return;
+    }
     const row = event.target.closest('tr[data-id]');
     if (row) {
       open(row.dataset.id);
@@ -513,7 +593,7 @@ function wire() {
 export const helpSection = {
   id: 'help',
   events: ['help-created', 'help-updated', 'help-overdue', 'kiosk-seen'],
-  countLabel: '条新求助',
+  countLabel: '条求助待确认',
 
   start(context) {
     ctx = context;
@@ -527,6 +607,7 @@ export const helpSection = {
     renderList();
     loadVillages();
     loadList();
+    loadWaiting();
   },
 
   stop() {
@@ -535,6 +616,8 @@ export const helpSection = {
     touchedDuringLoad = null;
     requests.clear();
     unseen.clear();
+    overdue.clear();
+    acknowledging.clear();
     villages.clear();
     openId = null;
     openHelp = null;
@@ -553,6 +636,7 @@ export const helpSection = {
   reload() {
     loadVillages();
     loadList();
+    loadWaiting();
     if (openId) {
       loadDetail(openId);
     }

@@ -4,6 +4,7 @@
 // Admins also register new kiosks here and make enrolment codes: the one-time code a technician
 // types into a kiosk's first-run screen, shown large so it can be read out over the phone.
 
+import { deviceState, SELF_TEST_DEVICES } from '../devices.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 
@@ -11,7 +12,6 @@ import { dateTime } from '../format.js';
 const LOW_DISK_MB = 500;
 /** At or above this SoC temperature (°C) a Pi starts to slow down; the cell warns. */
 const HOT_C = 80;
-const SELF_TEST_NAMES = { speaker: '喇叭', relay: '继电器', button: '按钮', lamps: '指示灯', microphone: '话筒' };
 
 /**
  * "Online" is the hub's judgement at the time of the answer and a kiosk going quiet sends no
@@ -57,15 +57,11 @@ function isAdmin() {
   return Boolean(ctx && ctx.user && ctx.user.role === 'ADMIN');
 }
 
-/** A heartbeat state such as "ok" or "off: no model at ..." as a table cell. */
-function deviceState(value) {
-  if (value === undefined || value === null) {
-    return el('td', { text: '—' });
-  }
-  if (value === 'ok') {
-    return el('td', { class: 'ok', text: '正常' });
-  }
-  return el('td', { class: 'warn', text: `异常：${value}` });
+/** A heartbeat state such as "ok" or "off: no model at ..." as a table cell, in Chinese with what to do. */
+function deviceCell(kind, value) {
+  const state = deviceState(kind, value);
+  return el('td', { class: state.warn ? 'warn' : state.text === '正常' ? 'ok' : null, text: state.text,
+    title: state.detail });
 }
 
 function outboxCell(heartbeat) {
@@ -73,7 +69,7 @@ function outboxCell(heartbeat) {
     return el('td', { text: '—' });
   }
   return heartbeat.outbox > 0
-    ? el('td', { class: 'warn', text: `${heartbeat.outbox} 条未发出` })
+    ? el('td', { class: 'warn', text: `${heartbeat.outbox} 条未发出：网络通了会自动补发` })
     : el('td', { class: 'ok', text: '0' });
 }
 
@@ -100,19 +96,35 @@ function healthCell(heartbeat) {
   if (typeof heartbeat.diskFreeMb === 'number') {
     const text = `磁盘余 ${heartbeat.diskFreeMb >= 1024 ? `${(heartbeat.diskFreeMb / 1024).toFixed(1)} GB`
       : `${heartbeat.diskFreeMb} MB`}`;
-    (heartbeat.diskFreeMb < LOW_DISK_MB ? warn : fine)(text);
+    if (heartbeat.diskFreeMb < LOW_DISK_MB) {
+      warn(`${text}：快满了，录音和记录可能存不下。请技术人员清理或换更大的存储卡。`);
+    } else {
+      fine(text);
+    }
   }
   if (typeof heartbeat.temperatureC === 'number') {
-    (heartbeat.temperatureC >= HOT_C ? warn : fine)(`温度 ${heartbeat.temperatureC.toFixed(1)}℃`);
+    const temperature = `温度 ${heartbeat.temperatureC.toFixed(1)}℃`;
+    if (heartbeat.temperatureC >= HOT_C) {
+      warn(`${temperature}：太热，设备会变慢。请检查通风和风扇，别让太阳直晒。`);
+    } else {
+      fine(temperature);
+    }
   }
   if (heartbeat.power) {
-    const onBattery = /battery|unknown/i.test(heartbeat.power);
-    (onBattery ? warn : fine)(`电源 ${heartbeat.power.replace(/^mains$/i, '市电').replace(/^battery/i, '电池')}`);
+    if (/^mains$/i.test(heartbeat.power)) {
+      fine('电源 市电');
+    } else if (/^battery/i.test(heartbeat.power)) {
+      warn(`电源 电池${heartbeat.power.replace(/^battery/i, '')}：停电了，备用电池还能撑一阵。请尽快恢复供电。`);
+    } else {
+      warn(`电源 ${heartbeat.power}：看不出供电情况，请技术人员检查备用电源的连线。`);
+    }
   }
   const test = heartbeat.selfTest || {};
-  for (const [key, name] of Object.entries(SELF_TEST_NAMES)) {
-    if (test[key] && test[key] !== 'ok') {
-      warn(`${name}：${test[key]}`);
+  // The speaker has its own column.
+  for (const key of SELF_TEST_DEVICES.filter((device) => device !== 'speaker')) {
+    const state = deviceState(key, test[key]);
+    if (state.warn) {
+      lines.push(el('span', { class: 'health-line warn', text: state.text, title: state.detail }));
     }
   }
   return lines.length > 0 ? el('td', { class: 'health' }, ...lines) : el('td', { text: '—' });
@@ -135,8 +147,8 @@ function render() {
         el('td', { text: kiosk.lastSeenAt ? dateTime(kiosk.lastSeenAt) : '从未联系' }),
         el('td', { text: kiosk.lastHeartbeatAt ? dateTime(kiosk.lastHeartbeatAt) : '尚无心跳' }),
         outboxCell(heartbeat),
-        heartbeat ? deviceState(heartbeat.voice) : el('td', { text: '—' }),
-        heartbeat ? deviceState(heartbeat.speaker) : el('td', { text: '—' }),
+        heartbeat ? deviceCell('voice', heartbeat.voice) : el('td', { text: '—' }),
+        heartbeat ? deviceCell('speaker', heartbeat.speaker) : el('td', { text: '—' }),
         healthCell(heartbeat),
         el('td', { text: heartbeat && heartbeat.version ? heartbeat.version : '—' }));
   });

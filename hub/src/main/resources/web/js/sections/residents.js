@@ -15,6 +15,7 @@ import {
 const LABELS = {
   name: '姓名',
   village: '村',
+  group: '村民小组',
   type: '类型',
   tags: '标签',
   checkInEveryDays: '报平安间隔天数',
@@ -37,6 +38,7 @@ const LABELS = {
 const TEXT_FIELDS = {
   name: 'resident-name',
   village: 'resident-village',
+  group: 'resident-group',
   phone: 'resident-phone',
   address: 'resident-address',
   guardian: 'resident-guardian',
@@ -114,6 +116,7 @@ function elements() {
     pauseError: byId('resident-pause-error'),
     pauseUntil: byId('resident-pause-until'),
     pauseNote: byId('resident-pause-note'),
+    pauseReason: byId('resident-pause-reason'),
     pauseButton: byId('resident-pause-button'),
     resumeButton: byId('resident-resume-button'),
     home: byId('resident-home'),
@@ -213,7 +216,8 @@ function matches(resident) {
     return false;
   }
   const words = els.search.value.trim();
-  return !words || resident.name.includes(words) || resident.tags.some((tag) => tag.includes(words));
+  return !words || resident.name.includes(words) || (resident.group || '').includes(words)
+      || resident.tags.some((tag) => tag.includes(words));
 }
 
 /** The small badges after a name: not checked in (alert), paused, inactive. */
@@ -253,6 +257,7 @@ function renderList() {
       el('span', {}, el('button', { type: 'button', class: 'row-open', title: `查看 ${resident.name}` }, resident.name),
           ...badgesOf(resident))),
   el('td', { text: resident.village }),
+  el('td', { text: resident.group || '—' }),
   el('td', { text: typeText(resident.type) }),
   el('td', { text: resident.tags.join('、') || '—' }),
   el('td', { text: everyText(resident.checkInEveryDays) }),
@@ -500,6 +505,7 @@ function clearSideInputs() {
   showMessage(els.photoError, '');
   els.pauseUntil.value = '';
   els.pauseNote.value = '';
+  els.pauseReason.value = 'OTHER';
   showMessage(els.pauseError, '');
 }
 
@@ -669,7 +675,7 @@ async function pause(event) {
   const id = open.id;
   try {
     await ctx.api.post(`/api/v1/residents/${encodeURIComponent(id)}/pause`,
-        { until, note: els.pauseNote.value.trim() || null });
+        { until, note: els.pauseNote.value.trim() || null, reason: els.pauseReason.value });
     showMessage(els.pauseError, '');
     if (ctx && open && open.id === id) {
       await openResident(id, `已暂停提醒到 ${dayText(until)}。`);

@@ -35,7 +35,8 @@ class AdminPageIT extends StaffPageHarness {
     void start() {
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", "和平村");
-        hub.user(STAFF, "STAFF", null);
+        hub.addUser(STAFF, "STAFF", null, "王芳");
+        hub.login(STAFF, "password-" + STAFF);
     }
 
     @Test
@@ -58,14 +59,15 @@ class AdminPageIT extends StaffPageHarness {
         new Select(chromium.driver.findElement(By.id("audit-filter-action"))).selectByValue("kiosk.create");
         chromium.driver.findElement(By.id("audit-search")).click();
         wait.until(driver -> auditRows().size() == 1);
-        assertThat(page.text("audit-rows")).contains("登记设备", kiosk.id(), "name=和平村幸福小院 village=和平村");
+        assertThat(page.text("audit-rows")).contains("登记设备", kiosk.id(), "设备名称：和平村幸福小院，村：和平村");
 
         // By user: the staff member's own login only.
         chromium.driver.findElement(By.id("audit-filter-clear")).click();
         chromium.driver.findElement(By.id("audit-filter-user")).sendKeys(STAFF);
         chromium.driver.findElement(By.id("audit-search")).click();
         wait.until(driver -> auditRows().size() == 1);
-        assertThat(page.text("audit-rows")).contains(STAFF, "登录").doesNotContain("admin");
+        assertThat(page.text("audit-rows")).as("the person by name, the login under it")
+                .contains("王芳", STAFF, "登录").doesNotContain("admin");
 
         // By days (Beijing days): nothing the next day; a range ending before it starts is refused.
         chromium.driver.findElement(By.id("audit-filter-clear")).click();
@@ -186,7 +188,7 @@ class AdminPageIT extends StaffPageHarness {
 
         openAudit();
         wait.until(textToBePresentInElementLocated(By.id("audit-rows"), "设备用激活码激活"));
-        assertThat(page.text("audit-rows")).contains("生成设备激活码", "登记设备", "name=和平村小学 village=和平村");
+        assertThat(page.text("audit-rows")).contains("生成设备激活码", "登记设备", "设备名称：和平村小学，村：和平村");
     }
 
     private void openAudit() {

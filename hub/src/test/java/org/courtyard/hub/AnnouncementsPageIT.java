@@ -161,7 +161,7 @@ class AnnouncementsPageIT extends StaffPageHarness {
         assertThat(created.get("targets").get("villages").get(0).asText()).isEqualTo("和平村");
         assertThat(created.get("priority").asText()).isEqualTo("EMERGENCY");
         By row = By.cssSelector("#ann-rows tr[data-id='" + id + "']");
-        assertThat(chromium.driver.findElement(row).getText()).contains("明天上午停水", "紧急", "室外喇叭", "和平村",
+        assertThat(chromium.driver.findElement(row).getText()).contains("明天上午停水", "紧急", "大喇叭", "和平村",
                 "已播放 0/1");
         By kioskRow = By.cssSelector("#ann-board-rows tr[data-kiosk='" + heping.id() + "']");
         assertThat(chromium.driver.findElement(kioskRow).getText()).contains("和平村幸福小院", "未送达", "还没播放");

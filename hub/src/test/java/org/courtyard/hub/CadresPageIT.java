@@ -73,7 +73,7 @@ class CadresPageIT extends StaffPageHarness {
         // when it is typed twice the same
         type("cadre-pin-again", "482913");
         click(By.id("cadre-pin-save"));
-        wait.until(textToBePresentInElementLocated(By.id("cadre-notice"), "设备密码已设置"));
+        wait.until(textToBePresentInElementLocated(By.id("cadre-notice"), "村干部密码已设置"));
 
         // then the page never shows it back, the list says it is set
         assertThat(page.find(By.id("cadre-pin-new")).getAttribute("value")).isEmpty();
@@ -154,7 +154,7 @@ class CadresPageIT extends StaffPageHarness {
         type("cadre-pin-new", "8642");
         type("cadre-pin-again", "8642");
         click(By.id("cadre-pin-save"));
-        wait.until(textToBePresentInElementLocated(By.id("cadre-notice"), "设备密码已设置"));
+        wait.until(textToBePresentInElementLocated(By.id("cadre-notice"), "村干部密码已设置"));
         JsonNode card = only(hub.sync(kiosk, null).json().get("cadres"), own);
         assertThat(kioskAccepts("8642", card.get("pinHash").asText())).isTrue();
         assertThat(kioskAccepts("2468", card.get("pinHash").asText())).isFalse();

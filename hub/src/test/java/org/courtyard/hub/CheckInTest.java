@@ -131,10 +131,12 @@ class CheckInTest {
         hub.cadre("李建华", "和平村", "13900001111", "2468");
         hub.cadre("没有密码", "和平村", "13900002222", null);
 
+        hub.send("PATCH", "/api/v1/residents/" + zhang, hub.adminToken, Map.of("group", "三组"));
+
         JsonNode first = hub.sync(kiosk, null).json();
 
-        assertThat(first.get("residents")).extracting(r -> r.get("name").asText() + " " + r.get("type").asText())
-                .containsExactly("张桂英 ELDER", "李小军 CHILD");
+        assertThat(first.get("residents")).extracting(r -> r.get("name").asText() + " " + r.get("type").asText()
+                + " " + r.get("group").asText()).containsExactly("张桂英 ELDER 三组", "李小军 CHILD null");
         assertThat(first.get("residents").get(0).get("photoSha256").isNull()).isTrue();
         assertThat(first.get("cadres")).extracting(c -> c.get("name").asText()).containsExactly("李建华");
         assertThat(first.get("cadres").get(0).get("pinHash").asText()).startsWith("pbkdf2-sha256$");
@@ -149,8 +151,13 @@ class CheckInTest {
         assertThat(hub.sync(kiosk, second.get("cursor").asText()).json().get("residents").isNull())
                 .as("a phone the kiosk never sees changes nothing for it").isTrue();
 
+        hub.send("PATCH", "/api/v1/residents/" + zhang, hub.adminToken, Map.of("group", "四组"));
+        JsonNode moved = hub.sync(kiosk, second.get("cursor").asText()).json();
+        assertThat(moved.get("residents")).as("a new 村民小组 is news for the kiosk")
+                .extracting(r -> r.get("group").asText()).contains("四组");
+
         hub.send("PATCH", "/api/v1/residents/" + zhang, hub.adminToken, Map.of("active", false));
-        JsonNode third = hub.sync(kiosk, second.get("cursor").asText()).json();
+        JsonNode third = hub.sync(kiosk, moved.get("cursor").asText()).json();
         assertThat(third.get("residents")).extracting(r -> r.get("name").asText()).containsExactly("李小军");
         assertThat(third.get("cadres")).hasSize(1);
     }
@@ -237,6 +244,56 @@ class CheckInTest {
                     .extracting(a -> a.get("name").asText()).containsExactly("李小军");
             assertThat(hub.get("/api/v1/check-in-alerts?open=false", hub.adminToken).json()).hasSize(2);
         }
+    }
+
+    @Test
+    void not_me_takes_a_check_in_back_and_opens_again_the_alert_it_cleared() throws Exception {
+        hub = new TestHub(dir, config -> config.sessionLifetime(Duration.ofDays(60)));
+        TestHub.Kiosk kiosk = hub.kiosk("小院", "和平村");
+        String zhang = hub.resident("张桂英", "和平村", "ELDER");
+        hub.clock.advance(DAY.multipliedBy(3));
+        assertThat(hub.hub.runCheck(CheckInFeature.MISSED_CHECK)).isOne();
+        java.util.UUID checkIn = java.util.UUID.randomUUID();
+        String cursor = hub.sync(kiosk, null, TestHub.event(checkIn, "CHECKED_IN", hub.clock.instant(), true,
+                Map.of("residentId", zhang))).json().get("cursor").asText();
+        assertThat(hub.get("/api/v1/check-in-alerts", hub.adminToken).json()).isEmpty();
+        String today = hub.clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        assertThat(hub.get("/api/v1/check-ins?date=" + today, hub.adminToken).json()).hasSize(1);
+
+        try (EventStreamReader stream = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
+                "Authorization", "Bearer " + hub.adminToken)) {
+            JsonNode answer = hub.sync(kiosk, cursor, TestHub.event(java.util.UUID.randomUUID(), "CHECK_IN_UNDONE",
+                    hub.clock.instant(), true, Map.of("checkInId", checkIn.toString()))).json();
+
+            assertThat(answer.get("accepted")).hasSize(1);
+            assertThat(answer.get("rejected")).isEmpty();
+            assertThat(stream.nextEventNamed("checkin-undone", WAIT).data().get("residentId").asText()).isEqualTo(zhang);
+            assertThat(stream.nextEventNamed("checkin-alert", WAIT).data().get("residentId").asText()).isEqualTo(zhang);
+        }
+        assertThat(hub.get("/api/v1/check-ins?date=" + today, hub.adminToken).json()).isEmpty();
+        assertThat(hub.get("/api/v1/check-in-alerts", hub.adminToken).json())
+                .singleElement().satisfies(alert -> assertThat(alert.get("residentId").asText()).isEqualTo(zhang));
+        assertThat(hub.get("/api/v1/residents/" + zhang, hub.adminToken).json().get("alert").asBoolean()).isTrue();
+        assertThat(hub.get("/api/v1/residents/" + zhang, hub.adminToken).json().get("lastCheckInAt").isNull()).isTrue();
+    }
+
+    @Test
+    void undoing_a_check_in_the_hub_does_not_have_or_another_kiosks_changes_nothing() {
+        hub = new TestHub(dir);
+        TestHub.Kiosk kiosk = hub.kiosk("小院", "和平村");
+        TestHub.Kiosk other = hub.kiosk("二号小院", "和平村");
+        String zhang = hub.resident("张桂英", "和平村", "ELDER");
+        java.util.UUID checkIn = java.util.UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.event(checkIn, "CHECKED_IN", TestHub.START, true, Map.of("residentId", zhang)));
+
+        JsonNode unknown = hub.sync(kiosk, null, TestHub.event(java.util.UUID.randomUUID(), "CHECK_IN_UNDONE",
+                TestHub.START, true, Map.of("checkInId", java.util.UUID.randomUUID().toString()))).json();
+        JsonNode otherKiosks = hub.sync(other, null, TestHub.event(java.util.UUID.randomUUID(), "CHECK_IN_UNDONE",
+                TestHub.START, true, Map.of("checkInId", checkIn.toString()))).json();
+
+        assertThat(unknown.get("accepted")).hasSize(1);
+        assertThat(otherKiosks.get("accepted")).hasSize(1);
+        assertThat(hub.get("/api/v1/check-ins?date=2026-11-29", hub.adminToken).json()).hasSize(1);
     }
 
     @Test

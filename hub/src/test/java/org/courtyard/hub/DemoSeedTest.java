@@ -58,6 +58,24 @@ class DemoSeedTest {
     }
 
     @Test
+    void the_demo_cadre_logs_in_with_the_printed_password_and_has_this_months_visits_to_their_people()
+            throws Exception {
+        hub = new TestHub(dir.resolve("hub"));
+        Path file = dir.resolve("demo.properties");
+        new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
+        Properties seed = read(file);
+
+        String cadre = hub.login(seed.getProperty("cadre.username"), seed.getProperty("cadre.password"));
+
+        JsonNode me = hub.get("/api/v1/care/me", cadre).json();
+        assertThat(me.get("cadre").get("name").asText()).isEqualTo(DemoSeed.CADRE_NAME);
+        JsonNode tasks = hub.get("/api/v1/care-tasks?cadreId=" + me.get("cadre").get("id").asText(), cadre).json();
+        assertThat(tasks).extracting(t -> t.get("residentName").asText())
+                .containsExactlyInAnyOrder("张桂英", DemoSeed.QUIET_RESIDENT, "李小军");
+        assertThat(tasks).extracting(t -> t.get("kind").asText()).containsOnly("MONTHLY_VISIT");
+    }
+
+    @Test
     void the_demo_seed_creates_residents_a_cadre_with_the_printed_pin_and_one_quiet_elder() throws Exception {
         hub = new TestHub(dir.resolve("hub"));
         Path file = dir.resolve("demo.properties");

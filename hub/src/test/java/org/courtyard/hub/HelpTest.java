@@ -196,10 +196,34 @@ class HelpTest {
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).get("requestId").asText()).isEqualTo(id.toString());
         assertThat(updates.get(0).get("status").asText()).isEqualTo("ACKNOWLEDGED");
-        assertThat(updates.get(0).get("by").asText()).isEqualTo("wang");
+        // "wang" has no display name: the kiosk is never told a login name, and says 村干部.
+        assertThat(updates.get(0).get("by").isNull()).isTrue();
         String newCursor = next.json().get("cursor").asText();
         assertThat(newCursor).isNotEqualTo(cursor);
         assertThat(hub.sync(kiosk, newCursor).json().get("helpUpdates")).isEmpty();
+    }
+
+    @Test
+    void the_kiosk_hears_display_names_never_login_names_for_who_acknowledged_and_who_is_sent() {
+        hub.addUser("lihua", "STAFF", null, "李华");
+        hub.addUser("zhaoli", "CADRE", "大村", "赵丽");
+        String lihua = hub.login("lihua", "password-lihua");
+        UUID id = help(kiosk);
+        String cursor = hub.sync(kiosk, null).json().get("cursor").asText();
+
+        hub.transition(lihua, id, "ACKNOWLEDGED", null);
+        // Staff typed the cadre's login instead of her name, and then someone's plain name.
+        hub.transition(lihua, id, "ASSIGNED", "zhaoli");
+        hub.transition(lihua, id, "RESOLVED", null);
+        JsonNode updates = hub.sync(kiosk, cursor).json().get("helpUpdates");
+
+        assertThat(updates).extracting(u -> u.get("status").asText() + " " + u.get("by").asText() + " "
+                + u.get("assignee").asText())
+                .containsExactly("ACKNOWLEDGED 李华 null", "ASSIGNED 李华 赵丽", "RESOLVED 李华 null");
+        // Staff still see what was typed and who did it.
+        JsonNode history = hub.get("/api/v1/help-requests/" + id, hub.adminToken).json().get("history");
+        assertThat(history.get(2).get("assignee").asText()).isEqualTo("zhaoli");
+        assertThat(history.get(1).get("by").asText()).isEqualTo("李华");
     }
 
     @Test

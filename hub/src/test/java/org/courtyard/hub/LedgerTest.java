@@ -38,11 +38,11 @@ class LedgerTest {
 
     @Test
     void a_good_file_with_a_bom_and_chinese_headings_imports_every_row() {
-        String csv = BOM + "姓名,村,类型,报平安间隔天数,标签,电话,结对干部,监护人,学校,班级\r\n"
-                + "张桂英,和平村,空巢老人,1,五保户、80岁以上,13812345678,李建华,,,\r\n"
-                + "李小军,和平村,留守儿童,2,,,\"李建华、王芳\",李奶奶,和平村完小,\"三年级,二班\"\r\n"
+        String csv = BOM + "姓名,村,组,类型,报平安间隔天数,标签,电话,结对干部,监护人,学校,班级\r\n"
+                + "张桂英,和平村,三组,空巢老人,1,五保户、80岁以上,13812345678,李建华,,,\r\n"
+                + "李小军,和平村,一组,留守儿童,2,,,\"李建华、王芳\",李奶奶,和平村完小,\"三年级,二班\"\r\n"
                 + "\r\n"
-                + "陈大爷,和平村,ELDER,,,,,,,\r\n";
+                + "陈大爷,和平村,,ELDER,,,,,,,\r\n";
 
         TestHub.Answer answer = importCsv(csv, hub.adminToken);
 
@@ -50,16 +50,19 @@ class LedgerTest {
         assertThat(answer.json().get("created").asInt()).isEqualTo(3);
         assertThat(answer.json().get("updated").asInt()).isZero();
         JsonNode list = hub.get("/api/v1/residents", hub.adminToken).json();
-        assertThat(list).extracting(r -> r.get("name").asText()).containsExactly("张桂英", "李小军", "陈大爷");
-        JsonNode zhang = list.get(0);
+        assertThat(list).extracting(r -> r.get("name").asText())
+                .as("in pinyin order, as the kiosk shows names").containsExactly("陈大爷", "李小军", "张桂英");
+        JsonNode zhang = list.get(2);
         assertThat(zhang.get("type").asText()).isEqualTo("ELDER");
+        assertThat(zhang.get("group").asText()).isEqualTo("三组");
         assertThat(zhang.get("tags")).extracting(JsonNode::asText).containsExactly("五保户", "80岁以上");
         assertThat(zhang.get("cadres")).extracting(c -> c.get("name").asText()).containsExactly("李建华");
         JsonNode li = list.get(1);
         assertThat(li.get("checkInEveryDays").asInt()).isEqualTo(2);
         assertThat(li.get("schoolClass").asText()).isEqualTo("三年级,二班");
         assertThat(li.get("cadres")).extracting(c -> c.get("name").asText()).containsExactly("李建华", "王芳");
-        assertThat(list.get(2).get("checkInEveryDays").isNull()).isTrue();
+        assertThat(list.get(0).get("checkInEveryDays").isNull()).isTrue();
+        assertThat(list.get(0).get("group").isNull()).isTrue();
     }
 
     @Test
@@ -125,7 +128,7 @@ class LedgerTest {
     void the_export_imports_back_as_updates_that_keep_everything() throws Exception {
         String zhang = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "张桂英", "village", "和平村",
                 "type", "ELDER", "checkInEveryDays", 1, "phone", "13812345678", "tags", List.of("五保户"),
-                "note", "=HYPERLINK(\"x\")")).json().get("id").asText();
+                "note", "=HYPERLINK(\"x\")", "group", "三组")).json().get("id").asText();
         hub.post("/api/v1/residents", hub.adminToken, ResidentsTest.childBody());
         String before = hub.get("/api/v1/residents/" + zhang, hub.adminToken).body();
 
@@ -134,7 +137,7 @@ class LedgerTest {
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String text = new String(export.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith(BOM + "id,village,name,type,tags,checkInEveryDays,phone,address,guardian,"
+        assertThat(text).startsWith(BOM + "id,village,group,name,type,tags,checkInEveryDays,phone,address,guardian,"
                 + "guardianPhone,parentsWorkplace,parentsPhone,school,schoolClass,headTeacher,cadres,note,active\r\n");
         assertThat(text).contains("13812345678", "'=HYPERLINK");
 
@@ -145,7 +148,7 @@ class LedgerTest {
         assertThat(reimport.json().get("updated").asInt()).isEqualTo(2);
         JsonNode after = hub.get("/api/v1/residents/" + zhang, hub.adminToken).json();
         JsonNode was = hub.json(before);
-        for (String field : List.of("name", "phone", "tags", "note", "checkInEveryDays", "cadres")) {
+        for (String field : List.of("name", "group", "phone", "tags", "note", "checkInEveryDays", "cadres")) {
             assertThat(after.get(field)).as(field).isEqualTo(was.get(field));
         }
     }

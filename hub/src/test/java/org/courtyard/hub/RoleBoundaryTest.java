@@ -105,6 +105,8 @@ class RoleBoundaryTest {
         String ann = "/api/v1/announcements/" + announcement;
         String help = "/api/v1/help-requests/" + ownHelp;
         String nobody = "r-nobody00";
+        Map<String, Object> term = Map.of("name", "2027年春季学期", "startsOn", "2027-02-24", "endsOn", "2027-07-09");
+        Map<String, Object> organisation = Map.of("name", "县民政局", "kind", "DEPARTMENT", "level", "COUNTY");
         return Stream.of(
                 //                                                                 anon kiosk own other staff admin
                 new Row("GET", "/healthz", "PUBLIC", "/healthz", null, 200, 200, 200, 200, 200, 200),
@@ -207,6 +209,43 @@ class RoleBoundaryTest {
                         401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/check-in-alerts", "STAFF", "/api/v1/check-in-alerts", null,
                         401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/care-tasks", "STAFF", "/api/v1/care-tasks?village=大村", null,
+                        401, 403, 200, 403, 200, 200),
+                new Row("GET", "/api/v1/care-tasks/{id}", "STAFF", "/api/v1/care-tasks/mv.2026-11." + resident, null,
+                        401, 403, 200, 403, 200, 200),
+                new Row("POST", "/api/v1/care-tasks/{id}/skip", "STAFF", "/api/v1/care-tasks/mv.2026-11." + nobody
+                        + "/skip", Map.of("reason", "外出"), 401, 403, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/care-tasks/{id}/reopen", "STAFF", "/api/v1/care-tasks/mv.2026-11." + nobody
+                        + "/reopen", empty, 401, 403, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/visits", "STAFF", "/api/v1/visits", empty, 401, 403, 400, 400, 400, 400),
+                new Row("GET", "/api/v1/visits/{id}", "STAFF", "/api/v1/visits/nobody", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("PUT", "/api/v1/visits/{id}/photo", "STAFF", "/api/v1/visits/nobody/photo",
+                        new Raw("text/plain", "x"), 401, 403, 415, 415, 415, 415),
+                new Row("GET", "/api/v1/visits/{id}/photo", "STAFF", "/api/v1/visits/nobody/photo", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/care/me", "STAFF", "/api/v1/care/me", null, 401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/care/board", "STAFF", "/api/v1/care/board?village=大村", null,
+                        401, 403, 200, 403, 200, 200),
+                new Row("GET", "/api/v1/care-terms", "STAFF", "/api/v1/care-terms", null, 401, 403, 200, 200, 200, 200),
+                new Row("POST", "/api/v1/care-terms", "OFFICE", "/api/v1/care-terms", empty,
+                        401, 403, 403, 403, 400, 400),
+                new Row("PUT", "/api/v1/care-terms/{id}", "OFFICE", "/api/v1/care-terms/t-nobody", term,
+                        401, 403, 403, 403, 404, 404),
+                new Row("DELETE", "/api/v1/care-terms/{id}", "OFFICE", "/api/v1/care-terms/t-nobody", null,
+                        401, 403, 403, 403, 404, 404),
+                new Row("GET", "/api/v1/organisations", "STAFF", "/api/v1/organisations", null,
+                        401, 403, 200, 200, 200, 200),
+                new Row("POST", "/api/v1/organisations", "OFFICE", "/api/v1/organisations", empty,
+                        401, 403, 403, 403, 400, 400),
+                new Row("GET", "/api/v1/organisations/{id}", "STAFF", "/api/v1/organisations/o-nobody", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("PUT", "/api/v1/organisations/{id}", "OFFICE", "/api/v1/organisations/o-nobody", organisation,
+                        401, 403, 403, 403, 404, 404),
+                new Row("GET", "/api/v1/organisations.csv", "OFFICE", "/api/v1/organisations.csv", null,
+                        401, 403, 403, 403, 200, 200),
+                new Row("POST", "/api/v1/organisations.csv", "OFFICE", "/api/v1/organisations.csv",
+                        new Raw("text/plain", "x"), 401, 403, 403, 403, 400, 400),
                 new Row("GET", "/api/v1/villages", "STAFF", "/api/v1/villages", null, 401, 403, 200, 200, 200, 200),
                 new Row("PUT", "/api/v1/villages/{name}", "OFFICE", "/api/v1/villages/大村",
                         Map.of("dutyPhone", "0871-6512345"), 401, 403, 403, 403, 200, 200),

@@ -67,7 +67,7 @@ class StaffPageIT extends StaffPageHarness {
         assertThat(row.getAttribute("class")).contains("is-new");
         assertThat(row.getText()).contains("和平村幸福小院", "和平村", "语音", "看病", "待确认", "新");
         assertThat(navCount("help")).isEqualTo("1");
-        assertThat(chromium.driver.getTitle()).contains("新求助");
+        assertThat(chromium.driver.getTitle()).contains("1条求助待确认");
         chromium.screenshot("staff-list-new-request");
 
         // when the worker opens it
@@ -160,6 +160,40 @@ class StaffPageIT extends StaffPageHarness {
     }
 
     @Test
+    void an_overdue_request_counts_in_the_badge_and_title_in_every_login_until_acknowledged() throws Exception {
+        UUID overdue = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(overdue, TestHub.START));
+        hub.clock.advance(Duration.ofMinutes(6));
+        hub.hub.runCheck(HelpFeature.OVERDUE_CHECK);
+
+        // A login after it went overdue, with the list filtered to another village: it still counts.
+        login(STAFF, "password-" + STAFF);
+        wait.until(driver -> navCount("help").equals("1"));
+        assertThat(chromium.driver.getTitle()).startsWith("（1条求助待确认）");
+        new org.openqa.selenium.support.ui.Select(chromium.driver.findElement(By.id("help-filter-status")))
+                .selectByValue("RESOLVED");
+        wait.until(invisibilityOfElementLocated(row(overdue)));
+        assertThat(navCount("help")).isEqualTo("1");
+        // Opening it is not enough, nor logging in again.
+        new org.openqa.selenium.support.ui.Select(chromium.driver.findElement(By.id("help-filter-status")))
+                .selectByValue("open");
+        wait.until(presenceOfElementLocated(row(overdue))).findElement(By.cssSelector("button.row-open")).click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-badges"), "超时未响应"));
+        assertThat(navCount("help")).isEqualTo("1");
+        chromium.driver.findElement(By.id("logout-button")).click();
+        wait.until(visibilityOfElementLocated(By.id("login-form")));
+        login(STAFF, "password-" + STAFF);
+        wait.until(driver -> navCount("help").equals("1"));
+        hub.addUser("lina", "STAFF", null, "李娜");
+        String other = hub.login("lina", "password-lina");
+
+        assertThat(hub.transition(other, overdue, "ACKNOWLEDGED", null).status()).isEqualTo(200);
+
+        wait.until(driver -> navCount("help").isEmpty());
+        assertThat(chromium.driver.getTitle()).doesNotContain("待确认");
+    }
+
+    @Test
     void a_cadre_sees_only_their_own_village() throws Exception {
         TestHub.Kiosk other = hub.kiosk("二村小学", "二村");
         hub.addUser("lixia", "CADRE", "二村", "李霞");
@@ -242,8 +276,8 @@ class StaffPageIT extends StaffPageHarness {
         hub.sync(quiet, null, TestHub.event(UUID.randomUUID(), "HEARTBEAT", TestHub.START, true,
                 Map.of("version", "0.1.0", "uptimeSeconds", 5, "outbox", 3, "voice", "off: no model", "speaker", "ok")));
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + quiet.id() + "']"),
-                "异常：off: no model"));
-        assertThat(page.text("kiosk-rows")).contains("3 条未发出");
+                "语音识别没有开启"));
+        assertThat(page.text("kiosk-rows")).contains("3 条未发出：网络通了会自动补发").doesNotContain("off: no model");
         assertThat(page.text("kiosk-summary")).contains("在线 2 台");
         chromium.screenshot("staff-kiosks");
     }
@@ -259,8 +293,11 @@ class StaffPageIT extends StaffPageHarness {
         login(STAFF, "password-" + STAFF);
         chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
         wait.until(textToBePresentInElementLocated(By.id("kiosk-rows"), "和平村幸福小院"));
-        assertThat(page.text("kiosk-rows")).contains("磁盘余 12.4 GB", "温度 51.6℃", "电源 电池 78%",
-                "话筒：missing: no audio input device found").doesNotContain("失联");
+        // In Chinese, with what to do; the kiosk's own words stay for the technician, as a tooltip.
+        assertThat(page.text("kiosk-rows")).contains("磁盘余 12.4 GB", "温度 51.6℃", "电源 电池 78%：停电了",
+                "话筒：没有找到话筒", "请检查 USB 话筒是否插好").doesNotContain("失联", "missing");
+        assertThat(chromium.driver.findElement(By.xpath("//span[contains(., '话筒：没有找到话筒')]")).getAttribute("title"))
+                .isEqualTo("missing: no audio input device found");
 
         hub.clock.advance(Duration.ofMinutes(16));
         assertThat(hub.hub.runCheck(KioskFeature.SILENT_CHECK)).isEqualTo(1);

@@ -33,9 +33,10 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The staff page's files as the hub ships them (the class-path folder {@code /web/}): index.html
- * parses, holds no inline script, style or event handler (the Content-Security-Policy would
- * block them), every file is reachable from index.html and every reference points at a file.
+ * The pages' files as the hub ships them (the class-path folder {@code /web/}): the staff page
+ * (index.html) and the cadre's phone page (care.html) parse, hold no inline script, style or event
+ * handler (the Content-Security-Policy would block them), every file is reachable from index.html
+ * and every reference points at a file.
  */
 class StaticPageTest {
 
@@ -52,31 +53,43 @@ class StaticPageTest {
 
     private static Path web;
     private static Document index;
+    /** The cadre's phone page, driven by the scripts under js/care/. */
+    private static Document care;
 
     @BeforeAll
     static void read() throws Exception {
         web = webFolder();
         index = parse(web.resolve("index.html"));
+        care = parse(web.resolve("care.html"));
     }
 
     @Test
-    void index_html_is_well_formed_chinese_html() {
-        Element html = index.getDocumentElement();
+    void both_pages_are_well_formed_chinese_html() {
+        for (Document page : List.of(index, care)) {
+            Element html = page.getDocumentElement();
 
-        assertThat(html.getTagName()).isEqualTo("html");
-        assertThat(html.getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(elements("meta")).anySatisfy(meta -> assertThat(meta.getAttribute("charset")).isEqualToIgnoringCase("utf-8"));
-        assertThat(elements("title").get(0).getTextContent()).contains("馨安小院");
+            assertThat(html.getTagName()).isEqualTo("html");
+            assertThat(html.getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(elements(page, "meta")).anySatisfy(meta -> assertThat(meta.getAttribute("charset"))
+                    .isEqualToIgnoringCase("utf-8"));
+            assertThat(elements(page, "title").get(0).getTextContent()).contains("馨安小院");
+        }
     }
 
     @Test
-    void index_html_has_no_inline_script_style_or_handler() {
-        for (Element script : elements("script")) {
+    void both_pages_have_no_inline_script_style_or_handler() {
+        for (Document page : List.of(index, care)) {
+            noInlineCode(page);
+        }
+    }
+
+    private static void noInlineCode(Document page) {
+        for (Element script : elements(page, "script")) {
             assertThat(script.getAttribute("src")).as("every <script> loads a file").isNotBlank();
             assertThat(script.getTextContent().trim()).as("inline code in <script src=%s>", script.getAttribute("src")).isEmpty();
         }
-        assertThat(elements("style")).as("<style> elements").isEmpty();
-        for (Element element : elements("*")) {
+        assertThat(elements(page, "style")).as("<style> elements").isEmpty();
+        for (Element element : elements(page, "*")) {
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
                 Attr attribute = (Attr) attributes.item(i);
@@ -89,16 +102,24 @@ class StaticPageTest {
     }
 
     @Test
-    void ids_in_index_html_are_unique_and_every_id_the_scripts_ask_for_exists() throws IOException {
-        List<String> ids = elements("*").stream().map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty()).toList();
-        assertThat(ids).doesNotHaveDuplicates();
+    void ids_in_each_page_are_unique_and_every_id_the_scripts_ask_for_exists_in_their_page() throws IOException {
+        List<String> staffIds = ids(index);
+        List<String> careIds = ids(care);
+        assertThat(staffIds).doesNotHaveDuplicates();
+        assertThat(careIds).doesNotHaveDuplicates();
 
         for (Path script : files("js")) {
+            boolean phone = web.relativize(script).startsWith("js/care");
             Matcher matcher = BY_ID.matcher(read(script));
             while (matcher.find()) {
-                assertThat(ids).as("byId('%s') in %s", matcher.group(1), web.relativize(script)).contains(matcher.group(1));
+                assertThat(phone ? careIds : staffIds).as("byId('%s') in %s", matcher.group(1), web.relativize(script))
+                        .contains(matcher.group(1));
             }
         }
+    }
+
+    private static List<String> ids(Document page) {
+        return elements(page, "*").stream().map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty()).toList();
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class Kiosk implements AutoCloseable {
         // 报平安: the roster's residents, their photos, check-ins.
         this.photos = new PhotoCache(shared.hub, data.resolve("photos"), this::photoArrived);
         this.checkIn = new CheckInController(model, new CheckInStore(shared.store), photos, sync, shared.feedback,
-                clock);
+                clock, config.announce().zone());
         sync.addAnswerPart(checkIn::take);
 
         // Cadre mode: the roster's cadres, the PIN, the menu; 立即播放 and 现场广播 on the announcer.

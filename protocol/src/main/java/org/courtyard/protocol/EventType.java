@@ -6,6 +6,7 @@ public enum EventType {
     HELP_CANCELLED(HelpCancelled.class),
     HELP_DETAILS(HelpDetails.class),
     CHECKED_IN(CheckedIn.class),
+    CHECK_IN_UNDONE(CheckInUndone.class),
     VISIT_CHECKED_IN(VisitCheckedIn.class),
     ANNOUNCEMENT_PLAYED(AnnouncementPlayed.class),
     HEARTBEAT(Heartbeat.class),

@@ -29,6 +29,10 @@ enum Golden {
             at("2026-11-29T02:14:19Z"), true,
             new HelpDetails(uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), HelpCategory.MEDICAL))),
     EVENT_CHECKED_IN("event-checked-in.json", Event.class, Values.checkedIn()),
+    EVENT_CHECK_IN_UNDONE("event-check-in-undone.json", Event.class, new Event(
+            uuid("2a7d6c1e-5b3f-4e8a-9c0d-6f1e2b3a4c5d"), EventType.CHECK_IN_UNDONE,
+            at("2026-11-29T00:31:19Z"), true,
+            new CheckInUndone(uuid("6fb2c35d-3c75-4126-9c05-e26be0c6055f")))),
     EVENT_VISIT_CHECKED_IN("event-visit-checked-in.json", Event.class, new Event(
             uuid("c86f415f-91b9-4f29-91f1-d2fe6bb8fd4c"), EventType.VISIT_CHECKED_IN,
             at("2026-11-29T06:20:00Z"), true,
@@ -166,11 +170,11 @@ enum Golden {
 
         static ResidentCard elder() {
             return new ResidentCard("r-0042", "张桂英", ResidentType.ELDER,
-                    "5c1e8d1f0ad3b8e2d8f6a7c9b4e3f2a1d0c9b8a7f6e5d4c3b2a1908f7e6d5c4b");
+                    "5c1e8d1f0ad3b8e2d8f6a7c9b4e3f2a1d0c9b8a7f6e5d4c3b2a1908f7e6d5c4b", "三组");
         }
 
         static ResidentCard child() {
-            return new ResidentCard("r-0057", "李小军", ResidentType.CHILD, null);
+            return new ResidentCard("r-0057", "李小军", ResidentType.CHILD, null, null);
         }
 
         static CadreCard cadre() {

@@ -29,6 +29,7 @@ class MissingFieldTest {
             EventType.HELP_CANCELLED, List.of("requestId"),
             EventType.HELP_DETAILS, List.of("requestId", "category"),
             EventType.CHECKED_IN, List.of("residentId"),
+            EventType.CHECK_IN_UNDONE, List.of("checkInId"),
             EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
             EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),
             EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker"),

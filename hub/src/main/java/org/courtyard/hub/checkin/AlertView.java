@@ -1,9 +1,11 @@
 package org.courtyard.hub.checkin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
+import org.courtyard.protocol.NameOrder;
 import org.courtyard.protocol.ResidentType;
 
 /**
@@ -15,6 +17,15 @@ import org.courtyard.protocol.ResidentType;
 public record AlertView(long id, String residentId, String name, String village, ResidentType type,
         Integer checkInEveryDays, Instant lastCheckInAt, LocalDate dueDate, Instant raisedAt, Instant clearedAt,
         String clearedBy, ClearReason clearReason, List<CadreRef> cadres) {
+
+    /**
+     * The name's sort key ({@link NameOrder#sortKey}): the staff page orders people by comparing
+     * these as plain strings, which is the kiosk's pinyin order.
+     */
+    @JsonProperty("nameKey")
+    public String nameKey() {
+        return NameOrder.sortKey(name);
+    }
 
     /** What closed an alert. */
     public enum ClearReason {

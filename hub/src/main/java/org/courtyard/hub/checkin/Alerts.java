@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.checkin.AlertView.ClearReason;
@@ -58,6 +59,31 @@ public final class Alerts {
     private final Webhooks webhooks;
     private final LiveEvents stream;
     private final Residents residents;
+    private final List<AlertHook> hooks = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told inside the transaction that raises an alert or pauses a resident, so what it stores
+     * (the care feature's visit tasks) commits or rolls back with it.
+     */
+    public interface AlertHook {
+
+        /** A missed-check-in alert was raised on {@code day}. */
+        void raised(Connection connection, AlertView alert, LocalDate day) throws SQLException;
+
+        /** {@code residentId} was paused on {@code day} for {@code reason}. */
+        void paused(Connection connection, String residentId, PauseReason reason, LocalDate day) throws SQLException;
+    }
+
+    /** Why a resident's check-ins are paused. */
+    public enum PauseReason {
+        /** Ill at home (生病). */
+        ILLNESS,
+        /** In hospital (住院). */
+        HOSPITAL,
+        /** Away: visiting family, working elsewhere (外出). */
+        AWAY,
+        OTHER
+    }
 
     public Alerts(Database database, Clock clock, ZoneId zone, int graceDays, Webhooks webhooks, LiveEvents stream,
             Residents residents) {
@@ -68,6 +94,11 @@ public final class Alerts {
         this.webhooks = webhooks;
         this.stream = stream;
         this.residents = residents;
+    }
+
+    /** Adds a hook told of raised alerts and pauses inside their transactions; before the hub starts. */
+    public void addHook(AlertHook hook) {
+        hooks.add(hook);
     }
 
     /** Today in the hub's time zone. */
@@ -140,6 +171,22 @@ public final class Alerts {
     }
 
     /**
+     * Opens again the alert {@code alertId} that a check-in cleared, when that check-in is taken
+     * back (inside the caller's sync transaction), unless the resident has another alert open by
+     * now. The caller publishes the returned alert after the commit, as a raised one.
+     */
+    Optional<AlertView> reopen(Connection connection, long alertId) throws SQLException {
+        Optional<String> resident = Sql.one(connection, "SELECT resident_id FROM check_in_alerts WHERE id = ?"
+                + " AND clear_reason = ?", row -> row.getString(1), alertId, ClearReason.CHECKED_IN.name());
+        if (resident.isEmpty() || openAlert(connection, resident.get()).isPresent()) {
+            return Optional.empty();
+        }
+        Sql.update(connection, "UPDATE check_in_alerts SET cleared_at = NULL, cleared_by = NULL, clear_reason = NULL"
+                + " WHERE id = ?", alertId);
+        return Optional.of(view(connection, alertId));
+    }
+
+    /**
      * After staff changed residents (PUT, PATCH, CSV import): clears at once the open alerts of
      * those no longer expected to check in (expectation removed, set inactive), so the staff page
      * does not show them until the next periodic {@link #check()}. Raising waits for that check.
@@ -188,8 +235,11 @@ public final class Alerts {
         });
     }
 
-    /** Body of {@code POST /api/v1/residents/{id}/pause}: the last day of the pause and why. */
-    public record PauseRequest(String until, String note) {
+    /**
+     * Body of {@code POST /api/v1/residents/{id}/pause}: the last day of the pause, a note, and
+     * why (ILLNESS and HOSPITAL bring a follow-up visit); {@code reason} defaults to OTHER.
+     */
+    public record PauseRequest(String until, String note, PauseReason reason) {
 
         public PauseRequest {
             if (until == null || until.isBlank()) {
@@ -197,6 +247,7 @@ public final class Alerts {
                         + " of the pause)");
             }
             note = note == null || note.isBlank() ? null : note.strip();
+            reason = reason == null ? PauseReason.OTHER : reason;
             if (note != null && note.length() > 500) {
                 throw new IllegalArgumentException("field 'note' must have at most 500 characters");
             }
@@ -229,6 +280,9 @@ public final class Alerts {
                     + " WHERE id = ?", until.toString(), request.note(), user.shownName(), now, residentId);
             // The note stays out of the log: it may say why (in hospital), which is health data.
             trail.record(connection, "resident.pause", residentId, "until=" + until);
+            for (AlertHook hook : hooks) {
+                hook.paused(connection, residentId, request.reason(), today);
+            }
             Optional<Long> open = openAlert(connection, residentId);
             return open.isPresent()
                     ? Optional.of(clear(connection, open.get(), ClearReason.PAUSED, by, now))
@@ -262,6 +316,9 @@ public final class Alerts {
                 + " VALUES (?, ?, ?, ?, ?)", state.id, state.village, state.lastCheckInAt, due.toString(), now);
         long id = openAlert(connection, state.id).orElseThrow();
         AlertView view = view(connection, id);
+        for (AlertHook hook : hooks) {
+            hook.raised(connection, view, today);
+        }
         List<Cadres.Contact> contacts = Cadres.contactsOf(connection, state.id);
         webhooks.queue(connection, WebhookEvent.CHECKIN_MISSED, new WebhookMessage(
                 AlertMessages.json(WebhookEvent.CHECKIN_MISSED.wireName(), view, contacts),

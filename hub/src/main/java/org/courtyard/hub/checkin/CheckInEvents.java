@@ -3,15 +3,16 @@ package org.courtyard.hub.checkin;
 import java.sql.SQLException;
 import java.util.List;
 import org.courtyard.hub.sync.IncomingEvent;
+import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.EventPayload;
-import org.courtyard.protocol.VisitCheckedIn;
 
 /**
- * The check-in feature's sync handler for CHECKED_IN and VISIT_CHECKED_IN: the resident must be
+ * The check-in feature's sync handlers for CHECKED_IN and CHECK_IN_UNDONE: the resident must be
  * registered in the kiosk's village (else the event is rejected {@code unknown_resident} or
- * {@code other_village}); the check-in or visit is stored, a check-in clears the resident's alert,
- * and the live stream hears of both once the batch committed.
+ * {@code other_village}); the check-in is stored and clears the resident's alert, an undone
+ * check-in is deleted and its alert opened again, and the live stream hears of each once the batch
+ * committed. VISIT_CHECKED_IN is the care feature's ({@code org.courtyard.hub.care.CareEvents}).
  */
 public final class CheckInEvents {
 
@@ -25,8 +26,10 @@ public final class CheckInEvents {
         store(event);
     }
 
-    public void visited(IncomingEvent<VisitCheckedIn> event) throws SQLException {
-        store(event);
+    /** CHECK_IN_UNDONE (「不是我」): the check-in it names is taken back; see {@link CheckIns#undo}. */
+    public void undone(IncomingEvent<CheckInUndone> event) throws SQLException {
+        List<CheckIns.Change> changes = checkIns.undo(event.connection(), event.kiosk(), event.payload());
+        event.afterCommit(() -> checkIns.publish(changes));
     }
 
     private void store(IncomingEvent<? extends EventPayload> event) throws SQLException {

@@ -56,7 +56,10 @@ public final class CheckInSchema {
                       cleared_by VARCHAR(100),
                       clear_reason VARCHAR(16)
                     )""",
-                    "CREATE INDEX check_in_alerts_resident ON check_in_alerts(resident_id, cleared_at)")));
+                    "CREATE INDEX check_in_alerts_resident ON check_in_alerts(resident_id, cleared_at)")),
+            // The alert a check-in cleared, which 「不是我」 (CHECK_IN_UNDONE) opens again.
+            new Migration(2, "the alert each check-in cleared", List.of(
+                    "ALTER TABLE check_ins ADD COLUMN cleared_alert_id BIGINT REFERENCES check_in_alerts(id)")));
 
     private CheckInSchema() {
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,15 +22,16 @@ import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
+import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.ResidentType;
 import org.courtyard.protocol.VisitCheckedIn;
 
 /**
- * Check-ins (报平安) and cadres' visits as kiosks report them, and the views staff read: the
- * check-ins of a day, today by village (who has and who has not), a person's history, and the
- * monthly visit coverage (月月有联系: who had no visit this month).
+ * Check-ins (报平安) as kiosks report them, and the views staff read: the check-ins of a day, today
+ * by village (who has and who has not), a person's history. Visits are the care feature's
+ * ({@code org.courtyard.hub.care.Visits}).
  *
  * <p>Days and months are those of the hub's time zone. A check-in counts at the kiosk's time when
  * its clock was trusted (but never later than the hub received it), else at the hub's receive time.
@@ -40,8 +40,8 @@ public final class CheckIns {
 
     /** The stream's event for a stored check-in. */
     public static final String CHECKED_IN_EVENT = "checked-in";
-    /** The stream's event for a stored visit. */
-    public static final String VISITED_EVENT = "visit-checked-in";
+    /** The stream's event for a check-in taken back with 「不是我」 (CHECK_IN_UNDONE). */
+    public static final String UNDONE_EVENT = "checkin-undone";
 
     /** Something to tell the stream once the sync transaction that stored it has committed. */
     public record Change(String event, String village, Object data) {
@@ -49,7 +49,6 @@ public final class CheckIns {
 
     private static final String SELECT_CHECK_IN = "SELECT c.*, r.name FROM check_ins c JOIN residents r"
             + " ON r.id = c.resident_id";
-    private static final String SELECT_VISIT = "SELECT v.*, r.name FROM visits v JOIN residents r ON r.id = v.resident_id";
 
     private final Database database;
     private final Clock clock;
@@ -96,8 +95,8 @@ public final class CheckIns {
     }
 
     /**
-     * Stores a checked event (already in the events table) as a check-in or a visit; a check-in
-     * that ends a resident's silence clears their alert. Returns what to publish after the commit.
+     * Stores a checked CHECKED_IN (already in the events table) as a check-in; one that ends a
+     * resident's silence clears their alert. Returns what to publish after the commit.
      */
     public List<Change> record(Connection connection, KioskIdentity kiosk, Event event, Instant receivedAt)
             throws SQLException {
@@ -111,24 +110,48 @@ public final class CheckIns {
             CheckInRecord record = Sql.one(connection, SELECT_CHECK_IN + " WHERE c.event_id = ?", CheckIns::checkIn,
                     event.id().toString()).orElseThrow();
             changes.add(new Change(CHECKED_IN_EVENT, kiosk.village(), record));
-            alerts.clearOnCheckIn(connection, checkedIn.residentId(), "报平安 " + kiosk.name(), receivedAt)
-                    .ifPresent(cleared -> changes.add(new Change(Alerts.CLEARED_EVENT, kiosk.village(), cleared)));
-        } else if (event.payload() instanceof VisitCheckedIn visit) {
-            Sql.update(connection, "INSERT INTO visits (event_id, resident_id, kiosk_id, village, cadre, note, visited_at,"
-                    + " occurred_at, received_at, clock_trusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    event.id().toString(), visit.residentId(), kiosk.kioskId(), kiosk.village(), visit.cadre(),
-                    visit.note(), at, event.occurredAt(), receivedAt, event.clockTrusted());
-            VisitRecord record = Sql.one(connection, SELECT_VISIT + " WHERE v.event_id = ?", CheckIns::visit,
-                    event.id().toString()).orElseThrow();
-            changes.add(new Change(VISITED_EVENT, kiosk.village(), record));
+            Optional<AlertView> cleared = alerts.clearOnCheckIn(connection, checkedIn.residentId(),
+                    "报平安 " + kiosk.name(), receivedAt);
+            if (cleared.isPresent()) {
+                // Kept with the check-in, so that taking it back (「不是我」) can open the alert again.
+                Sql.update(connection, "UPDATE check_ins SET cleared_alert_id = ? WHERE event_id = ?",
+                        cleared.get().id(), event.id().toString());
+                changes.add(new Change(Alerts.CLEARED_EVENT, kiosk.village(), cleared.get()));
+            }
         } else {
-            throw new IllegalArgumentException("event " + event.id() + " is a " + event.type()
-                    + ", not a check-in or a visit");
+            throw new IllegalArgumentException("event " + event.id() + " is a " + event.type() + ", not a check-in");
         }
         return changes;
     }
 
-    /** Tells the live stream of committed check-ins, visits and the alerts they cleared. */
+    /**
+     * Takes back the check-in a CHECK_IN_UNDONE names, inside the sync transaction: the check-in is
+     * deleted as if it had never been made, and the missed-check-in alert it cleared, if any, is
+     * open again. An undo of a check-in this hub does not have from {@code kiosk} (never received,
+     * refused, or already taken back) changes nothing. Returns what to publish after the commit.
+     */
+    public List<Change> undo(Connection connection, KioskIdentity kiosk, CheckInUndone undone) throws SQLException {
+        Optional<CheckInRecord> record = Sql.one(connection, SELECT_CHECK_IN + " WHERE c.event_id = ? AND c.kiosk_id = ?",
+                CheckIns::checkIn, undone.checkInId().toString(), kiosk.kioskId());
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        Optional<Long> clearedAlert = Sql.one(connection, "SELECT cleared_alert_id FROM check_ins WHERE event_id = ?",
+                row -> {
+                    long id = row.getLong(1);
+                    return row.wasNull() ? null : id;
+                }, undone.checkInId().toString());
+        Sql.update(connection, "DELETE FROM check_ins WHERE event_id = ?", undone.checkInId().toString());
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change(UNDONE_EVENT, kiosk.village(), record.get()));
+        if (clearedAlert.isPresent()) {
+            alerts.reopen(connection, clearedAlert.get())
+                    .ifPresent(alert -> changes.add(new Change(Alerts.RAISED_EVENT, alert.village(), alert)));
+        }
+        return changes;
+    }
+
+    /** Tells the live stream of committed check-ins and the alerts they cleared or opened again. */
     public void publish(List<Change> changes) {
         for (Change change : changes) {
             stream.publish(change.event(), Optional.of(change.village()), change.data());
@@ -227,67 +250,10 @@ public final class CheckIns {
                 + " ORDER BY c.checked_in_at DESC, c.event_id LIMIT ?", CheckIns::checkIn, residentId, limit));
     }
 
-    /** A resident's recorded visits, newest first, at most {@code limit}. */
-    public List<VisitRecord> visitsOf(StaffUser user, String residentId, int limit) {
-        residents.get(user, residentId);
-        return database.read(connection -> Sql.query(connection, SELECT_VISIT + " WHERE v.resident_id = ?"
-                + " ORDER BY v.visited_at DESC, v.event_id LIMIT ?", CheckIns::visit, residentId, limit));
-    }
-
-    /** The visits of {@code month} that {@code user} may see, oldest first. */
-    public List<VisitRecord> visits(StaffUser user, YearMonth month, Optional<String> village) {
-        Optional<String> allowed = VillageScope.listVillage(user, village);
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        return database.read(connection -> allowed.isPresent()
-                ? Sql.query(connection, SELECT_VISIT + " WHERE v.village = ? AND v.visited_at >= ? AND v.visited_at < ?"
-                        + " ORDER BY v.visited_at, v.event_id", CheckIns::visit, allowed.get(), from, to)
-                : Sql.query(connection, SELECT_VISIT + " WHERE v.visited_at >= ? AND v.visited_at < ?"
-                        + " ORDER BY v.visited_at, v.event_id", CheckIns::visit, from, to));
-    }
-
-    /** A resident without a visit in the month, with their latest visit ever (null if none). */
-    public record Unvisited(String residentId, String name, ResidentType type, Instant lastVisitAt) {
-    }
-
-    /** One village's visit coverage in a month (月月有联系). */
-    public record Coverage(String village, YearMonth month, int residents, int visited, List<Unvisited> notVisited) {
-    }
-
-    /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */
-    public List<Coverage> coverage(StaffUser user, YearMonth month, Optional<String> village) {
-        Optional<String> allowed = VillageScope.listVillage(user, village);
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        return database.read(connection -> {
-            List<ResidentView> people = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
-                    Optional.empty(), Optional.empty(), false));
-            java.util.Set<String> visited = new java.util.HashSet<>(Sql.query(connection,
-                    "SELECT DISTINCT resident_id FROM visits WHERE visited_at >= ? AND visited_at < ?",
-                    row -> row.getString(1), from, to));
-            Map<String, List<ResidentView>> byVillage = new LinkedHashMap<>();
-            people.forEach(person -> byVillage.computeIfAbsent(person.village(), v -> new ArrayList<>()).add(person));
-            List<Coverage> out = new ArrayList<>();
-            byVillage.forEach((name, list) -> {
-                List<Unvisited> missing = list.stream().filter(person -> !visited.contains(person.id()))
-                        .map(person -> new Unvisited(person.id(), person.name(), person.type(), person.lastVisitAt()))
-                        .toList();
-                out.add(new Coverage(name, month, list.size(), list.size() - missing.size(), missing));
-            });
-            return out;
-        });
-    }
-
     private static CheckInRecord checkIn(ResultSet row) throws SQLException {
         return new CheckInRecord(row.getString("resident_id"), row.getString("kiosk_id"),
                 Sql.instant(row, "checked_in_at"), row.getString("name"), row.getString("village"),
                 row.getString("event_id"), Sql.instant(row, "occurred_at"), Sql.instant(row, "received_at"),
                 row.getBoolean("clock_trusted"));
-    }
-
-    private static VisitRecord visit(ResultSet row) throws SQLException {
-        return new VisitRecord(row.getString("resident_id"), row.getString("kiosk_id"), Sql.instant(row, "visited_at"),
-                row.getString("name"), row.getString("village"), row.getString("cadre"), row.getString("note"),
-                row.getString("event_id"));
     }
 }

@@ -52,6 +52,7 @@ public final class HelpRequests {
     private final Clock clock;
     private final Duration overdueAfter;
     private final HelpOutbox outbox;
+    private final List<HelpOutbox> outboxes = new CopyOnWriteArrayList<>();
     private final List<HelpListener> listeners = new CopyOnWriteArrayList<>();
 
     public HelpRequests(Database database, Clock clock, Duration overdueAfter, HelpOutbox outbox) {
@@ -59,6 +60,21 @@ public final class HelpRequests {
         this.clock = clock;
         this.overdueAfter = overdueAfter;
         this.outbox = outbox;
+    }
+
+    /**
+     * Adds another outbox told of every change inside the transaction that makes it (another
+     * feature's records that must commit or roll back with the change); before the hub starts.
+     */
+    public void addOutbox(HelpOutbox more) {
+        outboxes.add(more);
+    }
+
+    private void record(Connection connection, HelpChange change) throws SQLException {
+        outbox.record(connection, change);
+        for (HelpOutbox more : outboxes) {
+            more.record(connection, change);
+        }
     }
 
     public void addListener(HelpListener listener) {
@@ -88,7 +104,7 @@ public final class HelpRequests {
                 payload.transcript(), event.occurredAt(), receivedAt, event.clockTrusted(), receivedAt);
         addHistory(connection, event.id(), kiosk.kioskId(), HelpStatus.NEW, BY_KIOSK, null, null, receivedAt);
         HelpChange change = new HelpChange(HelpChange.Kind.CREATED, view(connection, event.id()).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 
@@ -192,8 +208,12 @@ public final class HelpRequests {
     public KioskUpdates updatesFor(String kioskId, long after, int limit) {
         return database.read(connection -> {
             long[] last = {after};
+            // The kiosk shows and says who is coming: a person's name, never a login name. A name
+            // in the history that is an account's login becomes that account's display name (none
+            // when it has none: the kiosk then says 村干部).
             List<HelpUpdate> updates = Sql.query(connection,
-                    "SELECT seq, request_id, status, by_name, assignee, note, changed_at FROM help_history"
+                    "SELECT seq, request_id, status, " + spokenName("by_name") + " AS by_name, "
+                            + spokenName("assignee") + " AS assignee, note, changed_at FROM help_history"
                             + " WHERE kiosk_id = ? AND seq > ? AND status <> ? ORDER BY seq LIMIT ?",
                     row -> {
                         last[0] = Math.max(last[0], row.getLong("seq"));
@@ -225,7 +245,7 @@ public final class HelpRequests {
                         help.request().id().toString());
                 HelpChange change = new HelpChange(HelpChange.Kind.OVERDUE,
                         view(connection, help.request().id()).orElseThrow());
-                outbox.record(connection, change);
+                record(connection, change);
                 out.add(change);
             }
             return out;
@@ -270,7 +290,7 @@ public final class HelpRequests {
                 + " WHERE id = ?", to.name(), acknowledgedBy, newAssignee, at, id.toString());
         addHistory(connection, id, current.request().kioskId(), to, by, assignee, note, at);
         HelpChange change = new HelpChange(HelpChange.Kind.UPDATED, view(connection, id).orElseThrow());
-        outbox.record(connection, change);
+        record(connection, change);
         return change;
     }
 
@@ -278,6 +298,12 @@ public final class HelpRequests {
             String assignee, String note, Instant at) throws SQLException {
         Sql.update(connection, "INSERT INTO help_history (request_id, kiosk_id, status, by_name, assignee, note, changed_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", id.toString(), kioskId, status.name(), by, assignee, note, at);
+    }
+
+    /** SQL for {@code column} as a kiosk may show it: a login name replaced by its account's display name. */
+    private static String spokenName(String column) {
+        return "CASE WHEN EXISTS (SELECT 1 FROM users u WHERE u.username = " + column + ")"
+                + " THEN (SELECT u.display_name FROM users u WHERE u.username = " + column + ") ELSE " + column + " END";
     }
 
     private static void checkAccess(StaffUser user, HelpView view) {

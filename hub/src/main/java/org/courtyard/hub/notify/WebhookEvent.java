@@ -24,10 +24,13 @@ public enum WebhookEvent {
      */
     HOME_OFFLINE("home.offline", false),
     /** An offline home unit synced again. */
-    HOME_BACK("home.back", true);
+    HOME_BACK("home.back", true),
+    /** Once a day per village, at {@code care.digest-time}: the visits due soon and those overdue. */
+    CARE_DIGEST("care.digest", true);
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
-    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back,home_offline,home_back";
+    public static final String DEFAULT_CONFIG =
+            "new,overdue,resolved,checkin_missed,silent,back,home_offline,home_back,care_digest";
 
     private final String wireName;
     private final boolean foldable;
@@ -61,7 +64,10 @@ public enum WebhookEvent {
         return Arrays.stream(values()).filter(event -> event.wireName.equals(wireName)).findFirst();
     }
 
-    /** Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent}, {@code back}, {@code home_offline} or {@code home_back}. */
+    /**
+     * Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent},
+     * {@code back}, {@code home_offline}, {@code home_back} or {@code care_digest}.
+     */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {
             if (event.configName().equals(word.trim().toLowerCase(Locale.ROOT))) {

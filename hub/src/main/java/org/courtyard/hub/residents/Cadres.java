@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.CadreView.ResidentRef;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
+import org.courtyard.protocol.NameOrder;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -64,8 +66,9 @@ public final class Cadres {
                     .isPresent());
             Instant now = clock.instant();
             Sql.update(connection, "INSERT INTO cadres (id, village, name, phone, pin_hash, username, active, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", candidate, input.village(), input.name(),
-                    input.phone(), pinHash, input.username(), input.active(), now, now);
+                    + " updated_at, level, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", candidate, input.village(),
+                    input.name(), input.phone(), pinHash, input.username(), input.active(), now, now,
+                    input.level().name(), input.kind().name());
             if (pinHash != null && input.active()) {
                 residents.recordRosterChange(connection, input.village(), changed);
             }
@@ -86,7 +89,10 @@ public final class Cadres {
                             Cadres::stored, allowed.get())
                     : Sql.query(connection, "SELECT * FROM cadres ORDER BY village, name, id", Cadres::stored);
             Map<String, List<ResidentRef>> paired = pairedResidents(connection, allowed);
-            return stored.stream().map(s -> s.view(paired.getOrDefault(s.id, List.of())).masked()).toList();
+            return stored.stream().map(s -> s.view(paired.getOrDefault(s.id, List.of())).masked())
+                    .sorted(Comparator.comparing(CadreView::village, NameOrder.NAMES)
+                            .thenComparing(CadreView::name, NameOrder.NAMES).thenComparing(CadreView::id))
+                    .toList();
         });
     }
 
@@ -133,7 +139,7 @@ public final class Cadres {
         }
         ObjectNode merged = ProtocolJson.mapper().createObjectNode().put("name", existing.name)
                 .put("village", existing.village).put("phone", existing.phone).put("username", existing.username)
-                .put("active", existing.active);
+                .put("active", existing.active).put("level", existing.level).put("kind", existing.kind);
         ObjectNode before = merged.deepCopy();
         patch.fields().forEachRemaining(field -> {
             if (merged.has(field.getKey())) {
@@ -170,8 +176,9 @@ public final class Cadres {
                 }
             }
             Sql.update(connection, "UPDATE cadres SET village = ?, name = ?, phone = ?, pin_hash = ?, username = ?,"
-                    + " active = ?, updated_at = ?, version = version + 1 WHERE id = ?", input.village(), input.name(), input.phone(), pinHash,
-                    input.username(), input.active(), clock.instant(), id);
+                    + " active = ?, updated_at = ?, version = version + 1, level = ?, kind = ? WHERE id = ?",
+                    input.village(), input.name(), input.phone(), pinHash, input.username(), input.active(),
+                    clock.instant(), input.level().name(), input.kind().name(), id);
             ObjectNode after = ProtocolJson.mapper().valueToTree(input);
             after.remove("pin");
             String pinChange = !pinGiven ? "" : input.pin() == null ? "pin removed" : "pin set";
@@ -258,6 +265,7 @@ public final class Cadres {
                     .add(new ResidentRef(row.getString("id"), row.getString("name")));
             return null;
         }, village.isPresent() ? new Object[] {village.get()} : new Object[0]);
+        out.values().forEach(list -> list.sort(Comparator.comparing(ResidentRef::name, NameOrder.NAMES)));
         return out;
     }
 
@@ -281,17 +289,18 @@ public final class Cadres {
 
     /** A cadre row. */
     private record Stored(String id, String village, String name, String phone, String pinHash, String username,
-            boolean active, Instant createdAt, Instant updatedAt, long version) {
+            boolean active, Instant createdAt, Instant updatedAt, long version, String level, String kind) {
 
         CadreView view(List<ResidentRef> residents) {
             return new CadreView(id, name, village, phone, username, pinHash != null, active, residents, createdAt,
-                    updatedAt, version);
+                    updatedAt, version, Level.valueOf(level), CadreKind.valueOf(kind));
         }
     }
 
     private static Stored stored(ResultSet row) throws SQLException {
         return new Stored(row.getString("id"), row.getString("village"), row.getString("name"), row.getString("phone"),
                 row.getString("pin_hash"), row.getString("username"), row.getBoolean("active"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"),
+                row.getString("level"), row.getString("kind"));
     }
 }

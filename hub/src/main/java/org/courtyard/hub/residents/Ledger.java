@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
-import org.courtyard.hub.residents.internal.Csv;
+import org.courtyard.hub.csv.Csv;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.ResidentType;
@@ -43,6 +43,7 @@ public final class Ledger {
     public enum Column {
         ID("id", "编号"),
         VILLAGE("village", "村"),
+        GROUP("group", "组"),
         NAME("name", "姓名"),
         TYPE("type", "类型"),
         TAGS("tags", "标签"),
@@ -223,7 +224,8 @@ public final class Ledger {
                         .map(cadre -> namesPerVillage.getOrDefault(view.village() + "\u0000" + cadre.name(), 0L) == 1
                                 ? cadre.name() : cadre.id())
                         .collect(Collectors.joining("、"));
-                out.append(Csv.line(List.of(view.id(), view.village(), view.name(), view.type().name(),
+                out.append(Csv.line(List.of(view.id(), view.village(), text(view.group()), view.name(),
+                        view.type().name(),
                         String.join("、", view.tags()), view.checkInEveryDays() == null ? ""
                                 : view.checkInEveryDays().toString(),
                         text(view.phone()), text(view.address()), text(view.guardian()), text(view.guardianPhone()),
@@ -251,7 +253,8 @@ public final class Ledger {
                 ? cadreIds(connection, village, cells.text(Column.CADRES).orElse(""))
                 : base == null ? List.of() : base.cadreIds();
         return new ResidentInput(
-                cells.textOr(Column.NAME, base == null ? null : base.name()), village, type,
+                cells.textOr(Column.NAME, base == null ? null : base.name()), village,
+                cells.textOr(Column.GROUP, base == null ? null : base.group()), type,
                 cells.has(Column.TAGS) ? split(cells.text(Column.TAGS).orElse("")) : base == null ? List.of() : base.tags(),
                 cells.has(Column.CHECK_IN_EVERY_DAYS) ? everyDays(cells.text(Column.CHECK_IN_EVERY_DAYS).orElse(null))
                         : base == null ? null : base.checkInEveryDays(),

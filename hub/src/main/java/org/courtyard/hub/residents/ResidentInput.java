@@ -7,23 +7,26 @@ import org.courtyard.protocol.ResidentType;
  * A resident as staff write them: the body of {@code POST /api/v1/residents} and
  * {@code PUT /api/v1/residents/{id}}, one row of the CSV ledger, and what a PATCH is merged into.
  *
- * <p>{@code checkInEveryDays} is null for "no check-in expected" (no alert is ever raised), else
+ * <p>{@code group} is the resident's 村民小组 ("三组"), or null; the kiosk offers a village's groups
+ * first when there are several. {@code checkInEveryDays} is null for "no check-in expected" (no alert is ever raised), else
  * 1 to 365. The survey fields of children ({@code parentsWorkplace}, {@code parentsPhone},
  * {@code school}, {@code schoolClass}, {@code headTeacher}) are refused on an elder, which catches
  * shifted columns in a spreadsheet. {@code active} defaults to true; an inactive resident (moved
  * away, passed away) stays in the ledger but leaves the kiosks, the alerts and the coverage.
  */
-public record ResidentInput(String name, String village, ResidentType type, List<String> tags,
+public record ResidentInput(String name, String village, String group, ResidentType type, List<String> tags,
         Integer checkInEveryDays, String phone, String address, String guardian, String guardianPhone,
         String parentsWorkplace, String parentsPhone, String school, String schoolClass, String headTeacher,
         String note, List<String> cadreIds, Boolean active) {
 
     public static final int MAX_NAME_CHARS = 50;
     public static final int MAX_EVERY_DAYS = 365;
+    public static final int MAX_GROUP_CHARS = 50;
 
     public ResidentInput {
         name = Check.required(name, "name", MAX_NAME_CHARS);
         village = Check.required(village, "village", 100);
+        group = Check.optional(group, "group", MAX_GROUP_CHARS);
         if (type == null) {
             throw new FieldError("type", "missing required field 'type' (ELDER or CHILD)");
         }

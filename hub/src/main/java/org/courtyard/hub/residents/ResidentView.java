@@ -1,14 +1,17 @@
 package org.courtyard.hub.residents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.courtyard.protocol.NameOrder;
 import org.courtyard.protocol.ResidentType;
 
 /**
  * RESIDENT in the API. The single-resident view carries every field; lists carry the same shape
  * with phone numbers {@link #masked()} ({@code 138****5678}).
  *
+ * @param group the resident's 村民小组, or null
  * @param photo the photo's checksum and size, or null without one
  * @param pausedUntil check-in alerts are paused up to and including this local date (null: not paused)
  * @param lastCheckInAt the latest check-in, or null
@@ -16,7 +19,7 @@ import org.courtyard.protocol.ResidentType;
  * @param alert true while a missed-check-in alert is open
  * @param version one more with every change of the editable fields; the resource's ETag
  */
-public record ResidentView(String id, String village, String name, ResidentType type, List<String> tags,
+public record ResidentView(String id, String village, String group, String name, ResidentType type, List<String> tags,
         Integer checkInEveryDays, String phone, String address, String guardian, String guardianPhone,
         String parentsWorkplace, String parentsPhone, String school, String schoolClass, String headTeacher,
         String note, List<CadreRef> cadres, PhotoRef photo, boolean active, LocalDate pausedUntil, String pauseNote,
@@ -36,9 +39,18 @@ public record ResidentView(String id, String village, String name, ResidentType 
         cadres = List.copyOf(cadres);
     }
 
+    /**
+     * The name's sort key ({@link NameOrder#sortKey}): the staff page orders people by comparing
+     * these as plain strings, which is the kiosk's pinyin order.
+     */
+    @JsonProperty("nameKey")
+    public String nameKey() {
+        return NameOrder.sortKey(name);
+    }
+
     /** The same resident with every phone number masked, for lists. */
     public ResidentView masked() {
-        return new ResidentView(id, village, name, type, tags, checkInEveryDays, Phones.mask(phone), address,
+        return new ResidentView(id, village, group, name, type, tags, checkInEveryDays, Phones.mask(phone), address,
                 guardian, Phones.mask(guardianPhone), parentsWorkplace, Phones.mask(parentsPhone), school, schoolClass,
                 headTeacher, note, cadres, photo, active, pausedUntil, pauseNote, lastCheckInAt, lastVisitAt, alert,
                 createdAt, updatedAt, version);
@@ -46,7 +58,7 @@ public record ResidentView(String id, String village, String name, ResidentType 
 
     /** The editable fields, as a PUT body would carry them. */
     public ResidentInput input() {
-        return new ResidentInput(name, village, type, tags, checkInEveryDays, phone, address, guardian, guardianPhone,
+        return new ResidentInput(name, village, group, type, tags, checkInEveryDays, phone, address, guardian, guardianPhone,
                 parentsWorkplace, parentsPhone, school, schoolClass, headTeacher, note,
                 cadres.stream().map(CadreRef::id).toList(), active);
     }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +34,13 @@ import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
 import org.courtyard.hub.residents.ResidentView.PhotoRef;
-import org.courtyard.hub.residents.internal.PhotoImages;
+import org.courtyard.hub.photos.PhotoImages;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.CadreCard;
 import org.courtyard.protocol.ProtocolException;
+import org.courtyard.protocol.NameOrder;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;
@@ -262,15 +260,9 @@ public final class Residents {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid_image", e.getMessage(), e);
         }
-        String sha256 = sha256(photo.jpeg());
-        Path file = photoFile(sha256);
+        String sha256;
         try {
-            Files.createDirectories(photoDir);
-            if (!Files.isRegularFile(file)) {
-                Path temp = Files.createTempFile(photoDir, "upload-", ".tmp");
-                Files.write(temp, photo.jpeg());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            sha256 = PhotoImages.keep(photoDir, photo.jpeg());
         } catch (IOException e) {
             throw new DatabaseException("cannot store the photo in " + photoDir + ": " + e.getMessage(), e);
         }
@@ -347,9 +339,10 @@ public final class Residents {
     public KioskRoster roster(String village) {
         return database.read(connection -> new KioskRoster(
                 rosterVersion(connection, village),
-                Sql.query(connection, "SELECT id, name, type, photo_sha256 FROM residents WHERE village = ? AND active"
-                        + " ORDER BY name, id", row -> new ResidentCard(row.getString("id"), row.getString("name"),
-                                ResidentType.valueOf(row.getString("type")), row.getString("photo_sha256")), village),
+                Sql.query(connection, "SELECT id, name, type, photo_sha256, village_group FROM residents"
+                        + " WHERE village = ? AND active ORDER BY name, id", row -> new ResidentCard(row.getString("id"),
+                                row.getString("name"), ResidentType.valueOf(row.getString("type")),
+                                row.getString("photo_sha256"), row.getString("village_group")), village),
                 Sql.query(connection, "SELECT id, name, village, pin_hash FROM cadres WHERE village = ? AND active"
                         + " AND pin_hash IS NOT NULL ORDER BY name, id", row -> new CadreCard(row.getString("id"),
                                 row.getString("name"), row.getString("village"), row.getString("pin_hash")), village)));
@@ -414,11 +407,11 @@ public final class Residents {
             id = "r-" + Tokens.random(ID_ALPHABET, 8);
         } while (Sql.one(connection, "SELECT id FROM residents WHERE id = ?", row -> row.getString(1), id).isPresent());
         Instant now = clock.instant();
-        Sql.update(connection, "INSERT INTO residents (id, village, name, type, tags, check_in_every_days, expect_since,"
-                + " phone, address, guardian, guardian_phone, parents_workplace, parents_phone, school, school_class,"
-                + " head_teacher, note, active, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, input.village(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
+        Sql.update(connection, "INSERT INTO residents (id, village, village_group, name, type, tags, check_in_every_days,"
+                + " expect_since, phone, address, guardian, guardian_phone, parents_workplace, parents_phone, school,"
+                + " school_class, head_teacher, note, active, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, input.village(), input.group(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
                 input.checkInEveryDays(), now, input.phone(), input.address(), input.guardian(), input.guardianPhone(),
                 input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
                 input.headTeacher(), input.note(), input.active(), now, now);
@@ -438,11 +431,11 @@ public final class Residents {
         // The count towards an alert starts again when an expectation is set or the resident returns.
         boolean expectationStarts = input.checkInEveryDays() != null
                 && (existing.checkInEveryDays() == null || !existing.active() && input.active());
-        Sql.update(connection, "UPDATE residents SET village = ?, name = ?, type = ?, tags = ?, check_in_every_days = ?,"
-                + " phone = ?, address = ?, guardian = ?, guardian_phone = ?, parents_workplace = ?, parents_phone = ?,"
-                + " school = ?, school_class = ?, head_teacher = ?, note = ?, active = ?, updated_at = ?,"
-                + " version = version + 1 WHERE id = ?",
-                input.village(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
+        Sql.update(connection, "UPDATE residents SET village = ?, village_group = ?, name = ?, type = ?, tags = ?,"
+                + " check_in_every_days = ?, phone = ?, address = ?, guardian = ?, guardian_phone = ?,"
+                + " parents_workplace = ?, parents_phone = ?, school = ?, school_class = ?, head_teacher = ?, note = ?,"
+                + " active = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                input.village(), input.group(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
                 input.checkInEveryDays(), input.phone(), input.address(), input.guardian(), input.guardianPhone(),
                 input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
                 input.headTeacher(), input.note(), input.active(), now, existing.id());
@@ -474,7 +467,7 @@ public final class Residents {
     private static Optional<ResidentCard> card(ResidentView view) {
         return view.active()
                 ? Optional.of(new ResidentCard(view.id(), view.name(), view.type(),
-                        view.photo() == null ? null : view.photo().sha256()))
+                        view.photo() == null ? null : view.photo().sha256(), view.group()))
                 : Optional.empty();
     }
 
@@ -532,8 +525,11 @@ public final class Residents {
             sql.append(" AND EXISTS (SELECT 1 FROM pairings p WHERE p.resident_id = r.id AND p.cadre_id = ?)");
             parameters.add(cadre);
         });
-        sql.append(" ORDER BY r.village, r.name, r.id");
-        List<ResidentView> bare = Sql.query(connection, sql.toString(), Residents::row, parameters.toArray());
+        // By village and name in pinyin order, as the kiosk shows names (NameOrder), not by code point.
+        List<ResidentView> bare = Sql.query(connection, sql.toString(), Residents::row, parameters.toArray()).stream()
+                .sorted(Comparator.comparing(ResidentView::village, NameOrder.NAMES)
+                        .thenComparing(ResidentView::name, NameOrder.NAMES).thenComparing(ResidentView::id))
+                .toList();
         if (filter.tag().isPresent()) {
             bare = bare.stream().filter(view -> view.tags().contains(filter.tag().get())).toList();
         }
@@ -560,7 +556,7 @@ public final class Residents {
     }
 
     private static ResidentView withCadres(ResidentView view, List<CadreRef> cadres) {
-        return new ResidentView(view.id(), view.village(), view.name(), view.type(), view.tags(),
+        return new ResidentView(view.id(), view.village(), view.group(), view.name(), view.type(), view.tags(),
                 view.checkInEveryDays(), view.phone(), view.address(), view.guardian(), view.guardianPhone(),
                 view.parentsWorkplace(), view.parentsPhone(), view.school(), view.schoolClass(), view.headTeacher(),
                 view.note(), cadres, view.photo(), view.active(), view.pausedUntil(), view.pauseNote(),
@@ -579,7 +575,8 @@ public final class Residents {
         } catch (JsonProcessingException e) {
             throw new DatabaseException("stored tags of resident " + row.getString("id") + " are not JSON", e);
         }
-        return new ResidentView(row.getString("id"), row.getString("village"), row.getString("name"),
+        return new ResidentView(row.getString("id"), row.getString("village"), row.getString("village_group"),
+                row.getString("name"),
                 ResidentType.valueOf(row.getString("type")), tags, every, row.getString("phone"),
                 row.getString("address"), row.getString("guardian"), row.getString("guardian_phone"),
                 row.getString("parents_workplace"), row.getString("parents_phone"), row.getString("school"),
@@ -631,13 +628,5 @@ public final class Residents {
 
     static Refusal notFound(String id) {
         return Refusal.notFound("no resident '" + id + "'");
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
     }
 }

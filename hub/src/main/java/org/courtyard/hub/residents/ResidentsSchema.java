@@ -90,7 +90,14 @@ public final class ResidentsSchema {
             // If-Match names, so that a second edit made from an older copy cannot overwrite the first.
             new Migration(3, "a version per resident and cadre, for ETag and If-Match", List.of(
                     "ALTER TABLE residents ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
-                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")));
+                    "ALTER TABLE cadres ADD COLUMN version INTEGER NOT NULL DEFAULT 1")),
+            // A paired person's level (县/乡/村/组) and whether a cadre or a party member.
+            new Migration(4, "paired people's level and kind", List.of(
+                    "ALTER TABLE cadres ADD COLUMN level VARCHAR(8) NOT NULL DEFAULT 'VILLAGE'",
+                    "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")),
+            // The kiosk's check-in screen offers a village's groups first (docs/checkins.md).
+            new Migration(5, "each resident's 村民小组", List.of(
+                    "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")));
 
     private ResidentsSchema() {
     }

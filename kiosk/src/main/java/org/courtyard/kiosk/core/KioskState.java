@@ -11,7 +11,7 @@ import org.courtyard.hardware.DeviceHealth;
  * {@code voiceActivity} is what the LISTENING screen shows (正在听…, what was heard).
  *
  * <p>{@link #withScreen} keeps two rules, whoever changes the screen (a tap, the idle timer, the
- * help button): entering the check-in screen forgets the last "thank you", and leaving the signed-in
+ * help button): entering the check-in screen starts it again (the first step, no "thank you"), and leaving the signed-in
  * cadre screens ends the cadre's session, so cadre mode is never left open behind an elder.
  */
 public record KioskState(Screen screen, LinkState link, String linkDetail, HelpView help, String lastPrompt,
@@ -58,7 +58,7 @@ public record KioskState(Screen screen, LinkState link, String linkDetail, HelpV
 
     public KioskState withScreen(Screen value) {
         CheckInView nextCheckIn = value == Screen.CHECK_IN && screen != Screen.CHECK_IN
-                ? checkIn.withThanked(null) : checkIn;
+                ? checkIn.opened() : checkIn;
         CadreView nextCadre = value.signedIn() || value == Screen.CADRE_PIN ? cadre : CadreView.NONE;
         return new KioskState(value, link, linkDetail, help, lastPrompt, voiceStatus, problems, nextCheckIn, nextCadre,
                 voiceActivity);

@@ -4,15 +4,19 @@ import java.nio.file.Path;
 import org.courtyard.protocol.ResidentType;
 
 /**
- * A resident as a tile of the check-in screen: the name, and either the cached photo or, until it
- * is downloaded or when there is none, the first character of the name as a large avatar.
+ * A resident as a tile of the check-in screen (and of the cadre's visit record): the name, the
+ * cached photo or, until it is downloaded or when there is none, the whole name large; their
+ * 村民小组; and whether they already checked in here today (the tile then says 「今天已报」 and
+ * comes last).
  *
- * @param photo the cached photo file, or null to draw the {@link #initial()}
+ * @param photo the cached photo file, or null to show the name instead
+ * @param group the resident's 村民小组, or null when the ledger gives none
  */
-public record ResidentTile(String id, String name, ResidentType type, Path photo) {
+public record ResidentTile(String id, String name, ResidentType type, Path photo, String group,
+        boolean checkedInToday) {
 
-    /** The first character of the name (the surname), for the avatar of a tile without a photo. */
-    public String initial() {
-        return name.isEmpty() ? "?" : name.substring(0, Character.charCount(name.codePointAt(0)));
+    /** A tile without a 村民小组 of someone who has not checked in today. */
+    public ResidentTile(String id, String name, ResidentType type, Path photo) {
+        this(id, name, type, photo, null, false);
     }
 }

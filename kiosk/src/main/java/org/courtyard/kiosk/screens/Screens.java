@@ -34,17 +34,19 @@ public final class Screens {
      *     through the cadre controller and the voice
      */
     public void open(Screen screen) {
-        String prompt = switch (screen) {
-            case HOME -> "home.prompt";
-            case HELP -> "help.prompt";
-            case CHECK_IN -> "checkin.prompt";
-            case ANNOUNCEMENTS -> null;
-            default -> throw new IllegalArgumentException(screen + " opens through cadre mode or the voice");
-        };
+        if (screen != Screen.HOME && screen != Screen.HELP && screen != Screen.CHECK_IN
+                && screen != Screen.ANNOUNCEMENTS) {
+            throw new IllegalArgumentException(screen + " opens through cadre mode or the voice");
+        }
         model.execute(() -> {
             model.update(state -> state.withScreen(screen));
-            say(prompt != null ? prompt
-                    : announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt");
+            say(switch (screen) {
+                case HOME -> "home.prompt";
+                case HELP -> "help.prompt";
+                // Which group first when the screen offers the village's groups, else which photo.
+                case CHECK_IN -> model.state().checkIn().openingPrompt();
+                default -> announcer.current().isEmpty() ? "announcements.none" : "announcements.prompt";
+            });
         });
     }
 

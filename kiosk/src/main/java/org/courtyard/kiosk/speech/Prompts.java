@@ -43,6 +43,11 @@ public final class Prompts {
         return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, LOCALE).format(args);
     }
 
+    /** Whether the bundle has a text for {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The spoken clip for {@code key}, or empty when neither the deployment nor the jar has one. */
     public Optional<AudioClip> clip(String key) {
         String file = key + ".wav";

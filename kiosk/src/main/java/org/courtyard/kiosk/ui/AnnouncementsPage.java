@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,6 +27,9 @@ import org.courtyard.kiosk.core.ShownAnnouncement;
  */
 final class AnnouncementsPage {
 
+    /** Smallest text of an announcement, in px: larger than the rest of the screen's minimum. */
+    static final double MIN_TEXT_PX = 40;
+
     /** One screenful: part of one announcement. {@code title} is on its first sheet(s) only. */
     record Sheet(int index, String id, String title, String body, boolean emergency, boolean playable, int part,
             int parts) {
@@ -35,6 +39,7 @@ final class AnnouncementsPage {
     private final VBox root = new VBox();
     private final VBox page = new VBox();
     private final VBox empty = new VBox();
+    private final FlowPane header = new FlowPane();
     private final Label position = new Label();
     private final Label emergency = new Label();
     private final Label title = new Label();
@@ -54,6 +59,7 @@ final class AnnouncementsPage {
     private int perLine = 12;
     private int lines = 4;
     private double font;
+    private double controlsFont;
     private double buttonRows;
     private double gap;
 
@@ -66,7 +72,8 @@ final class AnnouncementsPage {
         position.getStyleClass().addAll("status-text", "announcement-position");
         emergency.setText(model.text("announcements.emergency"));
         emergency.getStyleClass().add("announcement-emergency");
-        HBox header = new HBox(position, emergency);
+        // A FlowPane: in a narrow window the 紧急 badge goes under the position instead of cutting it.
+        header.getChildren().setAll(position, emergency);
         header.getStyleClass().add("announcement-header");
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -215,10 +222,19 @@ final class AnnouncementsPage {
         }
         ((Icon) play.getGraphic()).size(Math.round(button * 0.55));
         emptyIcon.size(Math.max(KioskView.MIN_TARGET_PX, Math.round(height * 0.3)));
-        // A little smaller than the rest of the screen on big windows, so more of the text fits on a sheet.
-        double font = Math.max(KioskView.MIN_TEXT_PX, Math.round(base * 0.8));
-        root.setStyle("-fx-font-size: " + font + "px;");
-        boolean twoRows = width < font * 15;
+        // The page's words and buttons a little smaller than the rest of the screen on big windows,
+        // so more of the text fits on a sheet; the announcement itself never under MIN_TEXT_PX,
+        // since elders read it at arm's length.
+        double controlsFont = Math.max(KioskView.MIN_TEXT_PX, Math.round(base * 0.8));
+        double font = Math.max(MIN_TEXT_PX, controlsFont);
+        root.setStyle("-fx-font-size: " + controlsFont + "px;");
+        for (Label label : List.of(title, body)) {
+            label.setStyle("-fx-font-size: " + font + "px;");
+        }
+        header.setHgap(gap);
+        header.setVgap(gap / 4);
+        header.setPrefWrapLength(width);
+        boolean twoRows = width < controlsFont * 15;
         if (twoRows != narrow || controls.getChildren().isEmpty()) {
             arrangeControls(twoRows);
         }
@@ -230,8 +246,8 @@ final class AnnouncementsPage {
         }
         page.setSpacing(gap / 2);
         empty.setSpacing(gap);
-        ((HBox) position.getParent()).setSpacing(gap);
         this.font = font;
+        this.controlsFont = controlsFont;
         this.gap = gap;
         this.buttonRows = twoRows ? 2 * button + gap / 2 : button;
         perLine = Math.max(4, (int) Math.floor(width / (font * 1.05)));
@@ -246,7 +262,9 @@ final class AnnouncementsPage {
         }
         // A line of CJK text is about 1.62 em high with the Noto and WenQuanYi fonts.
         double line = font * 1.65;
-        double textHeight = height - line - buttonRows - 2.5 * gap;
+        // The header is a line of the controls' smaller text, two when the 紧急 badge wraps under it.
+        double header = controlsFont * 1.65 * (narrow ? 2 : 1);
+        double textHeight = height - header - buttonRows - 2.5 * gap;
         int fitting = Math.max(1, (int) Math.floor(textHeight / line));
         if (fitting == lines && !sheets.isEmpty()) {
             return;

@@ -10,7 +10,7 @@ import javafx.scene.layout.RowConstraints;
 
 /**
  * Big buttons filling a space, like the home screen's: two columns on a wide screen, one on a tall
- * one; icon beside the word where cells are wide, above it where they are tall; the word as large
+ * one, more where the space is too short for the rows; icon beside the word where cells are wide, above it where they are tall; the word as large
  * as the cell allows for the longest word, never under {@link KioskView#MIN_TEXT_PX}. For the
  * cadre menu and the visit notes.
  */
@@ -28,6 +28,10 @@ final class ButtonGrid extends GridPane {
 
     void layOut(double width, double height, double base, double gap) {
         int wanted = width >= height ? Math.min(2, buttons.size()) : 1;
+        // A short space: more columns, so that every row keeps a full touch target's height.
+        while (wanted < buttons.size() && rowsFor(wanted) * KioskView.MIN_TARGET_PX + (rowsFor(wanted) - 1) * gap > height) {
+            wanted++;
+        }
         if (wanted != columns) {
             arrange(wanted);
         }
@@ -38,21 +42,43 @@ final class ButtonGrid extends GridPane {
         setMaxSize(width, height);
         double cellWidth = (width - (columns - 1) * gap) / columns;
         double cellHeight = (height - (rows - 1) * gap) / rows;
+        int longest = buttons.stream().mapToInt(button -> button.getText().length()).max().orElse(1);
+        fit(buttons, cellWidth, cellHeight, longest, base * 2, base, gap);
+    }
+
+    /**
+     * Sizes {@code buttons} (each a word with an {@link Icon}) for cells of {@code cellWidth} x
+     * {@code cellHeight}: the icon above the word where cells are tall, beside it where they are
+     * wide; the word as large as the cell allows for {@code longest} characters, between
+     * {@link KioskView#MIN_TEXT_PX} and {@code maxText}. In a cell too narrow for both, the icon
+     * gives way, down to none: the word is what must be read.
+     */
+    static void fit(List<Button> buttons, double cellWidth, double cellHeight, int longest, double maxText,
+            double base, double gap) {
         boolean tall = cellHeight >= cellWidth * 0.75;
         double padding = Math.round(gap / 2);
-        double icon = Math.max(base, Math.round(tall ? Math.min(cellHeight * 0.4, cellWidth * 0.45)
-                : Math.min(cellHeight * 0.6, cellWidth * 0.22)));
-        int longest = buttons.stream().mapToInt(button -> button.getText().length()).max().orElse(1);
+        double icon = Math.max(base * 0.8, Math.round(tall ? Math.min(cellHeight * 0.4, cellWidth * 0.45)
+                : Math.min(cellHeight * 0.6, cellWidth * 0.25)));
         double textRoom = tall ? cellWidth - 2 * padding : cellWidth - 2 * padding - icon - gap;
         double text = Math.floor(Math.min(tall ? cellHeight * 0.26 : cellHeight * 0.42, textRoom / (longest + 0.5)));
-        text = Math.max(KioskView.MIN_TEXT_PX, Math.min(text, base * 2));
+        text = Math.max(KioskView.MIN_TEXT_PX, Math.min(text, maxText));
+        boolean withIcon = true;
+        if (!tall) {
+            icon = Math.min(icon, cellWidth - 2 * padding - gap - text * (longest + 0.3));
+            withIcon = icon >= base * 0.6;
+        }
         for (Button button : buttons) {
-            button.setContentDisplay(tall ? ContentDisplay.TOP : ContentDisplay.LEFT);
+            button.setContentDisplay(!withIcon ? ContentDisplay.TEXT_ONLY : tall ? ContentDisplay.TOP : ContentDisplay.LEFT);
             button.setMinSize(KioskView.MIN_TARGET_PX, KioskView.MIN_TARGET_PX);
+            // Inline, because the stylesheet's padding and gap would win over setters.
             button.setStyle("-fx-font-size: " + text + "px; -fx-padding: " + padding + "px; -fx-graphic-text-gap: "
                     + (tall ? gap / 2 : gap) + "px;");
-            ((Icon) button.getGraphic()).size(icon);
+            ((Icon) button.getGraphic()).size(Math.max(1, icon));
         }
+    }
+
+    private int rowsFor(int columnCount) {
+        return (buttons.size() + columnCount - 1) / columnCount;
     }
 
     private void arrange(int count) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class FirstRunWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstRunWindow.class);
-    /** How long "登记成功" stays before the kiosk's screen takes over. */
+    /** How long "激活成功" stays before the kiosk's screen takes over. */
     private static final javafx.util.Duration SUCCESS_SHOWN = javafx.util.Duration.seconds(2);
 
     private FirstRunWindow() {

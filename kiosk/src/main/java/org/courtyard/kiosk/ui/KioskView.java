@@ -12,20 +12,17 @@ import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -71,8 +68,7 @@ final class KioskView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
 
-    private final GridPane home = new GridPane();
-    private final List<Button> homeButtons;
+    private final HomePage home;
     private final VBox helpScreen = new VBox();
     private final Label helpStatus = new Label();
     private final Button cancel;
@@ -96,20 +92,13 @@ final class KioskView {
     private final HBox navigation = new HBox();
     private final Circle linkDot = new Circle();
     private final Label linkLabel = new Label();
-    private final Label problemsLabel = new Label();
     private final Label simStrip = new Label();
 
     KioskView(KioskViewModel model) {
         this.model = model;
         this.fontFamily = chooseFontFamily();
 
-        Button help = button("home.help", Icon.help(), "help-button", model::help);
-        Button checkIn = button("home.checkin", Icon.checkIn(), "checkin-button", model::checkIn);
-        Button announcements = button("home.announcements", Icon.announcements(), "announcements-button",
-                model::announcements);
-        Button talk = button("home.talk", Icon.talk(), "talk-button", model::talk);
-        homeButtons = List.of(help, checkIn, announcements, talk);
-        buildHome();
+        home = new HomePage(this, model);
 
         cancel = button("help.cancel", Icon.cancel(), "cancel-button", model::cancelHelp);
         helpAgain = button("home.help", Icon.help(), "help-button", model::help);
@@ -143,7 +132,7 @@ final class KioskView {
         showWhen(heard, model.heardTextProperty().isNotEmpty());
         listeningScreen.getChildren().add(heard);
 
-        back = button("ui.back", Icon.back(), "plain-button", model::home);
+        back = button("ui.back", Icon.back(), "plain-button", model::back);
         repeat = button("ui.repeat", Icon.repeat(), "plain-button", model::repeat);
         // Discreet: grey, small, bottom left, on the home screen only; still a full-size target.
         cadreEntry = button("cadre.entry", Icon.cadre(), "plain-button", model::enterCadre);
@@ -222,28 +211,6 @@ final class KioskView {
         scene.addEventFilter(KeyEvent.KEY_RELEASED, event -> held.remove(event.getCode()));
     }
 
-    private void buildHome() {
-        home.getStyleClass().add("home");
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(50);
-            column.setHgrow(Priority.ALWAYS);
-            home.getColumnConstraints().add(column);
-            RowConstraints row = new RowConstraints();
-            row.setPercentHeight(50);
-            row.setVgrow(Priority.ALWAYS);
-            home.getRowConstraints().add(row);
-        }
-        // Help first, where the eye starts; the same places in landscape and portrait, so an
-        // elder who learnt "red, top left" finds it again on any kiosk.
-        for (int i = 0; i < homeButtons.size(); i++) {
-            Button button = homeButtons.get(i);
-            button.getStyleClass().add("home-button");
-            button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-            home.add(button, i % 2, i / 2);
-        }
-    }
-
     private void buildHelp() {
         helpScreen.getStyleClass().add("help-screen");
         helpScreen.setAlignment(Pos.CENTER);
@@ -272,24 +239,21 @@ final class KioskView {
     }
 
     /**
-     * The status strip across the top: the link, and device problems when there are any. A
-     * FlowPane, so that on a narrow portrait screen the problems move to a second row instead of
-     * squeezing the link text.
+     * The status strip across the top: the link. Device problems are not shown here: an elder can
+     * do nothing about them, so they are for cadre mode (and the hub, through the heartbeats). A
+     * FlowPane, so that what is added beside the link wraps to a second row on a narrow screen.
      */
     private Node buildStatus() {
         linkDot.getStyleClass().add("link-dot");
         linkLabel.getStyleClass().add("status-text");
         linkLabel.textProperty().bind(model.linkTextProperty());
-        problemsLabel.getStyleClass().addAll("status-text", "problems");
-        problemsLabel.textProperty().bind(model.problemsTextProperty());
-        showWhen(problemsLabel, model.problemsTextProperty().isNotEmpty());
         model.linkProperty().addListener((obs, was, now) -> styleLink(now));
         styleLink(model.linkProperty().get());
 
         HBox linkLine = new HBox(linkDot, linkLabel);
         linkLine.getStyleClass().add("link-line");
         linkLine.setAlignment(Pos.CENTER_LEFT);
-        status.getChildren().addAll(linkLine, problemsLabel);
+        status.getChildren().add(linkLine);
         status.getStyleClass().add("status");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setRowValignment(VPos.CENTER);
@@ -389,13 +353,13 @@ final class KioskView {
         navigation.setSpacing(gap);
         navigation.setPadding(new Insets(gap / 2, gap, gap / 2, gap));
 
-        // What is left for the page: the window less the status strip (one line of base text,
-        // two in portrait when there are problems), the navigation bar and the sim strip.
-        double statusHeight = base * 1.5 * (width < 15 * base ? 2 : 1) + gap / 2;
+        // What is left for the page: the window less the status strip (one line of base text), the
+        // navigation bar and the sim strip.
+        double statusHeight = base * 1.5 + gap / 2;
         double contentHeight = height - statusHeight - navButton - gap - (model.simulated() ? base : 0) - 1.5 * gap;
         content.setPadding(new Insets(gap / 2, gap, gap / 2, gap));
 
-        layOutHome(width - 2 * gap, contentHeight, base, gap);
+        home.layOut(width - 2 * gap, contentHeight, width * height, base, gap);
 
         helpScreen.setSpacing(gap);
         // Room for the status, the category row (one or two rows) and 按错了 together.
@@ -424,35 +388,6 @@ final class KioskView {
         cadreLivePage.layOut(pageWidth, pageHeight, base, gap);
         for (Icon icon : screenIcons) {
             icon.size(Math.max(MIN_TARGET_PX, Math.round(contentHeight * 0.3)));
-        }
-    }
-
-    /**
-     * The 2 x 2 home grid in {@code width} x {@code height}. Icon beside the word where cells are
-     * wide, above it where they are tall (portrait). The word's size is computed so the longest
-     * word fits on one line, never under {@link #MIN_TEXT_PX}.
-     */
-    private void layOutHome(double width, double height, double base, double gap) {
-        home.setHgap(gap);
-        home.setVgap(gap);
-        double cellWidth = (width - gap) / 2;
-        double cellHeight = (height - gap) / 2;
-        boolean tall = cellHeight >= cellWidth * 0.75;
-        double padding = Math.round(gap / 2);
-        double icon = Math.round(tall ? Math.min(cellHeight * 0.4, cellWidth * 0.45)
-                : Math.min(cellHeight * 0.6, cellWidth * 0.3));
-        icon = Math.max(base, icon);
-        int longest = homeButtons.stream().mapToInt(button -> button.getText().length()).max().orElse(1);
-        double textRoom = tall ? cellWidth - 2 * padding : cellWidth - 2 * padding - icon - gap;
-        double text = Math.floor(Math.min(tall ? cellHeight * 0.26 : cellHeight * 0.42, textRoom / (longest + 0.5)));
-        text = Math.max(MIN_TEXT_PX, Math.min(text, base * 2.2));
-        for (Button button : homeButtons) {
-            button.setContentDisplay(tall ? ContentDisplay.TOP : ContentDisplay.LEFT);
-            button.setMinSize(MIN_TARGET_PX, MIN_TARGET_PX);
-            // Inline, because the stylesheet's padding and gap would win over setters.
-            button.setStyle("-fx-font-size: " + text + "px; -fx-padding: " + padding + "px; -fx-graphic-text-gap: "
-                    + (tall ? gap / 2 : gap) + "px;");
-            ((Icon) button.getGraphic()).size(icon);
         }
     }
 

@@ -54,6 +54,8 @@ final class KioskViewModel {
     private final ReadOnlyObjectWrapper<LinkState> link = new ReadOnlyObjectWrapper<>(LinkState.CONNECTING);
     private final ReadOnlyStringWrapper linkText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problemsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper talkVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper undoVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<LocalHelpStatus> helpStatus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper helpText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancelVisible = new ReadOnlyBooleanWrapper(false);
@@ -71,6 +73,7 @@ final class KioskViewModel {
     private final ReadOnlyStringWrapper cadreGreeting = new ReadOnlyStringWrapper("");
     private final PauseTransition cancelWindowEnd = new PauseTransition();
     private final PauseTransition lockEnd = new PauseTransition();
+    private final PauseTransition undoWindowEnd = new PauseTransition();
     private KioskState last;
     private boolean attached;
     private boolean detached;
@@ -86,6 +89,11 @@ final class KioskViewModel {
             }
         });
         lockEnd.setOnFinished(event -> {
+            if (last != null) {
+                render(last);
+            }
+        });
+        undoWindowEnd.setOnFinished(event -> {
             if (last != null) {
                 render(last);
             }
@@ -129,6 +137,7 @@ final class KioskViewModel {
         detached = true;
         cancelWindowEnd.stop();
         lockEnd.stop();
+        undoWindowEnd.stop();
     }
 
     /** Shows a snapshot; on the JavaFX thread. */
@@ -140,7 +149,8 @@ final class KioskViewModel {
         screen.set(state.screen());
         link.set(state.link());
         linkText.set(text("link." + state.link().name()));
-        problemsText.set(state.problems().isEmpty() ? "" : text("ui.problems", state.problems().size()));
+        problemsText.set(problemsText(state.problems()));
+        talkVisible.set(voiceOn(state.voiceStatus()));
         voiceText.set(voiceText(state.voiceStatus(), state.voiceActivity()));
         heardText.set(state.voiceActivity().heard());
         HelpView help = state.help();
@@ -160,6 +170,14 @@ final class KioskViewModel {
             cancelWindowEnd.playFromStart();
         }
         checkIn.set(state.checkIn());
+        boolean undoable = state.checkIn().undoable(now);
+        undoVisible.set(undoable);
+        undoWindowEnd.stop();
+        if (undoable) {
+            undoWindowEnd.setDuration(javafx.util.Duration.millis(
+                    Duration.between(now, state.checkIn().undoUntil()).plusMillis(1).toMillis()));
+            undoWindowEnd.playFromStart();
+        }
         CadreView cadreView = state.cadre();
         cadre.set(cadreView);
         pinDots.set("●".repeat(cadreView.digits()));
@@ -224,8 +242,29 @@ final class KioskViewModel {
             case LISTENING -> text("ui.voice.open");
             case HEARD -> text("ui.voice.heard");
             case NOT_UNDERSTOOD -> text("ui.voice.not-understood");
-            case IDLE -> status == null || !status.startsWith("ok") ? text("voice.off") : text("ui.voice.listening");
+            case IDLE -> voiceOn(status) ? text("ui.voice.listening") : text("voice.off");
         };
+    }
+
+    /** Whether the voice works: the model's voice status starts with "ok" then. */
+    private static boolean voiceOn(String status) {
+        return status != null && status.startsWith("ok");
+    }
+
+    /**
+     * The device problems for a cadre: the model keeps one sentence per device for logs and
+     * heartbeats ("microphone: no input device"); the cadre reads which devices, in Chinese, and
+     * what to do. Empty while everything works.
+     */
+    private String problemsText(List<String> problems) {
+        List<String> devices = problems.stream()
+                .map(problem -> problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem)
+                .map(device -> "device." + device.strip().replace(' ', '-'))
+                .distinct()
+                .map(key -> prompts.has(key) ? text(key) : text("device.other"))
+                .distinct()
+                .toList();
+        return devices.isEmpty() ? "" : text("cadre.problems", String.join("、", devices));
     }
 
     private String simLine(Simulator sim) {
@@ -259,9 +298,19 @@ final class KioskViewModel {
         return linkText.getReadOnlyProperty();
     }
 
-    /** Empty while every device works. */
+    /** Which devices do not work and what to do, for cadre mode; empty while every device works. */
     ReadOnlyStringProperty problemsTextProperty() {
         return problemsText.getReadOnlyProperty();
+    }
+
+    /** Whether the home screen offers 说话: only while the voice works. */
+    ReadOnlyBooleanProperty talkVisibleProperty() {
+        return talkVisible.getReadOnlyProperty();
+    }
+
+    /** Whether the thanks of a check-in offer 「不是我」: for a few seconds after the tap. */
+    ReadOnlyBooleanProperty undoVisibleProperty() {
+        return undoVisible.getReadOnlyProperty();
     }
 
     /** Null before the first help request. */
@@ -370,6 +419,21 @@ final class KioskViewModel {
         kiosk.checkIn().next();
     }
 
+    /** A 村民小组 on the check-in screen's first step. */
+    void checkInSection(String key) {
+        kiosk.checkIn().chooseSection(key);
+    }
+
+    /** A part by name (陈—李) of a list too long for the screen's pages. */
+    void checkInPart(int index) {
+        kiosk.checkIn().choosePart(index);
+    }
+
+    /** 「不是我」 after a check-in. */
+    void undoCheckIn() {
+        kiosk.checkIn().undo();
+    }
+
     /** The discreet 村干部 button. */
     void enterCadre() {
         kiosk.cadre().enter();
@@ -445,6 +509,19 @@ final class KioskViewModel {
 
     void home() {
         kiosk.screens().open(Screen.HOME);
+    }
+
+    /**
+     * 返回: one step back from what the screen showed when it was tapped. On the check-in screen,
+     * from a part by name or a 村民小组 to the step before; from anywhere else, home.
+     */
+    void back() {
+        KioskState shown = last;
+        if (shown != null && shown.screen() == Screen.CHECK_IN && shown.checkIn().canGoBack()) {
+            kiosk.checkIn().back();
+        } else {
+            home();
+        }
     }
 
     void repeat() {

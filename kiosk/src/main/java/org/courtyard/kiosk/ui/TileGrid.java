@@ -2,11 +2,11 @@ package org.courtyard.kiosk.ui;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,22 +24,23 @@ import javafx.scene.shape.Rectangle;
 import org.courtyard.kiosk.core.ResidentTile;
 
 /**
- * Residents as large photo tiles under a title, a few to a page, with big 上一页 / 下一页 buttons
- * and the page number instead of scrolling: beside the tiles on a wide screen, below them on a
- * tall one. A tile without a photo shows the first character of the name on a coloured square.
- * Used by the check-in screen and by the cadre's visit record.
+ * Residents as large tiles under a title, a page at a time, with big 上一页 / 下一页 buttons and the
+ * page number instead of scrolling: beside the tiles on a wide screen, below them on a tall one.
+ * A tile shows the photo with the name under it; without a photo, the whole name large on a
+ * coloured tile. Someone who already checked in today gets 「今天已报」 on their tile. Used by the
+ * check-in screen and by the cadre's visit record.
  *
- * <p>How many tiles a page holds follows from the space: as many as fit (at most
- * {@value #MAX_TILES}) with photos no smaller than a fifth of the window's shorter side and room
- * for a three-character name at full size. When everybody fits on one page there are no page
- * buttons. Paging is view state: {@link #firstPage()} starts again when the screen is opened anew;
- * 下一页 on the last page goes to the first.
+ * <p>A page holds as many tiles as fit with photos of at least a fifth of the window's shorter side
+ * ({@link #pageCapacity()}, at most {@link #MAX_TILES}); fewer residents than a page holds get bigger
+ * tiles. The page buttons go round (上一页 on the first page shows the last), and they and the tiles
+ * keep their places on every page: a last page that is not full leaves its empty places empty.
+ * Paging is view state: {@link #firstPage()} starts again.
  */
 final class TileGrid extends VBox {
 
     /** Most tiles on one page. */
-    static final int MAX_TILES = 6;
-    /** Colours of the initial avatars; each has its style class {@code avatar-N} in kiosk.css. */
+    static final int MAX_TILES = 12;
+    /** Colours of the name tiles; each has its style class {@code avatar-N} in kiosk.css. */
     static final int AVATAR_COLOURS = 6;
 
     private final KioskView view;
@@ -48,7 +49,7 @@ final class TileGrid extends VBox {
     private final Label pageLabel = new Label();
     private final HBox titleRow = new HBox();
     private final GridPane grid = new GridPane();
-    private final HBox body = new HBox();
+    private int capacity = 1;
     private final HBox pager = new HBox();
     private final Region pagerLeft = new Region();
     private final Region pagerRight = new Region();
@@ -74,6 +75,7 @@ final class TileGrid extends VBox {
         title = KioskView.label(view.text(titleKey));
         title.getStyleClass().addAll("screen-text", "page-title");
         title.setMaxWidth(Region.USE_PREF_SIZE);
+        title.setWrapText(false);
         pageLabel.getStyleClass().addAll("screen-text", "page-number");
         pageLabel.setMinWidth(Region.USE_PREF_SIZE);
         previous = view.button("checkin.previous", Icon.back(), "plain-button", () -> turn(-1));
@@ -82,8 +84,7 @@ final class TileGrid extends VBox {
         HBox.setHgrow(pagerRight, Priority.ALWAYS);
         titleRow.setAlignment(Pos.CENTER);
         pager.setAlignment(Pos.CENTER);
-        body.setAlignment(Pos.CENTER);
-        grid.setAlignment(Pos.CENTER);
+        grid.setAlignment(Pos.TOP_LEFT);
         setAlignment(Pos.CENTER);
     }
 
@@ -91,6 +92,11 @@ final class TileGrid extends VBox {
     void setResidents(List<ResidentTile> value) {
         residents = List.copyOf(value);
         render();
+    }
+
+    /** The words above the tiles. */
+    void setTitle(String value) {
+        title.setText(value);
     }
 
     /** Back to the first page. */
@@ -102,6 +108,16 @@ final class TileGrid extends VBox {
     /** How many pages the residents take now. */
     int pages() {
         return Math.max(1, (residents.size() + perPage - 1) / perPage);
+    }
+
+    /** How many tiles a page holds now. */
+    int perPage() {
+        return perPage;
+    }
+
+    /** How many tiles a page holds when the residents take more than one, at the size laid out last. */
+    int pageCapacity() {
+        return capacity;
     }
 
     /** Sizes everything to {@code width} x {@code height} and shows the current page again. */
@@ -129,56 +145,63 @@ final class TileGrid extends VBox {
         boolean wide = width >= height;
         double titleHeight = Math.ceil(base * 1.4);
         double navHeight = Math.max(KioskView.MIN_TARGET_PX, Math.round(base * 2.2));
-        // Beside the tiles the page buttons are as narrow as their three characters allow.
-        double sidePadding = Math.round(gap / 4);
-        double sideWidth = Math.max(KioskView.MIN_TARGET_PX, Math.ceil(base * 3.3 + 2 * sidePadding + 8));
-        double tilesHeight = height - titleHeight - gap / 2;
-        double minPhoto = Math.max(KioskView.MIN_TARGET_PX, Math.round(shorterSide() * 0.2));
+        double shorter = shorterSide();
 
-        Layout all = Layout.best(width, tilesHeight, base, gap, minPhoto);
+        Layout all = Layout.best(width, height - titleHeight - gap / 2, base, gap, shorter, residents.size());
+        // Paged: on a wide screen the page buttons sit in the title row, either side of the title;
+        // on a tall one in a row of their own under the tiles.
+        Layout paging = wide
+                ? Layout.best(width, height - navHeight - gap / 2, base, gap, shorter, Integer.MAX_VALUE)
+                : Layout.best(width, height - titleHeight - navHeight - 1.5 * gap, base, gap, shorter,
+                        Integer.MAX_VALUE);
+        capacity = paging.count();
         boolean paged = residents.size() > all.count();
-        Layout layout = !paged ? all : wide
-                ? Layout.best(width - 2 * (sideWidth + gap), tilesHeight, base, gap, minPhoto)
-                : Layout.best(width, tilesHeight - navHeight - gap, base, gap, minPhoto);
+        Layout layout = paged ? paging : all;
         perPage = layout.count();
         page = Math.min(page, pages() - 1);
         pageLabel.setText(view.text("checkin.page", page + 1, pages()));
 
         setSpacing(gap / 2);
         titleRow.setSpacing(gap);
-        titleRow.setMinHeight(titleHeight);
-        titleRow.getChildren().setAll(title);
-        body.setSpacing(gap);
         pager.setSpacing(gap);
+        double gridWidth = layout.columns() * layout.tileWidth() + (layout.columns() - 1) * gap;
+        double gridHeight = layout.rows() * layout.tileHeight() + (layout.rows() - 1) * gap;
         for (Button button : List.of(previous, next)) {
             ((Icon) button.getGraphic()).size(Math.round(base * 1.1));
-            // Below the tiles of a narrow screen there is room for the words only.
-            button.setStyle("-fx-graphic-text-gap: " + gap / 3 + "px; -fx-padding: " + (wide ? sidePadding : gap / 2)
-                    + "px;");
-            button.setContentDisplay(wide ? ContentDisplay.TOP : ContentDisplay.TEXT_ONLY);
-            if (wide) {
-                button.setMinSize(sideWidth, KioskView.MIN_TARGET_PX);
-                button.setPrefSize(sideWidth, layout.rows() * layout.tileHeight() + (layout.rows() - 1) * gap);
-                button.setMaxSize(sideWidth, Double.MAX_VALUE);
-            } else {
-                button.setMinSize(Region.USE_PREF_SIZE, navHeight);
-                button.setPrefSize(Region.USE_COMPUTED_SIZE, navHeight);
-                button.setMaxSize(Region.USE_PREF_SIZE, navHeight);
-            }
+            button.setStyle("-fx-graphic-text-gap: " + gap / 3 + "px; -fx-padding: " + gap / 2 + "px;");
+            // Under the tiles of a narrow screen there is room for the words only.
+            button.setContentDisplay(wide ? ContentDisplay.LEFT : ContentDisplay.TEXT_ONLY);
+            button.setMinSize(Region.USE_PREF_SIZE, navHeight);
+            button.setPrefSize(Region.USE_COMPUTED_SIZE, navHeight);
+            button.setMaxSize(Region.USE_PREF_SIZE, navHeight);
         }
+        titleRow.setMinHeight(paged && wide ? navHeight : titleHeight);
         if (paged && wide) {
-            titleRow.getChildren().add(pageLabel);
-            body.getChildren().setAll(previous, grid, next);
-            getChildren().setAll(titleRow, body);
+            VBox words = new VBox(title, pageLabel);
+            words.setAlignment(Pos.CENTER);
+            HBox.setHgrow(words, Priority.ALWAYS);
+            double side = Math.max(previous.prefWidth(-1), next.prefWidth(-1));
+            title.setMaxWidth(width - 2 * (side + gap));
+            titleRow.getChildren().setAll(previous, words, next);
+            titleRow.setMaxWidth(gridWidth);
+            getChildren().setAll(titleRow, grid);
         } else if (paged) {
+            title.setMaxWidth(width);
+            titleRow.getChildren().setAll(title);
             pager.getChildren().setAll(previous, pagerLeft, pageLabel, pagerRight, next);
-            body.getChildren().setAll(grid);
-            getChildren().setAll(titleRow, body, pager);
+            pager.setMaxWidth(gridWidth);
+            getChildren().setAll(titleRow, grid, pager);
         } else {
-            body.getChildren().setAll(grid);
-            getChildren().setAll(titleRow, body);
+            title.setMaxWidth(width);
+            titleRow.getChildren().setAll(title);
+            titleRow.setMaxWidth(Region.USE_COMPUTED_SIZE);
+            getChildren().setAll(titleRow, grid);
         }
 
+        // The same size on every page, so the page buttons never move.
+        grid.setMinSize(gridWidth, gridHeight);
+        grid.setPrefSize(gridWidth, gridHeight);
+        grid.setMaxSize(gridWidth, gridHeight);
         grid.getChildren().clear();
         grid.setHgap(gap);
         grid.setVgap(gap);
@@ -190,36 +213,99 @@ final class TileGrid extends VBox {
         }
     }
 
-    /** The shorter side of the window, for the smallest photo worth showing. */
+    /** The shorter side of the window, for the size of photos worth showing. */
     private double shorterSide() {
         return getScene() == null ? Math.min(width, height) : Math.min(getScene().getWidth(), getScene().getHeight());
     }
 
     private Button tile(ResidentTile resident, Layout layout) {
+        Button tile = resident.photo() == null ? nameTile(resident, layout) : photoTile(resident, layout);
+        tile.getStyleClass().addAll("kiosk-button", "tile-button");
+        if (resident.checkedInToday()) {
+            tile.getStyleClass().add("checked-in-today");
+        }
+        tile.setFocusTraversable(false);
+        tile.setOnAction(event -> onTap.accept(resident.id()));
+        tile.setMinSize(layout.tileWidth(), layout.tileHeight());
+        tile.setPrefSize(layout.tileWidth(), layout.tileHeight());
+        tile.setMaxSize(layout.tileWidth(), layout.tileHeight());
+        tile.setUserData(resident.id());
+        return tile;
+    }
+
+    /** The photo, 「今天已报」 across its foot when it applies, the name under it. */
+    private Button photoTile(ResidentTile resident, Layout layout) {
         // A long name gets a smaller font, never under the minimum, and a second line if need be
         // (the photo gives up the room for it).
         double room = layout.tileWidth() - 2 * layout.padding();
         int length = resident.name().codePointCount(0, resident.name().length());
         double font = Math.max(KioskView.MIN_TEXT_PX, Math.min(layout.nameFont(), Math.floor(room / (length + 0.4))));
         boolean twoLines = font * (length + 0.4) > room;
-        double photo = Math.max(KioskView.MIN_TEXT_PX, layout.photo() - (twoLines ? font * 1.3 : 0));
-        Node picture = resident.photo() == null ? avatar(resident, photo) : photo(resident.photo(), photo);
-        Button tile = new Button(resident.name(), picture);
-        tile.getStyleClass().addAll("kiosk-button", "tile-button");
-        tile.setFocusTraversable(false);
+        double side = Math.max(KioskView.MIN_TEXT_PX, layout.photo() - (twoLines ? font * 1.3 : 0));
+        StackPane frame = photo(resident.photo(), side);
+        if (resident.checkedInToday()) {
+            Label mark = todayMark(Math.min(room, Math.max(side, KioskView.MIN_TEXT_PX * 4.4)));
+            StackPane.setAlignment(mark, Pos.BOTTOM_CENTER);
+            frame.getChildren().add(mark);
+            // The mark may be wider than a small photo; the frame grows with it, the photo stays.
+            frame.setMinWidth(Region.USE_PREF_SIZE);
+            frame.setPrefWidth(Math.max(side, mark.getPrefWidth()));
+            frame.setMaxWidth(Math.max(side, mark.getPrefWidth()));
+        }
+        Button tile = new Button(resident.name(), frame);
         tile.setContentDisplay(ContentDisplay.TOP);
         tile.setWrapText(twoLines);
-        tile.setOnAction(event -> onTap.accept(resident.id()));
-        tile.setMinSize(layout.tileWidth(), layout.tileHeight());
-        tile.setPrefSize(layout.tileWidth(), layout.tileHeight());
-        tile.setMaxSize(layout.tileWidth(), layout.tileHeight());
         tile.setStyle("-fx-font-size: " + font + "px; -fx-padding: " + layout.padding() + "px; -fx-graphic-text-gap: "
                 + layout.textGap() + "px;");
-        tile.setUserData(resident.id());
         return tile;
     }
 
-    private Node photo(Path file, double side) {
+    /**
+     * No photo: the whole name, as large as the tile allows, white on one of six dark colours (by
+     * the resident's id, so a tile keeps its colour); 「今天已报」 under it when it applies.
+     */
+    private Button nameTile(ResidentTile resident, Layout layout) {
+        double room = layout.tileWidth() - 2 * layout.padding();
+        int length = resident.name().codePointCount(0, resident.name().length());
+        double mark = !resident.checkedInToday() ? 0
+                : KioskView.MIN_TEXT_PX * (room < KioskView.MIN_TEXT_PX * 4.6 ? 3 : 1.5) + layout.textGap();
+        double height = layout.tileHeight() - 2 * layout.padding() - mark;
+        // One line as large as fits; two lines only for a long name that would otherwise be small.
+        double font = Math.floor(Math.min(room / (length + 0.5), Math.min(height / 1.5, layout.nameFont() * 2)));
+        boolean wrap = font < KioskView.MIN_TEXT_PX * 1.2 && length >= 4;
+        if (wrap) {
+            font = Math.floor(Math.min(room / ((length + 1) / 2 + 0.5), Math.min(height / 3, layout.nameFont() * 2)));
+        }
+        font = Math.max(KioskView.MIN_TEXT_PX, font);
+        Button tile = new Button(resident.name());
+        tile.getStyleClass().addAll("name-tile", "avatar-" + Math.floorMod(resident.id().hashCode(), AVATAR_COLOURS));
+        tile.setWrapText(wrap);
+        tile.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        if (resident.checkedInToday()) {
+            tile.setGraphic(todayMark(Math.min(room, KioskView.MIN_TEXT_PX * 4.4)));
+            tile.setContentDisplay(ContentDisplay.BOTTOM);
+        }
+        tile.setStyle("-fx-font-size: " + font + "px; -fx-padding: " + layout.padding() + "px; -fx-graphic-text-gap: "
+                + layout.textGap() + "px;");
+        return tile;
+    }
+
+    /** 「今天已报」: white on green, at the smallest text size; on two lines in a narrow tile. */
+    private Label todayMark(double width) {
+        Label mark = new Label(view.text("checkin.today"));
+        mark.getStyleClass().add("today-mark");
+        mark.setAlignment(Pos.CENTER);
+        mark.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        mark.setWrapText(width < KioskView.MIN_TEXT_PX * 4.6);
+        mark.setMinHeight(Region.USE_PREF_SIZE);
+        mark.setStyle("-fx-font-size: " + KioskView.MIN_TEXT_PX + "px;");
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.setPrefWidth(width);
+        mark.setMaxWidth(width);
+        return mark;
+    }
+
+    private StackPane photo(Path file, double side) {
         String key = file + "@" + Math.round(side);
         // Decoded at the size shown: a full photo per tile would crowd a Pi's memory.
         Image image = images.computeIfAbsent(key, k -> new Image(file.toUri().toString(), side, side, true, true));
@@ -235,20 +321,8 @@ final class TileGrid extends VBox {
         Rectangle clip = new Rectangle(side, side);
         clip.setArcWidth(side * 0.12);
         clip.setArcHeight(side * 0.12);
-        frame.setClip(clip);
+        imageView.setClip(clip);
         return frame;
-    }
-
-    private static Node avatar(ResidentTile resident, double side) {
-        Label letter = new Label(resident.initial());
-        letter.getStyleClass().addAll("avatar", "avatar-" + Math.floorMod(resident.id().hashCode(), AVATAR_COLOURS));
-        letter.setAlignment(Pos.CENTER);
-        letter.setMinSize(side, side);
-        letter.setPrefSize(side, side);
-        letter.setMaxSize(side, side);
-        letter.setStyle("-fx-font-size: " + Math.max(KioskView.MIN_TEXT_PX, Math.round(side * 0.55)) + "px;");
-        letter.setPadding(Insets.EMPTY);
-        return letter;
     }
 
     /**
@@ -263,26 +337,30 @@ final class TileGrid extends VBox {
         }
 
         /**
-         * The layout with the most tiles (ties: the bigger photo) whose photos are at least
-         * {@code minPhoto} and whose tiles hold a three-character name at full size and a
-         * four-character one (欧阳秀英) at the smallest; one big tile when nothing fits.
+         * The layout for {@code residents} tiles in {@code width} x {@code height}. Tiles must be
+         * touch targets and hold a three-character name at full size (a longer one such as 欧阳秀英
+         * gets a smaller font or two lines), with photos of at least a fifth of the window's
+         * {@code shorter} side. When everyone fits, the biggest photos that hold them all; otherwise
+         * as many tiles as fit (at most {@link #MAX_TILES}), the bigger photos on a tie. A window too
+         * small for that gets the biggest photos there is room for.
          */
-        static Layout best(double width, double height, double base, double gap, double minPhoto) {
-            Layout best = null;
-            for (int rows = 1; rows <= 3; rows++) {
+        static Layout best(double width, double height, double base, double gap, double shorter, int residents) {
+            double comfortable = Math.max(KioskView.MIN_TARGET_PX, Math.round(shorter * 0.2));
+            List<Layout> fitting = new ArrayList<>();
+            for (int rows = 1; rows <= 4; rows++) {
                 for (int columns = 1; columns * rows <= MAX_TILES; columns++) {
                     Layout candidate = of(columns, rows, width, height, base, gap);
-                    boolean fits = candidate.photo() >= minPhoto
-                            && candidate.tileWidth() >= Math.max(candidate.nameFont() * 3.4,
-                                    KioskView.MIN_TEXT_PX * 4.4) + 2 * candidate.padding()
-                            && candidate.tileHeight() >= KioskView.MIN_TARGET_PX;
-                    if (fits && (best == null || candidate.count() > best.count()
-                            || candidate.count() == best.count() && candidate.photo() > best.photo())) {
-                        best = candidate;
+                    if (candidate.tileWidth() >= candidate.nameFont() * 3.4 + 2 * candidate.padding()
+                            && candidate.tileHeight() >= KioskView.MIN_TARGET_PX && candidate.photo() >= comfortable) {
+                        fitting.add(candidate);
                     }
                 }
             }
-            return best != null ? best : of(1, 1, width, height, base, gap);
+            Comparator<Layout> byPhoto = Comparator.comparingDouble(Layout::photo);
+            return fitting.stream().filter(layout -> layout.count() >= residents)
+                    .max(byPhoto.thenComparing(Comparator.comparingInt(Layout::count).reversed()))
+                    .or(() -> fitting.stream().max(Comparator.comparingInt(Layout::count).thenComparing(byPhoto)))
+                    .orElseGet(() -> of(1, 1, width, height, base, gap));
         }
 
         static Layout of(int columns, int rows, double width, double height, double base, double gap) {

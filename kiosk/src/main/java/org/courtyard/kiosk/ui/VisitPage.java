@@ -28,7 +28,7 @@ final class VisitPage extends StackPane {
 
     VisitPage(KioskView view, KioskViewModel model) {
         getStyleClass().addAll("checkin-screen", "visit-page");
-        tiles = new TileGrid(view, "cadre.visit.prompt", model::visitResident);
+        tiles = new TileGrid(view, "cadre.visit.title", model::visitResident);
         noteTitle.getStyleClass().addAll("screen-text", "visit-title");
         for (String key : CadreController.NOTES) {
             noteButtons.add(view.button(key, Icon.ok(), "checkin-button", () -> model.visitNote(key)));

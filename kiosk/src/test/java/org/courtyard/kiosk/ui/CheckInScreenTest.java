@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.courtyard.kiosk.Kiosk;
@@ -56,7 +57,7 @@ class CheckInScreenTest {
     void tapping_a_tile_thanks_the_resident_and_puts_a_check_in_into_the_outbox(FxRobot robot) throws Exception {
         robot.clickOn(button(robot, "报平安"));
         settle(kiosk);
-        assertThat(shownTexts(robot)).contains(kiosk.prompts().text("checkin.prompt"), "上一页", "下一页");
+        assertThat(shownTexts(robot)).contains("请点您的照片", "上一页", "下一页");
 
         robot.clickOn(tile(robot, "李小军"));
         settle(kiosk);
@@ -93,7 +94,66 @@ class CheckInScreenTest {
         settle(kiosk);
         robot.clickOn(button(robot, "下一位报平安"));
         settle(kiosk);
-        assertThat(tileNames(robot)).isEqualTo(first);
+        // The first page again, without who just checked in: they went to the end.
+        assertThat(tileNames(robot)).doesNotContain(first.get(0)).containsAll(first.subList(1, first.size()));
+    }
+
+    @Test
+    void the_page_buttons_and_the_tiles_keep_their_places_on_every_page(FxRobot robot) throws Exception {
+        robot.clickOn(button(robot, "报平安"));
+        settle(kiosk);
+        List<Bounds> first = places(robot);
+
+        robot.clickOn(button(robot, "下一页"));
+        settle(kiosk);
+
+        // Seven residents, five a page: the last page has two tiles, in the first two places.
+        assertThat(tileNames(robot)).hasSize(2);
+        List<Bounds> second = places(robot);
+        assertThat(second.subList(0, 4)).isEqualTo(first.subList(0, 4));
+    }
+
+    @Test
+    void a_tile_without_a_photo_shows_the_whole_name_and_who_checked_in_today_says_so_and_comes_last(
+            FxRobot robot) throws Exception {
+        robot.clickOn(button(robot, "报平安"));
+        settle(kiosk);
+        assertThat(robot.lookup(".tile-button").queryAllAs(Button.class)).allSatisfy(tile -> {
+            assertThat(tile.getStyleClass()).contains("name-tile");
+            assertThat(tile.getGraphic()).isNull();
+        });
+
+        robot.clickOn(tile(robot, "陈秀兰"));
+        settle(kiosk);
+        robot.clickOn(button(robot, "下一位报平安"));
+        settle(kiosk);
+
+        assertThat(tileNames(robot)).doesNotContain("陈秀兰");
+        robot.clickOn(button(robot, "下一页"));
+        settle(kiosk);
+        List<String> last = tileNames(robot);
+        assertThat(last.get(last.size() - 1)).isEqualTo("陈秀兰");
+        assertThat(tile(robot, "陈秀兰").getStyleClass()).contains("checked-in-today");
+        assertThat(shownTexts(robot)).containsOnlyOnce("今天已报");
+    }
+
+    @Test
+    void not_me_takes_a_check_in_back_and_shows_the_tiles_again(FxRobot robot) throws Exception {
+        robot.clickOn(button(robot, "报平安"));
+        settle(kiosk);
+        robot.clickOn(tile(robot, "李小军"));
+        settle(kiosk);
+        assertThat(shownTexts(robot)).contains("谢谢，已报平安。", "李小军", "不是我", "下一位报平安");
+
+        robot.clickOn(button(robot, "不是我"));
+        settle(kiosk);
+
+        assertThat(shownTexts(robot)).contains("请点您的照片").doesNotContain("谢谢，已报平安。", "今天已报");
+        kiosk.close();
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            assertThat(store.pending(10)).extracting(event -> event.type())
+                    .containsExactly(EventType.CHECKED_IN, EventType.CHECK_IN_UNDONE);
+        }
     }
 
     @Test
@@ -168,6 +228,18 @@ class CheckInScreenTest {
                 .filter(button -> name.equals(button.getText()) && visibleInTree(button)).toList();
         assertThat(matches).as("a tile of %s", name).hasSize(1);
         return matches.get(0);
+    }
+
+    /** Where the page buttons are, then where each tile is. */
+    private static List<Bounds> places(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<Bounds> out = new java.util.ArrayList<>();
+            out.add(button(robot, "上一页").localToScene(button(robot, "上一页").getLayoutBounds()));
+            out.add(button(robot, "下一页").localToScene(button(robot, "下一页").getLayoutBounds()));
+            robot.lookup(".tile-button").queryAllAs(Button.class).stream().filter(OnScreen::visibleInTree)
+                    .forEach(tile -> out.add(tile.localToScene(tile.getLayoutBounds())));
+            return out;
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private static List<String> tileNames(FxRobot robot) throws Exception {

@@ -64,7 +64,7 @@ class FirstRunScreenTest {
         Credentials credentials = enrolled.get(10, TimeUnit.SECONDS);
         assertThat(credentials.kioskId()).isEqualTo("k-7mq2xw9a");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(message(robot)).isEqualTo("登记成功：村委会活动室（大村），马上启动。");
+        assertThat(message(robot)).isEqualTo("激活成功：村委会活动室（大村），马上启动。");
         assertThat(hub.received()).singleElement().satisfies(request ->
                 assertThat(request.body()).isEqualTo("{\"code\":\"48291736\"}"));
         assertThat(KioskConfig.parse(new String[] {"--data", data.toString(), "--hardware", "sim"}).kioskId())
@@ -82,7 +82,7 @@ class FirstRunScreenTest {
 
         robot.clickOn("#enrol-submit");
 
-        assertThat(message(robot)).isEqualTo("登记码是8位数字，请输完整。");
+        assertThat(message(robot)).isEqualTo("激活码是8位数字，请输完整。");
         assertThat(hub.received()).isEmpty();
         assertThat(enrolled).isNotDone();
     }
@@ -99,7 +99,7 @@ class FirstRunScreenTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).startsWith("服务器不接受"));
         assertThat(message(robot)).isEqualTo(
-                "服务器不接受这个登记码，请向管理员要一个新的：this enrolment code is wrong, expired or used");
+                "服务器不接受这个激活码，请向管理员要一个新的：this enrolment code is wrong, expired or used");
         assertThat(robot.lookup("#enrol-code").queryAs(Label.class).getText()).isEqualTo("____-____");
         assertThat(enrolled).isNotDone();
     }

@@ -81,13 +81,13 @@ class FirstRunWindowTest {
         WaitForAsyncUtils.asyncFx(() -> ((Button) window.getScene().lookup(id)).fire()).get(5, TimeUnit.SECONDS);
     }
 
-    /** The showing first-run window (titled 设备登记). */
+    /** The showing first-run window (titled 设备激活). */
     private static Stage await() throws Exception {
         Stage[] found = new Stage[1];
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             found[0] = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
                     .filter(window -> window.isShowing() && window instanceof Stage stage
-                            && "设备登记".equals(stage.getTitle()))
+                            && "设备激活".equals(stage.getTitle()))
                     .map(Stage.class::cast).findFirst().orElse(null)).get(5, TimeUnit.SECONDS);
             return found[0] != null;
         });

@@ -79,7 +79,7 @@ class KioskContrastTest {
 
         assertThat(measured).isNotEmpty();
         assertThat(measured).allSatisfy(line -> assertThat(ratioOf(line)).as(line).isGreaterThanOrEqualTo(7.0));
-        // The four home colours are all on screen and all measured.
+        // The four home colours are all on screen and all measured (说话 while the voice works).
         assertThat(String.join("\n", measured)).contains("'求助' 0xffffffff on 0xb00020ff", "'报平安' 0xffffffff on 0x1b5e20ff",
                 "'听通知' 0xffffffff on 0x0d47a1ff", "'说话' 0x000000ff on 0xffb300ff");
     }

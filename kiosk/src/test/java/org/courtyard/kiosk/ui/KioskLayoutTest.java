@@ -122,6 +122,75 @@ class KioskLayoutTest {
         assertThat(problems).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"800,480", "480,800", "1024,600", "1280,720", "1920,1080", "1080,1920"})
+    void help_takes_at_least_40_percent_of_the_window_and_stands_apart_from_the_rest(double width, double height)
+            throws Exception {
+        List<String> problems = check(width, height, page -> page.startsWith("home"), scene -> {
+            List<String> out = new ArrayList<>();
+            List<Button> buttons = Pages.visible(scene, Button.class).stream()
+                    .filter(button -> button.getStyleClass().contains("home-button")).toList();
+            Button help = buttons.stream().filter(b -> b.getText().equals("求助")).findFirst().orElseThrow();
+            Bounds h = help.localToScene(help.getLayoutBounds());
+            double share = h.getWidth() * h.getHeight() / (width * height);
+            if (share < HomePage.HELP_SHARE) {
+                out.add(String.format(java.util.Locale.ROOT, "求助 takes %.1f%% of the window", share * 100));
+            }
+            // Apart: the gap from 求助 to the nearest other button is at least twice the gap between
+            // two others.
+            List<Bounds> others = buttons.stream().filter(b -> b != help)
+                    .map(b -> b.localToScene(b.getLayoutBounds())).toList();
+            double fromHelp = others.stream().mapToDouble(o -> distance(h, o)).min().orElseThrow();
+            double between = Double.MAX_VALUE;
+            for (int i = 0; i < others.size(); i++) {
+                for (int j = i + 1; j < others.size(); j++) {
+                    between = Math.min(between, distance(others.get(i), others.get(j)));
+                }
+            }
+            if (fromHelp < 2 * between) {
+                out.add("求助 is " + fromHelp + " px from the others, which are " + between + " px apart");
+            }
+            return out;
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"800,480", "480,800", "1920,1080"})
+    void talk_shows_only_while_the_voice_works_and_device_problems_only_in_cadre_mode(double width, double height)
+            throws Exception {
+        List<String> shown = check(width, height, page -> List.of("home", "home-voice-on", "cadre-menu").contains(page),
+                scene -> List.of(String.join("|", Pages.visible(scene, Labeled.class).stream()
+                        .map(Labeled::getText).filter(text -> text != null && !text.isEmpty()).toList())));
+
+        assertThat(shown).hasSize(3);
+        // The base state has a broken microphone and the voice off.
+        assertThat(shown).anySatisfy(page -> assertThat(page).startsWith("home: ")
+                .doesNotContain("说话", "话筒", "不能用"));
+        assertThat(shown).anySatisfy(page -> assertThat(page).startsWith("home-voice-on: ").contains("|说话"));
+        assertThat(shown).anySatisfy(page -> assertThat(page).startsWith("cadre-menu: ")
+                .contains("话筒不能用，请联系镇里检修。"));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"800,480", "480,800", "1024,600", "1920,1080", "1080,1920"})
+    void announcement_text_is_at_least_40_px(double width, double height) throws Exception {
+        List<String> problems = check(width, height, page -> page.startsWith("announcements"), scene -> {
+            List<String> out = new ArrayList<>();
+            List<Labeled> texts = Pages.visible(scene, Labeled.class).stream()
+                    .filter(l -> l.getStyleClass().contains("announcement-title")
+                            || l.getStyleClass().contains("announcement-body"))
+                    .toList();
+            for (Labeled text : texts) {
+                if (text.getFont().getSize() < AnnouncementsPage.MIN_TEXT_PX) {
+                    out.add(Pages.describe(text) + " is " + text.getFont().getSize() + " px");
+                }
+            }
+            return out;
+        });
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void every_text_uses_the_first_installed_chinese_font_of_the_list() throws Exception {
         List<String> installed = WaitForAsyncUtils.asyncFx(Font::getFamilies).get(10, TimeUnit.SECONDS);
@@ -143,15 +212,31 @@ class KioskLayoutTest {
                 family -> assertThat(family).isEqualTo(chosen));
     }
 
+    /** The gap between two rectangles that do not overlap (0 when they touch or overlap). */
+    private static double distance(Bounds a, Bounds b) {
+        double dx = Math.max(0, Math.max(a.getMinX() - b.getMaxX(), b.getMinX() - a.getMaxX()));
+        double dy = Math.max(0, Math.max(a.getMinY() - b.getMaxY(), b.getMinY() - a.getMaxY()));
+        return Math.hypot(dx, dy);
+    }
+
     private interface SceneCheck {
         List<String> problems(Scene scene);
     }
 
     /** Runs {@code check} on every page at the size; the problems, each prefixed by its page. */
     private List<String> check(double width, double height, SceneCheck check) throws Exception {
+        return check(width, height, page -> true, check);
+    }
+
+    /** Runs {@code check} on the pages whose name {@code pages} accepts. */
+    private List<String> check(double width, double height, java.util.function.Predicate<String> pages,
+            SceneCheck check) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
             for (Pages.Page page : Pages.all(kiosk)) {
+                if (!pages.test(page.name())) {
+                    continue;
+                }
                 Scene scene = Pages.render(kiosk, page, width, height);
                 check.problems(scene).forEach(problem -> out.add(page.name() + ": " + problem));
             }

@@ -87,14 +87,29 @@ class KioskViewModelTest {
     }
 
     @Test
-    void the_status_line_speaks_chinese_for_link_and_device_problems() throws Exception {
+    void the_status_line_speaks_chinese_for_the_link_and_cadres_read_which_devices_fail_and_what_to_do()
+            throws Exception {
         KioskState state = new KioskState(Screen.HOME, LinkState.REFUSED, "401", null, null, "off: no model",
-                List.of("microphone: no input device", "relay: not found"), VoiceActivity.IDLE);
+                List.of("microphone: no input device", "relay: not found", "voice: off: no model",
+                        "help button: BCM 17 not readable", "thermometer: unknown"), VoiceActivity.IDLE);
 
         assertThat(shown(state, KioskViewModel::linkTextProperty)).isEqualTo("设备未登记，请联系管理员");
-        assertThat(shown(state, KioskViewModel::problemsTextProperty)).isEqualTo("2 个设备有问题");
+        assertThat(shown(state, KioskViewModel::problemsTextProperty))
+                .isEqualTo("话筒、大喇叭开关、语音识别、求助按钮、其他设备不能用，请联系镇里检修。");
+        assertThat(shown(state.withProblems(List.of()), KioskViewModel::problemsTextProperty)).isEmpty();
         assertThat(shown(state.withLink(LinkState.ONLINE, ""), KioskViewModel::linkTextProperty))
                 .isEqualTo("已联网");
+    }
+
+    @Test
+    void talk_is_offered_only_while_the_voice_works() throws Exception {
+        KioskState off = new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null, "off: no voice model given",
+                List.of(), VoiceActivity.IDLE);
+
+        assertThat(shown(off, KioskViewModel::talkVisibleProperty)).isFalse();
+        assertThat(shown(off.withVoiceStatus("ok: vosk-model-small-cn-0.22"), KioskViewModel::talkVisibleProperty))
+                .isTrue();
+        assertThat(shown(off.withVoiceStatus(null), KioskViewModel::talkVisibleProperty)).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.courtyard.kiosk.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import javafx.scene.control.Labeled;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.TestRoster;
 import org.courtyard.kiosk.core.CadreBroadcast;
+import org.courtyard.kiosk.checkin.CheckInSections;
 import org.courtyard.kiosk.core.CadreView;
 import org.courtyard.kiosk.core.CheckInView;
 import org.courtyard.kiosk.core.HelpView;
@@ -68,6 +70,25 @@ final class Pages {
         pages.add(new Page("check-in-one-page", base.withCheckIn(new CheckInView(residents.subList(0, 2), null))
                 .withScreen(Screen.CHECK_IN)));
         pages.add(new Page("check-in-empty", base.withScreen(Screen.CHECK_IN)));
+        // A village of 200 in eleven 村民小组: the groups first, then a group's tiles (or its parts by
+        // name when it is big), some with photos, some checked in today.
+        Path face = TestPhotos.face(kiosk.config().dataDir());
+        List<ResidentTile> village = TestRoster.village().stream()
+                .map(card -> new ResidentTile(card.id(), card.name(), card.type(),
+                        card.id().endsWith("1") || card.id().endsWith("3") ? face : null, card.group(),
+                        card.id().endsWith("3") || card.id().endsWith("7")))
+                // As CheckInStore orders them (nobody here checked in often): pinyin, today's last.
+                .sorted(java.util.Comparator.comparing(ResidentTile::checkedInToday)
+                        .thenComparing(ResidentTile::name, org.courtyard.protocol.NameOrder.NAMES))
+                .toList();
+        CheckInView big = new CheckInView(village, CheckInSections.of(village), null, -1, null, null);
+        KioskState checkingIn = base.withCheckIn(big).withScreen(Screen.CHECK_IN);
+        pages.add(new Page("check-in-groups", checkingIn));
+        pages.add(new Page("check-in-group-tiles", checkingIn.withCheckIn(big.withSection("二组"))));
+        pages.add(new Page("check-in-group-parts", checkingIn.withCheckIn(big.withSection("五组"))));
+        pages.add(new Page("check-in-part-tiles", checkingIn.withCheckIn(big.withSection("五组").withPart(0))));
+        pages.add(new Page("check-in-thanks-undo", checkingIn.withCheckIn(big.withSection("二组")
+                .withThanked(village.get(0), now.plusSeconds(3600)))));
         pages.add(new Page("check-in-thanks", withTiles.withScreen(Screen.CHECK_IN)
                 .withCheckIn(tiles.withThanked(residents.get(5)))));
         pages.add(new Page("cadre-pin", base.withScreen(Screen.CADRE_PIN).withCadre(CadreView.NONE.withDigits(3))));
@@ -118,6 +139,8 @@ final class Pages {
         pages.add(new Page("listening", base.withScreen(Screen.LISTENING)));
         pages.add(new Page("home-online", new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null, "off",
                 List.of(), VoiceActivity.IDLE)));
+        pages.add(new Page("home-voice-on", new KioskState(Screen.HOME, LinkState.ONLINE, "", null, null,
+                "ok: vosk-model-small-cn-0.22", List.of(), VoiceActivity.IDLE)));
         KioskState voiceOn = base.withVoiceStatus("ok").withScreen(Screen.LISTENING);
         pages.add(new Page("listening-open", voiceOn.withVoiceActivity(
                 new VoiceActivity(VoiceActivity.Phase.LISTENING, "我不舒服"))));

@@ -11,11 +11,11 @@ import org.courtyard.hub.checkin.CheckInSchema;
 import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Migration;
+import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
-import org.courtyard.protocol.VisitCheckedIn;
 
 /**
- * Check-ins (报平安) and visits: the events CHECKED_IN and VISIT_CHECKED_IN, the staff routes,
+ * Check-ins (报平安): the events CHECKED_IN and CHECK_IN_UNDONE (「不是我」), the staff routes,
  * missed-check-in alerts (live events {@code checkin-alert} and {@code checkin-alert-cleared}, the
  * webhook {@code checkin.missed}) and the periodic check {@value #MISSED_CHECK}.
  */
@@ -27,6 +27,8 @@ public final class CheckInFeature implements Feature {
     private final ResidentsFeature residents;
     private final int graceDays;
     private final Duration checkEvery;
+    private Alerts alerts;
+    private CheckIns checkIns;
 
     /**
      * @param residents the ledger, installed before this feature
@@ -61,7 +63,25 @@ public final class CheckInFeature implements Feature {
         CheckIns checkIns = new CheckIns(hub.database(), hub.clock(), hub.zone(), ledger, alerts, hub.stream());
         CheckInEvents events = new CheckInEvents(checkIns);
         hub.sync().on(CheckedIn.class, events::checkedIn);
-        hub.sync().on(VisitCheckedIn.class, events::visited);
+        hub.sync().on(CheckInUndone.class, events::undone);
         new CheckInRoutes(checkIns, alerts, hub.audit()).register(hub);
+        this.alerts = alerts;
+        this.checkIns = checkIns;
+    }
+
+    /** The missed-check-in alerts, once installed: the care feature hooks its visit tasks on them. */
+    public Alerts alerts() {
+        if (alerts == null) {
+            throw new IllegalStateException("the checkin feature is not installed yet");
+        }
+        return alerts;
+    }
+
+    /** The check-ins, once installed: the care feature checks a kiosk's visits as check-ins are. */
+    public CheckIns checkIns() {
+        if (checkIns == null) {
+            throw new IllegalStateException("the checkin feature is not installed yet");
+        }
+        return checkIns;
     }
 }

@@ -5,7 +5,6 @@ import static org.eclipse.jetty.http.HttpMethod.GET;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.courtyard.hub.api.Actors;
@@ -19,10 +18,10 @@ import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.Reply;
 
 /**
- * Check-ins, visits and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
- * {@code /api/v1/check-ins/by-village}, {@code /api/v1/visits}, {@code /api/v1/visits/coverage},
- * {@code /api/v1/check-in-alerts}, and per resident {@code /check-ins}, {@code /visits} and
- * {@code /pause} (audited as {@code resident.pause} and {@code resident.resume}).
+ * Check-ins and alerts for staff (cadres: their village): {@code /api/v1/check-ins},
+ * {@code /api/v1/check-ins/by-village}, {@code /api/v1/check-in-alerts}, and per resident
+ * {@code /check-ins} and {@code /pause} (audited as {@code resident.pause} and
+ * {@code resident.resume}). Visits are the care feature's ({@code api/care/CareRoutes}).
  */
 final class CheckInRoutes {
 
@@ -44,16 +43,10 @@ final class CheckInRoutes {
                 date(exchange), exchange.query("village"))));
         hub.route(GET, "/api/v1/check-ins/by-village", Access.STAFF, (exchange, user) -> Reply.ok(
                 checkIns.byVillage(user, date(exchange), exchange.query("village"))));
-        hub.route(GET, "/api/v1/visits", Access.STAFF, (exchange, user) -> Reply.ok(checkIns.visits(user,
-                month(exchange), exchange.query("village"))));
-        hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> Reply.ok(checkIns.coverage(user,
-                month(exchange), exchange.query("village"))));
         hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Reply.ok(alerts.list(user,
                 exchange.query("village"), open(exchange))));
         hub.route(GET, "/api/v1/residents/{id}/check-ins", Access.STAFF, (exchange, user) -> Reply.ok(
                 checkIns.history(user, exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
-        hub.route(GET, "/api/v1/residents/{id}/visits", Access.STAFF, (exchange, user) -> Reply.ok(
-                checkIns.visitsOf(user, exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(POST, "/api/v1/residents/{id}/pause", Access.STAFF, (exchange, user) -> Reply.ok(alerts.pause(user,
                 exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class),
                 Actors.trail(audit, user, exchange))));
@@ -72,20 +65,6 @@ final class CheckInRoutes {
         } catch (DateTimeParseException e) {
             throw Refusal.invalidField("date", "query parameter 'date' must be a date YYYY-MM-DD, was '" + date.get()
                     + "'");
-        }
-    }
-
-    /** {@code month=YYYY-MM}, this month when absent. */
-    private YearMonth month(Exchange exchange) {
-        Optional<String> month = exchange.query("month");
-        if (month.isEmpty()) {
-            return YearMonth.from(checkIns.today());
-        }
-        try {
-            return YearMonth.parse(month.get());
-        } catch (DateTimeParseException e) {
-            throw Refusal.invalidField("month", "query parameter 'month' must be a month YYYY-MM, was '"
-                    + month.get() + "'");
         }
     }
 

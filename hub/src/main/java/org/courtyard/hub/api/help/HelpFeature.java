@@ -32,6 +32,7 @@ public final class HelpFeature implements Feature {
     private final Duration overdueAfter;
     private final Duration checkEvery;
     private final Path memoDir;
+    private HelpRequests help;
 
     /**
      * @param overdueAfter how long a request may stay NEW before it is overdue
@@ -58,6 +59,7 @@ public final class HelpFeature implements Feature {
     public void install(FeatureContext hub) {
         HelpNotices notices = new HelpNotices(hub.webhooks(), hub.zone(), overdueAfter);
         HelpRequests help = new HelpRequests(hub.database(), hub.clock(), overdueAfter, notices);
+        this.help = help;
         help.addListener(notices);
         help.addListener(change -> hub.stream().publish(switch (change.kind()) {
             case CREATED -> "help-created";
@@ -80,5 +82,13 @@ public final class HelpFeature implements Feature {
         hub.every(OVERDUE_CHECK, checkEvery, help::markOverdue);
         new HelpRoutes(help, hub.audit()).register(hub);
         new VoiceMemoRoutes(new VoiceMemos(hub.database(), hub.clock(), memoDir, help), hub.audit()).register(hub);
+    }
+
+    /** The help requests, once installed: other features hook on their changes (care's illness follow-up). */
+    public HelpRequests help() {
+        if (help == null) {
+            throw new IllegalStateException("the help feature is not installed yet");
+        }
+        return help;
     }
 }

@@ -1,4 +1,4 @@
-package org.courtyard.hub.residents.internal;
+package org.courtyard.hub.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

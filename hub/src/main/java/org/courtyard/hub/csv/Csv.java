@@ -1,4 +1,4 @@
-package org.courtyard.hub.residents.internal;
+package org.courtyard.hub.csv;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

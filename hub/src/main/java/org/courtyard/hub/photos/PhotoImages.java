@@ -1,4 +1,4 @@
-package org.courtyard.hub.residents.internal;
+package org.courtyard.hub.photos;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -8,6 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -42,6 +48,31 @@ public final class PhotoImages {
     }
 
     private PhotoImages() {
+    }
+
+    /**
+     * Keeps a stored photo's JPEG in {@code dir} as {@code SHA256.jpg} (created if missing), written
+     * whole under a temporary name and moved into place, once per content; returns the SHA-256.
+     */
+    public static String keep(Path dir, byte[] jpeg) throws IOException {
+        String sha256 = sha256(jpeg);
+        Path file = dir.resolve(sha256 + ".jpg");
+        Files.createDirectories(dir);
+        if (!Files.isRegularFile(file)) {
+            Path temp = Files.createTempFile(dir, "upload-", ".tmp");
+            Files.write(temp, jpeg);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return sha256;
+    }
+
+    /** The SHA-256 of {@code bytes} in lower-case hex. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
     }
 
     /** True if {@code bytes} start like a file of {@code mediaType} ({@code image/jpeg} or {@code image/png}). */

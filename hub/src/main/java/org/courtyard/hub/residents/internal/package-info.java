@@ -1,5 +1,0 @@
-/**
- * Internals of {@code org.courtyard.hub.residents}: the CSV reader and writer of the ledger, the
- * photo normaliser and the reading of non-JSON request bodies. Not for use elsewhere.
- */
-package org.courtyard.hub.residents.internal;
