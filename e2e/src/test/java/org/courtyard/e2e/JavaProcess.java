@@ -48,9 +48,15 @@ final class JavaProcess implements AutoCloseable {
     }
 
     static JavaProcess start(String name, Path jar, Map<String, String> env, String... args) throws IOException {
+        return start(name, jar, List.of("-Xmx256m"), env, args);
+    }
+
+    /** As {@link #start(String, Path, Map, String...)}, with these JVM options instead of a 256 MB heap. */
+    static JavaProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-jar");
         command.add(jar.toString());

@@ -60,6 +60,7 @@ import org.courtyard.hub.web.TrustedProxy;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,7 +195,10 @@ public final class Hub implements AutoCloseable {
             handlers = new TrustedProxy(handlers);
         }
         heads.setHandler(new SecurityHeaders(handlers));
-        server.setHandler(heads);
+        // Stopping waits (up to the stop timeout) for requests in flight to complete: close()
+        // answers every held long-poll first, and those answers must reach the kiosks before the
+        // connections are closed, or a kiosk sees a dropped line instead of its answer.
+        server.setHandler(new GracefulHandler(heads));
     }
 
     /** Brings each feature's tables up to date and installs it, in order; refuses a database of unknown features. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Properties;
@@ -64,6 +65,43 @@ class FleetTest {
         assertThat(listed.at("/lastHeartbeat/selfTest/microphone").asText())
                 .isEqualTo("missing: no audio input device found");
         assertThat(listed.get("silentSince").isNull()).isTrue();
+    }
+
+    @Test
+    void a_kiosk_that_keeps_syncing_without_events_stays_online_while_its_contact_is_written_only_now_and_then() {
+        hub = new TestHub(dir);
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "大村");
+        hub.sync(kiosk, null);
+        Instant first = hub.clock.instant();
+
+        // Long-polls every 25 s: within a quarter of the 3-minute online window nothing is written.
+        hub.clock.advance(Duration.ofSeconds(25));
+        hub.sync(kiosk, null);
+        assertThat(lastSeen(kiosk)).isEqualTo(first);
+        hub.clock.advance(Duration.ofSeconds(25));
+        hub.sync(kiosk, null);
+        Instant refreshed = hub.clock.instant();
+        assertThat(lastSeen(kiosk)).as("50 s after the stored contact, older than 45 s: written again")
+                .isEqualTo(refreshed);
+        assertThat(listed(kiosk).get("online").asBoolean()).isTrue();
+
+        // A batch with events is always a contact.
+        hub.clock.advance(Duration.ofSeconds(5));
+        hub.sync(kiosk, null, TestHub.heartbeat());
+        assertThat(lastSeen(kiosk)).isEqualTo(hub.clock.instant());
+    }
+
+    private JsonNode listed(TestHub.Kiosk kiosk) {
+        for (JsonNode listed : hub.get("/api/v1/kiosks", hub.adminToken).json()) {
+            if (listed.get("id").asText().equals(kiosk.id())) {
+                return listed;
+            }
+        }
+        throw new AssertionError("kiosk " + kiosk.id() + " is not listed");
+    }
+
+    private Instant lastSeen(TestHub.Kiosk kiosk) {
+        return Instant.parse(listed(kiosk).get("lastSeenAt").asText());
     }
 
     @Test

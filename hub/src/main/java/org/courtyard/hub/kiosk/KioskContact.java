@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the kiosk feature takes from syncs: every batch is a contact ({@code last_seen_at}), and a
+ * What the kiosk feature takes from syncs: every batch is a contact ({@code last_seen_at}, written
+ * at most every {@link Kiosks#contactRefresh()} for batches without events), and a
  * HEARTBEAT is the kiosk's newest health report. After a batch that carried events or brought the
  * kiosk back online, the {@link KioskListener}s hear of it (the live stream's {@code kiosk-seen},
  * the fleet watch).
@@ -41,6 +42,15 @@ public final class KioskContact implements BatchHook {
         if (eventsSent > 0 || cameOnline) {
             afterCommit.accept(() -> kiosks.find(kiosk.kioskId()).ifPresent(this::tell));
         }
+    }
+
+    /**
+     * A batch without events is written only when the stored contact is older than
+     * {@link Kiosks#contactRefresh()}: a long-poll answered every 25 s need not commit each time.
+     */
+    @Override
+    public boolean needsWrite(KioskIdentity kiosk, Instant receivedAt) {
+        return kiosks.contactIsStale(kiosk.kioskId(), receivedAt);
     }
 
     /** The HEARTBEAT handler: stores the report as the kiosk's newest. */

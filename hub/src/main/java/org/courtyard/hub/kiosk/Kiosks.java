@@ -206,6 +206,23 @@ public final class Kiosks {
         return before == null || !isOnline(before, now);
     }
 
+    /**
+     * How stale a kiosk's stored contact may be before a sync without events writes it again: a
+     * quarter of the online window, so a kiosk that keeps long-polling never looks offline while
+     * the writer is spared a commit per long-poll.
+     */
+    public Duration contactRefresh() {
+        return onlineWindow.dividedBy(4);
+    }
+
+    /** Whether the kiosk's stored contact is missing or older than {@link #contactRefresh()}; reads only. */
+    public boolean contactIsStale(String kioskId, Instant now) {
+        Instant lastSeen = database.read(connection -> Sql.one(connection,
+                "SELECT last_seen_at FROM kiosks WHERE id = ?", row -> Sql.instant(row, "last_seen_at"), kioskId))
+                .orElse(null);
+        return lastSeen == null || lastSeen.isBefore(now.minus(contactRefresh()));
+    }
+
     /** Stores {@code heartbeat} as the kiosk's newest, inside the caller's write transaction. */
     public void recordHeartbeat(Connection connection, String kioskId, Heartbeat heartbeat, Instant at)
             throws SQLException {

@@ -161,6 +161,9 @@ public final class SyncService {
 
         Instant now = clock.instant();
         List<UUID> accepted = new ArrayList<>();
+        if (nodes.isEmpty() && hooks.stream().noneMatch(hook -> hook.needsWrite(kiosk, now))) {
+            return new Batch(List.of(), List.of(), 0, from);
+        }
         Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
         database.write(connection -> {
             for (Event event : valid) {

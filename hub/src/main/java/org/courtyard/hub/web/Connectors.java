@@ -16,6 +16,9 @@ public final class Connectors {
     /** TLS versions offered; older ones are refused at the handshake. */
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
+    /** Jetty's per-connection header field cache, off: see {@link #create}. */
+    static final int HEADER_CACHE_SIZE = 0;
+
     private Connectors() {
     }
 
@@ -33,6 +36,11 @@ public final class Connectors {
         http.setRequestHeaderSize(Limits.MAX_REQUEST_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty keeps a cache of header fields per connection (about 107 KB each once warmed): with
+        // thousands of kiosks each holding a long-poll that is most of the heap, and the hub runs
+        // out of memory at about 2,600 of them with 256 MB (Jetty issues #5562, #6493). Without it a
+        // held connection costs a few KB; parsing the few headers of a kiosk's sync costs nothing.
+        http.setHeaderCacheSize(HEADER_CACHE_SIZE);
         HttpConnectionFactory http1 = heads.connectionFactory(http);
         ServerConnector connector;
         if (tls.isPresent()) {

@@ -48,12 +48,14 @@ public record Limits(Duration idleTimeout, Duration headerTimeout, Duration body
     }
 
     /**
-     * A township's defaults: 60 s idle, 15 s for a request head, 30 s for a body, 1000 connections,
+     * The shipped defaults: 60 s idle, 15 s for a request head, 30 s for a body, 20,000 connections
+     * (a prefecture's 10,000 kiosks each hold a long-poll and now and then a second connection for
+     * a push; the service unit's LimitNOFILE of 65,536 covers them, docs/operator-guide.md),
      * 200 of them from one address (a township office may put dozens of staff browsers, each with
      * several connections and an event stream, behind one address), 8 sync threads with 1000 waiting.
      */
     public static Limits defaults() {
-        return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(30), 1000, 200, 8, 1000);
+        return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(30), 20_000, 200, 8, 1000);
     }
 
     public Limits withIdleTimeout(Duration value) {
