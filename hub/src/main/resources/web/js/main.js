@@ -34,10 +34,12 @@ import { announcementSection } from './sections/announcements.js';
 import { cadreSection } from './sections/cadres.js';
 import { careSection } from './sections/care.js';
 import { auditSection } from './sections/audit.js';
+import { surveySection } from './sections/survey.js';
+import { reportSection } from './sections/reports.js';
 import { notifySection } from './sections/notify.js';
 
 const SECTIONS = [helpSection, checkinSection, careSection, announcementSection, residentSection, cadreSection,
-  kioskSection, notifySection, auditSection];
+  surveySection, reportSection, kioskSection, notifySection, auditSection];
 const TITLE = document.title;
 
 const loginView = byId('login-view');

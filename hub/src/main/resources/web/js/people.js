@@ -1,10 +1,71 @@
-// Words and dates shared by the residents (居民), cadres (村干部) and check-in (报平安) sections.
+// Words and dates shared by the residents (居民), cadres (村干部), check-in (报平安) and survey
+// (核实) sections.
+
+import { el } from './dom.js';
 
 const ZONE = 'Asia/Shanghai';
 
 export const TYPE = {
   ELDER: '空巢老人',
   CHILD: '留守儿童',
+};
+
+/** The ledger's fields (the hub's names) as the forms label them, for headings and error messages. */
+export const FIELD_LABELS = {
+  name: '姓名',
+  village: '村',
+  group: '村民小组',
+  type: '类型',
+  tags: '标签',
+  checkInEveryDays: '报平安间隔天数',
+  birthDate: '出生日期',
+  phone: '电话',
+  address: '住址',
+  guardian: '监护人或照料人',
+  guardianPhone: '监护人电话',
+  parentsAway: '父母外出情况',
+  parentsWorkplace: '父母务工地',
+  parentsPhone: '父母电话',
+  school: '学校',
+  schoolClass: '班级',
+  headTeacher: '班主任',
+  childrenAway: '子女情况',
+  note: '备注',
+  cadreIds: '结对干部',
+  active: '在册',
+};
+
+/** Where a child's parents are (parentsAway), as the half-yearly survey asks it. */
+export const PARENTS_AWAY = {
+  BOTH: '父母均外出务工',
+  ONE_OTHER_UNABLE: '一方外出，另一方无监护能力',
+  ONE: '一方外出，另一方在家照管',
+  NONE: '父母均在家',
+};
+
+/** Where an elder's children are (childrenAway). */
+export const CHILDREN_AWAY = {
+  ALL: '子女均不在身边',
+  SOME: '部分子女在身边',
+  NONE: '子女在身边',
+  NO_CHILDREN: '无子女',
+};
+
+/** Fills a select with "未填" and the choices of a map (value → words). */
+export function fillChoices(select, choices) {
+  select.replaceChildren(el('option', { value: '', text: '未填' }),
+      ...Object.entries(choices).map(([value, words]) => el('option', { value, text: words })));
+}
+
+/** Why someone left the ledger in the half-yearly survey (the resident's leftReason). */
+export const LEAVE_REASON = {
+  MOVED: '迁出',
+  PARENTS_RETURNED: '父母返乡',
+  CHILDREN_RETURNED: '子女返乡',
+  PASSED_AWAY: '去世',
+  AGED_OUT: '超龄',
+  NOT_ELIGIBLE: '不符合纳入条件',
+  OTHER: '其他',
 };
 
 /** The tags the form offers as tick boxes; any other tag is typed. */
@@ -103,6 +164,8 @@ const EXPLAINED = [
   [/must be a phone number/, () => '不是有效的电话号码（5 到 20 位数字，可以有空格、“-”和开头的“+”）。'],
   [/must be ELDER .*, was '(.*)'$/, (m) => `类型只能是“空巢老人”或“留守儿童”，这里写的是“${m[1]}”。`],
   [/only for residents of type CHILD/, () => '只有留守儿童才填这一项。是不是列错位了？'],
+  [/only for residents of type ELDER/, () => '只有空巢老人才填这一项。是不是列错位了？'],
+  [/'birthDate' must be/, () => '出生日期不对，要写成 2011-03-05 这样的日期。'],
   [/'checkInEveryDays' must be/, () => '报平安间隔天数要填 1 到 365 的整数；不需要报平安就空着。'],
   [/already lives in/, () => '这个村已经有同名的居民。同名的请在名字后注明，例如 张秀英（东组）。'],
   [/unknown column '(.*)'/, (m) => `不认识的列名“${m[1]}”。列名见说明，例如 姓名、村、类型、报平安间隔天数。`],

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class Demo implements AutoCloseable {
 
     private static final Pattern PAGE = Pattern.compile("^\\s*Staff page:\\s+(http://\\S+?)/?$");
-    private static final Pattern STAFF = Pattern.compile("^\\s*Staff login:\\s+(\\S+) / (\\S+)\\s.*$");
+    private static final Pattern STAFF = Pattern.compile(
+            "^\\s*Staff login:\\s+(\\S+) / (\\S+)\\s+\\(admin: admin / (\\S+)\\)$");
     /**
      * The banner comes once the hub has started and seeded the demo through its own API, and the
      * home unit's JVM is on its way: three JVMs starting at once, which on a loaded 2-core machine
@@ -37,6 +38,8 @@ final class Demo implements AutoCloseable {
     final URI page;
     final String staffUsername;
     final String staffPassword;
+    /** The administrator's password, as printed. */
+    final String adminPassword;
     /** The demo kiosk's id, as printed. */
     final String kioskId;
     /** The demo kiosk's data folder ({@code COURTYARD_DATA/kiosk}). */
@@ -46,12 +49,12 @@ final class Demo implements AutoCloseable {
     final String cadreUsername;
     final String cadrePassword;
 
-    private Demo(JavaProcess console, URI page, String staffUsername, String staffPassword, String kioskId,
-            Path kioskData, Matcher cadre) {
+    private Demo(JavaProcess console, URI page, Matcher staff, String kioskId, Path kioskData, Matcher cadre) {
         this.console = console;
         this.page = page;
-        this.staffUsername = staffUsername;
-        this.staffPassword = staffPassword;
+        this.staffUsername = staff.group(1);
+        this.staffPassword = staff.group(2);
+        this.adminPassword = staff.group(3);
         this.kioskId = kioskId;
         this.kioskData = kioskData;
         this.cadrePage = URI.create(cadre.group(1));
@@ -69,8 +72,7 @@ final class Demo implements AutoCloseable {
             Matcher cadre = printed(console, CADRE);
             Matcher kiosk = printed(console, KIOSK);
             console.awaitLine(line -> line.contains("running headless"), Courtyard.START);
-            Demo demo = new Demo(console, URI.create(page.group(1)), staff.group(1), staff.group(2), kiosk.group(1),
-                    data.resolve("kiosk"), cadre);
+            Demo demo = new Demo(console, URI.create(page.group(1)), staff, kiosk.group(1), data.resolve("kiosk"), cadre);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(console.status()).contains("link=ONLINE"));
             return demo;
         } catch (AssertionError | InterruptedException | RuntimeException e) {

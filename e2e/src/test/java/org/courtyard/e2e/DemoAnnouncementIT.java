@@ -76,7 +76,7 @@ class DemoAnnouncementIT {
             String id = page.wait.until(presenceOfElementLocated(By.cssSelector("#ann-rows tr[data-id]")))
                     .getAttribute("data-id");
             assertThat(page.find(By.cssSelector("#ann-rows tr[data-id='" + id + "']")).getText())
-                    .as("as the form had it: NORMAL, outdoor, to the village").contains("普通", "室外喇叭", "和平村");
+                    .as("as the form had it: NORMAL, outdoor, to the village").contains("普通", "大喇叭", "和平村");
             page.chromium.screenshot("demo-announcement-published");
 
             // The kiosk, a separate process, broadcasts it in order: relay on, chime and recording, relay off.

@@ -76,7 +76,7 @@ class DiskFullIT {
 
                 kiosk.type("press");
 
-                kiosk.awaitLine(line -> line.contains("uses the disk space reserved for it"), SOON);
+                kiosk.awaitLine(line -> line.contains("uses the disk space reserved for help requests"), SOON);
                 // Saved, then delivered: the elder hears "sent", or straight away "received" if the hub was quicker.
                 kiosk.awaitLine(line -> line.startsWith("audio start prompt-help.saved")
                         || line.startsWith("audio start prompt-help.delivered"), SOON);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,22 +19,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.courtyard.hardware.AudioClip;
-import org.courtyard.hardware.DeviceHealth;
 import org.courtyard.hardware.Hardware;
-import org.courtyard.hardware.HardwareAction;
 import org.courtyard.hardware.HardwareFactory;
-import org.courtyard.hardware.HelpButton;
-import org.courtyard.hardware.Lamps;
-import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Microphone;
-import org.courtyard.hardware.Simulator;
 import org.courtyard.hardware.Wav;
-import org.courtyard.hardware.internal.AudioInput;
-import org.courtyard.hardware.internal.CaptureMicrophone;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
 import org.courtyard.kiosk.core.LinkState;
@@ -148,11 +136,11 @@ class VoiceMemoEndToEndIT {
                 process = new ProcessBuilder("espeak-ng", "-v", "cmn", "-s", "140", "-w", file.toString(), text)
                         .redirectErrorStream(true).start();
             } catch (IOException e) {
-                return burst(3_000);
+                return RecordedMicrophone.burst(3_000);
             }
             process.getInputStream().readAllBytes();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return burst(3_000);
+                return RecordedMicrophone.burst(3_000);
             }
             AudioClip clip = Wav.convert(Wav.read(file), 16_000f, 1);
             byte[] pcm = clip.pcm();
@@ -172,15 +160,6 @@ class VoiceMemoEndToEndIT {
 
     private static int sample(byte[] pcm, int index) {
         return (short) ((pcm[2 * index] & 0xff) | (pcm[2 * index + 1] << 8));
-    }
-
-    private static AudioClip burst(int millis) {
-        byte[] pcm = new byte[millis * 32];
-        for (int i = 0; i < pcm.length / 2; i++) {
-            double envelope = Math.sin(Math.PI * i / (pcm.length / 2.0));
-            put(pcm, i, (int) (Math.sin(2 * Math.PI * 180 * i / 16_000.0) * envelope * 9_000));
-        }
-        return AudioClip.pcm("burst", Microphone.FORMAT, pcm);
     }
 
     private static AudioClip silence(int millis) {
@@ -203,79 +182,6 @@ class VoiceMemoEndToEndIT {
     private static void put(byte[] pcm, int index, int sample) {
         pcm[2 * index] = (byte) sample;
         pcm[2 * index + 1] = (byte) (sample >> 8);
-    }
-
-    /** Sim hardware whose microphone plays {@code said} through the real capture code, once. */
-    private static final class RecordedMicrophone implements Hardware {
-
-        private final Hardware sim;
-        private final Microphone microphone;
-
-        RecordedMicrophone(Hardware sim, AudioClip said) {
-            this.sim = sim;
-            this.microphone = new CaptureMicrophone(new AudioInput() {
-                @Override
-                public boolean present() {
-                    return true;
-                }
-
-                @Override
-                public String description() {
-                    return "a recording of an elder";
-                }
-
-                @Override
-                public AudioInputStream open() {
-                    return new AudioInputStream(new ByteArrayInputStream(said.pcm()), Microphone.FORMAT,
-                            AudioSystem.NOT_SPECIFIED);
-                }
-            });
-        }
-
-        @Override
-        public Loudspeaker loudspeaker() {
-            return sim.loudspeaker();
-        }
-
-        @Override
-        public HelpButton helpButton() {
-            return sim.helpButton();
-        }
-
-        @Override
-        public HelpButton checkInButton() {
-            return sim.checkInButton();
-        }
-
-        @Override
-        public Lamps lamps() {
-            return sim.lamps();
-        }
-
-        @Override
-        public Microphone microphone() {
-            return microphone;
-        }
-
-        @Override
-        public List<DeviceHealth> health() {
-            return sim.health().stream().filter(device -> !device.device().contains("microphone")).toList();
-        }
-
-        @Override
-        public void addActionListener(Consumer<HardwareAction> listener) {
-            sim.addActionListener(listener);
-        }
-
-        @Override
-        public Optional<Simulator> simulator() {
-            return sim.simulator();
-        }
-
-        @Override
-        public void close() {
-            sim.close();
-        }
     }
 
     /** Stands in for a Vosk model: free speech is heard as {@code transcript} once voiced audio came. */

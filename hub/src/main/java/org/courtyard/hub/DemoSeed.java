@@ -156,18 +156,25 @@ final class DemoSeed {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The residents of the demo village: three elders and two children, all expected to check in. */
+    /**
+     * The residents of the demo village: three elders and two children, all expected to check in,
+     * with what the half-yearly survey checks (birth dates, where the children or parents are).
+     */
     private static List<ObjectNode> residents(String cadreId) {
         List<ObjectNode> out = new ArrayList<>();
         out.add(resident(HOME_RESIDENT, "ELDER", 1, List.of("五保户", "80岁以上"), cadreId)
-                .put("address", "和平村三组12号").put("phone", "13812345678"));
-        out.add(resident(QUIET_RESIDENT, "ELDER", 1, List.of("独居"), cadreId).put("address", "和平村一组3号"));
-        out.add(resident("陈秀兰", "ELDER", 2, List.of("高血压"), null));
+                .put("address", "和平村三组12号").put("phone", "13812345678").put("birthDate", "1944-03-12")
+                .put("childrenAway", "ALL"));
+        out.add(resident(QUIET_RESIDENT, "ELDER", 1, List.of("独居"), cadreId).put("address", "和平村一组3号")
+                .put("birthDate", "1950-10-02").put("childrenAway", "ALL"));
+        out.add(resident("陈秀兰", "ELDER", 2, List.of("高血压"), null).put("birthDate", "1956-06-18")
+                .put("childrenAway", "NO_CHILDREN"));
         out.add(resident("李小军", "CHILD", 1, List.of(), cadreId).put("guardian", "李奶奶")
                 .put("parentsWorkplace", "广东东莞").put("parentsPhone", "13887654321").put("school", "和平村完小")
-                .put("schoolClass", "三年级二班").put("headTeacher", "赵老师"));
+                .put("schoolClass", "三年级二班").put("headTeacher", "赵老师").put("birthDate", "2017-09-01")
+                .put("parentsAway", "BOTH"));
         out.add(resident("赵小雨", "CHILD", 1, List.of(), null).put("guardian", "赵爷爷").put("school", "和平村完小")
-                .put("schoolClass", "五年级一班"));
+                .put("schoolClass", "五年级一班").put("birthDate", "2015-05-20").put("parentsAway", "BOTH"));
         return out;
     }
 

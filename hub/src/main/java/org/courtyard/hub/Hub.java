@@ -24,11 +24,14 @@ import org.courtyard.hub.api.audit.AuditFeature;
 import org.courtyard.hub.api.auth.AuthFeature;
 import org.courtyard.hub.api.care.CareFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
+import org.courtyard.hub.api.family.FamilyFeature;
 import org.courtyard.hub.api.help.HelpFeature;
 import org.courtyard.hub.api.home.HomeFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.api.notify.NotifyFeature;
+import org.courtyard.hub.api.reports.ReportsFeature;
 import org.courtyard.hub.api.residents.ResidentsFeature;
+import org.courtyard.hub.api.survey.SurveyFeature;
 import org.courtyard.hub.api.sync.SyncFeature;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.auth.Access;
@@ -93,6 +96,8 @@ public final class Hub implements AutoCloseable {
     public static final String VISIT_PHOTO_DIR = "visit-photos";
     /** What a 507 asks clients to wait: a full disk is not freed in seconds. */
     static final Duration STORAGE_FULL_RETRY = Duration.ofSeconds(60);
+    /** The folder of family messages' audio inside the data directory, one WAV per SHA-256. */
+    public static final String FAMILY_MESSAGE_DIR = "family-messages";
 
     /** The hub's features in the order they are installed, and those others use. */
     private record Features(AuthFeature auth, List<Feature> all) {
@@ -139,6 +144,9 @@ public final class Hub implements AutoCloseable {
                 new AnnouncementFeature(kiosks, config.dataDir(), config.announce()),
                 new CareFeature(residents, checkIns, help, config.care(), config.dataDir().resolve(VISIT_PHOTO_DIR),
                         config.checkInCheckEvery()),
+                new SurveyFeature(residents, config.survey()),
+                new ReportsFeature(config.report(), config.survey().fiveGuaranteeTag()),
+                new FamilyFeature(residents, config.family(), config.dataDir().resolve(FAMILY_MESSAGE_DIR)),
                 new HomeFeature(kiosks, residents, config.homeSilentAfter())));
     }
 
@@ -190,7 +198,7 @@ public final class Hub implements AutoCloseable {
 
         Handler handlers = new CrossSiteRequests(new Lane("/api/v1/sync", config.limits().syncThreads(),
                 config.limits().syncQueue(), new Handler.Sequence(router, StaticFiles.handler(server),
-                        new NotFoundHandler())), config.publicUrl(), config.trustProxy());
+                        StaticFiles.charts(server), new NotFoundHandler())), config.publicUrl(), config.trustProxy());
         if (config.trustProxy()) {
             handlers = new TrustedProxy(handlers);
         }
@@ -320,7 +328,8 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Runs a feature's periodic check now, as its schedule does: {@link HelpFeature#OVERDUE_CHECK},
-     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK}.
+     * {@link CheckInFeature#MISSED_CHECK}, {@link KioskFeature#SILENT_CHECK},
+     * {@link FamilyFeature#RETENTION_CHECK}.
      *
      * @return what the check changed (requests that became overdue, alerts raised, kiosks that
      *     became silent)

@@ -17,10 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.courtyard.hub.announce.AnnounceSettings;
 import org.courtyard.hub.care.CareSettings;
+import org.courtyard.hub.family.FamilySettings;
 import org.courtyard.hub.notify.WebhookEvent;
 import org.courtyard.hub.notify.WebhookFormat;
 import org.courtyard.hub.notify.WebhookTarget;
+import org.courtyard.hub.reports.ReportSettings;
 import org.courtyard.hub.store.BackupSettings;
+import org.courtyard.hub.survey.Criteria;
 import org.courtyard.hub.web.Limits;
 import org.courtyard.hub.web.TlsSettings;
 
@@ -45,12 +48,18 @@ import org.courtyard.hub.web.TlsSettings;
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
  * @param homeSilentAfter a home unit that has not synced this long raises 「居家呼叫器离线」
  *     ({@code home.silent-minutes})
+ * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
+ *     says {@code degraded} ({@code store.min-free-mb}); 0 never
+ * @param family the family page and messages ({@code family.public-url}, {@code family.retention-days},
+ *     {@code family.session-days}; docs/family.md)
  * @param publicUrl the staff page's address as people reach it ({@code hub.public-url}): the links in
  *     group robots' messages, and an origin that counts as the hub's own for
  *     {@link org.courtyard.hub.web.CrossSiteRequests} (behind a reverse proxy that rewrites
  *     {@code Host}); empty for none
- * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
- *     says {@code degraded} ({@code store.min-free-mb}); 0 never
+ * @param survey the inclusion criteria a survey round opened without its own checks against
+ *     ({@code survey.child-under-age}, {@code survey.elder-from-age}, {@code survey.five-guarantee-tag})
+ * @param report the township's name and groups in reports ({@code report.township},
+ *     {@code report.old-age}, {@code report.illness-tags})
  * @param care the township's care rules, published festival dates and digest time ({@code care.*})
  */
 public record HubConfig(int port, String host, Path dataDir, Clock clock, Duration overdueAfter,
@@ -59,7 +68,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        Duration homeSilentAfter, long minFreeDiskBytes, Optional<URI> publicUrl, CareSettings care) {
+        Duration homeSilentAfter, long minFreeDiskBytes, FamilySettings family, Optional<URI> publicUrl,
+        Criteria survey, ReportSettings report, CareSettings care) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -124,8 +134,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         if (minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("store.min-free-mb must not be negative");
         }
+        family = family == null ? FamilySettings.defaults() : family;
         publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
         publicUrl.ifPresent(HubConfig::checkPublicUrl);
+        if (survey == null || report == null) {
+            throw new IllegalArgumentException("survey criteria and report settings are required");
+        }
     }
 
     /** An absolute http or https address without query or fragment: the links append {@code #section}. */
@@ -169,7 +183,10 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.homeSilentAfter = homeSilentAfter;
         builder.care = care;
         builder.minFreeDiskBytes = minFreeDiskBytes;
+        builder.family = family;
         builder.publicUrl = publicUrl;
+        builder.survey = survey;
+        builder.report = report;
         return builder;
     }
 
@@ -196,7 +213,9 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "home.silent-minutes", "store.min-free-mb", "hub.public-url");
+                "kiosk.enrolment-hours", "home.silent-minutes", "store.min-free-mb", "family.public-url",
+                "family.retention-days", "family.session-days", "hub.public-url", "survey.child-under-age", "survey.elder-from-age",
+                "survey.five-guarantee-tag", "report.township", "report.old-age", "report.illness-tags");
         private static final long MEGABYTE = 1024L * 1024;
 
         private final Path dataDir;
@@ -231,7 +250,10 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
         private Duration homeSilentAfter = Duration.ofMinutes(30);
         private long minFreeDiskBytes = 256 * MEGABYTE;
+        private FamilySettings family = FamilySettings.defaults();
         private Optional<URI> publicUrl = Optional.empty();
+        private Criteria survey = Criteria.DEFAULTS;
+        private ReportSettings report = ReportSettings.DEFAULTS;
         private CareSettings care = CareSettings.defaults();
         private final TreeMap<String, String> careKeys = new TreeMap<>();
 
@@ -376,9 +398,27 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** The family page's settings (overrides the {@code family.*} keys). */
+        public Builder family(FamilySettings family) {
+            this.family = family;
+            return this;
+        }
+
         /** The staff page's address as people reach it ({@code hub.public-url}); see {@link HubConfig}. */
         public Builder publicUrl(URI url) {
             this.publicUrl = Optional.of(url);
+            return this;
+        }
+
+        /** The survey's default inclusion criteria (overrides the {@code survey.*} keys). */
+        public Builder survey(Criteria criteria) {
+            this.survey = criteria;
+            return this;
+        }
+
+        /** The reports' settings (overrides the {@code report.*} keys). */
+        public Builder report(ReportSettings settings) {
+            this.report = settings;
             return this;
         }
 
@@ -452,9 +492,26 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
                     case "home.silent-minutes" -> homeSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
+                    case "family.public-url" -> family = family.withPublicUrl(url(key, value));
+                    case "family.retention-days" -> family = family.withRetention(
+                            Duration.ofDays(number(key, value, 1, 3650)));
+                    case "family.session-days" -> family = family.withSessionLifetime(
+                            Duration.ofDays(number(key, value, 1, 365)));
                     case "hub.public-url" -> publicUrl = value.isEmpty() ? Optional.empty() : Optional.of(publicUrl(key,
                             value));
                     case "store.min-free-mb" -> minFreeDiskBytes = number(key, value, 0, 1024 * 1024) * MEGABYTE;
+                    case "survey.child-under-age" -> survey = new Criteria((int) number(key, value, 1, 25),
+                            survey.elderFrom(), survey.fiveGuaranteeTag());
+                    case "survey.elder-from-age" -> survey = new Criteria(survey.childUnder(),
+                            (int) number(key, value, 40, 100), survey.fiveGuaranteeTag());
+                    case "survey.five-guarantee-tag" -> survey = new Criteria(survey.childUnder(), survey.elderFrom(),
+                            text(key, value, 20));
+                    case "report.township" -> report = new ReportSettings(text(key, value, 50), report.oldAge(),
+                            report.illnessTags());
+                    case "report.old-age" -> report = new ReportSettings(report.township(), (int) number(key, value, 60,
+                            120), report.illnessTags());
+                    case "report.illness-tags" -> report = new ReportSettings(report.township(), report.oldAge(),
+                            List.of(value.split("\\s*[,，、]\\s*")));
                     default -> throw new IllegalStateException("config key '" + key + "' is known but not handled");
                 }
             }
@@ -487,8 +544,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, minFreeDiskBytes, publicUrl,
-                    care);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, minFreeDiskBytes, family,
+                    publicUrl, survey, report, care);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */
@@ -509,6 +566,22 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 throw new IllegalArgumentException("config key '" + key + "' names no executable file: '" + value + "'");
             }
             return Optional.of(path);
+        }
+
+        /** An http(s) address without a path, such as {@code https://family.example.cn}. */
+        private static URI url(String key, String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                        && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("config key '" + key + "' is not an address: '" + value + "'", e);
+            }
+            throw new IllegalArgumentException("config key '" + key + "' must be an http(s) address without a path,"
+                    + " such as https://family.example.cn, was '" + value + "'");
         }
 
         private static Path readableFile(String key, String value) {
@@ -581,6 +654,14 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("config key '" + key + "': " + e.getMessage(), e);
             }
+        }
+
+        private static String text(String key, String value, int max) {
+            if (value.isEmpty() || value.length() > max) {
+                throw new IllegalArgumentException("config key '" + key + "' must be 1 to " + max + " characters, was '"
+                        + value + "'");
+            }
+            return value;
         }
 
         private static long number(String key, String value, long min, long max) {

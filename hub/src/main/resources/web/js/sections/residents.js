@@ -8,49 +8,34 @@ import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.j
 import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
-  COMMON_TAGS, addDays, byVillageThenName, dayText, everyText, explain, fieldOf, fieldText, today, typeText,
+  CHILDREN_AWAY, COMMON_TAGS, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, addDays, byVillageThenName, dayText,
+  everyText, explain, fieldOf, fieldText, fillChoices, today, typeText,
 } from '../people.js';
 
 /** The hub's field names as the form labels them, for error messages. */
-const LABELS = {
-  name: '姓名',
-  village: '村',
-  group: '村民小组',
-  type: '类型',
-  tags: '标签',
-  checkInEveryDays: '报平安间隔天数',
-  phone: '电话',
-  address: '住址',
-  guardian: '监护人或照料人',
-  guardianPhone: '监护人电话',
-  parentsWorkplace: '父母务工地',
-  parentsPhone: '父母电话',
-  school: '学校',
-  schoolClass: '班级',
-  headTeacher: '班主任',
-  note: '备注',
-  cadreIds: '结对干部',
-  active: '在册',
-  until: '暂停到',
-};
+const LABELS = { ...FIELD_LABELS, until: '暂停到' };
 
-/** Text inputs of the form by the hub's field name. */
+/** Inputs of the form whose value is the hub's field as it is (text, a date, a choice), by field name. */
 const TEXT_FIELDS = {
   name: 'resident-name',
   village: 'resident-village',
+  birthDate: 'resident-birth-date',
   group: 'resident-group',
   phone: 'resident-phone',
   address: 'resident-address',
   guardian: 'resident-guardian',
   guardianPhone: 'resident-guardian-phone',
+  parentsAway: 'resident-parents-away',
   parentsWorkplace: 'resident-parents-workplace',
   parentsPhone: 'resident-parents-phone',
   school: 'resident-school',
   schoolClass: 'resident-class',
   headTeacher: 'resident-head-teacher',
+  childrenAway: 'resident-children-away',
   note: 'resident-note',
 };
-const CHILD_ONLY = ['parentsWorkplace', 'parentsPhone', 'school', 'schoolClass', 'headTeacher'];
+const CHILD_ONLY = ['parentsAway', 'parentsWorkplace', 'parentsPhone', 'school', 'schoolClass', 'headTeacher'];
+const ELDER_ONLY = ['childrenAway'];
 
 let ctx = null;
 let els = null;
@@ -105,6 +90,7 @@ function elements() {
     tagChoices: byId('resident-tag-choices'),
     tagsOther: byId('resident-tags-other'),
     childFields: byId('resident-child-fields'),
+    elderFields: byId('resident-elder-fields'),
     cadres: byId('resident-cadres'),
     cadresNone: byId('resident-cadres-none'),
     active: byId('resident-active'),
@@ -129,6 +115,8 @@ function elements() {
   for (const [field, id] of Object.entries(TEXT_FIELDS)) {
     out.text[field] = byId(id);
   }
+  fillChoices(out.text.parentsAway, PARENTS_AWAY);
+  fillChoices(out.text.childrenAway, CHILDREN_AWAY);
   out.tagChoices.replaceChildren(...COMMON_TAGS.map((tag) => el('label', { class: 'check' },
       el('input', { type: 'checkbox', value: tag }), tag)));
   return out;
@@ -224,7 +212,8 @@ function matches(resident) {
 function badgesOf(resident) {
   const out = [];
   if (!resident.active) {
-    out.push(el('span', { class: 'badge badge-offline', text: '不在册' }));
+    const why = LEAVE_REASON[resident.leftReason];
+    out.push(el('span', { class: 'badge badge-offline', text: why ? `不在册（${why}）` : '不在册' }));
   }
   if (resident.alert) {
     out.push(el('span', { class: 'badge badge-overdue', text: '未报平安' }));
@@ -279,6 +268,7 @@ function setInvalid(field) {
 
 function showChildFields() {
   els.childFields.hidden = els.type.value !== 'CHILD';
+  els.elderFields.hidden = els.type.value !== 'ELDER';
 }
 
 async function loadCadres(village) {
@@ -322,6 +312,9 @@ function conflictValue(field, value) {
   }
   if (field === 'active') {
     return value ? '在册' : '不在册';
+  }
+  if (field === 'parentsAway' || field === 'childrenAway') {
+    return value ? (field === 'parentsAway' ? PARENTS_AWAY : CHILDREN_AWAY)[value] || value : '';
   }
   if (Array.isArray(value)) {
     return value.map((item) => (typeof item === 'object' ? item.name : item)).join('、');
@@ -515,9 +508,7 @@ function formBody() {
     const value = input.value.trim();
     body[field] = value || null;
   }
-  if (body.type !== 'CHILD') {
-    CHILD_ONLY.forEach((field) => { body[field] = null; });
-  }
+  (body.type === 'CHILD' ? ELDER_ONLY : CHILD_ONLY).forEach((field) => { body[field] = null; });
   const every = els.every.value.trim();
   body.checkInEveryDays = every ? Number(every) : null;
   const tags = [...els.tagChoices.querySelectorAll('input:checked')].map((box) => box.value);
@@ -538,6 +529,7 @@ function bodyOf(resident) {
   for (const field of Object.keys(els.text)) {
     body[field] = resident[field] || null;
   }
+  (body.type === 'CHILD' ? ELDER_ONLY : CHILD_ONLY).forEach((field) => { body[field] = null; });
   body.checkInEveryDays = resident.checkInEveryDays || null;
   body.tags = resident.tags || [];
   body.cadreIds = resident.cadres.map((cadre) => cadre.id);

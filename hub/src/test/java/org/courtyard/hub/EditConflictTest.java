@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,11 +120,56 @@ class EditConflictTest {
         assertThat(answer.errorMessage()).contains("If-Match");
     }
 
+    @Test
+    void a_change_made_by_the_half_yearly_survey_counts_as_an_edit_so_a_copy_from_before_it_is_412() {
+        String xiaojun = child("李小军");
+        String xiaoyu = child("赵小雨");
+        TestHub.Answer junLoaded = hub.get("/api/v1/residents/" + xiaojun, wang);
+        TestHub.Answer yuLoaded = hub.get("/api/v1/residents/" + xiaoyu, wang);
+        TestHub.Answer opened = hub.post("/api/v1/survey-rounds", li,
+                Map.of("name", "2027年上半年", "closesOn", "2027-06-30"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String reviews = "/api/v1/survey-rounds/" + opened.json().get("id").asText() + "/reviews";
+
+        TestHub.Answer changed = hub.post(reviews, li, Map.of("residentId", xiaojun, "outcome",
+                "CHANGED", "changes", Map.of("school", "镇中心小学")));
+        TestHub.Answer left = hub.post(reviews, li, Map.of("residentId", xiaoyu, "outcome", "LEFT",
+                "reason", "PARENTS_RETURNED"));
+        TestHub.Answer staleEdit = send("PUT", "/api/v1/residents/" + xiaojun, wang,
+                junLoaded.headers().firstValue("ETag").orElseThrow(), editable(junLoaded).put("phone", "13800000001"));
+        TestHub.Answer staleReturn = send("PATCH", "/api/v1/residents/" + xiaoyu, wang,
+                yuLoaded.headers().firstValue("ETag").orElseThrow(),
+                ProtocolJson.mapper().createObjectNode().put("note", "还在村里"));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+        assertThat(left.status()).as(left.body()).isEqualTo(201);
+        assertThat(staleEdit.status()).isEqualTo(412);
+        assertThat(staleEdit.json().at("/error/version").asLong()).isEqualTo(2);
+        assertThat(staleEdit.json().at("/error/current/school").asText()).isEqualTo("镇中心小学");
+        assertThat(staleReturn.status()).isEqualTo(412);
+        assertThat(staleReturn.json().at("/error/current/active").asBoolean()).isFalse();
+        TestHub.Answer junNow = hub.get("/api/v1/residents/" + xiaojun, wang);
+        assertThat(junNow.headers().firstValue("ETag")).hasValue("\"2\"");
+        assertThat(junNow.json().get("school").asText()).as("the survey's change stands").isEqualTo("镇中心小学");
+        assertThat(junNow.json().get("phone").isNull()).isTrue();
+        TestHub.Answer yuNow = hub.get("/api/v1/residents/" + xiaoyu, wang);
+        assertThat(yuNow.json().get("active").asBoolean()).isFalse();
+        assertThat(yuNow.json().get("note").isNull()).isTrue();
+    }
+
+    /** A child the survey counts in (born 2017, both parents away). */
+    private String child(String name) {
+        TestHub.Answer answer = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", name, "village", "和平村",
+                "type", "CHILD", "birthDate", "2017-04-01", "parentsAway", "BOTH", "school", "和平村完小"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().get("id").asText();
+    }
+
     /** The editable fields of a loaded resident, as a PUT body. */
     private static ObjectNode editable(TestHub.Answer loaded) {
         ObjectNode body = loaded.json().deepCopy();
         for (String derived : new String[] {"id", "photo", "pausedUntil", "pauseNote", "lastCheckInAt", "lastVisitAt",
-            "alert", "createdAt", "updatedAt", "version", "cadres"}) {
+            "alert", "createdAt", "updatedAt", "version", "cadres", "leftAt", "leftReason"}) {
             body.remove(derived);
         }
         return body;

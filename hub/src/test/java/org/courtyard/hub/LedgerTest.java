@@ -128,7 +128,8 @@ class LedgerTest {
     void the_export_imports_back_as_updates_that_keep_everything() throws Exception {
         String zhang = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "张桂英", "village", "和平村",
                 "type", "ELDER", "checkInEveryDays", 1, "phone", "13812345678", "tags", List.of("五保户"),
-                "note", "=HYPERLINK(\"x\")", "group", "三组")).json().get("id").asText();
+                "note", "=HYPERLINK(\"x\")", "birthDate", "1946-08-01", "childrenAway", "ALL", "group", "三组"))
+                .json().get("id").asText();
         hub.post("/api/v1/residents", hub.adminToken, ResidentsTest.childBody());
         String before = hub.get("/api/v1/residents/" + zhang, hub.adminToken).body();
 
@@ -137,8 +138,9 @@ class LedgerTest {
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String text = new String(export.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith(BOM + "id,village,group,name,type,tags,checkInEveryDays,phone,address,guardian,"
-                + "guardianPhone,parentsWorkplace,parentsPhone,school,schoolClass,headTeacher,cadres,note,active\r\n");
+        assertThat(text).startsWith(BOM + "id,village,group,name,type,tags,checkInEveryDays,birthDate,phone,address,"
+                + "guardian,guardianPhone,parentsAway,parentsWorkplace,parentsPhone,school,schoolClass,headTeacher,"
+                + "childrenAway,cadres,note,active\r\n");
         assertThat(text).contains("13812345678", "'=HYPERLINK");
 
         TestHub.Answer reimport = hub.postRaw("/api/v1/residents.csv", hub.adminToken, "text/csv", export.body());
@@ -148,7 +150,8 @@ class LedgerTest {
         assertThat(reimport.json().get("updated").asInt()).isEqualTo(2);
         JsonNode after = hub.get("/api/v1/residents/" + zhang, hub.adminToken).json();
         JsonNode was = hub.json(before);
-        for (String field : List.of("name", "group", "phone", "tags", "note", "checkInEveryDays", "cadres")) {
+        for (String field : List.of("name", "group", "phone", "tags", "note", "checkInEveryDays", "cadres", "birthDate",
+                "childrenAway")) {
             assertThat(after.get(field)).as(field).isEqualTo(was.get(field));
         }
     }

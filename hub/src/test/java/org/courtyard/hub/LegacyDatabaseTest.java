@@ -69,9 +69,9 @@ class LegacyDatabaseTest {
 
         assertThat(TestHub.column(oldDir, "SELECT feature || ':' || version FROM schema_migrations"
                 + " ORDER BY feature, version"))
-                .containsExactly("announce:1", "audit:1", "auth:1", "care:1", "checkin:1", "checkin:2", "help:1",
-                        "help:2", "kiosk:1", "kiosk:2", "kiosk:3", "notify:1", "notify:2", "residents:1", "residents:2",
-                        "residents:3", "residents:4", "residents:5", "sync:1");
+                .containsExactly("announce:1", "audit:1", "auth:1", "care:1", "checkin:1", "checkin:2", "family:1",
+                        "help:1", "help:2", "kiosk:1", "kiosk:2", "kiosk:3", "notify:1", "notify:2", "residents:1", "residents:2",
+                        "residents:3", "residents:4", "residents:5", "residents:6", "survey:1", "sync:1");
         assertThat(TestHub.column(oldDir, "SELECT feature || ':' || version FROM schema_migrations"
                 + " ORDER BY feature, version"))
                 .isEqualTo(TestHub.column(newDir, "SELECT feature || ':' || version FROM schema_migrations"
@@ -106,7 +106,7 @@ class LegacyDatabaseTest {
             assertThat(answer.json().get("announcements")).isEmpty();
             assertThat(names(answer.json().get("residents"))).containsExactlyInAnyOrder("王德福", "李小明");
             assertThat(answer.json().get("cursor").asText())
-                    .isEqualTo("help=" + help + ".roster=" + roster + ".announcements=" + announcements);
+                    .isEqualTo("help=" + help + ".roster=" + roster + ".announcements=" + announcements + ".messages=0");
         }
     }
 

@@ -16,6 +16,14 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
+    /** Moves the clock forward to {@code instant}; a test that tried to go back fails. */
+    public void moveTo(Instant instant) {
+        Instant was = now.getAndUpdate(current -> instant.isBefore(current) ? current : instant);
+        if (instant.isBefore(was)) {
+            throw new IllegalArgumentException("the clock is at " + was + "; it does not go back to " + instant);
+        }
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

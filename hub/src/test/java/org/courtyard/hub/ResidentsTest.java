@@ -76,11 +76,33 @@ class ResidentsTest {
         assertThat(one.get("schoolClass").asText()).isEqualTo("三年级二班");
         assertThat(one.get("headTeacher").asText()).isEqualTo("赵老师");
         assertThat(one.get("tags")).extracting(JsonNode::asText).containsExactly("单亲", "需要辅导");
+        assertThat(one.get("birthDate").asText()).isEqualTo("2017-04-01");
+        assertThat(one.get("parentsAway").asText()).isEqualTo("BOTH");
 
         ObjectNode elder = childBody().put("name", "李大爷").put("type", "ELDER");
         TestHub.Answer refused = hub.post("/api/v1/residents", hub.adminToken, elder);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.errorMessage()).contains("'parentsWorkplace'", "CHILD");
+        assertThat(refused.errorMessage()).contains("'parentsAway'", "CHILD");
+        TestHub.Answer childrenOfAChild = hub.post("/api/v1/residents", hub.adminToken,
+                childBody().put("name", "李小红").put("childrenAway", "ALL"));
+        assertThat(childrenOfAChild.status()).isEqualTo(400);
+        assertThat(childrenOfAChild.errorMessage()).contains("'childrenAway'", "ELDER");
+        assertThat(hub.post("/api/v1/residents", hub.adminToken, childBody().put("name", "李小花")
+                .put("birthDate", "1899-12-31")).errorMessage()).contains("'birthDate'");
+        assertThat(hub.post("/api/v1/residents", hub.adminToken, childBody().put("name", "李小花")
+                .put("birthDate", "2017-13-01")).errorMessage()).contains("birthDate");
+    }
+
+    @Test
+    void leaving_the_ledger_records_when_and_returning_clears_it() {
+        String id = hub.resident("王德福", "和平村", "ELDER");
+
+        JsonNode left = hub.send("PATCH", "/api/v1/residents/" + id, hub.adminToken, Map.of("active", false)).json();
+        JsonNode back = hub.send("PATCH", "/api/v1/residents/" + id, hub.adminToken, Map.of("active", true)).json();
+
+        assertThat(left.get("leftAt").asText()).isEqualTo(TestHub.START.toString());
+        assertThat(left.get("leftReason").isNull()).isTrue();
+        assertThat(back.get("leftAt").isNull()).isTrue();
     }
 
     @Test
@@ -263,7 +285,8 @@ class ResidentsTest {
         ObjectNode body = ProtocolJson.mapper().createObjectNode().put("name", "李小军").put("village", "和平村")
                 .put("type", "CHILD").put("checkInEveryDays", 1).put("guardian", "李奶奶")
                 .put("guardianPhone", "13987654321").put("parentsWorkplace", "广东东莞").put("parentsPhone", "13812345678")
-                .put("school", "和平村完小").put("schoolClass", "三年级二班").put("headTeacher", "赵老师");
+                .put("school", "和平村完小").put("schoolClass", "三年级二班").put("headTeacher", "赵老师")
+                .put("birthDate", "2017-04-01").put("parentsAway", "BOTH");
         body.putArray("tags").add("单亲").add("需要辅导");
         return body;
     }

@@ -105,6 +105,8 @@ class RoleBoundaryTest {
         String ann = "/api/v1/announcements/" + announcement;
         String help = "/api/v1/help-requests/" + ownHelp;
         String nobody = "r-nobody00";
+        String round = "/api/v1/survey-rounds/s-nothere";
+        String month = "?from=2026-11-01&to=2026-11-30";
         Map<String, Object> term = Map.of("name", "2027年春季学期", "startsOn", "2027-02-24", "endsOn", "2027-07-09");
         Map<String, Object> organisation = Map.of("name", "县民政局", "kind", "DEPARTMENT", "level", "COUNTY");
         return Stream.of(
@@ -209,6 +211,30 @@ class RoleBoundaryTest {
                         401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/check-in-alerts", "STAFF", "/api/v1/check-in-alerts", null,
                         401, 403, 200, 200, 200, 200),
+                // No survey round exists: those admitted learn that (404) or that the body is wrong (400).
+                new Row("POST", "/api/v1/survey-rounds", "OFFICE", "/api/v1/survey-rounds", empty,
+                        401, 403, 403, 403, 400, 400),
+                new Row("GET", "/api/v1/survey-rounds", "STAFF", "/api/v1/survey-rounds", null,
+                        401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/survey-rounds/{id}", "STAFF", round, null, 401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/people", "STAFF", round + "/people", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/people/{residentId}", "STAFF", round + "/people/" + resident,
+                        null, 401, 403, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/survey-rounds/{id}/reviews", "STAFF", round + "/reviews", empty,
+                        401, 403, 400, 400, 400, 400),
+                new Row("POST", "/api/v1/survey-rounds/{id}/people/{residentId}/decision", "OFFICE",
+                        round + "/people/" + resident + "/decision", empty, 401, 403, 403, 403, 400, 400),
+                new Row("POST", "/api/v1/survey-rounds/{id}/close", "OFFICE", round + "/close", empty,
+                        401, 403, 403, 403, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/diff", "STAFF", round + "/diff", null,
+                        401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/survey-rounds/{id}/diff.csv", "STAFF", round + "/diff.csv", null,
+                        401, 403, 404, 404, 404, 404),
+                // A cadre's report is of their own village, whichever that is.
+                new Row("GET", "/api/v1/reports", "STAFF", "/api/v1/reports" + month, null, 401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/reports.xlsx", "STAFF", "/api/v1/reports.xlsx" + month, null,
+                        401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/care-tasks", "STAFF", "/api/v1/care-tasks?village=大村", null,
                         401, 403, 200, 403, 200, 200),
                 new Row("GET", "/api/v1/care-tasks/{id}", "STAFF", "/api/v1/care-tasks/mv.2026-11." + resident, null,
@@ -252,7 +278,40 @@ class RoleBoundaryTest {
                 new Row("GET", "/api/v1/webhooks", "OFFICE", "/api/v1/webhooks", null, 401, 403, 403, 403, 200, 200),
                 // No receiver is configured here: 404 once the access check let the caller through.
                 new Row("POST", "/api/v1/webhooks/{id}/test", "OFFICE", "/api/v1/webhooks/1/test", empty,
-                        401, 403, 403, 403, 404, 404));
+                        401, 403, 403, 403, 404, 404),
+                // 空中陪护: staff's side, the kiosks' side, and the family page's (which only a family
+                // session passes; FamilyTest walks the whole route table with one).
+                new Row("POST", "/api/v1/residents/{id}/family", "STAFF", res + "/family", empty,
+                        401, 403, 400, 400, 400, 400),
+                new Row("GET", "/api/v1/residents/{id}/family", "STAFF", res + "/family", null,
+                        401, 403, 200, 403, 200, 200),
+                new Row("GET", "/api/v1/family-contacts", "STAFF", "/api/v1/family-contacts", null,
+                        401, 403, 200, 200, 200, 200),
+                new Row("POST", "/api/v1/family-contacts/{id}/invite", "STAFF", "/api/v1/family-contacts/f-nobody/invite",
+                        empty, 401, 403, 404, 404, 404, 404),
+                new Row("POST", "/api/v1/family-contacts/{id}/revoke", "STAFF", "/api/v1/family-contacts/f-nobody/revoke",
+                        empty, 401, 403, 404, 404, 404, 404),
+                new Row("GET", "/api/v1/family-messages/{id}/audio", "KIOSK", "/api/v1/family-messages/m-nobody/audio",
+                        null, 401, 404, 403, 403, 403, 403),
+                new Row("PUT", "/api/v1/family-messages/{id}", "KIOSK", "/api/v1/family-messages/m-nobody",
+                        new Raw("text/plain", "x"), 401, 415, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/family/redeem", "PUBLIC", "/api/v1/family/redeem", empty,
+                        400, 400, 400, 400, 400, 400),
+                new Row("POST", "/api/v1/family/signin", "PUBLIC", "/api/v1/family/signin", empty,
+                        401, 401, 401, 401, 401, 401),
+                new Row("POST", "/api/v1/family/signout", "FAMILY", "/api/v1/family/signout", empty,
+                        401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/me", "FAMILY", "/api/v1/family/me", null, 401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/today", "FAMILY", "/api/v1/family/today", null,
+                        401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/messages", "FAMILY", "/api/v1/family/messages", null,
+                        401, 403, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/family/messages", "FAMILY", "/api/v1/family/messages", new Raw("audio/wav", "x"),
+                        401, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/family/messages/{id}/audio", "FAMILY", "/api/v1/family/messages/m-1/audio", null,
+                        401, 403, 403, 403, 403, 403),
+                new Row("POST", "/api/v1/family/messages/{id}/heard", "FAMILY", "/api/v1/family/messages/m-1/heard",
+                        empty, 401, 403, 403, 403, 403, 403));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.courtyard.hub.web.StaticFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
@@ -34,9 +35,10 @@ import org.xml.sax.InputSource;
 
 /**
  * The pages' files as the hub ships them (the class-path folder {@code /web/}): the staff page
- * (index.html) and the cadre's phone page (care.html) parse, hold no inline script, style or event
- * handler (the Content-Security-Policy would block them), every file is reachable from index.html
- * and every reference points at a file.
+ * (index.html), its printable report.html and the cadre's phone page (care.html) parse, hold no
+ * inline script, style or event handler (the Content-Security-Policy would block them), every file
+ * is reachable from index.html and every reference points at a file (the chart library at one of
+ * its webjar on the class path).
  */
 class StaticPageTest {
 
@@ -53,6 +55,8 @@ class StaticPageTest {
 
     private static Path web;
     private static Document index;
+    /** The printable report, driven by js/report-page.js. */
+    private static Document report;
     /** The cadre's phone page, driven by the scripts under js/care/. */
     private static Document care;
 
@@ -60,12 +64,13 @@ class StaticPageTest {
     static void read() throws Exception {
         web = webFolder();
         index = parse(web.resolve("index.html"));
+        report = parse(web.resolve("report.html"));
         care = parse(web.resolve("care.html"));
     }
 
     @Test
-    void both_pages_are_well_formed_chinese_html() {
-        for (Document page : List.of(index, care)) {
+    void the_pages_are_well_formed_chinese_html() {
+        for (Document page : List.of(index, report, care)) {
             Element html = page.getDocumentElement();
 
             assertThat(html.getTagName()).isEqualTo("html");
@@ -77,8 +82,8 @@ class StaticPageTest {
     }
 
     @Test
-    void both_pages_have_no_inline_script_style_or_handler() {
-        for (Document page : List.of(index, care)) {
+    void the_pages_have_no_inline_script_style_or_handler() {
+        for (Document page : List.of(index, report, care)) {
             noInlineCode(page);
         }
     }
@@ -103,10 +108,14 @@ class StaticPageTest {
 
     @Test
     void ids_in_each_page_are_unique_and_every_id_the_scripts_ask_for_exists_in_their_page() throws IOException {
-        List<String> staffIds = ids(index);
+        List<String> reportIds = ids(report);
         List<String> careIds = ids(care);
-        assertThat(staffIds).doesNotHaveDuplicates();
+        assertThat(ids(index)).doesNotHaveDuplicates();
+        assertThat(reportIds).doesNotHaveDuplicates();
         assertThat(careIds).doesNotHaveDuplicates();
+        // The staff page's scripts and the report page's share modules (report-view.js).
+        List<String> staffIds = new ArrayList<>(ids(index));
+        staffIds.addAll(reportIds);
 
         for (Path script : files("js")) {
             boolean phone = web.relativize(script).startsWith("js/care");
@@ -144,7 +153,8 @@ class StaticPageTest {
         Pattern forbidden = Pattern.compile("\\beval\\s*\\(|\\bnew\\s+Function\\s*\\(|\\binnerHTML\\b|\\bouterHTML\\b"
                 + "|\\binsertAdjacentHTML\\b|\\bdocument\\.write|\\bset(?:Timeout|Interval)\\s*\\(\\s*['\"`]"
                 + "|\\.style\\s*\\.|\\bsetAttribute\\(\\s*'style'");
-        for (Path script : files("js")) {
+        for (Path script : java.util.stream.Stream.concat(files("js").stream(), files("family").stream())
+                .filter(file -> file.toString().endsWith(".js")).toList()) {
             Matcher matcher = forbidden.matcher(read(script));
             assertThat(matcher.find() ? matcher.group() : null).as("forbidden code in %s", web.relativize(script)).isNull();
         }
@@ -153,7 +163,8 @@ class StaticPageTest {
     @Test
     void every_file_of_the_page_is_referenced_and_every_reference_exists() throws Exception {
         Set<Path> reached = new LinkedHashSet<>();
-        Deque<Path> todo = new ArrayDeque<>(List.of(web.resolve("index.html")));
+        // Two pages: the staff page, and the family page (docs/family.md), the one part served to the internet.
+        Deque<Path> todo = new ArrayDeque<>(List.of(web.resolve("index.html"), web.resolve("family/index.html")));
         while (!todo.isEmpty()) {
             Path file = todo.pop();
             if (!reached.add(file)) {
@@ -178,7 +189,12 @@ class StaticPageTest {
             for (Element element : elements(parse(file), "*")) {
                 for (String attribute : List.of("src", "href")) {
                     String value = element.getAttribute(attribute);
-                    if (!value.isEmpty() && !value.startsWith("#")) {
+                    if (value.startsWith(StaticFiles.CHARTS_PATH + "/")) {
+                        // Served from the chart library's webjar (StaticFiles.charts), not from web/.
+                        assertThat(StaticPageTest.class.getResource("/META-INF/resources/webjars/echarts/"
+                                + chartsVersion() + value.substring(StaticFiles.CHARTS_PATH.length())))
+                                .as("%s on <%s> is in the chart library", attribute, element.getTagName()).isNotNull();
+                    } else if (!value.isEmpty() && !value.startsWith("#")) {
                         assertThat(value).as("%s on <%s> is a local file", attribute, element.getTagName())
                                 .doesNotContain(":").doesNotStartWith("//");
                         out.add(value);
@@ -238,6 +254,15 @@ class StaticPageTest {
         factory.setExpandEntityReferences(false);
         DocumentBuilder builder = factory.newDocumentBuilder();
         return builder.parse(new InputSource(new StringReader(read(file))));
+    }
+
+    private static String chartsVersion() throws IOException {
+        java.util.Properties webjar = new java.util.Properties();
+        try (var in = StaticPageTest.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            assertThat(in).as("the chart library on the class path").isNotNull();
+            webjar.load(in);
+        }
+        return webjar.getProperty("version");
     }
 
     private static Path webFolder() throws URISyntaxException {

@@ -15,6 +15,8 @@ import org.courtyard.kiosk.checkin.CheckInStore;
 import org.courtyard.kiosk.checkin.PhotoCache;
 import org.courtyard.kiosk.core.IdleTimer;
 import org.courtyard.kiosk.core.KioskModel;
+import org.courtyard.kiosk.family.FamilyController;
+import org.courtyard.kiosk.family.FamilyStore;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.screens.Screens;
 import org.courtyard.kiosk.speech.Prompts;
@@ -62,6 +64,7 @@ public final class Kiosk implements AutoCloseable {
     private final CadreController cadre;
     private final BroadcastController broadcasts;
     private final Screens screens;
+    private final FamilyController family;
     private final VoiceControl voice;
     private boolean started;
     private boolean closed;
@@ -94,6 +97,11 @@ public final class Kiosk implements AutoCloseable {
         idle.presentWhile(broadcasts::talking);
 
         this.screens = new Screens(model, shared.feedback, announcer);
+
+        // 空中陪护: the family messages of the answer, their audio, the envelopes, 听 after 报平安, replies.
+        this.family = new FamilyController(model, new FamilyStore(shared.store), shared.hub, data, sync,
+                hardware.loudspeaker(), hardware.microphone(), shared.feedback, clock, config.sync().maxBackoff());
+        sync.addAnswerPart(family::take);
 
         // Voice: commands on the screens and help, push-to-talk, memos after a help request.
         this.voice = shared.voice(new VoiceActions(help, screens), screens::say, idle::touch);
@@ -156,6 +164,7 @@ public final class Kiosk implements AutoCloseable {
             }
         });
         idle.start();
+        family.start();
         shared.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
@@ -208,6 +217,11 @@ public final class Kiosk implements AutoCloseable {
         return screens;
     }
 
+    /** 空中陪护: family messages, 听 / 不听, 再听一遍, 回复. */
+    public FamilyController family() {
+        return family;
+    }
+
     /** Push-to-talk and what was said. */
     public VoiceControl voice() {
         return voice;
@@ -235,6 +249,7 @@ public final class Kiosk implements AutoCloseable {
         }
         closed = true;
         idle.close();
+        family.close();
         shared.stop();
         photos.close();
         cadre.close();

@@ -81,8 +81,9 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                                  报平安 button, a speaker, no screen; always headless)
               --headless         no screen; with --hardware sim, commands are read from stdin:
                                  press, long-press, say TEXT, residents, checkin NAME,
-                                 status, quit (a home unit: press, long-press, checkin,
-                                 long-checkin, say TEXT, status, quit)
+                                 messages NAME, listen NAME, status, quit (a home unit:
+                                 press, long-press, checkin, long-checkin, say TEXT, status,
+                                 quit)
               --voice-model DIR  a Vosk model folder; without it voice commands are off
               --allow-insecure-http
                                  allow a plain http:// hub on another machine (test networks only)

@@ -3,5 +3,5 @@ package org.courtyard.protocol;
 /** The type-specific part of an {@link Event}. */
 public sealed interface EventPayload
         permits HelpRequested, HelpCancelled, HelpDetails, CheckedIn, CheckInUndone, VisitCheckedIn, AnnouncementPlayed,
-        Heartbeat, AudioDownloaded {
+        Heartbeat, AudioDownloaded, MessageDelivered, MessageHeard {
 }

@@ -10,7 +10,9 @@ public enum EventType {
     VISIT_CHECKED_IN(VisitCheckedIn.class),
     ANNOUNCEMENT_PLAYED(AnnouncementPlayed.class),
     HEARTBEAT(Heartbeat.class),
-    AUDIO_DOWNLOADED(AudioDownloaded.class);
+    AUDIO_DOWNLOADED(AudioDownloaded.class),
+    MESSAGE_DELIVERED(MessageDelivered.class),
+    MESSAGE_HEARD(MessageHeard.class);
 
     private final Class<? extends EventPayload> payloadType;
 

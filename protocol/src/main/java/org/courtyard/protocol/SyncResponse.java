@@ -15,13 +15,16 @@ import java.util.UUID;
  * keeps what it has. A list (possibly empty) is the complete current roster of the kiosk's village
  * and replaces what the kiosk has. An older hub that does not send them is read as "unchanged".
  *
+ * <p>{@code messages} are the family messages to the village's residents that are new or changed
+ * (heard, deleted) since the kiosk's cursor; absent reads as none.
+ *
  * <p>{@code homeResident} is for home units only, which get no roster: the one resident the unit
  * is bound to, when it changed since the unit's cursor; null (or absent, as in every courtyard
  * kiosk's answer) is "unchanged".
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
         List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-        List<ResidentCard> residents, List<CadreCard> cadres,
+        List<ResidentCard> residents, List<CadreCard> cadres, List<FamilyMessage> messages,
         @JsonInclude(JsonInclude.Include.NON_NULL) ResidentCard homeResident) {
 
     @JsonCreator
@@ -34,13 +37,14 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         Require.present(serverTime, "serverTime");
         residents = residents == null ? null : Require.list(residents, "residents");
         cadres = cadres == null ? null : Require.list(cadres, "cadres");
+        messages = Require.list(messages, "messages");
     }
 
     /** An answer to a courtyard kiosk (no home unit's resident). */
     public SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
             List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-            List<ResidentCard> residents, List<CadreCard> cadres) {
-        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, null);
+            List<ResidentCard> residents, List<CadreCard> cadres, List<FamilyMessage> messages) {
+        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, messages, null);
     }
 
     /** True when this answer carries the village's roster (residents, cadres or both). */

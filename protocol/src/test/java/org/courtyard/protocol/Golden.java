@@ -62,13 +62,23 @@ enum Golden {
     SYNC_RESPONSE("sync-response.json", SyncResponse.class, new SyncResponse(
             List.of(uuid("fe93f83e-434a-45fb-ae74-3a729eda44c0"), uuid("6fb2c35d-3c75-4126-9c05-e26be0c6055f")),
             List.of(Values.rejection()), "c-000191", List.of(Values.coldWave()), List.of(Values.helpUpdate()),
-            at("2026-11-29T02:16:31Z"), null, null)),
+            at("2026-11-29T02:16:31Z"), null, null, List.of())),
     SYNC_RESPONSE_ROSTER("sync-response-roster.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
             "c-000192", List.of(), List.of(), at("2026-11-29T02:20:00Z"),
-            List.of(Values.elder(), Values.child()), List.of(Values.cadre()))),
+            List.of(Values.elder(), Values.child()), List.of(Values.cadre()), List.of())),
     SYNC_RESPONSE_HOME("sync-response-home.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
-            "help=0.announcements=0.home=12", List.of(), List.of(), at("2026-11-29T02:20:00Z"), null, null,
+            "help=0.announcements=0.home=12", List.of(), List.of(), at("2026-11-29T02:20:00Z"), null, null, List.of(),
             new ResidentCard("r-0042", "张桂英", ResidentType.ELDER, null))),
+    SYNC_RESPONSE_MESSAGES("sync-response-messages.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
+            "help=57.roster=3.announcements=12.messages=31", List.of(), List.of(), at("2026-11-29T10:02:00Z"), null,
+            null, List.of(Values.message(), FamilyMessage.deleted("5d0e8a7c-1b2f-4c3d-9e8f-7a6b5c4d3e2f", "r-0042")))),
+    FAMILY_MESSAGE("family-message.json", FamilyMessage.class, Values.message()),
+    EVENT_MESSAGE_DELIVERED("event-message-delivered.json", Event.class, new Event(
+            uuid("a4d3c2b1-0f9e-4d8c-b7a6-958473625140"), EventType.MESSAGE_DELIVERED,
+            at("2026-11-29T10:02:09Z"), true, new MessageDelivered("0c2f7a51-8e3d-4b6a-9f1e-2d4c6b8a0e13"))),
+    EVENT_MESSAGE_HEARD("event-message-heard.json", Event.class, new Event(
+            uuid("b7e6d5c4-a3b2-4c1d-8e0f-1a2b3c4d5e6f"), EventType.MESSAGE_HEARD,
+            at("2026-11-29T10:31:45Z"), true, new MessageHeard("0c2f7a51-8e3d-4b6a-9f1e-2d4c6b8a0e13"))),
     RESIDENT_CARD("resident-card.json", ResidentCard.class, Values.elder()),
     RESIDENT_CARD_NO_PHOTO("resident-card-no-photo.json", ResidentCard.class, Values.child()),
     CADRE_CARD("cadre-card.json", CadreCard.class, Values.cadre()),
@@ -150,6 +160,12 @@ enum Golden {
         static Rejection rejection() {
             return new Rejection("d66d4702-8b90-477b-b3ba-b350a52f5b50", "unknown_resident",
                     "CHECKED_IN names resident r-9999, who is not registered in 大寨村");
+        }
+
+        static FamilyMessage message() {
+            return new FamilyMessage("0c2f7a51-8e3d-4b6a-9f1e-2d4c6b8a0e13", "r-0042", "SON", at("2026-11-29T10:01:30Z"),
+                    new AudioRef("9b1f0c3e5d7a2b4c6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d", 412844, 12900),
+                    null, false);
         }
 
         static AudioRef audio() {

@@ -24,16 +24,18 @@ class MissingFieldTest {
     private static final List<String> EVENT_FIELDS = List.of("/id", "/type", "/occurredAt", "/clockTrusted",
             "/payload");
 
-    private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.of(
-            EventType.HELP_REQUESTED, List.of("source"),
-            EventType.HELP_CANCELLED, List.of("requestId"),
-            EventType.HELP_DETAILS, List.of("requestId", "category"),
-            EventType.CHECKED_IN, List.of("residentId"),
-            EventType.CHECK_IN_UNDONE, List.of("checkInId"),
-            EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId"),
-            EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome"),
-            EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker"),
-            EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256")));
+    private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(EventType.HELP_REQUESTED, List.of("source")),
+            Map.entry(EventType.HELP_CANCELLED, List.of("requestId")),
+            Map.entry(EventType.HELP_DETAILS, List.of("requestId", "category")),
+            Map.entry(EventType.CHECKED_IN, List.of("residentId")),
+            Map.entry(EventType.CHECK_IN_UNDONE, List.of("checkInId")),
+            Map.entry(EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId")),
+            Map.entry(EventType.ANNOUNCEMENT_PLAYED, List.of("announcementId", "startedAt", "endedAt", "outcome")),
+            Map.entry(EventType.HEARTBEAT, List.of("version", "uptimeSeconds", "outbox", "voice", "speaker")),
+            Map.entry(EventType.AUDIO_DOWNLOADED, List.of("announcementId", "sha256")),
+            Map.entry(EventType.MESSAGE_DELIVERED, List.of("messageId")),
+            Map.entry(EventType.MESSAGE_HEARD, List.of("messageId"))));
 
     private static final List<String> ANNOUNCEMENT = List.of("/id", "/title", "/priority", "/outdoor", "/targets",
             "/startsAt", "/withdrawn", "/revision");
@@ -58,6 +60,7 @@ class MissingFieldTest {
         REQUIRED.put(Golden.HELP_REQUEST_LIST_ITEM, HELP_REQUEST);
         REQUIRED.put(Golden.ERROR_BODY, List.of("/error"));
         REQUIRED.put(Golden.SELF_TEST, List.of());
+        REQUIRED.put(Golden.FAMILY_MESSAGE, List.of("/id", "/residentId", "/relation", "/sentAt", "/audio", "/deleted"));
         for (Golden golden : Golden.values()) {
             if (golden.value instanceof Event event) {
                 List<String> fields = new ArrayList<>(EVENT_FIELDS);

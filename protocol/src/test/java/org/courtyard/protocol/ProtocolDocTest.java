@@ -56,7 +56,7 @@ class ProtocolDocTest {
             assertThat(doc).contains("### " + type.name(), "`" + type.payloadType().getSimpleName() + "`");
         }
         for (Class<? extends Enum<?>> type : List.of(HelpSource.class, HelpCategory.class, PlayOutcome.class,
-                Priority.class, HelpStatus.class, ResidentType.class)) {
+                Priority.class, HelpStatus.class, ResidentType.class, FamilyRelation.class)) {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertThat(doc).contains("`" + value.name() + "`");
             }

@@ -91,11 +91,11 @@ class RecordValidationTest {
         residents.add(null);
 
         assertThatThrownBy(() -> new SyncResponse(List.of(), List.of(), "c-1", List.of(), List.of(),
-                at("2026-11-29T02:16:31Z"), residents, null))
+                at("2026-11-29T02:16:31Z"), residents, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("field 'residents[0]' must not be null");
         assertThat(new SyncResponse(List.of(), List.of(), "c-1", List.of(), List.of(), at("2026-11-29T02:16:31Z"),
-                null, null).residents()).isNull();
+                null, null, null).residents()).isNull();
     }
 
     @Test

@@ -70,7 +70,7 @@ class SerializationTest {
         assertThat(response.accepted()).isEmpty();
         assertThat(ProtocolJson.write(response)).isEqualTo("{\"accepted\":[],\"rejected\":[],\"cursor\":\"c-1\","
                 + "\"announcements\":[],\"helpUpdates\":[],\"serverTime\":\"2026-11-29T02:16:31Z\","
-                + "\"residents\":null,\"cadres\":null}");
+                + "\"residents\":null,\"cadres\":null,\"messages\":[]}");
     }
 
     @Test

@@ -575,7 +575,8 @@ public final class Announcements {
                 || targets.kiosks().stream().anyMatch(id -> all.containsKey(id) && all.get(id).village().equals(village));
     }
 
-    static boolean targets(Targets targets, String kioskId, String village) {
+    /** Whether an announcement for {@code targets} goes to kiosk {@code kioskId} of {@code village}. */
+    public static boolean targets(Targets targets, String kioskId, String village) {
         return targets.isEveryone() || targets.villages().contains(village) || targets.kiosks().contains(kioskId);
     }
 

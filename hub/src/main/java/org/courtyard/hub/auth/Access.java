@@ -11,8 +11,9 @@ import org.courtyard.hub.core.Refusal;
  * the feature.
  *
  * <p>Levels: {@link #PUBLIC} (no token needed), {@link #KIOSK}, {@link #STAFF} (any logged-in
- * user, CADRE included), {@link #OFFICE} (ADMIN or STAFF, not CADRE), {@link #ADMIN}, and
- * {@link #STAFF_OR_KIOSK}. A caller without valid credentials is refused with 401
+ * user, CADRE included), {@link #OFFICE} (ADMIN or STAFF, not CADRE), {@link #ADMIN},
+ * {@link #STAFF_OR_KIOSK}, and {@link #FAMILY} for the family page's own routes. A caller
+ * without valid credentials is refused with 401
  * ({@link Refusal.Kind#UNAUTHENTICATED}); one of the wrong kind or role with 403.
  *
  * <p>A level admits principals by their type, so a new kind of caller (a family session, say)
@@ -66,6 +67,19 @@ public final class Access<P> {
                     return caller;
                 }
                 throw Refusal.forbidden("a " + caller.credential() + " cannot be used for staff or kiosk calls");
+            }, null);
+
+    /**
+     * A family member signed in on their phone (docs/family.md); the only level that admits a
+     * family session, and it admits nothing else.
+     */
+    public static final Access<FamilyMember> FAMILY = new Access<>("FAMILY",
+            "sign in first: open the invitation link, or enter your PIN on the phone you signed in with",
+            (caller, what) -> {
+                if (caller instanceof FamilyMember member) {
+                    return member;
+                }
+                throw Refusal.forbidden("this is the family page's; a " + caller.credential() + " cannot use it");
             }, null);
 
     private final String name;

@@ -1,28 +1,17 @@
 package org.courtyard.hub.help;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.core.WavCheck;
+import org.courtyard.hub.store.ChecksumFiles;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 import org.slf4j.Logger;
@@ -76,12 +65,12 @@ public final class VoiceMemos {
             throw Refusal.invalidField("transcript", "query parameter 'transcript' is longer than "
                     + MAX_TRANSCRIPT_CHARS + " characters");
         }
-        long durationMs = checkWav(wav);
+        long durationMs = WavCheck.durationMs(wav, MAX_LENGTH, "the memo");
         requireOwnRequest(kiosk, id);
-        String sha256 = sha256(wav);
+        String sha256 = ChecksumFiles.sha256(wav);
         Path file = dir.resolve(sha256 + ".wav");
         try {
-            writeDurably(file, wav);
+            ChecksumFiles.writeDurably(file, wav);
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the voice memo " + file + ": " + e.getMessage(), e);
         }
@@ -136,51 +125,6 @@ public final class VoiceMemos {
         return view;
     }
 
-    /** The length of a PCM WAV file in ms; 400 naming {@code body} when it is not one, 413 when too long. */
-    static long checkWav(byte[] wav) {
-        AudioFileFormat file;
-        try {
-            file = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(wav));
-        } catch (UnsupportedAudioFileException | IOException e) {
-            throw Refusal.invalidField("body", "the body is not a WAV file: " + e.getMessage());
-        }
-        AudioFormat format = file.getFormat();
-        boolean pcm = AudioFormat.Encoding.PCM_SIGNED.equals(format.getEncoding())
-                || AudioFormat.Encoding.PCM_UNSIGNED.equals(format.getEncoding());
-        if (file.getType() != AudioFileFormat.Type.WAVE || !pcm || file.getFrameLength() <= 0
-                || format.getFrameRate() <= 0) {
-            throw Refusal.invalidField("body", "the body must be a PCM WAV file with audio in it, was " + file.getType()
-                    + " " + format);
-        }
-        long durationMs = Math.round(file.getFrameLength() * 1000.0 / format.getFrameRate());
-        if (durationMs > MAX_LENGTH.toMillis()) {
-            throw Refusal.tooLarge("the memo is " + durationMs / 1000 + " s long; at most "
-                    + MAX_LENGTH.toSeconds() + " s are accepted");
-        }
-        return durationMs;
-    }
-
-    private static void writeDurably(Path file, byte[] data) throws IOException {
-        if (Files.isRegularFile(file) && Files.size(file) == data.length) {
-            return; // named by its checksum: the same content is already there
-        }
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(data));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
     private void deleteUnused(String sha256) {
         boolean used = database.read(connection -> Sql.one(connection, "SELECT request_id FROM voice_memos WHERE sha256 = ?",
                 row -> row.getString(1), sha256)).isPresent();
@@ -191,14 +135,6 @@ public final class VoiceMemos {
             Files.deleteIfExists(dir.resolve(sha256 + ".wav"));
         } catch (IOException e) {
             LOG.warn("cannot delete the replaced voice memo {}: {}", dir.resolve(sha256 + ".wav"), e.getMessage());
-        }
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
 }

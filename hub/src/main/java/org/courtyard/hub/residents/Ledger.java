@@ -3,6 +3,9 @@ package org.courtyard.hub.residents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -48,15 +51,18 @@ public final class Ledger {
         TYPE("type", "类型"),
         TAGS("tags", "标签"),
         CHECK_IN_EVERY_DAYS("checkInEveryDays", "报平安间隔天数"),
+        BIRTH_DATE("birthDate", "出生日期"),
         PHONE("phone", "电话"),
         ADDRESS("address", "住址"),
         GUARDIAN("guardian", "监护人"),
         GUARDIAN_PHONE("guardianPhone", "监护人电话"),
+        PARENTS_AWAY("parentsAway", "父母外出情况"),
         PARENTS_WORKPLACE("parentsWorkplace", "父母务工地"),
         PARENTS_PHONE("parentsPhone", "父母电话"),
         SCHOOL("school", "学校"),
         SCHOOL_CLASS("schoolClass", "班级"),
         HEAD_TEACHER("headTeacher", "班主任"),
+        CHILDREN_AWAY("childrenAway", "子女外出情况"),
         CADRES("cadres", "结对干部"),
         NOTE("note", "备注"),
         ACTIVE("active", "在册");
@@ -228,9 +234,10 @@ public final class Ledger {
                         view.type().name(),
                         String.join("、", view.tags()), view.checkInEveryDays() == null ? ""
                                 : view.checkInEveryDays().toString(),
-                        text(view.phone()), text(view.address()), text(view.guardian()), text(view.guardianPhone()),
-                        text(view.parentsWorkplace()), text(view.parentsPhone()), text(view.school()),
-                        text(view.schoolClass()), text(view.headTeacher()), cadres, text(view.note()),
+                        text(view.birthDate()), text(view.phone()), text(view.address()), text(view.guardian()),
+                        text(view.guardianPhone()), text(view.parentsAway()), text(view.parentsWorkplace()),
+                        text(view.parentsPhone()), text(view.school()), text(view.schoolClass()),
+                        text(view.headTeacher()), text(view.childrenAway()), cadres, text(view.note()),
                         Boolean.toString(view.active())).stream().map(Ledger::safe).toList()));
             }
             return null;
@@ -258,15 +265,21 @@ public final class Ledger {
                 cells.has(Column.TAGS) ? split(cells.text(Column.TAGS).orElse("")) : base == null ? List.of() : base.tags(),
                 cells.has(Column.CHECK_IN_EVERY_DAYS) ? everyDays(cells.text(Column.CHECK_IN_EVERY_DAYS).orElse(null))
                         : base == null ? null : base.checkInEveryDays(),
+                cells.has(Column.BIRTH_DATE) ? birthDate(cells.text(Column.BIRTH_DATE).orElse(null))
+                        : base == null ? null : base.birthDate(),
                 cells.textOr(Column.PHONE, base == null ? null : base.phone()),
                 cells.textOr(Column.ADDRESS, base == null ? null : base.address()),
                 cells.textOr(Column.GUARDIAN, base == null ? null : base.guardian()),
                 cells.textOr(Column.GUARDIAN_PHONE, base == null ? null : base.guardianPhone()),
+                cells.has(Column.PARENTS_AWAY) ? parentsAway(cells.text(Column.PARENTS_AWAY).orElse(null))
+                        : base == null ? null : base.parentsAway(),
                 cells.textOr(Column.PARENTS_WORKPLACE, base == null ? null : base.parentsWorkplace()),
                 cells.textOr(Column.PARENTS_PHONE, base == null ? null : base.parentsPhone()),
                 cells.textOr(Column.SCHOOL, base == null ? null : base.school()),
                 cells.textOr(Column.SCHOOL_CLASS, base == null ? null : base.schoolClass()),
                 cells.textOr(Column.HEAD_TEACHER, base == null ? null : base.headTeacher()),
+                cells.has(Column.CHILDREN_AWAY) ? childrenAway(cells.text(Column.CHILDREN_AWAY).orElse(null))
+                        : base == null ? null : base.childrenAway(),
                 cells.textOr(Column.NOTE, base == null ? null : base.note()),
                 cadreIds,
                 cells.has(Column.ACTIVE) ? active(cells.text(Column.ACTIVE).orElse(null))
@@ -282,6 +295,57 @@ public final class Ledger {
             case "CHILD", "儿童", "留守儿童" -> ResidentType.CHILD;
             default -> throw new FieldError("type", "field 'type' must be ELDER (空巢老人) or CHILD (留守儿童), was '"
                     + value.strip() + "'");
+        };
+    }
+
+    private static LocalDate birthDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip().replace('/', '-').replace('.', '-');
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            // Spreadsheets drop leading zeros: 2011-3-5.
+            String[] parts = text.split("-");
+            if (parts.length == 3) {
+                try {
+                    return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                            Integer.parseInt(parts[2]));
+                } catch (NumberFormatException | DateTimeException invalid) {
+                    // answered below
+                }
+            }
+            throw new FieldError("birthDate", "field 'birthDate' must be a date such as 2011-03-05, was '"
+                    + value.strip() + "'");
+        }
+    }
+
+    private static ParentsAway parentsAway(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "BOTH", "父母均外出", "父母均外出务工" -> ParentsAway.BOTH;
+            case "ONE_OTHER_UNABLE", "一方外出另一方无监护能力", "一方外出、另一方无监护能力" -> ParentsAway.ONE_OTHER_UNABLE;
+            case "ONE", "一方外出" -> ParentsAway.ONE;
+            case "NONE", "父母在家", "父母均在家" -> ParentsAway.NONE;
+            default -> throw new FieldError("parentsAway", "field 'parentsAway' must be BOTH (父母均外出), ONE_OTHER_UNABLE"
+                    + " (一方外出另一方无监护能力), ONE (一方外出) or NONE (父母在家), was '" + value.strip() + "'");
+        };
+    }
+
+    private static ChildrenAway childrenAway(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "ALL", "子女均在外", "子女均不在身边" -> ChildrenAway.ALL;
+            case "SOME", "部分子女在外", "部分子女在身边" -> ChildrenAway.SOME;
+            case "NONE", "子女在身边" -> ChildrenAway.NONE;
+            case "NO_CHILDREN", "无子女" -> ChildrenAway.NO_CHILDREN;
+            default -> throw new FieldError("childrenAway", "field 'childrenAway' must be ALL (子女均在外), SOME"
+                    + " (部分子女在外), NONE (子女在身边) or NO_CHILDREN (无子女), was '" + value.strip() + "'");
         };
     }
 
@@ -336,8 +400,9 @@ public final class Ledger {
         return Arrays.stream(SEPARATORS.split(value)).map(String::strip).filter(word -> !word.isEmpty()).toList();
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
+    /** A cell's text: a string as it is, an enum by name, a date in ISO form; empty for none. */
+    private static String text(Object value) {
+        return value == null ? "" : value instanceof Enum<?> constant ? constant.name() : value.toString();
     }
 
     /**

@@ -17,14 +17,27 @@ import org.courtyard.protocol.ResidentType;
  * @param lastCheckInAt the latest check-in, or null
  * @param lastVisitAt the latest recorded visit of a cadre, or null
  * @param alert true while a missed-check-in alert is open
+ * @param leftAt when the resident was last set inactive (null while active)
+ * @param leftReason why, when the half-yearly survey set them inactive (a {@code LeaveReason} of the
+ *     survey, such as {@code PARENTS_RETURNED}); null otherwise
  * @param version one more with every change of the editable fields; the resource's ETag
  */
-public record ResidentView(String id, String village, String group, String name, ResidentType type, List<String> tags,
-        Integer checkInEveryDays, String phone, String address, String guardian, String guardianPhone,
-        String parentsWorkplace, String parentsPhone, String school, String schoolClass, String headTeacher,
-        String note, List<CadreRef> cadres, PhotoRef photo, boolean active, LocalDate pausedUntil, String pauseNote,
+public record ResidentView(String id, String village, String group, String name, ResidentType type,
+        List<String> tags, Integer checkInEveryDays, LocalDate birthDate, String phone, String address,
+        String guardian, String guardianPhone, ParentsAway parentsAway, String parentsWorkplace, String parentsPhone,
+        String school, String schoolClass, String headTeacher, ChildrenAway childrenAway, String note,
+        List<CadreRef> cadres, PhotoRef photo, boolean active, Instant leftAt, String leftReason,
+        LocalDate pausedUntil, String pauseNote,
         Instant lastCheckInAt, Instant lastVisitAt, boolean alert, Instant createdAt, Instant updatedAt,
         long version) {
+
+    /** The same resident with other cadres. */
+    ResidentView withCadres(List<CadreRef> others) {
+        return new ResidentView(id, village, group, name, type, tags, checkInEveryDays, birthDate, phone, address,
+                guardian, guardianPhone, parentsAway, parentsWorkplace, parentsPhone, school, schoolClass, headTeacher,
+                childrenAway, note, others, photo, active, leftAt, leftReason, pausedUntil, pauseNote, lastCheckInAt,
+                lastVisitAt, alert, createdAt, updatedAt, version);
+    }
 
     /** A paired cadre, as a resident shows them. */
     public record CadreRef(String id, String name) {
@@ -50,17 +63,17 @@ public record ResidentView(String id, String village, String group, String name,
 
     /** The same resident with every phone number masked, for lists. */
     public ResidentView masked() {
-        return new ResidentView(id, village, group, name, type, tags, checkInEveryDays, Phones.mask(phone), address,
-                guardian, Phones.mask(guardianPhone), parentsWorkplace, Phones.mask(parentsPhone), school, schoolClass,
-                headTeacher, note, cadres, photo, active, pausedUntil, pauseNote, lastCheckInAt, lastVisitAt, alert,
-                createdAt, updatedAt, version);
+        return new ResidentView(id, village, group, name, type, tags, checkInEveryDays, birthDate, Phones.mask(phone),
+                address, guardian, Phones.mask(guardianPhone), parentsAway, parentsWorkplace, Phones.mask(parentsPhone),
+                school, schoolClass, headTeacher, childrenAway, note, cadres, photo, active, leftAt, leftReason,
+                pausedUntil, pauseNote, lastCheckInAt, lastVisitAt, alert, createdAt, updatedAt, version);
     }
 
     /** The editable fields, as a PUT body would carry them. */
     public ResidentInput input() {
-        return new ResidentInput(name, village, group, type, tags, checkInEveryDays, phone, address, guardian, guardianPhone,
-                parentsWorkplace, parentsPhone, school, schoolClass, headTeacher, note,
-                cadres.stream().map(CadreRef::id).toList(), active);
+        return new ResidentInput(name, village, group, type, tags, checkInEveryDays, birthDate, phone, address,
+                guardian, guardianPhone, parentsAway, parentsWorkplace, parentsPhone, school, schoolClass, headTeacher,
+                childrenAway, note, cadres.stream().map(CadreRef::id).toList(), active);
     }
 
     /** Hides personal data from logs. */

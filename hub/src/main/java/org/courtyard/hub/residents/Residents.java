@@ -104,15 +104,9 @@ public final class Residents {
      * field for anything invalid.
      */
     public ResidentView create(StaffUser user, ResidentInput input, AuditTrail trail) {
-        VillageScope.village(user, input.village(), "the resident");
-        Set<String> changed = new TreeSet<>();
-        String id = write(connection -> {
-            String created = insert(connection, input, changed);
-            trail.record(connection, "resident.create", created, "village=" + input.village() + " type="
-                    + input.type().name());
-            return created;
-        });
-        announce(changed);
+        Edits edits = new Edits();
+        String id = write(connection -> create(connection, user, input, trail, edits));
+        committed(edits);
         return get(user, id);
     }
 
@@ -134,22 +128,97 @@ public final class Residents {
      * {@code trail} (see {@link #recordUpdate}). {@code ifMatch} as for {@link #replace}.
      */
     public ResidentView patch(StaffUser user, String id, JsonNode patch, Optional<Long> ifMatch, AuditTrail trail) {
+        return change(user, id, ifMatch, trail, existing -> merged(existing, patch));
+    }
+
+    /**
+     * {@link #patch} inside the caller's write transaction, for a feature that changes the ledger
+     * together with its own rows (the survey's CHANGED review). The caller hands {@code edits} to
+     * {@link #committed} after its commit. A bad field is a {@link FieldError} naming it.
+     *
+     * @return the resident as changed
+     */
+    public ResidentView patch(Connection connection, StaffUser user, String id, JsonNode patch, AuditTrail trail,
+            Edits edits) throws SQLException {
+        ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+        VillageScope.village(user, existing.village(), "resident " + id);
+        ResidentInput input = merged(existing, patch);
+        VillageScope.village(user, input.village(), "the resident's new village");
+        update(connection, existing, input, edits.villages);
+        recordUpdate(connection, trail, existing, input);
+        edits.residentIds.add(id);
+        return find(connection, id).orElseThrow();
+    }
+
+    /**
+     * Sets an active resident inactive with {@code reason} (the survey's LEFT: moved, parents
+     * returned, passed away, ...) inside the caller's write transaction, audited as
+     * {@code resident.deactivate}. The caller hands {@code edits} to {@link #committed}.
+     */
+    public void leave(Connection connection, StaffUser user, String id, String reason, AuditTrail trail, Edits edits)
+            throws SQLException {
+        ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
+        VillageScope.village(user, existing.village(), "resident " + id);
+        update(connection, existing, existing.input().withActive(false), edits.villages);
+        Sql.update(connection, "UPDATE residents SET left_reason = ? WHERE id = ?", reason, id);
+        trail.record(connection, "resident.deactivate", id, "reason=" + reason);
+        edits.residentIds.add(id);
+    }
+
+    /**
+     * Adds a resident inside the caller's write transaction (a person the survey found), audited as
+     * {@code resident.create}. The caller hands {@code edits} to {@link #committed}.
+     *
+     * @return the new resident's id
+     */
+    public String create(Connection connection, StaffUser user, ResidentInput input, AuditTrail trail, Edits edits)
+            throws SQLException {
+        VillageScope.village(user, input.village(), "the resident");
+        String id = insert(connection, input, edits.villages);
+        trail.record(connection, "resident.create", id, "village=" + input.village() + " type=" + input.type().name());
+        return id;
+    }
+
+    /**
+     * What ledger changes made inside another feature's transaction must tell after its commit:
+     * the villages whose kiosk roster changed and the residents whose fields changed.
+     */
+    public static final class Edits {
+        private final Set<String> villages = new TreeSet<>();
+        private final Set<String> residentIds = new TreeSet<>();
+    }
+
+    /** Tells the roster and ledger listeners of {@code edits}, after the caller's commit. */
+    public void committed(Edits edits) {
+        announce(edits.villages);
+        ledgerChanged(edits.residentIds);
+    }
+
+    /**
+     * The stored fields of {@code existing} with those of a JSON merge patch; a {@link FieldError}
+     * naming a bad field, a refusal for a patch that is not an object.
+     */
+    private static ResidentInput merged(ResidentView existing, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             throw Refusal.badRequest("the body must be a JSON object with the fields to change");
         }
-        return change(user, id, ifMatch, trail, existing -> {
-            ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
-            patch.fields().forEachRemaining(field -> {
-                if (merged.has(field.getKey())) {
-                    merged.set(field.getKey(), field.getValue());
-                }
-            });
-            try {
-                return ProtocolJson.read(merged, ResidentInput.class);
-            } catch (ProtocolException e) {
-                throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
+        ObjectNode merged = ProtocolJson.mapper().valueToTree(existing.input());
+        patch.fields().forEachRemaining(field -> {
+            if (merged.has(field.getKey())) {
+                merged.set(field.getKey(), field.getValue());
             }
         });
+        try {
+            return ProtocolJson.read(merged, ResidentInput.class);
+        } catch (ProtocolException e) {
+            // A field the record refused is named by the record itself; a wrong JSON type by its path.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof FieldError field) {
+                    throw field;
+                }
+            }
+            throw new FieldError(e.path().isEmpty() ? "body" : e.path(), e.getMessage());
+        }
     }
 
     /**
@@ -158,7 +227,7 @@ public final class Residents {
      */
     private ResidentView change(StaffUser user, String id, Optional<Long> ifMatch, AuditTrail trail,
             Function<ResidentView, ResidentInput> edit) {
-        Set<String> changed = new TreeSet<>();
+        Edits edits = new Edits();
         write(connection -> {
             ResidentView existing = find(connection, id).orElseThrow(() -> notFound(id));
             VillageScope.village(user, existing.village(), "resident " + id);
@@ -167,12 +236,12 @@ public final class Residents {
             }
             ResidentInput input = edit.apply(existing);
             VillageScope.village(user, input.village(), "the resident's new village");
-            update(connection, existing, input, changed);
+            update(connection, existing, input, edits.villages);
             recordUpdate(connection, trail, existing, input);
+            edits.residentIds.add(id);
             return null;
         });
-        announce(changed);
-        ledgerChanged(Set.of(id));
+        committed(edits);
         return get(user, id);
     }
 
@@ -223,6 +292,18 @@ public final class Residents {
         return query(connection, filter);
     }
 
+    /**
+     * Up to {@code limit} residents, inactive ones included, whose ids come after {@code afterId}
+     * (null for the first page), in id order, with every field: for walking the whole ledger a page
+     * at a time (the survey's snapshots) without holding it in memory.
+     */
+    public List<ResidentView> page(Connection connection, String afterId, int limit) throws SQLException {
+        List<ResidentView> bare = Sql.query(connection, SELECT + " WHERE r.id > ? ORDER BY r.id LIMIT ?",
+                Residents::row, afterId == null ? "" : afterId, limit);
+        Map<String, List<CadreRef>> cadres = cadresOf(connection, bare.stream().map(ResidentView::id).toList());
+        return bare.stream().map(view -> view.withCadres(cadres.getOrDefault(view.id(), List.of()))).toList();
+    }
+
     /** The name of resident {@code id}, if there is one; in the caller's transaction (for messages about them). */
     public static Optional<String> nameOf(Connection connection, String id) throws SQLException {
         return Sql.one(connection, "SELECT name FROM residents WHERE id = ?", row -> row.getString(1), id);
@@ -234,7 +315,7 @@ public final class Residents {
         if (bare.isEmpty()) {
             return bare;
         }
-        return Optional.of(withCadres(bare.get(), cadresOf(connection, List.of(id)).getOrDefault(id, List.of())));
+        return Optional.of(bare.get().withCadres(cadresOf(connection, List.of(id)).getOrDefault(id, List.of())));
     }
 
     // Photos.
@@ -408,13 +489,15 @@ public final class Residents {
         } while (Sql.one(connection, "SELECT id FROM residents WHERE id = ?", row -> row.getString(1), id).isPresent());
         Instant now = clock.instant();
         Sql.update(connection, "INSERT INTO residents (id, village, village_group, name, type, tags, check_in_every_days,"
-                + " expect_since, phone, address, guardian, guardian_phone, parents_workplace, parents_phone, school,"
-                + " school_class, head_teacher, note, active, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " expect_since, birth_date, phone, address, guardian, guardian_phone, parents_away, parents_workplace,"
+                + " parents_phone, school, school_class, head_teacher, children_away, note, active, left_at, created_at,"
+                + " updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, input.village(), input.group(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
-                input.checkInEveryDays(), now, input.phone(), input.address(), input.guardian(), input.guardianPhone(),
-                input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
-                input.headTeacher(), input.note(), input.active(), now, now);
+                input.checkInEveryDays(), now, text(input.birthDate()), input.phone(), input.address(),
+                input.guardian(), input.guardianPhone(), text(input.parentsAway()), input.parentsWorkplace(),
+                input.parentsPhone(), input.school(), input.schoolClass(), input.headTeacher(),
+                text(input.childrenAway()), input.note(), input.active(), input.active() ? null : now, now, now);
         pair(connection, id, input.cadreIds());
         if (input.active()) {
             recordRosterChange(connection, input.village(), changed);
@@ -432,13 +515,22 @@ public final class Residents {
         boolean expectationStarts = input.checkInEveryDays() != null
                 && (existing.checkInEveryDays() == null || !existing.active() && input.active());
         Sql.update(connection, "UPDATE residents SET village = ?, village_group = ?, name = ?, type = ?, tags = ?,"
-                + " check_in_every_days = ?, phone = ?, address = ?, guardian = ?, guardian_phone = ?,"
-                + " parents_workplace = ?, parents_phone = ?, school = ?, school_class = ?, head_teacher = ?, note = ?,"
-                + " active = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                + " check_in_every_days = ?, birth_date = ?, phone = ?, address = ?, guardian = ?, guardian_phone = ?,"
+                + " parents_away = ?, parents_workplace = ?, parents_phone = ?, school = ?, school_class = ?,"
+                + " head_teacher = ?, children_away = ?, note = ?, active = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ?",
                 input.village(), input.group(), input.name(), input.type().name(), ProtocolJson.write(input.tags()),
-                input.checkInEveryDays(), input.phone(), input.address(), input.guardian(), input.guardianPhone(),
-                input.parentsWorkplace(), input.parentsPhone(), input.school(), input.schoolClass(),
-                input.headTeacher(), input.note(), input.active(), now, existing.id());
+                input.checkInEveryDays(), text(input.birthDate()), input.phone(), input.address(), input.guardian(),
+                input.guardianPhone(), text(input.parentsAway()), input.parentsWorkplace(), input.parentsPhone(),
+                input.school(), input.schoolClass(), input.headTeacher(), text(input.childrenAway()), input.note(),
+                input.active(), now, existing.id());
+        // When someone leaves the ledger is what the reports count by; a return clears it and the reason.
+        if (existing.active() && !input.active()) {
+            Sql.update(connection, "UPDATE residents SET left_at = ? WHERE id = ?", now, existing.id());
+        } else if (!existing.active() && input.active()) {
+            Sql.update(connection, "UPDATE residents SET left_at = NULL, left_reason = NULL WHERE id = ?",
+                    existing.id());
+        }
         if (expectationStarts) {
             Sql.update(connection, "UPDATE residents SET expect_since = ? WHERE id = ?", now, existing.id());
         }
@@ -534,7 +626,7 @@ public final class Residents {
             bare = bare.stream().filter(view -> view.tags().contains(filter.tag().get())).toList();
         }
         Map<String, List<CadreRef>> cadres = cadresOf(connection, bare.stream().map(ResidentView::id).toList());
-        return bare.stream().map(view -> withCadres(view, cadres.getOrDefault(view.id(), List.of()))).toList();
+        return bare.stream().map(view -> view.withCadres(cadres.getOrDefault(view.id(), List.of()))).toList();
     }
 
     private static Map<String, List<CadreRef>> cadresOf(Connection connection, Collection<String> residentIds)
@@ -555,20 +647,14 @@ public final class Residents {
         return out;
     }
 
-    private static ResidentView withCadres(ResidentView view, List<CadreRef> cadres) {
-        return new ResidentView(view.id(), view.village(), view.group(), view.name(), view.type(), view.tags(),
-                view.checkInEveryDays(), view.phone(), view.address(), view.guardian(), view.guardianPhone(),
-                view.parentsWorkplace(), view.parentsPhone(), view.school(), view.schoolClass(), view.headTeacher(),
-                view.note(), cadres, view.photo(), view.active(), view.pausedUntil(), view.pauseNote(),
-                view.lastCheckInAt(), view.lastVisitAt(), view.alert(), view.createdAt(), view.updatedAt(),
-                view.version());
-    }
-
     private static ResidentView row(ResultSet row) throws SQLException {
         int everyDays = row.getInt("check_in_every_days");
         Integer every = row.wasNull() ? null : everyDays;
         String sha = row.getString("photo_sha256");
         String paused = row.getString("paused_until");
+        String born = row.getString("birth_date");
+        String parentsAway = row.getString("parents_away");
+        String childrenAway = row.getString("children_away");
         List<String> tags;
         try {
             tags = ProtocolJson.mapper().readValue(row.getString("tags"), STRINGS);
@@ -576,12 +662,15 @@ public final class Residents {
             throw new DatabaseException("stored tags of resident " + row.getString("id") + " are not JSON", e);
         }
         return new ResidentView(row.getString("id"), row.getString("village"), row.getString("village_group"),
-                row.getString("name"),
-                ResidentType.valueOf(row.getString("type")), tags, every, row.getString("phone"),
-                row.getString("address"), row.getString("guardian"), row.getString("guardian_phone"),
+                row.getString("name"), ResidentType.valueOf(row.getString("type")), tags, every,
+                born == null ? null : LocalDate.parse(born),
+                row.getString("phone"), row.getString("address"), row.getString("guardian"),
+                row.getString("guardian_phone"), parentsAway == null ? null : ParentsAway.valueOf(parentsAway),
                 row.getString("parents_workplace"), row.getString("parents_phone"), row.getString("school"),
-                row.getString("school_class"), row.getString("head_teacher"), row.getString("note"), List.of(),
+                row.getString("school_class"), row.getString("head_teacher"),
+                childrenAway == null ? null : ChildrenAway.valueOf(childrenAway), row.getString("note"), List.of(),
                 sha == null ? null : new PhotoRef(sha, row.getLong("photo_bytes")), row.getBoolean("active"),
+                Sql.instant(row, "left_at"), row.getString("left_reason"),
                 paused == null ? null : LocalDate.parse(paused), row.getString("pause_note"),
                 Sql.instant(row, "last_check_in_at"), Sql.instant(row, "last_visit_at"), row.getInt("open_alerts") > 0,
                 Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), row.getLong("version"));
@@ -601,6 +690,11 @@ public final class Residents {
         } catch (FieldError e) {
             throw Refusal.invalidField(e.field(), e.getMessage());
         }
+    }
+
+    /** An enum or date as stored: its name or ISO text, null for none. */
+    private static String text(Object value) {
+        return value == null ? null : value instanceof Enum<?> constant ? constant.name() : value.toString();
     }
 
     private Path photoFile(String sha256) {

@@ -97,7 +97,19 @@ public final class ResidentsSchema {
                     "ALTER TABLE cadres ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'CADRE'")),
             // The kiosk's check-in screen offers a village's groups first (docs/checkins.md).
             new Migration(5, "each resident's 村民小组", List.of(
-                    "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")));
+                    "ALTER TABLE residents ADD COLUMN village_group VARCHAR(50)")),
+            new Migration(6, "what the half-yearly survey checks and records: birth date, where the parents or"
+                    + " children are, when and why someone left", List.of(
+                    // birth_date: YYYY-MM-DD; parents_away, children_away: the enums ParentsAway and
+                    // ChildrenAway. left_at: when the resident was last set inactive; for those inactive
+                    // before this step their last change is the best that is known. left_reason: the
+                    // survey's LeaveReason when a survey set them inactive.
+                    "ALTER TABLE residents ADD COLUMN birth_date VARCHAR(10)",
+                    "ALTER TABLE residents ADD COLUMN parents_away VARCHAR(24)",
+                    "ALTER TABLE residents ADD COLUMN children_away VARCHAR(16)",
+                    "ALTER TABLE residents ADD COLUMN left_at BIGINT",
+                    "ALTER TABLE residents ADD COLUMN left_reason VARCHAR(24)",
+                    "UPDATE residents SET left_at = updated_at WHERE NOT active")));
 
     private ResidentsSchema() {
     }

@@ -48,6 +48,28 @@ public final class Sql {
         }
     }
 
+    /** Reads one row; for {@link #each}. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Hands every row to {@code consumer} as it is read, keeping none: for aggregates over more rows
+     * than should be held in memory at once.
+     */
+    public static void each(Connection connection, String sql, RowConsumer consumer, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(rows);
+                }
+            }
+        }
+    }
+
     /** The first row, if any. */
     public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {

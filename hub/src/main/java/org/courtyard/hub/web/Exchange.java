@@ -29,6 +29,15 @@ public final class Exchange {
     /** The cookie that carries a staff session for browsers (EventSource cannot send headers). */
     public static final String SESSION_COOKIE = "courtyard_session";
 
+    /**
+     * The cookie that carries a family session (docs/family.md). The family routes set it with
+     * {@code Path=/api/v1/family/}, so a browser sends it there and nowhere else.
+     */
+    public static final String FAMILY_COOKIE = "courtyard_family";
+
+    private static final java.util.Set<String> WAV_TYPES = java.util.Set.of("audio/wav", "audio/x-wav",
+            "audio/wave", "audio/vnd.wave");
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -112,8 +121,9 @@ public final class Exchange {
     }
 
     /**
-     * The bearer token from {@code Authorization: Bearer ...}, else from the session cookie.
-     * Never log it.
+     * The bearer token from {@code Authorization: Bearer ...}, else from the family cookie (sent
+     * only to the family routes, so a browser that also holds a staff session still reaches the
+     * family page as the family member), else from the session cookie. Never log it.
      */
     public Optional<String> credential() {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
@@ -124,8 +134,13 @@ public final class Exchange {
             }
             return Optional.empty();
         }
+        return cookie(FAMILY_COOKIE).or(() -> cookie(SESSION_COOKIE));
+    }
+
+    /** The value of the cookie {@code name}; blank counts as absent. Never log a credential's. */
+    public Optional<String> cookie(String name) {
         for (HttpCookie cookie : Request.getCookies(request)) {
-            if (SESSION_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+            if (name.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
                 return Optional.of(cookie.getValue());
             }
         }
@@ -162,6 +177,25 @@ public final class Exchange {
     }
 
     /**
+     * A recording uploaded as the body: declared a WAV file ({@code audio/wav} or one of its other
+     * names; else 415), at most {@code maxBytes} long (else 413), not empty (else 400 naming
+     * {@code body}). Whether the bytes are a WAV file is the caller's to check.
+     */
+    public byte[] wavBody(int maxBytes) {
+        String type = header("Content-Type").orElse("");
+        String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!WAV_TYPES.contains(mediaType)) {
+            throw Refusal.unsupportedType("the body must be audio/wav, was "
+                    + (type.isEmpty() ? "no Content-Type" : "'" + type + "'"));
+        }
+        byte[] body = body(maxBytes);
+        if (body.length == 0) {
+            throw Refusal.invalidField("body", "the body is empty; a WAV file is required");
+        }
+        return body;
+    }
+
+    /**
      * The body read as {@code type}: a body that is not JSON at all is a 400 {@code malformed_json},
      * JSON with a missing or invalid field a 400 {@code invalid_field} naming the JSON path.
      */
@@ -187,6 +221,18 @@ public final class Exchange {
         }
         if (!bodyTree().isObject()) {
             throw Refusal.badRequest("the body must be a JSON object ({}) or nothing");
+        }
+    }
+
+    /**
+     * A part of a body already read as a tree ({@link #bodyTree()}), read as {@code type} with the
+     * refusals of {@link #bodyAs}: for a route that takes a field off the body before reading the rest.
+     */
+    public static <T> T as(JsonNode tree, Class<T> type) {
+        try {
+            return ProtocolJson.read(tree, type);
+        } catch (ProtocolException e) {
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
         }
     }
 

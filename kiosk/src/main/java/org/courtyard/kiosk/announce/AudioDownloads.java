@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.protocol.AudioRef;
 import org.slf4j.Logger;
@@ -61,6 +62,8 @@ public final class AudioDownloads implements AutoCloseable {
 
     private final HubConnection hub;
     private final AudioLibrary library;
+    private final Function<String, String> pathOf;
+    private final String name;
     private final Listener listener;
     private final ScheduledExecutorService watchdog;
 
@@ -71,7 +74,7 @@ public final class AudioDownloads implements AutoCloseable {
     private boolean closed;
     private Thread thread;
 
-    /** One file to fetch: through which announcement's URL, and when to try next. */
+    /** One file to fetch: through which announcement's (or message's) URL, and when to try next. */
     private static final class Wanted {
         final AudioRef audio;
         String announcementId;
@@ -84,12 +87,26 @@ public final class AudioDownloads implements AutoCloseable {
         }
     }
 
+    /** Announcement audio, from {@code GET /api/v1/announcements/{id}/audio}. */
     public AudioDownloads(HubConnection hub, AudioLibrary library, Listener listener) {
+        this(hub, library, "announce", id -> "api/v1/announcements/" + id + "/audio", listener);
+    }
+
+    /**
+     * Audio of another kind, fetched the same way: family messages, say.
+     *
+     * @param name names the threads ({@code NAME-downloads})
+     * @param pathOf the hub path (relative, no leading '/') of the audio of the thing with this id
+     */
+    public AudioDownloads(HubConnection hub, AudioLibrary library, String name, Function<String, String> pathOf,
+            Listener listener) {
         this.hub = Objects.requireNonNull(hub, "hub");
         this.library = library;
+        this.name = name;
+        this.pathOf = pathOf;
         this.listener = listener;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread created = new Thread(runnable, "announce-download-watchdog");
+            Thread created = new Thread(runnable, name + "-download-watchdog");
             created.setDaemon(true);
             return created;
         });
@@ -109,7 +126,7 @@ public final class AudioDownloads implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        thread = new Thread(this::loop, "announce-downloads");
+        thread = new Thread(this::loop, name + "-downloads");
         thread.setDaemon(true);
         thread.start();
     }
@@ -285,8 +302,7 @@ public final class AudioDownloads implements AutoCloseable {
     private long receive(String announcementId, AudioRef audio, Path partial, long have)
             throws IOException, InterruptedException, Refused {
         String sha = audio.sha256();
-        HttpRequest.Builder request = hub.request("api/v1/announcements/" + announcementId + "/audio",
-                Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = hub.request(pathOf.apply(announcementId), Duration.ofSeconds(30)).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-").header("If-Range", "\"" + sha + "\"");
         }

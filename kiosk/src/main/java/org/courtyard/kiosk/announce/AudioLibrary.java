@@ -32,7 +32,12 @@ public final class AudioLibrary {
     private final Path dir;
 
     public AudioLibrary(Path dataDir) {
-        this.dir = dataDir.resolve("audio");
+        this(dataDir, "audio");
+    }
+
+    /** A library in another folder of the data directory (family messages keep theirs in {@code messages}). */
+    public AudioLibrary(Path dataDir, String folder) {
+        this.dir = dataDir.resolve(folder);
     }
 
     /** The complete, checked file of this checksum (which may not exist). */

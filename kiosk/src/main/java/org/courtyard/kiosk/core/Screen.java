@@ -16,7 +16,9 @@ public enum Screen {
     /** 立即播放: a cadre picks a current announcement to broadcast over the loudspeaker now. */
     CADRE_PLAY,
     /** 现场广播: a cadre holds the talk button and speaks over the loudspeaker. */
-    CADRE_LIVE;
+    CADRE_LIVE,
+    /** A family member's voice message: 听 / 不听, then 再听一遍 and 回复 (docs/family.md). */
+    MESSAGES;
 
     /** True for the screens of cadre mode after the PIN; leaving them ends the cadre's session. */
     public boolean signedIn() {

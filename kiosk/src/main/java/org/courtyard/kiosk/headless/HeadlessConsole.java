@@ -36,7 +36,11 @@ import org.slf4j.LoggerFactory;
  *   <li>a courtyard kiosk: {@code residents}: prints the residents this kiosk knows from the hub's
  *       roster, in the order of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa
  *       李小军}; {@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a
- *       tap on their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
+ *       tap on their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox;
+ *       {@code messages NAME}: prints {@code messages 张桂英 1}, the resident's unheard family messages
+ *       that are ready to play (the envelope on their tile); {@code listen NAME}: plays the oldest of
+ *       them on the indoor speaker ({@code audio start message-…} … {@code audio end …}); prints
+ *       {@code no messages 张桂英} when there is none</li>
  *   <li>a home unit: {@code checkin} / {@code long-checkin}: the green button, pressed or held (a
  *       check-in of the unit's resident, or a help request); a check-in prints
  *       {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
@@ -63,6 +67,9 @@ public final class HeadlessConsole {
         command("say TEXT", rest -> say(rest, kiosk.voice()::hear));
         command("residents", rest -> print(residents(kiosk.model().state().checkIn().residents())));
         command("checkin NAME", rest -> checkIn(kiosk, rest));
+        command("messages NAME", rest -> resident(kiosk, "messages", rest).ifPresent(resident -> print("messages "
+                + resident.name() + " " + kiosk.family().unheard(resident.id()))));
+        command("listen NAME", rest -> resident(kiosk, "listen", rest).ifPresent(resident -> listen(kiosk, resident)));
         command("status", rest -> print(this.status.get()));
     }
 
@@ -145,19 +152,11 @@ public final class HeadlessConsole {
     }
 
     private void checkIn(Kiosk kiosk, String who) {
-        if (who.isEmpty()) {
-            print("error: checkin needs a resident's name or id, e.g. checkin 张桂英");
+        Optional<ResidentTile> found = resident(kiosk, "checkin", who);
+        if (found.isEmpty()) {
             return;
         }
-        List<ResidentTile> known = kiosk.model().state().checkIn().residents();
-        List<ResidentTile> matches = known.stream()
-                .filter(resident -> resident.id().equals(who) || resident.name().equals(who)).toList();
-        if (matches.size() != 1) {
-            print("error: " + (matches.isEmpty() ? "no resident '" + who + "' here" : "'" + who + "' is "
-                    + matches.size() + " residents; use the id") + "; " + residents(known));
-            return;
-        }
-        ResidentTile resident = matches.get(0);
+        ResidentTile resident = found.get();
         kiosk.idle().touch();
         kiosk.checkIn().checkIn(resident.id());
         try {
@@ -169,6 +168,35 @@ public final class HeadlessConsole {
         } catch (TimeoutException e) {
             print("error: the check-in of " + resident.id() + " was not saved within 10 s");
         }
+    }
+
+    /** Plays {@code resident}'s oldest unheard message, blocking the console while it plays. */
+    private void listen(Kiosk kiosk, ResidentTile resident) {
+        kiosk.idle().touch();
+        try {
+            if (kiosk.family().listen(resident.id()).isEmpty()) {
+                print("no messages " + resident.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The one resident {@code who} (a name or an id) names, or empty after printing why not. */
+    private Optional<ResidentTile> resident(Kiosk kiosk, String verb, String who) {
+        if (who.isEmpty()) {
+            print("error: " + verb + " needs a resident's name or id, e.g. " + verb + " 张桂英");
+            return Optional.empty();
+        }
+        List<ResidentTile> known = kiosk.model().state().checkIn().residents();
+        List<ResidentTile> matches = known.stream()
+                .filter(resident -> resident.id().equals(who) || resident.name().equals(who)).toList();
+        if (matches.size() != 1) {
+            print("error: " + (matches.isEmpty() ? "no resident '" + who + "' here" : "'" + who + "' is "
+                    + matches.size() + " residents; use the id") + "; " + residents(known));
+            return Optional.empty();
+        }
+        return Optional.of(matches.get(0));
     }
 
     /** What the home unit's green button did. */

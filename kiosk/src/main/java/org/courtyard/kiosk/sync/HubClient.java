@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.protocol.ErrorBody;
 import org.courtyard.protocol.ProtocolException;
@@ -48,10 +49,25 @@ public final class HubClient {
             }
         }
         String message = errorMessage(response.body());
-        if (status >= 500 || status == 429 || status == 408) {
+        if (status == 503 || status == 429) {
+            throw new HubBusyException(status, message, retryAfter(response));
+        }
+        if (status >= 500 || status == 408) {
             throw new IOException("hub answered " + status + ": " + message);
         }
         throw new HubRefusedException(status, message);
+    }
+
+    /** The hub's {@code Retry-After} in seconds, if it gave one (a date is not used by the hub). */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                long seconds = Long.parseLong(value.trim());
+                return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static String errorMessage(byte[] body) {
@@ -59,6 +75,28 @@ public final class HubClient {
             return ProtocolJson.read(body, ErrorBody.class).error().message();
         } catch (ProtocolException e) {
             return body.length == 0 ? "(empty body)" : "(no error body)";
+        }
+    }
+
+    /**
+     * The hub cannot take the sync now (busy 503, too many requests 429): try again, but not
+     * before {@link #retryAfter()} when it named one. (A full disk, 507, is retried on the kiosk's
+     * own backoff: space may be freed at any moment.) Thousands of kiosks told the same
+     * {@code Retry-After} spread their return with {@link Backoff}'s jitter.
+     */
+    public static final class HubBusyException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Optional<Duration> retryAfter;
+
+        public HubBusyException(int status, String message, Optional<Duration> retryAfter) {
+            super("hub answered " + status + ": " + message);
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return retryAfter;
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.core.Outbox;
 import org.courtyard.kiosk.core.SqlWork;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The <b>push</b> thread sends the outbox: at once when {@link #pushNow()} is called (a help
  *       request must not wait for a timer), otherwise every {@code interval}. After a failure it
- *       retries with exponential backoff up to {@code maxBackoff}; a new {@code pushNow()} tries
+ *       retries with exponential backoff up to {@code maxBackoff}, never sooner than the hub's
+ *       {@code Retry-After} and spread at random ({@link Backoff}); a new {@code pushNow()} tries
  *       at once even while backing off.</li>
  *   <li>The <b>listen</b> thread long-polls the hub with an empty batch while the link is up, so a
  *       staff member's acknowledgement reaches the elder within seconds.</li>
@@ -74,6 +77,7 @@ public final class SyncService implements Outbox, AutoCloseable {
     private final ClockTrust clockTrust;
     private final SyncListener listener;
     private final Settings settings;
+    private final Backoff backoff;
     private final Supplier<Event> heartbeat;
     private final List<AnswerPart> parts = new CopyOnWriteArrayList<>();
     private final Map<EventType, List<AcceptedEvents>> acceptedHandlers = new ConcurrentHashMap<>();
@@ -98,6 +102,7 @@ public final class SyncService implements Outbox, AutoCloseable {
         this.clock = clock;
         this.listener = listener;
         this.settings = settings;
+        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff(), RandomGenerator.getDefault());
         this.heartbeat = heartbeat;
         this.clockTrust = new ClockTrust(clock,
                 store.setting(SERVER_TIME).map(Instant::parse).orElse(null),
@@ -197,24 +202,20 @@ public final class SyncService implements Outbox, AutoCloseable {
                 wait = settings.maxBackoff();
             } catch (IOException e) {
                 failures++;
-                wait = backoff(failures);
-                LOG.info("Sync failed ({}); retrying in {} s", e.getMessage(), wait.toSeconds());
+                wait = backoff.after(failures, e instanceof HubClient.HubBusyException busy ? busy.retryAfter()
+                        : Optional.empty());
+                LOG.info("Sync failed ({}); retrying in {} ms", e.getMessage(), wait.toMillis());
                 setLink(LinkState.OFFLINE, e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 failures++;
-                wait = backoff(failures);
+                wait = backoff.after(failures, Optional.empty());
                 LOG.error("Sync failed unexpectedly; retrying in {} s", wait.toSeconds(), e);
                 setLink(LinkState.OFFLINE, String.valueOf(e.getMessage()));
             }
         }
-    }
-
-    private Duration backoff(int failures) {
-        long millis = settings.minBackoff().toMillis() << Math.min(failures - 1, 16);
-        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
     }
 
     /** Waits up to {@code wait} or until a push is requested; false once closed. */

@@ -69,6 +69,8 @@ final class CheckInPage extends StackPane {
         getChildren().setAll(tiles);
         model.checkInProperty().addListener((obs, was, now) -> show());
         model.undoVisibleProperty().addListener((obs, was, now) -> show());
+        model.familyProperty().addListener((obs, was, now) -> tiles.setUnheard(now.unheard()));
+        tiles.setUnheard(model.familyProperty().get().unheard());
         show();
     }
 

@@ -149,6 +149,11 @@ final class Icon extends Region {
                 line("M16.5 9 L11.5 15"), frame());
     }
 
+    /** An envelope: a family member's voice message (the tile's badge, 听). */
+    static Icon envelope() {
+        return new Icon("envelope", line("M3 6 H21 V18.5 H3 Z"), line("M3.4 6.4 L12 13.2 L20.6 6.4"), frame());
+    }
+
     /** A tick: confirm (确定). */
     static Icon ok() {
         return new Icon("ok", line("M4.5 12.5 L9.5 17.5 L19.5 6.5"), frame());

@@ -81,6 +81,7 @@ final class KioskView {
     private final VisitPage visitPage;
     private final CadrePlayPage cadrePlayPage;
     private final CadreLivePage cadreLivePage;
+    private final MessagesPage messagesPage;
     private final AnnouncementsPage announcementsPage;
     private final VBox listeningScreen;
     private final List<Icon> screenIcons;
@@ -122,6 +123,7 @@ final class KioskView {
         visitPage = new VisitPage(this, model);
         cadrePlayPage = new CadrePlayPage(this, model);
         cadreLivePage = new CadreLivePage(this, model);
+        messagesPage = new MessagesPage(this, model);
         announcementsPage = new AnnouncementsPage(model);
         Label voice = label("");
         voice.textProperty().bind(model.voiceTextProperty());
@@ -291,6 +293,7 @@ final class KioskView {
             case CADRE_VISIT -> visitPage;
             case CADRE_PLAY -> cadrePlayPage;
             case CADRE_LIVE -> cadreLivePage;
+            case MESSAGES -> messagesPage;
         };
         boolean fresh = content.getChildren().isEmpty() || content.getChildren().get(0) != page;
         if (fresh && screen == Screen.ANNOUNCEMENTS) {
@@ -310,6 +313,9 @@ final class KioskView {
         back.setManaged(screen != Screen.HOME);
         cadreEntry.setVisible(screen == Screen.HOME);
         cadreEntry.setManaged(screen == Screen.HOME);
+        // The messages screen has its own 再听一遍 (the message); a second one (the prompt) would confuse.
+        repeat.setVisible(screen != Screen.MESSAGES);
+        repeat.setManaged(screen != Screen.MESSAGES);
     }
 
     private void styleHelpStatus(LocalHelpStatus status) {
@@ -386,6 +392,7 @@ final class KioskView {
         visitPage.layOut(pageWidth, pageHeight, base, gap);
         cadrePlayPage.layOut(pageWidth, pageHeight, base, gap);
         cadreLivePage.layOut(pageWidth, pageHeight, base, gap);
+        messagesPage.layOut(pageWidth, pageHeight, base, gap);
         for (Icon icon : screenIcons) {
             icon.size(Math.max(MIN_TARGET_PX, Math.round(contentHeight * 0.3)));
         }

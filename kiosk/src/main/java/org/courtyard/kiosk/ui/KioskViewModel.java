@@ -22,6 +22,7 @@ import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.cadre.CadreAction;
 import org.courtyard.kiosk.core.CadreView;
 import org.courtyard.kiosk.core.CheckInView;
+import org.courtyard.kiosk.core.FamilyView;
 import org.courtyard.kiosk.core.HelpView;
 import org.courtyard.kiosk.core.KioskState;
 import org.courtyard.kiosk.core.LinkState;
@@ -68,6 +69,7 @@ final class KioskViewModel {
             new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<CheckInView> checkIn = new ReadOnlyObjectWrapper<>(CheckInView.EMPTY);
     private final ReadOnlyObjectWrapper<CadreView> cadre = new ReadOnlyObjectWrapper<>(CadreView.NONE);
+    private final ReadOnlyObjectWrapper<FamilyView> family = new ReadOnlyObjectWrapper<>(FamilyView.NONE);
     private final ReadOnlyStringWrapper pinText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pinDots = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cadreGreeting = new ReadOnlyStringWrapper("");
@@ -170,6 +172,7 @@ final class KioskViewModel {
             cancelWindowEnd.playFromStart();
         }
         checkIn.set(state.checkIn());
+        family.set(state.family());
         boolean undoable = state.checkIn().undoable(now);
         undoVisible.set(undoable);
         undoWindowEnd.stop();
@@ -370,6 +373,11 @@ final class KioskViewModel {
         return checkIn.getReadOnlyProperty();
     }
 
+    /** Family messages: the envelopes' counts and what the messages screen shows. */
+    ReadOnlyObjectProperty<FamilyView> familyProperty() {
+        return family.getReadOnlyProperty();
+    }
+
     /** Cadre mode: PIN state, the signed-in cadre, the visit record. */
     ReadOnlyObjectProperty<CadreView> cadreProperty() {
         return cadre.getReadOnlyProperty();
@@ -491,6 +499,31 @@ final class KioskViewModel {
     /** 现场广播: the talk button is let go. */
     void releaseTalk() {
         kiosk.broadcasts().releaseTalk();
+    }
+
+    /** 听 and 再听一遍. */
+    void hearMessage() {
+        kiosk.family().hear();
+    }
+
+    /** 不听 and 好了: back to 报平安. */
+    void closeMessages() {
+        kiosk.family().close(true);
+    }
+
+    /** 下一条. */
+    void nextMessage() {
+        kiosk.family().next();
+    }
+
+    /** 回复 pressed: recording starts. */
+    void pressReply() {
+        kiosk.family().startReply();
+    }
+
+    /** 回复 let go: recording ends and is sent. */
+    void releaseReply() {
+        kiosk.family().stopReply();
     }
 
     void exitCadre() {

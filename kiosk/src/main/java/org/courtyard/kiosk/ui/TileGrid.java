@@ -57,6 +57,7 @@ final class TileGrid extends VBox {
     private final Button next;
     private final Map<String, Image> images = new HashMap<>();
     private List<ResidentTile> residents = List.of();
+    private Map<String, Integer> unheard = Map.of();
     private int page;
     private int perPage = 1;
     private double width;
@@ -92,6 +93,14 @@ final class TileGrid extends VBox {
     void setResidents(List<ResidentTile> value) {
         residents = List.copyOf(value);
         render();
+    }
+
+    /** The unheard family messages by resident: an envelope with the count on their tile (docs/family.md). */
+    void setUnheard(Map<String, Integer> value) {
+        if (!value.equals(unheard)) {
+            unheard = Map.copyOf(value);
+            render();
+        }
     }
 
     /** The words above the tiles. */
@@ -252,6 +261,13 @@ final class TileGrid extends VBox {
             frame.setPrefWidth(Math.max(side, mark.getPrefWidth()));
             frame.setMaxWidth(Math.max(side, mark.getPrefWidth()));
         }
+        int messages = unheard.getOrDefault(resident.id(), 0);
+        if (messages > 0) {
+            HBox badge = envelope(messages, Math.max(KioskView.MIN_TEXT_PX, Math.round(side * 0.3)),
+                    Math.max(KioskView.MIN_TEXT_PX, Math.round(side * 0.24)));
+            StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+            frame.getChildren().add(badge);
+        }
         Button tile = new Button(resident.name(), frame);
         tile.setContentDisplay(ContentDisplay.TOP);
         tile.setWrapText(twoLines);
@@ -269,7 +285,9 @@ final class TileGrid extends VBox {
         int length = resident.name().codePointCount(0, resident.name().length());
         double mark = !resident.checkedInToday() ? 0
                 : KioskView.MIN_TEXT_PX * (room < KioskView.MIN_TEXT_PX * 4.6 ? 3 : 1.5) + layout.textGap();
-        double height = layout.tileHeight() - 2 * layout.padding() - mark;
+        int messages = unheard.getOrDefault(resident.id(), 0);
+        double envelope = messages > 0 ? KioskView.MIN_TEXT_PX * 1.5 + layout.textGap() : 0;
+        double height = layout.tileHeight() - 2 * layout.padding() - mark - envelope;
         // One line as large as fits; two lines only for a long name that would otherwise be small.
         double font = Math.floor(Math.min(room / (length + 0.5), Math.min(height / 1.5, layout.nameFont() * 2)));
         boolean wrap = font < KioskView.MIN_TEXT_PX * 1.2 && length >= 4;
@@ -281,8 +299,17 @@ final class TileGrid extends VBox {
         tile.getStyleClass().addAll("name-tile", "avatar-" + Math.floorMod(resident.id().hashCode(), AVATAR_COLOURS));
         tile.setWrapText(wrap);
         tile.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        // Under the name: the envelope of unheard messages, then 「今天已报」.
+        VBox under = new VBox(layout.textGap());
+        under.setAlignment(Pos.CENTER);
+        if (messages > 0) {
+            under.getChildren().add(envelope(messages, KioskView.MIN_TEXT_PX, KioskView.MIN_TEXT_PX));
+        }
         if (resident.checkedInToday()) {
-            tile.setGraphic(todayMark(Math.min(room, KioskView.MIN_TEXT_PX * 4.4)));
+            under.getChildren().add(todayMark(Math.min(room, KioskView.MIN_TEXT_PX * 4.4)));
+        }
+        if (!under.getChildren().isEmpty()) {
+            tile.setGraphic(under.getChildren().size() == 1 ? under.getChildren().get(0) : under);
             tile.setContentDisplay(ContentDisplay.BOTTOM);
         }
         tile.setStyle("-fx-font-size: " + font + "px; -fx-padding: " + layout.padding() + "px; -fx-graphic-text-gap: "
@@ -323,6 +350,21 @@ final class TileGrid extends VBox {
         clip.setArcHeight(side * 0.12);
         imageView.setClip(clip);
         return frame;
+    }
+
+    /** An envelope and the count of unheard messages, for the top right corner of a photo or under a name. */
+    private HBox envelope(int count, double iconPx, double fontPx) {
+        Icon icon = Icon.envelope();
+        icon.size(iconPx);
+        Label number = new Label(String.valueOf(count));
+        number.getStyleClass().add("envelope-count");
+        number.setStyle("-fx-font-size: " + fontPx + "px;");
+        HBox badge = new HBox(icon, number);
+        badge.getStyleClass().add("envelope-badge");
+        badge.setAlignment(Pos.CENTER);
+        badge.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        badge.setAccessibleText(view.text("family.envelope", count));
+        return badge;
     }
 
     /**

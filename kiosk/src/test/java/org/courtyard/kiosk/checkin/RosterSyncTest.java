@@ -97,7 +97,7 @@ class RosterSyncTest {
             syncs.add(request);
             boolean first = answers.getAndIncrement() == 0;
             SyncResponse answer = new SyncResponse(List.of(), List.of(), "7.3", List.of(), List.of(), Instant.now(),
-                    first ? residents : null, first ? TestRoster.cadres() : null);
+                    first ? residents : null, first ? TestRoster.cadres() : null, null);
             send(exchange, 200, "application/json", ProtocolJson.writeBytes(answer));
         });
         hub.createContext("/api/v1/residents/", exchange -> {

@@ -41,7 +41,7 @@ public final class TestHubServer implements AutoCloseable {
         this.server = server;
         server.setExecutor(threads);
         server.createContext("/api/v1/sync", exchange -> answer(exchange, 200, ProtocolJson.write(
-                new SyncResponse(List.of(), List.of(), "0", List.of(), List.of(), Instant.now(), null, null))));
+                new SyncResponse(List.of(), List.of(), "0", List.of(), List.of(), Instant.now(), null, null, null))));
         server.createContext("/api/v1/enrol", exchange -> answer(exchange, enrolStatus, enrolBody));
         server.start();
     }

@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.store.KioskStore;
@@ -50,6 +52,9 @@ class SyncServiceTest {
 
     private final Queue<SyncResponse> answers = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    /** How many requests still to refuse as a busy hub does: 503 with {@code Retry-After: 1}. */
+    private final AtomicInteger busy = new AtomicInteger();
     private HttpServer hub;
     private KioskStore store;
     private SyncService sync;
@@ -59,6 +64,18 @@ class SyncServiceTest {
         hub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         hub.createContext("/api/v1/sync", exchange -> {
             JsonNode request = ProtocolJson.mapper().readTree(exchange.getRequestBody());
+            arrivals.add(System.nanoTime());
+            if (busy.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                byte[] refusal = "{\"error\":{\"code\":\"unavailable\",\"message\":\"the hub is busy\"}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(503, refusal.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(refusal);
+                }
+                return;
+            }
             requests.add(request);
             SyncResponse answer = answers.poll();
             if (answer == null) {
@@ -112,6 +129,19 @@ class SyncServiceTest {
     }
 
     @Test
+    void a_busy_hub_is_asked_again_only_after_its_retry_after_although_the_kiosks_own_backoff_is_shorter() {
+        busy.set(1);
+
+        sync.start();
+
+        await().atMost(WAIT).until(() -> sync.link() == LinkState.ONLINE);
+        assertThat(arrivals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+                .as("the kiosk's own backoff here is 50 ms; the hub said Retry-After: 1")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void what_a_feature_records_for_its_accepted_events_happens_with_the_outbox_and_then_it_is_told()
             throws Exception {
         store.migrate("test-notes", List.of("CREATE TABLE visit_note (event_id VARCHAR(36) PRIMARY KEY)"));
@@ -148,6 +178,6 @@ class SyncServiceTest {
     }
 
     private static SyncResponse answer(String cursor, List<UUID> accepted) {
-        return new SyncResponse(accepted, List.of(), cursor, List.of(), List.of(), Instant.now(), null, null);
+        return new SyncResponse(accepted, List.of(), cursor, List.of(), List.of(), Instant.now(), null, null, null);
     }
 }

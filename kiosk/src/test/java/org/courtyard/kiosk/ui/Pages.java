@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,6 +18,7 @@ import org.courtyard.kiosk.core.CadreBroadcast;
 import org.courtyard.kiosk.checkin.CheckInSections;
 import org.courtyard.kiosk.core.CadreView;
 import org.courtyard.kiosk.core.CheckInView;
+import org.courtyard.kiosk.core.FamilyView;
 import org.courtyard.kiosk.core.HelpView;
 import org.courtyard.kiosk.core.KioskState;
 import org.courtyard.kiosk.core.LinkState;
@@ -91,6 +94,15 @@ final class Pages {
                 .withThanked(village.get(0), now.plusSeconds(3600)))));
         pages.add(new Page("check-in-thanks", withTiles.withScreen(Screen.CHECK_IN)
                 .withCheckIn(tiles.withThanked(residents.get(5)))));
+        // 空中陪护: envelopes on the tiles (one with more than fits in a badge), and the messages screen's steps.
+        FamilyView envelopes = FamilyView.NONE.withUnheard(Map.of(residents.get(0).id(), 1, residents.get(1).id(), 12));
+        pages.add(new Page("check-in-envelopes", withTiles.withScreen(Screen.CHECK_IN).withFamily(envelopes)));
+        FamilyView.Shown offered = new FamilyView.Shown(residents.get(5).id(), residents.get(5).name(), "m-1",
+                "DAUGHTER_IN_LAW", FamilyView.Phase.OFFER, 2);
+        for (FamilyView.Phase phase : FamilyView.Phase.values()) {
+            pages.add(new Page("messages-" + phase.name().toLowerCase(Locale.ROOT), withTiles
+                    .withScreen(Screen.MESSAGES).withFamily(envelopes.withShown(offered.withPhase(phase)))));
+        }
         pages.add(new Page("cadre-pin", base.withScreen(Screen.CADRE_PIN).withCadre(CadreView.NONE.withDigits(3))));
         pages.add(new Page("cadre-pin-locked", base.withScreen(Screen.CADRE_PIN).withCadre(CadreView.NONE
                 .withAnswer(CadreView.PinAnswer.LOCKED, now.plusSeconds(300)))));

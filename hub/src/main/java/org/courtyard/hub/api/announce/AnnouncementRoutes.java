@@ -7,9 +7,6 @@ import static org.eclipse.jetty.http.HttpMethod.PUT;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import org.courtyard.hub.announce.AnnouncementAudio;
 import org.courtyard.hub.announce.AnnouncementDraft;
@@ -22,32 +19,24 @@ import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
-import org.courtyard.hub.web.ByteRange;
+import org.courtyard.hub.web.ChecksumFile;
 import org.courtyard.hub.web.Exchange;
-import org.courtyard.hub.web.JsonResponses;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.AudioRef;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/announcements}: create, list, read, edit, withdraw; upload and download the audio;
  * the delivery board. Staff tokens (cadres: their village); the audio download also takes the token
  * of a kiosk the announcement is for. Changes are audited ({@code announcement.*}).
  *
- * <p>The audio download is made for villages with a poor link: the file's SHA-256 is its
- * {@code ETag}, {@code Range: bytes=N-} resumes a broken download with 206, {@code If-Range} makes
- * sure the rest belongs to the same file, and {@code If-None-Match} answers 304. The file is sent by
- * asynchronous writes, so a slow kiosk holds no hub thread.
+ * <p>The audio download is made for villages with a poor link ({@link ChecksumFile}): the file's
+ * SHA-256 is its {@code ETag}, {@code Range: bytes=N-} resumes a broken download with 206,
+ * {@code If-Range} makes sure the rest belongs to the same file, and {@code If-None-Match} answers 304.
  */
 final class AnnouncementRoutes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AnnouncementRoutes.class);
     private static final int DEFAULT_LIMIT = 200;
     private static final int MAX_LIMIT = 1000;
 
@@ -118,64 +107,9 @@ final class AnnouncementRoutes {
     }
 
     private Reply download(Exchange exchange, Principal caller, boolean withBody) throws IOException {
-        AudioRef stored = announcements.audioFor(caller, exchange.pathParameter("id"));
-        Path file = audio.file(exchange.pathParameter("id"), stored);
-        long length = Files.size(file);
-        String etag = "\"" + stored.sha256() + "\"";
-        Response response = exchange.response();
-        response.getHeaders().put(HttpHeader.ETAG, etag);
-        response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-
-        if (matches(exchange.header("If-None-Match"), etag)) {
-            Callback callback = exchange.detach();
-            response.setStatus(304);
-            response.write(true, null, callback);
-            return Reply.detached();
-        }
-        Optional<String> range = exchange.header("Range");
-        Optional<String> ifRange = exchange.header("If-Range");
-        if (ifRange.isPresent() && !ifRange.get().trim().equals(etag)) {
-            // The client's partial file is of other audio: it gets the whole of this one.
-            range = Optional.empty();
-        }
-        ByteRange.Outcome outcome = ByteRange.of(range, length);
-        if (outcome instanceof ByteRange.Unsatisfiable) {
-            response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes */" + length);
-            JsonResponses.error(response, exchange.detach(), new Refusal(Refusal.Kind.OUT_OF_RANGE, "range_not_satisfiable",
-                    "the range '" + range.orElse("") + "' lies outside the " + length + " bytes of the audio"));
-            return Reply.detached();
-        }
-        long first = 0;
-        long count = length;
-        int status = 200;
-        if (outcome instanceof ByteRange.Partial partial) {
-            first = partial.range().first();
-            count = partial.range().length();
-            status = 206;
-            response.getHeaders().put(HttpHeader.CONTENT_RANGE, partial.range().contentRange(length));
-        }
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, count);
-        Callback callback = exchange.detach();
-        if (!withBody || count == 0) {
-            response.write(true, null, callback);
-            return Reply.detached();
-        }
         String id = exchange.pathParameter("id");
-        Content.copy(Content.Source.from(file, first, count), response, Callback.from(callback::succeeded, failure -> {
-            LOG.debug("sending the audio of announcement {} ended early: {}", id, failure.toString());
-            callback.failed(failure);
-        }));
-        return Reply.detached();
-    }
-
-    /** Whether an {@code If-None-Match} header names {@code etag} (or is {@code *}). */
-    private static boolean matches(Optional<String> ifNoneMatch, String etag) {
-        return ifNoneMatch.isPresent() && Arrays.stream(ifNoneMatch.get().split(","))
-                .map(String::trim)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+        AudioRef stored = announcements.audioFor(caller, id);
+        return ChecksumFile.serve(exchange, audio.file(id, stored), stored.sha256(), "audio/wav", withBody,
+                "the audio of announcement " + id);
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.Locale;
-import java.util.Set;
 import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
@@ -31,8 +30,6 @@ import org.eclipse.jetty.util.Callback;
  */
 final class VoiceMemoRoutes {
 
-    private static final Set<String> WAV_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave");
-
     private final VoiceMemos memos;
     private final AuditLog audit;
 
@@ -43,8 +40,8 @@ final class VoiceMemoRoutes {
 
     void register(FeatureContext hub) {
         hub.route(PUT, "/api/v1/help-requests/{id}/memo", Access.KIOSK.to("upload voice memos"),
-                (exchange, kiosk) -> Reply.ok(memos.store(kiosk, HelpRoutes.id(exchange), wavBody(exchange),
-                        exchange.query("transcript").orElse(null))));
+                (exchange, kiosk) -> Reply.ok(memos.store(kiosk, HelpRoutes.id(exchange),
+                        exchange.wavBody(VoiceMemos.MAX_BYTES), exchange.query("transcript").orElse(null))));
         hub.route(GET, "/api/v1/help-requests/{id}/memo", Access.STAFF, this::play);
     }
 
@@ -124,18 +121,4 @@ final class VoiceMemoRoutes {
         }
     }
 
-    /** The body, which must be declared a WAV file (else 415) and at most {@link VoiceMemos#MAX_BYTES} (else 413). */
-    private static byte[] wavBody(Exchange exchange) {
-        String type = exchange.header("Content-Type").orElse("");
-        String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!WAV_TYPES.contains(mediaType)) {
-            throw Refusal.unsupportedType("the body must be audio/wav, was "
-                    + (type.isEmpty() ? "no Content-Type" : "'" + type + "'"));
-        }
-        byte[] body = exchange.body(VoiceMemos.MAX_BYTES);
-        if (body.length == 0) {
-            throw Refusal.invalidField("body", "the body is empty; a WAV file is required");
-        }
-        return body;
-    }
 }

@@ -6,6 +6,8 @@ import static org.eclipse.jetty.http.HttpMethod.PATCH;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 import static org.eclipse.jetty.http.HttpMethod.PUT;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -14,9 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
+import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
@@ -26,6 +30,7 @@ import org.courtyard.hub.residents.ResidentFilter;
 import org.courtyard.hub.residents.ResidentInput;
 import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
+import org.courtyard.hub.residents.RoundIntake;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.web.Exchange;
 import org.courtyard.hub.web.Reply;
@@ -47,16 +52,18 @@ final class ResidentRoutes {
     private final Residents residents;
     private final Ledger ledger;
     private final AuditLog audit;
+    private final Supplier<RoundIntake> roundIntake;
 
-    ResidentRoutes(Residents residents, Ledger ledger, AuditLog audit) {
+    /** @param roundIntake who adds a person a survey round found ({@code "round"} in the body) */
+    ResidentRoutes(Residents residents, Ledger ledger, AuditLog audit, Supplier<RoundIntake> roundIntake) {
         this.residents = residents;
         this.ledger = ledger;
         this.audit = audit;
+        this.roundIntake = roundIntake;
     }
 
     void register(FeatureContext hub) {
-        hub.route(POST, "/api/v1/residents", Access.STAFF, (exchange, user) -> Reply.created(residents.create(user,
-                exchange.bodyAs(ResidentInput.class), Actors.trail(audit, user, exchange))));
+        hub.route(POST, "/api/v1/residents", Access.STAFF, this::create);
         hub.route(GET, "/api/v1/residents", Access.STAFF, this::list);
         hub.route(GET, "/api/v1/residents.csv", Access.STAFF, this::export);
         hub.route(POST, "/api/v1/residents.csv", Access.STAFF, this::importCsv);
@@ -79,6 +86,21 @@ final class ResidentRoutes {
     /** One resident with its version as the ETag, which a later PUT or PATCH sends back as If-Match. */
     private static Reply tagged(ResidentView resident) {
         return Reply.ok(resident).withHeader("ETag", Exchange.etag(resident.version()));
+    }
+
+    /** A resident; with {@code "round"}, one the survey found, added to that round too. */
+    private Reply create(Exchange exchange, StaffUser user) {
+        JsonNode body = exchange.bodyTree();
+        JsonNode round = body instanceof ObjectNode object ? object.remove("round") : null;
+        ResidentInput input = Exchange.as(body, ResidentInput.class);
+        AuditTrail trail = Actors.trail(audit, user, exchange);
+        if (round == null || round.isNull()) {
+            return Reply.created(residents.create(user, input, trail));
+        }
+        if (!round.isTextual() || round.asText().isBlank()) {
+            throw Refusal.invalidField("round", "field 'round' must be the id of the open survey round, such as s-k7m2qa");
+        }
+        return Reply.created(roundIntake.get().add(user, round.asText().strip(), input, trail));
     }
 
     private Reply list(Exchange exchange, StaffUser user) {
