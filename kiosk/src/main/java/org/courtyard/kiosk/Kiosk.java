@@ -187,7 +187,7 @@ public final class Kiosk implements AutoCloseable {
 
     // The controllers the screen, the button, the voice and the headless console call.
 
-    /** 求助: raise, cancel, say what kind. */
+    /** 求助: raise, repeat, cancel, say what kind and who asked. */
     public HelpController help() {
         return help;
     }

@@ -80,7 +80,7 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                                  home (a home unit bound to one resident: a red 求助 and a green
                                  报平安 button, a speaker, no screen; always headless)
               --headless         no screen; with --hardware sim, commands are read from stdin:
-                                 press, long-press, say TEXT, residents, checkin NAME,
+                                 press, long-press, say TEXT, residents, checkin NAME, who NAME,
                                  messages NAME, listen NAME, status, quit (a home unit:
                                  press, long-press, checkin, long-checkin, say TEXT, status,
                                  quit)
@@ -209,7 +209,7 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                 // A home unit has no courtyard loudspeaker to alarm; its own speaker says the request went out.
                 bool(v, "help.alert-courtyard", !home && helpDefaults.alertCourtyard()),
                 seconds(v, "help.repeat-window-seconds", helpDefaults.reuseWindow()),
-                !home);
+                helpDefaults.dutyPhoneAfter(), !home);
         SyncService.Settings syncDefaults = SyncService.Settings.defaults();
         SyncService.Settings sync = new SyncService.Settings(
                 seconds(v, "sync.interval-seconds", syncDefaults.interval()),

@@ -85,6 +85,7 @@ final class Shared {
         this.helpStore = new HelpStore(store);
         this.help = new HelpController(model, helpStore, sync, feedback, hardware.lamps(), clock, config.help());
         sync.onAccepted(EventType.HELP_REQUESTED, help::accepted);
+        sync.onAccepted(EventType.HELP_REPEATED, help::repeatAccepted);
         sync.addAnswerPart(help::take);
 
         // Announcements: their tables, the audio over the hub connection, the announcements of the answer.
@@ -116,7 +117,7 @@ final class Shared {
         return voice;
     }
 
-    /** Lights the link lamp as the link goes, then starts the voice, memos, announcements, health and sync. */
+    /** Lights the link lamp as the link goes, then starts help's offline timer, the voice, memos, announcements, health and sync. */
     void start() {
         if (voice == null) {
             throw new IllegalStateException("the voice is not made yet");
@@ -126,6 +127,7 @@ final class Shared {
             case OFFLINE, REFUSED, UNTRUSTED -> LampState.BLINK;
             case CONNECTING -> LampState.OFF;
         }));
+        help.start();
         voice.start();
         memoUploader.start();
         announcer.start();
@@ -133,8 +135,9 @@ final class Shared {
         sync.start();
     }
 
-    /** Stops the voice, memos, health, sync and announcements; the profile's own parts close after this. */
+    /** Stops help's timer, the voice, memos, health, sync and announcements; the profile's own parts close after this. */
     void stop() {
+        help.close();
         if (voice != null) {
             voice.close();
         }

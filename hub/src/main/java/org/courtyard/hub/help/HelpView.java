@@ -8,25 +8,22 @@ import org.courtyard.protocol.HelpRequest;
 /**
  * The API's HELP: every field of the protocol's {@link HelpRequest} plus the kiosk's name and
  * {@code kioskKind} ({@code HOME} for a request from a resident's home unit, which staff see as
- * 居家), the {@code resident} the request names (null without one) with their name and address,
- * {@code overdue} (true once the request sat NEW longer than the hub's overdue time; never cleared,
- * so the list shows which requests waited too long), {@code overdueAt}, and the {@code voiceMemo}
- * the elder spoke after asking (null without one; {@code hasVoiceMemo} says the same).
+ * 居家), {@code overdue} (true once the request sat NEW longer than the hub's overdue time; never
+ * cleared, so the list shows which requests waited too long), {@code overdueAt}, and the
+ * {@code voiceMemo} the elder spoke after asking (null without one; {@code hasVoiceMemo} says the same),
+ * {@code repeatedAt} (the hub's time of the last counted repeat, null before one; the list is sorted
+ * by it or else {@code receivedAt}), and {@code resident}: who asked, when the kiosk was told (always
+ * for a home unit: its resident; null otherwise, and the request then shows the kiosk alone).
  */
-public record HelpView(@JsonUnwrapped HelpRequest request, String kioskName, KioskKind kioskKind, Resident resident,
-        boolean overdue, Instant overdueAt, VoiceMemo voiceMemo) {
-
-    /** The resident a request names, as the ledger has them now ({@code name} null if no longer there). */
-    public record Resident(String id, String name, String address) {
-
-        @Override
-        public String toString() {
-            return "Resident[id=" + id + "]";
-        }
-    }
+public record HelpView(@JsonUnwrapped HelpRequest request, String kioskName, KioskKind kioskKind, boolean overdue,
+        Instant overdueAt, VoiceMemo voiceMemo, Instant repeatedAt, HelpPerson resident) {
 
     public HelpView withRequest(HelpRequest other) {
-        return new HelpView(other, kioskName, kioskKind, resident, overdue, overdueAt, voiceMemo);
+        return new HelpView(other, kioskName, kioskKind, overdue, overdueAt, voiceMemo, repeatedAt, resident);
+    }
+
+    public HelpView withResident(HelpPerson person) {
+        return new HelpView(request, kioskName, kioskKind, overdue, overdueAt, voiceMemo, repeatedAt, person);
     }
 
     /** Whether the request came from a resident's home unit (居家). */

@@ -12,6 +12,10 @@ public enum WebhookEvent {
     NEW("help.new", false),
     OVERDUE("help.overdue", false),
     RESOLVED("help.resolved", false),
+    /** The person pressed again while their request was open (再次求助). */
+    REPEATED("help.repeated", false),
+    /** The kiosk learnt who asked, after the request was sent (「您是哪一位？」). */
+    PERSON("help.person", false),
     /** A resident went longer than their check-in expectation plus the grace days without checking in. */
     CHECKIN_MISSED("checkin.missed", true),
     /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
@@ -30,7 +34,7 @@ public enum WebhookEvent {
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
     public static final String DEFAULT_CONFIG =
-            "new,overdue,resolved,checkin_missed,silent,back,home_offline,home_back,care_digest";
+            "new,overdue,resolved,repeated,person,checkin_missed,silent,back,home_offline,home_back,care_digest";
 
     private final String wireName;
     private final boolean foldable;
@@ -45,9 +49,12 @@ public enum WebhookEvent {
         return foldable;
     }
 
-    /** A new or overdue help request: someone needs help now; it goes before everything else. */
+    /**
+     * A new, overdue or pressed-again help request: someone needs help now; it goes before
+     * everything else.
+     */
     public boolean urgent() {
-        return this == NEW || this == OVERDUE;
+        return this == NEW || this == OVERDUE || this == REPEATED;
     }
 
     /** The {@code event} field of the JSON format. */
@@ -65,8 +72,9 @@ public enum WebhookEvent {
     }
 
     /**
-     * Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent},
-     * {@code back}, {@code home_offline}, {@code home_back} or {@code care_digest}.
+     * Reads {@code new}, {@code overdue}, {@code resolved}, {@code repeated}, {@code person},
+     * {@code checkin_missed}, {@code silent}, {@code back}, {@code home_offline}, {@code home_back} or
+     * {@code care_digest}.
      */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *       {@code messages NAME}: prints {@code messages 张桂英 1}, the resident's unheard family messages
  *       that are ready to play (the envelope on their tile); {@code listen NAME}: plays the oldest of
  *       them on the indoor speaker ({@code audio start message-…} … {@code audio end …}); prints
- *       {@code no messages 张桂英} when there is none</li>
+ *       {@code no messages 张桂英} when there is none; {@code who NAME} or {@code who RESIDENT_ID}:
+ *       answers 「您是哪一位？」 of the open help request as with a tap on the resident's tile; prints
+ *       {@code who 张桂英 r-7mq2xw9a} once it is in the outbox</li>
  *   <li>a home unit: {@code checkin} / {@code long-checkin}: the green button, pressed or held (a
  *       check-in of the unit's resident, or a help request); a check-in prints
  *       {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
@@ -67,6 +69,7 @@ public final class HeadlessConsole {
         command("say TEXT", rest -> say(rest, kiosk.voice()::hear));
         command("residents", rest -> print(residents(kiosk.model().state().checkIn().residents())));
         command("checkin NAME", rest -> checkIn(kiosk, rest));
+        command("who NAME", rest -> who(kiosk, rest));
         command("messages NAME", rest -> resident(kiosk, "messages", rest).ifPresent(resident -> print("messages "
                 + resident.name() + " " + kiosk.family().unheard(resident.id()))));
         command("listen NAME", rest -> resident(kiosk, "listen", rest).ifPresent(resident -> listen(kiosk, resident)));
@@ -152,27 +155,27 @@ public final class HeadlessConsole {
     }
 
     private void checkIn(Kiosk kiosk, String who) {
-        Optional<ResidentTile> found = resident(kiosk, "checkin", who);
-        if (found.isEmpty()) {
+        resident(kiosk, "checkin", who).ifPresent(resident -> {
+            kiosk.checkIn().checkIn(resident.id());
+            saved(kiosk, "checked in", resident);
+        });
+    }
+
+    /** 「您是哪一位？」 answered: the open help request's person. */
+    private void who(Kiosk kiosk, String who) {
+        HelpView help = kiosk.model().state().help();
+        if (help == null || !help.status().isOpen()) {
+            print("error: who needs an open help request; press first");
             return;
         }
-        ResidentTile resident = found.get();
-        kiosk.idle().touch();
-        kiosk.checkIn().checkIn(resident.id());
-        try {
-            // The model's queue has written the event to the outbox once it is idle.
-            kiosk.model().awaitIdle(Duration.ofSeconds(10));
-            print("checked in " + resident.name() + " " + resident.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException e) {
-            print("error: the check-in of " + resident.id() + " was not saved within 10 s");
-        }
+        resident(kiosk, "who", who).ifPresent(resident -> {
+            kiosk.help().chooseResident(resident.id());
+            saved(kiosk, "who", resident);
+        });
     }
 
     /** Plays {@code resident}'s oldest unheard message, blocking the console while it plays. */
     private void listen(Kiosk kiosk, ResidentTile resident) {
-        kiosk.idle().touch();
         try {
             if (kiosk.family().listen(resident.id()).isEmpty()) {
                 print("no messages " + resident.name());
@@ -182,7 +185,7 @@ public final class HeadlessConsole {
         }
     }
 
-    /** The one resident {@code who} (a name or an id) names, or empty after printing why not. */
+    /** The one resident of this kiosk's roster named by {@code who} (a name or an id), or an error line. */
     private Optional<ResidentTile> resident(Kiosk kiosk, String verb, String who) {
         if (who.isEmpty()) {
             print("error: " + verb + " needs a resident's name or id, e.g. " + verb + " 张桂英");
@@ -196,7 +199,20 @@ public final class HeadlessConsole {
                     + matches.size() + " residents; use the id") + "; " + residents(known));
             return Optional.empty();
         }
+        kiosk.idle().touch();
         return Optional.of(matches.get(0));
+    }
+
+    /** Prints {@code done NAME ID} once the model's queue has written the event to the outbox. */
+    private void saved(Kiosk kiosk, String done, ResidentTile resident) {
+        try {
+            kiosk.model().awaitIdle(Duration.ofSeconds(10));
+            print(done + " " + resident.name() + " " + resident.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            print("error: " + done + " " + resident.id() + " was not saved within 10 s");
+        }
     }
 
     /** What the home unit's green button did. */

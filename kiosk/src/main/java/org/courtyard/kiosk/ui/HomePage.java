@@ -2,6 +2,7 @@ package org.courtyard.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -37,6 +38,9 @@ final class HomePage extends GridPane {
         getStyleClass().add("home");
         help = view.button("home.help", Icon.help(), "help-button", model::help);
         help.getStyleClass().add("home-help");
+        // 求助中 while a request is open; a press then opens its status (and counts as a press again).
+        help.textProperty().bind(Bindings.when(model.helpOpenProperty())
+                .then(model.text("home.help.open")).otherwise(model.text("home.help")));
         Button checkIn = view.button("home.checkin", Icon.checkIn(), "checkin-button", model::checkIn);
         Button announcements = view.button("home.announcements", Icon.announcements(), "announcements-button",
                 model::announcements);
@@ -51,6 +55,8 @@ final class HomePage extends GridPane {
         talk.visibleProperty().bind(model.talkVisibleProperty());
         talk.managedProperty().bind(model.talkVisibleProperty());
         model.talkVisibleProperty().addListener((obs, was, now) -> arrange());
+        // Its word's size follows the word: 求助中 is longer than 求助.
+        help.textProperty().addListener((obs, was, now) -> arrange());
     }
 
     /** The red 求助 button. */

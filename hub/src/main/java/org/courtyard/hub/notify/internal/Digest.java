@@ -87,7 +87,7 @@ public final class Digest {
             case BACK -> "【设备恢复】" + how + " " + n + " 台设备恢复联系：" + list;
             case HOME_BACK -> "【居家呼叫器恢复】" + how + " " + n + " 台居家呼叫器恢复联系：" + list;
             case CARE_DIGEST -> "【走访提醒】" + how + " " + n + " 个村有要走访的人，请结对干部及时走访：" + list;
-            case NEW, OVERDUE, RESOLVED -> throw new IllegalStateException("help is never folded");
+            case NEW, OVERDUE, RESOLVED, REPEATED, PERSON -> throw new IllegalStateException("help is never folded");
             case HOME_OFFLINE -> throw new IllegalStateException("an offline home unit goes alone");
         };
     }
