@@ -199,6 +199,33 @@ class HomeUnitsTest {
     }
 
     @Test
+    void a_home_units_request_names_its_resident_its_details_no_one_else_and_its_presses_again_count() {
+        hub = new TestHub(dir);
+        String zhang = zhang();
+        String neighbour = hub.resident("王德福", "和平村", "ELDER");
+        TestHub.Kiosk unit = home(zhang);
+        UUID pressed = UUID.randomUUID();
+        hub.sync(unit, null, TestHub.event(pressed, "HELP_REQUESTED", TestHub.START, true,
+                Map.of("source", "BUTTON", "residentId", zhang)));
+
+        JsonNode other = TestHub.event(UUID.randomUUID(), "HELP_DETAILS", TestHub.START.plusSeconds(2), true,
+                Map.of("requestId", pressed.toString(), "residentId", neighbour));
+        JsonNode again = TestHub.event(UUID.randomUUID(), "HELP_REPEATED", TestHub.START.plusSeconds(20), true,
+                Map.of("requestId", pressed.toString()));
+        JsonNode answer = hub.sync(unit, null, other, again).json();
+
+        assertThat(answer.get("rejected")).singleElement().satisfies(rejection -> {
+            assertThat(rejection.get("id").asText()).isEqualTo(other.get("id").asText());
+            assertThat(rejection.get("code").asText()).isEqualTo("other_resident");
+        });
+        assertThat(answer.get("accepted")).extracting(JsonNode::asText).containsExactly(again.get("id").asText());
+        JsonNode help = hub.get("/api/v1/help-requests/" + pressed, hub.adminToken).json();
+        assertThat(help.get("residentId").asText()).isEqualTo(zhang);
+        assertThat(help.at("/resident/name").asText()).isEqualTo("张桂英");
+        assertThat(help.get("repeatCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_home_unit_gets_its_residents_card_and_never_the_villages_roster() {
         hub = new TestHub(dir);
         String zhang = zhang();

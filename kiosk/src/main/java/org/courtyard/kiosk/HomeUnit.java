@@ -16,6 +16,7 @@ import org.courtyard.kiosk.voice.VoiceControl;
 import org.courtyard.kiosk.voice.VoiceService;
 import org.courtyard.kiosk.voice.internal.VoskEngine;
 import org.courtyard.protocol.HelpSource;
+import org.courtyard.protocol.ResidentCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +57,13 @@ public final class HomeUnit implements AutoCloseable {
         Path data = config.dataDir();
 
         // 报平安 at home: the hub's word on the resident, the green button, its lamp, the reminders.
-        this.checkIn = new HomeCheckIn(shared.model, new HomeStore(shared.store), shared.sync, shared.feedback,
+        HomeStore home = new HomeStore(shared.store);
+        this.checkIn = new HomeCheckIn(shared.model, home, shared.sync, shared.feedback,
                 hardware.lamps(), new SpokenName(data, config.home().nameVoice()), clock,
                 config.announce().zone(), config.home());
         shared.sync.addAnswerPart(checkIn::take);
+        // Help: every request is the resident's, named in it from the start.
+        shared.help.speakFor(() -> home.resident().map(ResidentCard::id).orElse(null));
 
         // Voice: always-on for the distress phrases, memos after a help request; no push-to-talk.
         Screens speech = new Screens(shared.model, shared.feedback, shared.announcer);

@@ -141,14 +141,20 @@ public final class HelpRequests {
      * category they chose and/or who they are, inside the caller's (sync) transaction. What the
      * event carries replaces what the request had, whatever its status; what it leaves out stays.
      *
-     * @throws Refusal {@code unknown_request}, {@code not_this_kiosk}, or for a person not of the
-     *     kiosk's village {@code unknown_resident} / {@code other_village}
+     * @throws Refusal {@code unknown_request}, {@code not_this_kiosk}, for a person not of the
+     *     kiosk's village {@code unknown_resident} / {@code other_village}, or from a home unit for
+     *     anyone but its resident {@code other_resident}
      */
     public HelpChange detailsFromEvent(Connection connection, HelpDetails payload, KioskIdentity kiosk, Instant at)
             throws SQLException {
         UUID id = payload.requestId();
         HelpView current = sentBy(connection, id, kiosk);
         boolean named = payload.residentId() != null && !payload.residentId().equals(current.request().residentId());
+        if (kiosk.home() && payload.residentId() != null && !payload.residentId().equals(kiosk.residentId())) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "other_resident", "HELP_DETAILS names resident "
+                    + payload.residentId() + ", but home unit " + kiosk.kioskId() + " speaks only for its resident "
+                    + kiosk.residentId());
+        }
         if (payload.residentId() != null) {
             HelpPerson person = people.find(connection, payload.residentId()).orElseThrow(() -> new Refusal(
                     Refusal.Kind.NOT_FOUND, "unknown_resident", "HELP_DETAILS names resident " + payload.residentId()

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Lamps;
@@ -108,6 +109,7 @@ public final class HelpController implements AutoCloseable {
     private Instant offlineSince;
     private LinkState link;
     private String dutyPhoneShown;
+    private volatile Supplier<String> speaksFor = () -> null;
 
     public HelpController(KioskModel model, HelpStore store, Outbox outbox, Feedback feedback, Lamps lamps,
             Clock clock, Settings settings) {
@@ -126,6 +128,16 @@ public final class HelpController implements AutoCloseable {
                 linkChanged(link, state.link());
             }
         });
+    }
+
+    /**
+     * A home unit's: every request is its resident's, so it names them in {@code HELP_REQUESTED}
+     * from the start (the protocol's {@code residentId}, "who asked, when the kiosk knows") and
+     * nobody is asked 「您是哪一位？」. {@code residentId} gives the id when a request is raised, or
+     * null while the hub has not said whom the unit belongs to (the hub then names them itself).
+     */
+    public void speakFor(Supplier<String> residentId) {
+        this.speaksFor = residentId;
     }
 
     /** Starts the once-a-second check of what the offline kiosk must show (the duty phone). */
@@ -165,7 +177,7 @@ public final class HelpController implements AutoCloseable {
                 repeat(open.get(), now);
                 return;
             }
-            Event event = Event.of(new HelpRequested(source, category, null, transcript), now,
+            Event event = Event.of(new HelpRequested(source, category, speaksFor.get(), transcript), now,
                     outbox.clockTrusted());
             try {
                 store.saveRequest(event);

@@ -18,6 +18,7 @@ import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
+import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A home unit (simulated buttons and lamps, no hub reachable): the green button checks its
  * resident in once a day with thanks, the lamp glows from the morning until then, reminders are
  * spoken at their times only while it is not done, and the red button or a long green press ask for
- * help without asking a category the unit has no screen for.
+ * help for the unit's resident without asking a category or who it is; a press again while the
+ * request is open sends it again, and offline the unit says only what it knows.
  */
 class HomeUnitTest {
 
@@ -154,7 +156,30 @@ class HomeUnitTest {
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(EventType.HELP_REQUESTED);
             assertThat(((HelpRequested) event.payload()).source().name()).isEqualTo("BUTTON");
+            assertThat(((HelpRequested) event.payload()).residentId()).as("named from the start")
+                    .isEqualTo("r-zhangguiy");
         });
+    }
+
+    @Test
+    void a_red_press_while_the_request_is_open_sends_it_again_and_offline_says_only_that_it_is_kept()
+            throws Exception {
+        unit(true);
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-help.saved.offline")));
+
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> "help.repeated.offline".equals(unit.model().state().lastPrompt()));
+        await().atMost(WAIT).until(() -> actions.stream()
+                .anyMatch(line -> line.startsWith("audio end") && line.contains("prompt-help.repeated.offline")));
+        assertThat(actions).as("nothing it cannot know, no question it has no screen for")
+                .noneMatch(line -> line.contains("help.acknowledged") || line.contains("help.assigned")
+                        || line.contains("help.who.question") || line.contains("help.category.question"));
+        assertThat(buttons().lampState(LampRole.SENDING)).as("still being sent").isEqualTo(LampState.BLINK);
+
+        List<Event> events = outbox();
+        assertThat(events).extracting(Event::type).containsExactly(EventType.HELP_REQUESTED, EventType.HELP_REPEATED);
+        assertThat(((HelpRepeated) events.get(1).payload()).requestId()).isEqualTo(events.get(0).id());
     }
 
     @Test
