@@ -171,7 +171,7 @@ class HomeUnitTest {
         buttons().pressButton();
         await().atMost(WAIT).until(() -> "help.repeated.offline".equals(unit.model().state().lastPrompt()));
         await().atMost(WAIT).until(() -> actions.stream()
-                .anyMatch(line -> line.startsWith("audio end") && line.contains("prompt-help.repeated.offline")));
+                .anyMatch(line -> line.startsWith("audio start") && line.contains("prompt-help.repeated.offline")));
         assertThat(actions).as("nothing it cannot know, no question it has no screen for")
                 .noneMatch(line -> line.contains("help.acknowledged") || line.contains("help.assigned")
                         || line.contains("help.who.question") || line.contains("help.category.question"));
