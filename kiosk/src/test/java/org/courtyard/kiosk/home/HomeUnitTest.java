@@ -107,6 +107,7 @@ class HomeUnitTest {
 
         buttons().pressCheckInButton();
         await().atMost(WAIT).until(() -> unit.checkIn().status().today() == HomeCheckIn.Today.DONE);
+        unit.model().awaitIdle(WAIT); // the status is set before the thanks, in the same piece of work
         assertThat(lamp()).isEqualTo(LampState.OFF);
         assertThat(unit.model().state().lastPrompt()).isEqualTo("unit.checkin.thanks");
         await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-unit.checkin.thanks")));
