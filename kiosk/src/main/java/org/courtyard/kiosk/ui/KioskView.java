@@ -375,7 +375,7 @@ final class KioskView {
                 model.bandTextProperty().get().length() * bandFont * 1.05 / (width - 2 * gap - base * 2.5))));
         double bandHeight = band.isVisible() ? bandLines * bandFont * 1.5 + gap / 2 : 0;
         band.setMinHeight(band.isVisible() ? bandHeight : 0);
-        home.layOut(width - 2 * gap, contentHeight - bandHeight, width * height, base, gap);
+        home.layOut(width - 2 * gap, contentHeight - bandHeight, width * height, bandHeight * width, base, gap);
         listeningScreen.setSpacing(gap);
         announcementsPage.resize(width - 2 * gap, contentHeight - gap, base, gap);
         // The pages below size their parts exactly, so they leave a margin for what the estimate
