@@ -226,7 +226,7 @@ class HomeUnitsTest {
     }
 
     @Test
-    void a_home_unit_gets_its_residents_card_and_never_the_villages_roster() {
+    void a_home_unit_gets_its_residents_card_and_the_villages_duty_phone_and_never_the_villages_roster() {
         hub = new TestHub(dir);
         String zhang = zhang();
         hub.resident("王德福", "和平村", "ELDER");
@@ -238,9 +238,18 @@ class HomeUnitsTest {
         assertThat(first.at("/homeResident/id").asText()).isEqualTo(zhang);
         assertThat(first.at("/homeResident/name").asText()).isEqualTo("张桂英");
         assertThat(first.at("/homeResident/photoSha256").isNull()).isTrue();
+        assertThat(first.at("/village/name").asText()).isEqualTo("和平村");
+        assertThat(first.at("/village/dutyPhone").isNull()).isTrue();
 
         JsonNode again = hub.sync(unit, first.get("cursor").asText()).json();
         assertThat(again.get("homeResident").isNull()).as("unchanged").isTrue();
+        assertThat(again.get("village").isNull()).as("unchanged").isTrue();
+
+        hub.send("PUT", "/api/v1/villages/和平村", hub.adminToken, Map.of("dutyPhone", "0871-6512 3456"));
+        JsonNode phoned = hub.sync(unit, again.get("cursor").asText()).json();
+        assertThat(phoned.at("/village/dutyPhone").asText()).as("the duty phone for help offline")
+                .isEqualTo("0871-6512 3456");
+        again = phoned;
 
         hub.send("PATCH", "/api/v1/residents/" + zhang, hub.adminToken, Map.of("name", "张桂英（奶奶）"));
         JsonNode renamed = hub.sync(unit, again.get("cursor").asText()).json();

@@ -73,7 +73,7 @@ enum Golden {
     VILLAGE_CARD("village-card.json", VillageCard.class, Values.village()),
     SYNC_RESPONSE_HOME("sync-response-home.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
             "help=0.announcements=0.home=12", List.of(), List.of(), at("2026-11-29T02:20:00Z"), null, null,
-            null, List.of(), new ResidentCard("r-0042", "张桂英", ResidentType.ELDER, null))),
+            Values.village(), List.of(), new ResidentCard("r-0042", "张桂英", ResidentType.ELDER, null))),
     SYNC_RESPONSE_MESSAGES("sync-response-messages.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
             "help=57.roster=3.announcements=12.messages=31", List.of(), List.of(), at("2026-11-29T10:02:00Z"), null,
             null, List.of(Values.message(), FamilyMessage.deleted("5d0e8a7c-1b2f-4c3d-9e8f-7a6b5c4d3e2f", "r-0042")))),

@@ -14,6 +14,8 @@ import org.courtyard.hardware.Simulator;
 import org.courtyard.kiosk.HomeUnit;
 import org.courtyard.kiosk.MutableClock;
 import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.help.HelpStore;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
@@ -181,6 +183,26 @@ class HomeUnitTest {
         List<Event> events = outbox();
         assertThat(events).extracting(Event::type).containsExactly(EventType.HELP_REQUESTED, EventType.HELP_REPEATED);
         assertThat(((HelpRepeated) events.get(1).payload()).requestId()).isEqualTo(events.get(0).id());
+    }
+
+    @Test
+    void two_minutes_offline_with_the_request_unsent_it_says_the_villages_duty_phone() throws Exception {
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            new HelpStore(store).saveDutyPhone("0871-6512 3456");
+        }
+        unit(true);
+        await().atMost(WAIT).until(() -> unit.model().state().link() == LinkState.OFFLINE);
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> unit.model().state().help() != null);
+        unit.model().awaitIdle(WAIT);
+        assertThat(unit.model().state().help().dutyPhone()).isNull();
+
+        clock.advance(Duration.ofMinutes(2));
+        // Help's own once-a-second check, as at the courtyard: no press or answer needed.
+        await().atMost(WAIT).until(() -> unit.model().state().help().dutyPhone() != null);
+        assertThat(unit.model().state().help().dutyPhone()).isEqualTo("0871-6512 3456");
+        await().atMost(WAIT).until(() -> actions.stream()
+                .anyMatch(line -> line.startsWith("audio start prompt-help.duty-phone")));
     }
 
     @Test
