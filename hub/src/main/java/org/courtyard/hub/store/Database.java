@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.courtyard.hub.store.internal.Migrations;
 import org.courtyard.hub.store.internal.SqliteConnections;
@@ -50,7 +53,10 @@ public final class Database implements AutoCloseable {
     static final int READERS = 4;
 
     private final Path file;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Fair, so a long job that writes in small transactions lets the writes waiting meanwhile in between. */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Queue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicLong commits = new AtomicLong();
     private final Connection writer;
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
@@ -155,6 +161,13 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in a write transaction and commits it durably before returning; rolls
      * back and rethrows if {@code work} throws. Not re-entrant: a write inside a write fails.
      *
+     * <p>Group commit: writes that arrive while another is running wait for the writer together,
+     * and the first of them to get it runs them all in one transaction, each inside a savepoint of
+     * its own, with one {@code COMMIT} (one fsync) for the group. Each caller still returns only
+     * after that commit, and a work that throws is rolled back to its savepoint alone: the
+     * others of its group commit without it. A storage failure (full disk, I/O error) fails the
+     * whole group with nothing of it stored, as SQLite may already have rolled it all back.
+     *
      * @throws StorageFullException if the disk is full; nothing of the write is stored
      * @throws DatabaseException for another SQL failure, after the rollback
      */
@@ -162,25 +175,152 @@ public final class Database implements AutoCloseable {
         if (writeLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("a write transaction is already open on this thread");
         }
+        Pending<T> mine = new Pending<>(work);
+        pending.add(mine);
         writeLock.lock();
         try {
-            ensureOpen();
-            try {
-                // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
-                execute("BEGIN IMMEDIATE");
-                T result = work.run(writer);
-                execute("COMMIT");
-                writerFailure = null;
-                return result;
-            } catch (SQLException e) {
-                rollback(e);
-                throw failed(e);
-            } catch (RuntimeException e) {
-                rollback(e);
-                throw e;
+            if (!mine.done) {
+                commitGroup();
             }
         } finally {
             writeLock.unlock();
+        }
+        return mine.outcome();
+    }
+
+    /** How many transactions the writer has committed since the database was opened; for tests and harnesses. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Writes waiting for the writer now (those of the group running are no longer waiting). */
+    int waitingWrites() {
+        return pending.size();
+    }
+
+    /** Runs every write waiting now in one transaction; the caller holds the write lock. */
+    private void commitGroup() {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> next = pending.poll(); next != null; next = pending.poll()) {
+            group.add(next);
+        }
+        if (closed) {
+            IllegalStateException failure = new IllegalStateException("The database " + file + " has been closed.");
+            group.forEach(write -> write.fail(failure));
+            return;
+        }
+        try {
+            execute("BEGIN IMMEDIATE"); // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
+        } catch (SQLException e) {
+            rollback(e);
+            failAll(group, failed(e));
+            return;
+        }
+        boolean alone = group.size() == 1;
+        for (Pending<?> write : group) {
+            if (!(alone ? runAlone(write) : runInSavepoint(write, group))) {
+                return;
+            }
+        }
+        try {
+            execute("COMMIT");
+        } catch (SQLException e) {
+            rollback(e);
+            failAll(group, failed(e));
+            return;
+        }
+        commits.incrementAndGet();
+        writerFailure = null;
+        group.forEach(Pending::committed);
+    }
+
+    /** Runs the only write of a transaction; if it fails, rolls the transaction back and returns false. */
+    private boolean runAlone(Pending<?> write) {
+        try {
+            write.run(writer);
+            return true;
+        } catch (SQLException e) {
+            rollback(e);
+            write.fail(failed(e));
+        } catch (RuntimeException | Error e) {
+            rollback(e);
+            write.fail(e);
+        }
+        return false;
+    }
+
+    /**
+     * Runs one write of a group inside its own savepoint. Its own failure is rolled back to the
+     * savepoint and kept for its caller; a failure of the storage rolls back and fails the whole
+     * group, and then this returns false.
+     */
+    private boolean runInSavepoint(Pending<?> write, List<Pending<?>> group) {
+        try {
+            execute("SAVEPOINT courtyard_write");
+            try {
+                write.run(writer);
+                execute("RELEASE courtyard_write");
+                return true;
+            } catch (SQLException e) {
+                if (isStorageFailure(e)) {
+                    throw e;
+                }
+                write.fail(failed(e));
+            } catch (RuntimeException | Error e) {
+                write.fail(e);
+            }
+            execute("ROLLBACK TO courtyard_write");
+            execute("RELEASE courtyard_write");
+            return true;
+        } catch (SQLException e) {
+            rollback(e);
+            failAll(group, failed(e));
+            return false;
+        }
+    }
+
+    /** Fails every write of the group that has not failed on its own already. */
+    private static void failAll(List<Pending<?>> group, RuntimeException failure) {
+        group.stream().filter(write -> write.failure == null).forEach(write -> write.fail(failure));
+    }
+
+    /** One caller's write waiting for the writer, and then its outcome. Guarded by the write lock. */
+    private static final class Pending<T> {
+        private final SqlWork<T> work;
+        private boolean done;
+        private T result;
+        private Throwable failure;
+
+        Pending(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection connection) throws SQLException {
+            result = work.run(connection);
+        }
+
+        void fail(Throwable cause) {
+            done = true;
+            result = null;
+            failure = cause;
+        }
+
+        void committed() {
+            done = true;
+        }
+
+        /** The result; read by the caller after it held the write lock once the group was done. */
+        T outcome() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new DatabaseException("write failed: " + failure.getMessage(), failure);
+            }
+            return result;
         }
     }
 
@@ -262,7 +402,7 @@ public final class Database implements AutoCloseable {
      * transaction back by itself after {@code SQLITE_FULL} and some I/O errors, and a failed
      * {@code BEGIN} opened none.
      */
-    private void rollback(Exception cause) {
+    private void rollback(Throwable cause) {
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
@@ -272,7 +412,7 @@ public final class Database implements AutoCloseable {
 
     private DatabaseException failed(SQLException e) {
         boolean full = StorageFullException.isSqliteFull(e);
-        if (e instanceof SQLiteException sqlite && STORAGE_FAILURES.contains(sqlite.getResultCode().code & 0xff)) {
+        if (isStorageFailure(e)) {
             writerFailure = new WriterFailure(full, e.getMessage());
             LOG.error("a write to {} failed: {}", file, e.getMessage());
         }
@@ -280,6 +420,10 @@ public final class Database implements AutoCloseable {
             return new StorageFullException("the disk of " + file + " is full; nothing of the write was stored", e);
         }
         return new DatabaseException("write failed: " + e.getMessage(), e);
+    }
+
+    private static boolean isStorageFailure(SQLException e) {
+        return e instanceof SQLiteException sqlite && STORAGE_FAILURES.contains(sqlite.getResultCode().code & 0xff);
     }
 
     private static void closeQuietly(Connection connection, Exception primary) {
