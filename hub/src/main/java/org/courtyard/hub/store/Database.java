@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.courtyard.hub.store.internal.Migrations;
@@ -26,8 +26,9 @@ import org.sqlite.SQLiteException;
 /**
  * The hub's database file with one writer connection and a few reader connections.
  *
- * <p>{@link #write} serialises every write of the process through one lock and one connection and
- * commits before it returns; {@link #read} runs on a reader connection in a read transaction, so
+ * <p>{@link #write} hands every write of the process to one writer thread and connection, which
+ * commits it (with the writes that waited beside it) before the call returns; {@link #read} runs
+ * on a reader connection in a read transaction, so
  * several statements see one consistent snapshot. Closing waits for a write in progress, is safe
  * twice, and makes later calls fail with {@link IllegalStateException}.
  *
@@ -53,9 +54,11 @@ public final class Database implements AutoCloseable {
     static final int READERS = 4;
 
     private final Path file;
-    /** Fair, so a long job that writes in small transactions lets the writes waiting meanwhile in between. */
-    private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final Queue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
+    /** Held by the writer thread while it runs a group, and by {@link #migrate} and {@link #close}. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Writes waiting for the writer thread, oldest first: a long job's next chunk queues behind them. */
+    private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
     private final AtomicLong commits = new AtomicLong();
     private final Connection writer;
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
@@ -83,6 +86,8 @@ public final class Database implements AutoCloseable {
     private Database(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
+        this.writerThread = new Thread(this::writeGroups, "courtyard-db-writer");
+        writerThread.setDaemon(true);
     }
 
     /**
@@ -101,6 +106,7 @@ public final class Database implements AutoCloseable {
                 database.allReaders.add(reader);
                 database.idleReaders.add(reader);
             }
+            database.writerThread.start();
             return database;
         } catch (SQLException e) {
             closeQuietly(writer, e);
@@ -161,9 +167,9 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in a write transaction and commits it durably before returning; rolls
      * back and rethrows if {@code work} throws. Not re-entrant: a write inside a write fails.
      *
-     * <p>Group commit: writes that arrive while another is running wait for the writer together,
-     * and the first of them to get it runs them all in one transaction, each inside a savepoint of
-     * its own, with one {@code COMMIT} (one fsync) for the group. Each caller still returns only
+     * <p>Group commit: the work runs on the one writer thread. Writes that arrive while it is busy
+     * wait together, and it then runs them all, oldest first, in one transaction, each inside a
+     * savepoint of its own, with one {@code COMMIT} (one fsync) for the group. Each caller still returns only
      * after that commit, and a work that throws is rolled back to its savepoint alone: the
      * others of its group commit without it. A storage failure (full disk, I/O error) fails the
      * whole group with nothing of it stored, as SQLite may already have rolled it all back.
@@ -172,20 +178,47 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseException for another SQL failure, after the rollback
      */
     public <T> T write(SqlWork<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
+        if (Thread.currentThread() == writerThread || writeLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("a write transaction is already open on this thread");
         }
+        ensureOpen();
         Pending<T> mine = new Pending<>(work);
         pending.add(mine);
-        writeLock.lock();
-        try {
-            if (!mine.done) {
-                commitGroup();
-            }
-        } finally {
-            writeLock.unlock();
+        if (closed && pending.remove(mine)) {
+            ensureOpen(); // closed while queueing, and the writer thread will not take it
         }
+        mine.awaitDone();
         return mine.outcome();
+    }
+
+    /** The writer thread: takes the oldest waiting write and everything queued behind it, as one group. */
+    private void writeGroups() {
+        try {
+            while (true) {
+                List<Pending<?>> group = new ArrayList<>();
+                group.add(pending.take());
+                pending.drainTo(group);
+                writeLock.lock();
+                try {
+                    commitGroup(group);
+                } catch (RuntimeException | Error e) {
+                    // commitGroup handles SQL and work failures itself; this is a bug, not a storage problem.
+                    LOG.error("the database writer failed a group of {} writes", group.size(), e);
+                    failAll(group, e instanceof RuntimeException runtime ? runtime
+                            : new DatabaseException("write failed: " + e, e));
+                } finally {
+                    writeLock.unlock();
+                    group.forEach(Pending::finish);
+                }
+            }
+        } catch (InterruptedException e) {
+            // close(): fail what is still waiting below
+        }
+        IllegalStateException closedFailure = new IllegalStateException("The database " + file + " has been closed.");
+        for (Pending<?> left = pending.poll(); left != null; left = pending.poll()) {
+            left.fail(closedFailure);
+            left.finish();
+        }
     }
 
     /** How many transactions the writer has committed since the database was opened; for tests and harnesses. */
@@ -198,12 +231,8 @@ public final class Database implements AutoCloseable {
         return pending.size();
     }
 
-    /** Runs every write waiting now in one transaction; the caller holds the write lock. */
-    private void commitGroup() {
-        List<Pending<?>> group = new ArrayList<>();
-        for (Pending<?> next = pending.poll(); next != null; next = pending.poll()) {
-            group.add(next);
-        }
+    /** Runs a group of writes in one transaction; the caller holds the write lock. */
+    private void commitGroup(List<Pending<?>> group) {
         if (closed) {
             IllegalStateException failure = new IllegalStateException("The database " + file + " has been closed.");
             group.forEach(write -> write.fail(failure));
@@ -231,7 +260,6 @@ public final class Database implements AutoCloseable {
         }
         commits.incrementAndGet();
         writerFailure = null;
-        group.forEach(Pending::committed);
     }
 
     /** Runs the only write of a transaction; if it fails, rolls the transaction back and returns false. */
@@ -284,10 +312,10 @@ public final class Database implements AutoCloseable {
         group.stream().filter(write -> write.failure == null).forEach(write -> write.fail(failure));
     }
 
-    /** One caller's write waiting for the writer, and then its outcome. Guarded by the write lock. */
+    /** One caller's write waiting for the writer thread, and then its outcome. */
     private static final class Pending<T> {
         private final SqlWork<T> work;
-        private boolean done;
+        private final CountDownLatch done = new CountDownLatch(1);
         private T result;
         private Throwable failure;
 
@@ -300,16 +328,32 @@ public final class Database implements AutoCloseable {
         }
 
         void fail(Throwable cause) {
-            done = true;
             result = null;
             failure = cause;
         }
 
-        void committed() {
-            done = true;
+        /** Tells the caller its outcome is settled; the writer thread's last word on this write. */
+        void finish() {
+            done.countDown();
         }
 
-        /** The result; read by the caller after it held the write lock once the group was done. */
+        /** Waits for the outcome, also if interrupted (the write may be running): then the interrupt is kept. */
+        void awaitDone() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The result; read by the caller once {@link #finish} was called. */
         T outcome() {
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
@@ -375,6 +419,7 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            writerThread.interrupt();
             closeQuietly(writer, null);
             for (Connection reader : allReaders) {
                 closeQuietly(reader, null);
