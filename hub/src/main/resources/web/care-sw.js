@@ -3,8 +3,9 @@
 // new hub version is picked up whenever the line is there; the API is never cached here (the page
 // keeps its last lists itself, and visits go through its outbox).
 
-const CACHE = 'courtyard-care-1';
-const SHELL = ['care.html', 'css/base.css', 'css/care.css', 'js/care/main.js', 'js/care/outbox.js', 'js/api.js', 'js/dom.js',
+const CACHE = 'courtyard-care-2';
+const SHELL = ['care.html', 'css/base.css', 'css/care.css', 'js/care/main.js', 'js/care/outbox.js', 'js/care/survey.js', 'js/api.js', 'js/dom.js',
+  'js/people.js',
   'icon.svg'];
 
 self.addEventListener('install', (event) => {

@@ -51,6 +51,27 @@ export const CHILDREN_AWAY = {
   NO_CHILDREN: '无子女',
 };
 
+/** Why a person waits for the township's decision in a survey round (a PERSON's `flag`). */
+export const SURVEY_FLAG = {
+  NO_LONGER_MEETS: '已不符合纳入条件',
+  NEWLY_MEETS: '新发现，符合条件',
+  DOES_NOT_MEET: '新发现，不符合条件',
+  INCOMPLETE: '信息不全，无法对标',
+};
+
+/** A criterion that failed or could not be checked (a PERSON's `reasons`), with the round's criteria. */
+export function criteriaReason(code, criteria) {
+  return {
+    CHILD_AGED_OUT: `已满 ${criteria.childUnder} 周岁`,
+    PARENTS_NOT_AWAY: '父母不再外出',
+    ELDER_TOO_YOUNG: `未满 ${criteria.elderFrom} 周岁`,
+    CHILDREN_NEARBY: '子女在身边',
+    NO_BIRTH_DATE: '缺出生日期',
+    NO_PARENTS_AWAY: '缺父母外出情况',
+    NO_CHILDREN_AWAY: '缺子女情况',
+  }[code] || code;
+}
+
 /** Fills a select with "未填" and the choices of a map (value → words). */
 export function fillChoices(select, choices) {
   select.replaceChildren(el('option', { value: '', text: '未填' }),

@@ -1,5 +1,5 @@
 // The printable report page (report.html): asks the hub for the report named in the address, lays
-// it out with the staff page's report view and draws four charts with ECharts (loaded by the page
+// it out with the staff page's report view and draws its charts with ECharts (loaded by the page
 // from the hub before this module). Each chart is drawn once at a fixed size and kept as a picture,
 // so it scales with the page on screen, on a phone and on paper alike. Print it, or save it as PDF,
 // from the browser.
@@ -73,6 +73,19 @@ function drawCharts(report) {
   const coverage = report.visits.months.map((month) => (month.coverage === null ? 0
     : Math.round(month.coverage * 1000) / 10));
   draw('visits', bars(months, coverage, PRIMARY, true), `每月走访覆盖率：${described(months, coverage, '%')}`);
+  const problemLabels = ['发现', '已化解', '未化解'];
+  const problemValues = [report.problems.found, report.problems.solved, report.problems.unsolved];
+  draw('problems', bars(problemLabels, problemValues, SUCCESS),
+      `困难问题：${described(problemLabels, problemValues, '件')}`);
+  // The most given items (the table lists them all); a long tail would not read as bars.
+  const given = Object.entries(report.items.byItem).slice(0, 6);
+  const itemLabels = given.map(([item]) => item);
+  const itemValues = given.map(([, n]) => n);
+  if (given.length > 0) {
+    draw('items', bars(itemLabels, itemValues, PRIMARY), `发放最多的物品：${described(itemLabels, itemValues, '件')}`);
+  } else {
+    document.querySelector('[data-chart="items"]')?.remove();
+  }
   const categories = report.helpRequests.byCategory;
   const categoryLabels = Object.keys(categories).map((key) => WORDS.CATEGORY[key] || key);
   draw('help', bars(categoryLabels, Object.values(categories), BRAND),

@@ -31,8 +31,8 @@ function figures(caption, rows) {
           el('th', { scope: 'row', text: label }), el('td', { class: 'number', text: value })))));
 }
 
-function counts(caption, map, words) {
-  return figures(caption, Object.entries(map).map(([key, n]) => [words[key] || key, `${n}`]));
+function counts(caption, map, words = {}, unit = '') {
+  return figures(caption, Object.entries(map).map(([key, n]) => [words[key] || key, `${n}${unit}`]));
 }
 
 /** One part: a heading, its tables, and (on the printable page) a place for its chart. */
@@ -49,6 +49,7 @@ function headline(report) {
     ['关爱对象', `${report.people.total}`, '人'],
     ['走访', `${report.visits.personTimes}`, '人次'],
     ['求助', `${report.helpRequests.total}`, '件'],
+    ['化解困难问题', `${report.problems.solved}`, '件'],
     ['报平安率', percent(report.checkIns.rate), ''],
     ['发布通知', `${report.announcements.published}`, '条'],
   ];
@@ -59,7 +60,8 @@ function headline(report) {
 
 /**
  * Fills container with report; withCharts leaves an empty [data-chart] box in the parts that
- * have a chart (people, visits, help, checkins), for the printable page to draw into.
+ * have a chart (people, visits, problems, items, help, checkins), for the printable page to draw
+ * into.
  */
 export function renderReport(container, report, withCharts = false) {
   const people = report.people;
@@ -68,6 +70,8 @@ export function renderReport(container, report, withCharts = false) {
   const help = report.helpRequests;
   const checkIns = report.checkIns;
   const notices = report.announcements;
+  const problems = report.problems;
+  const items = report.items;
   container.replaceChildren(
       el('h2', { class: 'report-title', text: report.title }),
       el('p', { class: 'report-scope', text: `${report.village || '全乡镇'}　统计时段：${report.from} 至 ${report.to}` }),
@@ -102,6 +106,18 @@ export function renderReport(container, report, withCharts = false) {
                   el('td', { class: 'number', text: `${month.visited}` }),
                   el('td', { class: 'number', text: percent(month.coverage) }),
                   el('td', { class: 'number', text: `${month.personTimes}` })))))),
+          part('problems', '困难问题（走访发现）', withCharts, figures('困难问题', [
+            ['走访发现困难问题', `${problems.found} 件`],
+            ['已化解', `${problems.solved} 件`],
+            ['未化解', `${problems.unsolved} 件`],
+            ['发现问题的走访', `${problems.visitsWithProblems} 次`],
+            ['有困难问题的关爱对象', `${problems.residents} 人`],
+          ])),
+          part('items', '物资发放（走访带去）', withCharts, figures('物资发放', [
+            ['发放物品', `${items.given} 件`],
+            ['带去物品的走访', `${items.visits} 次`],
+          ]), Object.keys(items.byItem).length === 0 ? el('p', { class: 'hint', text: '这段时间的走访没有登记物品。' })
+            : counts('按物品', items.byItem, {}, ' 件')),
           part('help', '求助', withCharts, figures('求助', [
             ['求助', `${help.total} 件`],
             ['已解决', `${help.resolved} 件`],

@@ -25,6 +25,16 @@ final class Courtyard {
     }
 
     /**
+     * Starts a hub again on {@code port}, the port it had before it was stopped (its kiosks know the
+     * hub by that address), and waits for nothing: {@link #api} waits for its {@code listening on} line.
+     */
+    static JavaProcess hub(Path data, int port) throws IOException {
+        return JavaProcess.start("hub", JavaProcess.jar("courtyard.hub.jar"),
+                Map.of("COURTYARD_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "--port", String.valueOf(port), "--data", data.toString());
+    }
+
+    /**
      * Turns the hub's per-address connection cap off: a benchmark's hundreds of simulated kiosks all
      * connect from this machine's one address, where real kiosks each have their own.
      */

@@ -128,7 +128,7 @@ public final class Hub implements AutoCloseable {
         KioskFeature kiosks = new KioskFeature(config.kioskOnlineWindow(), config.kioskSilentAfter(),
                 config.overdueCheckEvery(), config.enrolmentCodeLifetime());
         ResidentsFeature residents = new ResidentsFeature(config.dataDir().resolve(PHOTO_DIR));
-        HelpFeature help = new HelpFeature(config.overdueAfter(), config.overdueCheckEvery(),
+        HelpFeature help = new HelpFeature(residents, config.overdueAfter(), config.overdueCheckEvery(),
                 config.dataDir().resolve(MEMO_DIR));
         CheckInFeature checkIns = new CheckInFeature(residents, config.checkInGraceDays(), config.checkInCheckEvery());
         return new Features(auth, List.of(

@@ -6,6 +6,7 @@
 import { api, setUnauthorizedHandler, withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import * as outbox from './outbox.js';
+import { initSurvey, loadSurvey } from './survey.js';
 
 const ZONE = 'Asia/Shanghai';
 /** Things often brought on a visit, one tap each; anything else goes in the text box. */
@@ -123,6 +124,7 @@ function showLogin() {
   me = null;
   appView.hidden = true;
   visitView.hidden = true;
+  byId('review-view').hidden = true;
   loginView.hidden = false;
   loginUsername.focus();
 }
@@ -206,6 +208,7 @@ async function load() {
     localStorage.setItem(cacheKey(), JSON.stringify(shown));
     stale.hidden = true;
     setLine(true);
+    await loadSurvey();
   } catch (error) {
     if (error.status !== 0) {
       showMessage(appError, error.message);
@@ -330,6 +333,14 @@ function visitButton(residentId, name, title) {
   button.addEventListener('click', () => openVisit(residentId, name, title));
   return button;
 }
+
+initSurvey({
+  say,
+  showLists(visible) {
+    appView.hidden = !visible;
+    window.scrollTo(0, 0);
+  },
+});
 
 // --- Tabs.
 

@@ -4,6 +4,7 @@
 import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import { byText, categoryText, dateTime, shortDateTime, sourceText, statusText } from '../format.js';
+import { typeText } from '../people.js';
 
 /** The hub's state machine: which statuses a request may move to from each status. */
 const NEXT = {
@@ -13,6 +14,10 @@ const NEXT = {
   RESOLVED: [],
   CANCELLED: [],
 };
+/** How long a cancelled request stays on the default list of open requests. */
+const CANCELLED_SHOWN_MINUTES = 10;
+/** How long a request pressed again flashes 再次求助 in the list. */
+const REPEAT_FLASH_MS = 30000;
 const OPEN = ['NEW', 'ACKNOWLEDGED', 'ASSIGNED'];
 
 const DONE = {
@@ -28,6 +33,10 @@ let els = null;
 const requests = new Map();
 /** Requests that arrived live and nobody has opened or handled yet (highlighted as new). */
 const unseen = new Map();
+/** Requests pressed again in the last REPEAT_FLASH_MS: their rows flash 再次求助. */
+const repeatedNow = new Set();
+/** When this page first saw each cancelled request (Date.now()), to keep it listed ten minutes. */
+const cancelledSeen = new Map();
 /**
  * Requests past the overdue time that nobody has acknowledged, whatever the list's filter: they
  * count in the badge and the window title in every login until someone acknowledges them.
@@ -108,6 +117,8 @@ function filterParams() {
   const status = els.statusFilter.value;
   if (status === 'open') {
     params.open = 'true';
+    // A cancelled request stays on the default list, marked 已取消, for ten minutes.
+    params.cancelledWithin = String(CANCELLED_SHOWN_MINUTES);
   } else if (status) {
     params.status = status;
   }
@@ -117,9 +128,30 @@ function filterParams() {
   return params;
 }
 
+/**
+ * Whether a cancelled request still belongs on the default list: for ten minutes from when this page
+ * first saw it cancelled (the hub's list, by the hub's clock, only sends the recent ones), then it
+ * leaves by itself.
+ */
+function recentlyCancelled(help) {
+  if (help.status !== 'CANCELLED') {
+    return false;
+  }
+  const shownFor = CANCELLED_SHOWN_MINUTES * 60000;
+  if (!cancelledSeen.has(help.id)) {
+    cancelledSeen.set(help.id, Date.now());
+    setTimeout(() => {
+      if (ctx && els.statusFilter.value === 'open' && requests.delete(help.id)) {
+        renderList();
+      }
+    }, shownFor);
+  }
+  return Date.now() - cancelledSeen.get(help.id) < shownFor;
+}
+
 function matchesFilter(help) {
   const status = els.statusFilter.value;
-  if (status === 'open' && !OPEN.includes(help.status)) {
+  if (status === 'open' && !OPEN.includes(help.status) && !recentlyCancelled(help)) {
     return false;
   }
   if (status && status !== 'open' && help.status !== status) {
@@ -265,6 +297,9 @@ function badges(help, withNew) {
   if (withNew && unseen.has(help.id)) {
     out.push(el('span', { class: 'badge badge-new', text: '新' }));
   }
+  if (help.repeatCount > 0) {
+    out.push(el('span', { class: 'badge badge-repeated', text: `再次求助 ×${help.repeatCount}` }));
+  }
   if (isOverdueNow(help)) {
     out.push(el('span', { class: 'badge badge-overdue', text: '超时未响应' }));
   } else if (help.overdue) {
@@ -274,7 +309,9 @@ function badges(help, withNew) {
 }
 
 function renderList() {
-  const sorted = [...requests.values()].sort((a, b) => time(b.receivedAt) - time(a.receivedAt));
+  // A press again moves the request to the top, as the hub sorts it.
+  const latest = (help) => time(help.repeatedAt || help.receivedAt);
+  const sorted = [...requests.values()].sort((a, b) => latest(b) - latest(a));
   const rows = sorted.map((help) => {
     const classes = [];
     if (unseen.has(help.id)) {
@@ -289,13 +326,19 @@ function renderList() {
     if (help.id === openId) {
       classes.push('is-selected');
     }
+    if (repeatedNow.has(help.id)) {
+      classes.push('is-repeated');
+    }
     const when = pressedAt(help);
     return el('tr', { class: classes.join(' '), 'data-id': help.id },
         el('td', { class: 'when' },
             el('button', { type: 'button', class: 'row-open', title: `查看 ${dateTime(when)} 的求助` },
                 shortDateTime(when))),
         el('td', { text: help.village || '—' }),
-        el('td', { text: help.kioskName || help.kioskId }),
+        el('td', {}, help.resident
+          ? el('strong', { class: 'help-person-name', text: help.resident.name }) : null,
+        help.resident ? el('span', { class: 'small-note', text: ` ${help.kioskName || help.kioskId}` })
+          : help.kioskName || help.kioskId),
         el('td', { text: sourceText(help.source) }),
         el('td', { text: categoryText(help.category) }),
         el('td', { class: 'state' }, ...badges(help, true),
@@ -317,6 +360,27 @@ function field(term, wide, ...value) {
   return el('div', { class: wide ? 'pair wide' : 'pair' }, el('dt', { text: term }), el('dd', {}, ...value));
 }
 
+/** Who asked, when the kiosk was told: photo, name, type, tags, address, paired cadres to call, last check-in. */
+function personFields(person) {
+  if (!person) {
+    return [];
+  }
+  const who = [el('strong', { class: 'help-person-name', text: person.name }),
+    el('span', { class: 'small-note', text: ` ${typeText(person.type)}${person.tags.length ? ` · ${person.tags.join('、')}` : ''}` })];
+  if (person.photoUrl) {
+    who.unshift(el('img', { class: 'help-person-photo', src: person.photoUrl, alt: `${person.name}的照片` }));
+  }
+  const fields = [field('求助人', true, ...who)];
+  fields.push(field('住址', false, person.address || '—'));
+  fields.push(field('上次报平安', false, person.lastCheckInAt ? dateTime(person.lastCheckInAt) : '还没有报过'));
+  if (person.cadres.length > 0) {
+    fields.push(field('结对干部', true, ...person.cadres.map((cadre) => el('span', { class: 'help-cadre' },
+        cadre.name, cadre.phone ? ' ' : null,
+        cadre.phone ? el('a', { href: `tel:${cadre.phone.replace(/[^0-9+]/g, '')}`, text: cadre.phone }) : null))));
+  }
+  return fields;
+}
+
 function renderDetail(help) {
   openHelp = help;
   els.placeholder.hidden = true;
@@ -325,6 +389,7 @@ function renderDetail(help) {
   els.badges.replaceChildren(...badges(help, false));
 
   const items = [
+    ...personFields(help.resident),
     field('设备', false, help.kioskName || help.kioskId, el('span', { class: 'small-note', text: `编号 ${help.kioskId}` })),
     field('村', false, help.village || '—'),
     field('求助时间', false, dateTime(help.occurredAt),
@@ -376,7 +441,7 @@ function renderDetail(help) {
   els.closed.hidden = allowed.length > 0;
 
   els.history.replaceChildren(...(help.history || []).map((entry) => el('li', {},
-      el('strong', { text: `${dateTime(entry.at)}　${statusText(entry.status)}` }),
+      el('strong', { text: `${dateTime(entry.at)}　${entry.event === 'REPEATED' ? '再次求助' : statusText(entry.status)}` }),
       entry.by ? `　${byText(entry.by)}` : null,
       entry.assignee ? `　指派给 ${entry.assignee}` : null,
       entry.note ? el('span', { class: 'history-note', text: `备注：${entry.note}` }) : null)));
@@ -566,7 +631,7 @@ function wire() {
 
 export const helpSection = {
   id: 'help',
-  events: ['help-created', 'help-updated', 'help-overdue', 'kiosk-seen'],
+  events: ['help-created', 'help-updated', 'help-overdue', 'help-repeated', 'kiosk-seen'],
   countLabel: '条求助待确认',
 
   start(context) {
@@ -590,6 +655,8 @@ export const helpSection = {
     touchedDuringLoad = null;
     requests.clear();
     unseen.clear();
+    repeatedNow.clear();
+    cancelledSeen.clear();
     overdue.clear();
     acknowledging.clear();
     villages.clear();
@@ -636,6 +703,16 @@ export const helpSection = {
       ctx.alert('new');
     } else if (name === 'help-overdue' && help.status === 'NEW') {
       ctx.alert('overdue');
+    } else if (name === 'help-repeated') {
+      // 再次求助: the row flashes at the top of the list, with the new-request tone.
+      repeatedNow.add(help.id);
+      setTimeout(() => {
+        repeatedNow.delete(help.id);
+        if (ctx) {
+          renderList();
+        }
+      }, REPEAT_FLASH_MS);
+      ctx.alert('new');
     }
     renderList();
     refreshOpen(help);

@@ -7,16 +7,11 @@ import { withQuery } from '../api.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
-  CHILDREN_AWAY, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, byVillageThenName, fieldText, fillChoices, today, typeText,
+  CHILDREN_AWAY, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, SURVEY_FLAG as FLAG, byVillageThenName, criteriaReason,
+  fieldText, fillChoices, today, typeText,
 } from '../people.js';
 
 const OUTCOME = { CONFIRMED: '核实无误', CHANGED: '信息有变', LEFT: '退出' };
-const FLAG = {
-  NO_LONGER_MEETS: '已不符合纳入条件',
-  NEWLY_MEETS: '新发现，符合条件',
-  DOES_NOT_MEET: '新发现，不符合条件',
-  INCOMPLETE: '信息不全，无法对标',
-};
 const DECISION = { KEEP: '保留', REMOVE: '移出' };
 const CAME = { ADDED: '本轮新发现', RETURNED: '重新在册', NEW: '台账新增' };
 /** The ledger's field names in the words of this section (the survey form's own labels). */
@@ -330,16 +325,7 @@ function value(field, raw) {
 }
 
 function reasonText(code) {
-  const c = round.criteria;
-  return {
-    CHILD_AGED_OUT: `已满 ${c.childUnder} 周岁`,
-    PARENTS_NOT_AWAY: '父母不再外出',
-    ELDER_TOO_YOUNG: `未满 ${c.elderFrom} 周岁`,
-    CHILDREN_NEARBY: '子女在身边',
-    NO_BIRTH_DATE: '缺出生日期',
-    NO_PARENTS_AWAY: '缺父母外出情况',
-    NO_CHILDREN_AWAY: '缺子女情况',
-  }[code] || code;
+  return criteriaReason(code, round.criteria);
 }
 
 function stateOf(person) {

@@ -127,6 +127,96 @@ class CarePagesIT extends StaffPageHarness {
     }
 
     @Test
+    void a_cadre_reviews_the_village_s_people_on_the_phone_while_a_survey_round_is_open() throws Exception {
+        String xiaohong = hub.resident("王小红", VILLAGE, "CHILD");
+        String other = hub.resident("周大娘", "团结村", "ELDER");
+        JsonNode round = hub.post("/api/v1/survey-rounds", hub.adminToken, Map.of("name", "2027年上半年",
+                "closesOn", "2027-06-30")).json();
+        String path = "/api/v1/survey-rounds/" + round.get("id").asText();
+        chromium.driver.manage().window().setSize(PHONE);
+        phoneLogin();
+
+        // 核实 shows while the round is open: the three people of 和平村 (not 团结村's).
+        WebElement tab = wait.until(visibilityOfElementLocated(By.cssSelector("[data-tab='survey']")));
+        assertThat(page.text("count-survey")).isEqualTo("3");
+        tab.click();
+        wait.until(visibilityOfElementLocated(card("survey-list", zhang)));
+        assertThat(page.text("survey-title")).isEqualTo("2027年上半年核实（6月30日前）");
+        assertThat(page.text("survey-progress")).contains("已核实 0 / 3 人");
+        assertThat(page.find(By.id("survey-list")).findElements(By.tagName("li"))).hasSize(3);
+        assertThat(page.find(By.id("survey-list")).getText()).doesNotContain("周大娘");
+        chromium.screenshot("care-phone-survey");
+
+        // 核实无误: one tap.
+        answer(zhang, "核实无误").click();
+        wait.until(invisibilityOfElementLocated(card("survey-list", zhang)));
+        wait.until(textToBePresentInElementLocated(By.id("survey-progress"), "已核实 1 / 3 人"));
+
+        // 有变化: the survey's ledger fields; nothing changed is refused on the phone.
+        answer(xiaojun, "有变化").click();
+        wait.until(visibilityOfElementLocated(By.id("review-changes")));
+        assertThat(page.text("review-title")).isEqualTo("信息有变化：李小军");
+        assertThat(page.find(By.id("review-parents-workplace")).isDisplayed()).isTrue();
+        assertThat(page.find(By.id("review-children-away")).isDisplayed()).isFalse();
+        page.find(By.id("review-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("review-error"), "还没有改动"));
+        page.find(By.id("review-school")).sendKeys("镇中心小学");
+        page.find(By.id("review-parents-workplace")).sendKeys("广东东莞");
+        chromium.screenshot("care-phone-survey-changed");
+        page.find(By.id("review-save")).click();
+        wait.until(invisibilityOfElementLocated(By.id("review-view")));
+        wait.until(invisibilityOfElementLocated(card("survey-list", xiaojun)));
+
+        // 已不符合: a reason is asked.
+        answer(xiaohong, "已不符合").click();
+        wait.until(visibilityOfElementLocated(By.id("review-left")));
+        page.find(By.id("review-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("review-error"), "请选一个原因"));
+        page.find(By.cssSelector("#review-reasons [data-reason='PARENTS_RETURNED']")).click();
+        chromium.screenshot("care-phone-survey-left");
+        page.find(By.id("review-save")).click();
+        wait.until(invisibilityOfElementLocated(By.id("review-view")));
+
+        // All reviewed; those the criteria cannot check wait for the township, with why.
+        wait.until(textToBePresentInElementLocated(By.id("survey-progress"), "已核实 3 / 3 人"));
+        assertThat(page.find(By.id("survey-empty")).isDisplayed()).isTrue();
+        assertThat(page.text("count-survey")).isEmpty();
+        JsonNode flagged = hub.get(path + "/people?show=flagged", hub.adminToken).json().get("items");
+        assertThat(flagged).isNotEmpty();
+        WebElement flaggedBox = wait.until(visibilityOfElementLocated(By.id("survey-flagged-box")));
+        for (JsonNode person : flagged) {
+            assertThat(page.find(card("survey-flagged", person.get("residentId").asText())).getText())
+                    .contains(person.get("name").asText(), "待决定", "信息不全，无法对标", "缺出生日期");
+        }
+        assertThat(flaggedBox.getText()).doesNotContain("王小红");
+        chromium.screenshot("care-phone-survey-done");
+
+        // The board and the ledger as the staff see them.
+        JsonNode progress = hub.get(path, hub.adminToken).json().get("progress");
+        assertThat(progress.get("reviewed").asInt()).isEqualTo(3);
+        assertThat(progress.get("confirmed").asInt()).isEqualTo(1);
+        assertThat(progress.get("changed").asInt()).isEqualTo(1);
+        assertThat(progress.get("left").asInt()).isEqualTo(1);
+        JsonNode child = hub.get("/api/v1/residents/" + xiaojun, hub.adminToken).json();
+        assertThat(child.get("school").asText()).isEqualTo("镇中心小学");
+        assertThat(child.get("parentsWorkplace").asText()).isEqualTo("广东东莞");
+        JsonNode gone = hub.get("/api/v1/residents/" + xiaohong, hub.adminToken).json();
+        assertThat(gone.get("active").asBoolean()).isFalse();
+        assertThat(gone.get("leftReason").asText()).isEqualTo("PARENTS_RETURNED");
+
+        // A cadre reviews their own village only: the hub refuses another's.
+        String cadre = hub.login("lijianhua", "password-lijianhua");
+        assertThat(hub.post(path + "/reviews", cadre, Map.of("residentId", other, "outcome", "CONFIRMED")).status())
+                .isEqualTo(403);
+        assertThat(hub.get(path + "?village=%E5%9B%A2%E7%BB%93%E6%9D%91", cadre).status()).isEqualTo(403);
+        assertThat(hub.get(path, hub.adminToken).json().at("/progress/reviewed").asInt()).isEqualTo(3);
+
+        chromium.driver.manage().window().setSize(new Dimension(1280, 900));
+        chromium.screenshot("care-desktop-survey-done");
+        page.assertNoScriptErrors();
+    }
+
+    @Test
     void the_staff_pages_section_counts_a_visit_live_with_the_festival_campaign_and_the_cadre() throws Exception {
         login("wangfang", "password-wangfang");
         page.awaitLive();
@@ -181,6 +271,11 @@ class CarePagesIT extends StaffPageHarness {
 
     private WebElement chip(String text) {
         return page.find(By.xpath("//div[@id='visit-items']/button[text()='" + text + "']"));
+    }
+
+    /** One of the three answers on a person's 核实 card. */
+    private WebElement answer(String residentId, String text) {
+        return page.find(card("survey-list", residentId)).findElement(By.xpath(".//button[text()='" + text + "']"));
     }
 
     private static By card(String list, String residentId) {

@@ -33,11 +33,6 @@ import org.openqa.selenium.WebElement;
  */
 class FamilyPageIT {
 
-    /** WeChat 8 on Android (XWeb): what the hub sees from a family member's phone. */
-    static final String WECHAT = "Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv) AppleWebKit/537.36"
-            + " (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20221109"
-            + " MicroMessenger/8.0.31.2280(0x28001F37) WeChat/arm64 Weixin NetType/4G Language/zh_CN ABI/arm64";
-
     @TempDir
     Path dir;
 
@@ -53,7 +48,7 @@ class FamilyPageIT {
     @BeforeEach
     void start() {
         phone = new StaffPage(profile, Duration.ofSeconds(40), "--use-fake-device-for-media-stream",
-                "--use-fake-ui-for-media-stream", "--user-agent=" + WECHAT);
+                "--use-fake-ui-for-media-stream", "--user-agent=" + HeadlessChromium.WECHAT_USER_AGENT);
         chromium = phone.chromium;
         hub = new TestHub(dir);
         kiosk = hub.kiosk("和平村幸福小院", "和平村");

@@ -66,6 +66,8 @@ class ReportsTest {
     final List<Fact> visits = new ArrayList<>();
     final List<Help> helps = new ArrayList<>();
     final List<Notice> notices = new ArrayList<>();
+    /** The visits recorded from a phone, with what they found and brought (also in {@link #visits}). */
+    final List<Recorded> recorded = new ArrayList<>();
 
     record Person(String id, String name, String village, boolean elder, LocalDate born, Integer every,
             List<String> tags, int cadres, Set<String> cadreIds, Instant created, Instant[] left) {
@@ -76,6 +78,10 @@ class ReportsTest {
 
     record Help(String village, String source, String category, Instant at, Long acknowledgeSeconds, String status,
             boolean overdue) {
+    }
+
+    /** A phone's visit: the problems it found (each solved or not) and the items it brought. */
+    record Recorded(Fact visit, List<Boolean> problems, List<String> items) {
     }
 
     record Notice(Set<String> villages, boolean all, boolean emergency, Instant at, boolean[] withdrawn,
@@ -92,6 +98,7 @@ class ReportsTest {
         tuanjie = hub.kiosk("团结村幸福小院", "团结村");
         String li = hub.cadre("李建华", "和平村", "13900001111", "2468");
         String wang = hub.cadre("王芳", "和平村", "13900002222", "1357");
+        String zhao = hub.cadre("赵明", "团结村", "13900003333", "8642");
 
         // November 29 (the test hub's start): the ledger and an announcement of last month.
         person("张桂英", "和平村", true, LocalDate.of(1940, 5, 1), 1, List.of("五保户", "高血压"), li, wang);
@@ -105,6 +112,8 @@ class ReportsTest {
         help(heping, "BUTTON", null, null, null);
         visit("张桂英", LocalDate.of(2026, 11, 30));
         checkIn("张桂英", LocalDate.of(2026, 11, 30));
+        // Last month's phone visit: its problem and items are not December's.
+        visitFromPhone("王德福", li, LocalDate.of(2026, 11, 30), List.of("米", "油"), true);
 
         at(LocalDate.of(2026, 12, 2), 10, 0);
         help(heping, "BUTTON", "MEDICAL", Duration.ofMinutes(3), "RESOLVED");
@@ -138,6 +147,12 @@ class ReportsTest {
         visit("张桂英", LocalDate.of(2026, 12, 5));
         visit("李小军", LocalDate.of(2026, 12, 3));
         visit("周大娘", LocalDate.of(2026, 12, 4));
+        // The cadres' phones: problems found, some solved on the spot, and what they brought.
+        visitFromPhone("王德福", li, LocalDate.of(2026, 12, 3), List.of("米", "油", "毛毯"), true, false);
+        visitFromPhone("张桂英", wang, LocalDate.of(2026, 12, 6), List.of("米"), false);
+        visitFromPhone("李小军", li, LocalDate.of(2026, 12, 8), List.of("书包"));
+        visitFromPhone("王德福", wang, LocalDate.of(2026, 12, 9), List.of(), true);
+        visitFromPhone("周大娘", zhao, LocalDate.of(2026, 12, 7), List.of("米", "毛毯"), true, true, false);
         person("刘大爷", "和平村", true, null, null, List.of("高龄"));
         Notice all = notice(List.of(), false);
         Notice emergency = notice(List.of("团结村"), true);
@@ -183,7 +198,8 @@ class ReportsTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertThat(names).containsExactly("概况", "关爱对象", "结对帮扶", "走访", "求助", "报平安", "通知广播");
+            assertThat(names).containsExactly("概况", "关爱对象", "结对帮扶", "走访", "求助", "报平安", "通知广播",
+                    "困难问题", "物资发放");
             assertThat(workbook.getSheet("概况").getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo(report.get("title").asText());
             assertThat(number(workbook.getSheet("关爱对象"), "关爱对象（人）")).isEqualTo(report.at("/people/total").asDouble());
@@ -200,6 +216,14 @@ class ReportsTest {
             assertThat(number(workbook.getSheet("报平安"), "报平安率")).isEqualTo(report.at("/checkIns/rate").asDouble());
             assertThat(number(workbook.getSheet("通知广播"), "完整播放（台次）"))
                     .isEqualTo(report.at("/announcements/kiosksPlayed").asDouble());
+            assertThat(number(workbook.getSheet("困难问题"), "走访发现困难问题（件）"))
+                    .isEqualTo(report.at("/problems/found").asDouble());
+            assertThat(number(workbook.getSheet("困难问题"), "化解困难问题（件）"))
+                    .isEqualTo(report.at("/problems/solved").asDouble());
+            assertThat(number(workbook.getSheet("概况"), "化解困难问题（件）"))
+                    .isEqualTo(report.at("/problems/solved").asDouble());
+            assertThat(number(workbook.getSheet("物资发放"), "发放物品（件）")).isEqualTo(report.at("/items/given").asDouble());
+            assertThat(number(workbook.getSheet("物资发放"), "米")).isEqualTo(report.at("/items/byItem/米").asDouble());
             assertThat(workbook.getSheet("报平安").getRow(labelRow(workbook.getSheet("报平安"), "报平安率")).getCell(1)
                     .getCellStyle().getDataFormatString()).isEqualTo("0.0%");
         }
@@ -359,8 +383,31 @@ class ReportsTest {
         assertThat(announcements.get("withdrawn").asInt()).isEqualTo(withdrawn);
         assertThat(announcements.get("kiosksTargeted").asInt()).isEqualTo(targeted);
         assertThat(announcements.get("kiosksPlayed").asInt()).isEqualTo(played);
+        List<Recorded> recordedIn = recorded.stream().filter(r -> visitsIn.contains(r.visit())).toList();
+        JsonNode problems = report.get("problems");
+        List<Boolean> found = recordedIn.stream().flatMap(r -> r.problems().stream()).toList();
+        int solved = count(found, Boolean::booleanValue);
+        assertThat(problems.get("found").asInt()).isEqualTo(found.size());
+        assertThat(problems.get("solved").asInt()).isEqualTo(solved);
+        assertThat(problems.get("unsolved").asInt()).isEqualTo(found.size() - solved);
+        assertThat(problems.get("visitsWithProblems").asInt()).isEqualTo(count(recordedIn, r -> !r.problems().isEmpty()));
+        assertThat(problems.get("residents").asLong()).isEqualTo(recordedIn.stream().filter(r -> !r.problems().isEmpty())
+                .map(r -> r.visit().residentId()).distinct().count());
+
+        JsonNode items = report.get("items");
+        Map<String, Integer> byItem = new HashMap<>();
+        recordedIn.forEach(r -> r.items().forEach(item -> byItem.merge(item, 1, Integer::sum)));
+        assertThat(items.get("given").asInt()).isEqualTo(byItem.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(items.get("visits").asInt()).isEqualTo(count(recordedIn, r -> !r.items().isEmpty()));
+        List<Integer> order = new ArrayList<>();
+        items.get("byItem").fields().forEachRemaining(entry -> order.add(entry.getValue().asInt()));
+        assertThat(order).as("most given first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(items.get("byItem").size()).isEqualTo(byItem.size());
+        byItem.forEach((item, n) -> assertThat(items.get("byItem").get(item).asInt()).as(item).isEqualTo(n));
+
         // The seed is meant to exercise every figure: none may be trivially zero by accident.
-        assertThat(List.of(cared.size(), visitsIn.size(), helpsIn.size(), (int) made, published)).doesNotContain(0);
+        assertThat(List.of(cared.size(), visitsIn.size(), helpsIn.size(), (int) made, published, found.size(), solved,
+                found.size() - solved, byItem.size())).doesNotContain(0);
     }
 
     // Seeding, as kiosks and staff do it.
@@ -413,6 +460,23 @@ class ReportsTest {
         sync(kioskOf(person), TestHub.event(UUID.randomUUID(), "VISIT_CHECKED_IN", at, true,
                 Map.of("cadre", "李建华", "residentId", person.id(), "note", "身体良好")));
         visits.add(new Fact(person.id(), person.village(), at));
+    }
+
+    /** A visit recorded on a cadre's phone at 16:00 of {@code day} (staff sending it on the cadre's behalf). */
+    private void visitFromPhone(String name, String cadreId, LocalDate day, List<String> items, Boolean... solved) {
+        Person person = people.get(name);
+        Instant at = min(day.atTime(16, 0).atZone(ZONE).toInstant(), hub.clock.instant().minusSeconds(60));
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (int i = 0; i < solved.length; i++) {
+            problems.add(Map.of("text", "困难" + (i + 1), "solved", solved[i]));
+        }
+        TestHub.Answer answer = hub.post("/api/v1/visits", staff, Map.of("id", UUID.randomUUID().toString(),
+                "residentId", person.id(), "at", at.toString(), "cadreId", cadreId, "items", items,
+                "problems", problems));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        Fact visit = new Fact(person.id(), person.village(), at);
+        visits.add(visit);
+        recorded.add(new Recorded(visit, List.of(solved), items));
     }
 
     /**

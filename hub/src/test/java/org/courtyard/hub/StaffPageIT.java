@@ -20,6 +20,7 @@ import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -125,6 +126,55 @@ class StaffPageIT extends StaffPageHarness {
         new Select(chromium.driver.findElement(By.id("help-filter-status"))).selectByValue("");
         wait.until(textToBePresentInElementLocated(row(id), "已解决"));
         assertThat(chromium.driver.executeScript("return window.courtyardMarker;")).isEqualTo("loaded once");
+    }
+
+    @Test
+    void a_press_again_flashes_at_the_top_who_asked_shows_with_their_card_and_a_cancelled_one_stays_marked()
+            throws Exception {
+        String resident = hub.resident("张桂英", "和平村", "ELDER");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID mistaken = UUID.randomUUID();
+        hub.sync(kiosk, null, TestHub.helpRequested(first, TestHub.START));
+        hub.clock.advance(Duration.ofMinutes(1));
+        hub.sync(kiosk, null, TestHub.helpRequested(second, TestHub.START.plusSeconds(60)));
+        login(STAFF, "password-" + STAFF);
+        wait.until(textToBePresentInElementLocated(By.id("live-state"), "实时更新中"));
+        wait.until(presenceOfElementLocated(row(first)));
+
+        // 「您是哪一位？」 answered at the kiosk: the row and the detail name the person.
+        hub.sync(kiosk, null, TestHub.event(UUID.randomUUID(), "HELP_DETAILS", TestHub.START.plusSeconds(10), true,
+                Map.of("requestId", first, "residentId", resident)));
+        wait.until(textToBePresentInElementLocated(row(first), "张桂英"));
+
+        // The elder presses again: 再次求助, flashing, at the top of the list.
+        hub.clock.advance(Duration.ofMinutes(1));
+        hub.sync(kiosk, null, TestHub.event(UUID.randomUUID(), "HELP_REPEATED", TestHub.START.plusSeconds(120), true,
+                Map.of("requestId", first)));
+        wait.until(attributeContains(row(first), "class", "is-repeated"));
+        assertThat(chromium.driver.findElement(row(first)).getText()).contains("再次求助 ×1", "张桂英");
+        assertThat(chromium.driver.findElements(By.cssSelector("#help-rows tr")).get(0).getAttribute("data-id"))
+                .isEqualTo(first.toString());
+        chromium.screenshot("staff-list-repeated");
+
+        chromium.driver.findElement(row(first)).click();
+        wait.until(textToBePresentInElementLocated(By.id("help-detail-fields"), "张桂英"));
+        assertThat(page.text("help-detail-fields")).contains("求助人", "空巢老人", "上次报平安", "和平村幸福小院");
+        assertThat(page.text("help-history")).contains("再次求助");
+        chromium.screenshot("staff-detail-person");
+        chromium.driver.manage().window().setSize(new Dimension(390, 844));
+        chromium.screenshot("staff-detail-person-390");
+        chromium.driver.manage().window().setSize(new Dimension(1366, 768));
+
+        // 按错了 at the kiosk: the request stays on the default list, marked 已取消.
+        hub.sync(kiosk, null, TestHub.helpRequested(mistaken, TestHub.START.plusSeconds(150)));
+        wait.until(presenceOfElementLocated(row(mistaken)));
+        hub.sync(kiosk, null, TestHub.event(UUID.randomUUID(), "HELP_CANCELLED", TestHub.START.plusSeconds(160), true,
+                Map.of("requestId", mistaken)));
+        wait.until(textToBePresentInElementLocated(row(mistaken), "已取消"));
+        chromium.driver.navigate().refresh();
+        wait.until(textToBePresentInElementLocated(row(mistaken), "已取消"));
+        assertThat(chromium.driver.findElements(row(second))).hasSize(1);
     }
 
     @Test

@@ -1,17 +1,23 @@
 package org.courtyard.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /api/v1/villages}: the villages the hub knows and their duty phones. */
+/** {@code /api/v1/villages}: the villages the hub knows and their duty phones, which their kiosks get. */
 class VillagesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -53,6 +59,43 @@ class VillagesTest {
         none.put("dutyPhone", null);
         assertThat(hub.send("PUT", "/api/v1/villages/和平村", staff, none).json().get("dutyPhone").isNull()).isTrue();
         assertThat(hub.get("/api/v1/villages", staff).json().get(1).get("dutyPhone").isNull()).isTrue();
+    }
+
+    @Test
+    void a_new_duty_phone_is_a_roster_change_a_waiting_kiosk_of_the_village_gets_at_once_and_others_never()
+            throws Exception {
+        hub = new TestHub(dir);
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", "和平村");
+        TestHub.Kiosk elsewhere = hub.kiosk("大村小院", "大村");
+        String staff = hub.user("wangfang", "STAFF", null);
+        JsonNode first = hub.sync(kiosk, null).json();
+        assertThat(first.get("village").get("name").asText()).isEqualTo("和平村");
+        assertThat(first.get("village").get("dutyPhone").isNull()).as("no duty phone yet").isTrue();
+        String cursor = first.get("cursor").asText();
+        String otherCursor = hub.sync(elsewhere, null).json().get("cursor").asText();
+        assertThat(hub.sync(kiosk, cursor).json().get("village").isNull()).as("unchanged").isTrue();
+
+        CompletableFuture<TestHub.Answer> waiting = hub.sendAsync(hub.postRequest("/api/v1/sync?wait=20",
+                kiosk.token(), TestHub.syncBody(kiosk, cursor)));
+        await().atMost(WAIT).until(() -> hub.hub.waitingSyncs() == 1);
+        hub.send("PUT", "/api/v1/villages/和平村", staff, Map.of("dutyPhone", "0871-6512 3456"));
+
+        JsonNode woken = waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS).json();
+        assertThat(woken.get("village").get("dutyPhone").asText()).isEqualTo("0871-6512 3456");
+        assertThat(woken.get("residents").isArray()).as("the roster is sent whole").isTrue();
+        assertThat(hub.sync(elsewhere, otherCursor).json().get("village").isNull())
+                .as("another village's duty phone is no news for this kiosk").isTrue();
+
+        String after = woken.get("cursor").asText();
+        hub.send("PUT", "/api/v1/villages/和平村", staff, Map.of("dutyPhone", "0871-6512 3456"));
+        assertThat(hub.sync(kiosk, after).json().get("village").isNull())
+                .as("the same number saved again changes nothing").isTrue();
+        Map<String, Object> none = new HashMap<>();
+        none.put("dutyPhone", null);
+        hub.send("PUT", "/api/v1/villages/和平村", staff, none);
+        JsonNode removed = hub.sync(kiosk, after).json().get("village");
+        assertThat(removed.get("name").asText()).isEqualTo("和平村");
+        assertThat(removed.get("dutyPhone").isNull()).as("a removed number reaches the kiosk too").isTrue();
     }
 
     @Test

@@ -120,6 +120,7 @@ public final class Kiosk implements AutoCloseable {
         HelpStore helpStore = new HelpStore(store);
         this.help = new HelpController(model, helpStore, sync, feedback, hardware.lamps(), clock, config.help());
         sync.onAccepted(EventType.HELP_REQUESTED, help::accepted);
+        sync.onAccepted(EventType.HELP_REPEATED, help::repeatAccepted);
         sync.addAnswerPart(help::take);
 
         // Announcements: their tables, the audio over the hub connection, the announcements of the answer.
@@ -222,6 +223,7 @@ public final class Kiosk implements AutoCloseable {
             case CONNECTING -> LampState.OFF;
         }));
         idle.start();
+        help.start();
         voice.start();
         memoUploader.start();
         family.start();
@@ -249,7 +251,7 @@ public final class Kiosk implements AutoCloseable {
 
     // The controllers the screen, the button, the voice and the headless console call.
 
-    /** 求助: raise, cancel, say what kind. */
+    /** 求助: raise, repeat, cancel, say what kind and who asked. */
     public HelpController help() {
         return help;
     }
@@ -319,6 +321,7 @@ public final class Kiosk implements AutoCloseable {
         }
         closed = true;
         idle.close();
+        help.close();
         voice.close();
         memoUploader.close();
         family.close();

@@ -68,7 +68,7 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
               --data DIR         where the kiosk keeps its database and downloaded audio
               --hardware MODE    pi (GPIO and sound of a Raspberry Pi) or sim (simulated, for PCs)
               --headless         no screen; with --hardware sim, commands are read from stdin:
-                                 press, long-press, say TEXT, residents, checkin NAME,
+                                 press, long-press, say TEXT, residents, checkin NAME, who NAME,
                                  messages NAME, listen NAME, status, quit
               --voice-model DIR  a Vosk model folder; without it voice commands are off
               --allow-insecure-http

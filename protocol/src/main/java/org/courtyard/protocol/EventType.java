@@ -5,6 +5,7 @@ public enum EventType {
     HELP_REQUESTED(HelpRequested.class),
     HELP_CANCELLED(HelpCancelled.class),
     HELP_DETAILS(HelpDetails.class),
+    HELP_REPEATED(HelpRepeated.class),
     CHECKED_IN(CheckedIn.class),
     CHECK_IN_UNDONE(CheckInUndone.class),
     VISIT_CHECKED_IN(VisitCheckedIn.class),

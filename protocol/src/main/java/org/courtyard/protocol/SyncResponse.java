@@ -1,5 +1,6 @@
 package org.courtyard.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,14 +13,17 @@ import java.util.UUID;
  * means something: the village's roster has not changed since the kiosk's cursor, so the kiosk
  * keeps what it has. A list (possibly empty) is the complete current roster of the kiosk's village
  * and replaces what the kiosk has. An older hub that does not send them is read as "unchanged".
+ * {@code village} (the village's name and duty phone) is part of the roster and follows the same
+ * rule: null is "unchanged".
  *
  * <p>{@code messages} are the family messages to the village's residents that are new or changed
  * (heard, deleted) since the kiosk's cursor; absent reads as none.
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
         List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-        List<ResidentCard> residents, List<CadreCard> cadres, List<FamilyMessage> messages) {
+        List<ResidentCard> residents, List<CadreCard> cadres, VillageCard village, List<FamilyMessage> messages) {
 
+    @JsonCreator
     public SyncResponse {
         accepted = Require.list(accepted, "accepted");
         rejected = Require.list(rejected, "rejected");
@@ -32,8 +36,15 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         messages = Require.list(messages, "messages");
     }
 
-    /** True when this answer carries the village's roster (residents, cadres or both). */
+    /** An answer without the village's card (its roster part unchanged, or from a hub before it). */
+    public SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
+            List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
+            List<ResidentCard> residents, List<CadreCard> cadres, List<FamilyMessage> messages) {
+        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, null, messages);
+    }
+
+    /** True when this answer carries the village's roster (residents, cadres, the village's card). */
     public boolean hasRoster() {
-        return residents != null || cadres != null;
+        return residents != null || cadres != null || village != null;
     }
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The event's {@code type} chooses its payload record; a type the reader does not know is refused. */
 class EventTypeTest {
 
-    private static final String KNOWN = "HELP_REQUESTED, HELP_CANCELLED, HELP_DETAILS, CHECKED_IN, CHECK_IN_UNDONE, "
-            + "VISIT_CHECKED_IN, ANNOUNCEMENT_PLAYED, HEARTBEAT, AUDIO_DOWNLOADED, MESSAGE_DELIVERED, MESSAGE_HEARD";
+    private static final String KNOWN = "HELP_REQUESTED, HELP_CANCELLED, HELP_DETAILS, HELP_REPEATED, CHECKED_IN, "
+            + "CHECK_IN_UNDONE, VISIT_CHECKED_IN, ANNOUNCEMENT_PLAYED, HEARTBEAT, AUDIO_DOWNLOADED, MESSAGE_DELIVERED, "
+            + "MESSAGE_HEARD";
 
     @ParameterizedTest
     @ValueSource(strings = {"DOOR_OPENED", "help_requested", "HELP REQUESTED", ""})

@@ -27,7 +27,11 @@ enum Golden {
     EVENT_HELP_DETAILS("event-help-details.json", Event.class, new Event(
             uuid("0b5f2f8e-4c1d-4a7e-9d55-1f0f3c6a8e21"), EventType.HELP_DETAILS,
             at("2026-11-29T02:14:19Z"), true,
-            new HelpDetails(uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), HelpCategory.MEDICAL))),
+            new HelpDetails(uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), HelpCategory.MEDICAL, "r-0042"))),
+    EVENT_HELP_REPEATED("event-help-repeated.json", Event.class, new Event(
+            uuid("4d8c2b71-5e3a-4f6b-8a19-7c0d2e4f6a83"), EventType.HELP_REPEATED,
+            at("2026-11-29T02:21:40Z"), true,
+            new HelpRepeated(uuid("ee23b09c-62cb-494a-8806-063f10bd3117")))),
     EVENT_CHECKED_IN("event-checked-in.json", Event.class, Values.checkedIn()),
     EVENT_CHECK_IN_UNDONE("event-check-in-undone.json", Event.class, new Event(
             uuid("2a7d6c1e-5b3f-4e8a-9c0d-6f1e2b3a4c5d"), EventType.CHECK_IN_UNDONE,
@@ -65,7 +69,8 @@ enum Golden {
             at("2026-11-29T02:16:31Z"), null, null, List.of())),
     SYNC_RESPONSE_ROSTER("sync-response-roster.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
             "c-000192", List.of(), List.of(), at("2026-11-29T02:20:00Z"),
-            List.of(Values.elder(), Values.child()), List.of(Values.cadre()), List.of())),
+            List.of(Values.elder(), Values.child()), List.of(Values.cadre()), Values.village(), List.of())),
+    VILLAGE_CARD("village-card.json", VillageCard.class, Values.village()),
     SYNC_RESPONSE_MESSAGES("sync-response-messages.json", SyncResponse.class, new SyncResponse(List.of(), List.of(),
             "help=57.roster=3.announcements=12.messages=31", List.of(), List.of(), at("2026-11-29T10:02:00Z"), null,
             null, List.of(Values.message(), FamilyMessage.deleted("5d0e8a7c-1b2f-4c3d-9e8f-7a6b5c4d3e2f", "r-0042")))),
@@ -97,15 +102,17 @@ enum Golden {
     HELP_REQUEST("help-request.json", HelpRequest.class, new HelpRequest(
             uuid("ee23b09c-62cb-494a-8806-063f10bd3117"), "kiosk-dazhai-01", "大寨村", HelpStatus.ASSIGNED,
             HelpSource.VOICE, null, null, "救命", false, at("2026-11-29T02:14:07.512Z"),
-            at("2026-11-29T02:14:08.020Z"), true, "wangfang", "李建华", at("2026-11-29T02:16:30Z"), List.of(
-                    new HelpHistoryEntry(HelpStatus.NEW, null, null, null, at("2026-11-29T02:14:08.020Z")),
+            at("2026-11-29T02:14:08.020Z"), true, "wangfang", "李建华", at("2026-11-29T02:16:30Z"), 1, List.of(
+                    HelpHistoryEntry.status(HelpStatus.NEW, null, null, null, at("2026-11-29T02:14:08.020Z")),
                     Values.acknowledged(),
-                    new HelpHistoryEntry(HelpStatus.ASSIGNED, "wangfang", "李建华", "李建华十分钟内到",
+                    new HelpHistoryEntry(HelpHistoryEvent.REPEATED, HelpStatus.ACKNOWLEDGED, null, null, null,
+                            at("2026-11-29T02:15:40Z")),
+                    HelpHistoryEntry.status(HelpStatus.ASSIGNED, "wangfang", "李建华", "李建华十分钟内到",
                             at("2026-11-29T02:16:30Z"))))),
     HELP_REQUEST_LIST_ITEM("help-request-list-item.json", HelpRequest.class, new HelpRequest(
             uuid("a33b6a42-4797-40e9-a14d-043800c38815"), "kiosk-xiaohe-02", "小河村", HelpStatus.NEW,
             HelpSource.BUTTON, null, null, null, false, at("2026-11-29T03:40:12Z"),
-            at("2026-11-29T03:40:12.480Z"), true, null, null, null, List.of())),
+            at("2026-11-29T03:40:12.480Z"), true, null, null, null, 0, List.of())),
     SELF_TEST("self-test.json", SelfTest.class, new SelfTest("failed: last play failed: line unavailable", "ok",
             "ok", null, "ok")),
     ERROR_BODY("error-body.json", ErrorBody.class, ErrorBody.of("invalid_field",
@@ -196,8 +203,12 @@ enum Golden {
         }
 
         static HelpHistoryEntry acknowledged() {
-            return new HelpHistoryEntry(HelpStatus.ACKNOWLEDGED, "wangfang", null, null,
+            return HelpHistoryEntry.status(HelpStatus.ACKNOWLEDGED, "wangfang", null, null,
                     at("2026-11-29T02:15:02Z"));
+        }
+
+        static VillageCard village() {
+            return new VillageCard("大寨村", "0871-6512 3456");
         }
     }
 }

@@ -27,7 +27,8 @@ class MissingFieldTest {
     private static final Map<EventType, List<String>> REQUIRED_PAYLOAD_FIELDS = new EnumMap<>(Map.ofEntries(
             Map.entry(EventType.HELP_REQUESTED, List.of("source")),
             Map.entry(EventType.HELP_CANCELLED, List.of("requestId")),
-            Map.entry(EventType.HELP_DETAILS, List.of("requestId", "category")),
+            Map.entry(EventType.HELP_DETAILS, List.of("requestId")),
+            Map.entry(EventType.HELP_REPEATED, List.of("requestId")),
             Map.entry(EventType.CHECKED_IN, List.of("residentId")),
             Map.entry(EventType.CHECK_IN_UNDONE, List.of("checkInId")),
             Map.entry(EventType.VISIT_CHECKED_IN, List.of("cadre", "residentId")),
@@ -41,7 +42,7 @@ class MissingFieldTest {
             "/startsAt", "/withdrawn", "/revision");
 
     private static final List<String> HELP_REQUEST = List.of("/id", "/kioskId", "/status", "/source",
-            "/hasVoiceMemo", "/occurredAt", "/receivedAt", "/clockTrusted");
+            "/hasVoiceMemo", "/occurredAt", "/receivedAt", "/clockTrusted", "/repeatCount");
 
     /** Required top-level fields; Targets, whose rule is "exactly one key", is tested on its own. */
     private static final Map<Golden, List<String>> REQUIRED = new EnumMap<>(Golden.class);
@@ -60,6 +61,7 @@ class MissingFieldTest {
         REQUIRED.put(Golden.HELP_REQUEST_LIST_ITEM, HELP_REQUEST);
         REQUIRED.put(Golden.ERROR_BODY, List.of("/error"));
         REQUIRED.put(Golden.SELF_TEST, List.of());
+        REQUIRED.put(Golden.VILLAGE_CARD, List.of("/name"));
         REQUIRED.put(Golden.FAMILY_MESSAGE, List.of("/id", "/residentId", "/relation", "/sentAt", "/audio", "/deleted"));
         for (Golden golden : Golden.values()) {
             if (golden.value instanceof Event event) {

@@ -8,6 +8,7 @@ import static org.courtyard.protocol.Golden.uuid;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The records check themselves when built in Java too, naming the field, so no invalid value is ever sent. */
@@ -96,6 +97,49 @@ class RecordValidationTest {
                 .hasMessage("field 'residents[0]' must not be null");
         assertThat(new SyncResponse(List.of(), List.of(), "c-1", List.of(), List.of(), at("2026-11-29T02:16:31Z"),
                 null, null, null).residents()).isNull();
+    }
+
+    @Test
+    void help_details_from_a_kiosk_before_residentId_read_as_the_category_alone() {
+        String old = """
+                {"id":"0b5f2f8e-4c1d-4a7e-9d55-1f0f3c6a8e21","type":"HELP_DETAILS","occurredAt":"2026-11-29T02:14:19Z",
+                 "clockTrusted":true,"payload":{"requestId":"ee23b09c-62cb-494a-8806-063f10bd3117","category":"MEDICAL"}}""";
+
+        HelpDetails details = (HelpDetails) ProtocolJson.read(old, Event.class).payload();
+
+        assertThat(details).isEqualTo(HelpDetails.category(details.requestId(), HelpCategory.MEDICAL));
+        assertThat(details.residentId()).isNull();
+    }
+
+    @Test
+    void help_details_carry_who_asked_without_a_category_but_never_nothing() {
+        UUID request = UUID.fromString("ee23b09c-62cb-494a-8806-063f10bd3117");
+
+        assertThat(HelpDetails.resident(request, "r-0042").category()).isNull();
+        assertThatThrownBy(() -> new HelpDetails(request, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing required field 'category' (or 'residentId')");
+        assertThatThrownBy(() -> HelpDetails.resident(request, " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'residentId' must not be blank");
+    }
+
+    @Test
+    void a_village_card_takes_a_public_phone_number_and_refuses_anything_else() {
+        assertThat(new VillageCard("大寨村", "+86 871-6512 3456").dutyPhone()).isEqualTo("+86 871-6512 3456");
+        assertThat(new VillageCard("大寨村", null).dutyPhone()).isNull();
+        assertThatThrownBy(() -> new VillageCard("大寨村", "138****2222"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("field 'dutyPhone' must be digits");
+    }
+
+    @Test
+    void a_help_request_never_counts_negative_repeats() {
+        assertThatThrownBy(() -> new HelpRequest(UUID.randomUUID(), "k-1", null, HelpStatus.NEW, HelpSource.BUTTON,
+                null, null, null, false, at("2026-11-29T02:14:07Z"), at("2026-11-29T02:14:08Z"), true, null, null,
+                null, -1, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field 'repeatCount' must not be negative");
     }
 
     @Test

@@ -70,7 +70,7 @@ class SerializationTest {
         assertThat(response.accepted()).isEmpty();
         assertThat(ProtocolJson.write(response)).isEqualTo("{\"accepted\":[],\"rejected\":[],\"cursor\":\"c-1\","
                 + "\"announcements\":[],\"helpUpdates\":[],\"serverTime\":\"2026-11-29T02:16:31Z\","
-                + "\"residents\":null,\"cadres\":null,\"messages\":[]}");
+                + "\"residents\":null,\"cadres\":null,\"village\":null,\"messages\":[]}");
     }
 
     @Test
@@ -101,7 +101,7 @@ class SerializationTest {
     @Test
     void instant_keeps_its_fraction_of_a_second() {
         Instant precise = Instant.parse("2026-11-29T02:14:07.123456789Z");
-        HelpHistoryEntry entry = new HelpHistoryEntry(HelpStatus.NEW, null, null, null, precise);
+        HelpHistoryEntry entry = HelpHistoryEntry.status(HelpStatus.NEW, null, null, null, precise);
 
         String json = ProtocolJson.write(entry);
 

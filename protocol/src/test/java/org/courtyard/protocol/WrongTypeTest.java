@@ -98,8 +98,9 @@ class WrongTypeTest {
                 arguments(Golden.HELP_UPDATE, "/status", "{}", "status", "field 'status' has the wrong type: "
                         + "expected one of NEW, ACKNOWLEDGED, ASSIGNED, RESOLVED, CANCELLED but got an object"),
                 arguments(Golden.EVENT_HELP_REQUESTED, "/type", "3", "type", "field 'type' has the wrong type: expected "
-                        + "one of HELP_REQUESTED, HELP_CANCELLED, HELP_DETAILS, CHECKED_IN, CHECK_IN_UNDONE, VISIT_CHECKED_IN, "
-                        + "ANNOUNCEMENT_PLAYED, HEARTBEAT, AUDIO_DOWNLOADED, MESSAGE_DELIVERED, MESSAGE_HEARD but got the number 3"),
+                        + "one of HELP_REQUESTED, HELP_CANCELLED, HELP_DETAILS, HELP_REPEATED, CHECKED_IN, CHECK_IN_UNDONE, "
+                        + "VISIT_CHECKED_IN, ANNOUNCEMENT_PLAYED, HEARTBEAT, AUDIO_DOWNLOADED, MESSAGE_DELIVERED, MESSAGE_HEARD "
+                        + "but got the number 3"),
                 arguments(Golden.EVENT_HELP_REQUESTED, "/id", "42", "id",
                         "field 'id' has the wrong type: expected a UUID but got a number"),
                 arguments(Golden.SYNC_RESPONSE, "/accepted/0", "{}", "accepted[0]",

@@ -1,7 +1,14 @@
 package org.courtyard.hub.help;
 
-/** Something that happened to a help request, as told to the outbox and the listeners. */
-public record HelpChange(Kind kind, HelpView help) {
+/**
+ * Something that happened to a help request, as told to the outbox and the listeners.
+ * {@code personNamed}: a DETAILS change that named (or changed) who asked.
+ */
+public record HelpChange(Kind kind, HelpView help, boolean personNamed) {
+
+    public HelpChange(Kind kind, HelpView help) {
+        this(kind, help, false);
+    }
 
     public enum Kind {
         /** A kiosk sent a new request. */
@@ -14,6 +21,8 @@ public record HelpChange(Kind kind, HelpView help) {
          * The kiosk added what the person told it afterwards (the category, or a voice memo); the
          * status is unchanged.
          */
-        DETAILS
+        DETAILS,
+        /** The person pressed again while it was open (a counted repeat); the status is unchanged. */
+        REPEATED
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import org.courtyard.hub.sync.IncomingEvent;
 import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpDetails;
+import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequested;
 
 /**
  * The help feature's sync handlers: a HELP_REQUESTED creates the request, a HELP_CANCELLED
- * cancels it, a HELP_DETAILS adds the category the person chose. Each runs in the batch's write
+ * cancels it, a HELP_DETAILS adds the category the person chose or who they are, a HELP_REPEATED
+ * counts a press again (or, within {@link HelpRequests#REPEAT_WINDOW} of the last, nothing). Each runs in the batch's write
  * transaction and publishes its change once the batch committed; a cancel or details of an unknown,
  * another kiosk's or (for a cancel) closed request is rejected with {@code unknown_request},
  * {@code not_this_kiosk} or {@code not_open}.
@@ -35,6 +37,11 @@ public final class HelpEvents {
     public void details(IncomingEvent<HelpDetails> event) throws SQLException {
         publishAfterCommit(event, help.detailsFromEvent(event.connection(), event.payload(), event.kiosk(),
                 event.receivedAt()));
+    }
+
+    public void repeated(IncomingEvent<HelpRepeated> event) throws SQLException {
+        help.repeatFromEvent(event.connection(), event.event(), event.payload(), event.kiosk(), event.receivedAt())
+                .ifPresent(change -> publishAfterCommit(event, change));
     }
 
     private void publishAfterCommit(IncomingEvent<?> event, HelpChange change) {

@@ -24,9 +24,11 @@ import org.courtyard.protocol.HelpRequest;
 import org.courtyard.protocol.HelpStatus;
 
 /**
- * The webhook messages of help requests: {@code help.new}, {@code help.overdue} and
- * {@code help.resolved}, queued in the transaction that makes the change and sent once it
- * committed. New and overdue ones are addressed to the people who must act: the person asking
+ * The webhook messages of help requests: {@code help.new}, {@code help.overdue},
+ * {@code help.resolved}, {@code help.repeated} (再次求助) and {@code help.person} (the kiosk learnt
+ * who asked), queued in the transaction that makes the change and sent once it committed; the JSON
+ * body's {@code request} is HELP, with the person who asked in {@code resident}. New, overdue and
+ * repeated ones (and the person once named) are addressed to the people who must act: the person asking
  * (when the request names them), their paired cadres and the village's duty phone, @-mentioned by
  * the group robots; the text is Chinese for the township's groups and links to the request.
  */
@@ -95,6 +97,18 @@ public final class HelpNotices implements HelpOutbox, HelpListener {
                         + " 的求助已超过" + overdueAfter.toMinutes() + "分钟无人受理，请尽快处理" + people.tail(),
                         people.mentions(), page(help)));
             }
+            case REPEATED -> {
+                People people = people(connection, help);
+                yield new WebhookMessage(json(event.get(), help, people), Notice.alone("【再次求助】"
+                        + where(help, people) + " 的求助又按了一次（共按" + (help.request().repeatCount() + 1)
+                        + "次），现在" + statusWord(help.request()) + "，请尽快处理" + people.tail(),
+                        people.mentions(), page(help)));
+            }
+            case PERSON -> {
+                People people = people(connection, help);
+                yield new WebhookMessage(json(event.get(), help, people), Notice.alone("【求助人】"
+                        + where(help, people) + " 的求助" + people.tail(), people.mentions(), page(help)));
+            }
             case RESOLVED -> {
                 String who = help.request().assignee() != null ? help.request().assignee()
                         : help.request().acknowledgedBy();
@@ -118,7 +132,8 @@ public final class HelpNotices implements HelpOutbox, HelpListener {
         return switch (change.kind()) {
             case CREATED -> Optional.of(WebhookEvent.NEW);
             case OVERDUE -> Optional.of(WebhookEvent.OVERDUE);
-            case DETAILS -> Optional.empty();
+            case DETAILS -> change.personNamed() ? Optional.of(WebhookEvent.PERSON) : Optional.empty();
+            case REPEATED -> Optional.of(WebhookEvent.REPEATED);
             case UPDATED -> change.help().request().status() == HelpStatus.RESOLVED
                     ? Optional.of(WebhookEvent.RESOLVED)
                     : Optional.empty();
@@ -160,6 +175,16 @@ public final class HelpNotices implements HelpOutbox, HelpListener {
         String kiosk = help.kioskName() == null ? request.kioskId() : help.kioskName();
         return village + kiosk + " " + CLOCK.format(at.atZone(zone))
                 + (people.residentName() == null ? "" : " " + people.residentName());
+    }
+
+    private static String statusWord(HelpRequest request) {
+        return switch (request.status()) {
+            case NEW -> "还没有人受理";
+            case ACKNOWLEDGED -> "已由" + (request.acknowledgedBy() == null ? "工作人员" : request.acknowledgedBy()) + "受理";
+            case ASSIGNED -> "已指派" + (request.assignee() == null ? "" : request.assignee());
+            case RESOLVED -> "已标记为解决";
+            case CANCELLED -> "已取消";
+        };
     }
 
     private static String category(HelpRequest request) {

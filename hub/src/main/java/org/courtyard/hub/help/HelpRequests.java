@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +26,8 @@ import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpDetails;
 import org.courtyard.protocol.HelpHistoryEntry;
+import org.courtyard.protocol.HelpHistoryEvent;
+import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequest;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
@@ -35,8 +39,14 @@ import org.slf4j.LoggerFactory;
 /** The help requests of the hub, their history and their state machine. */
 public final class HelpRequests {
 
-    /** The {@code by} of changes a kiosk made (creation, cancel). */
+    /** The {@code by} of changes a kiosk made (creation, cancel, repeats). */
     public static final String BY_KIOSK = "kiosk";
+
+    /**
+     * A press this soon after the last counted one (by the kiosk's clock) is not counted again: an
+     * anxious hand presses several times, and staff should hear of it once.
+     */
+    public static final Duration REPEAT_WINDOW = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(HelpRequests.class);
     private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name, m.sha256 AS memo_sha256,"
@@ -48,14 +58,17 @@ public final class HelpRequests {
     private final Clock clock;
     private final Duration overdueAfter;
     private final HelpOutbox outbox;
+    private final HelpPeople people;
     private final List<HelpOutbox> outboxes = new CopyOnWriteArrayList<>();
     private final List<HelpListener> listeners = new CopyOnWriteArrayList<>();
 
-    public HelpRequests(Database database, Clock clock, Duration overdueAfter, HelpOutbox outbox) {
+    /** @param people the ledger's residents, for the person a request names */
+    public HelpRequests(Database database, Clock clock, Duration overdueAfter, HelpOutbox outbox, HelpPeople people) {
         this.database = database;
         this.clock = clock;
         this.overdueAfter = overdueAfter;
         this.outbox = outbox;
+        this.people = people;
     }
 
     /**
@@ -88,7 +101,8 @@ public final class HelpRequests {
                 event.id().toString(), kiosk.kioskId(), kiosk.village(), HelpStatus.NEW.name(), payload.source().name(),
                 payload.category() == null ? null : payload.category().name(), payload.residentId(),
                 payload.transcript(), event.occurredAt(), receivedAt, event.clockTrusted(), receivedAt);
-        addHistory(connection, event.id(), kiosk.kioskId(), HelpStatus.NEW, BY_KIOSK, null, null, receivedAt);
+        addHistory(connection, event.id(), kiosk.kioskId(), HelpHistoryEvent.STATUS, HelpStatus.NEW, BY_KIOSK, null,
+                null, receivedAt);
         HelpChange change = new HelpChange(HelpChange.Kind.CREATED, view(connection, event.id()).orElseThrow());
         record(connection, change);
         return change;
@@ -111,18 +125,69 @@ public final class HelpRequests {
     }
 
     /**
-     * Records the category a person chose after their request was sent (HELP_DETAILS), inside the
-     * caller's (sync) transaction; the latest answer wins, whatever the status.
+     * Records what the person told the kiosk after their request was sent (HELP_DETAILS): the
+     * category they chose and/or who they are, inside the caller's (sync) transaction. What the
+     * event carries replaces what the request had, whatever its status; what it leaves out stays.
      *
-     * @throws Refusal {@code unknown_request} or {@code not_this_kiosk}
+     * @throws Refusal {@code unknown_request}, {@code not_this_kiosk}, or for a person not of the
+     *     kiosk's village {@code unknown_resident} / {@code other_village}
      */
     public HelpChange detailsFromEvent(Connection connection, HelpDetails payload, KioskIdentity kiosk, Instant at)
             throws SQLException {
         UUID id = payload.requestId();
-        sentBy(connection, id, kiosk);
-        Sql.update(connection, "UPDATE help_requests SET category = ?, updated_at = ? WHERE id = ?",
-                payload.category().name(), at, id.toString());
-        return new HelpChange(HelpChange.Kind.DETAILS, view(connection, id).orElseThrow());
+        HelpView current = sentBy(connection, id, kiosk);
+        boolean named = payload.residentId() != null && !payload.residentId().equals(current.request().residentId());
+        if (payload.residentId() != null) {
+            HelpPerson person = people.find(connection, payload.residentId()).orElseThrow(() -> new Refusal(
+                    Refusal.Kind.NOT_FOUND, "unknown_resident", "HELP_DETAILS names resident " + payload.residentId()
+                            + ", who is not registered on this hub"));
+            if (!person.village().equals(kiosk.village())) {
+                throw new Refusal(Refusal.Kind.FORBIDDEN, "other_village", "HELP_DETAILS names resident "
+                        + payload.residentId() + " of " + person.village() + "; this kiosk is in " + kiosk.village());
+            }
+            Sql.update(connection, "UPDATE help_requests SET resident_id = ?, updated_at = ? WHERE id = ?",
+                    payload.residentId(), at, id.toString());
+        }
+        if (payload.category() != null) {
+            Sql.update(connection, "UPDATE help_requests SET category = ?, updated_at = ? WHERE id = ?",
+                    payload.category().name(), at, id.toString());
+        }
+        HelpChange change = new HelpChange(HelpChange.Kind.DETAILS, view(connection, id).orElseThrow(), named);
+        record(connection, change);
+        return change;
+    }
+
+    /**
+     * A press again while the request was open (HELP_REPEATED), inside the caller's (sync)
+     * transaction. Counted, unless it came within {@link #REPEAT_WINDOW} after the last counted
+     * press by the kiosk's clock (the request's own press counts as the first): a counted repeat adds
+     * one to {@code repeatCount}, a history entry {@code REPEATED}, and moves the request to the top
+     * of the list ({@code repeatedAt}, the hub's time). A repeat of a request closed meanwhile is
+     * counted too: the person pressed, whatever staff had decided.
+     *
+     * @return the change to publish after commit, or empty for a press that is not counted
+     * @throws Refusal {@code unknown_request} or {@code not_this_kiosk}
+     */
+    public Optional<HelpChange> repeatFromEvent(Connection connection, Event event, HelpRepeated payload,
+            KioskIdentity kiosk, Instant receivedAt) throws SQLException {
+        UUID id = payload.requestId();
+        HelpView current = sentBy(connection, id, kiosk);
+        Instant lastCounted = Sql.one(connection, "SELECT COALESCE(counted_press_at, occurred_at) AS last FROM"
+                + " help_requests WHERE id = ?", row -> Sql.instant(row, "last"), id.toString()).orElseThrow();
+        Duration since = Duration.between(lastCounted, event.occurredAt());
+        if (!since.isNegative() && since.compareTo(REPEAT_WINDOW) < 0) {
+            LOG.info("help request {} pressed again {} ms after the last counted press; counted once", id,
+                    since.toMillis());
+            return Optional.empty();
+        }
+        Sql.update(connection, "UPDATE help_requests SET repeat_count = repeat_count + 1, repeated_at = ?,"
+                + " counted_press_at = ?, updated_at = ? WHERE id = ?", receivedAt, event.occurredAt(), receivedAt,
+                id.toString());
+        addHistory(connection, id, kiosk.kioskId(), HelpHistoryEvent.REPEATED, current.request().status(), BY_KIOSK,
+                null, null, receivedAt);
+        HelpChange change = new HelpChange(HelpChange.Kind.REPEATED, view(connection, id).orElseThrow());
+        record(connection, change);
+        return Optional.of(change);
     }
 
     /**
@@ -155,23 +220,33 @@ public final class HelpRequests {
         return database.read(connection -> {
             HelpView view = view(connection, id).orElseThrow(() -> notFound(id));
             checkAccess(user, view);
-            List<HelpHistoryEntry> history = Sql.query(connection,
-                    "SELECT status, by_name, assignee, note, changed_at FROM help_history WHERE request_id = ? ORDER BY seq",
-                    row -> new HelpHistoryEntry(HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
+            List<HelpHistoryEntry> history = Sql.query(connection, "SELECT event, status, by_name, assignee, note,"
+                    + " changed_at FROM help_history WHERE request_id = ? ORDER BY seq",
+                    row -> new HelpHistoryEntry(HelpHistoryEvent.valueOf(row.getString("event")),
+                            HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
                             row.getString("assignee"), row.getString("note"), Sql.instant(row, "changed_at")),
                     id.toString());
             return view.withRequest(withHistory(view.request(), history));
         });
     }
 
-    /** Requests matching {@code filter}, newest first (by the hub's receive time), without history. */
+    /**
+     * Requests matching {@code filter}, newest first without history: by the hub's time of the
+     * request's arrival or of its last counted repeat, so a request pressed again comes to the top.
+     */
     public List<HelpView> list(HelpFilter filter) {
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
-            sql.append(" AND h.status IN (")
+            sql.append(" AND (h.status IN (")
                     .append(filter.statuses().stream().map(s -> "?").collect(Collectors.joining(", "))).append(')');
             filter.statuses().stream().sorted().forEach(status -> parameters.add(status.name()));
+            filter.cancelledWithin().ifPresent(within -> {
+                sql.append(" OR (h.status = ? AND h.updated_at >= ?)");
+                parameters.add(HelpStatus.CANCELLED.name());
+                parameters.add(clock.instant().minus(within));
+            });
+            sql.append(')');
         }
         filter.village().ifPresent(village -> {
             sql.append(" AND h.village = ?");
@@ -181,15 +256,15 @@ public final class HelpRequests {
             sql.append(" AND h.kiosk_id = ?");
             parameters.add(kiosk);
         });
-        sql.append(" ORDER BY h.received_at DESC, h.id LIMIT ?");
+        sql.append(" ORDER BY COALESCE(h.repeated_at, h.received_at) DESC, h.id LIMIT ?");
         parameters.add(filter.limit());
-        return database.read(connection -> Sql.query(connection, sql.toString(), HelpRequests::view,
-                parameters.toArray()));
+        return database.read(connection -> withPeople(connection, Sql.query(connection, sql.toString(),
+                HelpRequests::view, parameters.toArray())));
     }
 
     /**
      * Status changes of {@code kioskId}'s requests with a change sequence above {@code after}
-     * (creations excluded: the kiosk knows what it sent), oldest first, at most {@code limit}.
+     * (creations and repeats excluded: the kiosk knows what it sent), oldest first, at most {@code limit}.
      */
     public KioskUpdates updatesFor(String kioskId, long after, int limit) {
         return database.read(connection -> {
@@ -200,14 +275,14 @@ public final class HelpRequests {
             List<HelpUpdate> updates = Sql.query(connection,
                     "SELECT seq, request_id, status, " + spokenName("by_name") + " AS by_name, "
                             + spokenName("assignee") + " AS assignee, note, changed_at FROM help_history"
-                            + " WHERE kiosk_id = ? AND seq > ? AND status <> ? ORDER BY seq LIMIT ?",
+                            + " WHERE kiosk_id = ? AND seq > ? AND status <> ? AND event = ? ORDER BY seq LIMIT ?",
                     row -> {
                         last[0] = Math.max(last[0], row.getLong("seq"));
                         return new HelpUpdate(UUID.fromString(row.getString("request_id")),
                                 HelpStatus.valueOf(row.getString("status")), row.getString("by_name"),
                                 row.getString("assignee"), row.getString("note"), Sql.instant(row, "changed_at"));
                     },
-                    kioskId, after, HelpStatus.NEW.name(), limit);
+                    kioskId, after, HelpStatus.NEW.name(), HelpHistoryEvent.STATUS.name(), limit);
             return new KioskUpdates(updates, last[0]);
         });
     }
@@ -257,7 +332,7 @@ public final class HelpRequests {
     }
 
     /** The request {@code id} if {@code kiosk} sent it; for the kiosk's own events about it. */
-    private static HelpView sentBy(Connection connection, UUID id, KioskIdentity kiosk) throws SQLException {
+    private HelpView sentBy(Connection connection, UUID id, KioskIdentity kiosk) throws SQLException {
         HelpView current = view(connection, id).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                 "unknown_request", "no help request " + id + " on the hub"));
         if (!current.request().kioskId().equals(kiosk.kioskId())) {
@@ -274,16 +349,17 @@ public final class HelpRequests {
         String newAssignee = to == HelpStatus.ASSIGNED ? assignee : current.request().assignee();
         Sql.update(connection, "UPDATE help_requests SET status = ?, acknowledged_by = ?, assignee = ?, updated_at = ?"
                 + " WHERE id = ?", to.name(), acknowledgedBy, newAssignee, at, id.toString());
-        addHistory(connection, id, current.request().kioskId(), to, by, assignee, note, at);
+        addHistory(connection, id, current.request().kioskId(), HelpHistoryEvent.STATUS, to, by, assignee, note, at);
         HelpChange change = new HelpChange(HelpChange.Kind.UPDATED, view(connection, id).orElseThrow());
         record(connection, change);
         return change;
     }
 
-    private static void addHistory(Connection connection, UUID id, String kioskId, HelpStatus status, String by,
-            String assignee, String note, Instant at) throws SQLException {
-        Sql.update(connection, "INSERT INTO help_history (request_id, kiosk_id, status, by_name, assignee, note, changed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id.toString(), kioskId, status.name(), by, assignee, note, at);
+    private static void addHistory(Connection connection, UUID id, String kioskId, HelpHistoryEvent event,
+            HelpStatus status, String by, String assignee, String note, Instant at) throws SQLException {
+        Sql.update(connection, "INSERT INTO help_history (request_id, kiosk_id, event, status, by_name, assignee, note,"
+                + " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), kioskId, event.name(), status.name(), by,
+                assignee, note, at);
     }
 
     /** SQL for {@code column} as a kiosk may show it: a login name replaced by its account's display name. */
@@ -302,9 +378,29 @@ public final class HelpRequests {
         return Refusal.notFound("no help request " + id);
     }
 
-    /** One request as staff see it (without history), inside the caller's transaction. */
-    static Optional<HelpView> view(Connection connection, UUID id) throws SQLException {
-        return Sql.one(connection, SELECT_VIEW + " WHERE h.id = ?", HelpRequests::view, id.toString());
+    /** One request as staff see it (without history, with the person who asked), inside the caller's transaction. */
+    Optional<HelpView> view(Connection connection, UUID id) throws SQLException {
+        Optional<HelpView> bare = Sql.one(connection, SELECT_VIEW + " WHERE h.id = ?", HelpRequests::view,
+                id.toString());
+        return bare.isEmpty() ? bare : Optional.of(withPeople(connection, List.of(bare.get())).get(0));
+    }
+
+    /** The requests with the person each names, each person looked up once. */
+    private List<HelpView> withPeople(Connection connection, List<HelpView> views) throws SQLException {
+        Map<String, Optional<HelpPerson>> found = new HashMap<>();
+        List<HelpView> out = new ArrayList<>(views.size());
+        for (HelpView view : views) {
+            String residentId = view.request().residentId();
+            if (residentId == null) {
+                out.add(view);
+                continue;
+            }
+            if (!found.containsKey(residentId)) {
+                found.put(residentId, people.find(connection, residentId));
+            }
+            out.add(view.withResident(found.get(residentId).orElse(null)));
+        }
+        return out;
     }
 
     private static HelpView view(ResultSet row) throws SQLException {
@@ -320,13 +416,14 @@ public final class HelpRequests {
                 HelpSource.valueOf(row.getString("source")), category == null ? null : HelpCategory.valueOf(category),
                 row.getString("resident_id"), row.getString("transcript"), memo != null, Sql.instant(row, "occurred_at"),
                 Sql.instant(row, "received_at"), row.getBoolean("clock_trusted"), row.getString("acknowledged_by"),
-                row.getString("assignee"), Sql.instant(row, "updated_at"), List.of());
-        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt, memo);
+                row.getString("assignee"), Sql.instant(row, "updated_at"), row.getInt("repeat_count"), List.of());
+        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt, memo,
+                Sql.instant(row, "repeated_at"), null);
     }
 
     private static HelpRequest withHistory(HelpRequest r, List<HelpHistoryEntry> history) {
         return new HelpRequest(r.id(), r.kioskId(), r.village(), r.status(), r.source(), r.category(), r.residentId(),
                 r.transcript(), r.hasVoiceMemo(), r.occurredAt(), r.receivedAt(), r.clockTrusted(),
-                r.acknowledgedBy(), r.assignee(), r.updatedAt(), history);
+                r.acknowledgedBy(), r.assignee(), r.updatedAt(), r.repeatCount(), history);
     }
 }

@@ -60,7 +60,15 @@ public final class HelpSchema {
                       duration_ms BIGINT NOT NULL,
                       transcript TEXT,
                       received_at BIGINT NOT NULL
-                    )""")));
+                    )""")),
+            new Migration(3, "repeated presses", List.of(
+                    // repeated_at: the hub's time of the last counted repeat (the list's order);
+                    // counted_press_at: the kiosk's time of the last counted press (null: the request's own).
+                    "ALTER TABLE help_requests ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE help_requests ADD COLUMN repeated_at BIGINT",
+                    "ALTER TABLE help_requests ADD COLUMN counted_press_at BIGINT",
+                    // STATUS (a status change) or REPEATED (a counted repeat; status is the one it had).
+                    "ALTER TABLE help_history ADD COLUMN event VARCHAR(16) NOT NULL DEFAULT 'STATUS'")));
 
     private HelpSchema() {
     }

@@ -85,7 +85,7 @@ public final class VoiceMemos {
             Sql.update(connection, "INSERT INTO voice_memos (request_id, sha256, bytes, duration_ms, transcript,"
                     + " received_at) VALUES (?, ?, ?, ?, ?, ?)", id.toString(), sha256, (long) wav.length, durationMs,
                     text, clock.instant());
-            return new HelpChange(HelpChange.Kind.DETAILS, HelpRequests.view(connection, id).orElseThrow());
+            return new HelpChange(HelpChange.Kind.DETAILS, help.view(connection, id).orElseThrow());
         });
         if (replaced[0] != null) {
             deleteUnused(replaced[0]);
@@ -114,9 +114,9 @@ public final class VoiceMemos {
         database.read(connection -> requireOwnRequest(connection, kiosk, id));
     }
 
-    private static HelpView requireOwnRequest(java.sql.Connection connection, KioskIdentity kiosk, UUID id)
+    private HelpView requireOwnRequest(java.sql.Connection connection, KioskIdentity kiosk, UUID id)
             throws java.sql.SQLException {
-        HelpView view = HelpRequests.view(connection, id)
+        HelpView view = help.view(connection, id)
                 .orElseThrow(() -> Refusal.notFound("no help request " + id + " on the hub; send the memo after the"
                         + " request was accepted by a sync"));
         if (!view.request().kioskId().equals(kiosk.kioskId())) {

@@ -12,6 +12,10 @@ public enum WebhookEvent {
     NEW("help.new", false),
     OVERDUE("help.overdue", false),
     RESOLVED("help.resolved", false),
+    /** The person pressed again while their request was open (再次求助). */
+    REPEATED("help.repeated", false),
+    /** The kiosk learnt who asked, after the request was sent (「您是哪一位？」). */
+    PERSON("help.person", false),
     /** A resident went longer than their check-in expectation plus the grace days without checking in. */
     CHECKIN_MISSED("checkin.missed", true),
     /** A kiosk has not synced for {@code kiosk.silent-minutes}. */
@@ -22,7 +26,7 @@ public enum WebhookEvent {
     CARE_DIGEST("care.digest", true);
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
-    public static final String DEFAULT_CONFIG = "new,overdue,resolved,checkin_missed,silent,back,care_digest";
+    public static final String DEFAULT_CONFIG = "new,overdue,resolved,repeated,person,checkin_missed,silent,back,care_digest";
 
     private final String wireName;
     private final boolean foldable;
@@ -37,9 +41,12 @@ public enum WebhookEvent {
         return foldable;
     }
 
-    /** A new or overdue help request: someone needs help now; it goes before everything else. */
+    /**
+     * A new, overdue or pressed-again help request: someone needs help now; it goes before
+     * everything else.
+     */
     public boolean urgent() {
-        return this == NEW || this == OVERDUE;
+        return this == NEW || this == OVERDUE || this == REPEATED;
     }
 
     /** The {@code event} field of the JSON format. */
@@ -57,8 +64,8 @@ public enum WebhookEvent {
     }
 
     /**
-     * Reads {@code new}, {@code overdue}, {@code resolved}, {@code checkin_missed}, {@code silent},
-     * {@code back} or {@code care_digest}.
+     * Reads {@code new}, {@code overdue}, {@code resolved}, {@code repeated}, {@code person},
+     * {@code checkin_missed}, {@code silent}, {@code back} or {@code care_digest}.
      */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {

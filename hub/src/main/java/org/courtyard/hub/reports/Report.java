@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record Report(String title, String township, LocalDate from, LocalDate to, String village,
         Instant generatedAt, People people, Pairs pairs, Visits visits, HelpRequests helpRequests, CheckIns checkIns,
-        Announcements announcements) {
+        Announcements announcements, Problems problems, Items items) {
 
     /** People cared for at some time in the period. */
     public record People(int total, int elders, int children, Groups groups, Map<String, Integer> tags, int joined,
@@ -54,6 +54,14 @@ public record Report(String title, String township, LocalDate from, LocalDate to
 
     /** Check-ins (报平安) in the period against the expectation of each person. */
     public record CheckIns(int checkIns, int residentsExpected, long expected, long made, Double rate) {
+    }
+
+    /** Problems found on the visits of the period (化解困难问题), and how many of them were solved. */
+    public record Problems(int found, int solved, int unsolved, int visitsWithProblems, int residents) {
+    }
+
+    /** Items given on the visits of the period: how many in all, and by item, most given first. */
+    public record Items(int given, int visits, Map<String, Integer> byItem) {
     }
 
     /** Announcements published in the period. */

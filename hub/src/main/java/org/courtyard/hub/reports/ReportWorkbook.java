@@ -43,6 +43,8 @@ public final class ReportWorkbook {
             help(sheet(workbook, styles, "sheet.help", report), styles, report.helpRequests());
             checkIns(sheet(workbook, styles, "sheet.checkins", report), styles, report.checkIns());
             announcements(sheet(workbook, styles, "sheet.announcements", report), styles, report.announcements());
+            problems(sheet(workbook, styles, "sheet.problems", report), styles, report.problems());
+            items(sheet(workbook, styles, "sheet.items", report), styles, report.items());
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report workbook", e);
@@ -61,6 +63,7 @@ public final class ReportWorkbook {
         rows.number("people.total", report.people().total());
         rows.number("pairs.residentsWithPair", report.pairs().residentsWithPair());
         rows.number("visits.personTimes", report.visits().personTimes());
+        rows.number("problems.solved", report.problems().solved());
         rows.number("help.total", report.helpRequests().total());
         rows.number("help.resolved", report.helpRequests().resolved());
         rows.share("checkins.rate", report.checkIns().rate());
@@ -68,8 +71,7 @@ public final class ReportWorkbook {
     }
 
     private void people(Sheet sheet, Styles styles, Report.People people) {
-        Rows rows = new Rows(sheet, styles, 1);
-        rows.heading(text.get("label.figure"), text.get("label.value"));
+        Rows rows = figures(sheet, styles);
         rows.number("people.total", people.total());
         rows.number("people.elders", people.elders());
         rows.number("people.children", people.children());
@@ -88,8 +90,7 @@ public final class ReportWorkbook {
     }
 
     private void pairs(Sheet sheet, Styles styles, Report.Pairs pairs) {
-        Rows rows = new Rows(sheet, styles, 1);
-        rows.heading(text.get("label.figure"), text.get("label.value"));
+        Rows rows = figures(sheet, styles);
         rows.number("pairs.pairs", pairs.pairs());
         rows.number("pairs.residentsWithPair", pairs.residentsWithPair());
         rows.share("pairs.share", pairs.share());
@@ -97,16 +98,14 @@ public final class ReportWorkbook {
     }
 
     private void visits(Sheet sheet, Styles styles, Report.Visits visits) {
-        Rows rows = new Rows(sheet, styles, 1);
-        rows.heading(text.get("label.figure"), text.get("label.value"));
+        Rows rows = figures(sheet, styles);
         rows.number("visits.personTimes", visits.personTimes());
         rows.number("visits.residentsVisited", visits.residentsVisited());
         rows.skip();
         rows.heading(text.get("visits.month"), text.get("visits.residents"), text.get("visits.visited"),
                 text.get("visits.coverage"), text.get("visits.monthTimes"));
         for (Report.Month month : visits.months()) {
-            Row row = rows.next();
-            styles.text(row.createCell(0), text.month(month.month()));
+            Row row = rows.labelled(text.month(month.month()));
             styles.number(row.createCell(1), month.residents());
             styles.number(row.createCell(2), month.visited());
             styles.share(row.createCell(3), month.coverage());
@@ -115,8 +114,7 @@ public final class ReportWorkbook {
     }
 
     private void help(Sheet sheet, Styles styles, Report.HelpRequests help) {
-        Rows rows = new Rows(sheet, styles, 1);
-        rows.heading(text.get("label.figure"), text.get("label.value"));
+        Rows rows = figures(sheet, styles);
         rows.number("help.total", help.total());
         rows.number("help.resolved", help.resolved());
         rows.number("help.cancelled", help.cancelled());
@@ -134,8 +132,7 @@ public final class ReportWorkbook {
     }
 
     private void checkIns(Sheet sheet, Styles styles, Report.CheckIns checkIns) {
-        Rows rows = new Rows(sheet, styles, 1);
-        rows.heading(text.get("label.figure"), text.get("label.value"));
+        Rows rows = figures(sheet, styles);
         rows.number("checkins.checkIns", checkIns.checkIns());
         rows.number("checkins.residentsExpected", checkIns.residentsExpected());
         rows.number("checkins.expected", checkIns.expected());
@@ -144,13 +141,37 @@ public final class ReportWorkbook {
     }
 
     private void announcements(Sheet sheet, Styles styles, Report.Announcements announcements) {
-        Rows rows = new Rows(sheet, styles, 1);
-        rows.heading(text.get("label.figure"), text.get("label.value"));
+        Rows rows = figures(sheet, styles);
         rows.number("announcements.published", announcements.published());
         rows.number("announcements.emergency", announcements.emergency());
         rows.number("announcements.withdrawn", announcements.withdrawn());
         rows.number("announcements.kiosksTargeted", announcements.kiosksTargeted());
         rows.number("announcements.kiosksPlayed", announcements.kiosksPlayed());
+    }
+
+    private void problems(Sheet sheet, Styles styles, Report.Problems problems) {
+        Rows rows = figures(sheet, styles);
+        rows.number("problems.found", problems.found());
+        rows.number("problems.solved", problems.solved());
+        rows.number("problems.unsolved", problems.unsolved());
+        rows.number("problems.visits", problems.visitsWithProblems());
+        rows.number("problems.residents", problems.residents());
+    }
+
+    private void items(Sheet sheet, Styles styles, Report.Items items) {
+        Rows rows = figures(sheet, styles);
+        rows.number("items.given", items.given());
+        rows.number("items.visits", items.visits());
+        rows.skip();
+        rows.heading(text.get("items.item"), text.get("label.count"));
+        items.byItem().forEach(rows::numberLabelled);
+    }
+
+    /** Rows below the title, starting with the heading of a figure-and-value table. */
+    private Rows figures(Sheet sheet, Styles styles) {
+        Rows rows = new Rows(sheet, styles, 1);
+        rows.heading(text.get("label.figure"), text.get("label.value"));
+        return rows;
     }
 
     private void counts(Rows rows, String prefix, Map<String, Integer> counts) {
@@ -199,10 +220,15 @@ public final class ReportWorkbook {
             }
         }
 
-        void text(String label, String value) {
+        /** A new row with {@code label} in its first cell; the caller writes the value. */
+        Row labelled(String label) {
             Row row = next();
             styles.text(row.createCell(0), label);
-            styles.text(row.createCell(1), value);
+            return row;
+        }
+
+        void text(String label, String value) {
+            styles.text(labelled(label).createCell(1), value);
         }
 
         void number(String key, long value) {
@@ -210,21 +236,15 @@ public final class ReportWorkbook {
         }
 
         void numberLabelled(String label, long value) {
-            Row row = next();
-            styles.text(row.createCell(0), label);
-            styles.number(row.createCell(1), value);
+            styles.number(labelled(label).createCell(1), value);
         }
 
         void share(String key, Double value) {
-            Row row = next();
-            styles.text(row.createCell(0), text.get(key));
-            styles.share(row.createCell(1), value);
+            styles.share(labelled(text.get(key)).createCell(1), value);
         }
 
         void minutes(String key, Long seconds) {
-            Row row = next();
-            styles.text(row.createCell(0), text.get(key));
-            Cell cell = row.createCell(1);
+            Cell cell = labelled(text.get(key)).createCell(1);
             if (seconds != null) {
                 cell.setCellValue(seconds / 60.0);
                 cell.setCellStyle(styles.minutes);

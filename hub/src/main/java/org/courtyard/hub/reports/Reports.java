@@ -77,7 +77,9 @@ public final class Reports {
                 visits(connection, period, start, end, allowed),
                 help(connection, start, end, allowed),
                 checkIns(connection, period, start, end, allowed),
-                announcements(connection, start, end, allowed)));
+                announcements(connection, start, end, allowed),
+                problems(connection, start, end, allowed),
+                items(connection, start, end, allowed)));
     }
 
     // The parts.
@@ -296,6 +298,30 @@ public final class Reports {
                             .filter(reached::contains).count();
                 }, start, end);
         return new Report.Announcements(n[0], n[1], n[2], n[3], n[4]);
+    }
+
+    private Report.Problems problems(Connection connection, Instant start, Instant end, Optional<String> village)
+            throws SQLException {
+        return Sql.one(connection, "SELECT COUNT(*) AS found, COALESCE(SUM(CASE WHEN p.solved THEN 1 ELSE 0 END), 0)"
+                + " AS solved, COUNT(DISTINCT v.id) AS visits, COUNT(DISTINCT v.resident_id) AS residents"
+                + " FROM visit_problems p JOIN visits v ON v.id = p.visit_id WHERE v.visited_at >= ?"
+                + " AND v.visited_at < ?" + inVillage("v.village", village), row -> new Report.Problems(
+                        row.getInt("found"), row.getInt("solved"), row.getInt("found") - row.getInt("solved"),
+                        row.getInt("visits"), row.getInt("residents")), parameters(start, end, village))
+                .orElseThrow();
+    }
+
+    private Report.Items items(Connection connection, Instant start, Instant end, Optional<String> village)
+            throws SQLException {
+        Map<String, Integer> byItem = new LinkedHashMap<>();
+        Sql.each(connection, "SELECT i.item, COUNT(*) AS given FROM visit_items i JOIN visits v ON v.id = i.visit_id"
+                + " WHERE v.visited_at >= ? AND v.visited_at < ?" + inVillage("v.village", village)
+                + " GROUP BY i.item ORDER BY given DESC, i.item", row -> byItem.put(row.getString("item"),
+                        row.getInt("given")), parameters(start, end, village));
+        int visits = count(connection, "SELECT COUNT(DISTINCT v.id) FROM visit_items i JOIN visits v"
+                + " ON v.id = i.visit_id WHERE v.visited_at >= ? AND v.visited_at < ?" + inVillage("v.village", village),
+                parameters(start, end, village));
+        return new Report.Items(byItem.values().stream().mapToInt(Integer::intValue).sum(), visits, byItem);
     }
 
     // Helpers.

@@ -40,6 +40,7 @@ import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.CadreCard;
 import org.courtyard.protocol.ProtocolException;
+import org.courtyard.protocol.VillageCard;
 import org.courtyard.protocol.NameOrder;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.ResidentCard;
@@ -410,12 +411,14 @@ public final class Residents {
     // The kiosks' roster.
 
     /** What a kiosk of {@code village} shows, and the roster version it belongs to. */
-    public record KioskRoster(long version, List<ResidentCard> residents, List<CadreCard> cadres) {
+    public record KioskRoster(long version, List<ResidentCard> residents, List<CadreCard> cadres,
+            VillageCard village) {
     }
 
     /**
-     * The active residents of {@code village} (names, types, photo checksums) and its active cadres
-     * with a kiosk PIN, read in one transaction with the roster version they belong to.
+     * The active residents of {@code village} (names, types, photo checksums), its active cadres
+     * with a kiosk PIN and the village's card (its duty phone), read in one transaction with the
+     * roster version they belong to.
      */
     public KioskRoster roster(String village) {
         return database.read(connection -> new KioskRoster(
@@ -426,7 +429,8 @@ public final class Residents {
                                 row.getString("photo_sha256"), row.getString("village_group")), village),
                 Sql.query(connection, "SELECT id, name, village, pin_hash FROM cadres WHERE village = ? AND active"
                         + " AND pin_hash IS NOT NULL ORDER BY name, id", row -> new CadreCard(row.getString("id"),
-                                row.getString("name"), row.getString("village"), row.getString("pin_hash")), village)));
+                                row.getString("name"), row.getString("village"), row.getString("pin_hash")), village),
+                new VillageCard(village, Villages.dutyPhone(connection, village).orElse(null))));
     }
 
     /** The newest roster change of {@code village}; 0 before the first. */

@@ -7,9 +7,10 @@ import org.courtyard.hub.sync.PartAnswer;
 import org.courtyard.hub.sync.SyncPart;
 
 /**
- * The village's roster in a sync answer ({@code residents}, {@code cadres}): sent whole when the
- * village's roster version differs from the kiosk's slice ({@code "roster"}, -1 before the
- * first), else both are null ("unchanged"). A roster change wakes the village's held long-polls
+ * The village's roster in a sync answer ({@code residents}, {@code cadres}, {@code village} with
+ * its duty phone): sent whole when the village's roster version differs from the kiosk's slice
+ * ({@code "roster"}, -1 before the first), else all three are null ("unchanged"). A change of the
+ * duty phone is a roster change ({@link Villages#put}). A roster change wakes the village's held long-polls
  * (the feature wires that to {@link Residents#addRosterListener}).
  */
 public final class RosterPart implements SyncPart {
@@ -48,11 +49,13 @@ public final class RosterPart implements SyncPart {
         if (version == slice) {
             fields.put("residents", null);
             fields.put("cadres", null);
+            fields.put("village", null);
             return new PartAnswer(version, false, fields);
         }
         Residents.KioskRoster roster = residents.roster(kiosk.village());
         fields.put("residents", roster.residents());
         fields.put("cadres", roster.cadres());
+        fields.put("village", roster.village());
         return new PartAnswer(roster.version(), true, fields);
     }
 }

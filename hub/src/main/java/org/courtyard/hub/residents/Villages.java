@@ -6,9 +6,12 @@ import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
@@ -34,10 +37,13 @@ public final class Villages {
 
     private final Database database;
     private final Clock clock;
+    private final Residents residents;
 
-    public Villages(Database database, Clock clock) {
+    /** @param residents whose roster a new duty phone changes: the kiosks show it */
+    public Villages(Database database, Clock clock, Residents residents) {
         this.database = database;
         this.clock = clock;
+        this.residents = residents;
     }
 
     /** The villages {@code user} may see (a cadre: their own), by name in pinyin order. */
@@ -57,14 +63,19 @@ public final class Villages {
     /**
      * Saves the settings of {@code name} (the route lets ADMIN and STAFF only). 404 for a village
      * nothing names (a typo would otherwise make a village of its own). Audited as
-     * {@code village.update} with whether the duty phone was set or removed.
+     * {@code village.update} with whether the duty phone was set or removed. A changed duty phone is
+     * a roster change of the village: its kiosks get it on their next sync, held long-polls at once.
      */
     public VillageView put(StaffUser user, String name, VillageInput input, AuditTrail trail) {
         Instant now = clock.instant();
+        Set<String> changed = new HashSet<>();
         database.write(connection -> {
             if (Sql.one(connection, "SELECT name FROM (" + KNOWN + ") k WHERE name = ?", row -> row.getString(1), name)
                     .isEmpty()) {
                 throw Refusal.notFound("no village is called '" + name + "': no kiosk, resident, cadre or user names it");
+            }
+            if (!Objects.equals(dutyPhone(connection, name).orElse(null), input.dutyPhone())) {
+                residents.recordRosterChange(connection, name, changed);
             }
             Object[] values = {input.dutyPhone(), now, user.shownName(), name};
             if (Sql.update(connection, "UPDATE villages SET duty_phone = ?, updated_at = ?, updated_by = ? WHERE name = ?",
@@ -76,6 +87,7 @@ public final class Villages {
                     : "set"));
             return null;
         });
+        residents.announce(changed);
         return new VillageView(name, input.dutyPhone(), now, user.shownName());
     }
 

@@ -36,6 +36,15 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Where {@link #screenshot} writes: {@code -Dcourtyard.screenshots=DIR}, set by the POM to target/screenshots. */
     public static final Path SCREENSHOTS = Path.of(System.getProperty("courtyard.screenshots", "target/screenshots"));
 
+    /**
+     * WeChat 8's built-in browser on Android (XWeb): the user agent a family member's phone sends,
+     * for {@code --user-agent=}.
+     */
+    public static final String WECHAT_USER_AGENT = "Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv)"
+            + " AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36"
+            + " XWEB/5023 MMWEBSDK/20221109 MicroMessenger/8.0.31.2280(0x28001F37) WeChat/arm64 Weixin NetType/4G"
+            + " Language/zh_CN ABI/arm64";
+
     public final ChromeDriver driver;
     private final ChromeDriverService service;
     private boolean closed;

@@ -63,7 +63,7 @@ public final class Main {
             HeadlessConsole console = new HeadlessConsole(kiosk, out);
             kiosk.start();
             out.println("kiosk " + config.kioskId() + " running headless; commands: press, long-press, "
-                    + "say TEXT, residents, checkin NAME, messages NAME, listen NAME, status, quit");
+                    + "say TEXT, residents, checkin NAME, who NAME, messages NAME, listen NAME, status, quit");
             console.run(in);
         } else {
             kiosk.start();

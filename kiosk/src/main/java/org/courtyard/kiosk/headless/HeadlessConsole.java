@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *       of the check-in screen: {@code residents 2: r-7mq2xw9a 张桂英, r-k3d8p2fa 李小军}</li>
  *   <li>{@code checkin NAME} or {@code checkin RESIDENT_ID}: the resident checks in as with a tap on
  *       their tile; prints {@code checked in 张桂英 r-7mq2xw9a} once the event is in the outbox</li>
+ *   <li>{@code who NAME} or {@code who RESIDENT_ID}: answers 「您是哪一位？」 of the open help request as
+ *       with a tap on the resident's tile; prints {@code who 张桂英 r-7mq2xw9a} once it is in the outbox</li>
  *   <li>{@code messages NAME}: prints {@code messages 张桂英 1}, the resident's unheard family messages
  *       that are ready to play (the envelope on their tile)</li>
  *   <li>{@code listen NAME}: plays the oldest of them on the indoor speaker
@@ -86,38 +88,39 @@ public final class HeadlessConsole {
                 }
                 case "residents" -> print(residents(kiosk.model().state().checkIn().residents()));
                 case "checkin" -> checkIn(rest);
+                case "who" -> who(rest);
                 case "messages" -> resident(verb, rest).ifPresent(resident -> print("messages " + resident.name() + " "
                         + kiosk.family().unheard(resident.id())));
                 case "listen" -> resident(verb, rest).ifPresent(this::listen);
                 default -> print("error: unknown command '" + verb + "'; commands: press, long-press, say TEXT, "
-                        + "residents, checkin NAME, messages NAME, listen NAME, status, quit");
+                        + "residents, checkin NAME, who NAME, messages NAME, listen NAME, status, quit");
             }
         }
         LOG.info("End of input: stopping the headless kiosk");
     }
 
     private void checkIn(String who) {
-        Optional<ResidentTile> found = resident("checkin", who);
-        if (found.isEmpty()) {
+        resident("checkin", who).ifPresent(resident -> {
+            kiosk.checkIn().checkIn(resident.id());
+            saved("checked in", resident);
+        });
+    }
+
+    /** 「您是哪一位？」 answered: the open help request's person. */
+    private void who(String who) {
+        HelpView help = kiosk.model().state().help();
+        if (help == null || !help.status().isOpen()) {
+            print("error: who needs an open help request; press first");
             return;
         }
-        ResidentTile resident = found.get();
-        kiosk.idle().touch();
-        kiosk.checkIn().checkIn(resident.id());
-        try {
-            // The model's queue has written the event to the outbox once it is idle.
-            kiosk.model().awaitIdle(Duration.ofSeconds(10));
-            print("checked in " + resident.name() + " " + resident.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException e) {
-            print("error: the check-in of " + resident.id() + " was not saved within 10 s");
-        }
+        resident("who", who).ifPresent(resident -> {
+            kiosk.help().chooseResident(resident.id());
+            saved("who", resident);
+        });
     }
 
     /** Plays {@code resident}'s oldest unheard message, blocking the console while it plays. */
     private void listen(ResidentTile resident) {
-        kiosk.idle().touch();
         try {
             if (kiosk.family().listen(resident.id()).isEmpty()) {
                 print("no messages " + resident.name());
@@ -127,7 +130,7 @@ public final class HeadlessConsole {
         }
     }
 
-    /** The one resident {@code who} (a name or an id) names, or empty after printing why not. */
+    /** The one resident of this kiosk's roster named by {@code who} (a name or an id), or an error line. */
     private Optional<ResidentTile> resident(String verb, String who) {
         if (who.isEmpty()) {
             print("error: " + verb + " needs a resident's name or id, e.g. " + verb + " 张桂英");
@@ -141,7 +144,20 @@ public final class HeadlessConsole {
                     + matches.size() + " residents; use the id") + "; " + residents(known));
             return Optional.empty();
         }
+        kiosk.idle().touch();
         return Optional.of(matches.get(0));
+    }
+
+    /** Prints {@code done NAME ID} once the model's queue has written the event to the outbox. */
+    private void saved(String done, ResidentTile resident) {
+        try {
+            kiosk.model().awaitIdle(Duration.ofSeconds(10));
+            print(done + " " + resident.name() + " " + resident.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            print("error: " + done + " " + resident.id() + " was not saved within 10 s");
+        }
     }
 
     /** The one-line answer to {@code residents}. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,18 +15,23 @@ import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.HelpCancelled;
 import org.courtyard.protocol.HelpCategory;
+import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.HelpDetails;
+import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
 
 /**
  * The help requests made at this kiosk ({@code help_request} in {@code kiosk.db}, migration key
- * {@value #KEY}), each with the latest status the kiosk knows. Every change that the hub must hear
- * of is written with its event in one transaction.
+ * {@value #KEY}), each with the latest status the kiosk knows and who asked, and the village's duty
+ * phone from the roster (setting {@value #DUTY_PHONE}). Every change that the hub must hear of is
+ * written with its event in one transaction.
  */
 public final class HelpStore {
 
     static final String KEY = "help";
+    /** The village's duty phone as the roster last sent it; empty text for none. */
+    static final String DUTY_PHONE = "help.duty-phone";
 
     private static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE help_request (
@@ -38,7 +44,9 @@ public final class HelpStore {
               assignee VARCHAR(200),
               note VARCHAR(4000),
               updated_at VARCHAR(40) NOT NULL
-            )""");
+            )""",
+            // Who asked, once they tapped their photo (「您是哪一位？」).
+            "ALTER TABLE help_request ADD COLUMN resident_id VARCHAR(100)");
 
     private final KioskStore store;
 
@@ -73,20 +81,51 @@ public final class HelpStore {
         });
     }
 
-    /** Records the category chosen after sending, with its {@code HELP_DETAILS} event, in one transaction. */
+    /**
+     * Records what was told after sending (the category and/or who asked), with its
+     * {@code HELP_DETAILS} event, in one transaction; what the event leaves out stays.
+     */
     public void saveDetails(Event event) {
         if (!(event.payload() instanceof HelpDetails details)) {
             throw new IllegalArgumentException("event " + event.id() + " is not a HELP_DETAILS event");
         }
         store.append(event, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE help_request SET category = ? WHERE id = ?")) {
-                update.setString(1, details.category().name());
-                update.setString(2, details.requestId().toString());
+                    "UPDATE help_request SET category = COALESCE(?, category), resident_id = COALESCE(?, resident_id)"
+                            + " WHERE id = ?")) {
+                update.setString(1, details.category() == null ? null : details.category().name());
+                update.setString(2, details.residentId());
+                update.setString(3, details.requestId().toString());
                 update.executeUpdate();
             }
             return null;
         });
+    }
+
+    /** A press again while the request is open: its {@code HELP_REPEATED} event, durably. */
+    public void saveRepeat(Event event) {
+        if (!(event.payload() instanceof HelpRepeated)) {
+            throw new IllegalArgumentException("event " + event.id() + " is not a HELP_REPEATED event");
+        }
+        store.append(event);
+    }
+
+    /**
+     * Since when something of a help request waits in the outbox (the request itself or a press
+     * again), by the kiosk's clock; empty when the hub has everything.
+     */
+    public Optional<Instant> unsentSince() {
+        return store.oldestPending(EnumSet.of(EventType.HELP_REQUESTED, EventType.HELP_REPEATED));
+    }
+
+    /** Keeps the village's duty phone (null: none) from the roster part of a sync answer. */
+    public void saveDutyPhone(String phone) {
+        store.putSetting(DUTY_PHONE, phone == null ? "" : phone);
+    }
+
+    /** The village's duty phone as the hub last sent it. */
+    public Optional<String> dutyPhone() {
+        return store.setting(DUTY_PHONE).filter(phone -> !phone.isBlank());
     }
 
     /** 按错了: the {@code HELP_CANCELLED} event and the CANCELLED status, in one transaction. */
@@ -167,7 +206,7 @@ public final class HelpStore {
             throws SQLException {
         List<LocalHelpRequest> out = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, source, category, occurred_at, status,"
-                + " status_by, assignee, note, updated_at FROM help_request " + clause)) {
+                + " status_by, assignee, note, updated_at, resident_id FROM help_request " + clause)) {
             for (int i = 0; i < args.length; i++) {
                 select.setString(i + 1, args[i]);
             }
@@ -177,7 +216,8 @@ public final class HelpStore {
                             HelpSource.valueOf(rows.getString(2)),
                             rows.getString(3) == null ? null : HelpCategory.valueOf(rows.getString(3)),
                             Instant.parse(rows.getString(4)), LocalHelpStatus.valueOf(rows.getString(5)),
-                            rows.getString(6), rows.getString(7), rows.getString(8), Instant.parse(rows.getString(9))));
+                            rows.getString(6), rows.getString(7), rows.getString(8), Instant.parse(rows.getString(9)),
+                            rows.getString(10)));
                 }
             }
         }

@@ -8,11 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.courtyard.kiosk.core.SqlWork;
 import org.courtyard.protocol.Event;
@@ -283,12 +285,35 @@ public final class KioskStore implements AutoCloseable {
         nextSeq++;
     }
 
+    /** When the oldest event of one of {@code types} waiting for the hub happened (the kiosk's clock), if any. */
+    public synchronized Optional<Instant> oldestPending(Set<EventType> types) {
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        // Compared as instants: ISO texts with and without fractions do not sort as text.
+        List<Instant> times = new ArrayList<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        query("SELECT occurred_at FROM outbox WHERE type IN (" + marks + ")", statement -> {
+            int i = 1;
+            for (EventType type : types) {
+                statement.setString(i++, type.name());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    times.add(Instant.parse(rows.getString(1)));
+                }
+            }
+        });
+        return times.stream().min(Instant::compareTo);
+    }
+
     /** The oldest {@code limit} events waiting for the hub, help requests first. */
     public synchronized List<Event> pending(int limit) {
         List<Event> events = new ArrayList<>();
         query("SELECT body FROM outbox ORDER BY CASE type WHEN '" + EventType.HELP_REQUESTED.name()
                 + "' THEN 0 WHEN '" + EventType.HELP_CANCELLED.name() + "' THEN 1 WHEN '"
-                + EventType.HELP_DETAILS.name() + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
+                + EventType.HELP_DETAILS.name() + "' THEN 1 WHEN '" + EventType.HELP_REPEATED.name()
+                + "' THEN 1 ELSE 2 END, seq LIMIT ?", statement -> {
                     statement.setInt(1, limit);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {

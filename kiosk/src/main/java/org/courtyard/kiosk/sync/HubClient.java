@@ -15,6 +15,9 @@ import org.courtyard.protocol.SyncResponse;
 /** The kiosk's side of {@code POST /api/v1/sync}, over the kiosk's {@link HubConnection}. */
 public final class HubClient {
 
+    /** How long a probe of a hub that seems down may take. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     private final HubConnection hub;
     private final Duration timeout;
 
@@ -45,7 +48,7 @@ public final class HubClient {
             try {
                 return ProtocolJson.read(response.body(), SyncResponse.class);
             } catch (ProtocolException e) {
-                throw new IOException("the hub's sync answer is not valid: " + e.getMessage(), e);
+                throw new HubFailedException("the hub's sync answer is not valid: " + e.getMessage(), e);
             }
         }
         String message = errorMessage(response.body());
@@ -53,9 +56,24 @@ public final class HubClient {
             throw new HubBusyException(status, message, retryAfter(response));
         }
         if (status >= 500 || status == 408) {
-            throw new IOException("hub answered " + status + ": " + message);
+            throw new HubFailedException("hub answered " + status + ": " + message);
         }
         throw new HubRefusedException(status, message);
+    }
+
+    /**
+     * Whether the hub answers at all: {@code GET /healthz} (a few bytes), any HTTP status
+     * within {@link #PROBE_TIMEOUT}. Never throws; an untrusted certificate is "not reachable" (the
+     * sync that follows says why).
+     */
+    public boolean reachable() throws InterruptedException {
+        try {
+            HttpRequest probe = hub.request("healthz", PROBE_TIMEOUT).GET().build();
+            hub.send(probe, HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The hub's {@code Retry-After} in seconds, if it gave one (a date is not used by the hub). */
@@ -79,12 +97,29 @@ public final class HubClient {
     }
 
     /**
+     * The hub answered, but could not serve the sync now (a server error, an answer that is not
+     * valid): retry after the backoff; probing whether it answers would not help.
+     */
+    public static class HubFailedException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        public HubFailedException(String message) {
+            super(message);
+        }
+
+        public HubFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
      * The hub cannot take the sync now (busy 503, too many requests 429): try again, but not
      * before {@link #retryAfter()} when it named one. (A full disk, 507, is retried on the kiosk's
      * own backoff: space may be freed at any moment.) Thousands of kiosks told the same
      * {@code Retry-After} spread their return with {@link Backoff}'s jitter.
      */
-    public static final class HubBusyException extends IOException {
+    public static final class HubBusyException extends HubFailedException {
 
         private static final long serialVersionUID = 1L;
 

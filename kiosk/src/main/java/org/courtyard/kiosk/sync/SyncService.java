@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +41,13 @@ import org.slf4j.LoggerFactory;
  *       request must not wait for a timer), otherwise every {@code interval}. After a failure it
  *       retries with exponential backoff up to {@code maxBackoff}, never sooner than the hub's
  *       {@code Retry-After} and spread at random ({@link Backoff}); a new {@code pushNow()} tries
- *       at once even while backing off.</li>
+ *       at once even while backing off. While the hub cannot be reached at all and events wait
+ *       unsent in the outbox (a help request), it also <b>probes</b> it cheaply
+ *       ({@code GET /healthz}, a few bytes) every {@code probeInterval} with a random jitter of up
+ *       to a third of it, and sends at once when the hub answers, so the request reaches a hub that
+ *       came back within seconds, not at the end of a minute's backoff; the jitter keeps a village's
+ *       kiosks from all knocking in the same second. A hub that answered (busy with a
+ *       {@code Retry-After}, or failing) is not probed: its backoff stands.</li>
  *   <li>The <b>listen</b> thread long-polls the hub with an empty batch while the link is up, so a
  *       staff member's acknowledgement reaches the elder within seconds.</li>
  * </ul>
@@ -62,11 +69,23 @@ public final class SyncService implements Outbox, AutoCloseable {
 
     /** Timing of the sync threads; {@link #defaults()} are the documented defaults. */
     public record Settings(Duration interval, int longPollSeconds, Duration minBackoff, Duration maxBackoff,
-            Duration heartbeatInterval) {
+            Duration heartbeatInterval, Duration probeInterval) {
+
+        public Settings {
+            if (probeInterval.isNegative() || probeInterval.isZero()) {
+                throw new IllegalArgumentException("the probe interval must be positive");
+            }
+        }
+
+        /** With the default probe every 3 s. */
+        public Settings(Duration interval, int longPollSeconds, Duration minBackoff, Duration maxBackoff,
+                Duration heartbeatInterval) {
+            this(interval, longPollSeconds, minBackoff, maxBackoff, heartbeatInterval, Duration.ofSeconds(3));
+        }
 
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(30), 25, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                    Duration.ofMinutes(1));
+                    Duration.ofMinutes(1), Duration.ofSeconds(3));
         }
     }
 
@@ -185,8 +204,10 @@ public final class SyncService implements Outbox, AutoCloseable {
 
     private void pushLoop() {
         int failures = 0;
+        boolean unreachable = false;
         Duration wait = Duration.ZERO;
-        while (awaitPush(wait)) {
+        while (unreachable ? awaitPushOrHub(wait) : awaitPush(wait)) {
+            unreachable = false;
             try {
                 pushOutbox();
                 failures = 0;
@@ -204,7 +225,9 @@ public final class SyncService implements Outbox, AutoCloseable {
                 failures++;
                 wait = backoff.after(failures, e instanceof HubClient.HubBusyException busy ? busy.retryAfter()
                         : Optional.empty());
-                LOG.info("Sync failed ({}); retrying in {} ms", e.getMessage(), wait.toMillis());
+                unreachable = !(e instanceof HubClient.HubFailedException) && store.outboxSize() > 0;
+                LOG.info("Sync failed ({}); retrying in {} ms{}", e.getMessage(), wait.toMillis(),
+                        unreachable ? ", or as soon as the hub answers" : "");
                 setLink(LinkState.OFFLINE, e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -218,15 +241,63 @@ public final class SyncService implements Outbox, AutoCloseable {
         }
     }
 
-    /** Waits up to {@code wait} or until a push is requested; false once closed. */
+    /**
+     * The backoff's wait while the hub cannot be reached: up to {@code wait}, but cut short by a
+     * push requested or by the hub answering a probe, tried every {@code probeInterval} with jitter.
+     * False once closed.
+     */
+    private boolean awaitPushOrHub(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            long probe = settings.probeInterval().toNanos();
+            long slice = Math.min(left, probe - ThreadLocalRandom.current().nextLong(probe / 3 + 1));
+            if (!awaitPush(Duration.ofNanos(Math.max(0, slice)), false)) {
+                return false;
+            }
+            if (pushRequested() || slice >= left) {
+                return awaitPush(Duration.ZERO);
+            }
+            try {
+                if (client.reachable()) {
+                    LOG.info("The hub answers again; sending the outbox now");
+                    return awaitPush(Duration.ZERO);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private boolean pushRequested() {
+        lock.lock();
+        try {
+            return pushRequested;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code wait} or until a push is requested, and takes the request; false once closed. */
     private boolean awaitPush(Duration wait) {
+        return awaitPush(wait, true);
+    }
+
+    /**
+     * Waits up to {@code wait} or until a push is requested; {@code take}: the request is consumed.
+     * False once closed.
+     */
+    private boolean awaitPush(Duration wait, boolean take) {
         lock.lock();
         try {
             long nanos = wait.toNanos();
             while (running && !pushRequested && nanos > 0) {
                 nanos = pushSignal.awaitNanos(nanos);
             }
-            pushRequested = false;
+            if (take) {
+                pushRequested = false;
+            }
             return running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

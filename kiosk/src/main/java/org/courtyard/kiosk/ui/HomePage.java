@@ -2,6 +2,7 @@ package org.courtyard.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -10,8 +11,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 
 /**
- * The home screen, for elders: 求助 takes at least {@link #HELP_SHARE} of the whole window and
- * stands apart (a wider gap and a rule between it and the rest); 报平安, 听通知 and, only while the
+ * The home screen, for elders: 求助 takes at least {@link #HELP_SHARE} of the whole window (while
+ * a request is open, 求助中 and the help band above the page together: the band is help's state)
+ * and stands apart (a wider gap and a rule between it and the rest); 报平安, 听通知 and, only while the
  * voice works, 说话 share the other side. Landscape: 求助 on the left, the others stacked on the
  * right; portrait: 求助 on top, the others side by side below. Help is always first, where the eye
  * starts, so an elder who learnt "the big red one" finds it on any kiosk.
@@ -30,6 +32,7 @@ final class HomePage extends GridPane {
     private double width;
     private double height;
     private double windowArea;
+    private double bandArea;
     private double base;
     private double gap;
 
@@ -37,6 +40,9 @@ final class HomePage extends GridPane {
         getStyleClass().add("home");
         help = view.button("home.help", Icon.help(), "help-button", model::help);
         help.getStyleClass().add("home-help");
+        // 求助中 while a request is open; a press then opens its status (and counts as a press again).
+        help.textProperty().bind(Bindings.when(model.helpOpenProperty())
+                .then(model.text("home.help.open")).otherwise(model.text("home.help")));
         Button checkIn = view.button("home.checkin", Icon.checkIn(), "checkin-button", model::checkIn);
         Button announcements = view.button("home.announcements", Icon.announcements(), "announcements-button",
                 model::announcements);
@@ -51,6 +57,8 @@ final class HomePage extends GridPane {
         talk.visibleProperty().bind(model.talkVisibleProperty());
         talk.managedProperty().bind(model.talkVisibleProperty());
         model.talkVisibleProperty().addListener((obs, was, now) -> arrange());
+        // Its word's size follows the word: 求助中 is longer than 求助.
+        help.textProperty().addListener((obs, was, now) -> arrange());
     }
 
     /** The red 求助 button. */
@@ -66,14 +74,16 @@ final class HomePage extends GridPane {
     }
 
     /**
-     * Lays the page out in {@code width} x {@code height} of a window of {@code windowArea} px².
-     * Text sizes follow each cell so the longest word fits on one line, never under
+     * Lays the page out in {@code width} x {@code height} of a window of {@code windowArea} px², below
+     * the help band of {@code bandArea} px² (0 while no request is open), which counts towards
+     * help's share. Text sizes follow each cell so the longest word fits on one line, never under
      * {@link KioskView#MIN_TEXT_PX}.
      */
-    void layOut(double width, double height, double windowArea, double base, double gap) {
+    void layOut(double width, double height, double windowArea, double bandArea, double base, double gap) {
         this.width = width;
         this.height = height;
         this.windowArea = windowArea;
+        this.bandArea = bandArea;
         this.base = base;
         this.gap = gap;
         arrange();
@@ -94,7 +104,7 @@ final class HomePage extends GridPane {
         // icon beside it.
         double othersMin = Math.max(KioskView.MIN_TARGET_PX,
                 wide ? KioskView.MIN_TEXT_PX * 3.5 + base * 0.9 + 2.5 * gap : base * 2.6);
-        double helpSide = Math.ceil(HELP_TARGET * windowArea / across);
+        double helpSide = Math.ceil((HELP_TARGET * windowArea - bandArea) / across);
         helpSide = Math.max(along * 0.5, Math.min(helpSide, along - apart - othersMin));
 
         getChildren().clear();

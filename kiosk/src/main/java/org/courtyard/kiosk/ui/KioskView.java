@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,9 +31,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.courtyard.kiosk.core.LinkState;
-import org.courtyard.kiosk.core.LocalHelpStatus;
 import org.courtyard.kiosk.core.Screen;
-import org.courtyard.protocol.HelpCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +69,9 @@ final class KioskView {
     private final StackPane content = new StackPane();
 
     private final HomePage home;
-    private final VBox helpScreen = new VBox();
-    private final Label helpStatus = new Label();
-    private final Button cancel;
-    private final Button helpAgain;
-    private final GridPane categories = new GridPane();
-    private final List<Button> categoryButtons;
+    private final HelpPage helpPage;
+    private final HBox band = new HBox();
+    private final Label bandLabel = new Label();
     private final CheckInPage checkInPage;
     private final PinPadPage pinPadPage;
     private final CadrePage cadrePage;
@@ -101,19 +98,7 @@ final class KioskView {
 
         home = new HomePage(this, model);
 
-        cancel = button("help.cancel", Icon.cancel(), "cancel-button", model::cancelHelp);
-        helpAgain = button("home.help", Icon.help(), "help-button", model::help);
-        categoryButtons = java.util.Arrays.stream(HelpCategory.values())
-                .map(category -> {
-                    Button button = new Button(model.text("help.category." + category.name()));
-                    button.getStyleClass().addAll("kiosk-button", "plain-button", "category-button");
-                    button.setFocusTraversable(false);
-                    button.setWrapText(false);
-                    button.setOnAction(event -> model.chooseCategory(category));
-                    return button;
-                })
-                .toList();
-        buildHelp();
+        helpPage = new HelpPage(this, model);
 
         Icon talkIcon = Icon.talk();
         screenIcons = List.of(talkIcon);
@@ -139,14 +124,12 @@ final class KioskView {
         // Discreet: grey, small, bottom left, on the home screen only; still a full-size target.
         cadreEntry = button("cadre.entry", Icon.cadre(), "plain-button", model::enterCadre);
         cadreEntry.getStyleClass().add("cadre-entry");
-        root.setTop(buildStatus());
+        root.setTop(new VBox(buildStatus(), buildBand()));
         root.setCenter(content);
         root.setBottom(buildNavigation());
         root.setStyle("-fx-font-family: \"" + fontFamily + "\";");
 
         model.screenProperty().addListener((obs, was, now) -> show(now));
-        model.helpStatusProperty().addListener((obs, was, now) -> styleHelpStatus(now));
-        styleHelpStatus(model.helpStatusProperty().get());
         show(model.screenProperty().get());
     }
 
@@ -213,23 +196,44 @@ final class KioskView {
         scene.addEventFilter(KeyEvent.KEY_RELEASED, event -> held.remove(event.getCode()));
     }
 
-    private void buildHelp() {
-        helpScreen.getStyleClass().add("help-screen");
-        helpScreen.setAlignment(Pos.CENTER);
-        helpStatus.getStyleClass().addAll("screen-text", "help-status");
-        helpStatus.setWrapText(true);
-        helpStatus.setTextAlignment(TextAlignment.CENTER);
-        helpStatus.setAlignment(Pos.CENTER);
-        helpStatus.textProperty().bind(model.helpTextProperty());
-        helpStatus.setMaxWidth(Double.MAX_VALUE);
-        showWhen(cancel, model.cancelVisibleProperty());
-        showWhen(helpAgain, model.helpAgainVisibleProperty());
-        cancel.getStyleClass().add("big-button");
-        helpAgain.getStyleClass().add("big-button");
-        showWhen(categories, model.categoryVisibleProperty());
-        categories.getStyleClass().add("categories");
-        categories.setAlignment(Pos.CENTER);
-        helpScreen.getChildren().addAll(helpStatus, categories, cancel, helpAgain);
+    /**
+     * The band across the top of the home screen while a request is open: an icon and the state in
+     * words (who acknowledged, minutes since the press; offline: what the kiosk knows), in the
+     * state's colour. The idle minute returns to home, where it shows; it never hides it.
+     */
+    private Node buildBand() {
+        Icon icon = Icon.help();
+        bandLabel.getStyleClass().addAll("status-text", "band-text");
+        bandLabel.setWrapText(true);
+        bandLabel.textProperty().bind(model.bandTextProperty());
+        HBox.setHgrow(bandLabel, Priority.ALWAYS);
+        bandLabel.setMaxWidth(Double.MAX_VALUE);
+        band.getChildren().addAll(icon, bandLabel);
+        band.getStyleClass().add("help-band");
+        band.setAlignment(Pos.CENTER_LEFT);
+        model.bandStyleProperty().addListener((obs, was, now) -> styleBand(now));
+        styleBand(model.bandStyleProperty().get());
+        BooleanBinding shown = model.helpOpenProperty()
+                .and(model.screenProperty().isEqualTo(Screen.HOME));
+        showWhen(band, shown);
+        // The band takes its room from the home buttons: lay them out again when it comes, goes or
+        // needs another line.
+        shown.addListener((obs, was, now) -> layOutAgain());
+        model.bandTextProperty().addListener((obs, was, now) -> layOutAgain());
+        return band;
+    }
+
+    private void layOutAgain() {
+        if (root.getScene() != null) {
+            resize(root.getScene().getWidth(), root.getScene().getHeight());
+        }
+    }
+
+    private void styleBand(String style) {
+        band.getStyleClass().removeIf(name -> name.startsWith("band-"));
+        if (!style.isEmpty()) {
+            band.getStyleClass().add(style);
+        }
     }
 
     private VBox messageScreen(String styleClass, Icon icon, Label text) {
@@ -284,7 +288,7 @@ final class KioskView {
     private void show(Screen screen) {
         Node page = switch (screen) {
             case HOME -> home;
-            case HELP -> helpScreen;
+            case HELP -> helpPage;
             case CHECK_IN -> checkInPage;
             case ANNOUNCEMENTS -> announcementsPage.node();
             case LISTENING -> listeningScreen;
@@ -316,11 +320,6 @@ final class KioskView {
         // The messages screen has its own 再听一遍 (the message); a second one (the prompt) would confuse.
         repeat.setVisible(screen != Screen.MESSAGES);
         repeat.setManaged(screen != Screen.MESSAGES);
-    }
-
-    private void styleHelpStatus(LocalHelpStatus status) {
-        helpStatus.getStyleClass().removeIf(style -> style.startsWith("help-status-"));
-        helpStatus.getStyleClass().add("help-status-" + (status == null ? "none" : status.name().toLowerCase(Locale.ROOT)));
     }
 
     private void styleLink(LinkState state) {
@@ -365,27 +364,25 @@ final class KioskView {
         double contentHeight = height - statusHeight - navButton - gap - (model.simulated() ? base : 0) - 1.5 * gap;
         content.setPadding(new Insets(gap / 2, gap, gap / 2, gap));
 
-        home.layOut(width - 2 * gap, contentHeight, width * height, base, gap);
-
-        helpScreen.setSpacing(gap);
-        // Room for the status, the category row (one or two rows) and 按错了 together.
-        double bigButton = Math.max(MIN_TARGET_PX, Math.round(Math.min(contentHeight * 0.3, base * 2.8)));
-        for (Button button : List.of(cancel, helpAgain)) {
-            button.setMinHeight(bigButton);
-            button.setPrefHeight(bigButton);
-            button.setMinWidth(Region.USE_PREF_SIZE);
-            button.setPrefWidth(Math.max(width * 0.6, MIN_TARGET_PX));
-            button.setMaxWidth(width - 2 * gap);
-            ((Icon) button.getGraphic()).size(Math.round(bigButton * 0.55));
-            button.setStyle("-fx-graphic-text-gap: " + gap + "px;");
-        }
-        layOutCategories(width - 2 * gap, contentHeight, base, gap);
+        // The band (two lines of base text at most) comes off the home page's height while it shows.
+        band.setSpacing(gap / 2);
+        band.setPadding(new Insets(gap / 4, gap, gap / 4, gap));
+        ((Icon) band.getChildren().get(0)).size(Math.round(base * 1.2));
+        // One to three lines, as many as its words need at this width.
+        double bandFont = Math.max(MIN_TEXT_PX, Math.round(base * 0.9));
+        bandLabel.setStyle("-fx-font-size: " + bandFont + "px;");
+        long bandLines = Math.min(3, Math.max(1, (long) Math.ceil(
+                model.bandTextProperty().get().length() * bandFont * 1.05 / (width - 2 * gap - base * 2.5))));
+        double bandHeight = band.isVisible() ? bandLines * bandFont * 1.5 + gap / 2 : 0;
+        band.setMinHeight(band.isVisible() ? bandHeight : 0);
+        home.layOut(width - 2 * gap, contentHeight - bandHeight, width * height, bandHeight * width, base, gap);
         listeningScreen.setSpacing(gap);
         announcementsPage.resize(width - 2 * gap, contentHeight - gap, base, gap);
         // The pages below size their parts exactly, so they leave a margin for what the estimate
         // above does not know: the sim strip wraps to two lines on a narrow window.
         double pageWidth = width - 2 * gap;
         double pageHeight = contentHeight - gap / 2 - (model.simulated() && width < 20 * base ? base : 0);
+        helpPage.layOut(pageWidth, pageHeight, base, gap);
         checkInPage.layOut(pageWidth, pageHeight, base, gap);
         pinPadPage.layOut(pageWidth, pageHeight, base, gap);
         cadrePage.layOut(pageWidth, pageHeight, base, gap);
@@ -395,26 +392,6 @@ final class KioskView {
         messagesPage.layOut(pageWidth, pageHeight, base, gap);
         for (Icon icon : screenIcons) {
             icon.size(Math.max(MIN_TARGET_PX, Math.round(contentHeight * 0.3)));
-        }
-    }
-
-    /**
-     * 紧急/看病/生活/其他 under the status: one row where the four fit side by side at the base
-     * text size, else two rows of two (portrait).
-     */
-    private void layOutCategories(double width, double contentHeight, double base, double gap) {
-        categories.getChildren().clear();
-        categories.setHgap(gap);
-        categories.setVgap(gap / 2);
-        int perRow = width >= 4 * (base * 4 + gap) ? 4 : 2;
-        double cell = (width - (perRow - 1) * gap) / perRow;
-        double height = Math.max(MIN_TARGET_PX, Math.round(Math.min(base * 2, contentHeight * (perRow == 4 ? 0.22 : 0.15))));
-        for (int i = 0; i < categoryButtons.size(); i++) {
-            Button button = categoryButtons.get(i);
-            button.setMinSize(Math.max(MIN_TARGET_PX, Math.min(cell, base * 5)), height);
-            button.setPrefSize(Math.min(cell, base * 6), height);
-            button.setStyle("-fx-font-size: " + Math.max(MIN_TEXT_PX, base) + "px;");
-            categories.add(button, i % perRow, i / perRow);
         }
     }
 

@@ -3,8 +3,11 @@ package org.courtyard.kiosk.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
@@ -27,6 +30,7 @@ import org.courtyard.kiosk.core.HelpView;
 import org.courtyard.kiosk.core.KioskState;
 import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.core.LocalHelpStatus;
+import org.courtyard.kiosk.core.ResidentTile;
 import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.core.ShownAnnouncement;
 import org.courtyard.kiosk.core.VoiceActivity;
@@ -42,9 +46,16 @@ import org.courtyard.protocol.HelpSource;
  *
  * <p>All properties change on the JavaFX thread only: the kiosk model's listener hands each
  * snapshot over with {@code Platform.runLater}. The 按错了 window is time-bound, so after a render
- * that shows the button a timer renders the same snapshot again when the window closes.
+ * that shows the button a timer renders the same snapshot again when the window closes; the band's
+ * minutes count on the same way, once a minute while a request is open.
+ *
+ * <p><b>Never untrue.</b> While the link is down, what the help screen and the band say of an open
+ * request comes from what the kiosk knows: the line is down, whether something waits to be sent,
+ * and the last state it heard with its time ({@code help.known.*}, without 「正在赶来」).
  */
 final class KioskViewModel {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Kiosk kiosk;
     private final Prompts prompts;
@@ -62,6 +73,13 @@ final class KioskViewModel {
     private final ReadOnlyBooleanWrapper cancelVisible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper helpAgainVisible = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper categoryVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper helpOpen = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper bandText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bandStyle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper whoVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper whoChosen = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper confirmVisible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper dutyPhone = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper voiceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heardText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper simText = new ReadOnlyStringWrapper("");
@@ -75,7 +93,9 @@ final class KioskViewModel {
     private final ReadOnlyStringWrapper cadreGreeting = new ReadOnlyStringWrapper("");
     private final PauseTransition cancelWindowEnd = new PauseTransition();
     private final PauseTransition lockEnd = new PauseTransition();
+    private final PauseTransition nextMinute = new PauseTransition();
     private final PauseTransition undoWindowEnd = new PauseTransition();
+    private final ZoneId zone;
     private KioskState last;
     private boolean attached;
     private boolean detached;
@@ -85,6 +105,12 @@ final class KioskViewModel {
         this.prompts = kiosk.prompts();
         this.clock = clock;
         this.simulator = kiosk.hardware().simulator();
+        this.zone = kiosk.config().announce().zone();
+        nextMinute.setOnFinished(event -> {
+            if (last != null) {
+                render(last);
+            }
+        });
         cancelWindowEnd.setOnFinished(event -> {
             if (last != null) {
                 render(last);
@@ -139,6 +165,7 @@ final class KioskViewModel {
         detached = true;
         cancelWindowEnd.stop();
         lockEnd.stop();
+        nextMinute.stop();
         undoWindowEnd.stop();
     }
 
@@ -156,14 +183,32 @@ final class KioskViewModel {
         voiceText.set(voiceText(state.voiceStatus(), state.voiceActivity()));
         heardText.set(state.voiceActivity().heard());
         HelpView help = state.help();
-        helpStatus.set(help == null ? null : help.status());
-        helpText.set(help != null ? helpText(help)
-                : text(HelpController.NOT_SAVED.equals(state.lastPrompt()) ? HelpController.NOT_SAVED : "help.prompt"));
-        helpAgainVisible.set(help == null || !help.status().isOpen());
-        categoryVisible.set(help != null && help.status().isOpen() && help.category() == null);
         Instant now = clock.instant();
+        boolean open = help != null && help.status().isOpen();
+        boolean down = linkDown(state.link());
+        helpStatus.set(help == null ? null : help.status());
+        helpText.set(help != null ? open ? openText(help, state.link()) : helpText(help)
+                : text(HelpController.NOT_SAVED.equals(state.lastPrompt()) ? HelpController.NOT_SAVED : "help.prompt"));
+        helpAgainVisible.set(!open);
+        helpOpen.set(open);
         boolean cancellable = help != null && help.cancellable(now);
-        cancelVisible.set(cancellable);
+        boolean confirming = cancellable && help.confirmingCancel();
+        boolean phoneShown = open && help.dutyPhone() != null;
+        confirmVisible.set(confirming);
+        dutyPhone.set(phoneShown ? help.dutyPhone() : "");
+        boolean asking = open && !confirming && !phoneShown;
+        categoryVisible.set(asking && help.category() == null);
+        whoVisible.set(asking && help.asksWho() && !state.checkIn().residents().isEmpty());
+        whoChosen.set(open ? chosenText(help, state.checkIn().residents()) : "");
+        bandText.set(open ? bandText(help, state.link(), now) : "");
+        bandStyle.set(open ? "band-" + (down ? "offline" : help.status().name().toLowerCase(Locale.ROOT)) : "");
+        nextMinute.stop();
+        if (open) {
+            nextMinute.setDuration(javafx.util.Duration.millis(60_001 - (now.toEpochMilli() - help.occurredAt()
+                    .toEpochMilli()) % 60_000));
+            nextMinute.playFromStart();
+        }
+        cancelVisible.set(cancellable && !confirming);
         cancelWindowEnd.stop();
         if (cancellable) {
             // A millisecond past the end, so the next render sees the window closed.
@@ -227,6 +272,61 @@ final class KioskViewModel {
             case ASSIGNED -> text("help.status.ASSIGNED", nameOrSomeone(help.assignee()));
             default -> text("help.status." + help.status().name());
         };
+    }
+
+    /** Whether the hub cannot be reached now (not merely not heard from yet since the start). */
+    private static boolean linkDown(LinkState link) {
+        return link != LinkState.ONLINE && link != LinkState.CONNECTING;
+    }
+
+    /**
+     * What the screen may say of an open request: the hub's latest word while online; otherwise only
+     * what the kiosk knows. Link down: the line is down, whether the request (or a press again)
+     * waits to be sent, and the last state heard with its time. Not yet heard from the hub since the
+     * start: the last state heard with its time. Never 「正在赶来」 without the hub.
+     */
+    private String openText(HelpView help, LinkState link) {
+        if (link == LinkState.ONLINE) {
+            return helpText(help);
+        }
+        if (!linkDown(link)) {
+            return help.status() == LocalHelpStatus.SAVED ? helpText(help) : lastKnownText(help);
+        }
+        String head = text(help.unsent() ? "help.offline.unsent" : "help.offline.sent");
+        return help.status() == LocalHelpStatus.SAVED ? head : text("help.offline.known", head, lastKnownText(help));
+    }
+
+    /** 最后消息（09:12）：李建华 已收到 — the last state the kiosk heard, in words that stay true later. */
+    private String lastKnownText(HelpView help) {
+        String known = switch (help.status()) {
+            case ACKNOWLEDGED -> text("help.known.ACKNOWLEDGED", nameOrSomeone(help.by()));
+            case ASSIGNED -> text("help.known.ASSIGNED", nameOrSomeone(help.assignee()));
+            default -> text("help.known." + help.status().name());
+        };
+        return text("help.known.last", CLOCK.format(help.knownAt().atZone(zone)), known);
+    }
+
+    /**
+     * The band across the home screen: what the help screen says of the request (offline, once the
+     * hub has answered it, only 网络不通 and the last word: the band has two lines), and minutes since
+     * the press.
+     */
+    private String bandText(HelpView help, LinkState link, Instant now) {
+        String state = linkDown(link) && help.status() != LocalHelpStatus.SAVED
+                ? text("help.offline.known", text("help.offline.sent"), lastKnownText(help))
+                : openText(help, link);
+        long minutes = Math.max(0, Duration.between(help.occurredAt(), now).toMinutes());
+        return minutes == 0 ? text("help.band.now", state) : text("help.band.minutes", state, minutes);
+    }
+
+    /** 求助人：张桂英 once someone tapped their photo (their id if the roster no longer has them). */
+    private String chosenText(HelpView help, List<ResidentTile> residents) {
+        if (help.residentId() == null) {
+            return "";
+        }
+        String name = residents.stream().filter(tile -> tile.id().equals(help.residentId())).map(ResidentTile::name)
+                .findFirst().orElse(help.residentId());
+        return text("help.who.chosen", name);
     }
 
     private String nameOrSomeone(String name) {
@@ -342,6 +442,41 @@ final class KioskViewModel {
         return categoryVisible.getReadOnlyProperty();
     }
 
+    /** Whether a request is open: the home screen's 求助 reads 求助中 and the band shows. */
+    ReadOnlyBooleanProperty helpOpenProperty() {
+        return helpOpen.getReadOnlyProperty();
+    }
+
+    /** The band across the home screen while a request is open: the state in words and minutes since. */
+    ReadOnlyStringProperty bandTextProperty() {
+        return bandText.getReadOnlyProperty();
+    }
+
+    /** The band's style class: {@code band-delivered}, {@code band-acknowledged}, … or {@code band-offline}. */
+    ReadOnlyStringProperty bandStyleProperty() {
+        return bandStyle.getReadOnlyProperty();
+    }
+
+    /** Whether the help screen asks 「您是哪一位？」 with the residents' tiles. */
+    ReadOnlyBooleanProperty whoVisibleProperty() {
+        return whoVisible.getReadOnlyProperty();
+    }
+
+    /** 求助人：张桂英 once chosen, else empty. */
+    ReadOnlyStringProperty whoChosenProperty() {
+        return whoChosen.getReadOnlyProperty();
+    }
+
+    /** Whether 「确定取消求助吗？」 waits for its answer. */
+    ReadOnlyBooleanProperty confirmVisibleProperty() {
+        return confirmVisible.getReadOnlyProperty();
+    }
+
+    /** The village's duty phone while it must be shown (offline two minutes, request unsent), else empty. */
+    ReadOnlyStringProperty dutyPhoneProperty() {
+        return dutyPhone.getReadOnlyProperty();
+    }
+
     ReadOnlyStringProperty voiceTextProperty() {
         return voiceText.getReadOnlyProperty();
     }
@@ -408,6 +543,21 @@ final class KioskViewModel {
 
     void cancelHelp() {
         kiosk.help().cancel();
+    }
+
+    /** 「确定取消求助吗？」 answered 是. */
+    void confirmCancel() {
+        kiosk.help().confirmCancel();
+    }
+
+    /** 「确定取消求助吗？」 answered 不取消. */
+    void keepRequest() {
+        kiosk.help().keepRequest();
+    }
+
+    /** 「您是哪一位？」 answered with a resident's tile. */
+    void chooseResident(String residentId) {
+        kiosk.help().chooseResident(residentId);
     }
 
     void chooseCategory(HelpCategory category) {

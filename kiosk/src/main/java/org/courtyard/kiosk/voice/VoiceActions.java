@@ -35,7 +35,8 @@ public final class VoiceActions implements VoiceCommands.Actions {
 
     @Override
     public void cancelHelp() {
-        help.cancel();
+        // The voice asked 「您是要取消求助吗？」 already; a spoken 是 is the answer.
+        help.confirmCancel();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The headless kiosk's {@code residents} and {@code checkin} commands. */
+/** The headless kiosk's {@code residents}, {@code checkin} and {@code who} commands. */
 class HeadlessConsoleTest {
 
     @TempDir
@@ -56,5 +56,27 @@ class HeadlessConsoleTest {
             assertThat(store.pending(10)).extracting(event -> ((CheckedIn) event.payload()).residentId())
                     .containsExactly("r-wangdefuu", "r-zhangguiy");
         }
+    }
+
+    @Test
+    void who_names_the_open_request_by_name_and_says_what_is_wrong_without_one() throws Exception {
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            new CheckInStore(store).replaceResidents(TestRoster.residents().subList(0, 2));
+        }
+        kiosk = Kiosk.create(TestKiosks.config(dir, "http://127.0.0.1:9", "help.alert-courtyard=false"),
+                Clock.systemUTC());
+        kiosk.model().awaitIdle(java.time.Duration.ofSeconds(10));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HeadlessConsole console = new HeadlessConsole(kiosk, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        console.run(new BufferedReader(new StringReader("who 张桂英\n")));
+        kiosk.help().requestHelp(org.courtyard.protocol.HelpSource.BUTTON, null);
+        kiosk.model().awaitIdle(java.time.Duration.ofSeconds(10));
+        console.run(new BufferedReader(new StringReader("who 不认识\nwho 张桂英\nquit\n")));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("error: who needs an open help request; press first\n",
+                "error: no resident '不认识' here; residents 2:", "who 张桂英 r-zhangguiy\n");
+        assertThat(kiosk.model().state().help().residentId()).isEqualTo("r-zhangguiy");
     }
 }

@@ -13,13 +13,17 @@ import org.courtyard.hardware.LampState;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.MutableClock;
 import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.TestRoster;
 import org.courtyard.kiosk.core.HelpView;
+import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.core.LocalHelpStatus;
 import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.HelpCancelled;
+import org.courtyard.protocol.HelpDetails;
+import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.HelpSource;
 import org.junit.jupiter.api.AfterEach;
@@ -83,33 +87,56 @@ class HelpFlowTest {
     }
 
     @Test
-    void pressing_again_while_a_request_is_open_repeats_it_instead_of_making_another() throws Exception {
+    void pressing_again_while_a_request_is_open_sends_help_repeated_at_once_instead_of_a_new_request()
+            throws Exception {
         kiosk("help.alert-courtyard=false");
 
         kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         HelpView first = kiosk.model().state().help();
         clock.advance(Duration.ofMinutes(5));
-        kiosk.help().requestHelp(HelpSource.SCREEN, null);
+        kiosk.model().execute(() -> kiosk.model().update(state -> state.withScreen(Screen.HOME)));
+        kiosk.help().requestHelp(HelpSource.BUTTON, null);
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().id()).isEqualTo(first.id());
+        assertThat(kiosk.model().state().screen()).isEqualTo(Screen.HELP);
+        // Not online: the kiosk says the press is kept, not that anyone was told.
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.repeated.offline");
+        assertThat(kiosk.model().state().help().unsent()).isTrue();
         kiosk.close();
         try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
-            assertThat(store.pending(10)).hasSize(1);
+            assertThat(store.pending(10)).extracting(Event::type)
+                    .containsExactly(EventType.HELP_REQUESTED, EventType.HELP_REPEATED);
+            assertThat(store.pending(10).get(1).payload()).isEqualTo(new HelpRepeated(first.id()));
+            assertThat(store.pending(10).get(1).occurredAt()).isEqualTo(clock.instant());
         }
     }
 
     @Test
-    void the_wrong_press_button_cancels_within_the_window() throws Exception {
+    void the_wrong_press_button_asks_first_and_cancels_only_on_yes_within_the_window() throws Exception {
         kiosk("help.alert-courtyard=false", "help.cancel-window-seconds=60");
         kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
         HelpView help = kiosk.model().state().help();
         assertThat(help.cancellable(clock.instant())).isTrue();
 
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(20));
         kiosk.help().cancel();
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().help().confirmingCancel()).isTrue();
+        assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.cancel.confirm");
+
+        kiosk.help().keepRequest();
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().help().confirmingCancel()).isFalse();
+        assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.cancel.kept");
+
+        clock.advance(Duration.ofSeconds(10));
+        kiosk.help().cancel();
+        kiosk.help().confirmCancel();
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.CANCELLED);
@@ -120,6 +147,85 @@ class HelpFlowTest {
                     .containsExactly(EventType.HELP_REQUESTED, EventType.HELP_CANCELLED);
             assertThat(store.pending(10).get(1).payload()).isEqualTo(new HelpCancelled(help.id()));
         }
+    }
+
+    @Test
+    void after_sending_the_kiosk_asks_who_it_is_and_a_tap_goes_out_as_help_details_with_the_resident()
+            throws Exception {
+        TestRoster.seed(dir.resolve("data"));
+        kiosk("help.alert-courtyard=false");
+        kiosk.model().awaitIdle(WAIT);
+
+        kiosk.help().requestHelp(HelpSource.BUTTON, null);
+        kiosk.model().awaitIdle(WAIT);
+        HelpView help = kiosk.model().state().help();
+        // Sent first, asked after: the request is in the outbox before anyone is asked anything.
+        assertThat(help.asksWho()).isTrue();
+        assertThat(help.residentId()).isNull();
+
+        kiosk.help().chooseResident("r-zhangguiy");
+        kiosk.model().awaitIdle(WAIT);
+
+        assertThat(kiosk.model().state().help().residentId()).isEqualTo("r-zhangguiy");
+        assertThat(kiosk.model().state().help().asksWho()).isFalse();
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.who.thanks");
+        kiosk.close();
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            assertThat(store.pending(10)).extracting(Event::type)
+                    .containsExactly(EventType.HELP_REQUESTED, EventType.HELP_DETAILS);
+            assertThat(store.pending(10).get(1).payload())
+                    .isEqualTo(new HelpDetails(help.id(), null, "r-zhangguiy"));
+        }
+        // Who asked survives a restart.
+        kiosk("help.alert-courtyard=false");
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().help().residentId()).isEqualTo("r-zhangguiy");
+    }
+
+    @Test
+    void two_minutes_offline_with_the_request_unsent_shows_and_says_the_village_duty_phone() throws Exception {
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            new HelpStore(store).saveDutyPhone("0871-6512 3456");
+        }
+        kiosk("help.alert-courtyard=false");
+        kiosk.start();
+        await().atMost(WAIT).until(() -> kiosk.model().state().link() == LinkState.OFFLINE);
+
+        kiosk.help().requestHelp(HelpSource.BUTTON, null);
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().help().dutyPhone()).isNull();
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.saved.offline");
+
+        clock.advance(Duration.ofSeconds(119));
+        kiosk.help().chooseCategory(org.courtyard.protocol.HelpCategory.MEDICAL);
+        kiosk.model().awaitIdle(WAIT);
+        assertThat(kiosk.model().state().help().dutyPhone()).isNull();
+
+        clock.advance(Duration.ofSeconds(1));
+        // The help controller's own once-a-second check shows it, with no other event needed.
+        await().atMost(WAIT).until(() -> kiosk.model().state().help().dutyPhone() != null);
+        assertThat(kiosk.model().state().help().dutyPhone()).isEqualTo("0871-6512 3456");
+        // Said once, then the digits (clips play in real time, so only the start is waited for).
+        assertThat(kiosk.model().state().lastPrompt()).isEqualTo("help.duty-phone");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(actions)
+                .anySatisfy(line -> assertThat(line).startsWith("audio start prompt-help.duty-phone")));
+        assertThat(actions).noneSatisfy(line -> assertThat(line).contains("prompt-help.acknowledged"));
+    }
+
+    @Test
+    void without_a_duty_phone_from_the_hub_nothing_is_shown_after_two_minutes() throws Exception {
+        kiosk("help.alert-courtyard=false");
+        kiosk.start();
+        await().atMost(WAIT).until(() -> kiosk.model().state().link() == LinkState.OFFLINE);
+        kiosk.help().requestHelp(HelpSource.BUTTON, null);
+        kiosk.model().awaitIdle(WAIT);
+
+        clock.advance(Duration.ofMinutes(3));
+        kiosk.help().chooseCategory(org.courtyard.protocol.HelpCategory.MEDICAL);
+        kiosk.model().awaitIdle(WAIT);
+
+        assertThat(kiosk.model().state().help().dutyPhone()).isNull();
+        assertThat(kiosk.model().state().help().unsent()).isTrue();
     }
 
     @Test
@@ -140,7 +246,7 @@ class HelpFlowTest {
             assertThat(store.pending(10)).extracting(Event::type)
                     .containsExactly(EventType.HELP_REQUESTED, EventType.HELP_DETAILS);
             assertThat(store.pending(10).get(1).payload()).isEqualTo(
-                    new org.courtyard.protocol.HelpDetails(help.id(), org.courtyard.protocol.HelpCategory.DAILY));
+                    org.courtyard.protocol.HelpDetails.category(help.id(), org.courtyard.protocol.HelpCategory.DAILY));
         }
     }
 
@@ -150,8 +256,9 @@ class HelpFlowTest {
         kiosk.help().requestHelp(HelpSource.SCREEN, null);
         kiosk.model().awaitIdle(WAIT);
 
-        clock.advance(Duration.ofSeconds(61));
         kiosk.help().cancel();
+        clock.advance(Duration.ofSeconds(61));
+        kiosk.help().confirmCancel();
         kiosk.model().awaitIdle(WAIT);
 
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);

@@ -52,17 +52,32 @@ class SyncServiceTest {
 
     private final Queue<SyncResponse> answers = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    /** While set, the stand-in hub takes connections and drops them unanswered, as a hub that is down. */
+    private final AtomicBoolean down = new AtomicBoolean();
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     /** How many requests still to refuse as a busy hub does: 503 with {@code Retry-After: 1}. */
     private final AtomicInteger busy = new AtomicInteger();
     private HttpServer hub;
+    private HubClient client;
     private KioskStore store;
     private SyncService sync;
 
     @BeforeEach
     void start() throws IOException {
         hub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hub.createContext("/healthz", exchange -> {
+            if (down.get()) {
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
         hub.createContext("/api/v1/sync", exchange -> {
+            if (down.get()) {
+                exchange.close();
+                return;
+            }
             JsonNode request = ProtocolJson.mapper().readTree(exchange.getRequestBody());
             arrivals.add(System.nanoTime());
             if (busy.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
@@ -92,7 +107,8 @@ class SyncServiceTest {
         store = KioskStore.open(dir);
         HubConnection connection = HubConnection.of(URI.create("http://127.0.0.1:" + hub.getAddress().getPort()),
                 "k-token", HubTls.defaults());
-        sync = new SyncService(store, new HubClient(connection, Duration.ofSeconds(5)), "k-test", Clock.systemUTC(),
+        client = new HubClient(connection, Duration.ofSeconds(5));
+        sync = new SyncService(store, client, "k-test", Clock.systemUTC(),
                 (link, detail) -> { }, new SyncService.Settings(Duration.ofSeconds(30), 0, Duration.ofMillis(50),
                         Duration.ofMillis(200), Duration.ofHours(1)), null);
     }
@@ -175,6 +191,51 @@ class SyncServiceTest {
             }
         });
         assertThat(noted).isEqualTo(checkIn.id().toString());
+    }
+
+    @Test
+    void while_the_hub_is_down_a_cheap_probe_sends_the_outbox_within_seconds_of_its_return_not_after_the_backoff()
+            throws Exception {
+        down.set(true);
+        Event checkIn = Event.of(new CheckedIn("r-1"), Instant.now(), true);
+        store.append(checkIn);
+        answers.add(answer("c-1", List.of(checkIn.id())));
+        List<LinkState> links = new CopyOnWriteArrayList<>();
+        // A backoff of five minutes: only the probe (every 200 ms here, 3 s by default) can be this quick.
+        try (SyncService patient = new SyncService(store, client, "k-test", Clock.systemUTC(),
+                (link, detail) -> links.add(link), new SyncService.Settings(Duration.ofSeconds(30), 0,
+                        Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMillis(200)),
+                null)) {
+            patient.start();
+            await().atMost(WAIT).until(() -> links.contains(LinkState.OFFLINE));
+            assertThat(store.outboxSize()).isEqualTo(1);
+
+            down.set(false);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.outboxSize() == 0);
+            await().atMost(WAIT).until(() -> links.get(links.size() - 1) == LinkState.ONLINE);
+        }
+    }
+
+    @Test
+    void a_busy_hubs_retry_after_stands_while_a_request_waits_unsent_the_probe_does_not_cut_it_short()
+            throws Exception {
+        busy.set(1);
+        Event checkIn = Event.of(new CheckedIn("r-1"), Instant.now(), true);
+        store.append(checkIn);
+        answers.add(answer("c-1", List.of(checkIn.id())));
+        // The probe every 100 ms would find the hub answering at once; the hub said Retry-After: 1.
+        try (SyncService probing = new SyncService(store, client, "k-test", Clock.systemUTC(), (link, detail) -> { },
+                new SyncService.Settings(Duration.ofSeconds(30), 0, Duration.ofMillis(50), Duration.ofMillis(200),
+                        Duration.ofHours(1), Duration.ofMillis(100)), null)) {
+            probing.start();
+
+            await().atMost(WAIT).until(() -> store.outboxSize() == 0);
+        }
+        assertThat(arrivals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
+                .as("a hub that answered 503 with Retry-After: 1 is not asked again sooner, probe or not")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     private static SyncResponse answer(String cursor, List<UUID> accepted) {

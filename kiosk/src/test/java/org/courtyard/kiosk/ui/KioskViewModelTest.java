@@ -73,6 +73,41 @@ class KioskViewModelTest {
     }
 
     @Test
+    void offline_the_screen_and_the_band_say_the_line_is_down_and_the_last_known_state_with_its_time_never_coming()
+            throws Exception {
+        KioskState offline = acknowledgedAt1557(true).withLink(LinkState.OFFLINE, "connection refused");
+
+        assertThat(shown(offline, KioskViewModel::helpTextProperty))
+                .isEqualTo("网络不通，求助已保存，稍后自动发出。最后消息 15:57：王书记 已收到");
+        assertThat(shown(offline, KioskViewModel::bandTextProperty))
+                .isEqualTo("网络不通。最后消息 15:57：王书记 已收到，5分钟前求助")
+                .doesNotContain("正在赶来");
+        assertThat(shown(offline, KioskViewModel::bandStyleProperty)).isEqualTo("band-offline");
+        // Everything sent: the line is down, nothing waits.
+        assertThat(shown(acknowledgedAt1557(false).withLink(LinkState.OFFLINE, "timeout"),
+                KioskViewModel::helpTextProperty)).isEqualTo("网络不通。最后消息 15:57：王书记 已收到");
+        // Not yet heard from the hub since the start: the last word with its time, nothing about the line.
+        assertThat(shown(acknowledgedAt1557(false), KioskViewModel::helpTextProperty))
+                .isEqualTo("最后消息 15:57：王书记 已收到");
+    }
+
+    @Test
+    void online_the_band_says_the_state_who_acknowledged_and_minutes_since_and_help_reads_help_open()
+            throws Exception {
+        KioskState online = acknowledgedAt1557(false).withLink(LinkState.ONLINE, "");
+
+        assertThat(shown(online, KioskViewModel::bandTextProperty)).isEqualTo("王书记 已收到，正在赶来，5分钟前求助");
+        assertThat(shown(online, KioskViewModel::bandStyleProperty)).isEqualTo("band-acknowledged");
+        assertThat(shown(online, KioskViewModel::helpOpenProperty)).isTrue();
+        assertThat(shown(help(LocalHelpStatus.SAVED, null, null, null), KioskViewModel::bandTextProperty))
+                .isEqualTo("求助已保存，正在发送，刚刚求助");
+        assertThat(shown(help(LocalHelpStatus.RESOLVED, null, null, null), KioskViewModel::helpOpenProperty))
+                .isFalse();
+        assertThat(shown(help(LocalHelpStatus.RESOLVED, null, null, null), KioskViewModel::bandTextProperty))
+                .isEmpty();
+    }
+
+    @Test
     void cancel_is_offered_only_inside_the_window_and_not_once_someone_acknowledged() throws Exception {
         assertThat(shown(help(LocalHelpStatus.SAVED, null, null, NOW.plusSeconds(30)),
                 KioskViewModel::cancelVisibleProperty)).isTrue();
@@ -137,7 +172,14 @@ class KioskViewModelTest {
     private KioskState help(LocalHelpStatus status, String by, String assignee, Instant cancellableUntil) {
         HelpView help = new HelpView(UUID.randomUUID(), status, null, NOW.minusSeconds(5), by, assignee,
                 cancellableUntil);
-        return kiosk.model().state().withScreen(Screen.HELP).withHelp(help);
+        return kiosk.model().state().withLink(LinkState.ONLINE, "").withScreen(Screen.HELP).withHelp(help);
+    }
+
+    /** An acknowledged request the kiosk last heard of at 15:57 Beijing time, with {@code unsent} waiting. */
+    private KioskState acknowledgedAt1557(boolean unsent) {
+        HelpView help = new HelpView(UUID.randomUUID(), LocalHelpStatus.ACKNOWLEDGED, null, NOW.minusSeconds(300),
+                "王书记", null, null, null, NOW.minusSeconds(180), unsent, false, null);
+        return kiosk.model().state().withScreen(Screen.HOME).withHelp(help);
     }
 
     private <T> T shown(KioskState state,

@@ -70,6 +70,27 @@ final class Pages {
         CheckInView tiles = new CheckInView(residents, null);
         KioskState withTiles = base.withCheckIn(tiles);
         pages.add(new Page("check-in", withTiles.withScreen(Screen.CHECK_IN)));
+        // Issue 14: who asked, the band, the cancel question, what the offline kiosk knows, the duty phone.
+        KioskState online = withTiles.withLink(LinkState.ONLINE, "");
+        UUID id = UUID.randomUUID();
+        HelpView delivered = new HelpView(id, LocalHelpStatus.DELIVERED, null, now.minusSeconds(20), null, null,
+                now.plusSeconds(3600), null, now.minusSeconds(19), false, false, null);
+        pages.add(new Page("help-who", online.withScreen(Screen.HELP).withHelp(delivered)));
+        pages.add(new Page("help-who-answered", online.withScreen(Screen.HELP).withHelp(new HelpView(id,
+                LocalHelpStatus.DELIVERED, org.courtyard.protocol.HelpCategory.MEDICAL, now.minusSeconds(20), null,
+                null, now.plusSeconds(3600), residents.get(0).id(), now.minusSeconds(19), false, false, null))));
+        pages.add(new Page("help-cancel-confirm", online.withScreen(Screen.HELP)
+                .withHelp(delivered.withConfirmingCancel(true))));
+        HelpView knownAcknowledged = new HelpView(id, LocalHelpStatus.ACKNOWLEDGED, null, now.minusSeconds(600),
+                "李建华", null, null, residents.get(0).id(), now.minusSeconds(540), true, false, null);
+        pages.add(new Page("help-offline", withTiles.withScreen(Screen.HELP).withHelp(knownAcknowledged)));
+        pages.add(new Page("help-duty-phone", withTiles.withScreen(Screen.HELP).withHelp(new HelpView(id,
+                LocalHelpStatus.SAVED, null, now.minusSeconds(180), null, null, null, null, now.minusSeconds(180),
+                true, false, "0871-6512 3456"))));
+        pages.add(new Page("home-band", online.withHelp(new HelpView(id, LocalHelpStatus.ACKNOWLEDGED, null,
+                now.minusSeconds(240), "李建华", null, null, residents.get(0).id(), now.minusSeconds(60), false, false,
+                null))));
+        pages.add(new Page("home-band-offline", withTiles.withHelp(knownAcknowledged)));
         pages.add(new Page("check-in-one-page", base.withCheckIn(new CheckInView(residents.subList(0, 2), null))
                 .withScreen(Screen.CHECK_IN)));
         pages.add(new Page("check-in-empty", base.withScreen(Screen.CHECK_IN)));

@@ -2,6 +2,7 @@ package org.courtyard.kiosk.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,11 @@ final class TestKiosks {
 
     /** A kiosk in {@code dir}; {@code extraConfig} lines (key=value) are added to its config file. */
     static Kiosk create(Path dir, String... extraConfig) {
+        return create(dir, URI.create("http://127.0.0.1:1"), extraConfig);
+    }
+
+    /** As {@link #create(Path, String...)}, talking to the hub at {@code hub}. */
+    static Kiosk create(Path dir, URI hub, String... extraConfig) {
         List<String> lines = new ArrayList<>(List.of(
                 "hardware.audio.output=none",
                 "hardware.audio.input=none",
@@ -36,7 +42,7 @@ final class TestKiosks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        KioskConfig config = KioskConfig.parse(new String[] {"--hub", "http://127.0.0.1:1", "--kiosk-id", "k-test",
+        KioskConfig config = KioskConfig.parse(new String[] {"--hub", hub.toString(), "--kiosk-id", "k-test",
             "--token", "t", "--data", dir.resolve("data").toString(), "--hardware", "sim",
             "--config", file.toString()});
         return Kiosk.create(config, Clock.systemUTC());

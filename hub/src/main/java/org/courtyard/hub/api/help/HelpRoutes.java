@@ -3,6 +3,7 @@ package org.courtyard.hub.api.help;
 import static org.eclipse.jetty.http.HttpMethod.GET;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.courtyard.protocol.HelpStatus;
 final class HelpRoutes {
 
     private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_CANCELLED_WITHIN_MINUTES = 24 * 60;
 
     private final HelpRequests help;
     private final AuditLog audit;
@@ -49,7 +51,30 @@ final class HelpRoutes {
         if (statuses.isEmpty() && exchange.query("status").isPresent()) {
             return Reply.ok(List.of());
         }
-        return Reply.ok(help.list(new HelpFilter(statuses, village, exchange.query("kioskId"), limit(exchange))));
+        return Reply.ok(help.list(new HelpFilter(statuses, village, exchange.query("kioskId"), limit(exchange),
+                cancelledWithin(exchange, statuses))));
+    }
+
+    /**
+     * {@code cancelledWithin=MINUTES} (1 to 1440) with a status filter: requests cancelled no longer
+     * ago than that are listed too (the staff page's default list keeps them ten minutes).
+     */
+    private static Optional<Duration> cancelledWithin(Exchange exchange, Set<HelpStatus> statuses) {
+        Optional<String> raw = exchange.query("cancelledWithin");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        int minutes;
+        try {
+            minutes = Integer.parseInt(raw.get());
+        } catch (NumberFormatException e) {
+            minutes = -1;
+        }
+        if (minutes < 1 || minutes > MAX_CANCELLED_WITHIN_MINUTES) {
+            throw Refusal.invalidField("cancelledWithin", "query parameter 'cancelledWithin' must be a whole number of"
+                    + " minutes from 1 to " + MAX_CANCELLED_WITHIN_MINUTES);
+        }
+        return statuses.isEmpty() ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes));
     }
 
     /** {@code status=A,B} and/or {@code open=true}; both given means both must hold. Empty set: no filter. */

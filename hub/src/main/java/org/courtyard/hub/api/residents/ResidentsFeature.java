@@ -52,7 +52,7 @@ public final class ResidentsFeature implements Feature {
         new ResidentRoutes(residents, new Ledger(hub.database(), residents), hub.audit(), () -> roundIntake)
                 .register(hub);
         new CadreRoutes(new Cadres(hub.database(), hub.clock(), residents), hub.audit()).register(hub);
-        new VillageRoutes(new Villages(hub.database(), hub.clock()), hub.audit()).register(hub);
+        new VillageRoutes(new Villages(hub.database(), hub.clock(), residents), hub.audit()).register(hub);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class Digest {
             case SILENT -> "【设备失联】" + how + " " + n + " 台设备失联，老人求助可能发不出来，请检查电源和网络：" + list;
             case BACK -> "【设备恢复】" + how + " " + n + " 台设备恢复联系：" + list;
             case CARE_DIGEST -> "【走访提醒】" + how + " " + n + " 个村有要走访的人，请结对干部及时走访：" + list;
-            case NEW, OVERDUE, RESOLVED -> throw new IllegalStateException("help is never folded");
+            case NEW, OVERDUE, RESOLVED, REPEATED, PERSON -> throw new IllegalStateException("help is never folded");
         };
     }
 
