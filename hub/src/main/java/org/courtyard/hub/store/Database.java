@@ -28,8 +28,7 @@ import org.sqlite.SQLiteException;
  *
  * <p>{@link #write} hands every write of the process to one writer thread and connection, which
  * commits it (with the writes that waited beside it) before the call returns; {@link #read} runs
- * on a reader connection in a read transaction, so
- * several statements see one consistent snapshot. Closing waits for a write in progress, is safe
+ * on a reader connection in a read transaction, so several statements see one consistent snapshot. Closing waits for a write in progress, is safe
  * twice, and makes later calls fail with {@link IllegalStateException}.
  *
  * <p>The writer's transactions are begun, committed and rolled back by this class with SQL
@@ -169,9 +168,9 @@ public final class Database implements AutoCloseable {
      *
      * <p>Group commit: the work runs on the one writer thread. Writes that arrive while it is busy
      * wait together, and it then runs them all, oldest first, in one transaction, each inside a
-     * savepoint of its own, with one {@code COMMIT} (one fsync) for the group. Each caller still returns only
-     * after that commit, and a work that throws is rolled back to its savepoint alone: the
-     * others of its group commit without it. A storage failure (full disk, I/O error) fails the
+     * savepoint of its own, with one {@code COMMIT} (one fsync) for the group. Each caller still
+     * returns only after that commit, and a work that throws is rolled back to its savepoint
+     * alone: the others of its group commit without it. A storage failure (full disk, I/O error) fails the
      * whole group with nothing of it stored, as SQLite may already have rolled it all back.
      *
      * @throws StorageFullException if the disk is full; nothing of the write is stored
@@ -239,7 +238,8 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            execute("BEGIN IMMEDIATE"); // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
+            // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
+            execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             rollback(e);
             failAll(group, failed(e));
