@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Starts hubs and headless sim kiosks from the built jars, as the README's commands do. */
@@ -45,12 +46,19 @@ final class Courtyard {
      * {@link #NO_CONNECTION_CAP}.
      */
     static JavaProcess hub(Path data, String... settings) throws IOException {
+        return hub(data, List.of(), settings);
+    }
+
+    /** {@link #hub(Path, String...)} with more command-line arguments, e.g. {@code --print-routes}. */
+    static JavaProcess hub(Path data, List<String> arguments, String... settings) throws IOException {
         Files.createDirectories(data);
         Path config = data.resolve("hub.properties");
         Files.writeString(config, String.join("\n", settings) + "\n", StandardCharsets.UTF_8);
+        List<String> all = new java.util.ArrayList<>(List.of("--port", "0", "--data", data.toString(), "--config",
+                config.toString()));
+        all.addAll(arguments);
         return JavaProcess.start("hub", JavaProcess.jar("courtyard.hub.jar"),
-                Map.of("COURTYARD_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                "--port", "0", "--data", data.toString(), "--config", config.toString());
+                Map.of("COURTYARD_ADMIN_PASSWORD", ADMIN_PASSWORD), all.toArray(String[]::new));
     }
 
     static HubApi api(JavaProcess hub) throws InterruptedException {

@@ -42,13 +42,15 @@ public final class Main {
                                   in env COURTYARD_TLS_PASSWORD)
               --seed-demo FILE  for ./courtyard demo: create a demo staff user, kiosk, cadre
                               and residents (once) and write logins, token and PIN to FILE
+              --print-routes  print the route table on stdout once started, one line per route:
+                              'route METHOD PATTERN ACCESS' (./courtyard bench fuzz reads it)
               --help          print this and exit
             On first start with an empty DIR the hub creates user 'admin' (role ADMIN) with the
             password in env COURTYARD_ADMIN_PASSWORD, or generates one and prints it once.
             Backups: java -jar courtyard-hub.jar backup|restore --help""";
 
     /** Parsed command line. */
-    record Options(int port, Path data, Path config, Path seedDemo, boolean help) {
+    record Options(int port, Path data, Path config, Path seedDemo, boolean help, boolean printRoutes) {
     }
 
     /** A command line the hub cannot run with; the message names the argument. */
@@ -136,6 +138,9 @@ public final class Main {
                 return 1;
             }
         }
+        if (options.printRoutes()) {
+            hub.routes().forEach(route -> out.println("route " + route));
+        }
         out.println("listening on " + hub.uri());
         out.flush();
         try {
@@ -152,11 +157,12 @@ public final class Main {
         Path data = null;
         Path config = null;
         Path seedDemo = null;
+        boolean printRoutes = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new Options(port, data, config, null, true);
+                    return new Options(port, data, config, null, true, false);
                 }
                 case "--port" -> {
                     String value = value(args, i++, arg);
@@ -172,13 +178,14 @@ public final class Main {
                 case "--data" -> data = Path.of(value(args, i++, arg));
                 case "--config" -> config = Path.of(value(args, i++, arg));
                 case "--seed-demo" -> seedDemo = Path.of(value(args, i++, arg));
+                case "--print-routes" -> printRoutes = true;
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
         if (data == null) {
             throw new UsageException("--data DIR is required");
         }
-        return new Options(port, data, config, seedDemo, false);
+        return new Options(port, data, config, seedDemo, false, printRoutes);
     }
 
     private static String value(String[] args, int index, String name) throws UsageException {

@@ -1,7 +1,8 @@
 // The residents section (居民): the ledger of empty-nest elders and left-behind children, village
 // by village. The list masks phone numbers (the hub does); the form reads the one resident with
 // every field, so what it saves back is never a masked number. Also photos, pausing the check-in
-// alerts of someone in hospital or away, and the CSV ledger out and in (all or nothing).
+// alerts of someone in hospital or away, the resident's 家人 (resident-family.js), and the CSV
+// ledger out and in (all or nothing).
 
 import { withQuery } from '../api.js';
 import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.js';
@@ -11,6 +12,7 @@ import {
   CHILDREN_AWAY, COMMON_TAGS, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, addDays, byVillageThenName, dayText,
   everyText, explain, fieldOf, fieldText, fillChoices, today, typeText,
 } from '../people.js';
+import { clearFamily, showFamily } from '../resident-family.js';
 
 /** The hub's field names as the form labels them, for error messages. */
 const LABELS = { ...FIELD_LABELS, until: '暂停到' };
@@ -347,6 +349,7 @@ function renderDetail() {
   if (!formOpen) {
     els.title.textContent = '居民信息';
     els.badges.replaceChildren();
+    clearFamily();
     return;
   }
   els.title.textContent = open ? open.name : '新增居民';
@@ -354,6 +357,7 @@ function renderDetail() {
     ...badgesOf(open)] : []));
   els.photoBox.hidden = !open;
   els.pause.hidden = !open;
+  showFamily(ctx, open);
   if (!open) {
     return;
   }
@@ -418,7 +422,10 @@ async function openResident(id, notice) {
     renderList();
   } catch (error) {
     if (ctx && error.status !== 401) {
-      showMessage(els.listError, `打不开这位居民的信息：${error.message}`);
+      showMessage(els.listError, error.status === 403
+        ? '打不开这位居民的信息：这位居民不是您村里的。村干部只能查看和管理本村的居民和他们的家人。'
+        : error.status === 404 ? '打不开这位居民的信息：没有这位居民（可能链接有误）。'
+          : `打不开这位居民的信息：${error.message}`);
     }
   }
 }
@@ -780,6 +787,13 @@ export const residentSection = {
   },
 
   hide() {},
+
+  /** {@code #residents/ID} opens that resident (a link one staff member sends another). */
+  link(id) {
+    if (ctx && (!open || open.id !== id)) {
+      openResident(id);
+    }
+  },
 
   onEvent(name, data) {
     if (name === 'checked-in') {

@@ -108,6 +108,27 @@ class AnnouncementAudioTest {
     }
 
     @Test
+    void a_wav_cut_off_before_the_end_its_header_announces_is_400_and_stores_nothing() throws IOException {
+        start(false);
+        String id = announcementFor("{\"all\":true}");
+        byte[] whole = Announce.wav(16_000f, 1, 1500);
+        byte[] headerOnly = java.util.Arrays.copyOf(whole, 44);
+        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+        TestHub.Answer noAudio = api.upload(staff, id, "audio/wav", headerOnly);
+        TestHub.Answer halfAudio = api.upload(staff, id, "audio/wav", half);
+
+        assertThat(noAudio.status()).isEqualTo(400);
+        assertThat(noAudio.json().path("error").path("code").asText()).isEqualTo("invalid_field");
+        assertThat(noAudio.errorMessage()).startsWith("the body is a cut-off WAV file: its header announces 48000 bytes of"
+                + " audio but 0 follow");
+        assertThat(halfAudio.status()).isEqualTo(400);
+        assertThat(halfAudio.errorMessage()).contains("but " + (half.length - 44) + " follow");
+        assertThat(storedAudio()).isEmpty();
+        assertThat(hub.get("/api/v1/announcements/" + id, staff).json().get("audio").isNull()).isTrue();
+    }
+
+    @Test
     void bodies_that_are_not_audio_are_415_naming_what_they_are() throws IOException {
         start(false);
         String id = announcementFor("{\"all\":true}");

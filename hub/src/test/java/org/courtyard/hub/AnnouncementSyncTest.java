@@ -72,6 +72,24 @@ class AnnouncementSyncTest {
         }
     }
 
+    @Test
+    void a_play_reported_with_a_kiosk_clock_in_1970_shows_as_played_when_the_hub_heard_of_it() {
+        String id = api.created(staff, Announce.draft("大村通知", "{\"villages\":[\"大村\"]}"));
+        String cursor = hub.sync(big, null).json().get("cursor").asText();
+        hub.clock.advance(Duration.ofMinutes(1));
+        Instant heard = hub.clock.instant();
+
+        hub.sync(big, cursor, Announce.played(id, Instant.EPOCH, Instant.EPOCH.plusSeconds(4), "PLAYED", null));
+
+        JsonNode row = null;
+        for (JsonNode kioskRow : hub.get("/api/v1/announcements/" + id + "/deliveries", staff).json()) {
+            row = kioskRow.get("kioskId").asText().equals(big.id()) ? kioskRow : row;
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("playedAt").asText()).isEqualTo(heard.minusSeconds(4).toString());
+        assertThat(row.get("outcome").asText()).isEqualTo("PLAYED");
+    }
+
     private EventStreamReader stream(String token) throws Exception {
         return new EventStreamReader(hub.http, hub.uri("/api/v1/stream"), "Authorization", "Bearer " + token);
     }

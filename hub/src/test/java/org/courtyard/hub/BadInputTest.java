@@ -130,6 +130,15 @@ class BadInputTest {
         assertThat(hub.postRaw(path, staff, "application/json", new byte[0]).status()).as("no body").isEqualTo(200);
     }
 
+    @Test
+    void a_query_string_that_is_not_utf8_is_400_not_a_failure_of_the_hub() {
+        TestHub.Answer audit = hub.get("/api/v1/audit?cursor=%FF%FE", hub.adminToken);
+
+        assertThat(audit.status()).as(audit.body()).isEqualTo(400);
+        assertThat(audit.json().at("/error/code").asText()).isEqualTo("bad_request");
+        assertThat(audit.errorMessage()).startsWith("the query string cannot be read");
+    }
+
     private static ObjectNode resident(String name) {
         return ProtocolJson.mapper().createObjectNode().put("name", name).put("village", "和平村").put("type", "ELDER");
     }

@@ -383,6 +383,10 @@ class FamilyTest {
                 + UUID.randomUUID())).header("Content-Type", "audio/wav")
                 .POST(HttpRequest.BodyPublishers.ofString("RIFF nonsense")).build());
         assertThat(notWav.status()).isEqualTo(400);
+        byte[] whole = VoiceMemoTest.wav(600);
+        TestHub.Answer cutOff = phone.send(UUID.randomUUID().toString(), java.util.Arrays.copyOf(whole, 1000));
+        assertThat(cutOff.status()).isEqualTo(400);
+        assertThat(cutOff.errorMessage()).startsWith("the body is a cut-off WAV file");
         assertThat(hub.column("SELECT COUNT(*) FROM family_messages")).containsExactly("0");
         assertThat(Files.exists(dir.resolve(Hub.FAMILY_MESSAGE_DIR)) ? Files.list(dir.resolve(Hub.FAMILY_MESSAGE_DIR))
                 .count() : 0).isZero();

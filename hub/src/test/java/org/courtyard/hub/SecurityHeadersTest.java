@@ -61,6 +61,9 @@ class SecurityHeadersTest {
             HTTP/3.0                      | 505 | GET /healthz HTTP/3.0\\r\\nHost: x
             headers too large             | 431 | GET /healthz HTTP/1.1\\r\\nHost: x\\r\\nX-Big: BIG
             encoded slash in an id        | 400 | GET /api/v1/help-requests/a%2Fb HTTP/1.1\\r\\nHost: x
+            encoded slash in a PUT        | 400 | PUT /api/v1/residents/a%2Fb HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 0
+            encoded slash in a DELETE     | 400 | DELETE /api/v1/users/a%2Fb/sessions HTTP/1.1\\r\\nHost: x
+            CR LF in a PATCH              | 400 | PATCH /api/v1/residents/a%0D%0Ab HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 0
             CR LF in an id                | 400 | GET /api/v1/help-requests/a%0D%0Ab HTTP/1.1\\r\\nHost: x
             CR LF in an audio id          | 400 | GET /api/v1/announcements/a%0D%0Ab/audio HTTP/1.1\\r\\nHost: x
             NUL in an id                  | 400 | GET /api/v1/help-requests/%00 HTTP/1.1\\r\\nHost: x

@@ -63,6 +63,45 @@ class SyncTest {
     }
 
     @Test
+    void a_help_request_made_while_the_kiosk_clock_said_1970_is_kept_at_the_hubs_receive_time() {
+        UUID help = UUID.randomUUID();
+        JsonNode pressed = TestHub.event(help, "HELP_REQUESTED", java.time.Instant.EPOCH, true,
+                java.util.Map.of("source", "BUTTON", "category", "MEDICAL"));
+
+        TestHub.Answer answer = hub.sync(kiosk, null, pressed);
+
+        assertThat(ids(answer.json().get("accepted"))).containsExactly(help.toString());
+        assertThat(answer.json().get("rejected")).isEmpty();
+        String staff = hub.user("zhou", "STAFF", null);
+        JsonNode request = hub.get("/api/v1/help-requests/" + help, staff).json();
+        assertThat(request.get("occurredAt").asText()).isEqualTo(TestHub.START.toString());
+        assertThat(request.get("receivedAt").asText()).isEqualTo(TestHub.START.toString());
+        assertThat(request.get("clockTrusted").asBoolean()).isFalse();
+        assertThat(request.get("status").asText()).isEqualTo("NEW");
+        assertThat(hub.column("SELECT occurred_at || ' ' || clock_trusted FROM events WHERE id = '" + help + "'"))
+                .as("the event log keeps what the kiosk said, marked untrusted").containsExactly("0 0");
+    }
+
+    @Test
+    void a_check_in_dated_1970_or_years_ahead_counts_today_at_the_hubs_time_not_on_that_day() {
+        JsonNode from1970 = TestHub.checkedIn(wang, java.time.Instant.EPOCH, true);
+        JsonNode from2031 = TestHub.checkedIn(li, TestHub.START.plus(java.time.Duration.ofDays(5 * 365)), true);
+        JsonNode lastWeek = TestHub.checkedIn(wang, TestHub.START.minus(java.time.Duration.ofDays(7)), true);
+
+        TestHub.Answer answer = hub.sync(kiosk, null, from1970, from2031, lastWeek);
+
+        assertThat(ids(answer.json().get("accepted"))).hasSize(3);
+        JsonNode today = hub.get("/api/v1/check-ins", hub.adminToken).json();
+        assertThat(today).hasSize(2);
+        for (JsonNode checkIn : today) {
+            assertThat(checkIn.get("at").asText()).isEqualTo(TestHub.START.toString());
+            assertThat(checkIn.get("clockTrusted").asBoolean()).isFalse();
+        }
+        assertThat(hub.column("SELECT clock_trusted FROM events WHERE id = '" + lastWeek.get("id").asText() + "'"))
+                .as("a believable time from an offline week stays trusted").containsExactly("1");
+    }
+
+    @Test
     void a_replayed_batch_creates_no_duplicates() {
         UUID help = UUID.randomUUID();
         ObjectNode body = TestHub.syncBody(kiosk, null, TestHub.helpRequested(help, TestHub.START), TestHub.checkedIn(wang));

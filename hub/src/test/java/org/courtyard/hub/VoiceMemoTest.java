@@ -175,6 +175,23 @@ class VoiceMemoTest {
     }
 
     @Test
+    void a_memo_cut_off_on_the_way_is_refused_and_not_stored() throws Exception {
+        byte[] whole = wav(1_000);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+        TestHub.Answer answer = put(request, kiosk.token(), "audio/wav", cut, null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").get("code").asText()).isEqualTo("invalid_field");
+        assertThat(answer.errorMessage()).startsWith("the body is a cut-off WAV file: its header announces 32000 bytes"
+                + " of audio but " + (cut.length - 44) + " follow");
+        assertThat(hub.column("SELECT request_id FROM voice_memos")).isEmpty();
+        assertThat(Files.exists(dir.resolve("memos")) ? Files.list(dir.resolve("memos")).count() : 0).isZero();
+        assertThat(put(request, kiosk.token(), "audio/wav", whole, null).status())
+                .as("the whole file, sent again, is taken").isEqualTo(200);
+    }
+
+    @Test
     void a_cadre_of_another_village_may_not_listen() throws Exception {
         put(request, kiosk.token(), "audio/wav", wav(500), null);
         String cadre = hub.user("li", "CADRE", "二村");

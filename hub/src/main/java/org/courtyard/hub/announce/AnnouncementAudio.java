@@ -11,6 +11,7 @@ import org.courtyard.hub.announce.internal.AudioCheck;
 import org.courtyard.hub.announce.internal.AudioFiles;
 import org.courtyard.hub.announce.internal.Ffmpeg;
 import org.courtyard.hub.core.Refusal;
+import org.courtyard.hub.core.WavCheck;
 import org.courtyard.protocol.AudioRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public final class AnnouncementAudio {
      * @throws Refusal {@link Refusal.Kind#UNSUPPORTED_TYPE} for a body that is not audio (or audio
      *     other than WAV without ffmpeg, or audio neither javax.sound nor ffmpeg can read),
      *     {@link Refusal.Kind#TOO_LARGE} over the upload limit, {@link Refusal.Kind#INVALID} for an
-     *     empty body
+     *     empty body or a WAV cut off before the end its header announces
      */
     public AudioRef receive(String declared, long declaredLength, InputStream body)
             throws IOException, InterruptedException {
@@ -74,6 +75,12 @@ public final class AnnouncementAudio {
             }
             if (length == 0) {
                 throw Refusal.badRequest("the body is empty; send the audio file as the body");
+            }
+            if (wav) {
+                // Before any conversion: ffmpeg would play a cut-off upload as far as it goes.
+                try (InputStream in = Files.newInputStream(upload)) {
+                    WavCheck.requireWhole(in);
+                }
             }
             Path playable = upload;
             AudioCheck.Playable checked;

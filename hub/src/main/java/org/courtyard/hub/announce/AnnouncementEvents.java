@@ -1,8 +1,11 @@
 package org.courtyard.hub.announce;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.courtyard.hub.sync.IncomingEvent;
+import org.courtyard.hub.sync.KioskTime;
 import org.courtyard.protocol.AnnouncementPlayed;
 import org.courtyard.protocol.AudioDownloaded;
 
@@ -21,6 +24,14 @@ public final class AnnouncementEvents {
 
     public void played(IncomingEvent<AnnouncementPlayed> event) throws SQLException {
         AnnouncementPlayed played = event.payload();
+        if (!KioskTime.believable(played.startedAt(), event.receivedAt())
+                || !KioskTime.believable(played.endedAt(), event.receivedAt())) {
+            // A kiosk clock from 1970: the play ended at the latest when the hub heard of it.
+            Instant end = event.receivedAt();
+            Instant start = end.minus(Duration.between(played.startedAt(), played.endedAt()));
+            played = new AnnouncementPlayed(played.announcementId(),
+                    KioskTime.believable(start, end) ? start : end, end, played.outcome(), played.detail());
+        }
         if (announcements.recordPlayed(event.connection(), event.kiosk().kioskId(), played)) {
             published(event, played.announcementId());
         }

@@ -165,15 +165,28 @@ public final class SyncService {
             return new Batch(List.of(), List.of(), 0, from);
         }
         Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
+        List<Event> retimed = new ArrayList<>();
         database.write(connection -> {
+            retimed.clear();
             for (Event event : valid) {
-                store(connection, kiosk, event, now, accepted, rejected, afterCommit);
+                Event believed = KioskTime.believable(event.occurredAt(), now) ? event
+                        : new Event(event.id(), event.type(), now, false, event.payload());
+                if (believed != event) {
+                    retimed.add(event);
+                }
+                store(connection, kiosk, event, believed, now, accepted, rejected, afterCommit);
             }
             for (BatchHook hook : hooks) {
                 hook.applied(connection, kiosk, nodes.size(), now, work -> afterCommit.put(new Object(), work));
             }
             return null;
         });
+        if (!retimed.isEmpty()) {
+            LOG.warn("kiosk {} sent {} event(s) with a time outside {} … a year ahead (first: {} at {}); its clock is"
+                    + " wrong, so they are recorded at the hub's receive time {} with clockTrusted=false",
+                    kiosk.kioskId(), retimed.size(), KioskTime.EARLIEST, retimed.get(0).type(),
+                    retimed.get(0).occurredAt(), now);
+        }
         for (Runnable work : afterCommit.values()) {
             try {
                 work.run();
@@ -224,8 +237,13 @@ public final class SyncService {
                 && part.hasNews(kiosk, cursor.slice(part.name(), part.start())));
     }
 
-    private void store(Connection connection, KioskIdentity kiosk, Event event, Instant now, List<UUID> accepted,
-            List<Rejection> rejected, Map<Object, Runnable> afterCommit) throws SQLException {
+    /**
+     * Stores one event as the kiosk sent it ({@code occurred_at} is the kiosk's claim) and applies
+     * {@code believed}: the same event, or, when the kiosk's time is outside {@link KioskTime}'s
+     * window, the event at the hub's receive time with {@code clockTrusted=false}.
+     */
+    private void store(Connection connection, KioskIdentity kiosk, Event event, Event believed, Instant now,
+            List<UUID> accepted, List<Rejection> rejected, Map<Object, Runnable> afterCommit) throws SQLException {
         String id = event.id().toString();
         Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
                 row -> row.getString(1), id);
@@ -243,12 +261,12 @@ public final class SyncService {
                     + " events; the kiosk may be newer than the hub"));
             return;
         }
-        IncomingEvent<?> incoming = incoming(connection, kiosk, event, now);
+        IncomingEvent<?> incoming = incoming(connection, kiosk, believed, now);
         Savepoint savepoint = connection.setSavepoint();
         try {
             Sql.update(connection, "INSERT INTO events (id, kiosk_id, type, occurred_at, clock_trusted, received_at,"
                     + " payload) VALUES (?, ?, ?, ?, ?, ?, ?)", id, kiosk.kioskId(), event.type().name(),
-                    event.occurredAt(), event.clockTrusted(), now, ProtocolJson.write(event.payload()));
+                    event.occurredAt(), believed.clockTrusted(), now, ProtocolJson.write(event.payload()));
             apply(handler, incoming);
         } catch (Refusal refusal) {
             connection.rollback(savepoint);

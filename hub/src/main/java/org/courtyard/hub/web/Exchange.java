@@ -11,6 +11,7 @@ import org.courtyard.protocol.Protocol;
 import org.courtyard.protocol.ProtocolException;
 import org.courtyard.protocol.ProtocolJson;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -76,7 +77,15 @@ public final class Exchange {
     /** A query parameter; blank counts as absent. */
     public Optional<String> query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            try {
+                query = Request.extractQueryParameters(request);
+            } catch (RuntimeException e) {
+                // Percent-escapes that are not UTF-8 (%FF), say: the caller's mistake, not the hub's.
+                if (e instanceof HttpException || e instanceof IllegalArgumentException) {
+                    throw Refusal.badRequest("the query string cannot be read: " + e.getMessage(), e);
+                }
+                throw e;
+            }
         }
         String value = query.getValue(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
