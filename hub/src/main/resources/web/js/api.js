@@ -39,6 +39,18 @@ const STORAGE_FULL = '乡镇服务器的磁盘已满，这次的操作没有保�
  * 412 precondition_failed, with the current state in error.current, if someone changed it since.
  */
 async function call(method, path, body, contentType, version) {
+  return (await exchange(method, path, body, contentType, version)).data;
+}
+
+/** The target of a Link header's rel="next", as the hub writes it (docs/api.md "Paging"); null without one. */
+function nextLink(response) {
+  const link = response.headers.get('Link') || '';
+  const match = /<([^>]*)>\s*;\s*rel="next"/.exec(link);
+  return match ? match[1] : null;
+}
+
+/** Like call, but answers the parsed body together with the response. */
+async function exchange(method, path, body, contentType, version) {
   const init = {
     method,
     credentials: 'same-origin',
@@ -85,11 +97,19 @@ async function call(method, path, body, contentType, version) {
     }
     throw failure;
   }
-  return data;
+  return { data, response };
 }
 
 export const api = {
   get: (path) => call('GET', path),
+  /**
+   * One page of a list (docs/api.md "Paging"): { items, next }, next being the path of the
+   * following page (from the Link header) or null on the last.
+   */
+  page: async (path) => {
+    const { data, response } = await exchange('GET', path);
+    return { items: data || [], next: nextLink(response) };
+  },
   post: (path, body) => call('POST', path, body),
   /** An edit of the copy at version (If-Match), when given. */
   put: (path, body, version) => call('PUT', path, body, undefined, version),

@@ -363,6 +363,14 @@ public final class Hub implements AutoCloseable {
         return longPolls.waiting();
     }
 
+    /**
+     * How many write transactions the database has committed since the hub started; a group of
+     * writes committed together counts once (an operational gauge).
+     */
+    public long databaseCommits() {
+        return database.commits();
+    }
+
     /** How many live event streams are open now (an operational gauge). */
     public int streamClients() {
         return liveStream.clients();

@@ -202,7 +202,8 @@ async function load() {
       tasks({ from: today, to: plusDays(today, 6), status: 'OPEN' }),
       tasks({ from: plusDays(today, -30), to: plusDays(today, -1), status: 'OVERDUE' }),
       tasks({ from: plusDays(today, 1), to: plusDays(today, 120), kind: 'FESTIVAL' }),
-      api.get(withQuery('/api/v1/residents', me.cadre ? { cadreId: me.cadre.id } : {})),
+      // A cadre's paired people fit in one page (the most a page holds, docs/api.md "Paging").
+      api.get(withQuery('/api/v1/residents', { ...mine, limit: 500 })),
     ]);
     shown = { fetchedAt: new Date().toISOString(), today: todays, week, overdue, festival: festivals, people };
     localStorage.setItem(cacheKey(), JSON.stringify(shown));

@@ -38,6 +38,8 @@ let monthChosen = false;
 let timer = null;
 let lastTone = 0;
 const loads = { alerts: 0, today: 0, coverage: 0, person: 0 };
+/** The path of the next page of open alerts (docs/api.md "Paging"); null on the last. */
+let alertsNext = null;
 
 function elements() {
   return {
@@ -46,6 +48,7 @@ function elements() {
     alertsNotice: byId('checkins-alerts-notice'),
     alertRows: byId('checkins-alert-rows'),
     alertsEmpty: byId('checkins-alerts-empty'),
+    alertsMore: byId('checkins-alerts-more'),
     todaySummary: byId('checkins-today-summary'),
     villageFilter: byId('checkins-filter-village'),
     filters: byId('checkins-filters'),
@@ -85,15 +88,23 @@ function quietFor(lastCheckInAt) {
 
 // Alerts
 
-async function loadAlerts() {
-  const number = ++loads.alerts;
+/** Loads the newest open alerts (more = false) or the next page of them (more = true). */
+async function loadAlerts(more = false) {
+  if (more && !alertsNext) {
+    return;
+  }
+  const number = more ? loads.alerts : ++loads.alerts;
+  els.alertsMore.disabled = true;
   try {
-    const list = await ctx.api.get('/api/v1/check-in-alerts');
+    const page = await ctx.api.page(more ? alertsNext : '/api/v1/check-in-alerts');
     if (!ctx || number !== loads.alerts) {
       return;
     }
-    alerts.clear();
-    list.forEach((alert) => alerts.set(alert.id, alert));
+    if (!more) {
+      alerts.clear();
+    }
+    page.items.forEach((alert) => alerts.set(alert.id, alert));
+    alertsNext = page.next;
     showMessage(els.alertsError, '');
     renderAlerts();
   } catch (error) {
@@ -152,7 +163,10 @@ function renderAlerts() {
   }
   els.alertRows.replaceChildren(...rows);
   els.alertsEmpty.hidden = alerts.size > 0;
-  els.alertsSummary.textContent = alerts.size > 0 ? `${alerts.size} 人超过约定天数未报平安，请尽快联系` : '';
+  els.alertsMore.hidden = !alertsNext;
+  els.alertsMore.disabled = false;
+  els.alertsSummary.textContent = alerts.size > 0
+    ? `${alertsNext ? '至少 ' : ''}${alerts.size} 人超过约定天数未报平安，请尽快联系` : '';
   ctx.setCount('checkins', alerts.size);
 }
 
@@ -212,10 +226,33 @@ function renderVillageOptions() {
   select.disabled = Boolean(own);
 }
 
+/**
+ * Every village's names are shown at once up to this many residents; a larger township (a county's
+ * hub) gets each village in numbers, and one village's names when it is chosen (docs/api.md).
+ */
+const NAMES_FOR_ALL_UP_TO = 1000;
+
 async function loadToday() {
   const number = ++loads.today;
   try {
-    const days = await ctx.api.get(withQuery('/api/v1/check-ins/by-village', { village: els.villageFilter.value }));
+    const village = els.villageFilter.value;
+    if (!village) {
+      const counts = await ctx.api.get('/api/v1/check-ins/village-counts');
+      if (!ctx || number !== loads.today) {
+        return;
+      }
+      if (counts.reduce((sum, count) => sum + count.residents, 0) > NAMES_FOR_ALL_UP_TO) {
+        if (counts.length > 0) {
+          setToday(counts[0].date);
+        }
+        counts.forEach((count) => villages.add(count.village));
+        renderVillageOptions();
+        showMessage(els.todayError, '');
+        renderCounts(counts);
+        return;
+      }
+    }
+    const days = await ctx.api.get(withQuery('/api/v1/check-ins/by-village', { village }));
     if (!ctx || number !== loads.today) {
       return;
     }
@@ -278,6 +315,24 @@ function renderToday(days) {
     ? `${dayText(days[0].date)}：已报平安 ${doneAll} 人，需要报平安的共 ${expectedAll} 人` : '';
 }
 
+/** Each village in numbers, with a button that shows its names (chooses it in the filter). */
+function renderCounts(counts) {
+  let expectedAll = 0;
+  let doneAll = 0;
+  const cards = counts.map((count) => {
+    expectedAll += count.expected;
+    doneAll += count.checkedIn;
+    return el('article', { class: 'village-day', 'data-village': count.village, 'aria-label': `${count.village} 今日报平安` },
+        el('h3', {}, count.village,
+            el('span', { class: 'village-count', text: `已报平安 ${count.checkedIn} 人 · 还没报 ${count.waiting} 人` })),
+        el('button', { type: 'button', class: 'button small', 'data-show-village': count.village, text: '看名单' }));
+  });
+  els.villages.replaceChildren(...cards);
+  els.todayEmpty.hidden = cards.length > 0;
+  els.todaySummary.textContent = counts.length > 0
+    ? `${dayText(counts[0].date)}：已报平安 ${doneAll} 人，需要报平安的共 ${expectedAll} 人` : '';
+}
+
 // One person
 
 async function loadPerson(id) {
@@ -336,9 +391,17 @@ async function loadCoverage() {
   const number = ++loads.coverage;
   try {
     const month = monthChosen ? els.month.value : '';
-    const list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month }));
+    const village = els.villageFilter.value;
+    // As for today's check-ins: above NAMES_FOR_ALL_UP_TO residents, all villages in numbers.
+    let list = village ? null : await ctx.api.get(withQuery('/api/v1/visits/coverage', { month, names: 'false' }));
     if (!ctx || number !== loads.coverage) {
       return;
+    }
+    if (!list || list.reduce((sum, count) => sum + count.residents, 0) <= NAMES_FOR_ALL_UP_TO) {
+      list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month, village }));
+      if (!ctx || number !== loads.coverage) {
+        return;
+      }
     }
     if (!monthChosen && list.length > 0) {
       els.month.value = list[0].month;
@@ -359,9 +422,11 @@ function renderCoverage(list) {
   }
   els.coverage.replaceChildren(...list.map((village) => el('article', { class: 'village-coverage',
     'data-village': village.village },
-  el('h3', {}, village.village, el('span', { class: village.notVisited.length > 0 ? 'village-count warn' : 'village-count ok',
+  el('h3', {}, village.village, el('span', { class: village.visited < village.residents ? 'village-count warn' : 'village-count ok',
     text: `已走访 ${village.visited} / ${village.residents} 人` })),
-  village.notVisited.length > 0
+  !village.notVisited
+    ? el('button', { type: 'button', class: 'button small', 'data-show-village': village.village, text: '看名单' })
+    : village.notVisited.length > 0
     ? el('ul', { class: 'chips' }, ...village.notVisited.map((person) => el('li', { class: 'chip',
       'data-resident': person.residentId },
     personButton(person.residentId, person.name),
@@ -379,6 +444,13 @@ function wire() {
       els.person.scrollIntoView({ block: 'nearest' });
       return;
     }
+    const showVillage = event.target.closest('button[data-show-village]');
+    if (showVillage) {
+      els.villageFilter.value = showVillage.dataset.showVillage;
+      loadToday();
+      loadCoverage();
+      return;
+    }
     const pauseButton = event.target.closest('button[data-pause]');
     if (pauseButton) {
       stopPausing();
@@ -389,7 +461,11 @@ function wire() {
     }
   });
   els.filters.addEventListener('submit', (event) => event.preventDefault());
-  els.villageFilter.addEventListener('change', loadToday);
+  els.villageFilter.addEventListener('change', () => {
+    loadToday();
+    loadCoverage();
+  });
+  els.alertsMore.addEventListener('click', () => loadAlerts(true));
   els.refresh.addEventListener('click', () => {
     loadAlerts();
     loadToday();
@@ -439,6 +515,7 @@ export const checkinSection = {
     clearInterval(timer);
     timer = null;
     alerts.clear();
+    alertsNext = null;
     villages.clear();
     stopPausing();
     personId = null;

@@ -9,7 +9,7 @@ import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.j
 import { byId, clearMarkOnInput, el, markInvalid, onRowClick, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
 import {
-  CHILDREN_AWAY, COMMON_TAGS, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, addDays, byVillageThenName, dayText,
+  CHILDREN_AWAY, COMMON_TAGS, FIELD_LABELS, LEAVE_REASON, PARENTS_AWAY, addDays, dayText,
   everyText, explain, fieldOf, fieldText, fillChoices, today, typeText,
 } from '../people.js';
 import { clearFamily, showFamily } from '../resident-family.js';
@@ -53,6 +53,11 @@ let formOpen = false;
 let edited = null;
 let busy = false;
 let loadNumber = 0;
+/** The path of the list's next page (the hub pages the ledger, docs/api.md "Paging"); null on the last. */
+let nextPage = null;
+let searchTimer = null;
+/** How long typing in the search box rests before the hub is asked. */
+const SEARCH_PAUSE_MS = 300;
 
 function elements() {
   const out = {
@@ -72,6 +77,7 @@ function elements() {
     importDone: byId('residents-import-done'),
     listError: byId('residents-list-error'),
     rows: byId('residents-rows'),
+    more: byId('residents-more'),
     empty: byId('residents-empty'),
     detail: byId('resident-detail'),
     title: byId('resident-detail-title'),
@@ -159,18 +165,36 @@ function updateExportLink() {
   els.exportLink.setAttribute('href', withQuery('/api/v1/residents.csv', { village: els.villageFilter.value }));
 }
 
-async function load() {
-  const number = ++loadNumber;
+/** The first page of the list as the filters choose it; the hub filters, searches and orders. */
+function listPath() {
+  return withQuery('/api/v1/residents', {
+    village: els.villageFilter.value,
+    type: els.typeFilter.value,
+    q: els.search.value.trim(),
+    includeInactive: els.inactive.checked ? 'true' : '',
+  });
+}
+
+/** Loads the first page (more = false) or the next one (more = true) of the list. */
+async function load(more = false) {
+  if (more && !nextPage) {
+    return;
+  }
+  const number = more ? loadNumber : ++loadNumber;
+  els.more.disabled = true;
   try {
-    const list = await ctx.api.get('/api/v1/residents?includeInactive=true');
+    const page = await ctx.api.page(more ? nextPage : listPath());
     if (!ctx || number !== loadNumber) {
       return;
     }
-    residents.clear();
-    for (const resident of list) {
+    if (!more) {
+      residents.clear();
+    }
+    for (const resident of page.items) {
       residents.set(resident.id, resident);
       addVillage(resident.village);
     }
+    nextPage = page.next;
     showMessage(els.listError, '');
     renderList();
   } catch (error) {
@@ -180,21 +204,20 @@ async function load() {
   }
 }
 
-/** Villages that have kiosks or cadres but nobody registered yet still belong in the choices. */
+/** Every village the hub knows (of residents, kiosks, cadres, users), for the choices. */
 async function loadVillages() {
-  for (const path of ['/api/v1/kiosks', '/api/v1/cadres']) {
-    try {
-      const list = await ctx.api.get(path);
-      if (!ctx) {
-        return;
-      }
-      list.forEach((item) => addVillage(item.village));
-    } catch (error) {
-      console.warn(`courtyard: no ${path} for the village choices`, error);
+  try {
+    const list = await ctx.api.get('/api/v1/villages');
+    if (ctx) {
+      list.forEach((village) => villages.add(village.name));
+      renderVillages();
     }
+  } catch (error) {
+    console.warn('courtyard: no /api/v1/villages for the village choices', error);
   }
 }
 
+/** Whether a resident changed here (saved, set inactive) still belongs in the list the hub gave. */
 function matches(resident) {
   if (!els.inactive.checked && !resident.active) {
     return false;
@@ -202,12 +225,7 @@ function matches(resident) {
   if (els.villageFilter.value && resident.village !== els.villageFilter.value) {
     return false;
   }
-  if (els.typeFilter.value && resident.type !== els.typeFilter.value) {
-    return false;
-  }
-  const words = els.search.value.trim();
-  return !words || resident.name.includes(words) || (resident.group || '').includes(words)
-      || resident.tags.some((tag) => tag.includes(words));
+  return !els.typeFilter.value || resident.type === els.typeFilter.value;
 }
 
 /** The small badges after a name: not checked in (alert), paused, inactive. */
@@ -238,7 +256,8 @@ function photoUrl(resident) {
 }
 
 function renderList() {
-  const shown = [...residents.values()].filter(matches).sort(byVillageThenName);
+  // In the hub's order (village, then name by pinyin): pages append after what is shown.
+  const shown = [...residents.values()].filter(matches);
   const rows = shown.map((resident) => el('tr', {
     'data-id': resident.id,
     class: [open && open.id === resident.id ? 'is-selected' : '', resident.alert ? 'is-alert' : '',
@@ -257,8 +276,9 @@ function renderList() {
   el('td', { text: resident.cadres.map((cadre) => cadre.name).join('、') || '—' })));
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
-  const all = [...residents.values()].filter((resident) => resident.active).length;
-  els.summary.textContent = residents.size > 0 ? `显示 ${rows.length} 人（在册共 ${all} 人）` : '';
+  els.more.hidden = !nextPage;
+  els.more.disabled = false;
+  els.summary.textContent = rows.length > 0 ? `显示 ${rows.length} 人${nextPage ? '，还有更多' : ''}` : '';
 }
 
 // The form
@@ -768,11 +788,15 @@ function wire() {
   els.filters.addEventListener('submit', (event) => event.preventDefault());
   els.villageFilter.addEventListener('change', () => {
     updateExportLink();
-    renderList();
+    load();
   });
-  els.typeFilter.addEventListener('change', renderList);
-  els.search.addEventListener('input', renderList);
-  els.inactive.addEventListener('change', renderList);
+  els.typeFilter.addEventListener('change', () => load());
+  els.search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => load(), SEARCH_PAUSE_MS);
+  });
+  els.inactive.addEventListener('change', () => load());
+  els.more.addEventListener('click', () => load(true));
   els.importButton.addEventListener('click', importCsv);
   els.importFile.addEventListener('change', clearImportMessages);
   els.form.addEventListener('submit', save);
@@ -826,6 +850,8 @@ export const residentSection = {
   stop() {
     ctx = null;
     loadNumber += 1;
+    clearTimeout(searchTimer);
+    nextPage = null;
     residents.clear();
     villages.clear();
     cadresByVillage.clear();

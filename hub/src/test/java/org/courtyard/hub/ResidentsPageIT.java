@@ -343,6 +343,33 @@ class ResidentsPageIT extends StaffPageHarness {
         return hub.get("/api/v1/residents/" + id, hub.adminToken).json();
     }
 
+    @Test
+    void a_long_ledger_comes_a_page_at_a_time_and_the_search_asks_the_hub() {
+        // More than one page (100): the hub sends the first, 「更多」 the rest.
+        for (int i = 1; i <= 104; i++) {
+            hub.resident("张" + i, VILLAGE, "ELDER");
+        }
+        hub.resident("王桂英", VILLAGE, "ELDER");
+        login(STAFF);
+        page.section("residents");
+
+        By rows = By.cssSelector("#residents-rows tr");
+        wait.until(driver -> driver.findElements(rows).size() == 100);
+        assertThat(page.find(By.id("residents-summary")).getText()).isEqualTo("显示 100 人，还有更多");
+        click(By.id("residents-more"));
+        wait.until(driver -> driver.findElements(rows).size() == 105);
+        wait.until(invisibilityOfElementLocated(By.id("residents-more")));
+        assertThat(page.find(By.id("residents-summary")).getText()).isEqualTo("显示 105 人");
+
+        // The search box asks the hub, by pinyin initials too.
+        type("residents-search", "wgy");
+        wait.until(driver -> driver.findElements(rows).size() == 1);
+        assertThat(page.find(rows).getText()).contains("王桂英");
+        page.find(By.id("residents-search")).clear();
+        type("residents-search", "张10");
+        wait.until(driver -> driver.findElements(rows).size() == 6);
+    }
+
     private static By row(String id) {
         return By.cssSelector("#residents-rows tr[data-id='" + id + "']");
     }

@@ -205,6 +205,8 @@ class RoleBoundaryTest {
                 new Row("GET", "/api/v1/check-ins", "STAFF", "/api/v1/check-ins", null, 401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/check-ins/by-village", "STAFF", "/api/v1/check-ins/by-village", null,
                         401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/check-ins/village-counts", "STAFF", "/api/v1/check-ins/village-counts", null,
+                        401, 403, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/visits", "STAFF", "/api/v1/visits?village=大村", null,
                         401, 403, 200, 403, 200, 200),
                 new Row("GET", "/api/v1/visits/coverage", "STAFF", "/api/v1/visits/coverage", null,

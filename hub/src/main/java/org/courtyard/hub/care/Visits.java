@@ -271,8 +271,33 @@ public final class Visits {
     public record Unvisited(String residentId, String name, ResidentType type, Instant lastVisitAt) {
     }
 
-    /** One village's visit coverage in a month (月月有联系). */
+    /**
+     * One village's visit coverage in a month (月月有联系); {@code notVisited} is null when the
+     * caller asked for numbers only.
+     */
     public record Coverage(String village, YearMonth month, int residents, int visited, List<Unvisited> notVisited) {
+    }
+
+    /**
+     * {@link #coverage} in numbers only (no names), for a hub too large to list everyone: one row
+     * per village with active residents, in the villages' pinyin order, counted in SQL.
+     */
+    public List<Coverage> coverageCounts(StaffUser user, YearMonth month) {
+        Optional<String> allowed = VillageScope.listVillage(user, Optional.empty());
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        StringBuilder sql = new StringBuilder("SELECT r.village, COUNT(*) AS residents, SUM(CASE WHEN EXISTS"
+                + " (SELECT 1 FROM visits v WHERE v.resident_id = r.id AND v.visited_at >= ? AND v.visited_at < ?)"
+                + " THEN 1 ELSE 0 END) AS visited FROM residents r WHERE r.active");
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
+        allowed.ifPresent(v -> {
+            sql.append(" AND r.village = ?");
+            parameters.add(v);
+        });
+        sql.append(" GROUP BY r.village, r.village_key ORDER BY r.village_key");
+        return database.read(connection -> Sql.query(connection, sql.toString(), row -> new Coverage(
+                row.getString("village"), month, row.getInt("residents"), row.getInt("visited"), null),
+                parameters.toArray()));
     }
 
     /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */

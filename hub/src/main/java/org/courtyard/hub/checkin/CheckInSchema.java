@@ -59,7 +59,12 @@ public final class CheckInSchema {
                     "CREATE INDEX check_in_alerts_resident ON check_in_alerts(resident_id, cleared_at)")),
             // The alert a check-in cleared, which 「不是我」 (CHECK_IN_UNDONE) opens again.
             new Migration(2, "the alert each check-in cleared", List.of(
-                    "ALTER TABLE check_ins ADD COLUMN cleared_alert_id BIGINT REFERENCES check_in_alerts(id)")));
+                    "ALTER TABLE check_ins ADD COLUMN cleared_alert_id BIGINT REFERENCES check_in_alerts(id)")),
+            // The alert list is paged newest first (docs/api.md "Paging"), open ones or all, of all
+            // villages or one: these indexes give each page without sorting every alert kept.
+            new Migration(3, "indexes for paging the alerts", List.of(
+                    "CREATE INDEX check_in_alerts_raised ON check_in_alerts(raised_at, id)",
+                    "CREATE INDEX check_in_alerts_village ON check_in_alerts(village, raised_at, id)")));
 
     private CheckInSchema() {
     }

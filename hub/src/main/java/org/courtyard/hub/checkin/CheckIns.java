@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.residents.ResidentFilter;
@@ -49,6 +52,15 @@ public final class CheckIns {
 
     private static final String SELECT_CHECK_IN = "SELECT c.*, r.name FROM check_ins c JOIN residents r"
             + " ON r.id = c.resident_id";
+    /**
+     * One village's check-ins of a day, oldest first: reads the index check_ins_village
+     * (village, checked_in_at) and nothing of other villages (CheckInQueryPlanTest).
+     */
+    public static final String VILLAGE_DAY = SELECT_CHECK_IN + " WHERE c.village = ? AND c.checked_in_at >= ?"
+            + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id";
+    /** Every village's check-ins of a day, oldest first. */
+    static final String DAY = SELECT_CHECK_IN + " WHERE c.checked_in_at >= ? AND c.checked_in_at < ?"
+            + " ORDER BY c.checked_in_at, c.event_id";
 
     private final Database database;
     private final Clock clock;
@@ -176,17 +188,27 @@ public final class CheckIns {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** The check-ins of {@code date} that {@code user} may see, oldest first. */
-    public List<CheckInRecord> onDate(StaffUser user, LocalDate date, Optional<String> village) {
+    /** A page of the check-ins of {@code date} that {@code user} may see, oldest first. */
+    public Page<CheckInRecord> onDate(StaffUser user, LocalDate date, Optional<String> village, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        return database.read(connection -> allowed.isPresent()
-                ? Sql.query(connection, SELECT_CHECK_IN + " WHERE c.village = ? AND c.checked_in_at >= ?"
-                        + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id", CheckIns::checkIn,
-                        allowed.get(), from, to)
-                : Sql.query(connection, SELECT_CHECK_IN + " WHERE c.checked_in_at >= ? AND c.checked_in_at < ?"
-                        + " ORDER BY c.checked_in_at, c.event_id", CheckIns::checkIn, from, to));
+        Optional<Cursor> after = page.cursor(2);
+        StringBuilder sql = new StringBuilder(SELECT_CHECK_IN).append(" WHERE c.checked_in_at >= ? AND c.checked_in_at < ?");
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
+        allowed.ifPresent(v -> {
+            sql.append(" AND c.village = ?");
+            parameters.add(v);
+        });
+        after.ifPresent(cursor -> {
+            sql.append(" AND (c.checked_in_at, c.event_id) > (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.text(1));
+        });
+        sql.append(" ORDER BY c.checked_in_at, c.event_id LIMIT ?");
+        parameters.add(page.fetch());
+        return database.read(connection -> Page.of(Sql.query(connection, sql.toString(), CheckIns::checkIn,
+                parameters.toArray()), page, record -> Cursor.of(record.at().toEpochMilli(), record.eventId())));
     }
 
     /** Someone who checked in on the day, with their first check-in of it. */
@@ -206,6 +228,41 @@ public final class CheckIns {
             List<Absent> notCheckedIn) {
     }
 
+    /**
+     * One village on one day in numbers: active residents, those with an expectation, those who
+     * checked in, those with an expectation who did not (yet).
+     */
+    public record VillageCount(String village, LocalDate date, int residents, int expected, int checkedIn,
+            int waiting) {
+    }
+
+    /**
+     * {@link #byVillage} in numbers only, for a township too large to list every name: one row per
+     * village with active residents, in the villages' pinyin order. Reads each resident once and
+     * their check-ins of the day by the index check_ins_resident.
+     */
+    public List<VillageCount> countsByVillage(StaffUser user, LocalDate date) {
+        Optional<String> allowed = VillageScope.listVillage(user, Optional.empty());
+        Instant from = date.atStartOfDay(zone).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+        String checkedIn = "EXISTS (SELECT 1 FROM check_ins c WHERE c.resident_id = r.id AND c.checked_in_at >= ?"
+                + " AND c.checked_in_at < ?)";
+        StringBuilder sql = new StringBuilder("SELECT r.village, COUNT(*) AS residents,"
+                + " COUNT(r.check_in_every_days) AS expected,"
+                + " SUM(CASE WHEN " + checkedIn + " THEN 1 ELSE 0 END) AS checked_in,"
+                + " SUM(CASE WHEN r.check_in_every_days IS NOT NULL AND NOT " + checkedIn + " THEN 1 ELSE 0 END)"
+                + " AS waiting FROM residents r WHERE r.active");
+        List<Object> parameters = new ArrayList<>(List.of(from, to, from, to));
+        allowed.ifPresent(v -> {
+            sql.append(" AND r.village = ?");
+            parameters.add(v);
+        });
+        sql.append(" GROUP BY r.village, r.village_key ORDER BY r.village_key");
+        return database.read(connection -> Sql.query(connection, sql.toString(), row -> new VillageCount(
+                row.getString("village"), date, row.getInt("residents"), row.getInt("expected"),
+                row.getInt("checked_in"), row.getInt("waiting")), parameters.toArray()));
+    }
+
     /** Who has and who has not checked in on {@code date}, village by village. */
     public List<VillageDay> byVillage(StaffUser user, LocalDate date, Optional<String> village) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
@@ -215,8 +272,8 @@ public final class CheckIns {
             List<ResidentView> people = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
                     Optional.empty(), Optional.empty(), false));
             Map<String, CheckInRecord> first = new LinkedHashMap<>();
-            for (CheckInRecord record : Sql.query(connection, SELECT_CHECK_IN + " WHERE c.checked_in_at >= ?"
-                    + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id", CheckIns::checkIn, from, to)) {
+            // One village's day reads only that village's check-ins (index check_ins_village).
+            for (CheckInRecord record : onDay(connection, allowed, from, to)) {
                 first.putIfAbsent(record.residentId(), record);
             }
             Map<String, List<ResidentView>> byVillage = new LinkedHashMap<>();
@@ -241,6 +298,13 @@ public final class CheckIns {
             });
             return out;
         });
+    }
+
+    private static List<CheckInRecord> onDay(Connection connection, Optional<String> village, Instant from,
+            Instant to) throws SQLException {
+        return village.isPresent()
+                ? Sql.query(connection, VILLAGE_DAY, CheckIns::checkIn, village.get(), from, to)
+                : Sql.query(connection, DAY, CheckIns::checkIn, from, to);
     }
 
     /** A resident's check-ins, newest first, at most {@code limit}; 403/404 as for the resident. */

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,9 @@ import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
 import org.courtyard.hub.residents.ResidentView.PhotoRef;
@@ -281,16 +283,21 @@ public final class Residents {
         return view;
     }
 
-    /** Residents matching {@code filter} that {@code user} may see, by village and name, phones masked. */
-    public List<ResidentView> list(StaffUser user, ResidentFilter filter) {
+    /**
+     * A page of the residents matching {@code filter} that {@code user} may see, by village and
+     * name in the kiosk's pinyin order ({@link NameOrder}), phones masked.
+     */
+    public Page<ResidentView> list(StaffUser user, ResidentFilter filter, PageRequest page) {
         ResidentFilter allowed = filter.withVillage(VillageScope.listVillage(user, filter.village()));
-        return database.read(connection -> query(connection, allowed)).stream()
-                .map(ResidentView::masked).toList();
+        Optional<Cursor> after = page.cursor(3);
+        return database.read(connection -> Page.of(query(connection, allowed, after, page.fetch()), page,
+                view -> Cursor.of(NameOrder.sortKey(view.village()), view.nameKey(), view.id())))
+                .map(ResidentView::masked);
     }
 
     /** Every resident matching {@code filter}, unmasked, for the ledger export and the hub's own views. */
     public List<ResidentView> all(Connection connection, ResidentFilter filter) throws SQLException {
-        return query(connection, filter);
+        return query(connection, filter, Optional.empty(), 0);
     }
 
     /**
@@ -502,11 +509,19 @@ public final class Residents {
                 input.guardian(), input.guardianPhone(), text(input.parentsAway()), input.parentsWorkplace(),
                 input.parentsPhone(), input.school(), input.schoolClass(), input.headTeacher(),
                 text(input.childrenAway()), input.note(), input.active(), input.active() ? null : now, now, now);
+        writeKeys(connection, id, input);
         pair(connection, id, input.cadreIds());
         if (input.active()) {
             recordRosterChange(connection, input.village(), changed);
         }
         return id;
+    }
+
+    /** The sort and search keys of a resident's village and name (schema step 7). */
+    private static void writeKeys(Connection connection, String id, ResidentInput input) throws SQLException {
+        Sql.update(connection, "UPDATE residents SET village_key = ?, name_key = ?, name_pinyin = ? WHERE id = ?",
+                NameOrder.sortKey(input.village()), NameOrder.sortKey(input.name()), Pinyin.searchKey(input.name()),
+                id);
     }
 
     /** Replaces the editable fields of {@code existing} inside the caller's transaction. */
@@ -528,6 +543,9 @@ public final class Residents {
                 input.guardianPhone(), text(input.parentsAway()), input.parentsWorkplace(), input.parentsPhone(),
                 input.school(), input.schoolClass(), input.headTeacher(), text(input.childrenAway()), input.note(),
                 input.active(), now, existing.id());
+        if (!existing.name().equals(input.name()) || !existing.village().equals(input.village())) {
+            writeKeys(connection, existing.id(), input);
+        }
         // When someone leaves the ledger is what the reports count by; a return clears it and the reason.
         if (existing.active() && !input.active()) {
             Sql.update(connection, "UPDATE residents SET left_at = ? WHERE id = ?", now, existing.id());
@@ -603,7 +621,14 @@ public final class Residents {
 
     // Reading.
 
-    private static List<ResidentView> query(Connection connection, ResidentFilter filter) throws SQLException {
+    /**
+     * The residents matching {@code filter} in the ledger's order (village, then name, both by
+     * their stored {@link NameOrder#sortKey}), after {@code after} (village key, name key, id),
+     * at most {@code limit} (0: all). One village's page reads the index residents_village_order,
+     * a page of all villages residents_order, and stops after {@code limit} rows.
+     */
+    private static List<ResidentView> query(Connection connection, ResidentFilter filter, Optional<Cursor> after,
+            int limit) throws SQLException {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (!filter.includeInactive()) {
@@ -617,20 +642,73 @@ public final class Residents {
             sql.append(" AND r.type = ?");
             parameters.add(type.name());
         });
+        filter.tag().ifPresent(tag -> {
+            // tags is a JSON array of strings; the tag as a JSON string matches one element exactly.
+            sql.append(" AND INSTR(r.tags, ?) > 0");
+            parameters.add(ProtocolJson.write(tag));
+        });
         filter.cadreId().ifPresent(cadre -> {
             sql.append(" AND EXISTS (SELECT 1 FROM pairings p WHERE p.resident_id = r.id AND p.cadre_id = ?)");
             parameters.add(cadre);
         });
-        // By village and name in pinyin order, as the kiosk shows names (NameOrder), not by code point.
-        List<ResidentView> bare = Sql.query(connection, sql.toString(), Residents::row, parameters.toArray()).stream()
-                .sorted(Comparator.comparing(ResidentView::village, NameOrder.NAMES)
-                        .thenComparing(ResidentView::name, NameOrder.NAMES).thenComparing(ResidentView::id))
-                .toList();
-        if (filter.tag().isPresent()) {
-            bare = bare.stream().filter(view -> view.tags().contains(filter.tag().get())).toList();
+        filter.search().ifPresent(typed -> {
+            String pinyin = Pinyin.query(typed);
+            // Part of the name, the 村民小组 or a tag as typed; or the name's pinyin.
+            sql.append(" AND (INSTR(r.name, ?) > 0 OR INSTR(COALESCE(r.village_group, ''), ?) > 0"
+                    + " OR INSTR(r.tags, ?) > 0");
+            parameters.add(typed.strip());
+            parameters.add(typed.strip());
+            parameters.add(typed.strip());
+            if (!pinyin.isEmpty()) {
+                sql.append(" OR INSTR(r.name_pinyin, ?) > 0");
+                parameters.add(pinyin);
+            }
+            sql.append(")");
+        });
+        boolean oneVillage = filter.village().isPresent();
+        after.ifPresent(cursor -> {
+            if (oneVillage) {
+                sql.append(" AND (r.name_key, r.id) > (?, ?)");
+            } else {
+                sql.append(" AND (r.village_key, r.name_key, r.id) > (?, ?, ?)");
+                parameters.add(cursor.text(0));
+            }
+            parameters.add(cursor.text(1));
+            parameters.add(cursor.text(2));
+        });
+        sql.append(oneVillage ? " ORDER BY r.name_key, r.id" : " ORDER BY r.village_key, r.name_key, r.id");
+        if (limit > 0) {
+            sql.append(" LIMIT ?");
+            parameters.add(limit);
         }
+        List<ResidentView> bare = Sql.query(connection, sql.toString(), Residents::row, parameters.toArray());
         Map<String, List<CadreRef>> cadres = cadresOf(connection, bare.stream().map(ResidentView::id).toList());
         return bare.stream().map(view -> view.withCadres(cadres.getOrDefault(view.id(), List.of()))).toList();
+    }
+
+    /**
+     * Gives residents written before the ledger kept sort and search keys (schema step 7) their
+     * keys, a thousand at a time in short transactions; returns how many. Run when the hub starts.
+     */
+    public int fillSearchKeys() {
+        int filled = 0;
+        while (true) {
+            int done = database.write(connection -> {
+                List<String[]> rows = Sql.query(connection, "SELECT id, village, name FROM residents"
+                        + " WHERE name_key IS NULL OR village_key IS NULL OR name_pinyin IS NULL LIMIT 1000",
+                        row -> new String[] {row.getString("id"), row.getString("village"), row.getString("name")});
+                for (String[] row : rows) {
+                    Sql.update(connection, "UPDATE residents SET village_key = ?, name_key = ?, name_pinyin = ?"
+                            + " WHERE id = ?", NameOrder.sortKey(row[1]), NameOrder.sortKey(row[2]),
+                            Pinyin.searchKey(row[2]), row[0]);
+                }
+                return rows.size();
+            });
+            filled += done;
+            if (done == 0) {
+                return filled;
+            }
+        }
     }
 
     private static Map<String, List<CadreRef>> cadresOf(Connection connection, Collection<String> residentIds)

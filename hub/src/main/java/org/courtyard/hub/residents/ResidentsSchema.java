@@ -109,7 +109,18 @@ public final class ResidentsSchema {
                     "ALTER TABLE residents ADD COLUMN children_away VARCHAR(16)",
                     "ALTER TABLE residents ADD COLUMN left_at BIGINT",
                     "ALTER TABLE residents ADD COLUMN left_reason VARCHAR(24)",
-                    "UPDATE residents SET left_at = updated_at WHERE NOT active")));
+                    "UPDATE residents SET left_at = updated_at WHERE NOT active")),
+            // The ledger at 200,000 people is paged and searched in SQL (docs/api.md "Paging"):
+            // name_key and village_key are NameOrder.sortKey of the name and village (the kiosk's
+            // pinyin order as plain string order), name_pinyin the search key (Pinyin.searchKey:
+            // "zhangsanfeng|zsf"). Written with every insert and update; rows from before this step
+            // get them when the hub starts (Residents.fillSearchKeys), a page at a time.
+            new Migration(7, "sort and search keys for paging the ledger", List.of(
+                    "ALTER TABLE residents ADD COLUMN name_key VARCHAR(400)",
+                    "ALTER TABLE residents ADD COLUMN village_key VARCHAR(600)",
+                    "ALTER TABLE residents ADD COLUMN name_pinyin VARCHAR(400)",
+                    "CREATE INDEX residents_order ON residents(village_key, name_key, id)",
+                    "CREATE INDEX residents_village_order ON residents(village, name_key, id)")));
 
     private ResidentsSchema() {
     }

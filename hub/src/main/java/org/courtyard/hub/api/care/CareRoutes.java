@@ -95,8 +95,9 @@ final class CareRoutes {
         });
         hub.route(GET, "/api/v1/visits", Access.STAFF, (exchange, user) -> Reply.ok(visits.inMonth(user,
                 month(exchange), exchange.query("village"))));
-        hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> Reply.ok(visits.coverage(user,
-                month(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> Reply.ok(
+                names(exchange) ? visits.coverage(user, month(exchange), exchange.query("village"))
+                        : visits.coverageCounts(user, month(exchange))));
         hub.route(GET, "/api/v1/visits/{id}", Access.STAFF, (exchange, user) -> Reply.ok(visits.get(user,
                 exchange.pathParameter("id"))));
         hub.route(PUT, "/api/v1/visits/{id}/photo", Access.STAFF, (exchange, user) -> {
@@ -188,6 +189,15 @@ final class CareRoutes {
                     .collect(Collectors.joining("&")) + ">; rel=\"next\"");
         }
         return reply;
+    }
+
+    /** {@code names=false}: numbers only, without the lists of names; true by default. */
+    private static boolean names(Exchange exchange) {
+        return exchange.query("names").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Refusal.invalidField("names", "query parameter 'names' must be true or false");
+        }).orElse(true);
     }
 
     /** Answers 200 with {@code body} as it is (a file), not as JSON. */

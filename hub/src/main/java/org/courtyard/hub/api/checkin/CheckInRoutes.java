@@ -15,6 +15,7 @@ import org.courtyard.hub.checkin.Alerts;
 import org.courtyard.hub.checkin.CheckIns;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 
 /**
@@ -39,12 +40,16 @@ final class CheckInRoutes {
     }
 
     void register(FeatureContext hub) {
-        hub.route(GET, "/api/v1/check-ins", Access.STAFF, (exchange, user) -> Reply.ok(checkIns.onDate(user,
-                date(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/check-ins", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
+                checkIns.onDate(user, date(exchange), exchange.query("village"),
+                        Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(GET, "/api/v1/check-ins/by-village", Access.STAFF, (exchange, user) -> Reply.ok(
                 checkIns.byVillage(user, date(exchange), exchange.query("village"))));
-        hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Reply.ok(alerts.list(user,
-                exchange.query("village"), open(exchange))));
+        hub.route(GET, "/api/v1/check-ins/village-counts", Access.STAFF, (exchange, user) -> Reply.ok(
+                checkIns.countsByVillage(user, date(exchange))));
+        hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
+                alerts.list(user, exchange.query("village"), open(exchange),
+                        Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(GET, "/api/v1/residents/{id}/check-ins", Access.STAFF, (exchange, user) -> Reply.ok(
                 checkIns.history(user, exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(POST, "/api/v1/residents/{id}/pause", Access.STAFF, (exchange, user) -> Reply.ok(alerts.pause(user,

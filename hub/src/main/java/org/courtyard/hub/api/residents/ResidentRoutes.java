@@ -33,6 +33,7 @@ import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.residents.RoundIntake;
 import org.courtyard.hub.store.DatabaseException;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.ResidentType;
 
@@ -48,6 +49,10 @@ final class ResidentRoutes {
     static final int MAX_PHOTO_BYTES = 8 * 1024 * 1024;
     /** Largest CSV file: the hub's body limit, some five thousand rows. */
     static final int MAX_CSV_BYTES = Exchange.MAX_BODY_BYTES;
+
+    /** Residents in a page when the caller names no {@code limit}, and the most one may ask for. */
+    static final int PAGE = 100;
+    static final int MAX_PAGE = 500;
 
     private final Residents residents;
     private final Ledger ledger;
@@ -117,8 +122,9 @@ final class ResidentRoutes {
             default -> throw Refusal.invalidField("includeInactive",
                     "query parameter 'includeInactive' must be true or false");
         }).orElse(false);
-        return Reply.ok(residents.list(user, new ResidentFilter(exchange.query("village"), type, exchange.query("tag"),
-                exchange.query("cadreId"), inactive)));
+        return Paging.reply(exchange, residents.list(user, new ResidentFilter(exchange.query("village"), type,
+                exchange.query("tag"), exchange.query("cadreId"), inactive, exchange.query("q")),
+                Paging.request(exchange, PAGE, MAX_PAGE)));
     }
 
     private Reply export(Exchange exchange, StaffUser user) {

@@ -46,6 +46,7 @@ public final class ResidentsFeature implements Feature {
     @Override
     public void install(FeatureContext hub) {
         residents = new Residents(hub.database(), hub.clock(), photoDir);
+        residents.fillSearchKeys();
         // A new resident or PIN reaches the village's kiosks within a second, not at their next sync.
         residents.addRosterListener(villages -> hub.longPolls().wakeVillages(villages));
         hub.sync().addPart(new RosterPart(residents));

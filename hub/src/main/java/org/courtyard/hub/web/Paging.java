@@ -1,0 +1,48 @@
+package org.courtyard.hub.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
+
+/**
+ * The one way a list route pages (docs/api.md "Paging"): {@code limit} (default and maximum per
+ * list; 400 {@code invalid_field} naming {@code limit} outside 1..maximum) and an opaque
+ * {@code cursor} in; the body stays a JSON array of the page's items, and when more follow, a
+ * {@code Link: <path?…&cursor=…>; rel="next"} header that keeps the request's other query
+ * parameters as they were sent.
+ */
+public final class Paging {
+
+    private Paging() {
+    }
+
+    /** The page {@code exchange} asks for: {@code limit} from 1 to {@code max} ({@code otherwise} if absent). */
+    public static PageRequest request(Exchange exchange, int otherwise, int max) {
+        return new PageRequest(exchange.limit(otherwise, max), exchange.query("cursor"));
+    }
+
+    /** {@code page} as a 200 with the array body and, when more follow, the {@code Link} header. */
+    public static Reply reply(Exchange exchange, Page<?> page) {
+        Reply reply = Reply.ok(page.items());
+        if (page.next().isEmpty()) {
+            return reply;
+        }
+        return reply.withHeader("Link", "<" + nextUri(exchange, page.next().get().token()) + ">; rel=\"next\"");
+    }
+
+    /** The request's path and query with {@code cursor} replaced by {@code token} (base64url needs no escaping). */
+    static String nextUri(Exchange exchange, String token) {
+        String query = exchange.request().getHttpURI().getQuery();
+        List<String> kept = new ArrayList<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.equals("cursor") && !pair.startsWith("cursor=")) {
+                    kept.add(pair);
+                }
+            }
+        }
+        kept.add("cursor=" + token);
+        return exchange.path() + "?" + String.join("&", kept);
+    }
+}
