@@ -5,7 +5,9 @@
 # restarts it on failure, screen blanking off and the hardware watchdog on. docs/deploy-pi.md
 # walks through it.
 #
-# Usage: sudo deploy/pi/install-kiosk.sh [--jar FILE] [--dry-run] [-- VOICE OPTIONS...]
+# Usage: sudo deploy/pi/install-kiosk.sh [--profile courtyard|home] [--jar FILE] [--dry-run] [-- VOICE OPTIONS...]
+#   --profile P  courtyard (default): the touch-screen kiosk; home: a home unit (居家呼叫器), headless,
+#                no compositor or fonts, espeak-ng for the resident's name, a plain systemd service
 #   --jar FILE   the kiosk jar built for the Pi (default: kiosk/target/courtyard-kiosk.jar of this
 #                repository), built with ./mvnw -Djavafx.platform=linux-aarch64 -pl kiosk -am package
 #   --dry-run    change nothing on this machine: write the files under $DEPLOY_ROOT (required)
@@ -25,6 +27,9 @@ USER_NAME=courtyard
 GROUPS_WANTED=(gpio audio video input render)
 DATA_DIR=/var/lib/courtyard
 PACKAGES_BASE=(fonts-noto-cjk cage xwayland libgtk-3-0 alsa-utils unzip)
+# A home unit has no screen: sound, unzip for voice, espeak-ng to speak its resident's name.
+PACKAGES_HOME=(alsa-utils unzip espeak-ng)
+PROFILE=courtyard
 
 DRY_RUN=0
 JAR="$REPO/kiosk/target/courtyard-kiosk.jar"
@@ -33,7 +38,7 @@ CHANGES=0
 RESTART_KIOSK=0
 
 usage() {
-  sed -n '8,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '8,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -48,6 +53,14 @@ log() {
 while (($#)); do
   case "$1" in
     --dry-run) DRY_RUN=1 ;;
+    --profile)
+      [[ $# -ge 2 ]] || die "--profile needs courtyard or home"
+      case "$2" in
+        courtyard|home) PROFILE="$2" ;;
+        *) die "--profile must be courtyard or home, was '$2'" ;;
+      esac
+      shift
+      ;;
     --jar)
       [[ $# -ge 2 ]] || die "--jar needs a file"
       JAR="$2"
@@ -171,7 +184,10 @@ check_jar() {
   case "$arch" in
     aarch64) log "kiosk jar $JAR (JavaFX for aarch64)" ;;
     unknown) log "warning: cannot tell which processor the JavaFX in $JAR is for (no unzip or python3, or no libglass.so)" ;;
-    *) die "the JavaFX in $JAR is for $arch, not the Pi's aarch64; build it with: ./mvnw -Djavafx.platform=linux-aarch64 -pl kiosk -am package" ;;
+    *)
+      # A home unit never opens a window: the JavaFX inside does not matter to it.
+      [[ "$PROFILE" == home ]] && { log "kiosk jar $JAR (JavaFX for $arch, unused by a home unit)"; return; }
+      die "the JavaFX in $JAR is for $arch, not the Pi's aarch64; build it with: ./mvnw -Djavafx.platform=linux-aarch64 -pl kiosk -am package" ;;
   esac
 }
 
@@ -237,6 +253,31 @@ ensure_user() {
     run chmod 750 "$DATA_DIR"
     remember "owner $DATA_DIR"
     changed "$DATA_DIR belongs to $USER_NAME, mode 750"
+  fi
+}
+
+# A home unit: the kiosk's files without the launcher, the PAM session and the tty7 service, its
+# configuration with profile=home, and a headless service under the same name.
+install_home_unit() {
+  if put_file "$JAR" /opt/courtyard/courtyard-kiosk.jar 644; then RESTART_KIOSK=1; fi
+  if [[ ! -e "$ROOT/etc/courtyard/kiosk.properties" ]]; then
+    local properties
+    properties="$(mktemp)"
+    { cat "$HERE/kiosk.properties.template"
+      printf '\n# A home unit (居家呼叫器) bound to one resident: docs/hardware.md, "Home unit".\nprofile=home\n'
+      printf '#home.checkin-from=07:00\n#home.reminders=09:00,16:00\n#home.announce-normal=false\n'
+    } >"$properties"
+    if put_file_once "$properties" /etc/courtyard/kiosk.properties 644; then RESTART_KIOSK=1; fi
+    rm -f "$properties"
+  fi
+  if put_file "$HERE/courtyard-home.service" /etc/systemd/system/courtyard-kiosk.service 644; then
+    RESTART_KIOSK=1
+    run systemctl daemon-reload
+  fi
+  if ! done_already "enabled courtyard-kiosk.service" systemctl is-enabled courtyard-kiosk.service; then
+    run systemctl enable courtyard-kiosk.service
+    remember "enabled courtyard-kiosk.service"
+    changed "courtyard-kiosk.service starts at boot"
   fi
 }
 
@@ -333,11 +374,17 @@ finish() {
 
 check_os
 check_jar
-install_packages "$(java_package)" "${PACKAGES_BASE[@]}"
-ensure_user
-install_kiosk
-enable_service
-screen_blanking_off
+if [[ "$PROFILE" == home ]]; then
+  install_packages "$(java_package)" "${PACKAGES_HOME[@]}"
+  ensure_user
+  install_home_unit
+else
+  install_packages "$(java_package)" "${PACKAGES_BASE[@]}"
+  ensure_user
+  install_kiosk
+  enable_service
+  screen_blanking_off
+fi
 hardware_watchdog
 voice
 finish

@@ -22,6 +22,12 @@ final class Demo implements AutoCloseable {
     private static final Pattern PAGE = Pattern.compile("^\\s*Staff page:\\s+(http://\\S+?)/?$");
     private static final Pattern STAFF = Pattern.compile(
             "^\\s*Staff login:\\s+(\\S+) / (\\S+)\\s+\\(admin: admin / (\\S+)\\)$");
+    /**
+     * The banner comes once the hub has started and seeded the demo through its own API, and the
+     * home unit's JVM is on its way: three JVMs starting at once, which on a loaded 2-core machine
+     * takes longer than one process's {@link Courtyard#START}.
+     */
+    private static final Duration BANNER = Duration.ofMinutes(3);
     private static final Pattern KIOSK = Pattern.compile("^\\s*Kiosk:\\s+(k-[^,\\s]+), simulated hardware.*$");
     private static final Pattern CADRE = Pattern.compile(
             "^\\s*Cadre phone:\\s+(http://\\S+)\\s+\\(.*login: (\\S+) / (\\S+)\\)$");
@@ -76,7 +82,7 @@ final class Demo implements AutoCloseable {
     }
 
     private static Matcher printed(JavaProcess console, Pattern pattern) throws InterruptedException {
-        Matcher matcher = pattern.matcher(console.awaitLine(line -> pattern.matcher(line).matches(), Courtyard.START));
+        Matcher matcher = pattern.matcher(console.awaitLine(line -> pattern.matcher(line).matches(), BANNER));
         assertThat(matcher.matches()).isTrue();
         return matcher;
     }

@@ -63,6 +63,13 @@ final class HubApi {
         return call("POST", "/api/v1/kiosks", body, 201);
     }
 
+    /** A home unit (居家呼叫器) bound to {@code residentId}. */
+    JsonNode createHomeUnit(String name, String village, String residentId) throws IOException, InterruptedException {
+        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("name", name).put("village", village)
+                .put("kind", "HOME").put("residentId", residentId);
+        return call("POST", "/api/v1/kiosks", body, 201);
+    }
+
     JsonNode helpRequests() throws IOException, InterruptedException {
         return call("GET", "/api/v1/help-requests", null, 200);
     }

@@ -114,6 +114,33 @@ class InstallKioskScriptTest {
     }
 
     @Test
+    void a_home_unit_gets_a_headless_service_its_profile_and_no_screen_packages_and_a_second_run_changes_nothing()
+            throws Exception {
+        Path pc = fakeJar(dir.resolve("pc.jar"), X86_64);
+
+        Run first = install("--profile", "home", "--jar", pc.toString());
+
+        assertThat(first.exit()).as(String.join("\n", first.lines())).isZero();
+        assertThat(first.commands()).anySatisfy(command -> assertThat(command)
+                .contains("apt-get install -y --no-install-recommends openjdk-").contains("espeak-ng")
+                .doesNotContain("cage").doesNotContain("fonts-noto-cjk"));
+        assertThat(first.commands()).contains("would run: systemctl enable courtyard-kiosk.service")
+                .doesNotContain("would run: systemctl set-default graphical.target");
+        assertThat(Files.readString(root.resolve("etc/systemd/system/courtyard-kiosk.service")))
+                .contains("-jar /opt/courtyard/courtyard-kiosk.jar", "--profile home", "Restart=always",
+                        "User=courtyard", "WantedBy=multi-user.target").doesNotContain("cage");
+        assertThat(Files.readString(root.resolve("etc/courtyard/kiosk.properties")))
+                .contains("hardware=pi", "\nprofile=home\n").doesNotContain("token=");
+        assertThat(root.resolve("opt/courtyard/bin/courtyard-kiosk")).doesNotExist();
+        assertThat(Files.readString(root.resolve("boot/firmware/cmdline.txt"))).doesNotContain("consoleblank");
+
+        Run second = install("--profile", "home", "--jar", pc.toString());
+
+        assertThat(second.commands()).isEmpty();
+        assertThat(second.last()).isEqualTo("install-kiosk: done: nothing to change");
+    }
+
+    @Test
     void a_new_jar_is_the_only_change_and_an_edited_configuration_is_kept() throws Exception {
         install("--jar", jar.toString());
         Path config = root.resolve("etc/courtyard/kiosk.properties");

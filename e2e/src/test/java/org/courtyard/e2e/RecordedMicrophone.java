@@ -60,6 +60,11 @@ final class RecordedMicrophone implements Hardware {
     }
 
     @Override
+    public HelpButton checkInButton() {
+        return sim.checkInButton();
+    }
+
+    @Override
     public Lamps lamps() {
         return sim.lamps();
     }

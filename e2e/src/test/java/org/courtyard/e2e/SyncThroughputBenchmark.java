@@ -30,7 +30,8 @@ import org.courtyard.protocol.SyncResponse;
  * check-ins, every one committed with synchronous=FULL before the answer).
  *
  * <p>Run: {@code ./courtyard bench sync-throughput [KIOSKS] [SYNCS_PER_KIOSK] [EVENTS_PER_SYNC]}
- * (defaults 100, 20, 20). Prints events/s and the p50/p99 latency of one sync.
+ * (defaults 100, 20, 20). Prints events/s and the p50/p99 latency of one sync, and beside them
+ * SQLite's own insert rate on the same disk in the same run ({@link SqliteCeiling}).
  */
 public final class SyncThroughputBenchmark {
 
@@ -126,6 +127,13 @@ public final class SyncThroughputBenchmark {
                     + "= %.0f events/s, %d events refused, %d errors%n", kiosks, syncs, perSync, accepted.get(),
                     seconds, accepted.get() / seconds, refused.get(), errors.get());
             System.out.println(Bench.summary("sync latency", java.util.Arrays.copyOf(latencies, next.get())));
+            // SQLite alone on the same disk, same run: a commit per batch of perSync rows (what a
+            // writer without group commit could reach at best), and a commit per 100 batches.
+            int rows = accepted.get() > 0 ? accepted.get() : kiosks * syncs * perSync;
+            System.out.printf("sqlite ceiling (one thread, prepared insert, WAL, synchronous=FULL): %.0f rows/s"
+                    + " committing every %d rows, %.0f rows/s committing every %d rows%n",
+                    SqliteCeiling.insertsPerSecond(dir, rows, perSync), perSync,
+                    SqliteCeiling.insertsPerSecond(dir, rows, perSync * 100), perSync * 100);
         }
     }
 }

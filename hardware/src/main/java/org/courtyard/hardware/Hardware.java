@@ -14,6 +14,12 @@ public interface Hardware extends AutoCloseable {
 
     HelpButton helpButton();
 
+    /**
+     * A home unit's green 报平安 button. Without one configured (a courtyard kiosk) it takes
+     * listeners and never calls them.
+     */
+    HelpButton checkInButton();
+
     Lamps lamps();
 
     Microphone microphone();

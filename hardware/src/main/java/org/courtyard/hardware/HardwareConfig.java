@@ -10,7 +10,9 @@ import java.util.Objects;
  * How a kiosk's hardware is wired and tuned. Pins are BCM numbers. {@code outputDevice} and
  * {@code inputDevice} name a javax.sound mixer (a substring of its name is enough); null means the
  * system default, and {@code "none"} means no device (in {@code sim}, a silent sink that still
- * paces and counts the bytes). Use {@link #defaults(Mode)} and the {@code with…} methods.
+ * paces and counts the bytes). {@code checkInButtonPin} is a home unit's green 报平安 button, null
+ * on a courtyard kiosk, which has none; it is debounced and timed like the help button. Use
+ * {@link #defaults(Mode)} or {@link #homeDefaults(Mode)} and the {@code with…} methods.
  */
 public record HardwareConfig(
         Mode mode,
@@ -27,7 +29,8 @@ public record HardwareConfig(
         Duration warmUp,
         Duration tail,
         double volume,
-        double volumeCap) {
+        double volumeCap,
+        Integer checkInButtonPin) {
 
     /** Which implementation {@link HardwareFactory} builds. */
     public enum Mode {
@@ -68,7 +71,10 @@ public record HardwareConfig(
         if (!(volume >= 0 && volume <= 1)) {
             throw new IllegalArgumentException("volume must be in [0, 1], was " + volume);
         }
-        requireDistinctPins(relayPin, buttonPin, lampPins);
+        if (checkInButtonPin != null) {
+            requirePin(checkInButtonPin, "checkInButtonPin");
+        }
+        requireDistinctPins(relayPin, buttonPin, checkInButtonPin, lampPins);
     }
 
     /**
@@ -82,43 +88,66 @@ public record HardwareConfig(
         lamps.put(LampRole.SENDING, 23);
         lamps.put(LampRole.ACKNOWLEDGED, 24);
         return new HardwareConfig(mode, 17, true, 27, Pull.UP, true, Duration.ofMillis(50), Duration.ofSeconds(3),
-                lamps, null, null, Duration.ofMillis(1500), Duration.ofSeconds(1), 0.8, 1.0);
+                lamps, null, null, Duration.ofMillis(1500), Duration.ofSeconds(1), 0.8, 1.0, null);
+    }
+
+    /**
+     * A home unit's defaults: those of {@link #defaults(Mode)}, with the green 报平安 button on BCM
+     * 5 and its lamp (the button's own light) on BCM 6. The relay pin drives the amplifier's enable
+     * input (an I2S amplifier's SD pin); with a USB speaker it is left unconnected.
+     */
+    public static HardwareConfig homeDefaults(Mode mode) {
+        HardwareConfig defaults = defaults(mode);
+        Map<LampRole, Integer> lamps = new EnumMap<>(LampRole.class);
+        lamps.putAll(defaults.lampPins());
+        lamps.put(LampRole.CHECKIN, 6);
+        return defaults.withLamps(lamps).withCheckInButton(5);
+    }
+
+    /** The green 报平安 button on BCM {@code pin}; null for none. */
+    public HardwareConfig withCheckInButton(Integer pin) {
+        return new HardwareConfig(mode, relayPin, relayActiveHigh, buttonPin, buttonPull, buttonActiveLow, debounce,
+                longPress, lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap, pin);
     }
 
     public HardwareConfig withDevices(String output, String input) {
         return new HardwareConfig(mode, relayPin, relayActiveHigh, buttonPin, buttonPull, buttonActiveLow, debounce,
-                longPress, lampPins, output, input, warmUp, tail, volume, volumeCap);
+                longPress, lampPins, output, input, warmUp, tail, volume, volumeCap, checkInButtonPin);
     }
 
     public HardwareConfig withTiming(Duration warmUp, Duration tail) {
         return new HardwareConfig(mode, relayPin, relayActiveHigh, buttonPin, buttonPull, buttonActiveLow, debounce,
-                longPress, lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap);
+                longPress, lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap, checkInButtonPin);
     }
 
     public HardwareConfig withButton(int pin, Pull pull, boolean activeLow, Duration debounce, Duration longPress) {
         return new HardwareConfig(mode, relayPin, relayActiveHigh, pin, pull, activeLow, debounce, longPress,
-                lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap);
+                lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap, checkInButtonPin);
     }
 
     public HardwareConfig withRelay(int pin, boolean activeHigh) {
         return new HardwareConfig(mode, pin, activeHigh, buttonPin, buttonPull, buttonActiveLow, debounce, longPress,
-                lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap);
+                lampPins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap, checkInButtonPin);
     }
 
     public HardwareConfig withLamps(Map<LampRole, Integer> pins) {
         return new HardwareConfig(mode, relayPin, relayActiveHigh, buttonPin, buttonPull, buttonActiveLow, debounce,
-                longPress, pins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap);
+                longPress, pins, outputDevice, inputDevice, warmUp, tail, volume, volumeCap, checkInButtonPin);
     }
 
     public HardwareConfig withVolume(double volume, double cap) {
         return new HardwareConfig(mode, relayPin, relayActiveHigh, buttonPin, buttonPull, buttonActiveLow, debounce,
-                longPress, lampPins, outputDevice, inputDevice, warmUp, tail, volume, cap);
+                longPress, lampPins, outputDevice, inputDevice, warmUp, tail, volume, cap, checkInButtonPin);
     }
 
-    private static void requireDistinctPins(int relayPin, int buttonPin, Map<LampRole, Integer> lampPins) {
+    private static void requireDistinctPins(int relayPin, int buttonPin, Integer checkInButtonPin,
+            Map<LampRole, Integer> lampPins) {
         Map<Integer, String> used = new HashMap<>();
         used.put(relayPin, "relayPin");
         claim(used, buttonPin, "buttonPin");
+        if (checkInButtonPin != null) {
+            claim(used, checkInButtonPin, "checkInButtonPin");
+        }
         for (LampRole role : LampRole.values()) {
             Integer pin = lampPins.get(role);
             if (pin != null) {

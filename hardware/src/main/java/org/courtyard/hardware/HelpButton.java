@@ -1,8 +1,9 @@
 package org.courtyard.hardware;
 
 /**
- * The physical help button, debounced. Listeners run on the hardware's ordered executor, never on
- * the GPIO thread, in the order the presses happened.
+ * A physical push button, debounced: the red help button, and on a home unit also the green 报平安
+ * button ({@link Hardware#checkInButton()}). Listeners run on the hardware's ordered executor,
+ * never on the GPIO thread, in the order the presses happened.
  */
 public interface HelpButton {
 

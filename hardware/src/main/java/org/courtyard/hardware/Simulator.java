@@ -2,8 +2,9 @@ package org.courtyard.hardware;
 
 /**
  * Drives simulated hardware the way a person would drive the real one: the kiosk maps keys in its
- * window and the headless {@code press} / {@code long-press} commands to these calls. The press
- * goes through the same debounce and long-press logic as a GPIO edge on a Pi.
+ * window and the headless {@code press} / {@code long-press} (and a home unit's {@code checkin})
+ * commands to these calls. A press goes through the same debounce and long-press logic as a GPIO
+ * edge on a Pi.
  */
 public interface Simulator {
 
@@ -12,6 +13,20 @@ public interface Simulator {
 
     /** A press held past the long-press threshold. */
     void longPressButton();
+
+    /**
+     * A short press of a home unit's green 报平安 button.
+     *
+     * @throws IllegalStateException if no check-in button is configured
+     */
+    void pressCheckInButton();
+
+    /**
+     * The green button held past the long-press threshold.
+     *
+     * @throws IllegalStateException if no check-in button is configured
+     */
+    void longPressCheckInButton();
 
     /** Whether the amplifier relay is switched on right now. */
     boolean relayOn();

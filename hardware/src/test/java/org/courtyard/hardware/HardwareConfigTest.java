@@ -40,4 +40,20 @@ class HardwareConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BCM 5");
     }
+
+    @Test
+    void a_home_unit_adds_the_green_button_and_its_lamp_and_a_courtyard_kiosk_has_neither() {
+        HardwareConfig home = HardwareConfig.homeDefaults(Mode.PI);
+
+        assertThat(home.checkInButtonPin()).isEqualTo(5);
+        assertThat(home.lampPins()).containsEntry(LampRole.CHECKIN, 6).containsEntry(LampRole.LINK, 22);
+        assertThat(home.buttonPin()).isEqualTo(27);
+        assertThat(HardwareConfig.defaults(Mode.PI).checkInButtonPin()).isNull();
+        assertThat(HardwareConfig.defaults(Mode.PI).lampPins()).doesNotContainKey(LampRole.CHECKIN);
+        assertThatThrownBy(() -> home.withCheckInButton(27))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkInButtonPin uses BCM 27, which buttonPin already uses");
+        assertThatThrownBy(() -> home.withCheckInButton(40))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkInButtonPin");
+    }
 }

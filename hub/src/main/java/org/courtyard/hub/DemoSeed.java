@@ -26,10 +26,11 @@ import org.courtyard.protocol.ProtocolJson;
 /**
  * Seeds a demo hub ({@code --seed-demo FILE}) through its own public API, as an administrator
  * would: a staff account, one courtyard kiosk, a cadre of 和平村 with a kiosk PIN and a login of
- * role CADRE for the phone page, and five residents of 和平村 (three elders, two children), three
- * of them paired with the cadre. The logins, the kiosk's id and token and the cadre's PIN are
- * written to FILE for {@code ./courtyard demo}; when FILE already names a kiosk the hub knows,
- * nothing is created, so a demo keeps its data across restarts.
+ * role CADRE for the phone page, five residents of 和平村 (three elders, two children), three
+ * of them paired with the cadre, and a home unit (居家呼叫器) for 张桂英. The logins, the kiosk's
+ * and the home unit's ids and tokens and the cadre's PIN are written to FILE for
+ * {@code ./courtyard demo}; when FILE already names a kiosk the hub knows, nothing is created, so
+ * a demo keeps its data across restarts.
  *
  * <p>So that the demo shows a missed-check-in alert at once, one resident, 王德福, gets a check-in
  * three days old: the seed syncs it <em>as the demo kiosk</em>, with the kiosk's token and an
@@ -45,6 +46,9 @@ final class DemoSeed {
     static final String CADRE_USERNAME = "lijianhua";
     /** The resident whose last check-in is three days old, so the demo shows an alert. */
     static final String QUIET_RESIDENT = "王德福";
+    /** The resident with a home unit (居家呼叫器) of her own. */
+    static final String HOME_RESIDENT = "张桂英";
+    static final String HOME_UNIT_NAME = "张桂英家的居家呼叫器";
 
     private final URI base;
     private final Clock clock;
@@ -117,6 +121,7 @@ final class DemoSeed {
         seeded.setProperty("cadre.username", CADRE_USERNAME);
         seeded.setProperty("cadre.password", cadrePassword);
         String quiet = null;
+        String homeResident = null;
         for (ObjectNode resident : residents(cadreId)) {
             HttpResponse<String> made = send("POST", "/api/v1/residents", admin, resident);
             if (made.statusCode() != 201) {
@@ -126,7 +131,22 @@ final class DemoSeed {
             if (resident.get("name").asText().equals(QUIET_RESIDENT)) {
                 quiet = ProtocolJson.mapper().readTree(made.body()).get("id").asText();
             }
+            if (resident.get("name").asText().equals(HOME_RESIDENT)) {
+                homeResident = ProtocolJson.mapper().readTree(made.body()).get("id").asText();
+            }
         }
+        // 张桂英's home unit (居家呼叫器), which ./courtyard demo runs headless beside the kiosk.
+        ObjectNode home = ProtocolJson.mapper().createObjectNode().put("name", HOME_UNIT_NAME).put("village", VILLAGE)
+                .put("kind", "HOME").put("residentId", homeResident);
+        HttpResponse<String> homeCreated = send("POST", "/api/v1/kiosks", admin, home);
+        if (homeCreated.statusCode() != 201) {
+            throw new IOException("could not create the demo home unit: HTTP " + homeCreated.statusCode() + " "
+                    + homeCreated.body());
+        }
+        JsonNode homeRegistration = ProtocolJson.mapper().readTree(homeCreated.body());
+        seeded.setProperty("home.id", homeRegistration.get("id").asText());
+        seeded.setProperty("home.token", homeRegistration.get("token").asText());
+        seeded.setProperty("home.resident", HOME_RESIDENT);
         backdatedCheckIn(registration.get("id").asText(), registration.get("token").asText(), quiet);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -142,7 +162,7 @@ final class DemoSeed {
      */
     private static List<ObjectNode> residents(String cadreId) {
         List<ObjectNode> out = new ArrayList<>();
-        out.add(resident("张桂英", "ELDER", 1, List.of("五保户", "80岁以上"), cadreId)
+        out.add(resident(HOME_RESIDENT, "ELDER", 1, List.of("五保户", "80岁以上"), cadreId)
                 .put("address", "和平村三组12号").put("phone", "13812345678").put("birthDate", "1944-03-12")
                 .put("childrenAway", "ALL"));
         out.add(resident(QUIET_RESIDENT, "ELDER", 1, List.of("独居"), cadreId).put("address", "和平村一组3号")

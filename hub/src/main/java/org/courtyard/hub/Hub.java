@@ -26,6 +26,7 @@ import org.courtyard.hub.api.care.CareFeature;
 import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.api.family.FamilyFeature;
 import org.courtyard.hub.api.help.HelpFeature;
+import org.courtyard.hub.api.home.HomeFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.api.notify.NotifyFeature;
 import org.courtyard.hub.api.reports.ReportsFeature;
@@ -145,7 +146,8 @@ public final class Hub implements AutoCloseable {
                         config.checkInCheckEvery()),
                 new SurveyFeature(residents, config.survey()),
                 new ReportsFeature(config.report(), config.survey().fiveGuaranteeTag()),
-                new FamilyFeature(residents, config.family(), config.dataDir().resolve(FAMILY_MESSAGE_DIR))));
+                new FamilyFeature(residents, config.family(), config.dataDir().resolve(FAMILY_MESSAGE_DIR)),
+                new HomeFeature(kiosks, residents, config.homeSilentAfter())));
     }
 
     private Hub(HubConfig config, DataLock lock, Database database) {
@@ -359,6 +361,14 @@ public final class Hub implements AutoCloseable {
     /** How many kiosks' syncs are held open by long-poll now (an operational gauge). */
     public int waitingSyncs() {
         return longPolls.waiting();
+    }
+
+    /**
+     * How many write transactions the database has committed since the hub started; a group of
+     * writes committed together counts once (an operational gauge).
+     */
+    public long databaseCommits() {
+        return database.commits();
     }
 
     /** How many live event streams are open now (an operational gauge). */

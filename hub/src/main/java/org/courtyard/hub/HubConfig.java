@@ -46,6 +46,8 @@ import org.courtyard.hub.web.TlsSettings;
  *     empty for none
  * @param kioskSilentAfter a kiosk that has not synced this long raises the silent-kiosk alert
  * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
+ * @param homeSilentAfter a home unit that has not synced this long raises 「居家呼叫器离线」
+ *     ({@code home.silent-minutes})
  * @param minFreeDiskBytes below this much free space on the data directory's disk {@code /healthz}
  *     says {@code degraded} ({@code store.min-free-mb}); 0 never
  * @param family the family page and messages ({@code family.public-url}, {@code family.retention-days},
@@ -66,8 +68,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         ZoneId zone, Optional<String> adminPassword, AnnounceSettings announce, int checkInGraceDays,
         Duration checkInCheckEvery, boolean trustProxy, Limits limits, Optional<TlsSettings> tls,
         Optional<BackupSettings> backup, Duration kioskSilentAfter, Duration enrolmentCodeLifetime,
-        long minFreeDiskBytes, FamilySettings family, Optional<URI> publicUrl, Criteria survey,
-        ReportSettings report, CareSettings care) {
+        Duration homeSilentAfter, long minFreeDiskBytes, FamilySettings family, Optional<URI> publicUrl,
+        Criteria survey, ReportSettings report, CareSettings care) {
 
     /** The longest a sync may be held open; under Jetty's idle timeout and common proxies' 30 s. */
     public static final Duration LONG_POLL_LIMIT = Duration.ofSeconds(25);
@@ -125,6 +127,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         }
         positive(kioskSilentAfter, "kiosk.silent-minutes");
         positive(enrolmentCodeLifetime, "kiosk.enrolment-hours");
+        positive(homeSilentAfter, "home.silent-minutes");
         if (care == null) {
             throw new IllegalArgumentException("care settings are required");
         }
@@ -177,6 +180,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         builder.checkInCheckEvery = checkInCheckEvery;
         builder.kioskSilentAfter = kioskSilentAfter;
         builder.enrolmentCodeLifetime = enrolmentCodeLifetime;
+        builder.homeSilentAfter = homeSilentAfter;
         builder.care = care;
         builder.minFreeDiskBytes = minFreeDiskBytes;
         builder.family = family;
@@ -209,8 +213,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                 "http.max-connections-per-address", "sync.threads",
                 "sync.queue", "tls.keystore", "tls.keystore-password", "backup.dir", "backup.every-hours",
                 "backup.keep", "kiosk.silent-minutes",
-                "kiosk.enrolment-hours", "store.min-free-mb", "family.public-url", "family.retention-days",
-                "family.session-days", "hub.public-url", "survey.child-under-age", "survey.elder-from-age",
+                "kiosk.enrolment-hours", "home.silent-minutes", "store.min-free-mb", "family.public-url",
+                "family.retention-days", "family.session-days", "hub.public-url", "survey.child-under-age", "survey.elder-from-age",
                 "survey.five-guarantee-tag", "report.township", "report.old-age", "report.illness-tags");
         private static final long MEGABYTE = 1024L * 1024;
 
@@ -244,6 +248,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
         private Duration checkInCheckEvery = Duration.ofMinutes(5);
         private Duration kioskSilentAfter = Duration.ofMinutes(15);
         private Duration enrolmentCodeLifetime = Duration.ofHours(24);
+        private Duration homeSilentAfter = Duration.ofMinutes(30);
         private long minFreeDiskBytes = 256 * MEGABYTE;
         private FamilySettings family = FamilySettings.defaults();
         private Optional<URI> publicUrl = Optional.empty();
@@ -376,6 +381,12 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return this;
         }
 
+        /** A home unit not heard from this long raises 「居家呼叫器离线」 (overrides {@code home.silent-minutes}). */
+        public Builder homeSilentAfter(Duration silentAfter) {
+            this.homeSilentAfter = silentAfter;
+            return this;
+        }
+
         public Builder enrolmentCodeLifetime(Duration lifetime) {
             this.enrolmentCodeLifetime = lifetime;
             return this;
@@ -480,6 +491,7 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
                     case "checkin.grace-days" -> checkInGraceDays = (int) number(key, value, 0, MAX_GRACE_DAYS);
                     case "kiosk.silent-minutes" -> kioskSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "kiosk.enrolment-hours" -> enrolmentCodeLifetime = Duration.ofHours(number(key, value, 1, 24 * 7));
+                    case "home.silent-minutes" -> homeSilentAfter = Duration.ofMinutes(number(key, value, 1, 24 * 60));
                     case "family.public-url" -> family = family.withPublicUrl(url(key, value));
                     case "family.retention-days" -> family = family.withRetention(
                             Duration.ofDays(number(key, value, 1, 3650)));
@@ -532,8 +544,8 @@ public record HubConfig(int port, String host, Path dataDir, Clock clock, Durati
             return new HubConfig(port, host, dataDir, clock, overdueAfter, overdueCheckEvery, longPollMax,
                     sessionLifetime, kioskOnlineWindow, keepAliveEvery, webhooks, webhookMaxAttempts, webhookRetryBase,
                     zone, adminPassword, announce(), checkInGraceDays, checkInCheckEvery, trustProxy, limits, tls,
-                    backup, kioskSilentAfter, enrolmentCodeLifetime, minFreeDiskBytes, family, publicUrl, survey,
-                    report, care);
+                    backup, kioskSilentAfter, enrolmentCodeLifetime, homeSilentAfter, minFreeDiskBytes, family,
+                    publicUrl, survey, report, care);
         }
 
         /** The announcement settings given, else the defaults (which look for ffmpeg once). */

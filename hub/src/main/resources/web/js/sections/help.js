@@ -366,10 +366,7 @@ function renderList() {
             el('button', { type: 'button', class: 'row-open', title: `查看 ${dateTime(when)} 的求助` },
                 shortDateTime(when))),
         el('td', { text: help.village || '—' }),
-        el('td', {}, help.resident
-          ? el('strong', { class: 'help-person-name', text: help.resident.name }) : null,
-        help.resident ? el('span', { class: 'small-note', text: ` ${help.kioskName || help.kioskId}` })
-          : help.kioskName || help.kioskId),
+        deviceCell(help),
         el('td', { text: sourceText(help.source) }),
         el('td', { text: categoryText(help.category) }),
         el('td', { class: 'state' }, ...badges(help, true),
@@ -386,6 +383,29 @@ function renderList() {
   els.hiddenNewText.textContent = `另有 ${elsewhere} 条新求助不在当前筛选里。`;
   els.hiddenNew.hidden = elsewhere === 0;
   ctx.setCount('help', new Set([...unseen.keys(), ...overdue.keys()]).size);
+}
+
+/** Whether the request came from a resident's home unit (居家呼叫器): staff go to the home, not the courtyard. */
+function fromHome(help) {
+  return help.kioskKind === 'HOME';
+}
+
+/** A home request's resident and address as one line: 张桂英　和平村3组12号. */
+function homeWho(help) {
+  const resident = help.resident || {};
+  return [resident.name, resident.address].filter(Boolean).join('　') || '（居民已不在台账里）';
+}
+
+/** The list's device cell: who asked (when the kiosk was told) and the kiosk, or 居家 with whose home it is. */
+function deviceCell(help) {
+  if (!fromHome(help)) {
+    return el('td', {}, help.resident
+      ? el('strong', { class: 'help-person-name', text: help.resident.name }) : null,
+    help.resident ? el('span', { class: 'small-note', text: ` ${help.kioskName || help.kioskId}` })
+      : help.kioskName || help.kioskId);
+  }
+  return el('td', {}, el('span', { class: 'badge badge-home', text: '居家' }),
+      el('span', { class: 'home-who', text: homeWho(help) }));
 }
 
 /** One fact of the open request: a dt/dd pair, half the width unless `wide`. */
@@ -421,7 +441,13 @@ function renderDetail(help) {
   els.detail.classList.toggle('is-overdue', isOverdueNow(help));
   els.badges.replaceChildren(...badges(help, false));
 
-  const items = [
+  const items = [];
+  if (fromHome(help)) {
+    // A press at home: staff go to the house, so whose home it is comes first.
+    items.push(field('居家求助', true, el('span', { class: 'badge badge-home', text: '居家' }),
+        help.resident ? ' 在家里按的居家呼叫器' : ' （居民已不在台账里）'));
+  }
+  items.push(
     ...personFields(help.resident),
     field('设备', false, help.kioskName || help.kioskId, el('span', { class: 'small-note', text: `编号 ${help.kioskId}` })),
     field('村', false, help.village || '—'),
@@ -429,8 +455,7 @@ function renderDetail(help) {
         help.clockTrusted ? null : el('span', { class: 'clock-note', text: '(设备时钟未校准)' })),
     field('到达乡镇', false, dateTime(help.receivedAt)),
     field('方式', false, sourceText(help.source)),
-    field('类别', false, categoryText(help.category)),
-  ];
+    field('类别', false, categoryText(help.category)));
   if (help.acknowledgedBy) {
     items.push(field('确认人', false, help.acknowledgedBy));
   }

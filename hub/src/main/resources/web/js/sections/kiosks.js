@@ -77,7 +77,7 @@ function outboxCell(heartbeat) {
 function onlineCell(kiosk) {
   if (kiosk.silentSince) {
     return el('td', {},
-        el('span', { class: 'badge badge-silent', text: '失联' }),
+        el('span', { class: 'badge badge-silent', text: kiosk.kind === 'HOME' ? '居家呼叫器离线' : '失联' }),
         el('span', { class: 'small-note', text: `${dateTime(kiosk.silentSince)} 起` }));
   }
   return el('td', {}, kiosk.online
@@ -136,7 +136,10 @@ function render() {
   const rows = sorted.map((kiosk) => {
     const heartbeat = kiosk.lastHeartbeat;
     return el('tr', { 'data-id': kiosk.id },
-        el('td', {}, kiosk.name, el('span', { class: 'small-note', text: `编号 ${kiosk.id}` }),
+        el('td', {}, kiosk.kind === 'HOME' ? el('span', { class: 'badge badge-home', text: '居家' }) : null,
+            kiosk.name, el('span', { class: 'small-note', text: kiosk.kind === 'HOME'
+              ? `${kiosk.resident && kiosk.resident.name ? `${kiosk.resident.name}家的呼叫器，` : ''}编号 ${kiosk.id}`
+              : `编号 ${kiosk.id}` }),
             isAdmin() ? el('button', { type: 'button', class: 'button small', 'data-action': 'new-code',
               title: '换了存储卡、重装了系统或换了设备时，用新的激活码重新激活', text: '生成激活码' }) : null),
         el('td', { text: kiosk.village || '—' }),

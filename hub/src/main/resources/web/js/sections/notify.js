@@ -19,6 +19,8 @@ const EVENT = {
   checkin_missed: '未报平安',
   silent: '设备失联',
   back: '设备恢复',
+  home_offline: '居家呼叫器离线',
+  home_back: '居家呼叫器恢复',
 };
 
 /** What to do about a robot that refuses its configuration, by the hub's problem code. */

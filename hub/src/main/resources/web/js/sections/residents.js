@@ -113,6 +113,11 @@ function elements() {
     pauseReason: byId('resident-pause-reason'),
     pauseButton: byId('resident-pause-button'),
     resumeButton: byId('resident-resume-button'),
+    home: byId('resident-home'),
+    homeState: byId('resident-home-state'),
+    homeError: byId('resident-home-error'),
+    homeCode: byId('resident-home-code'),
+    homeRegister: byId('resident-home-register'),
     text: {},
   };
   for (const [field, id] of Object.entries(TEXT_FIELDS)) {
@@ -377,6 +382,7 @@ function renderDetail() {
     ...badgesOf(open)] : []));
   els.photoBox.hidden = !open;
   els.pause.hidden = !open;
+  els.home.hidden = !open;
   showFamily(ctx, open);
   if (!open) {
     return;
@@ -390,6 +396,69 @@ function renderDetail() {
     els.photo.removeAttribute('src');
   }
   renderPause();
+  loadHomeUnit(open.id);
+}
+
+/** The resident's home unit (居家呼叫器): whether it is in contact, its last heartbeat and power. */
+async function loadHomeUnit(residentId) {
+  els.homeState.textContent = '';
+  els.homeRegister.hidden = true;
+  showMessage(els.homeError, '');
+  try {
+    const units = await ctx.api.get(withQuery('/api/v1/home-units', { residentId }));
+    if (!ctx || !open || open.id !== residentId) {
+      return;
+    }
+    const unit = units.find((one) => !one.retiredAt);
+    if (!unit) {
+      els.homeState.textContent = '没有居家呼叫器。独居、行动不便的老人可以在家里装一个：按绿色按钮报平安，按红色按钮求助。';
+      els.homeRegister.hidden = ctx.user.role !== 'ADMIN' || open.active === false;
+      return;
+    }
+    const facts = [`${unit.name}（编号 ${unit.id}）。`];
+    if (unit.silentSince) {
+      facts.push(`居家呼叫器离线：从 ${dateTime(unit.silentSince)} 起没有联系，请上门或打电话看看。`);
+    } else if (!unit.lastSeenAt) {
+      facts.push('还没有联系过乡镇（尚未安装或激活）。');
+    } else {
+      facts.push(`${unit.online ? '在线' : '离线'}，最后联系 ${dateTime(unit.lastSeenAt)}。`);
+    }
+    const heartbeat = unit.lastHeartbeat;
+    if (unit.lastHeartbeatAt) {
+      facts.push(`最近心跳 ${dateTime(unit.lastHeartbeatAt)}。`);
+    }
+    if (heartbeat && heartbeat.power) {
+      facts.push(`电源：${heartbeat.power.replace(/^mains$/i, '市电').replace(/^battery/i, '电池')}。`);
+    }
+    els.homeState.textContent = facts.join(' ');
+  } catch (error) {
+    if (ctx && error.status !== 401) {
+      showMessage(els.homeError, `没能载入居家呼叫器：${error.message}`);
+    }
+  }
+}
+
+/** ADMIN: registers a home unit for the open resident and shows its enrolment code once. */
+async function registerHomeUnit() {
+  const resident = open;
+  showMessage(els.homeError, '');
+  els.homeRegister.disabled = true;
+  try {
+    const made = await ctx.api.post('/api/v1/kiosks', { name: `${resident.name}家的居家呼叫器`,
+      village: resident.village, kind: 'HOME', residentId: resident.id });
+    if (!ctx || !open || open.id !== resident.id) {
+      return;
+    }
+    showMessage(els.homeCode, `已登记 ${made.id}。激活码 ${made.enrolmentCode}（${dateTime(made.enrolmentCodeExpiresAt)} 前有效）：`
+        + '在呼叫器上输入 enrol 和这个码，见部署说明。');
+    await loadHomeUnit(resident.id);
+  } catch (error) {
+    if (ctx && error.status !== 401) {
+      showMessage(els.homeError, `没能登记：${error.message}`);
+    }
+  } finally {
+    els.homeRegister.disabled = false;
+  }
 }
 
 function renderPause() {
@@ -452,6 +521,7 @@ async function openResident(id, notice) {
 
 function clearSideInputs() {
   els.photoFile.value = '';
+  showMessage(els.homeCode, '');
   showMessage(els.photoError, '');
   els.pauseUntil.value = '';
   els.pauseNote.value = '';
@@ -741,6 +811,7 @@ function wire() {
   });
   els.pause.addEventListener('submit', pause);
   els.resumeButton.addEventListener('click', resume);
+  els.homeRegister.addEventListener('click', registerHomeUnit);
 }
 
 /** A live check-in or alert changes what the list shows about one person. */

@@ -30,7 +30,7 @@ class DemoSeedTest {
     }
 
     @Test
-    void the_demo_seed_creates_a_staff_login_and_a_kiosk_once() throws Exception {
+    void the_demo_seed_creates_a_staff_login_a_kiosk_and_zhang_guiyings_home_unit_once() throws Exception {
         hub = new TestHub(dir.resolve("hub"));
         Path file = dir.resolve("demo.properties");
 
@@ -41,9 +41,20 @@ class DemoSeedTest {
         assertThat(read(file)).isEqualTo(first);
         assertThat(hub.login(first.getProperty("staff.username"), first.getProperty("staff.password"))).isNotBlank();
         TestHub.Answer kiosks = hub.get("/api/v1/kiosks", hub.adminToken);
-        assertThat(kiosks.json()).hasSize(1);
-        assertThat(kiosks.json().get(0).get("id").asText()).isEqualTo(first.getProperty("kiosk.id"));
-        assertThat(kiosks.json().get(0).get("village").asText()).isEqualTo(DemoSeed.VILLAGE);
+        assertThat(kiosks.json()).hasSize(2);
+        JsonNode courtyard = kiosks.json().get(0).get("kind").asText().equals("COURTYARD") ? kiosks.json().get(0)
+                : kiosks.json().get(1);
+        assertThat(courtyard.get("id").asText()).isEqualTo(first.getProperty("kiosk.id"));
+        assertThat(courtyard.get("village").asText()).isEqualTo(DemoSeed.VILLAGE);
+        // 张桂英's home unit, which ./courtyard demo runs with the printed id and token.
+        JsonNode home = hub.get("/api/v1/kiosks/" + first.getProperty("home.id"), hub.adminToken).json();
+        assertThat(home.get("kind").asText()).isEqualTo("HOME");
+        assertThat(home.get("resident").get("name").asText()).isEqualTo(DemoSeed.HOME_RESIDENT);
+        TestHub.Kiosk unit = new TestHub.Kiosk(first.getProperty("home.id"), first.getProperty("home.token"),
+                DemoSeed.VILLAGE);
+        JsonNode answer = hub.sync(unit, null).json();
+        assertThat(answer.get("homeResident").get("name").asText()).isEqualTo(DemoSeed.HOME_RESIDENT);
+        assertThat(answer.has("residents")).as("a home unit gets no roster").isFalse();
     }
 
     @Test
@@ -108,7 +119,8 @@ class DemoSeedTest {
         new DemoSeed(hub.uri("/"), hub.clock).seed(file, TestHub.ADMIN_PASSWORD);
 
         assertThat(read(file).getProperty("kiosk.id")).isNotEqualTo("k-gone");
-        assertThat(hub.get("/api/v1/kiosks", hub.adminToken).json()).hasSize(1);
+        assertThat(hub.get("/api/v1/kiosks", hub.adminToken).json()).extracting(k -> k.get("kind").asText())
+                .containsExactlyInAnyOrder("COURTYARD", "HOME");
     }
 
     private static Properties read(Path file) throws Exception {

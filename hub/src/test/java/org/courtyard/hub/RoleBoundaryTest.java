@@ -61,6 +61,7 @@ class RoleBoundaryTest {
     TestHub hub;
     TestHub.Kiosk ownKiosk;
     TestHub.Kiosk otherKiosk;
+    TestHub.Kiosk spareKiosk;
     UUID ownHelp;
     String resident;
     String cadre;
@@ -72,6 +73,7 @@ class RoleBoundaryTest {
         hub = new TestHub(dir);
         ownKiosk = hub.kiosk("大村活动室", "大村");
         otherKiosk = hub.kiosk("小村活动室", "小村");
+        spareKiosk = hub.kiosk("小村旧设备", "小村");
         ownHelp = UUID.randomUUID();
         hub.sync(ownKiosk, null, TestHub.helpRequested(ownHelp, TestHub.START));
         hub.sync(otherKiosk, null, TestHub.helpRequested(UUID.randomUUID(), TestHub.START));
@@ -135,6 +137,11 @@ class RoleBoundaryTest {
                         401, 403, 200, 403, 200, 200),
                 new Row("POST", "/api/v1/kiosks/{id}/enrolment-code", "ADMIN",
                         "/api/v1/kiosks/" + otherKiosk.id() + "/enrolment-code", empty, 401, 403, 403, 403, 403, 201),
+                new Row("POST", "/api/v1/kiosks/{id}/retire", "ADMIN", "/api/v1/kiosks/" + spareKiosk.id() + "/retire",
+                        empty, 401, 403, 403, 403, 403, 200),
+                new Row("GET", "/api/v1/home-units", "STAFF", "/api/v1/home-units", null, 401, 403, 200, 200, 200, 200),
+                new Row("GET", "/api/v1/home-units", "STAFF", "/api/v1/home-units?village=大村", null,
+                        401, 403, 200, 403, 200, 200),
                 new Row("POST", "/api/v1/sync", "KIOSK", "/api/v1/sync", TestHub.syncBody(ownKiosk, null),
                         401, 200, 403, 403, 403, 403),
                 new Row("GET", "/api/v1/stream", "STAFF", "/api/v1/stream", null, 401, 403, 200, 200, 200, 200),

@@ -2,13 +2,9 @@ package org.courtyard.kiosk;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.courtyard.hardware.Hardware;
 import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.hardware.HelpButton;
-import org.courtyard.hardware.LampRole;
-import org.courtyard.hardware.LampState;
 import org.courtyard.kiosk.announce.Announcer;
 import org.courtyard.kiosk.cadre.AnnouncerBroadcasting;
 import org.courtyard.kiosk.cadre.BroadcastController;
@@ -19,31 +15,16 @@ import org.courtyard.kiosk.checkin.CheckInStore;
 import org.courtyard.kiosk.checkin.PhotoCache;
 import org.courtyard.kiosk.core.IdleTimer;
 import org.courtyard.kiosk.core.KioskModel;
-import org.courtyard.kiosk.core.KioskState;
 import org.courtyard.kiosk.family.FamilyController;
 import org.courtyard.kiosk.family.FamilyStore;
-import org.courtyard.kiosk.health.HealthMonitor;
 import org.courtyard.kiosk.help.HelpController;
-import org.courtyard.kiosk.help.HelpStore;
-import org.courtyard.kiosk.net.HubConnection;
 import org.courtyard.kiosk.screens.Screens;
-import org.courtyard.kiosk.speech.Feedback;
 import org.courtyard.kiosk.speech.Prompts;
-import org.courtyard.kiosk.store.KioskStore;
-import org.courtyard.kiosk.sync.HubClient;
 import org.courtyard.kiosk.sync.SyncService;
-import org.courtyard.kiosk.voice.IntentMatcher;
-import org.courtyard.kiosk.voice.PhraseBook;
 import org.courtyard.kiosk.voice.VoiceActions;
-import org.courtyard.kiosk.voice.VoiceCommands;
 import org.courtyard.kiosk.voice.VoiceControl;
 import org.courtyard.kiosk.voice.VoiceService;
-import org.courtyard.kiosk.voice.internal.MemoQueue;
-import org.courtyard.kiosk.voice.internal.MemoUploader;
-import org.courtyard.kiosk.voice.internal.RecognitionLog;
 import org.courtyard.kiosk.voice.internal.VoskEngine;
-import org.courtyard.protocol.Event;
-import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.HelpSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,25 +43,20 @@ import org.slf4j.LoggerFactory;
  * registers the parts of the sync answer it owns ({@code sync.addAnswerPart}) and the accepted
  * events it records ({@code sync.onAccepted}).
  *
- * <p><b>Profiles.</b> This is the courtyard kiosk: a screen, the village's roster, cadre mode. A
- * second profile (a home unit bound to one resident: button and speaker, no screen) is a second
- * assembly beside this constructor that keeps the shared parts (store, model, sync, feedback, help,
- * voice, health) and leaves out the screens, the roster tiles and cadre mode.
+ * <p><b>Profiles.</b> This is the courtyard kiosk ({@code --profile courtyard}): a screen, the
+ * village's roster, cadre mode. The parts every profile keeps (store, model, sync, feedback, help,
+ * announcements, voice, health) are {@link Shared}'s; {@link HomeUnit} is the home unit's assembly
+ * beside this one, without the screens, the roster tiles and cadre mode.
  */
 public final class Kiosk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
 
+    private final Shared shared;
     private final KioskConfig config;
-    private final Clock clock;
-    private final Instant startedAt;
     private final Hardware hardware;
-    private final KioskStore store;
-    private final Prompts prompts;
-    private final Feedback feedback;
     private final KioskModel model;
     private final IdleTimer idle;
-    private final SyncService sync;
     private final HelpController help;
     private final Announcer announcer;
     private final PhotoCache photos;
@@ -89,76 +65,46 @@ public final class Kiosk implements AutoCloseable {
     private final BroadcastController broadcasts;
     private final Screens screens;
     private final FamilyController family;
-    private final MemoUploader memoUploader;
     private final VoiceControl voice;
-    private final HealthMonitor healthMonitor;
     private boolean started;
     private boolean closed;
 
     private Kiosk(KioskConfig config, Hardware hardware, VoiceService.EngineLoader engine, Clock clock) {
+        // Shared by every profile: store, model, sync, health, help, announcements, voice memos.
+        this.shared = new Shared(config, hardware, engine, clock);
         this.config = config;
-        this.clock = clock;
-        this.startedAt = clock.instant();
         this.hardware = hardware;
+        this.model = shared.model;
+        this.help = shared.help;
+        this.announcer = shared.announcer;
         Path data = config.dataDir();
-
-        // Shared by every profile.
-        this.store = KioskStore.open(data);
-        this.prompts = new Prompts(data.resolve("prompts"));
-        this.feedback = new Feedback(hardware.loudspeaker(), prompts);
-        String voiceStatus = VoiceService.initialStatus(hardware.microphone(), hardware.health(), engine != null,
-                config.voiceModel());
-        this.model = new KioskModel(KioskState.starting(voiceStatus, hardware.health()));
+        SyncService sync = shared.sync;
         this.idle = new IdleTimer(model, clock, config.idleHome());
-        HubConnection hub = HubConnection.of(config.hub(), config.token(), config.tls());
-        this.sync = new SyncService(store, new HubClient(hub, Duration.ofSeconds(10)), config.kioskId(), clock,
-                (link, detail) -> model.execute(() -> model.update(state -> state.withLink(link, detail))),
-                config.sync(), this::heartbeat);
-        this.healthMonitor = new HealthMonitor(data, config.health());
-
-        // Help: its table, the outbox, the help updates of the sync answer, DELIVERED when accepted.
-        HelpStore helpStore = new HelpStore(store);
-        this.help = new HelpController(model, helpStore, sync, feedback, hardware.lamps(), clock, config.help());
-        sync.onAccepted(EventType.HELP_REQUESTED, help::accepted);
-        sync.onAccepted(EventType.HELP_REPEATED, help::repeatAccepted);
-        sync.addAnswerPart(help::take);
-
-        // Announcements: their tables, the audio over the hub connection, the announcements of the answer.
-        this.announcer = new Announcer(store, data, hub, hardware.loudspeaker(), clock, config.announce(), sync);
-        sync.addAnswerPart(announcer::take);
 
         // 报平安: the roster's residents, their photos, check-ins.
-        this.photos = new PhotoCache(hub, data.resolve("photos"), this::photoArrived);
-        this.checkIn = new CheckInController(model, new CheckInStore(store), photos, sync, feedback, clock,
-                config.announce().zone());
+        this.photos = new PhotoCache(shared.hub, data.resolve("photos"), this::photoArrived);
+        this.checkIn = new CheckInController(model, new CheckInStore(shared.store), photos, sync, shared.feedback,
+                clock, config.announce().zone());
         sync.addAnswerPart(checkIn::take);
 
         // Cadre mode: the roster's cadres, the PIN, the menu; 立即播放 and 现场广播 on the announcer.
-        this.cadre = new CadreController(model, store, new CadreStore(store), sync, feedback, prompts, clock);
+        this.cadre = new CadreController(model, shared.store, new CadreStore(shared.store), sync, shared.feedback,
+                shared.prompts, clock);
         sync.addAnswerPart(cadre::take);
         this.broadcasts = new BroadcastController(model, new AnnouncerBroadcasting(announcer, hardware.microphone()),
-                feedback);
+                shared.feedback);
         broadcasts.register(cadre.actions());
         idle.presentWhile(broadcasts::talking);
 
-        this.screens = new Screens(model, feedback, announcer);
+        this.screens = new Screens(model, shared.feedback, announcer);
 
         // 空中陪护: the family messages of the answer, their audio, the envelopes, 听 after 报平安, replies.
-        this.family = new FamilyController(model, new FamilyStore(store), hub, data, sync, hardware.loudspeaker(),
-                hardware.microphone(), feedback, clock, config.sync().maxBackoff());
+        this.family = new FamilyController(model, new FamilyStore(shared.store), shared.hub, data, sync,
+                hardware.loudspeaker(), hardware.microphone(), shared.feedback, clock, config.sync().maxBackoff());
         sync.addAnswerPart(family::take);
 
-        // Voice: commands, push-to-talk, memos after a help request (sent once the request is delivered).
-        PhraseBook phrases = PhraseBook.load(config.phrasesFile());
-        MemoQueue memos = new MemoQueue(store, data.resolve("memos"), clock, helpStore::delivered);
-        this.memoUploader = new MemoUploader(memos, hub, clock, config.sync().maxBackoff());
-        sync.onAccepted(EventType.HELP_REQUESTED, (connection, ids) -> memoUploader::kick);
-        RecognitionLog log = new RecognitionLog(store, data.resolve("voice-log"), config.voice().logMax(), clock);
-        this.voice = new VoiceControl(model, feedback, screens, idle,
-                new VoiceCommands(model, new IntentMatcher(phrases), new VoiceActions(help, screens)),
-                listener -> new VoiceService(hardware.microphone(), engine, voiceStatus, phrases, config.voice(), log,
-                        memos, listener),
-                config.voice().memoAfterHelp(), engine != null, memoUploader::kick);
+        // Voice: commands on the screens and help, push-to-talk, memos after a help request.
+        this.voice = shared.voice(new VoiceActions(help, screens), screens::say, idle::touch);
     }
 
     /**
@@ -217,19 +163,9 @@ public final class Kiosk implements AutoCloseable {
                 voice.listen();
             }
         });
-        model.addListener(state -> hardware.lamps().set(LampRole.LINK, switch (state.link()) {
-            case ONLINE -> LampState.ON;
-            case OFFLINE, REFUSED, UNTRUSTED -> LampState.BLINK;
-            case CONNECTING -> LampState.OFF;
-        }));
         idle.start();
-        help.start();
-        voice.start();
-        memoUploader.start();
         family.start();
-        announcer.start();
-        healthMonitor.start(config.sync().heartbeatInterval());
-        sync.start();
+        shared.start();
         LOG.info("Kiosk {} started; hub {}", config.kioskId(), config.hub());
     }
 
@@ -242,7 +178,7 @@ public final class Kiosk implements AutoCloseable {
     }
 
     public Prompts prompts() {
-        return prompts;
+        return shared.prompts;
     }
 
     public KioskConfig config() {
@@ -305,14 +241,6 @@ public final class Kiosk implements AutoCloseable {
         }
     }
 
-    private Event heartbeat() {
-        // Space used by a help request on a full SD card is held back again once there is room.
-        store.keepReserve();
-        Instant now = clock.instant();
-        return Event.of(healthMonitor.heartbeat(Version.current(), Duration.between(startedAt, now),
-                store.outboxSize(), voice.service().heartbeatLine(), hardware.health()), now, sync.clockTrusted());
-    }
-
     /** Stops everything; the relay and the lamps end up off. Closing twice is safe. */
     @Override
     public synchronized void close() {
@@ -321,19 +249,11 @@ public final class Kiosk implements AutoCloseable {
         }
         closed = true;
         idle.close();
-        help.close();
-        voice.close();
-        memoUploader.close();
         family.close();
-        healthMonitor.close();
-        sync.close();
-        announcer.close();
+        shared.stop();
         photos.close();
         cadre.close();
-        feedback.close();
-        model.close();
-        hardware.close();
-        store.close();
+        shared.close();
         LOG.info("Kiosk {} stopped", config.kioskId());
     }
 }

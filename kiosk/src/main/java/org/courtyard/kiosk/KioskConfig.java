@@ -23,6 +23,7 @@ import org.courtyard.kiosk.announce.QuietHours;
 import org.courtyard.kiosk.enrol.Credentials;
 import org.courtyard.kiosk.health.HealthSettings;
 import org.courtyard.kiosk.help.HelpController;
+import org.courtyard.kiosk.home.HomeSettings;
 import org.courtyard.kiosk.net.HubTls;
 import org.courtyard.kiosk.sync.SyncService;
 import org.courtyard.kiosk.voice.VoiceSettings;
@@ -38,24 +39,32 @@ import org.courtyard.kiosk.voice.VoiceSettings;
  * the kiosk shows its first-run screen, or headless reads {@code enrol URL CODE}, and continues
  * with {@link #withCredentials}.
  *
+ * <p>{@code --profile home} makes a home unit ({@link HomeUnit}): always headless, with the home
+ * unit's defaults where they differ from a courtyard kiosk's (the green button and its lamp, no
+ * courtyard alarm on a help request, always-on listening for 救命 and 帮帮我, emergencies only from
+ * the announcements) and its {@code home.*} keys.
+ *
  * @param tls how the hub's certificate is checked and whether plain HTTP is allowed
  * @param health where temperature and the UPS's power state are read
+ * @param profile a courtyard kiosk or a home unit ({@code --profile})
+ * @param home a home unit's check-in lamp, reminders and spoken name ({@code home.*})
  */
 public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, HardwareConfig hardware,
         boolean headless, Path voiceModel, Path phrasesFile, HelpController.Settings help,
         SyncService.Settings sync, Duration idleHome, VoiceSettings voice, AnnounceSettings announce, HubTls tls,
-        HealthSettings health) {
+        HealthSettings health, Profile profile, HomeSettings home) {
 
     /** Options that take a value, as {@code --name VALUE} or {@code name=VALUE} in the file. */
     private static final Set<String> VALUE_OPTIONS = Set.of("hub", "kiosk-id", "token", "data", "hardware",
-            "voice-model", "config");
+            "voice-model", "config", "profile");
     /** Options without a value, as {@code --name} or {@code name=true} in the file. */
     private static final Set<String> FLAG_OPTIONS = Set.of("headless", "allow-insecure-http");
 
     public static final String USAGE = """
             Usage: java -jar courtyard-kiosk.jar --hub URL --kiosk-id ID --token TOKEN --data DIR
                                                  --hardware sim|pi [--headless] [--voice-model DIR]
-                                                 [--config FILE] [--allow-insecure-http]
+                                                 [--profile courtyard|home] [--config FILE]
+                                                 [--allow-insecure-http]
                    java -jar courtyard-kiosk.jar [--hub URL] --data DIR --hardware sim|pi ...
                                                  (not enrolled yet, or enrolled before)
               --hub URL          the township hub, e.g. https://hub.example:8443; plain http://
@@ -67,9 +76,14 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
               --token TOKEN      this kiosk's secret token from the hub
               --data DIR         where the kiosk keeps its database and downloaded audio
               --hardware MODE    pi (GPIO and sound of a Raspberry Pi) or sim (simulated, for PCs)
+              --profile PROFILE  courtyard (the default: the village's touch-screen kiosk) or
+                                 home (a home unit bound to one resident: a red 求助 and a green
+                                 报平安 button, a speaker, no screen; always headless)
               --headless         no screen; with --hardware sim, commands are read from stdin:
                                  press, long-press, say TEXT, residents, checkin NAME, who NAME,
-                                 messages NAME, listen NAME, status, quit
+                                 messages NAME, listen NAME, status, quit (a home unit:
+                                 press, long-press, checkin, long-checkin, say TEXT, status,
+                                 quit)
               --voice-model DIR  a Vosk model folder; without it voice commands are off
               --allow-insecure-http
                                  allow a plain http:// hub on another machine (test networks only)
@@ -149,11 +163,13 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
             default -> throw new IllegalArgumentException("--hardware must be 'pi' or 'sim', was '"
                     + v.get("hardware") + "'");
         };
-        boolean headless = bool(v, "headless", false);
+        Profile profile = v.containsKey("profile") ? Profile.parse(v.get("profile")) : Profile.COURTYARD;
+        boolean home = profile == Profile.HOME;
+        boolean headless = home || bool(v, "headless", false);
         Path voiceModel = v.containsKey("voice-model") ? Path.of(v.get("voice-model")) : null;
         Path phrases = v.containsKey("voice.phrases") ? Path.of(v.get("voice.phrases")) : null;
 
-        HardwareConfig defaults = HardwareConfig.defaults(mode);
+        HardwareConfig defaults = home ? HardwareConfig.homeDefaults(mode) : HardwareConfig.defaults(mode);
         Map<LampRole, Integer> lamps = new EnumMap<>(LampRole.class);
         for (LampRole role : LampRole.values()) {
             String key = "hardware.lamp." + role.label() + ".pin";
@@ -176,6 +192,7 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                             millis(v, "hardware.button.debounce-ms", defaults.debounce()),
                             millis(v, "hardware.button.long-press-ms", defaults.longPress()))
                     .withLamps(lamps)
+                    .withCheckInButton(optionalPin(v, "hardware.checkin-button.pin", defaults.checkInButtonPin()))
                     .withDevices(v.getOrDefault("hardware.audio.output", defaults.outputDevice()),
                             v.getOrDefault("hardware.audio.input", defaults.inputDevice()))
                     .withTiming(millis(v, "hardware.speaker.warm-up-ms", defaults.warmUp()),
@@ -189,8 +206,10 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
         HelpController.Settings helpDefaults = HelpController.Settings.defaults();
         HelpController.Settings help = new HelpController.Settings(
                 seconds(v, "help.cancel-window-seconds", helpDefaults.cancelWindow()),
-                bool(v, "help.alert-courtyard", helpDefaults.alertCourtyard()),
-                seconds(v, "help.repeat-window-seconds", helpDefaults.reuseWindow()));
+                // A home unit has no courtyard loudspeaker to alarm; its own speaker says the request went out.
+                bool(v, "help.alert-courtyard", !home && helpDefaults.alertCourtyard()),
+                seconds(v, "help.repeat-window-seconds", helpDefaults.reuseWindow()),
+                helpDefaults.dutyPhoneAfter(), !home);
         SyncService.Settings syncDefaults = SyncService.Settings.defaults();
         SyncService.Settings sync = new SyncService.Settings(
                 seconds(v, "sync.interval-seconds", syncDefaults.interval()),
@@ -199,7 +218,8 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                 seconds(v, "sync.max-backoff-seconds", syncDefaults.maxBackoff()),
                 seconds(v, "sync.heartbeat-seconds", syncDefaults.heartbeatInterval()));
         Duration idleHome = seconds(v, "ui.idle-home-seconds", Duration.ofSeconds(60));
-        VoiceSettings voice = VoiceSettings.from(v);
+        VoiceSettings voice = VoiceSettings.from(v, home ? VoiceSettings.homeDefaults() : VoiceSettings.defaults());
+        HomeSettings homeSettings = HomeSettings.from(v);
         HealthSettings health = new HealthSettings(
                 v.containsKey(HealthSettings.TEMPERATURE_FILE_KEY)
                         ? noneOrPath(v.get(HealthSettings.TEMPERATURE_FILE_KEY))
@@ -208,8 +228,11 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
                         : Path.of(v.get(HealthSettings.POWER_FILE_KEY)),
                 optional(v, HealthSettings.POWER_COMMAND_KEY),
                 HealthSettings.defaults().commandTimeout());
+        AnnounceSettings.ScheduledPlays scheduled = !home ? AnnounceSettings.ScheduledPlays.OUTDOOR
+                : homeSettings.announceNormal() ? AnnounceSettings.ScheduledPlays.HOME_ALL
+                : AnnounceSettings.ScheduledPlays.HOME_EMERGENCY;
         return new KioskConfig(hub, kioskId, token, data, hardware, headless, voiceModel, phrases, help, sync,
-                idleHome, voice, announce(v), tls, health);
+                idleHome, voice, announce(v, scheduled), tls, health, profile, homeSettings);
     }
 
     /** Whether this kiosk has its id and token; if not, it must be enrolled before it starts. */
@@ -220,14 +243,14 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
     /** This configuration with the id, token and hub that enrolment gave. */
     public KioskConfig withCredentials(Credentials credentials) {
         return new KioskConfig(credentials.hub(), credentials.kioskId(), credentials.token(), dataDir, hardware,
-                headless, voiceModel, phrasesFile, help, sync, idleHome, voice, announce, tls, health);
+                headless, voiceModel, phrasesFile, help, sync, idleHome, voice, announce, tls, health, profile, home);
     }
 
     /** Never prints the token. */
     @Override
     public String toString() {
-        return "KioskConfig[hub=" + hub + ", kioskId=" + kioskId + ", dataDir=" + dataDir + ", hardware="
-                + hardware.mode() + ", headless=" + headless + ", tls=" + tls + "]";
+        return "KioskConfig[hub=" + hub + ", kioskId=" + kioskId + ", profile=" + profile + ", dataDir=" + dataDir
+                + ", hardware=" + hardware.mode() + ", headless=" + headless + ", tls=" + tls + "]";
     }
 
     private static String optional(Map<String, String> v, String name) {
@@ -239,7 +262,7 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
         return value.isBlank() || "none".equalsIgnoreCase(value.strip()) ? null : Path.of(value.strip());
     }
 
-    private static AnnounceSettings announce(Map<String, String> v) {
+    private static AnnounceSettings announce(Map<String, String> v, AnnounceSettings.ScheduledPlays scheduled) {
         AnnounceSettings defaults = AnnounceSettings.defaults();
         QuietHours quiet = v.containsKey("announce.quiet-hours") ? QuietHours.parse(v.get("announce.quiet-hours"))
                 : defaults.quietHours();
@@ -257,7 +280,15 @@ public record KioskConfig(URI hub, String kioskId, String token, Path dataDir, H
         Duration liveLimit = v.containsKey("announce.live-max-seconds")
                 ? Duration.ofSeconds(positive(v, "announce.live-max-seconds")) : defaults.liveLimit();
         return new AnnounceSettings(quiet, zone, bool(v, "announce.screen-play-outdoor", defaults.screenPlayOutdoor()),
-                catchUp, liveLimit);
+                catchUp, liveLimit, scheduled);
+    }
+
+    /** A BCM pin, or null for {@code none}; {@code fallback} when the key is absent. */
+    private static Integer optionalPin(Map<String, String> v, String name, Integer fallback) {
+        if (!v.containsKey(name)) {
+            return fallback;
+        }
+        return "none".equalsIgnoreCase(v.get(name).strip()) ? null : integer(v, name, 0);
     }
 
     private static int positive(Map<String, String> v, String name) {

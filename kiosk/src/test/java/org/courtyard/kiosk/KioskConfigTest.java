@@ -183,6 +183,56 @@ class KioskConfigTest {
                 .hasMessageContaining("voice.end-silence-ms").hasMessageContaining("soon");
     }
 
+    @Test
+    void a_home_unit_is_headless_with_its_own_defaults_and_a_courtyard_kiosk_keeps_its_own() {
+        KioskConfig home = KioskConfig.parse(concat(MINIMAL, "--profile", "home"));
+
+        assertThat(home.profile()).isEqualTo(Profile.HOME);
+        assertThat(home.headless()).isTrue();
+        assertThat(home.hardware().checkInButtonPin()).isEqualTo(5);
+        assertThat(home.hardware().lampPins()).containsEntry(org.courtyard.hardware.LampRole.CHECKIN, 6);
+        assertThat(home.help().alertCourtyard()).isFalse();
+        assertThat(home.help().askCategory()).isFalse();
+        assertThat(home.voice().alwaysOn()).isTrue();
+        assertThat(home.voice().distressPhrases()).containsExactly("救命", "帮帮我");
+        assertThat(home.home().checkInFrom()).isEqualTo(java.time.LocalTime.of(7, 0));
+        assertThat(home.announce().scheduledPlays()).isEqualTo(
+                org.courtyard.kiosk.announce.AnnounceSettings.ScheduledPlays.HOME_EMERGENCY);
+
+        KioskConfig courtyard = KioskConfig.parse(MINIMAL);
+        assertThat(courtyard.profile()).isEqualTo(Profile.COURTYARD);
+        assertThat(courtyard.headless()).isFalse();
+        assertThat(courtyard.hardware().checkInButtonPin()).isNull();
+        assertThat(courtyard.help().alertCourtyard()).isTrue();
+        assertThat(courtyard.help().askCategory()).isTrue();
+        assertThat(courtyard.announce().scheduledPlays()).isEqualTo(
+                org.courtyard.kiosk.announce.AnnounceSettings.ScheduledPlays.OUTDOOR);
+    }
+
+    @Test
+    void home_keys_are_read_and_a_bad_one_is_named(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kiosk.properties");
+        Files.writeString(file, "profile=home\nhome.checkin-from=06:30\nhome.reminders=08:00，15:30\n"
+                + "home.announce-normal=true\nhome.name-voice=none\nhardware.checkin-button.pin=none\n",
+                StandardCharsets.UTF_8);
+
+        KioskConfig config = KioskConfig.parse(concat(MINIMAL, "--config", file.toString()));
+
+        assertThat(config.home().checkInFrom()).isEqualTo(java.time.LocalTime.of(6, 30));
+        assertThat(config.home().reminders()).containsExactly(java.time.LocalTime.of(8, 0),
+                java.time.LocalTime.of(15, 30));
+        assertThat(config.home().nameVoice()).isEmpty();
+        assertThat(config.hardware().checkInButtonPin()).isNull();
+        assertThat(config.announce().scheduledPlays()).isEqualTo(
+                org.courtyard.kiosk.announce.AnnounceSettings.ScheduledPlays.HOME_ALL);
+
+        Files.writeString(file, "profile=home\nhome.reminders=9点\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> KioskConfig.parse(concat(MINIMAL, "--config", file.toString())))
+                .hasMessageContaining("home.reminders").hasMessageContaining("9点");
+        assertThatThrownBy(() -> KioskConfig.parse(concat(MINIMAL, "--profile", "house")))
+                .hasMessageContaining("--profile").hasMessageContaining("house");
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, out, base.length, more.length);

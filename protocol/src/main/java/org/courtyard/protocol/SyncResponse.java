@@ -1,6 +1,7 @@
 package org.courtyard.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +19,15 @@ import java.util.UUID;
  *
  * <p>{@code messages} are the family messages to the village's residents that are new or changed
  * (heard, deleted) since the kiosk's cursor; absent reads as none.
+ *
+ * <p>{@code homeResident} is for home units only, which get no roster: the one resident the unit
+ * is bound to, when it changed since the unit's cursor; null (or absent, as in every courtyard
+ * kiosk's answer) is "unchanged".
  */
 public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
         List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
-        List<ResidentCard> residents, List<CadreCard> cadres, VillageCard village, List<FamilyMessage> messages) {
+        List<ResidentCard> residents, List<CadreCard> cadres, VillageCard village, List<FamilyMessage> messages,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ResidentCard homeResident) {
 
     @JsonCreator
     public SyncResponse {
@@ -34,6 +40,14 @@ public record SyncResponse(List<UUID> accepted, List<Rejection> rejected, String
         residents = residents == null ? null : Require.list(residents, "residents");
         cadres = cadres == null ? null : Require.list(cadres, "cadres");
         messages = Require.list(messages, "messages");
+    }
+
+    /** An answer to a courtyard kiosk (no home unit's resident). */
+    public SyncResponse(List<UUID> accepted, List<Rejection> rejected, String cursor,
+            List<Announcement> announcements, List<HelpUpdate> helpUpdates, Instant serverTime,
+            List<ResidentCard> residents, List<CadreCard> cadres, VillageCard village, List<FamilyMessage> messages) {
+        this(accepted, rejected, cursor, announcements, helpUpdates, serverTime, residents, cadres, village, messages,
+                null);
     }
 
     /** An answer without the village's card (its roster part unchanged, or from a hub before it). */

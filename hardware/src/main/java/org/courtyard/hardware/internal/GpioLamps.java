@@ -13,8 +13,8 @@ import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Lamps;
 
 /**
- * Up to three lamps on GPIO outputs (Pi4J ids {@code lamp-link}, {@code lamp-sending},
- * {@code lamp-acknowledged}), HIGH = lit. Blinking is {@value #BLINK_MILLIS} ms on,
+ * Up to four lamps on GPIO outputs (Pi4J ids {@code lamp-link}, {@code lamp-sending},
+ * {@code lamp-acknowledged}, and on a home unit {@code lamp-checkin}), HIGH = lit. Blinking is {@value #BLINK_MILLIS} ms on,
  * {@value #BLINK_MILLIS} ms off, driven by the scheduler. A role without a pin accepts calls,
  * stays {@link LampState#OFF} and reports nothing. Each change of state is reported as
  * {@code lamp <role> on|off|blink}.

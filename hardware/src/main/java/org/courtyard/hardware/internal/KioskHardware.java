@@ -41,7 +41,8 @@ public final class KioskHardware implements Hardware {
     private final boolean simulated;
     private final ActionBus bus;
     private final RelayLoudspeaker loudspeaker;
-    private final GpioHelpButton button;
+    private final GpioButton button;
+    private final HelpButton checkInButton;
     private final GpioLamps lamps;
     private final CaptureMicrophone microphone;
     private final Simulator simulator;
@@ -55,20 +56,28 @@ public final class KioskHardware implements Hardware {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.simulated = simulated;
         this.bus = new ActionBus();
-        GpioHelpButton openedButton = null;
+        GpioButton openedButton = null;
+        GpioButton openedCheckIn = null;
         try {
             Relay relay = new Relay(context, providers, config.relayPin(), config.relayActiveHigh(), bus);
             this.loudspeaker = new RelayLoudspeaker(relay, output, bus, config, clock);
-            openedButton = new GpioHelpButton(context, providers, config, scheduler, bus);
+            openedButton = GpioButton.help(context, providers, config, scheduler, bus);
             this.button = openedButton;
+            if (config.checkInButtonPin() != null) {
+                openedCheckIn = GpioButton.checkIn(context, providers, config, scheduler, bus);
+            }
+            this.checkInButton = openedCheckIn != null ? openedCheckIn : listener -> { };
             this.lamps = new GpioLamps(context, providers, config.lampPins(), scheduler, bus);
             this.microphone = new CaptureMicrophone(input);
             this.simulator = simulated
-                    ? new SimulatorControls(button.logic(), scheduler, config, loudspeaker, lamps)
+                    ? new SimulatorControls(button.logic(), openedCheckIn == null ? null : openedCheckIn.logic(),
+                            scheduler, config, loudspeaker, lamps)
                     : null;
         } catch (RuntimeException e) {
-            if (openedButton != null) {
-                openedButton.close();
+            for (GpioButton opened : new GpioButton[] {openedButton, openedCheckIn}) {
+                if (opened != null) {
+                    opened.close();
+                }
             }
             bus.close();
             throw e;
@@ -97,6 +106,11 @@ public final class KioskHardware implements Hardware {
     }
 
     @Override
+    public HelpButton checkInButton() {
+        return checkInButton;
+    }
+
+    @Override
     public Lamps lamps() {
         return lamps;
     }
@@ -113,9 +127,12 @@ public final class KioskHardware implements Hardware {
         health.add(loudspeaker.relayHealth("BCM " + config.relayPin() + ", active "
                 + (config.relayActiveHigh() ? "high" : "low") + sim));
         health.add(loudspeaker.health());
-        health.add(new DeviceHealth("help button", true, true, "BCM " + config.buttonPin() + ", pull "
-                + config.buttonPull().name().toLowerCase(Locale.ROOT) + ", active "
-                + (config.buttonActiveLow() ? "low" : "high") + sim));
+        String wiring = ", pull " + config.buttonPull().name().toLowerCase(Locale.ROOT) + ", active "
+                + (config.buttonActiveLow() ? "low" : "high") + sim;
+        health.add(new DeviceHealth("help button", true, true, "BCM " + config.buttonPin() + wiring));
+        if (config.checkInButtonPin() != null) {
+            health.add(new DeviceHealth("check-in button", true, true, "BCM " + config.checkInButtonPin() + wiring));
+        }
         health.add(lampHealth(sim));
         health.add(microphone.health());
         return health;
@@ -159,6 +176,9 @@ public final class KioskHardware implements Hardware {
         step("loudspeaker", loudspeaker::close);
         step("microphone", microphone::close);
         step("help button", button::close);
+        if (checkInButton instanceof GpioButton gpio) {
+            step("check-in button", gpio::close);
+        }
         step("lamps", lamps::close);
         step("scheduler", scheduler::close);
         step("action listeners", bus::close);

@@ -16,15 +16,18 @@ import org.courtyard.hardware.Simulator;
 public final class SimulatorControls implements Simulator {
 
     private final ButtonLogic button;
+    private final ButtonLogic checkInButton;
     private final Scheduler scheduler;
     private final Duration shortHold;
     private final Duration longHold;
     private final RelayLoudspeaker loudspeaker;
     private final Lamps lamps;
 
-    public SimulatorControls(ButtonLogic button, Scheduler scheduler, HardwareConfig config,
+    /** @param checkInButton the green 报平安 button's logic; null without one */
+    public SimulatorControls(ButtonLogic button, ButtonLogic checkInButton, Scheduler scheduler, HardwareConfig config,
             RelayLoudspeaker loudspeaker, Lamps lamps) {
         this.button = Objects.requireNonNull(button, "button");
+        this.checkInButton = checkInButton;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.loudspeaker = Objects.requireNonNull(loudspeaker, "loudspeaker");
         this.lamps = Objects.requireNonNull(lamps, "lamps");
@@ -38,13 +41,31 @@ public final class SimulatorControls implements Simulator {
     /** Holds the button for three debounce times (150 ms by default), well short of a long press. */
     @Override
     public void pressButton() {
-        hold(shortHold);
+        hold(button, shortHold);
     }
 
     /** Holds the button past the long-press threshold by two debounce times. */
     @Override
     public void longPressButton() {
-        hold(longHold);
+        hold(button, longHold);
+    }
+
+    @Override
+    public void pressCheckInButton() {
+        hold(checkIn(), shortHold);
+    }
+
+    @Override
+    public void longPressCheckInButton() {
+        hold(checkIn(), longHold);
+    }
+
+    private ButtonLogic checkIn() {
+        if (checkInButton == null) {
+            throw new IllegalStateException("this kiosk has no check-in button (hardware.checkin-button.pin); only a"
+                    + " home unit has one");
+        }
+        return checkInButton;
     }
 
     /**
@@ -52,10 +73,10 @@ public final class SimulatorControls implements Simulator {
      * not the time its timer happens to run: on a busy machine the timer runs late, and a release
      * stamped late would turn a short press into a long one.
      */
-    private void hold(Duration duration) {
+    private void hold(ButtonLogic which, Duration duration) {
         long pressedAt = scheduler.nanoTime();
-        button.edge(true, pressedAt);
-        scheduler.schedule(duration, () -> button.edge(false, pressedAt + duration.toNanos()));
+        which.edge(true, pressedAt);
+        scheduler.schedule(duration, () -> which.edge(false, pressedAt + duration.toNanos()));
     }
 
     @Override

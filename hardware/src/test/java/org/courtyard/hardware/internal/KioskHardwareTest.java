@@ -1,6 +1,7 @@
 package org.courtyard.hardware.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.pi4j.context.Context;
@@ -150,6 +151,54 @@ class KioskHardwareTest {
         assertThat(simulator.lampState(LampRole.ACKNOWLEDGED)).isEqualTo(LampState.ON);
         assertThat(simulator.lampState(LampRole.LINK)).isEqualTo(LampState.OFF);
         assertThat(simulator.relayOn()).isTrue();
+    }
+
+    @Test
+    void a_home_units_green_button_reports_its_own_presses_and_its_lamp_lights_its_pin() {
+        hardware = new KioskHardware(HardwareConfig.homeDefaults(Mode.SIM).withTiming(Duration.ZERO, Duration.ZERO),
+                context, MockGpio.PROVIDERS, new CapturingOutput(), new NoAudioInput("none"), time, Clock.systemUTC(),
+                false);
+        hardware.addActionListener(action -> lines.add(action.line()));
+        List<String> green = heard(hardware.checkInButton());
+        List<String> red = heard(hardware.helpButton());
+        var pin = MockGpio.input(context, GpioButton.CHECK_IN_ID);
+
+        time.advanceTo(0);
+        pin.mockState(DigitalState.HIGH);
+        time.advanceTo(100);
+        pin.mockState(DigitalState.LOW);
+        time.advanceTo(300);
+        pin.mockState(DigitalState.HIGH);
+        time.advanceTo(1_000);
+        pin.mockState(DigitalState.LOW);
+        time.advanceTo(4_100);
+        hardware.lamps().set(LampRole.CHECKIN, LampState.ON);
+
+        await().untilAsserted(() -> assertThat(green).containsExactly("press", "long-press"));
+        assertThat(red).isEmpty();
+        assertThat(MockGpio.output(context, GpioLamps.ioId(LampRole.CHECKIN)).state()).isEqualTo(DigitalState.HIGH);
+        await().untilAsserted(() -> assertThat(lines).containsExactly("checkin-button press",
+                "checkin-button long-press", "lamp checkin on"));
+        assertThat(hardware.health()).extracting(DeviceHealth::device).contains("check-in button");
+    }
+
+    @Test
+    void the_simulator_presses_the_green_button_of_a_home_unit_and_refuses_to_on_a_courtyard_kiosk() {
+        hardware = new KioskHardware(HardwareConfig.homeDefaults(Mode.SIM), context, MockGpio.PROVIDERS,
+                new SilentOutput("silent"), new NoAudioInput("none"), time, Clock.systemUTC(), true);
+        List<String> green = heard(hardware.checkInButton());
+
+        hardware.simulator().orElseThrow().pressCheckInButton();
+        time.advance(Duration.ofSeconds(1));
+        hardware.simulator().orElseThrow().longPressCheckInButton();
+        time.advance(Duration.ofSeconds(4));
+
+        await().untilAsserted(() -> assertThat(green).containsExactly("press", "long-press"));
+        try (KioskHardware courtyard = new KioskHardware(CONFIG, MockGpio.context(), MockGpio.PROVIDERS,
+                new SilentOutput("silent"), new NoAudioInput("none"), new ManualScheduler(), Clock.systemUTC(), true)) {
+            assertThatThrownBy(() -> courtyard.simulator().orElseThrow().pressCheckInButton())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("hardware.checkin-button.pin");
+        }
     }
 
     @Test

@@ -52,6 +52,14 @@ public final class Alerts {
     public static final String CLEARED_EVENT = "checkin-alert-cleared";
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+    /** Residents acted on per write transaction of {@link #check()}. */
+    static final int CHECK_CHUNK = 100;
+    /** A resident's {@link State}; the caller adds the WHERE clause. */
+    private static final String STATE_QUERY = "SELECT r.id, r.village, r.active, r.check_in_every_days,"
+            + " r.expect_since, r.paused_until,"
+            + " (SELECT MAX(c.checked_in_at) FROM check_ins c WHERE c.resident_id = r.id) AS last_check_in_at,"
+            + " (SELECT MAX(a.id) FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
+            + " AS open_alert FROM residents r";
     private static final String SELECT_VIEW = "SELECT a.*, r.name, r.type, r.check_in_every_days FROM check_in_alerts a"
             + " JOIN residents r ON r.id = a.resident_id";
 
@@ -112,46 +120,76 @@ public final class Alerts {
     /**
      * Raises an alert for every resident who is now past their expectation plus the grace days and
      * has none open, and clears the open alerts whose resident is no longer to be alerted (paused,
-     * no expectation, inactive, or a late check-in arrived). One transaction; then the stream and
-     * the webhooks are told.
+     * no expectation, inactive, or a late check-in arrived). Finds them on a reader, then acts in
+     * write transactions of at most {@link #CHECK_CHUNK} residents, each deciding again on what
+     * it reads inside (a check-in may have arrived meanwhile), so the single writer is never held
+     * for the whole ledger and the kiosks' syncs are written between the chunks. After each chunk
+     * commits, the stream and the webhooks are told.
      *
      * @return how many alerts were raised
      */
     public int check() {
         LocalDate today = today();
         Instant now = clock.instant();
-        List<AlertView> raised = new ArrayList<>();
-        List<AlertView> cleared = new ArrayList<>();
-        database.write(connection -> {
-            List<State> states = Sql.query(connection, "SELECT r.id, r.village, r.active, r.check_in_every_days,"
-                    + " r.expect_since, r.paused_until,"
-                    + " (SELECT MAX(c.checked_in_at) FROM check_ins c WHERE c.resident_id = r.id) AS last_check_in_at,"
-                    + " (SELECT MAX(a.id) FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
-                    + " AS open_alert FROM residents r"
-                    + " WHERE (r.active AND r.check_in_every_days IS NOT NULL) OR EXISTS (SELECT 1 FROM check_in_alerts a"
-                    + " WHERE a.resident_id = r.id AND a.cleared_at IS NULL) ORDER BY r.village, r.name",
-                    this::state);
-            for (State state : states) {
-                Optional<LocalDate> due = state.active ? state.expectation.missedDue(today, graceDays) : Optional.empty();
-                if (due.isPresent() && state.openAlert == null) {
-                    raised.add(raise(connection, state, due.get(), today, now));
-                } else if (due.isEmpty() && state.openAlert != null) {
-                    ClearReason reason = !state.active || state.expectation.everyDays() == null
-                            ? ClearReason.NOT_EXPECTED
-                            : state.expectation.pausedUntil() != null && !today.isAfter(state.expectation.pausedUntil())
-                                    ? ClearReason.PAUSED : ClearReason.CHECKED_IN;
-                    cleared.add(clear(connection, state.openAlert, reason, "hub", now));
-                }
-            }
-            return null;
+        List<String> candidates = database.read(connection -> {
+            List<String> out = new ArrayList<>();
+            Sql.each(connection, STATE_QUERY + " WHERE (r.active AND r.check_in_every_days IS NOT NULL)"
+                    + " OR EXISTS (SELECT 1 FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
+                    + " ORDER BY r.village, r.name", row -> {
+                        if (change(state(row), today).isPresent()) {
+                            out.add(row.getString("id"));
+                        }
+                    });
+            return out;
         });
-        if (!raised.isEmpty()) {
-            LOG.info("{} resident(s) missed their check-in", raised.size());
-            webhooks.wake();
+        int raisedCount = 0;
+        for (int from = 0; from < candidates.size(); from += CHECK_CHUNK) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHECK_CHUNK));
+            List<AlertView> raised = new ArrayList<>();
+            List<AlertView> cleared = new ArrayList<>();
+            database.write(connection -> {
+                for (String residentId : chunk) {
+                    Optional<State> state = Sql.one(connection, STATE_QUERY + " WHERE r.id = ?", this::state, residentId);
+                    Optional<Change> change = state.flatMap(found -> change(found, today));
+                    if (change.isEmpty()) {
+                        continue;
+                    }
+                    if (change.get().due() != null) {
+                        raised.add(raise(connection, state.get(), change.get().due(), today, now));
+                    } else {
+                        cleared.add(clear(connection, state.get().openAlert, change.get().reason(), "hub", now));
+                    }
+                }
+                return null;
+            });
+            if (!raised.isEmpty()) {
+                LOG.info("{} resident(s) missed their check-in", raised.size());
+                webhooks.wake();
+            }
+            raised.forEach(alert -> stream.publish(RAISED_EVENT, Optional.of(alert.village()), alert));
+            cleared.forEach(alert -> stream.publish(CLEARED_EVENT, Optional.of(alert.village()), alert));
+            raisedCount += raised.size();
         }
-        raised.forEach(alert -> stream.publish(RAISED_EVENT, Optional.of(alert.village()), alert));
-        cleared.forEach(alert -> stream.publish(CLEARED_EVENT, Optional.of(alert.village()), alert));
-        return raised.size();
+        return raisedCount;
+    }
+
+    /** What {@link #check()} does for one resident: raise an alert due on {@code due}, or clear the open one. */
+    private record Change(LocalDate due, ClearReason reason) {
+    }
+
+    private Optional<Change> change(State state, LocalDate today) {
+        Optional<LocalDate> due = state.active ? state.expectation.missedDue(today, graceDays) : Optional.empty();
+        if (due.isPresent() && state.openAlert == null) {
+            return Optional.of(new Change(due.get(), null));
+        }
+        if (due.isEmpty() && state.openAlert != null) {
+            ClearReason reason = !state.active || state.expectation.everyDays() == null
+                    ? ClearReason.NOT_EXPECTED
+                    : state.expectation.pausedUntil() != null && !today.isAfter(state.expectation.pausedUntil())
+                            ? ClearReason.PAUSED : ClearReason.CHECKED_IN;
+            return Optional.of(new Change(null, reason));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -161,11 +199,7 @@ public final class Alerts {
      */
     Optional<AlertView> clearOnCheckIn(Connection connection, String residentId, String by, Instant now)
             throws SQLException {
-        Optional<State> state = Sql.one(connection, "SELECT r.id, r.village, r.active, r.check_in_every_days,"
-                + " r.expect_since, r.paused_until,"
-                + " (SELECT MAX(c.checked_in_at) FROM check_ins c WHERE c.resident_id = r.id) AS last_check_in_at,"
-                + " (SELECT MAX(a.id) FROM check_in_alerts a WHERE a.resident_id = r.id AND a.cleared_at IS NULL)"
-                + " AS open_alert FROM residents r WHERE r.id = ?", this::state, residentId);
+        Optional<State> state = Sql.one(connection, STATE_QUERY + " WHERE r.id = ?", this::state, residentId);
         if (state.isEmpty() || state.get().openAlert == null
                 || state.get().expectation.missedDue(today(), graceDays).isPresent()) {
             return Optional.empty();

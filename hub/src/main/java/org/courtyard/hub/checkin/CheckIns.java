@@ -82,13 +82,18 @@ public final class CheckIns {
     // From kiosks, inside the sync transaction.
 
     /**
-     * Checks that a CHECKED_IN or VISIT_CHECKED_IN names a resident of the kiosk's village, before
-     * anything of the event is stored.
+     * Checks that a CHECKED_IN or VISIT_CHECKED_IN names a resident of the kiosk's village, and a
+     * home unit's its own resident, before anything of the event is stored.
      *
-     * @throws Refusal {@code unknown_resident} or {@code other_village}
+     * @throws Refusal {@code other_resident}, {@code unknown_resident} or {@code other_village}
      */
     public void check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
         String residentId = residentOf(event);
+        if (kiosk.home() && !residentId.equals(kiosk.residentId())) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "other_resident", event.type() + " names resident "
+                    + residentId + ", but home unit " + kiosk.kioskId() + " speaks only for its resident "
+                    + kiosk.residentId());
+        }
         Optional<String> village = Sql.one(connection, "SELECT village FROM residents WHERE id = ?",
                 row -> row.getString(1), residentId);
         if (village.isEmpty()) {

@@ -166,15 +166,18 @@ public final class HelpNotices implements HelpOutbox, HelpListener {
 
     /**
      * Village, kiosk name and the time of the press (the kiosk's if its clock was trusted, else the
-     * hub's), and the person asking when known.
+     * hub's), and the person asking when known. A home unit's request says 居家 instead of the
+     * kiosk and adds the address staff go to: {@code 和平村 居家 18:02 张桂英（和平村3组12号）}.
      */
     private String where(HelpView help, People people) {
         HelpRequest request = help.request();
         Instant at = request.clockTrusted() ? request.occurredAt() : request.receivedAt();
         String village = request.village() == null ? "" : request.village() + " ";
-        String kiosk = help.kioskName() == null ? request.kioskId() : help.kioskName();
+        String kiosk = help.fromHome() ? "居家" : help.kioskName() == null ? request.kioskId() : help.kioskName();
+        String address = help.fromHome() && help.resident() != null && help.resident().address() != null
+                ? "（" + help.resident().address() + "）" : "";
         return village + kiosk + " " + CLOCK.format(at.atZone(zone))
-                + (people.residentName() == null ? "" : " " + people.residentName());
+                + (people.residentName() == null ? "" : " " + people.residentName() + address);
     }
 
     private static String statusWord(HelpRequest request) {

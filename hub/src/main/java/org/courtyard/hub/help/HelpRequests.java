@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Cursor;
 import org.courtyard.hub.core.Page;
@@ -52,7 +53,8 @@ public final class HelpRequests {
     public static final Duration REPEAT_WINDOW = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(HelpRequests.class);
-    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name, m.sha256 AS memo_sha256,"
+    private static final String SELECT_VIEW = "SELECT h.*, k.name AS kiosk_name, k.kind AS kiosk_kind,"
+            + " m.sha256 AS memo_sha256,"
             + " m.bytes AS memo_bytes, m.duration_ms AS memo_duration_ms, m.transcript AS memo_transcript,"
             + " m.received_at AS memo_received_at FROM help_requests h JOIN kiosks k ON k.id = h.kiosk_id"
             + " LEFT JOIN voice_memos m ON m.request_id = h.id";
@@ -94,15 +96,25 @@ public final class HelpRequests {
     }
 
     /**
-     * Creates the request of a HELP_REQUESTED event inside the caller's (sync) transaction. The
-     * caller must {@link #publish} the returned change after committing.
+     * Creates the request of a HELP_REQUESTED event inside the caller's (sync) transaction. A home
+     * unit's request is always its resident's, whatever the payload says: a unit that has not yet
+     * heard who it belongs to still asks for them. The caller must {@link #publish} the returned
+     * change after committing.
      */
     public HelpChange createFromEvent(Connection connection, Event event, HelpRequested payload, KioskIdentity kiosk,
             Instant receivedAt) throws SQLException {
+        String residentId = payload.residentId();
+        if (kiosk.home() && !kiosk.residentId().equals(residentId)) {
+            if (residentId != null) {
+                LOG.warn("home unit {} sent help request {} for resident {}; it is its resident {}'s", kiosk.kioskId(),
+                        event.id(), residentId, kiosk.residentId());
+            }
+            residentId = kiosk.residentId();
+        }
         Sql.update(connection, "INSERT INTO help_requests (id, kiosk_id, village, status, source, category, resident_id,"
                 + " transcript, occurred_at, received_at, clock_trusted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.id().toString(), kiosk.kioskId(), kiosk.village(), HelpStatus.NEW.name(), payload.source().name(),
-                payload.category() == null ? null : payload.category().name(), payload.residentId(),
+                payload.category() == null ? null : payload.category().name(), residentId,
                 payload.transcript(), event.occurredAt(), receivedAt, event.clockTrusted(), receivedAt);
         addHistory(connection, event.id(), kiosk.kioskId(), HelpHistoryEvent.STATUS, HelpStatus.NEW, BY_KIOSK, null,
                 null, receivedAt);
@@ -132,14 +144,20 @@ public final class HelpRequests {
      * category they chose and/or who they are, inside the caller's (sync) transaction. What the
      * event carries replaces what the request had, whatever its status; what it leaves out stays.
      *
-     * @throws Refusal {@code unknown_request}, {@code not_this_kiosk}, or for a person not of the
-     *     kiosk's village {@code unknown_resident} / {@code other_village}
+     * @throws Refusal {@code unknown_request}, {@code not_this_kiosk}, for a person not of the
+     *     kiosk's village {@code unknown_resident} / {@code other_village}, or from a home unit for
+     *     anyone but its resident {@code other_resident}
      */
     public HelpChange detailsFromEvent(Connection connection, HelpDetails payload, KioskIdentity kiosk, Instant at)
             throws SQLException {
         UUID id = payload.requestId();
         HelpView current = sentBy(connection, id, kiosk);
         boolean named = payload.residentId() != null && !payload.residentId().equals(current.request().residentId());
+        if (kiosk.home() && payload.residentId() != null && !payload.residentId().equals(kiosk.residentId())) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "other_resident", "HELP_DETAILS names resident "
+                    + payload.residentId() + ", but home unit " + kiosk.kioskId() + " speaks only for its resident "
+                    + kiosk.residentId());
+        }
         if (payload.residentId() != null) {
             HelpPerson person = people.find(connection, payload.residentId()).orElseThrow(() -> new Refusal(
                     Refusal.Kind.NOT_FOUND, "unknown_resident", "HELP_DETAILS names resident " + payload.residentId()
@@ -434,8 +452,8 @@ public final class HelpRequests {
                 row.getString("resident_id"), row.getString("transcript"), memo != null, Sql.instant(row, "occurred_at"),
                 Sql.instant(row, "received_at"), row.getBoolean("clock_trusted"), row.getString("acknowledged_by"),
                 row.getString("assignee"), Sql.instant(row, "updated_at"), row.getInt("repeat_count"), List.of());
-        return new HelpView(request, row.getString("kiosk_name"), overdueAt != null, overdueAt, memo,
-                Sql.instant(row, "repeated_at"), null);
+        return new HelpView(request, row.getString("kiosk_name"), KioskKind.valueOf(row.getString("kiosk_kind")),
+                overdueAt != null, overdueAt, memo, Sql.instant(row, "repeated_at"), null);
     }
 
     private static HelpRequest withHistory(HelpRequest r, List<HelpHistoryEntry> history) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 
@@ -78,6 +79,7 @@ public final class Enrolment {
      *
      * @param by the admin's username, stored with the code
      * @return the code, or empty if there is no such kiosk
+     * @throws Refusal 409 for a retired kiosk
      */
     public Optional<IssuedCode> issue(String kioskId, String by, AuditTrail trail) {
         return issue(kioskId, by, Optional.of(trail));
@@ -95,8 +97,13 @@ public final class Enrolment {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         return database.write(connection -> {
-            if (Sql.one(connection, "SELECT id FROM kiosks WHERE id = ?", row -> row.getString(1), kioskId).isEmpty()) {
+            Optional<Boolean> retired = Sql.one(connection, "SELECT retired_at IS NOT NULL AS retired FROM kiosks"
+                    + " WHERE id = ?", row -> row.getBoolean("retired"), kioskId);
+            if (retired.isEmpty()) {
                 return Optional.empty();
+            }
+            if (retired.get()) {
+                throw Refusal.conflict("kiosk " + kioskId + " is retired; register a new one");
             }
             List<Live> live = live(connection, now);
             String digits;

@@ -4,9 +4,9 @@ import java.util.List;
 import org.courtyard.hub.store.Migration;
 
 /**
- * The tables of {@code kiosk}: kiosks, their tokens, heartbeats and enrolment codes. The hub's one
- * migration runner applies these steps as feature {@code "kiosk"}; see {@link Migration} for the
- * rules.
+ * The tables of {@code kiosk}: kiosks (their kind, a home unit's resident), their tokens, heartbeats
+ * and enrolment codes. The hub's one migration runner applies these steps as feature
+ * {@code "kiosk"}; see {@link Migration} for the rules.
  */
 public final class KioskSchema {
 
@@ -36,7 +36,16 @@ public final class KioskSchema {
                       created_at BIGINT NOT NULL,
                       expires_at BIGINT NOT NULL
                     )""",
-                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")));
+                    "ALTER TABLE kiosks ADD COLUMN silent_since BIGINT")),
+            new Migration(3, "kiosk kinds: home units bound to a resident; retired kiosks", List.of(
+                    "ALTER TABLE kiosks ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'COURTYARD'",
+                    // The resident of the ledger (feature "residents", installed after this one) a HOME
+                    // unit is bound to; null for a courtyard kiosk.
+                    "ALTER TABLE kiosks ADD COLUMN resident_id VARCHAR(16)",
+                    "ALTER TABLE kiosks ADD COLUMN retired_at BIGINT",
+                    // A resident has at most one home unit in service. Courtyard kiosks (NULL) never
+                    // collide; a partial index is the same on SQLite and PostgreSQL.
+                    "CREATE UNIQUE INDEX kiosks_home_resident ON kiosks(resident_id) WHERE retired_at IS NULL")));
 
     private KioskSchema() {
     }

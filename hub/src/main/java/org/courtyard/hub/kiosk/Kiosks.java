@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Refusal;
@@ -21,7 +23,13 @@ import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.Heartbeat;
 import org.courtyard.protocol.ProtocolJson;
 
-/** Kiosk registration and contact bookkeeping. */
+/**
+ * Kiosk registration and contact bookkeeping, for both kinds: courtyard kiosks and home units. A
+ * home unit is bound to one resident of its village, who has at most one unit in service; an admin
+ * retires a unit ({@link #retire}) to bind the resident's next one or to take a kiosk out of
+ * service. A retired kiosk's token no longer works and the fleet watch forgets it; its rows stay,
+ * because help requests and check-ins name it.
+ */
 public final class Kiosks {
 
     /** A new kiosk's id and token; the token is shown only this once. */
@@ -35,10 +43,17 @@ public final class Kiosks {
 
     /** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/o, 1/l/i). */
     private static final String ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final String IN_SERVICE = "retired_at IS NULL";
+
+    /** A row of {@code kiosks} before its resident's name is looked up. */
+    private record Row(String id, String name, String village, KioskKind kind, String residentId, Instant lastSeenAt,
+            JsonNode lastHeartbeat, Instant lastHeartbeatAt, Instant silentSince, Instant retiredAt) {
+    }
 
     private final Database database;
     private final Clock clock;
     private final Duration onlineWindow;
+    private volatile Residence residence;
 
     /** @param onlineWindow a kiosk counts as online if it synced within this long */
     public Kiosks(Database database, Clock clock, Duration onlineWindow) {
@@ -47,20 +62,84 @@ public final class Kiosks {
         this.onlineWindow = onlineWindow;
     }
 
-    /** Registers a kiosk, audited as {@code kiosk.create} on {@code trail} in the same transaction. */
+    /**
+     * Lets the registry bind home units to the residents {@code residence} knows, and name them in
+     * its views. Until this is called (the home feature does it), a HOME kiosk is refused.
+     */
+    public void bindHomesWith(Residence residence) {
+        this.residence = residence;
+    }
+
+    /**
+     * Registers a kiosk, audited as {@code kiosk.create} on {@code trail} in the same transaction. A
+     * HOME unit's resident must be in the ledger, active and of the unit's village (400 naming
+     * {@code residentId}), and have no other home unit in service (409).
+     */
     public Registration create(NewKiosk kiosk, AuditTrail trail) {
         String token = Tokens.newToken();
         String id = database.write(connection -> {
+            if (kiosk.kind() == KioskKind.HOME) {
+                checkBinding(connection, kiosk);
+            }
             String candidate;
             do {
                 candidate = "k-" + Tokens.random(ID_ALPHABET, 8);
             } while (find(connection, candidate).isPresent());
-            Sql.update(connection, "INSERT INTO kiosks (id, name, village, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                    candidate, kiosk.name(), kiosk.village(), Tokens.hash(token), clock.instant());
-            trail.record(connection, "kiosk.create", candidate, "name=" + kiosk.name() + " village=" + kiosk.village());
+            Sql.update(connection, "INSERT INTO kiosks (id, name, village, kind, resident_id, token_hash, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", candidate, kiosk.name(), kiosk.village(), kiosk.kind().name(),
+                    kiosk.residentId(), Tokens.hash(token), clock.instant());
+            trail.record(connection, "kiosk.create", candidate, "name=" + kiosk.name() + " village=" + kiosk.village()
+                    + (kiosk.kind() == KioskKind.HOME ? " kind=HOME resident=" + kiosk.residentId() : ""));
             return candidate;
         });
         return new Registration(id, token);
+    }
+
+    private void checkBinding(Connection connection, NewKiosk kiosk) throws SQLException {
+        Residence known = residence;
+        if (known == null) {
+            throw Refusal.invalidField("kind", "this hub does not register HOME units");
+        }
+        Residence.Resident resident = known.find(connection, kiosk.residentId()).orElseThrow(() ->
+                Refusal.invalidField("residentId", "field 'residentId' names no resident of the ledger: '"
+                        + kiosk.residentId() + "'"));
+        if (!resident.village().equals(kiosk.village())) {
+            throw Refusal.invalidField("residentId", "resident " + resident.id() + " lives in " + resident.village()
+                    + ", not in " + kiosk.village() + "; a home unit belongs to its resident's village");
+        }
+        if (!resident.active()) {
+            throw Refusal.invalidField("residentId", "resident " + resident.id() + " is no longer active in the"
+                    + " ledger");
+        }
+        Optional<String> other = Sql.one(connection, "SELECT id FROM kiosks WHERE resident_id = ? AND " + IN_SERVICE,
+                row -> row.getString("id"), resident.id());
+        if (other.isPresent()) {
+            throw Refusal.conflict("resident " + resident.id() + " already has home unit " + other.get()
+                    + " in service; retire it first (POST /api/v1/kiosks/" + other.get() + "/retire)")
+                    .withDetails(java.util.Map.of("kioskId", other.get()));
+        }
+    }
+
+    /**
+     * Takes a kiosk out of service: its token and enrolment code stop working, it is no longer
+     * watched for silence, and its resident (for a home unit) may be given a new unit. Audited as
+     * {@code kiosk.retire}. Retiring a retired kiosk changes nothing.
+     *
+     * @throws Refusal 404 for an unknown kiosk
+     */
+    public KioskView retire(String id, AuditTrail trail) {
+        Instant now = clock.instant();
+        return database.write(connection -> {
+            KioskView kiosk = find(connection, id, now).orElseThrow(() -> Refusal.notFound("no kiosk '" + id + "'"));
+            if (kiosk.retiredAt() != null) {
+                return kiosk;
+            }
+            Sql.update(connection, "UPDATE kiosks SET retired_at = ?, silent_since = NULL WHERE id = ?", now, id);
+            Sql.update(connection, "DELETE FROM enrolment_codes WHERE kiosk_id = ?", id);
+            trail.record(connection, "kiosk.retire", id, kiosk.home() && kiosk.resident() != null
+                    ? "home unit of resident " + kiosk.resident().id() : "name=" + kiosk.name());
+            return find(connection, id, now).orElseThrow();
+        });
     }
 
     /**
@@ -83,16 +162,25 @@ public final class Kiosks {
     /** All kiosks, or those of one village, ordered by village and name. */
     public List<KioskView> list(Optional<String> village) {
         Instant now = clock.instant();
-        return database.read(connection -> village.isPresent()
-                ? Sql.query(connection, "SELECT * FROM kiosks WHERE village = ? ORDER BY village, name, id",
-                        row -> view(row, now), village.get())
-                : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", row -> view(row, now)));
+        return database.read(connection -> views(connection, village.isPresent()
+                ? Sql.query(connection, "SELECT * FROM kiosks WHERE village = ? ORDER BY village, name, id", Kiosks::row,
+                        village.get())
+                : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", Kiosks::row), now));
     }
 
-    /** The kiosk whose token has this SHA-256 ({@code Tokens.hash}), for the authenticator. */
+    /** The home unit in service of {@code residentId}, if they have one. */
+    public Optional<KioskView> homeOf(Connection connection, String residentId) throws SQLException {
+        Optional<Row> row = Sql.one(connection, "SELECT * FROM kiosks WHERE resident_id = ? AND " + IN_SERVICE,
+                Kiosks::row, residentId);
+        return row.isEmpty() ? Optional.empty() : Optional.of(view(connection, row.get(), clock.instant()));
+    }
+
+    /** The kiosk in service whose token has this SHA-256 ({@code Tokens.hash}), for the authenticator. */
     public Optional<KioskIdentity> byTokenHash(String tokenHash) {
-        return database.read(connection -> Sql.one(connection, "SELECT id, name, village FROM kiosks WHERE token_hash = ?",
-                row -> new KioskIdentity(row.getString("id"), row.getString("name"), row.getString("village")),
+        return database.read(connection -> Sql.one(connection, "SELECT id, name, village, kind, resident_id FROM kiosks"
+                + " WHERE token_hash = ? AND " + IN_SERVICE,
+                row -> new KioskIdentity(row.getString("id"), row.getString("name"), row.getString("village"),
+                        KioskKind.valueOf(row.getString("kind")), row.getString("resident_id")),
                 tokenHash));
     }
 
@@ -102,7 +190,8 @@ public final class Kiosks {
 
     /** One kiosk as seen inside the caller's transaction. */
     public Optional<KioskView> find(Connection connection, String id, Instant now) throws SQLException {
-        return Sql.one(connection, "SELECT * FROM kiosks WHERE id = ?", row -> view(row, now), id);
+        Optional<Row> row = Sql.one(connection, "SELECT * FROM kiosks WHERE id = ?", Kiosks::row, id);
+        return row.isEmpty() ? Optional.empty() : Optional.of(view(connection, row.get(), now));
     }
 
     /**
@@ -149,8 +238,28 @@ public final class Kiosks {
         return lastSeen != null && !lastSeen.isBefore(now.minus(onlineWindow));
     }
 
-    private KioskView view(ResultSet row, Instant now) throws SQLException {
-        Instant lastSeen = Sql.instant(row, "last_seen_at");
+    private List<KioskView> views(Connection connection, List<Row> rows, Instant now) throws SQLException {
+        List<KioskView> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(view(connection, row, now));
+        }
+        return out;
+    }
+
+    private KioskView view(Connection connection, Row row, Instant now) throws SQLException {
+        KioskView.ResidentRef resident = null;
+        if (row.residentId() != null) {
+            Residence known = residence;
+            Optional<Residence.Resident> found = known == null ? Optional.empty()
+                    : known.find(connection, row.residentId());
+            resident = new KioskView.ResidentRef(row.residentId(), found.map(Residence.Resident::name).orElse(null));
+        }
+        return new KioskView(row.id(), row.name(), row.village(), row.kind(), resident, row.lastSeenAt(),
+                row.lastHeartbeat(), row.lastHeartbeatAt(), row.retiredAt() == null && isOnline(row.lastSeenAt(), now),
+                row.silentSince(), row.retiredAt());
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
         String heartbeat = row.getString("last_heartbeat");
         JsonNode heartbeatJson = null;
         if (heartbeat != null) {
@@ -160,8 +269,9 @@ public final class Kiosks {
                 throw new DatabaseException("stored heartbeat of kiosk " + row.getString("id") + " is not JSON", e);
             }
         }
-        return new KioskView(row.getString("id"), row.getString("name"), row.getString("village"), lastSeen,
-                heartbeatJson, Sql.instant(row, "last_heartbeat_at"), isOnline(lastSeen, now),
-                Sql.instant(row, "silent_since"));
+        return new Row(row.getString("id"), row.getString("name"), row.getString("village"),
+                KioskKind.valueOf(row.getString("kind")), row.getString("resident_id"), Sql.instant(row, "last_seen_at"),
+                heartbeatJson, Sql.instant(row, "last_heartbeat_at"), Sql.instant(row, "silent_since"),
+                Sql.instant(row, "retired_at"));
     }
 }

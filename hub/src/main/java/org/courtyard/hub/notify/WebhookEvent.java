@@ -22,11 +22,19 @@ public enum WebhookEvent {
     SILENT("kiosk.silent", true),
     /** A silent kiosk synced again. */
     BACK("kiosk.back", true),
+    /**
+     * A resident's home unit has not synced for {@code home.silent-minutes} (居家呼叫器离线): an elder
+     * whose help button may not reach anyone; it goes alone, its cadres @-mentioned.
+     */
+    HOME_OFFLINE("home.offline", false),
+    /** An offline home unit synced again. */
+    HOME_BACK("home.back", true),
     /** Once a day per village, at {@code care.digest-time}: the visits due soon and those overdue. */
     CARE_DIGEST("care.digest", true);
 
     /** What a receiver is told when its {@code events} are not configured: everything. */
-    public static final String DEFAULT_CONFIG = "new,overdue,resolved,repeated,person,checkin_missed,silent,back,care_digest";
+    public static final String DEFAULT_CONFIG =
+            "new,overdue,resolved,repeated,person,checkin_missed,silent,back,home_offline,home_back,care_digest";
 
     private final String wireName;
     private final boolean foldable;
@@ -65,7 +73,8 @@ public enum WebhookEvent {
 
     /**
      * Reads {@code new}, {@code overdue}, {@code resolved}, {@code repeated}, {@code person},
-     * {@code checkin_missed}, {@code silent}, {@code back} or {@code care_digest}.
+     * {@code checkin_missed}, {@code silent}, {@code back}, {@code home_offline}, {@code home_back} or
+     * {@code care_digest}.
      */
     public static WebhookEvent fromConfig(String word) {
         for (WebhookEvent event : values()) {

@@ -10,8 +10,9 @@ import org.courtyard.hub.sync.SyncPart;
  * The village's roster in a sync answer ({@code residents}, {@code cadres}, {@code village} with
  * its duty phone): sent whole when the village's roster version differs from the kiosk's slice
  * ({@code "roster"}, -1 before the first), else all three are null ("unchanged"). A change of the
- * duty phone is a roster change ({@link Villages#put}). A roster change wakes the village's held long-polls
- * (the feature wires that to {@link Residents#addRosterListener}).
+ * duty phone is a roster change ({@link Villages#put}). A roster change wakes the village's held
+ * long-polls (the feature wires that to {@link Residents#addRosterListener}). Courtyard kiosks only
+ * (a home unit gets its resident and the village's card from the home feature's part).
  */
 public final class RosterPart implements SyncPart {
 
@@ -24,6 +25,12 @@ public final class RosterPart implements SyncPart {
     @Override
     public String name() {
         return "roster";
+    }
+
+    /** Home units get their own resident only (the home feature's part), never the village's roster. */
+    @Override
+    public boolean serves(KioskIdentity kiosk) {
+        return !kiosk.home();
     }
 
     /** A kiosk without a roster; any version is news to it. */

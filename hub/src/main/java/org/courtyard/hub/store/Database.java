@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.courtyard.hub.store.internal.Migrations;
 import org.courtyard.hub.store.internal.SqliteConnections;
@@ -23,9 +26,9 @@ import org.sqlite.SQLiteException;
 /**
  * The hub's database file with one writer connection and a few reader connections.
  *
- * <p>{@link #write} serialises every write of the process through one lock and one connection and
- * commits before it returns; {@link #read} runs on a reader connection in a read transaction, so
- * several statements see one consistent snapshot. Closing waits for a write in progress, is safe
+ * <p>{@link #write} hands every write of the process to one writer thread and connection, which
+ * commits it (with the writes that waited beside it) before the call returns; {@link #read} runs
+ * on a reader connection in a read transaction, so several statements see one consistent snapshot. Closing waits for a write in progress, is safe
  * twice, and makes later calls fail with {@link IllegalStateException}.
  *
  * <p>The writer's transactions are begun, committed and rolled back by this class with SQL
@@ -50,7 +53,12 @@ public final class Database implements AutoCloseable {
     static final int READERS = 4;
 
     private final Path file;
+    /** Held by the writer thread while it runs a group, and by {@link #migrate} and {@link #close}. */
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Writes waiting for the writer thread, oldest first: a long job's next chunk queues behind them. */
+    private final BlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private final AtomicLong commits = new AtomicLong();
     private final Connection writer;
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
@@ -77,6 +85,8 @@ public final class Database implements AutoCloseable {
     private Database(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
+        this.writerThread = new Thread(this::writeGroups, "courtyard-db-writer");
+        writerThread.setDaemon(true);
     }
 
     /**
@@ -95,6 +105,7 @@ public final class Database implements AutoCloseable {
                 database.allReaders.add(reader);
                 database.idleReaders.add(reader);
             }
+            database.writerThread.start();
             return database;
         } catch (SQLException e) {
             closeQuietly(writer, e);
@@ -155,32 +166,205 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in a write transaction and commits it durably before returning; rolls
      * back and rethrows if {@code work} throws. Not re-entrant: a write inside a write fails.
      *
+     * <p>Group commit: the work runs on the one writer thread. Writes that arrive while it is busy
+     * wait together, and it then runs them all, oldest first, in one transaction, each inside a
+     * savepoint of its own, with one {@code COMMIT} (one fsync) for the group. Each caller still
+     * returns only after that commit, and a work that throws is rolled back to its savepoint
+     * alone: the others of its group commit without it. A storage failure (full disk, I/O error) fails the
+     * whole group with nothing of it stored, as SQLite may already have rolled it all back.
+     *
      * @throws StorageFullException if the disk is full; nothing of the write is stored
      * @throws DatabaseException for another SQL failure, after the rollback
      */
     public <T> T write(SqlWork<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
+        if (Thread.currentThread() == writerThread || writeLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("a write transaction is already open on this thread");
         }
-        writeLock.lock();
+        ensureOpen();
+        Pending<T> mine = new Pending<>(work);
+        pending.add(mine);
+        if (closed && pending.remove(mine)) {
+            ensureOpen(); // closed while queueing, and the writer thread will not take it
+        }
+        mine.awaitDone();
+        return mine.outcome();
+    }
+
+    /** The writer thread: takes the oldest waiting write and everything queued behind it, as one group. */
+    private void writeGroups() {
         try {
-            ensureOpen();
-            try {
-                // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
-                execute("BEGIN IMMEDIATE");
-                T result = work.run(writer);
-                execute("COMMIT");
-                writerFailure = null;
-                return result;
-            } catch (SQLException e) {
-                rollback(e);
-                throw failed(e);
-            } catch (RuntimeException e) {
-                rollback(e);
-                throw e;
+            while (true) {
+                List<Pending<?>> group = new ArrayList<>();
+                group.add(pending.take());
+                pending.drainTo(group);
+                writeLock.lock();
+                try {
+                    commitGroup(group);
+                } catch (RuntimeException | Error e) {
+                    // commitGroup handles SQL and work failures itself; this is a bug, not a storage problem.
+                    LOG.error("the database writer failed a group of {} writes", group.size(), e);
+                    failAll(group, e instanceof RuntimeException runtime ? runtime
+                            : new DatabaseException("write failed: " + e, e));
+                } finally {
+                    writeLock.unlock();
+                    group.forEach(Pending::finish);
+                }
             }
-        } finally {
-            writeLock.unlock();
+        } catch (InterruptedException e) {
+            // close(): fail what is still waiting below
+        }
+        IllegalStateException closedFailure = new IllegalStateException("The database " + file + " has been closed.");
+        for (Pending<?> left = pending.poll(); left != null; left = pending.poll()) {
+            left.fail(closedFailure);
+            left.finish();
+        }
+    }
+
+    /** How many transactions the writer has committed since the database was opened; for tests and harnesses. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Writes waiting for the writer now (those of the group running are no longer waiting). */
+    int waitingWrites() {
+        return pending.size();
+    }
+
+    /** Runs a group of writes in one transaction; the caller holds the write lock. */
+    private void commitGroup(List<Pending<?>> group) {
+        if (closed) {
+            IllegalStateException failure = new IllegalStateException("The database " + file + " has been closed.");
+            group.forEach(write -> write.fail(failure));
+            return;
+        }
+        try {
+            // IMMEDIATE takes the write lock now, so a write never fails halfway for want of it.
+            execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            rollback(e);
+            failAll(group, failed(e));
+            return;
+        }
+        boolean alone = group.size() == 1;
+        for (Pending<?> write : group) {
+            if (!(alone ? runAlone(write) : runInSavepoint(write, group))) {
+                return;
+            }
+        }
+        try {
+            execute("COMMIT");
+        } catch (SQLException e) {
+            rollback(e);
+            failAll(group, failed(e));
+            return;
+        }
+        commits.incrementAndGet();
+        writerFailure = null;
+    }
+
+    /** Runs the only write of a transaction; if it fails, rolls the transaction back and returns false. */
+    private boolean runAlone(Pending<?> write) {
+        try {
+            write.run(writer);
+            return true;
+        } catch (SQLException e) {
+            rollback(e);
+            write.fail(failed(e));
+        } catch (RuntimeException | Error e) {
+            rollback(e);
+            write.fail(e);
+        }
+        return false;
+    }
+
+    /**
+     * Runs one write of a group inside its own savepoint. Its own failure is rolled back to the
+     * savepoint and kept for its caller; a failure of the storage rolls back and fails the whole
+     * group, and then this returns false.
+     */
+    private boolean runInSavepoint(Pending<?> write, List<Pending<?>> group) {
+        try {
+            execute("SAVEPOINT courtyard_write");
+            try {
+                write.run(writer);
+                execute("RELEASE courtyard_write");
+                return true;
+            } catch (SQLException e) {
+                if (isStorageFailure(e)) {
+                    throw e;
+                }
+                write.fail(failed(e));
+            } catch (RuntimeException | Error e) {
+                write.fail(e);
+            }
+            execute("ROLLBACK TO courtyard_write");
+            execute("RELEASE courtyard_write");
+            return true;
+        } catch (SQLException e) {
+            rollback(e);
+            failAll(group, failed(e));
+            return false;
+        }
+    }
+
+    /** Fails every write of the group that has not failed on its own already. */
+    private static void failAll(List<Pending<?>> group, RuntimeException failure) {
+        group.stream().filter(write -> write.failure == null).forEach(write -> write.fail(failure));
+    }
+
+    /** One caller's write waiting for the writer thread, and then its outcome. */
+    private static final class Pending<T> {
+        private final SqlWork<T> work;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private T result;
+        private Throwable failure;
+
+        Pending(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection connection) throws SQLException {
+            result = work.run(connection);
+        }
+
+        void fail(Throwable cause) {
+            result = null;
+            failure = cause;
+        }
+
+        /** Tells the caller its outcome is settled; the writer thread's last word on this write. */
+        void finish() {
+            done.countDown();
+        }
+
+        /** Waits for the outcome, also if interrupted (the write may be running): then the interrupt is kept. */
+        void awaitDone() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The result; read by the caller once {@link #finish} was called. */
+        T outcome() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new DatabaseException("write failed: " + failure.getMessage(), failure);
+            }
+            return result;
         }
     }
 
@@ -235,6 +419,7 @@ public final class Database implements AutoCloseable {
                 return;
             }
             closed = true;
+            writerThread.interrupt();
             closeQuietly(writer, null);
             for (Connection reader : allReaders) {
                 closeQuietly(reader, null);
@@ -262,7 +447,7 @@ public final class Database implements AutoCloseable {
      * transaction back by itself after {@code SQLITE_FULL} and some I/O errors, and a failed
      * {@code BEGIN} opened none.
      */
-    private void rollback(Exception cause) {
+    private void rollback(Throwable cause) {
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
@@ -272,7 +457,7 @@ public final class Database implements AutoCloseable {
 
     private DatabaseException failed(SQLException e) {
         boolean full = StorageFullException.isSqliteFull(e);
-        if (e instanceof SQLiteException sqlite && STORAGE_FAILURES.contains(sqlite.getResultCode().code & 0xff)) {
+        if (isStorageFailure(e)) {
             writerFailure = new WriterFailure(full, e.getMessage());
             LOG.error("a write to {} failed: {}", file, e.getMessage());
         }
@@ -280,6 +465,10 @@ public final class Database implements AutoCloseable {
             return new StorageFullException("the disk of " + file + " is full; nothing of the write was stored", e);
         }
         return new DatabaseException("write failed: " + e.getMessage(), e);
+    }
+
+    private static boolean isStorageFailure(SQLException e) {
+        return e instanceof SQLiteException sqlite && STORAGE_FAILURES.contains(sqlite.getResultCode().code & 0xff);
     }
 
     private static void closeQuietly(Connection connection, Exception primary) {

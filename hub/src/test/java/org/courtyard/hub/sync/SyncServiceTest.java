@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.kiosk.KioskSchema;
 import org.courtyard.hub.store.Database;
@@ -37,7 +38,7 @@ class SyncServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     static final KioskIdentity KIOSK = new KioskIdentity("k-one", "活动室", "大村");
-    static final KioskIdentity HOME = new KioskIdentity("k-home", "王家", "小村");
+    static final KioskIdentity HOME = new KioskIdentity("k-home", "王家", "小村", KioskKind.HOME, "r-wang");
 
     @TempDir
     Path dir;
@@ -172,7 +173,7 @@ class SyncServiceTest {
     @Test
     void the_answer_and_its_cursor_are_made_of_the_parts_that_serve_the_kiosk() {
         sync.addPart(new CountingPart("help", 0, 5, "helpUpdates", kiosk -> true));
-        sync.addPart(new CountingPart("roster", -1, 2, "residents", kiosk -> !kiosk.equals(HOME)));
+        sync.addPart(new CountingPart("roster", -1, 2, "residents", kiosk -> !kiosk.home()));
 
         SyncService.Answer courtyard = sync.answer(KIOSK, sync.apply(KIOSK, body(KIOSK, "help=3.roster=2")));
         SyncService.Answer home = sync.answer(HOME, sync.apply(HOME, body(HOME, null)));

@@ -55,9 +55,10 @@ import org.slf4j.LoggerFactory;
  * EMERGENCY; plays people asked for (the screen's play button, 听通知, a cadre's "play now"), in the
  * order asked; scheduled NORMAL announcements, oldest occurrence first. So two never play at once.
  *
- * <p><b>When.</b> {@link Schedule} says which occurrence is due. A scheduled play is outdoor with the
- * chime; screen-only announcements ({@code outdoor=false}) and ones without audio are never
- * broadcast. NORMAL ones wait out the quiet hours (still played afterwards if their window is open);
+ * <p><b>When.</b> {@link Schedule} says which occurrence is due. A scheduled play has the chime and
+ * goes where {@link AnnounceSettings#scheduledPlays()} says: on a courtyard kiosk outdoors, and never
+ * for screen-only announcements ({@code outdoor=false}); on a home unit on its own speaker, the
+ * EMERGENCY ones (and NORMAL ones if configured). Announcements without audio are never played. NORMAL ones wait out the quiet hours (still played afterwards if their window is open);
  * EMERGENCY ones ignore them and preempt a NORMAL play in progress, which is reported PREEMPTED and
  * played again afterwards. A scheduled occurrence counts as done once it PLAYED or FAILED for good;
  * that is stored with its report in one transaction, so after a power cut a play still inside its
@@ -111,7 +112,7 @@ public final class Announcer implements AutoCloseable {
     private sealed interface Job permits Scheduled, Requested, Live {
     }
 
-    /** A scheduled occurrence, broadcast outdoors with the chime. */
+    /** A scheduled occurrence, played with the chime where the settings say. */
     private record Scheduled(Announcement announcement, Instant occurrence) implements Job {
     }
 
@@ -386,7 +387,7 @@ public final class Announcer implements AutoCloseable {
         List<Scheduled> due = new ArrayList<>();
         boolean quiet = quiet(now);
         for (Announcement announcement : known.values()) {
-            if (announcement.withdrawn() || !announcement.outdoor() || announcement.audio() == null
+            if (announcement.withdrawn() || !settings.scheduledPlays().plays(announcement) || announcement.audio() == null
                     || !library.has(announcement.audio().sha256())
                     || announcement.priority() == Priority.NORMAL && quiet) {
                 continue;
@@ -504,7 +505,7 @@ public final class Announcer implements AutoCloseable {
             return;
         }
         Announcement announcement = announcement(running.job);
-        Route route = running.job instanceof Requested requested ? requested.route() : Route.OUTDOOR;
+        Route route = running.job instanceof Requested requested ? requested.route() : settings.scheduledPlays().route();
         AudioClip clip;
         try {
             clip = library.clip(announcement.audio().sha256(), "announcement-" + announcement.id());
@@ -521,7 +522,8 @@ public final class Announcer implements AutoCloseable {
             finish(running, announcement, failed("the audio cannot be played: " + e.getMessage()), false);
             return;
         }
-        Loudspeaker.Play play = speaker.prepare(clip, route, route == Route.OUTDOOR);
+        // The chime before every scheduled play (on a home unit too: it turns heads) and every outdoor one.
+        Loudspeaker.Play play = speaker.prepare(clip, route, running.job instanceof Scheduled || route == Route.OUTDOOR);
         if (!beginPlaying(running, play)) {
             requeueIfPreempted(running);
             return;

@@ -1,6 +1,7 @@
 package org.courtyard.kiosk.app;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.courtyard.hardware.HardwareConfig;
+import org.courtyard.kiosk.HomeUnit;
 import org.courtyard.kiosk.Kiosk;
 import org.courtyard.kiosk.KioskConfig;
+import org.courtyard.kiosk.Profile;
 import org.courtyard.kiosk.enrol.Credentials;
 import org.courtyard.kiosk.enrol.EnrolmentClient;
 import org.courtyard.kiosk.enrol.EnrolmentConsole;
@@ -19,7 +23,8 @@ import org.courtyard.kiosk.ui.KioskWindow;
 
 /**
  * {@code java -jar courtyard-kiosk.jar …}: see {@link KioskConfig#USAGE}. The top of the kiosk: it
- * chooses the view (the touch screen or the headless console) for the wired {@link Kiosk}. Not a JavaFX
+ * chooses the assembly (the courtyard {@link Kiosk} or a {@link HomeUnit}) and the view (the touch
+ * screen or the headless console). Not a JavaFX
  * {@code Application} itself, so that the shaded jar starts without the JavaFX module path.
  */
 public final class Main {
@@ -57,19 +62,41 @@ public final class Main {
             }
             config = config.withCredentials(enrolled.get());
         }
+        if (config.profile() == Profile.HOME) {
+            HomeUnit unit = HomeUnit.create(config, Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(unit::close, "kiosk-shutdown"));
+            HeadlessConsole console = new HeadlessConsole(unit, out);
+            unit.start();
+            out.println("home unit " + config.kioskId() + " running headless; commands: " + console.usage());
+            runUntilQuit(console, in, config);
+            unit.close();
+            System.exit(0);
+            return;
+        }
         Kiosk kiosk = Kiosk.create(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(kiosk::close, "kiosk-shutdown"));
         if (config.headless()) {
             HeadlessConsole console = new HeadlessConsole(kiosk, out);
             kiosk.start();
-            out.println("kiosk " + config.kioskId() + " running headless; commands: press, long-press, "
-                    + "say TEXT, residents, checkin NAME, who NAME, messages NAME, listen NAME, status, quit");
-            console.run(in);
+            out.println("kiosk " + config.kioskId() + " running headless; commands: " + console.usage());
+            runUntilQuit(console, in, config);
         } else {
             kiosk.start();
             KioskWindow.run(kiosk);
         }
         kiosk.close();
         System.exit(0);
+    }
+
+    /**
+     * Reads the console until {@code quit}. The end of input is {@code quit} too, with simulated
+     * hardware (a pipe of commands); a real device keeps running without input (systemd gives it
+     * none) until it is stopped, and its shutdown hook closes it.
+     */
+    private static void runUntilQuit(HeadlessConsole console, BufferedReader in, KioskConfig config)
+            throws IOException, InterruptedException {
+        if (!console.run(in) && config.hardware().mode() == HardwareConfig.Mode.PI) {
+            Thread.currentThread().join();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Lamps;
@@ -63,9 +64,13 @@ public final class HelpController implements AutoCloseable {
     /** What the elder hears and reads when a help request could not be stored. */
     public static final String NOT_SAVED = "help.not-saved";
 
-    /** Tunables; {@link #defaults()} are the documented defaults. */
+    /**
+     * Tunables; {@link #defaults()} are the documented defaults. {@code askCategory}: whether the
+     * kiosk asks what kind of help after the request went out (紧急、看病…); a home unit, without a
+     * screen to answer on, does not.
+     */
     public record Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow,
-            Duration dutyPhoneAfter) {
+            Duration dutyPhoneAfter, boolean askCategory) {
 
         public Settings {
             if (cancelWindow.isNegative() || reuseWindow.isNegative() || dutyPhoneAfter.isNegative()) {
@@ -73,17 +78,17 @@ public final class HelpController implements AutoCloseable {
             }
         }
 
-        /** As before the duty phone: shown after the default two minutes. */
+        /** A courtyard kiosk's, which asks the category, with the duty phone after the default two minutes. */
         public Settings(Duration cancelWindow, boolean alertCourtyard, Duration reuseWindow) {
-            this(cancelWindow, alertCourtyard, reuseWindow, Duration.ofMinutes(2));
+            this(cancelWindow, alertCourtyard, reuseWindow, Duration.ofMinutes(2), true);
         }
 
         /**
          * 60 s to take a request back, courtyard alarm on, a press within 2 h of an open request
-         * repeats it, the duty phone after 2 minutes offline with the request unsent.
+         * repeats it, the duty phone after 2 minutes offline with the request unsent, the category asked.
          */
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(60), true, Duration.ofHours(2), Duration.ofMinutes(2));
+            return new Settings(Duration.ofSeconds(60), true, Duration.ofHours(2), Duration.ofMinutes(2), true);
         }
     }
 
@@ -104,6 +109,7 @@ public final class HelpController implements AutoCloseable {
     private Instant offlineSince;
     private LinkState link;
     private String dutyPhoneShown;
+    private volatile Supplier<String> speaksFor = () -> null;
 
     public HelpController(KioskModel model, HelpStore store, Outbox outbox, Feedback feedback, Lamps lamps,
             Clock clock, Settings settings) {
@@ -122,6 +128,16 @@ public final class HelpController implements AutoCloseable {
                 linkChanged(link, state.link());
             }
         });
+    }
+
+    /**
+     * A home unit's: every request is its resident's, so it names them in {@code HELP_REQUESTED}
+     * from the start (the protocol's {@code residentId}, "who asked, when the kiosk knows") and
+     * nobody is asked 「您是哪一位？」. {@code residentId} gives the id when a request is raised, or
+     * null while the hub has not said whom the unit belongs to (the hub then names them itself).
+     */
+    public void speakFor(Supplier<String> residentId) {
+        this.speaksFor = residentId;
     }
 
     /** Starts the once-a-second check of what the offline kiosk must show (the duty phone). */
@@ -161,7 +177,7 @@ public final class HelpController implements AutoCloseable {
                 repeat(open.get(), now);
                 return;
             }
-            Event event = Event.of(new HelpRequested(source, category, null, transcript), now,
+            Event event = Event.of(new HelpRequested(source, category, speaksFor.get(), transcript), now,
                     outbox.clockTrusted());
             try {
                 store.saveRequest(event);
@@ -424,7 +440,7 @@ public final class HelpController implements AutoCloseable {
         if (request.residentId() == null && !model.state().checkIn().residents().isEmpty()) {
             return "help.who.question";
         }
-        return request.category() == null ? "help.category.question" : null;
+        return request.category() == null && settings.askCategory() ? "help.category.question" : null;
     }
 
     private boolean online() {

@@ -67,14 +67,15 @@ public final class HelpStore {
         }
         store.appendUsingReserve(event, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO help_request (id, source, category, occurred_at, status, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO help_request (id, source, category, occurred_at, status, updated_at, resident_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, event.id().toString());
                 insert.setString(2, requested.source().name());
                 insert.setString(3, requested.category() == null ? null : requested.category().name());
                 insert.setString(4, event.occurredAt().toString());
                 insert.setString(5, LocalHelpStatus.SAVED.name());
                 insert.setString(6, event.occurredAt().toString());
+                insert.setString(7, requested.residentId());
                 insert.executeUpdate();
             }
             return null;

@@ -2,12 +2,14 @@ package org.courtyard.kiosk.speech;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.hardware.AudioClip;
 import org.courtyard.hardware.Loudspeaker;
 import org.courtyard.hardware.Route;
 import org.courtyard.hardware.Tones;
@@ -46,6 +48,14 @@ public final class Feedback implements AutoCloseable {
      * yet spoken.
      */
     public void say(String... keys) {
+        say(Optional.empty(), keys);
+    }
+
+    /**
+     * As {@link #say(String...)}, with {@code lead} spoken first when present: a home unit's
+     * resident's name before its thanks (张桂英，谢谢您…).
+     */
+    public void say(Optional<AudioClip> lead, String... keys) {
         int dropped = 0;
         for (Runnable waiting : queue.toArray(new Runnable[0])) {
             // Only prompts: an alarm queued just before (the help flow sounds it, then speaks) must sound.
@@ -54,6 +64,7 @@ public final class Feedback implements AutoCloseable {
             }
         }
         outstanding.addAndGet(-dropped);
+        lead.ifPresent(clip -> submit(true, () -> loudspeaker.play(clip, Route.INDOOR, false)));
         for (String key : keys) {
             submit(true, () -> prompts.clip(key).ifPresentOrElse(
                     clip -> loudspeaker.play(clip, Route.INDOOR, false),

@@ -375,7 +375,10 @@ final class KioskViewModel {
         line.append("  ").append(text("ui.sim.relay", text(sim.relayOn() ? "ui.sim.relay.on" : "ui.sim.relay.off")));
         Map<LampRole, LampState> lamps = new EnumMap<>(LampRole.class);
         for (LampRole role : LampRole.values()) {
-            lamps.put(role, sim.lampState(role));
+            // The 报平安 lamp is a home unit's (no screen); a courtyard kiosk has none.
+            if (role != LampRole.CHECKIN) {
+                lamps.put(role, sim.lampState(role));
+            }
         }
         lamps.forEach((role, state) -> line.append("  ")
                 .append(text("ui.sim.lamp", text("ui.sim.lamp." + role.name()), text("ui.sim.lamp." + state.name()))));

@@ -7,15 +7,23 @@ import org.courtyard.kiosk.screens.Screens;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
 
-/** What a voice command does: the same controllers the screen and the button call. */
+/** What a voice command does: the same controllers the screen and the buttons call. */
 public final class VoiceActions implements VoiceCommands.Actions {
 
     private final HelpController help;
     private final Screens screens;
+    private final Runnable checkIn;
 
+    /** A courtyard kiosk's: 报平安 opens the check-in screen. */
     public VoiceActions(HelpController help, Screens screens) {
+        this(help, screens, () -> screens.open(Screen.CHECK_IN));
+    }
+
+    /** With {@code checkIn} for a confirmed 报平安 (a home unit checks its resident in at once). */
+    public VoiceActions(HelpController help, Screens screens, Runnable checkIn) {
         this.help = help;
         this.screens = screens;
+        this.checkIn = checkIn;
     }
 
     @Override
@@ -25,7 +33,7 @@ public final class VoiceActions implements VoiceCommands.Actions {
 
     @Override
     public void checkIn() {
-        screens.open(Screen.CHECK_IN);
+        checkIn.run();
     }
 
     @Override

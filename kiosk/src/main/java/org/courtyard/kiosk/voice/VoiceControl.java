@@ -3,29 +3,29 @@ package org.courtyard.kiosk.voice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.courtyard.kiosk.core.HelpView;
-import org.courtyard.kiosk.core.IdleTimer;
 import org.courtyard.kiosk.core.KioskModel;
 import org.courtyard.kiosk.core.KioskState;
 import org.courtyard.kiosk.core.LocalHelpStatus;
 import org.courtyard.kiosk.core.Screen;
 import org.courtyard.kiosk.core.VoiceActivity;
-import org.courtyard.kiosk.screens.Screens;
 import org.courtyard.kiosk.speech.Feedback;
 
 /**
  * The voice at the kiosk, as the screen, the button and the console use it: push-to-talk
  * ({@link #listen}), what was said or typed ({@link #hear}), and the offer of a voice memo after a
- * new help request. Owns the {@link VoiceService} (the microphone side) and turns what it reports
+ * new help request. A home unit uses it too, without push-to-talk: always-on listening for the
+ * distress phrases and the memo after a help request. Owns the {@link VoiceService} (the microphone side) and turns what it reports
  * into model changes; the kiosk never hears itself: listening starts once its own voice is quiet.
  */
 public final class VoiceControl implements AutoCloseable {
 
     private final KioskModel model;
     private final Feedback feedback;
-    private final Screens screens;
-    private final IdleTimer idle;
+    private final Consumer<String> say;
+    private final Runnable touched;
     private final VoiceCommands commands;
     private final VoiceService ears;
     private final boolean memoAfterHelp;
@@ -36,17 +36,19 @@ public final class VoiceControl implements AutoCloseable {
     private boolean helpBaseline;
 
     /**
+     * @param say speaks a prompt and keeps it for 再说一遍 (on the model thread)
+     * @param touched someone is here (the idle timer starts again)
      * @param ears makes the voice service that reports to the listener it is given
      * @param voiceWanted whether a speech model was configured, so that voice being off is a problem to show
      * @param memoSaved run when a memo was queued (the uploader looks at its queue)
      */
-    public VoiceControl(KioskModel model, Feedback feedback, Screens screens, IdleTimer idle, VoiceCommands commands,
-            Function<VoiceService.Listener, VoiceService> ears, boolean memoAfterHelp, boolean voiceWanted,
-            Runnable memoSaved) {
+    public VoiceControl(KioskModel model, Feedback feedback, Consumer<String> say, Runnable touched,
+            VoiceCommands commands, Function<VoiceService.Listener, VoiceService> ears, boolean memoAfterHelp,
+            boolean voiceWanted, Runnable memoSaved) {
         this.model = model;
         this.feedback = feedback;
-        this.screens = screens;
-        this.idle = idle;
+        this.say = say;
+        this.touched = touched;
         this.commands = commands;
         this.memoAfterHelp = memoAfterHelp;
         this.voiceWanted = voiceWanted;
@@ -67,7 +69,7 @@ public final class VoiceControl implements AutoCloseable {
 
     /** What the elder said (recognised, or typed with the headless {@code say}). */
     public void hear(String text) {
-        idle.touch();
+        touched.run();
         commands.hear(text);
     }
 
@@ -77,14 +79,14 @@ public final class VoiceControl implements AutoCloseable {
      * itself) listens until the elder stops speaking; with voice off it says so instead.
      */
     public void listen() {
-        idle.touch();
+        touched.run();
         model.execute(() -> {
             model.update(state -> state.withScreen(Screen.LISTENING));
             if (!ears.canListen()) {
-                screens.say("voice.off");
+                say.accept("voice.off");
                 return;
             }
-            screens.say("voice.listen");
+            say.accept("voice.listen");
             listenWhenQuiet(false);
         });
     }
@@ -136,7 +138,7 @@ public final class VoiceControl implements AutoCloseable {
             if (help == null || !help.id().equals(id) || !help.status().isOpen()) {
                 return;
             }
-            screens.say("voice.memo.prompt");
+            say.accept("voice.memo.prompt");
             feedback.whenQuiet(() -> ears.recordMemo(id));
         })));
     }
@@ -170,7 +172,7 @@ public final class VoiceControl implements AutoCloseable {
                 if (model.state().screen() != Screen.LISTENING) {
                     return;
                 }
-                screens.say("voice.unheard");
+                say.accept("voice.unheard");
                 if (!followUp) {
                     listenWhenQuiet(true);
                 }
@@ -179,7 +181,7 @@ public final class VoiceControl implements AutoCloseable {
 
         @Override
         public void memoSaved(UUID requestId) {
-            model.execute(() -> screens.say("voice.memo.saved"));
+            model.execute(() -> say.accept("voice.memo.saved"));
             memoSaved.run();
         }
 

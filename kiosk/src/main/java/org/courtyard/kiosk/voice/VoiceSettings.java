@@ -63,9 +63,25 @@ public record VoiceSettings(boolean alwaysOn, List<String> distressPhrases, doub
                 -45, true, Duration.ofSeconds(30), Duration.ofMillis(3_000), false, 1_000);
     }
 
+    /**
+     * A home unit's defaults: as {@link #defaults()}, but always listening for 救命 and 帮帮我. The
+     * unit is in one resident's home and installed with their consent, and someone who has fallen
+     * may reach no button; the false-alarm guard is the same (only those phrases, confidence, never
+     * while the unit itself speaks).
+     */
+    public static VoiceSettings homeDefaults() {
+        VoiceSettings d = defaults();
+        return new VoiceSettings(true, List.of("救命", "帮帮我"), d.minConfidence(), d.endSilence(), d.maxListen(),
+                d.speechLevelDb(), d.memoAfterHelp(), d.memoMax(), d.memoEndSilence(), d.keepAudio(), d.logMax());
+    }
+
     /** The settings from config keys {@code voice.*} in {@code values}; other keys are ignored. */
     public static VoiceSettings from(Map<String, String> values) {
-        VoiceSettings d = defaults();
+        return from(values, defaults());
+    }
+
+    /** As {@link #from(Map)}, with {@code d} for the keys not given (a profile's defaults). */
+    public static VoiceSettings from(Map<String, String> values, VoiceSettings d) {
         List<String> distress = values.containsKey("voice.always-on.phrases")
                 ? Arrays.stream(values.get("voice.always-on.phrases").split("[,，]")).map(String::strip)
                         .filter(phrase -> !phrase.isEmpty()).toList()

@@ -268,7 +268,7 @@ class KioskStoreTest {
             });
             assertThat(others).as("announcements, plays, recognitions, schema_version").containsExactly(1, 1, 1, 0);
             assertThat(steps(store, "outbox")).containsExactly(1, 2, 3);
-            assertThat(steps(store, "help")).containsExactly(1);
+            assertThat(steps(store, "help")).containsExactly(1, 2);
             assertThat(steps(store, "checkin")).containsExactly(1, 2, 3, 4);
             assertThat(checkIns.residents()).allSatisfy(card -> assertThat(card.group()).isNull());
 

@@ -34,6 +34,11 @@ public final class WithMicrophone implements Hardware {
     }
 
     @Override
+    public HelpButton checkInButton() {
+        return sim.checkInButton();
+    }
+
+    @Override
     public Lamps lamps() {
         return sim.lamps();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.api.Feature;
 import org.courtyard.hub.api.FeatureContext;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.kiosk.Enrolment;
 import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.kiosk.FleetNotices;
@@ -16,10 +17,11 @@ import org.courtyard.hub.store.Migration;
 import org.courtyard.protocol.Heartbeat;
 
 /**
- * The kiosks: registration and enrolment, kiosk tokens as callers, every sync as a contact and
- * HEARTBEAT as the kiosk's health, the live events {@code kiosk-seen}, {@code kiosk-silent} and
- * {@code kiosk-back}, the webhooks {@code kiosk.silent} and {@code kiosk.back}, and the periodic
- * check {@value #SILENT_CHECK}.
+ * The kiosks: registration (courtyard kiosks and home units), enrolment and retirement, kiosk
+ * tokens as callers, every sync as a contact and HEARTBEAT as the kiosk's health, the live events
+ * {@code kiosk-seen}, {@code kiosk-silent} and {@code kiosk-back} (every kind), the webhooks
+ * {@code kiosk.silent} and {@code kiosk.back} (courtyard kiosks; the home feature watches home
+ * units), and the periodic check {@value #SILENT_CHECK}.
  */
 public final class KioskFeature implements Feature {
 
@@ -31,10 +33,11 @@ public final class KioskFeature implements Feature {
     private final Duration checkEvery;
     private final Duration enrolmentCodeLifetime;
     private Kiosks kiosks;
+    private FleetWatch fleet;
 
     /**
      * @param onlineWindow a kiosk counts as online if it synced within this long
-     * @param silentAfter a kiosk that has not synced this long raises the silent-kiosk alert
+     * @param silentAfter a courtyard kiosk that has not synced this long raises the silent-kiosk alert
      * @param checkEvery how often the hub looks for silent kiosks
      * @param enrolmentCodeLifetime how long a kiosk's enrolment code works
      */
@@ -62,7 +65,8 @@ public final class KioskFeature implements Feature {
         hub.authenticator().add(kiosks::byTokenHash);
 
         FleetNotices notices = new FleetNotices(hub.webhooks(), hub.zone(), silentAfter);
-        FleetWatch fleet = new FleetWatch(hub.database(), hub.clock(), kiosks, silentAfter, notices);
+        fleet = new FleetWatch(hub.database(), hub.clock(), kiosks);
+        fleet.watch(KioskKind.COURTYARD, silentAfter, "kiosk.silent-minutes", notices);
         fleet.addListener(notices);
         fleet.addListener(change -> hub.stream().publish(switch (change.kind()) {
             case SILENT -> "kiosk-silent";
@@ -86,5 +90,13 @@ public final class KioskFeature implements Feature {
             throw new IllegalStateException("the kiosk feature is not installed yet");
         }
         return kiosks;
+    }
+
+    /** The watch over the kiosks' contact, for features that watch a kind of kiosk of their own. */
+    public FleetWatch fleet() {
+        if (fleet == null) {
+            throw new IllegalStateException("the kiosk feature is not installed yet");
+        }
+        return fleet;
     }
 }

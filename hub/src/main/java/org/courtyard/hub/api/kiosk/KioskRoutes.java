@@ -23,11 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/kiosks} (ADMIN), {@code GET /api/v1/kiosks} and {@code /kiosks/{id}} (staff;
- * cadres see their village), {@code POST /api/v1/kiosks/{id}/enrolment-code} (ADMIN): a new
- * one-time code for a kiosk; {@code POST /api/v1/enrol} (no authentication, throttled by a
- * {@link GuessThrottle} with the {@link GuessThrottle#ENROLMENT} rules): a kiosk trades a code for
- * its id and a new token.
+ * {@code POST /api/v1/kiosks} (ADMIN; a courtyard kiosk or a home unit), {@code GET /api/v1/kiosks}
+ * and {@code /kiosks/{id}} (staff; cadres see their village), {@code POST
+ * /api/v1/kiosks/{id}/enrolment-code} (ADMIN): a new one-time code for a kiosk; {@code POST
+ * /api/v1/kiosks/{id}/retire} (ADMIN): out of service; {@code POST /api/v1/enrol} (no
+ * authentication, throttled by a {@link GuessThrottle} with the {@link GuessThrottle#ENROLMENT}
+ * rules): a kiosk trades a code for its id and a new token.
  */
 final class KioskRoutes {
 
@@ -71,6 +72,8 @@ final class KioskRoutes {
         hub.route(GET, "/api/v1/kiosks/{id}", Access.STAFF, (exchange, user) -> Reply.ok(kiosks.get(user,
                 exchange.pathParameter("id"))));
         hub.route(POST, "/api/v1/kiosks/{id}/enrolment-code", Access.ADMIN, this::issue);
+        hub.route(POST, "/api/v1/kiosks/{id}/retire", Access.ADMIN.to("retire kiosks"), (exchange, admin) ->
+                Reply.ok(kiosks.retire(exchange.pathParameter("id"), Actors.trail(audit, admin, exchange))));
         hub.route(POST, "/api/v1/enrol", Access.PUBLIC, (exchange, nobody) -> enrol(exchange));
     }
 

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * the events do and what the answer carries is the features' ({@link SyncService}).
  *
  * <p>Long-poll: when the batch carried no events and no part has news after the cursor, the
- * exchange is detached and parked in {@link LongPolls}; the Jetty thread returns at once. The held
+ * exchange is detached and parked in {@link LongPolls}; the lane's thread returns at once, having
+ * run only the parts' cheap news checks, not their answers. The held
  * answer is written when a feature wakes the kiosk (a help update, an announcement, a roster change
  * committed), or with no news when {@code wait} runs out (at most the configured maximum; larger
  * values are cut to it).
@@ -65,16 +66,17 @@ public final class SyncFeature implements Feature {
         Duration wait = waitOf(exchange);
         JsonNode body = exchange.bodyTree();
         Batch batch = sync.apply(kiosk, body);
-        SyncService.Answer answer = sync.answer(kiosk, batch);
-        if (wait.isZero() || batch.eventsSent() > 0 || answer.news()) {
-            return Reply.ok(answer.body());
+        if (wait.isZero() || batch.eventsSent() > 0) {
+            return Reply.ok(sync.answer(kiosk, batch).body());
         }
+        // A long-poll: park it first, then look for news once (reads only, each part's newest
+        // change after the cursor). A change that commits after parking wakes the waiter; one that
+        // committed before is found by this look. The full answer is made only when it is sent.
         Response response = exchange.response();
         Callback callback = exchange.detach();
         LongPolls.Waiter waiter = longPolls.park(kiosk, wait,
                 () -> answerLater(sync, kiosk, batch, response, callback));
         try {
-            // A change that committed between the first answer and parking woke nobody: look again.
             if (sync.hasNews(kiosk, batch.cursor())) {
                 waiter.release();
             }

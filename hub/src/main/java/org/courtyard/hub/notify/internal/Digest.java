@@ -22,7 +22,7 @@ public final class Digest {
 
     /** The groups in the order a digest lists them: the short device lines first, the long list last. */
     private static final List<WebhookEvent> ORDER = List.of(WebhookEvent.SILENT, WebhookEvent.BACK,
-            WebhookEvent.CHECKIN_MISSED, WebhookEvent.CARE_DIGEST);
+            WebhookEvent.HOME_BACK, WebhookEvent.CHECKIN_MISSED, WebhookEvent.CARE_DIGEST);
 
     /** One message to fold: its event's wire name and what the outbox holds for it. */
     public record Folded(String event, StoredNotice notice) {
@@ -85,8 +85,10 @@ public final class Digest {
             case CHECKIN_MISSED -> "【未报平安】" + how + " " + n + " 人未报平安，请结对干部尽快联系：" + list;
             case SILENT -> "【设备失联】" + how + " " + n + " 台设备失联，老人求助可能发不出来，请检查电源和网络：" + list;
             case BACK -> "【设备恢复】" + how + " " + n + " 台设备恢复联系：" + list;
+            case HOME_BACK -> "【居家呼叫器恢复】" + how + " " + n + " 台居家呼叫器恢复联系：" + list;
             case CARE_DIGEST -> "【走访提醒】" + how + " " + n + " 个村有要走访的人，请结对干部及时走访：" + list;
             case NEW, OVERDUE, RESOLVED, REPEATED, PERSON -> throw new IllegalStateException("help is never folded");
+            case HOME_OFFLINE -> throw new IllegalStateException("an offline home unit goes alone");
         };
     }
 

@@ -14,15 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The help button on a GPIO input (Pi4J id {@value #IO_ID}). Pi4J's own debounce is switched off:
- * {@link ButtonLogic} debounces, so that a real edge and a simulated press are treated alike.
+ * A push button on a GPIO input: the red help button (Pi4J id {@value #HELP_ID}, action lines
+ * {@code button press} / {@code button long-press}) or a home unit's green 报平安 button
+ * ({@value #CHECK_IN_ID}, {@code checkin-button press} / {@code checkin-button long-press}). Both
+ * share the configured pull, polarity, debounce and long-press time. Pi4J's own debounce is
+ * switched off: {@link ButtonLogic} debounces, so that a real edge and a simulated press are
+ * treated alike.
  */
-public final class GpioHelpButton implements HelpButton, AutoCloseable {
+public final class GpioButton implements HelpButton, AutoCloseable {
 
-    public static final String IO_ID = "help-button";
+    /** The help button's Pi4J id. */
+    public static final String HELP_ID = "help-button";
+    /** The 报平安 button's Pi4J id. */
+    public static final String CHECK_IN_ID = "checkin-button";
 
-    private static final Logger log = LoggerFactory.getLogger(GpioHelpButton.class);
+    private static final Logger log = LoggerFactory.getLogger(GpioButton.class);
 
+    private final String name;
     private final DigitalInput input;
     private final boolean activeLow;
     private final Scheduler scheduler;
@@ -30,27 +38,49 @@ public final class GpioHelpButton implements HelpButton, AutoCloseable {
     private final ButtonLogic logic;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public GpioHelpButton(Context context, GpioProviders providers, HardwareConfig config, Scheduler scheduler,
+    /** The help button on {@code config.buttonPin()}. */
+    public static GpioButton help(Context context, GpioProviders providers, HardwareConfig config, Scheduler scheduler,
             ActionBus bus) {
+        return new GpioButton(context, providers, config, config.buttonPin(), HELP_ID, "help button", "button",
+                scheduler, bus);
+    }
+
+    /**
+     * The 报平安 button on {@code config.checkInButtonPin()}.
+     *
+     * @throws IllegalArgumentException if the configuration has no such button
+     */
+    public static GpioButton checkIn(Context context, GpioProviders providers, HardwareConfig config,
+            Scheduler scheduler, ActionBus bus) {
+        if (config.checkInButtonPin() == null) {
+            throw new IllegalArgumentException("no check-in button pin configured");
+        }
+        return new GpioButton(context, providers, config, config.checkInButtonPin(), CHECK_IN_ID, "check-in button",
+                "checkin-button", scheduler, bus);
+    }
+
+    private GpioButton(Context context, GpioProviders providers, HardwareConfig config, int pin, String ioId,
+            String name, String linePrefix, Scheduler scheduler, ActionBus bus) {
+        this.name = name;
         this.activeLow = config.buttonActiveLow();
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.logic = new ButtonLogic(config.debounce(), config.longPress(), scheduler, new ButtonLogic.Listener() {
             @Override
             public void press() {
-                report("button press", Listener::onPress);
+                report(linePrefix + " press", Listener::onPress);
             }
 
             @Override
             public void longPress() {
-                report("button long-press", Listener::onLongPress);
+                report(linePrefix + " long-press", Listener::onLongPress);
             }
         });
-        this.input = Gpio.open("help button", config.buttonPin(), providers.digitalInput(),
+        this.input = Gpio.open(name, pin, providers.digitalInput(),
                 () -> context.create(DigitalInput.newConfigBuilder(context)
-                        .id(IO_ID)
-                        .name("help button")
-                        .address(config.buttonPin())
+                        .id(ioId)
+                        .name(name)
+                        .address(pin)
                         .pull(pull(config.buttonPull()))
                         .debounce(0L)
                         .provider(providers.digitalInput())
@@ -68,7 +98,7 @@ public final class GpioHelpButton implements HelpButton, AutoCloseable {
 
     private void edge(DigitalState level) {
         if (level == DigitalState.UNKNOWN) {
-            log.debug("help button reported an unknown level; ignored");
+            log.debug("{} reported an unknown level; ignored", name);
             return;
         }
         boolean pressed = activeLow ? level == DigitalState.LOW : level == DigitalState.HIGH;
@@ -82,7 +112,7 @@ public final class GpioHelpButton implements HelpButton, AutoCloseable {
                 try {
                     call.accept(listener);
                 } catch (RuntimeException e) {
-                    log.warn("help button listener failed", e);
+                    log.warn("{} listener failed", name, e);
                 }
             }
         });

@@ -16,14 +16,14 @@ import org.courtyard.hardware.HelpButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GpioHelpButtonTest {
+class GpioButtonTest {
 
     private final Context context = MockGpio.context();
     private final ManualScheduler time = new ManualScheduler();
     private final ActionBus bus = new ActionBus();
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private GpioHelpButton button;
+    private GpioButton button;
     private MockDigitalInput pin;
 
     @AfterEach
@@ -33,8 +33,8 @@ class GpioHelpButtonTest {
     }
 
     private void wire(HardwareConfig config) {
-        button = new GpioHelpButton(context, MockGpio.PROVIDERS, config, time, bus);
-        pin = MockGpio.input(context, GpioHelpButton.IO_ID);
+        button = GpioButton.help(context, MockGpio.PROVIDERS, config, time, bus);
+        pin = MockGpio.input(context, GpioButton.HELP_ID);
         bus.addListener(action -> lines.add(action.line()));
         button.addListener(new HelpButton.Listener() {
             @Override

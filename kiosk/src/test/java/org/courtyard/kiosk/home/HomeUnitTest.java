@@ -1,0 +1,228 @@
+package org.courtyard.kiosk.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.courtyard.hardware.LampRole;
+import org.courtyard.hardware.LampState;
+import org.courtyard.hardware.Simulator;
+import org.courtyard.kiosk.HomeUnit;
+import org.courtyard.kiosk.MutableClock;
+import org.courtyard.kiosk.TestKiosks;
+import org.courtyard.kiosk.core.LinkState;
+import org.courtyard.kiosk.help.HelpStore;
+import org.courtyard.kiosk.store.KioskStore;
+import org.courtyard.protocol.CheckedIn;
+import org.courtyard.protocol.Event;
+import org.courtyard.protocol.EventType;
+import org.courtyard.protocol.HelpRepeated;
+import org.courtyard.protocol.HelpRequested;
+import org.courtyard.protocol.ResidentCard;
+import org.courtyard.protocol.ResidentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A home unit (simulated buttons and lamps, no hub reachable): the green button checks its
+ * resident in once a day with thanks, the lamp glows from the morning until then, reminders are
+ * spoken at their times only while it is not done, and the red button or a long green press ask for
+ * help for the unit's resident without asking a category or who it is; a press again while the
+ * request is open sends it again, and offline the unit says only what it knows.
+ */
+class HomeUnitTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** 06:30 in Asia/Shanghai, the unit's default zone: before the lamp's 07:00. */
+    private static final Instant EARLY = Instant.parse("2026-11-28T22:30:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(EARLY);
+    private final List<String> actions = new CopyOnWriteArrayList<>();
+    private HomeUnit unit;
+
+    /** A unit that already heard from the hub that it is 张桂英's. */
+    private HomeUnit unit(boolean bound) throws Exception {
+        if (bound) {
+            try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+                new HomeStore(store).replaceResident(new ResidentCard("r-zhangguiy", "张桂英", ResidentType.ELDER, null),
+                        EARLY);
+            }
+        }
+        unit = HomeUnit.create(TestKiosks.config(dir, "http://127.0.0.1:9", "profile=home", "home.name-voice=none",
+                "home.reminders=09:00,16:00"), clock);
+        unit.hardware().addActionListener(action -> actions.add(action.line()));
+        unit.start();
+        unit.model().awaitIdle(WAIT);
+        return unit;
+    }
+
+    @AfterEach
+    void close() {
+        if (unit != null) {
+            unit.close();
+        }
+    }
+
+    private Simulator buttons() {
+        return unit.hardware().simulator().orElseThrow();
+    }
+
+    private LampState lamp() {
+        return buttons().lampState(LampRole.CHECKIN);
+    }
+
+    private void tick() throws Exception {
+        unit.checkIn().tick();
+        unit.model().awaitIdle(WAIT);
+    }
+
+    private List<Event> outbox() {
+        unit.close();
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            return store.pending(10);
+        }
+    }
+
+    private long reminders(String start) {
+        return actions.stream().filter(line -> line.startsWith(start) && line.contains("prompt-unit.checkin.reminder"))
+                .count();
+    }
+
+    @Test
+    void the_lamp_glows_from_the_morning_and_a_green_press_checks_the_resident_in_once_with_thanks() throws Exception {
+        unit(true);
+        assertThat(unit.checkIn().status().today()).isEqualTo(HomeCheckIn.Today.WAITING);
+        assertThat(lamp()).isEqualTo(LampState.OFF);
+
+        clock.advance(Duration.ofMinutes(30));
+        tick();
+        assertThat(unit.checkIn().status().today()).isEqualTo(HomeCheckIn.Today.DUE);
+        assertThat(lamp()).isEqualTo(LampState.ON);
+
+        buttons().pressCheckInButton();
+        await().atMost(WAIT).until(() -> unit.checkIn().status().today() == HomeCheckIn.Today.DONE);
+        unit.model().awaitIdle(WAIT); // the status is set before the thanks, in the same piece of work
+        assertThat(lamp()).isEqualTo(LampState.OFF);
+        assertThat(unit.model().state().lastPrompt()).isEqualTo("unit.checkin.thanks");
+        await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-unit.checkin.thanks")));
+
+        buttons().pressCheckInButton();
+        await().atMost(WAIT).until(() -> "unit.checkin.already".equals(unit.model().state().lastPrompt()));
+        assertThat(outbox()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventType.CHECKED_IN);
+            assertThat(((CheckedIn) event.payload()).residentId()).isEqualTo("r-zhangguiy");
+        });
+    }
+
+    @Test
+    void a_reminder_is_spoken_at_its_time_once_and_not_after_the_check_in_nor_before_the_next_day() throws Exception {
+        unit(true);
+        clock.advance(Duration.ofMinutes(150)); // 09:00
+        tick();
+        await().atMost(WAIT).until(() -> reminders("audio end") == 1);
+        tick();
+        assertThat(reminders("audio start")).as("spoken once, though the timer ticked twice").isEqualTo(1);
+
+        buttons().pressCheckInButton();
+        await().atMost(WAIT).until(() -> unit.checkIn().status().today() == HomeCheckIn.Today.DONE);
+        clock.advance(Duration.ofHours(7)); // 16:00, done already
+        tick();
+        await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-unit.checkin.thanks")));
+        assertThat(reminders("audio start")).isEqualTo(1);
+
+        clock.advance(Duration.ofHours(15)); // 07:00 the next day: due again, the lamp on
+        tick();
+        assertThat(unit.checkIn().status().today()).isEqualTo(HomeCheckIn.Today.DUE);
+        assertThat(lamp()).isEqualTo(LampState.ON);
+    }
+
+    @Test
+    void the_red_button_and_a_long_green_press_ask_for_help_without_the_category_question() throws Exception {
+        unit(true);
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> unit.model().state().help() != null);
+        unit.model().awaitIdle(WAIT);
+        assertThat(unit.model().state().lastPrompt()).isNotEqualTo("help.category.question");
+        await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-help.saved")));
+        assertThat(actions).noneMatch(line -> line.contains("help.category.question"));
+        assertThat(actions).noneMatch(line -> line.startsWith("relay on"));
+
+        List<Event> events = outbox();
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventType.HELP_REQUESTED);
+            assertThat(((HelpRequested) event.payload()).source().name()).isEqualTo("BUTTON");
+            assertThat(((HelpRequested) event.payload()).residentId()).as("named from the start")
+                    .isEqualTo("r-zhangguiy");
+        });
+    }
+
+    @Test
+    void a_red_press_while_the_request_is_open_sends_it_again_and_offline_says_only_that_it_is_kept()
+            throws Exception {
+        unit(true);
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-help.saved.offline")));
+
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> "help.repeated.offline".equals(unit.model().state().lastPrompt()));
+        await().atMost(WAIT).until(() -> actions.stream()
+                .anyMatch(line -> line.startsWith("audio start") && line.contains("prompt-help.repeated.offline")));
+        assertThat(actions).as("nothing it cannot know, no question it has no screen for")
+                .noneMatch(line -> line.contains("help.acknowledged") || line.contains("help.assigned")
+                        || line.contains("help.who.question") || line.contains("help.category.question"));
+        assertThat(buttons().lampState(LampRole.SENDING)).as("still being sent").isEqualTo(LampState.BLINK);
+
+        List<Event> events = outbox();
+        assertThat(events).extracting(Event::type).containsExactly(EventType.HELP_REQUESTED, EventType.HELP_REPEATED);
+        assertThat(((HelpRepeated) events.get(1).payload()).requestId()).isEqualTo(events.get(0).id());
+    }
+
+    @Test
+    void two_minutes_offline_with_the_request_unsent_it_says_the_villages_duty_phone() throws Exception {
+        try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
+            new HelpStore(store).saveDutyPhone("0871-6512 3456");
+        }
+        unit(true);
+        await().atMost(WAIT).until(() -> unit.model().state().link() == LinkState.OFFLINE);
+        buttons().pressButton();
+        await().atMost(WAIT).until(() -> unit.model().state().help() != null);
+        unit.model().awaitIdle(WAIT);
+        assertThat(unit.model().state().help().dutyPhone()).isNull();
+
+        clock.advance(Duration.ofMinutes(2));
+        // Help's own once-a-second check, as at the courtyard: no press or answer needed.
+        await().atMost(WAIT).until(() -> unit.model().state().help().dutyPhone() != null);
+        assertThat(unit.model().state().help().dutyPhone()).isEqualTo("0871-6512 3456");
+        await().atMost(WAIT).until(() -> actions.stream()
+                .anyMatch(line -> line.startsWith("audio start prompt-help.duty-phone")));
+    }
+
+    @Test
+    void a_long_press_of_the_green_button_is_a_help_request_not_a_check_in() throws Exception {
+        unit(true);
+        clock.advance(Duration.ofHours(1));
+        buttons().longPressCheckInButton();
+        await().atMost(WAIT).until(() -> unit.model().state().help() != null);
+        unit.model().awaitIdle(WAIT);
+        assertThat(unit.checkIn().status().today()).isEqualTo(HomeCheckIn.Today.DUE);
+        assertThat(outbox()).extracting(Event::type).containsExactly(EventType.HELP_REQUESTED);
+    }
+
+    @Test
+    void a_unit_the_hub_has_not_named_a_resident_for_says_so_and_records_nothing() throws Exception {
+        unit(false);
+        assertThat(unit.checkIn().status().today()).isEqualTo(HomeCheckIn.Today.UNBOUND);
+
+        buttons().pressCheckInButton();
+        await().atMost(WAIT).until(() -> "unit.unbound".equals(unit.model().state().lastPrompt()));
+        assertThat(outbox()).isEmpty();
+    }
+}
