@@ -194,13 +194,7 @@ function noteOverdue(help) {
 async function loadWaiting() {
   try {
     // Every page: the count must hold each waiting request, however many there are.
-    const waiting = [];
-    let path = withQuery('/api/v1/help-requests', { status: 'NEW', limit: 1000 });
-    while (path && ctx) {
-      const page = await ctx.api.page(path);
-      waiting.push(...page.items);
-      path = page.next;
-    }
+    const waiting = await ctx.api.all(withQuery('/api/v1/help-requests', { status: 'NEW', limit: 1000 }));
     if (!ctx) {
       return;
     }
@@ -307,7 +301,7 @@ async function loadList(more = false) {
 
 async function loadVillages() {
   try {
-    const kiosks = await ctx.api.get('/api/v1/kiosks');
+    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
     if (ctx) {
       for (const kiosk of kiosks) {
         addVillage(kiosk.village);
