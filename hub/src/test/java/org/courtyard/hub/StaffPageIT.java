@@ -367,6 +367,7 @@ class StaffPageIT extends StaffPageHarness {
         assertThat(page.text("kiosk-rows")).contains("3 条未发出：网络通了会自动补发").doesNotContain("off: no model");
         assertThat(page.text("kiosk-summary")).contains("在线 2 台");
         chromium.screenshot("staff-kiosks");
+        chromium.phoneScreenshot("staff-kiosks-390");
     }
 
     @Test
