@@ -182,6 +182,37 @@ class FamilyTest {
     }
 
     @Test
+    void a_home_unit_gets_only_its_own_residents_messages_and_their_audio_not_the_neighbours()
+            throws Exception {
+        String neighbour = hub.resident("王德福", "和平村", "ELDER");
+        TestHub.Answer registered = hub.post("/api/v1/kiosks", hub.adminToken,
+                Map.of("name", "张桂英家", "village", "和平村", "kind", "HOME", "residentId", mother));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        TestHub.Kiosk unit = new TestHub.Kiosk(registered.json().get("id").asText(),
+                registered.json().get("token").asText(), "和平村");
+        String toMother = UUID.randomUUID().toString();
+        String toNeighbour = UUID.randomUUID().toString();
+        assertThat(signedUp(contact(mother, "张伟", "SON", "13911112222"), "482915")
+                .send(toMother, VoiceMemoTest.wav(800)).status()).isEqualTo(201);
+        assertThat(signedUp(contact(neighbour, "王强", "SON", "13955556666"), "739146")
+                .send(toNeighbour, VoiceMemoTest.wav(900)).status()).isEqualTo(201);
+
+        // The courtyard kiosk of the village holds both; the unit in her home only hers.
+        assertThat(hub.sync(kiosk, null).json().get("messages")).extracting(m -> m.get("id").asText())
+                .containsExactlyInAnyOrder(toMother, toNeighbour);
+        assertThat(hub.sync(unit, null).json().get("messages")).extracting(m -> m.get("id").asText())
+                .containsExactly(toMother);
+        assertThat(hub.get("/api/v1/family-messages/" + toMother + "/audio", unit.token()).status()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/family-messages/" + toNeighbour + "/audio", unit.token()).status())
+                .isEqualTo(404);
+        HttpRequest reply = HttpRequest.newBuilder(hub.uri("/api/v1/family-messages/" + UUID.randomUUID()
+                + "?replyTo=" + toNeighbour)).header("Authorization", "Bearer " + unit.token())
+                .header("Content-Type", "audio/wav").PUT(HttpRequest.BodyPublishers.ofByteArray(VoiceMemoTest.wav(700)))
+                .build();
+        assertThat(hub.send(reply).status()).as("a home unit answers for its own resident only").isEqualTo(403);
+    }
+
+    @Test
     void a_reply_recorded_at_the_kiosk_reaches_the_family_member_who_wrote_and_he_marks_it_heard() throws Exception {
         Phone son = signedUp(contact(mother, "张伟", "SON", "13911112222"), "482915");
         Phone daughter = signedUp(contact(mother, "张丽", "DAUGHTER", "13933334444"), "739146");

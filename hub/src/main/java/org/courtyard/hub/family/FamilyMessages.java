@@ -186,6 +186,9 @@ public final class FamilyMessages {
             throw Refusal.forbidden("message " + replyTo + " is for a resident of " + original.village()
                     + "; this kiosk is in " + kiosk.village());
         }
+        if (kiosk.home() && !original.residentId().equals(kiosk.residentId())) {
+            throw Refusal.forbidden("message " + replyTo + " is for another resident than this home unit's");
+        }
         String sha256 = keep(wav);
         Instant now = clock.instant();
         Stored stored = database.write(connection -> {
@@ -205,11 +208,16 @@ public final class FamilyMessages {
         return stored;
     }
 
-    /** The audio of a message to a resident of {@code kiosk}'s village; 404 otherwise. */
+    /**
+     * The audio of a message to a resident of {@code kiosk}'s village (to its own resident for a home
+     * unit); 404 otherwise.
+     */
     public Audio audio(KioskIdentity kiosk, String id) {
+        String resident = kiosk.home() ? kiosk.residentId() : null;
         return stored(database.read(connection -> Sql.one(connection, "SELECT m.sha256 FROM family_messages m"
                 + " JOIN residents r ON r.id = m.resident_id WHERE m.id = ? AND m.direction = ? AND r.village = ?"
-                + " AND m.deleted_at IS NULL", row -> row.getString(1), id, TO_RESIDENT, kiosk.village())), id);
+                + " AND (? IS NULL OR m.resident_id = ?) AND m.deleted_at IS NULL", row -> row.getString(1), id,
+                TO_RESIDENT, kiosk.village(), resident, resident)), id);
     }
 
     /** MESSAGE_DELIVERED: the first kiosk to hold the message makes it 已送达. */

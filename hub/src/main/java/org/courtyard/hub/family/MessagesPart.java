@@ -1,8 +1,10 @@
 package org.courtyard.hub.family;
 
+import java.util.List;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.sync.PartAnswer;
 import org.courtyard.hub.sync.SyncPart;
+import org.courtyard.protocol.FamilyMessage;
 
 /**
  * The {@code messages} of a sync answer: the family messages to residents of the kiosk's village
@@ -10,8 +12,8 @@ import org.courtyard.hub.sync.SyncPart;
  * {@code family_message_changes.seq} of the village sent). A change wakes the village's held
  * long-polls (the feature wires that to {@link FamilyMessages#addListener}).
  *
- * <p>A home unit (issue 15) would get only its own resident's messages: {@link #answer} is where
- * that filter goes once kiosks know their resident.
+ * <p>A home unit (issue 15) gets only its own resident's messages: the slice still moves past the
+ * village's other changes, but their messages never leave the hub for a device in someone's home.
  */
 public final class MessagesPart implements SyncPart {
 
@@ -42,6 +44,9 @@ public final class MessagesPart implements SyncPart {
     @Override
     public PartAnswer answer(KioskIdentity kiosk, long slice) {
         FamilyMessages.News news = messages.newsFor(kiosk.village(), slice, MAX_PER_ANSWER);
-        return PartAnswer.of(news.slice(), "messages", news.messages());
+        List<FamilyMessage> reach = kiosk.home()
+                ? news.messages().stream().filter(message -> kiosk.residentId().equals(message.residentId())).toList()
+                : news.messages();
+        return PartAnswer.of(news.slice(), "messages", reach);
     }
 }
