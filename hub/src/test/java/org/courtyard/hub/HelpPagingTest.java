@@ -9,10 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * filters stay in the {@code Link}; {@code limit} and {@code cursor} out of range are 400.
  */
 class HelpPagingTest {
-
-    private static final Pattern NEXT = Pattern.compile("<([^>]*)>; rel=\"next\"");
 
     @TempDir
     Path dir;
@@ -76,7 +71,7 @@ class HelpPagingTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.json().isArray()).as("the body stays a JSON array").isTrue();
             seen.addAll(ids(page.json()));
-            path = next(page).orElse(null);
+            path = page.next().orElse(null);
             pages++;
         }
 
@@ -97,10 +92,10 @@ class HelpPagingTest {
 
         // Newer than everything already read: the staff page hears of them live.
         press(3);
-        TestHub.Answer second = hub.get(next(first).orElseThrow(), staff);
+        TestHub.Answer second = hub.get(first.next().orElseThrow(), staff);
 
         assertThat(ids(second.json())).containsExactly(sent.get(1), sent.get(0));
-        assertThat(next(second)).isEmpty();
+        assertThat(second.next()).isEmpty();
     }
 
     @Test
@@ -116,29 +111,18 @@ class HelpPagingTest {
 
         TestHub.Answer first = hub.get(query, staff);
 
-        String link = next(first).orElseThrow();
+        String link = first.next().orElseThrow();
         assertThat(link).startsWith(query + "&cursor=");
         assertThat(first.json().get(0).get("id").asText()).as("recently cancelled, newest").isEqualTo(
                 cancelled.toString());
         TestHub.Answer second = hub.get(link, staff);
         assertThat(second.json().size()).isEqualTo(1);
-        assertThat(next(second)).isEmpty();
+        assertThat(second.next()).isEmpty();
     }
 
     @Test
     void limit_and_cursor_out_of_range_are_400_naming_the_parameter() {
-        for (String bad : List.of("0", "1001", "ten", "-1")) {
-            TestHub.Answer answer = hub.get("/api/v1/help-requests?limit=" + bad, staff);
-            assertThat(answer.status()).as("limit=" + bad).isEqualTo(400);
-            assertThat(answer.json().get("error").get("code").asText()).isEqualTo("invalid_field");
-            assertThat(answer.errorMessage()).contains("'limit'", "1 to 1000");
-        }
-        for (String bad : List.of("nonsense", "MTox", "%E2%9C%93", "MTp4MTp5")) {
-            TestHub.Answer answer = hub.get("/api/v1/help-requests?cursor=" + bad, staff);
-            assertThat(answer.status()).as("cursor=" + bad).isEqualTo(400);
-            assertThat(answer.errorMessage()).contains("'cursor'", "Link header");
-        }
-        assertThat(hub.get("/api/v1/help-requests?limit=1000", staff).status()).isEqualTo(200);
+        hub.assertPagingBounds("/api/v1/help-requests", staff, 1000);
     }
 
     /** {@code count} presses of the kiosk's button, in one sync; their ids in order. */
@@ -161,13 +145,9 @@ class HelpPagingTest {
             TestHub.Answer page = hub.get(at, staff);
             assertThat(page.status()).isEqualTo(200);
             seen.addAll(ids(page.json()));
-            at = next(page).orElse(null);
+            at = page.next().orElse(null);
         }
         return seen;
-    }
-
-    private static Optional<String> next(TestHub.Answer answer) {
-        return answer.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::find).map(m -> m.group(1));
     }
 
     private static List<String> ids(JsonNode list) {

@@ -43,6 +43,35 @@ final class TestHub implements AutoCloseable {
         String errorMessage() {
             return json().path("error").path("message").asText();
         }
+
+        /** The {@code rel="next"} address of a paged list's {@code Link} header, empty on the last page. */
+        java.util.Optional<String> next() {
+            return headers.firstValue("Link").map(NEXT_LINK::matcher).filter(java.util.regex.Matcher::find)
+                    .map(m -> m.group(1));
+        }
+    }
+
+    private static final java.util.regex.Pattern NEXT_LINK = java.util.regex.Pattern.compile("<([^>]*)>; rel=\"next\"");
+
+    /**
+     * Asserts that a paged list refuses a {@code limit} outside 1 to {@code max} and a cursor it did not
+     * make with a 400 naming the parameter, and takes {@code limit=max}.
+     */
+    void assertPagingBounds(String path, String token, int max) {
+        String join = path.contains("?") ? "&" : "?";
+        for (String bad : List.of("0", String.valueOf(max + 1), "ten", "-1")) {
+            Answer answer = get(path + join + "limit=" + bad, token);
+            org.assertj.core.api.Assertions.assertThat(answer.status()).as("limit=" + bad).isEqualTo(400);
+            org.assertj.core.api.Assertions.assertThat(answer.json().get("error").get("code").asText())
+                    .isEqualTo("invalid_field");
+            org.assertj.core.api.Assertions.assertThat(answer.errorMessage()).contains("'limit'", "1 to " + max);
+        }
+        for (String bad : List.of("nonsense", "MTox", "%E2%9C%93", "MTp4MTp5")) {
+            Answer answer = get(path + join + "cursor=" + bad, token);
+            org.assertj.core.api.Assertions.assertThat(answer.status()).as("cursor=" + bad).isEqualTo(400);
+            org.assertj.core.api.Assertions.assertThat(answer.errorMessage()).contains("'cursor'", "Link header");
+        }
+        org.assertj.core.api.Assertions.assertThat(get(path + join + "limit=" + max, token).status()).isEqualTo(200);
     }
 
     /** A registered kiosk. */
