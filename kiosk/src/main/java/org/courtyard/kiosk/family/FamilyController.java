@@ -348,7 +348,10 @@ public final class FamilyController implements AutoCloseable {
         KioskState before = last;
         last = state;
         boolean leftMessages = before != null && before.screen() == Screen.MESSAGES && state.screen() != Screen.MESSAGES;
-        if (state.screen() == Screen.HELP || leftMessages) {
+        // Help raised or moving on: entering its screen, or (a home unit never leaves it) its view changing.
+        boolean help = state.screen() == Screen.HELP && (before == null || before.screen() != Screen.HELP
+                || (state.help() != null && state.help() != before.help()));
+        if (help || leftMessages) {
             Loudspeaker.Play play = playing.get();
             if (play != null) {
                 play.interrupt();

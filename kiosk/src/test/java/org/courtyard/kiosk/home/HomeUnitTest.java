@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HomeUnitTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Until a family message has played: the prompts before it play at real speed (the thanks alone is 7 s). */
+    private static final Duration SPOKEN = Duration.ofSeconds(30);
     /** 06:30 in Asia/Shanghai, the unit's default zone: before the lamp's 07:00. */
     private static final Instant EARLY = Instant.parse("2026-11-28T22:30:00Z");
 
@@ -158,7 +160,7 @@ class HomeUnitTest {
             assertThat(lamp()).as("done, two messages unheard").isEqualTo(LampState.BLINK);
 
             buttons().pressCheckInButton();
-            await().atMost(WAIT).until(() -> heard(hub, earlier.id()));
+            await().atMost(SPOKEN).until(() -> heard(hub, earlier.id()));
             assertThat(inOrder("audio start prompt-unit.message.SON", "audio end prompt-unit.message.SON PLAYED",
                     "audio start message-" + earlier.id(), "audio end message-" + earlier.id() + " PLAYED"))
                     .as("announced, then played to its end").isTrue();
@@ -166,7 +168,7 @@ class HomeUnitTest {
             assertThat(lamp()).as("one still unheard").isEqualTo(LampState.BLINK);
 
             buttons().pressCheckInButton();
-            await().atMost(WAIT).until(() -> heard(hub, later.id()));
+            await().atMost(SPOKEN).until(() -> heard(hub, later.id()));
             assertThat(inOrder("audio start prompt-unit.message.DAUGHTER", "audio start message-" + later.id(),
                     "audio end message-" + later.id() + " PLAYED")).isTrue();
             await().atMost(WAIT).until(() -> lamp() == LampState.OFF);
@@ -177,6 +179,36 @@ class HomeUnitTest {
                     line -> line.startsWith("relay on"));
             assertThat(actions.stream().filter(line -> line.startsWith("audio start message-")).toList())
                     .as("each played once").hasSize(2);
+        }
+    }
+
+    @Test
+    void a_help_request_cuts_a_playing_message_off_and_after_it_the_green_button_plays_it_whole() throws Exception {
+        try (TestFamilyHub hub = new TestFamilyHub()) {
+            FamilyMessage message = hub.send("r-zhangguiy", "GRANDSON", EARLY.minusSeconds(600),
+                    TestFamilyHub.tone(8_000));
+            unit(true, hub.uri().toString(), "sync.interval-seconds=1");
+            await().atMost(WAIT).until(() -> delivered(hub, message.id()));
+            clock.advance(Duration.ofMinutes(30));
+            buttons().pressCheckInButton();
+            await().atMost(WAIT).until(() -> unit.checkIn().status().today() == HomeCheckIn.Today.DONE);
+
+            buttons().pressCheckInButton();
+            await().atMost(SPOKEN).until(() -> inOrder("audio start message-" + message.id()));
+            buttons().pressButton();
+            await().atMost(WAIT).until(() -> inOrder("audio end message-" + message.id() + " INTERRUPTED"));
+            await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-help.saved")));
+            unit.model().awaitIdle(WAIT);
+            assertThat(heard(hub, message.id())).as("not heard to its end").isFalse();
+            assertThat(lamp()).as("still waiting").isEqualTo(LampState.BLINK);
+
+            // The request stays open and the unit has no screen to leave: a later press still plays it whole.
+            int before = actions.size();
+            buttons().pressCheckInButton();
+            await().atMost(SPOKEN).until(() -> heard(hub, message.id()));
+            assertThat(actions.subList(before, actions.size()))
+                    .contains("audio end message-" + message.id() + " PLAYED");
+            await().atMost(WAIT).until(() -> lamp() == LampState.OFF);
         }
     }
 
