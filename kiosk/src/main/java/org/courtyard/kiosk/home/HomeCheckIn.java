@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * day's check-in is done, and at each of {@code home.reminders} the unit reminds the resident by
  * voice if they have not checked in yet. Once it is done, the lamp blinks while the resident has a
  * family message ready (the model's {@link FamilyView}), and a press goes to {@link #onceDone}
- * (the unit plays the message) before it is thanked again. Which resident is the hub's word ({@code homeResident} in
- * the sync answer); until it has spoken, the button says the unit is not set up yet.
+ * (the unit plays the message) before it is thanked again. Which resident is the hub's word
+ * ({@code homeResident} in the sync answer); until it has spoken, the button says the unit is not
+ * set up yet.
  *
  * <p>Days are the kiosk's local days ({@code kiosk.time-zone}). A one-second timer (and every
  * change) re-checks the lamp and the reminders; tests move the clock and call {@link #tick()}. All
