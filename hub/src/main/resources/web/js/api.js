@@ -110,6 +110,16 @@ export const api = {
     const { data, response } = await exchange('GET', path);
     return { items: data || [], next: nextLink(response) };
   },
+  /** Every item of a paged list, following its Link headers to the last page. */
+  all: async (path) => {
+    const items = [];
+    for (let at = path; at;) {
+      const { data, response } = await exchange('GET', at);
+      items.push(...(data || []));
+      at = nextLink(response);
+    }
+    return items;
+  },
   post: (path, body) => call('POST', path, body),
   /** An edit of the copy at version (If-Match), when given. */
   put: (path, body, version) => call('PUT', path, body, undefined, version),

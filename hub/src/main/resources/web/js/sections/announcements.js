@@ -237,7 +237,7 @@ async function loadList() {
 
 async function loadKiosks() {
   try {
-    const list = await ctx.api.get('/api/v1/kiosks');
+    const list = await ctx.api.all('/api/v1/kiosks?limit=1000');
     if (ctx) {
       kiosks = list.sort((a, b) => (a.village || '').localeCompare(b.village || '', 'zh-CN')
           || a.name.localeCompare(b.name, 'zh-CN'));

@@ -134,7 +134,7 @@ async function load() {
 /** Villages with kiosks but no cadre yet belong in the choices too. */
 async function loadVillages() {
   try {
-    const kiosks = await ctx.api.get('/api/v1/kiosks');
+    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
     if (ctx) {
       kiosks.forEach((kiosk) => addVillage(kiosk.village));
     }

@@ -52,6 +52,8 @@ const acknowledging = new Set();
 let loadNumber = 0;
 /** Versions live events brought while a list load was on its way, by id. */
 let touchedDuringLoad = null;
+/** The path of the list's next page (the hub's Link header), null when the list is all here. */
+let nextPage = null;
 
 function elements() {
   return {
@@ -63,6 +65,7 @@ function elements() {
     hiddenNewText: byId('help-hidden-new-text'),
     showAll: byId('help-show-all'),
     listError: byId('help-list-error'),
+    more: byId('help-more'),
     detail: byId('help-detail'),
     placeholder: byId('help-detail-placeholder'),
     body: byId('help-detail-body'),
@@ -190,7 +193,8 @@ function noteOverdue(help) {
 /** The requests still waiting for anyone (NEW), whatever the filter: the overdue ones count. */
 async function loadWaiting() {
   try {
-    const waiting = await ctx.api.get(withQuery('/api/v1/help-requests', { status: 'NEW' }));
+    // Every page: the count must hold each waiting request, however many there are.
+    const waiting = await ctx.api.all(withQuery('/api/v1/help-requests', { status: 'NEW', limit: 1000 }));
     if (!ctx) {
       return;
     }
@@ -231,33 +235,54 @@ function renderVillageOptions() {
   select.disabled = Boolean(cadreVillage);
 }
 
-async function loadList() {
-  const number = ++loadNumber;
-  touchedDuringLoad = new Map();
+/** Loads the first page of the list (more = false) or adds the next one (more = true, 更多). */
+async function loadList(more = false) {
+  if (more && !nextPage) {
+    return;
+  }
+  const adding = more;
+  const number = adding ? loadNumber : ++loadNumber;
+  if (!adding) {
+    touchedDuringLoad = new Map();
+    // The next page of the list as it was filtered before is not this list's.
+    nextPage = null;
+  }
+  els.more.disabled = true;
   try {
-    const list = await ctx.api.get(withQuery('/api/v1/help-requests', filterParams()));
+    const page = await ctx.api.page(adding ? nextPage : withQuery('/api/v1/help-requests', filterParams()));
     if (number !== loadNumber || !ctx) {
       return;
     }
-    const fresh = new Map();
-    for (const help of list) {
-      fresh.set(help.id, merge(requests.get(help.id), help));
-      noteOverdue(fresh.get(help.id));
-      addVillage(help.village);
-    }
-    // A request created or changed by a live event during the load may be missing from (or
-    // older in) the answer; what the event said wins when it is newer.
-    for (const [id, help] of touchedDuringLoad) {
-      const merged = merge(fresh.get(id), help);
-      if (matchesFilter(merged)) {
-        fresh.set(id, merged);
-      } else {
-        fresh.delete(id);
+    nextPage = page.next;
+    if (adding) {
+      // Live events already keep the requests shown current; a page only adds the older ones.
+      for (const help of page.items) {
+        const merged = merge(requests.get(help.id), help);
+        requests.set(help.id, merged);
+        noteOverdue(merged);
+        addVillage(help.village);
       }
-    }
-    requests.clear();
-    for (const [id, help] of fresh) {
-      requests.set(id, help);
+    } else {
+      const fresh = new Map();
+      for (const help of page.items) {
+        fresh.set(help.id, merge(requests.get(help.id), help));
+        noteOverdue(fresh.get(help.id));
+        addVillage(help.village);
+      }
+      // A request created or changed by a live event during the load may be missing from (or
+      // older in) the answer; what the event said wins when it is newer.
+      for (const [id, help] of touchedDuringLoad) {
+        const merged = merge(fresh.get(id), help);
+        if (matchesFilter(merged)) {
+          fresh.set(id, merged);
+        } else {
+          fresh.delete(id);
+        }
+      }
+      requests.clear();
+      for (const [id, help] of fresh) {
+        requests.set(id, help);
+      }
     }
     showMessage(els.listError, '');
   } catch (error) {
@@ -265,7 +290,7 @@ async function loadList() {
       showMessage(els.listError, `没能载入求助列表：${error.message}`);
     }
   } finally {
-    if (number === loadNumber) {
+    if (number === loadNumber && !adding) {
       touchedDuringLoad = null;
     }
   }
@@ -276,7 +301,7 @@ async function loadList() {
 
 async function loadVillages() {
   try {
-    const kiosks = await ctx.api.get('/api/v1/kiosks');
+    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
     if (ctx) {
       for (const kiosk of kiosks) {
         addVillage(kiosk.village);
@@ -346,6 +371,8 @@ function renderList() {
   });
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
+  els.more.hidden = !nextPage;
+  els.more.disabled = false;
   const elsewhere = [...unseen.keys()].filter((id) => !requests.has(id)).length;
   els.hiddenNewText.textContent = `另有 ${elsewhere} 条新求助不在当前筛选里。`;
   els.hiddenNew.hidden = elsewhere === 0;
@@ -645,8 +672,9 @@ function wire() {
     els.statusFilter.value = 'open';
     loadList();
   });
-  els.villageFilter.addEventListener('change', loadList);
-  els.statusFilter.addEventListener('change', loadList);
+  els.villageFilter.addEventListener('change', () => loadList());
+  els.statusFilter.addEventListener('change', () => loadList());
+  els.more.addEventListener('click', () => loadList(true));
   els.audio.addEventListener('error', () => {
     if (els.audio.hasAttribute('src')) {
       els.audioError.hidden = false;
@@ -678,6 +706,7 @@ export const helpSection = {
     ctx = null;
     loadNumber += 1;
     touchedDuringLoad = null;
+    nextPage = null;
     requests.clear();
     unseen.clear();
     repeatedNow.clear();
@@ -689,6 +718,7 @@ export const helpSection = {
     openHelp = null;
     sending = false;
     els.rows.replaceChildren();
+    els.more.hidden = true;
     els.body.hidden = true;
     els.placeholder.hidden = false;
     els.detail.classList.remove('is-overdue');

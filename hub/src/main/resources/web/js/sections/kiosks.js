@@ -299,7 +299,7 @@ async function newCode(id) {
 async function load() {
   const number = ++loadNumber;
   try {
-    const list = await ctx.api.get('/api/v1/kiosks');
+    const list = await ctx.api.all('/api/v1/kiosks?limit=1000');
     if (!ctx || number !== loadNumber) {
       return;
     }

@@ -47,7 +47,7 @@ async function loadVillages() {
     return;
   }
   try {
-    const kiosks = await ctx.api.get('/api/v1/kiosks');
+    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
     if (!ctx) {
       return;
     }

@@ -311,6 +311,43 @@ class StaffPageIT extends StaffPageHarness {
     }
 
     @Test
+    void a_long_help_list_comes_a_page_at_a_time_and_every_waiting_request_counts() throws Exception {
+        // 1,005 overdue requests: more than a page of the list (200) and of the count's walk (1,000).
+        for (int sent = 0; sent < 1005; sent += 500) {
+            ObjectNode[] events = new ObjectNode[Math.min(500, 1005 - sent)];
+            for (int i = 0; i < events.length; i++) {
+                events[i] = TestHub.helpRequested(UUID.randomUUID(), hub.clock.instant());
+            }
+            hub.sync(kiosk, null, events);
+            hub.clock.advance(Duration.ofSeconds(1));
+        }
+        hub.clock.advance(Duration.ofMinutes(6));
+        assertThat(hub.hub.runCheck(HelpFeature.OVERDUE_CHECK)).isEqualTo(1005);
+
+        login(STAFF, "password-" + STAFF);
+        By rows = By.cssSelector("#help-rows tr");
+        wait.until(driver -> driver.findElements(rows).size() == 200);
+        wait.until(driver -> navCount("help").equals("1005"));
+        assertThat(chromium.driver.getTitle()).startsWith("（1005条求助待确认）");
+        WebElement more = wait.until(visibilityOfElementLocated(By.id("help-more")));
+        chromium.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", more);
+        chromium.screenshot("staff-help-more");
+        chromium.phoneScreenshot("staff-help-more-390");
+
+        more.click();
+        wait.until(driver -> driver.findElements(rows).size() == 400);
+        List<String> shown = chromium.driver.findElements(rows).stream().map(r -> r.getAttribute("data-id")).toList();
+        assertThat(shown).doesNotHaveDuplicates();
+        for (int page = 3; page <= 6; page++) {
+            chromium.driver.findElement(By.id("help-more")).click();
+            int expected = Math.min(1005, page * 200);
+            wait.until(driver -> driver.findElements(rows).size() == expected);
+        }
+        wait.until(invisibilityOfElementLocated(By.id("help-more")));
+        assertThat(navCount("help")).isEqualTo("1005");
+    }
+
+    @Test
     void the_kiosk_section_lists_kiosks_with_their_heartbeat_and_follows_them_live() throws Exception {
         hub.sync(kiosk, null, TestHub.heartbeat());
         TestHub.Kiosk quiet = hub.kiosk("大村村委会活动室", "大村");
@@ -330,6 +367,7 @@ class StaffPageIT extends StaffPageHarness {
         assertThat(page.text("kiosk-rows")).contains("3 条未发出：网络通了会自动补发").doesNotContain("off: no model");
         assertThat(page.text("kiosk-summary")).contains("在线 2 台");
         chromium.screenshot("staff-kiosks");
+        chromium.phoneScreenshot("staff-kiosks-390");
     }
 
     @Test

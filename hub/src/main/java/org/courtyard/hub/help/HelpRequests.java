@@ -19,6 +19,9 @@ import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -249,10 +252,13 @@ public final class HelpRequests {
     }
 
     /**
-     * Requests matching {@code filter}, newest first without history: by the hub's time of the
-     * request's arrival or of its last counted repeat, so a request pressed again comes to the top.
+     * A page of the requests matching {@code filter}, newest first without history: by the hub's
+     * time of the request's arrival or of its last counted repeat, so a request pressed again comes
+     * to the top (then by id). The cursor is that time and the id; a request pressed again during a
+     * walk moves above the cursor and is not met again in that walk (the staff page hears of it live).
      */
-    public List<HelpView> list(HelpFilter filter) {
+    public Page<HelpView> list(HelpFilter filter, PageRequest page) {
+        Optional<Cursor> after = page.cursor(2);
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
@@ -274,10 +280,21 @@ public final class HelpRequests {
             sql.append(" AND h.kiosk_id = ?");
             parameters.add(kiosk);
         });
-        sql.append(" ORDER BY COALESCE(h.repeated_at, h.received_at) DESC, h.id LIMIT ?");
-        parameters.add(filter.limit());
-        return database.read(connection -> withPeople(connection, Sql.query(connection, sql.toString(),
-                HelpRequests::view, parameters.toArray())));
+        after.ifPresent(cursor -> {
+            sql.append(" AND (COALESCE(h.repeated_at, h.received_at), h.id) < (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.text(1));
+        });
+        sql.append(" ORDER BY COALESCE(h.repeated_at, h.received_at) DESC, h.id DESC LIMIT ?");
+        parameters.add(page.fetch());
+        return database.read(connection -> Page.of(withPeople(connection, Sql.query(connection, sql.toString(),
+                HelpRequests::view, parameters.toArray())), page, help -> Cursor.of(listedAt(help).toEpochMilli(),
+                        help.request().id())));
+    }
+
+    /** The time a list sorts {@code help} by: its last counted repeat, else its arrival (the hub's clock). */
+    private static Instant listedAt(HelpView help) {
+        return help.repeatedAt() != null ? help.repeatedAt() : help.request().receivedAt();
     }
 
     /**

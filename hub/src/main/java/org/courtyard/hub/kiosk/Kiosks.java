@@ -16,6 +16,9 @@ import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
@@ -143,11 +146,30 @@ public final class Kiosks {
     }
 
     /**
-     * The kiosks {@code user} may see, of the village asked for or all: a cadre sees their own
-     * village's (and is refused another's); ordered by village and name.
+     * A page of the kiosks {@code user} may see, of the village asked for or all: a cadre sees their
+     * own village's (and is refused another's); ordered by village, name and id, the cursor's values.
      */
-    public List<KioskView> list(StaffUser user, Optional<String> village) {
-        return list(user.listVillage(village, "the kiosks"));
+    public Page<KioskView> list(StaffUser user, Optional<String> village, PageRequest page) {
+        Optional<String> allowed = user.listVillage(village, "the kiosks");
+        Optional<Cursor> after = page.cursor(3);
+        StringBuilder sql = new StringBuilder("SELECT * FROM kiosks WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        allowed.ifPresent(v -> {
+            sql.append(" AND village = ?");
+            parameters.add(v);
+        });
+        after.ifPresent(cursor -> {
+            sql.append(" AND (COALESCE(village, ''), name, id) > (?, ?, ?)");
+            parameters.add(cursor.text(0));
+            parameters.add(cursor.text(1));
+            parameters.add(cursor.text(2));
+        });
+        sql.append(" ORDER BY COALESCE(village, ''), name, id LIMIT ?");
+        parameters.add(page.fetch());
+        Instant now = clock.instant();
+        return database.read(connection -> Page.of(views(connection, Sql.query(connection, sql.toString(), Kiosks::row,
+                parameters.toArray()), now), page, kiosk -> Cursor.of(kiosk.village() == null ? "" : kiosk.village(),
+                        kiosk.name(), kiosk.id())));
     }
 
     /** One kiosk for {@code user}: 404 if unknown, 403 for a cadre of another village. */

@@ -19,6 +19,7 @@ import org.courtyard.hub.help.HelpFilter;
 import org.courtyard.hub.help.HelpRequests;
 import org.courtyard.hub.help.TransitionRequest;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.HelpStatus;
 
@@ -26,6 +27,7 @@ import org.courtyard.protocol.HelpStatus;
 final class HelpRoutes {
 
     private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
     private static final int MAX_CANCELLED_WITHIN_MINUTES = 24 * 60;
 
     private final HelpRequests help;
@@ -51,8 +53,8 @@ final class HelpRoutes {
         if (statuses.isEmpty() && exchange.query("status").isPresent()) {
             return Reply.ok(List.of());
         }
-        return Reply.ok(help.list(new HelpFilter(statuses, village, exchange.query("kioskId"), limit(exchange),
-                cancelledWithin(exchange, statuses))));
+        return Paging.reply(exchange, help.list(new HelpFilter(statuses, village, exchange.query("kioskId"),
+                cancelledWithin(exchange, statuses)), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     /**
@@ -109,23 +111,6 @@ final class HelpRoutes {
             }
         }
         return statuses;
-    }
-
-    private static int limit(Exchange exchange) {
-        Optional<String> limit = exchange.query("limit");
-        if (limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.get());
-            if (value >= 1 && value <= HelpFilter.MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            throw Refusal.invalidField("limit", "query parameter 'limit' must be a whole number from 1 to "
-                    + HelpFilter.MAX_LIMIT);
-        }
-        throw Refusal.invalidField("limit", "query parameter 'limit' must be from 1 to " + HelpFilter.MAX_LIMIT);
     }
 
     /** A help request's id from the path; 404 for one that is not a UUID. */

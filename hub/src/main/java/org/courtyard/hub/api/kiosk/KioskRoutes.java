@@ -17,6 +17,7 @@ import org.courtyard.hub.kiosk.Enrolment;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.kiosk.NewKiosk;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.ErrorBody;
 import org.slf4j.Logger;
@@ -53,6 +54,9 @@ final class KioskRoutes {
     /** The one subject of enrolment guesses: every code is guessed at together. */
     private static final String ENROLMENT = "enrolment";
 
+    private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
+
     private final Kiosks kiosks;
     private final Enrolment enrolment;
     private final GuessThrottle throttle;
@@ -67,8 +71,8 @@ final class KioskRoutes {
 
     void register(FeatureContext hub) {
         hub.route(POST, "/api/v1/kiosks", Access.ADMIN, this::create);
-        hub.route(GET, "/api/v1/kiosks", Access.STAFF, (exchange, user) -> Reply.ok(kiosks.list(user,
-                exchange.query("village"))));
+        hub.route(GET, "/api/v1/kiosks", Access.STAFF, (exchange, user) -> Paging.reply(exchange, kiosks.list(user,
+                exchange.query("village"), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(GET, "/api/v1/kiosks/{id}", Access.STAFF, (exchange, user) -> Reply.ok(kiosks.get(user,
                 exchange.pathParameter("id"))));
         hub.route(POST, "/api/v1/kiosks/{id}/enrolment-code", Access.ADMIN, this::issue);
