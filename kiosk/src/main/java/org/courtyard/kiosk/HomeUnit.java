@@ -6,6 +6,8 @@ import org.courtyard.hardware.Hardware;
 import org.courtyard.hardware.HardwareFactory;
 import org.courtyard.hardware.HelpButton;
 import org.courtyard.kiosk.core.KioskModel;
+import org.courtyard.kiosk.family.FamilyController;
+import org.courtyard.kiosk.family.FamilyStore;
 import org.courtyard.kiosk.help.HelpController;
 import org.courtyard.kiosk.home.HomeCheckIn;
 import org.courtyard.kiosk.home.HomeStore;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *       durability, spoken progress, lamps and repeats as the courtyard's; a long press of the
  *       green button is one too, for a hand that cannot find the red.</li>
  *   <li>The green button is the resident's 报平安; its lamp glows until it is done each day.</li>
+ *   <li>空中陪护: the resident's family messages (the hub sends only theirs) are stored and their
+ *       audio fetched as at the courtyard ({@link FamilyController}); once 报平安 is done the green
+ *       lamp blinks while one is unheard, and a green press plays the oldest on the speaker.</li>
  *   <li>Voice, when there is a microphone and a model, listens all the time for 救命 and 帮帮我
  *       only ({@code voice.always-on}); after a help request it offers a voice memo.</li>
  *   <li>EMERGENCY announcements play on the speaker, NORMAL ones only if configured.</li>
@@ -45,6 +50,7 @@ public final class HomeUnit implements AutoCloseable {
 
     private final Shared shared;
     private final HomeCheckIn checkIn;
+    private final FamilyController family;
     private final VoiceControl voice;
     private boolean started;
     private boolean closed;
@@ -62,6 +68,11 @@ public final class HomeUnit implements AutoCloseable {
                 hardware.lamps(), new SpokenName(data, config.home().nameVoice()), clock,
                 config.announce().zone(), config.home());
         shared.sync.addAnswerPart(checkIn::take);
+        // 空中陪护: the resident's messages and their audio; a green press after 报平安 plays one.
+        this.family = new FamilyController(shared.model, new FamilyStore(shared.store), shared.hub, data, shared.sync,
+                hardware.loudspeaker(), hardware.microphone(), shared.feedback, clock, config.sync().maxBackoff());
+        shared.sync.addAnswerPart(family::take);
+        checkIn.onceDone(resident -> family.playNext(resident.id()));
         // Help: every request is the resident's, named in it from the start.
         shared.help.speakFor(() -> home.resident().map(ResidentCard::id).orElse(null));
 
@@ -136,6 +147,7 @@ public final class HomeUnit implements AutoCloseable {
             }
         });
         checkIn.start();
+        family.start();
         shared.start();
         LOG.info("Home unit {} started; hub {}", shared.config.kioskId(), shared.config.hub());
     }
@@ -162,6 +174,11 @@ public final class HomeUnit implements AutoCloseable {
         return checkIn;
     }
 
+    /** 空中陪护: the resident's family messages. */
+    public FamilyController family() {
+        return family;
+    }
+
     /** What was said (always-on listening) or typed with the headless {@code say}. */
     public VoiceControl voice() {
         return voice;
@@ -174,6 +191,7 @@ public final class HomeUnit implements AutoCloseable {
             return;
         }
         closed = true;
+        family.close();
         shared.stop();
         checkIn.close();
         shared.close();

@@ -74,6 +74,8 @@ public final class FamilyController implements AutoCloseable {
     });
     private final AtomicReference<Loudspeaker.Play> playing = new AtomicReference<>();
     private final AtomicReference<Microphone.FrameStream> recording = new AtomicReference<>();
+    /** A home unit's message has been announced and waits for the player thread. */
+    private volatile boolean announcing;
 
     /**
      * @param dataDir the kiosk's data folder: the messages' audio goes into {@code messages/}, replies
@@ -142,6 +144,34 @@ public final class FamilyController implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("playing message " + next.get().id() + " failed", e.getCause());
         }
+    }
+
+    /**
+     * The home unit's green button once 报平安 is done (model thread only): if {@code residentId} has
+     * a message ready, says who left it (「儿子给您留言了。」) and then plays the oldest on the indoor
+     * speaker, on the player thread, heard once played to its end. A press while one plays is taken
+     * and does nothing more. False if none is ready.
+     */
+    public boolean playNext(String residentId) {
+        Optional<FamilyStore.Message> next = ready(residentId);
+        if (next.isEmpty()) {
+            return false;
+        }
+        if (playing.get() != null || announcing) {
+            return true;
+        }
+        FamilyStore.Message message = next.get();
+        announcing = true;
+        speak("unit.message." + FamilyRelation.fromWire(message.relation()).name());
+        feedback.whenQuiet(() -> {
+            if (!player.isShutdown()) {
+                player.execute(() -> {
+                    announcing = false;
+                    play(message);
+                });
+            }
+        });
+        return true;
     }
 
     // The messages screen.
@@ -318,7 +348,10 @@ public final class FamilyController implements AutoCloseable {
         KioskState before = last;
         last = state;
         boolean leftMessages = before != null && before.screen() == Screen.MESSAGES && state.screen() != Screen.MESSAGES;
-        if (state.screen() == Screen.HELP || leftMessages) {
+        // Help raised or moving on: entering its screen, or (a home unit never leaves it) its view changing.
+        boolean help = state.screen() == Screen.HELP && (before == null || before.screen() != Screen.HELP
+                || (state.help() != null && state.help() != before.help()));
+        if (help || leftMessages) {
             Loudspeaker.Play play = playing.get();
             if (play != null) {
                 play.interrupt();

@@ -220,6 +220,7 @@ public final class HeadlessConsole {
         print(switch (pressed.outcome()) {
             case CHECKED_IN -> "checked in " + pressed.resident().name() + " " + pressed.resident().id();
             case ALREADY -> "checked in already today " + pressed.resident().name() + " " + pressed.resident().id();
+            case MESSAGE -> "playing a family message for " + pressed.resident().name() + " " + pressed.resident().id();
             case UNBOUND -> "error: the hub has not said yet whose home unit this is; it does at the first sync";
         });
     }

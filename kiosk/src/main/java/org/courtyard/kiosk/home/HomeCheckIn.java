@@ -15,9 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Lamps;
+import org.courtyard.kiosk.core.FamilyView;
 import org.courtyard.kiosk.core.KioskModel;
 import org.courtyard.kiosk.core.Outbox;
 import org.courtyard.kiosk.speech.Feedback;
@@ -33,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * saved with the day before the unit says 张桂英，谢谢您…), once a day; later presses that day are
  * thanked without a second event. The green lamp glows from {@code home.checkin-from} until the
  * day's check-in is done, and at each of {@code home.reminders} the unit reminds the resident by
- * voice if they have not checked in yet. Which resident is the hub's word ({@code homeResident} in
- * the sync answer); until it has spoken, the button says the unit is not set up yet.
+ * voice if they have not checked in yet. Once it is done, the lamp blinks while the resident has a
+ * family message ready (the model's {@link FamilyView}), and a press goes to {@link #onceDone}
+ * (the unit plays the message) before it is thanked again. Which resident is the hub's word
+ * ({@code homeResident} in the sync answer); until it has spoken, the button says the unit is not
+ * set up yet.
  *
  * <p>Days are the kiosk's local days ({@code kiosk.time-zone}). A one-second timer (and every
  * change) re-checks the lamp and the reminders; tests move the clock and call {@link #tick()}. All
@@ -68,6 +73,8 @@ public final class HomeCheckIn implements AutoCloseable {
         public enum Outcome {
             CHECKED_IN,
             ALREADY,
+            /** Checked in already; the press plays the resident's oldest unheard family message. */
+            MESSAGE,
             UNBOUND
         }
     }
@@ -90,6 +97,9 @@ public final class HomeCheckIn implements AutoCloseable {
     private final Set<String> reminded = new HashSet<>();
     private final List<Consumer<Pressed>> listeners = new CopyOnWriteArrayList<>();
     private volatile Status status = new Status(null, Today.UNBOUND);
+    private volatile Predicate<ResidentCard> onceDone = resident -> false;
+    /** Model thread only: the family view the lamp last reflected. */
+    private FamilyView family;
 
     public HomeCheckIn(KioskModel model, HomeStore store, Outbox outbox, Feedback feedback, Lamps lamps,
             SpokenName names, Clock clock, ZoneId zone, HomeSettings settings) {
@@ -102,7 +112,21 @@ public final class HomeCheckIn implements AutoCloseable {
         this.clock = clock;
         this.zone = zone;
         this.settings = settings;
+        model.addListener(state -> {
+            if (state.family() != family) {
+                family = state.family();
+                model.execute(this::refresh);
+            }
+        });
         model.execute(this::refresh);
+    }
+
+    /**
+     * What a green press does once today's check-in is done, on the model thread: true if
+     * {@code action} took it (a family message plays), false to thank the resident again.
+     */
+    public void onceDone(Predicate<ResidentCard> action) {
+        this.onceDone = action;
     }
 
     /** Starts the one-second timer, and makes the name's clip if it is missing (off the model thread). */
@@ -150,6 +174,10 @@ public final class HomeCheckIn implements AutoCloseable {
             }
             LocalDate today = today();
             if (store.checkedInOn(today)) {
+                if (onceDone.test(resident.get())) {
+                    tell(Pressed.Outcome.MESSAGE, resident.get());
+                    return;
+                }
                 say(resident, "unit.checkin.already");
                 tell(Pressed.Outcome.ALREADY, resident.get());
                 return;
@@ -217,7 +245,8 @@ public final class HomeCheckIn implements AutoCloseable {
                     : Today.DUE;
         }
         status = new Status(resident, state);
-        lamps.set(LampRole.CHECKIN, state == Today.DUE ? LampState.ON : LampState.OFF);
+        boolean message = state == Today.DONE && model.state().family().unheardOf(resident.id()) > 0;
+        lamps.set(LampRole.CHECKIN, state == Today.DUE ? LampState.ON : message ? LampState.BLINK : LampState.OFF);
     }
 
     private void say(Optional<ResidentCard> resident, String key) {

@@ -13,6 +13,7 @@ import org.courtyard.hardware.LampState;
 import org.courtyard.hardware.Simulator;
 import org.courtyard.kiosk.HomeUnit;
 import org.courtyard.kiosk.MutableClock;
+import org.courtyard.kiosk.TestFamilyHub;
 import org.courtyard.kiosk.TestKiosks;
 import org.courtyard.kiosk.core.LinkState;
 import org.courtyard.kiosk.help.HelpStore;
@@ -20,8 +21,11 @@ import org.courtyard.kiosk.store.KioskStore;
 import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
+import org.courtyard.protocol.FamilyMessage;
 import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequested;
+import org.courtyard.protocol.MessageDelivered;
+import org.courtyard.protocol.MessageHeard;
 import org.courtyard.protocol.ResidentCard;
 import org.courtyard.protocol.ResidentType;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
  * resident in once a day with thanks, the lamp glows from the morning until then, reminders are
  * spoken at their times only while it is not done, and the red button or a long green press ask for
  * help for the unit's resident without asking a category or who it is; a press again while the
- * request is open sends it again, and offline the unit says only what it knows.
+ * request is open sends it again, and offline the unit says only what it knows. With the stand-in
+ * hub's family messages, the unit keeps its resident's, blinks the green lamp after 报平安 while one
+ * is unheard, and plays them, oldest first, on green presses.
  */
 class HomeUnitTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Until a family message has played: the prompts before it play at real speed (the thanks alone is 7 s). */
+    private static final Duration SPOKEN = Duration.ofSeconds(30);
     /** 06:30 in Asia/Shanghai, the unit's default zone: before the lamp's 07:00. */
     private static final Instant EARLY = Instant.parse("2026-11-28T22:30:00Z");
 
@@ -50,14 +58,20 @@ class HomeUnitTest {
 
     /** A unit that already heard from the hub that it is 张桂英's. */
     private HomeUnit unit(boolean bound) throws Exception {
+        return unit(bound, "http://127.0.0.1:9");
+    }
+
+    private HomeUnit unit(boolean bound, String hub, String... settings) throws Exception {
         if (bound) {
             try (KioskStore store = KioskStore.open(dir.resolve("data"))) {
                 new HomeStore(store).replaceResident(new ResidentCard("r-zhangguiy", "张桂英", ResidentType.ELDER, null),
                         EARLY);
             }
         }
-        unit = HomeUnit.create(TestKiosks.config(dir, "http://127.0.0.1:9", "profile=home", "home.name-voice=none",
-                "home.reminders=09:00,16:00"), clock);
+        List<String> all = new java.util.ArrayList<>(List.of("profile=home", "home.name-voice=none",
+                "home.reminders=09:00,16:00"));
+        all.addAll(List.of(settings));
+        unit = HomeUnit.create(TestKiosks.config(dir, hub, all.toArray(String[]::new)), clock);
         unit.hardware().addActionListener(action -> actions.add(action.line()));
         unit.start();
         unit.model().awaitIdle(WAIT);
@@ -120,6 +134,107 @@ class HomeUnitTest {
             assertThat(event.type()).isEqualTo(EventType.CHECKED_IN);
             assertThat(((CheckedIn) event.payload()).residentId()).isEqualTo("r-zhangguiy");
         });
+    }
+
+    @Test
+    void after_the_check_in_the_lamp_blinks_for_a_family_message_and_green_presses_play_them_oldest_first()
+            throws Exception {
+        try (TestFamilyHub hub = new TestFamilyHub()) {
+            FamilyMessage later = hub.send("r-zhangguiy", "DAUGHTER", EARLY.minusSeconds(600), TestFamilyHub.tone(400));
+            FamilyMessage earlier = hub.send("r-zhangguiy", "SON", EARLY.minusSeconds(3_600), TestFamilyHub.tone(400));
+            unit(true, hub.uri().toString(), "sync.interval-seconds=1");
+            await().atMost(WAIT).until(() -> delivered(hub, later.id()) && delivered(hub, earlier.id()));
+            await().atMost(WAIT).until(() -> unit.model().state().family().unheardOf("r-zhangguiy") == 2);
+            unit.model().awaitIdle(WAIT);
+            assertThat(lamp()).as("before 07:00, not checked in: off").isEqualTo(LampState.OFF);
+
+            clock.advance(Duration.ofMinutes(30));
+            tick();
+            assertThat(lamp()).as("the check-in's lamp wins while it is due").isEqualTo(LampState.ON);
+
+            buttons().pressCheckInButton();
+            await().atMost(WAIT).until(() -> unit.checkIn().status().today() == HomeCheckIn.Today.DONE);
+            unit.model().awaitIdle(WAIT);
+            assertThat(unit.model().state().lastPrompt()).as("the first press is the check-in")
+                    .isEqualTo("unit.checkin.thanks");
+            assertThat(lamp()).as("done, two messages unheard").isEqualTo(LampState.BLINK);
+
+            buttons().pressCheckInButton();
+            await().atMost(SPOKEN).until(() -> heard(hub, earlier.id()));
+            assertThat(inOrder("audio start prompt-unit.message.SON", "audio end prompt-unit.message.SON PLAYED",
+                    "audio start message-" + earlier.id(), "audio end message-" + earlier.id() + " PLAYED"))
+                    .as("announced, then played to its end").isTrue();
+            unit.model().awaitIdle(WAIT);
+            assertThat(lamp()).as("one still unheard").isEqualTo(LampState.BLINK);
+
+            buttons().pressCheckInButton();
+            await().atMost(SPOKEN).until(() -> heard(hub, later.id()));
+            assertThat(inOrder("audio start prompt-unit.message.DAUGHTER", "audio start message-" + later.id(),
+                    "audio end message-" + later.id() + " PLAYED")).isTrue();
+            await().atMost(WAIT).until(() -> lamp() == LampState.OFF);
+
+            buttons().pressCheckInButton();
+            await().atMost(WAIT).until(() -> "unit.checkin.already".equals(unit.model().state().lastPrompt()));
+            assertThat(actions).as("the unit's speaker, never the loudspeaker relay").noneMatch(
+                    line -> line.startsWith("relay on"));
+            assertThat(actions.stream().filter(line -> line.startsWith("audio start message-")).toList())
+                    .as("each played once").hasSize(2);
+        }
+    }
+
+    @Test
+    void a_help_request_cuts_a_playing_message_off_and_after_it_the_green_button_plays_it_whole() throws Exception {
+        try (TestFamilyHub hub = new TestFamilyHub()) {
+            FamilyMessage message = hub.send("r-zhangguiy", "GRANDSON", EARLY.minusSeconds(600),
+                    TestFamilyHub.tone(8_000));
+            unit(true, hub.uri().toString(), "sync.interval-seconds=1");
+            await().atMost(WAIT).until(() -> delivered(hub, message.id()));
+            clock.advance(Duration.ofMinutes(30));
+            buttons().pressCheckInButton();
+            await().atMost(WAIT).until(() -> unit.checkIn().status().today() == HomeCheckIn.Today.DONE);
+
+            buttons().pressCheckInButton();
+            await().atMost(SPOKEN).until(() -> inOrder("audio start message-" + message.id()));
+            buttons().pressButton();
+            await().atMost(WAIT).until(() -> inOrder("audio end message-" + message.id() + " INTERRUPTED"));
+            await().atMost(WAIT).until(() -> actions.stream().anyMatch(line -> line.contains("prompt-help.saved")));
+            unit.model().awaitIdle(WAIT);
+            assertThat(heard(hub, message.id())).as("not heard to its end").isFalse();
+            assertThat(lamp()).as("still waiting").isEqualTo(LampState.BLINK);
+
+            // The request stays open and the unit has no screen to leave: a later press still plays it whole.
+            int before = actions.size();
+            buttons().pressCheckInButton();
+            await().atMost(SPOKEN).until(() -> heard(hub, message.id()));
+            assertThat(actions.subList(before, actions.size()))
+                    .contains("audio end message-" + message.id() + " PLAYED");
+            await().atMost(WAIT).until(() -> lamp() == LampState.OFF);
+        }
+    }
+
+    /** Whether lines starting so were acted, in this order (each after the one before). */
+    private boolean inOrder(String... starts) {
+        int at = 0;
+        for (String start : starts) {
+            while (at < actions.size() && !actions.get(at).startsWith(start)) {
+                at++;
+            }
+            if (at == actions.size()) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
+    private static boolean delivered(TestFamilyHub hub, String messageId) {
+        return hub.events().stream().anyMatch(event -> event.payload() instanceof MessageDelivered delivered
+                && delivered.messageId().equals(messageId));
+    }
+
+    private static boolean heard(TestFamilyHub hub, String messageId) {
+        return hub.events().stream().anyMatch(event -> event.payload() instanceof MessageHeard heard
+                && heard.messageId().equals(messageId));
     }
 
     @Test
