@@ -383,25 +383,34 @@ final class TileGrid extends VBox {
          * touch targets and hold a three-character name at full size (a longer one such as 欧阳秀英
          * gets a smaller font or two lines), with photos of at least a fifth of the window's
          * {@code shorter} side. When everyone fits, the biggest photos that hold them all; otherwise
-         * as many tiles as fit (at most {@link #MAX_TILES}), the bigger photos on a tie. A window too
-         * small for that gets the biggest photos there is room for.
+         * as many tiles as fit (at most {@link #MAX_TILES}), the bigger photos on a tie. A space too
+         * small for photos of that size (the 「您是哪一位？」 step beside the help categories) still
+         * gets as many tiles as hold a name at full size, with what photo fits: one name a page would
+         * make a village of fifty people fifty pages.
          */
         static Layout best(double width, double height, double base, double gap, double shorter, int residents) {
             double comfortable = Math.max(KioskView.MIN_TARGET_PX, Math.round(shorter * 0.2));
             List<Layout> fitting = new ArrayList<>();
+            List<Layout> namesOnly = new ArrayList<>();
             for (int rows = 1; rows <= 4; rows++) {
                 for (int columns = 1; columns * rows <= MAX_TILES; columns++) {
                     Layout candidate = of(columns, rows, width, height, base, gap);
+                    // A name tile needs the name at full size on one line and two of its lines' height.
                     if (candidate.tileWidth() >= candidate.nameFont() * 3.4 + 2 * candidate.padding()
-                            && candidate.tileHeight() >= KioskView.MIN_TARGET_PX && candidate.photo() >= comfortable) {
-                        fitting.add(candidate);
+                            && candidate.tileHeight() >= Math.max(KioskView.MIN_TARGET_PX,
+                                    candidate.nameFont() * 2 + 2 * candidate.padding())) {
+                        (candidate.photo() >= comfortable ? fitting : namesOnly).add(candidate);
                     }
                 }
             }
             Comparator<Layout> byPhoto = Comparator.comparingDouble(Layout::photo);
+            Comparator<Layout> byCount = Comparator.comparingInt(Layout::count);
             return fitting.stream().filter(layout -> layout.count() >= residents)
-                    .max(byPhoto.thenComparing(Comparator.comparingInt(Layout::count).reversed()))
-                    .or(() -> fitting.stream().max(Comparator.comparingInt(Layout::count).thenComparing(byPhoto)))
+                    .max(byPhoto.thenComparing(byCount.reversed()))
+                    .or(() -> fitting.stream().max(byCount.thenComparing(byPhoto)))
+                    .or(() -> namesOnly.stream().filter(layout -> layout.count() >= residents)
+                            .max(byPhoto.thenComparing(byCount.reversed())))
+                    .or(() -> namesOnly.stream().max(byCount.thenComparing(byPhoto)))
                     .orElseGet(() -> of(1, 1, width, height, base, gap));
         }
 

@@ -59,6 +59,10 @@ class HelpScreenTest {
         // Sent first: the request is saved before the question shows.
         assertThat(kiosk.model().state().help().status()).isEqualTo(LocalHelpStatus.SAVED);
         assertThat(shownTexts(robot)).contains("您是哪一位？", "按错了");
+        // Beside the status and above 返回 there is no room for photos of the check-in screen's size;
+        // the names still come several to a page, not one (a village of fifty would be fifty pages).
+        assertThat(robot.lookup(".tile-button").queryAllAs(Button.class).stream().filter(OnScreen::visibleInTree))
+                .as("tiles on the first page at 800x480").hasSizeGreaterThanOrEqualTo(4);
 
         robot.clickOn(tile(robot, "陈秀兰"));
         settle(kiosk);
