@@ -83,6 +83,9 @@ class HelpWhoAndRepeatEndToEndIT {
                 Instant firstPress = Instant.parse(staff.helpRequests().get(0).get("occurredAt").asText());
                 staff.transition(requestId, "ACKNOWLEDGED", "马上到", null);
                 kiosk.awaitLine(line -> line.equals("lamp acknowledged on"), SOON);
+                // Its spoken 「已收到」 may wait behind the thanks for answering who; it is what the kiosk
+                // was told while online, so it is let begin before the hub goes away.
+                kiosk.awaitLine(line -> line.startsWith("audio start prompt-help.acknowledged"), SOON);
 
                 // The hub stops.
                 hub.close();
