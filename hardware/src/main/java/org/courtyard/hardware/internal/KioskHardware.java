@@ -51,11 +51,21 @@ public final class KioskHardware implements Hardware {
 
     public KioskHardware(HardwareConfig config, Context context, GpioProviders providers, AudioOutput output,
             AudioInput input, Scheduler scheduler, Clock clock, boolean simulated) {
+        this(config, context, providers, output, input, scheduler, new ActionBus(), clock, simulated);
+    }
+
+    /**
+     * As the other constructor, with the {@link ActionBus} the devices report on given, so that
+     * whoever built it can queue work behind the lines emitted so far. Takes ownership of
+     * {@code bus}: closing the hardware closes it, and so does a constructor that throws.
+     */
+    public KioskHardware(HardwareConfig config, Context context, GpioProviders providers, AudioOutput output,
+            AudioInput input, Scheduler scheduler, ActionBus bus, Clock clock, boolean simulated) {
         this.config = Objects.requireNonNull(config, "config");
         this.context = Objects.requireNonNull(context, "context");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.simulated = simulated;
-        this.bus = new ActionBus();
+        this.bus = Objects.requireNonNull(bus, "bus");
         GpioButton openedButton = null;
         GpioButton openedCheckIn = null;
         try {
