@@ -101,8 +101,11 @@ class FamilyEndToEndIT {
                 // 听: it plays to its end on the indoor speaker; the relay stays off.
                 kiosk.family().hear();
                 await().atMost(SOON).until(() -> shown(kiosk).phase() == FamilyView.Phase.PLAYED);
-                assertThat(actions).anySatisfy(line -> assertThat(line).startsWith("audio start message-" + sent))
-                        .contains("audio end message-" + sent + " PLAYED").doesNotContain("relay on");
+                // The hardware reports its lines on its own thread, in order: they may follow the phase.
+                await().atMost(SOON).untilAsserted(() -> assertThat(actions)
+                        .anySatisfy(line -> assertThat(line).startsWith("audio start message-" + sent))
+                        .contains("audio end message-" + sent + " PLAYED"));
+                assertThat(actions).doesNotContain("relay on");
                 assertThat(kiosk.family().unheard(mother)).isZero();
                 JsonNode heard = await().atMost(SOON).until(() -> phone.message(sent), m -> !m.get("heardAt").isNull());
                 assertThat(heard.get("direction").asText()).isEqualTo("TO_RESIDENT");
@@ -121,6 +124,9 @@ class FamilyEndToEndIT {
                 assertThat(got.pcm()).as("the samples the microphone gave").isEqualTo(reply.pcm());
                 assertThat(back.get("durationMs").asLong()).isEqualTo(2_500);
                 assertThat(phone.heard(back.get("id").asText()).get("heardAt").isNull()).isFalse();
+                // Whatever played before the last prompt ended has been reported by then.
+                await().atMost(SOON).until(() -> actions.stream()
+                        .anyMatch(line -> line.startsWith("audio end prompt-family.reply.saved ")));
                 assertThat(actions).doesNotContain("relay on");
             }
         }

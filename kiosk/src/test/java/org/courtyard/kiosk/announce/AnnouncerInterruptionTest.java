@@ -85,6 +85,7 @@ class AnnouncerInterruptionTest {
 
         awaitOutcomes("routine PLAYED", "urgent PLAYED");
         await().atMost(WAIT).until(arriving::isDone);
+        s.hardware.awaitActionsDelivered();
         assertThat(s.actions).doesNotContain("audio end announcement-urgent INTERRUPTED");
         assertThat(s.hardware.speaker().plays()).hasSize(2);
     }
@@ -103,6 +104,7 @@ class AnnouncerInterruptionTest {
 
         awaitOutcomes("first PLAYED", "second PLAYED");
         await().atMost(WAIT).until(withdrawing::isDone);
+        s.hardware.awaitActionsDelivered();
         assertThat(s.actions).doesNotContain("audio end announcement-second INTERRUPTED");
     }
 
@@ -124,6 +126,8 @@ class AnnouncerInterruptionTest {
         awaitOutcomes("asked PLAYED", "routine PLAYED");
         assertThat(stopping.get()).isTrue();
         assertThat(asked.get().outcome()).as("it reached its end just then").isEqualTo(PlayOutcome.PLAYED);
+        // Each play's lines were emitted before its report; the hardware's thread delivers them in order.
+        s.hardware.awaitActionsDelivered();
         assertThat(s.actions).doesNotContain("audio end announcement-routine INTERRUPTED");
     }
 
@@ -165,6 +169,7 @@ class AnnouncerInterruptionTest {
         assertThat(report.outcome()).isEqualTo(PlayOutcome.FAILED);
         assertThat(report.detail()).isEqualTo("stopped: the announcement was withdrawn");
         assertThat(s.hardware.speaker().plays()).isEmpty();
+        s.hardware.awaitActionsDelivered();
         assertThat(s.actions).doesNotContain("relay on");
         assertThat(s.relayOn()).isFalse();
     }

@@ -71,6 +71,7 @@ class HomeAnnouncementsTest {
         s.moveTo(night);
         s.moveTo(night.plusSeconds(60));
         assertThat(s.outcomes()).containsExactly("routine PLAYED");
+        s.hardware.awaitActionsDelivered();
         assertThat(s.actions).noneMatch(line -> line.startsWith("relay"));
     }
 }

@@ -88,6 +88,12 @@ class CadreBroadcastTest {
         return actions.stream().filter(line -> line.startsWith("relay")).toList();
     }
 
+    /** Waits until the hardware has reported the end of prompt {@code key}, however it ended. */
+    private void untilEnded(String key) {
+        await().atMost(WAIT).until(() -> actions.stream()
+                .anyMatch(line -> line.startsWith("audio end prompt-" + key + " ")));
+    }
+
     /** Waits until the kiosk has finished saying {@code key}, so that the loudspeaker is free. */
     private void untilSaid(String key) {
         await().atMost(WAIT).until(() -> actions.contains("audio end prompt-" + key + " PLAYED"));
@@ -192,6 +198,9 @@ class CadreBroadcastTest {
         kiosk.model().awaitIdle(WAIT);
         assertThat(kiosk.model().state().screen()).isEqualTo(Screen.ANNOUNCEMENTS);
         assertThat(kiosk.model().state().lastPrompt()).isEqualTo("announcements.no-recording");
+        // The hardware reports on its own ordered thread: once the last prompt's end is in, so is
+        // any line before it.
+        untilEnded("announcements.no-recording");
         assertThat(actions).noneMatch(line -> line.startsWith("relay"));
         assertThat(relayOn()).isFalse();
     }
@@ -214,6 +223,7 @@ class CadreBroadcastTest {
         kiosk.broadcasts().play("a-gone");
         kiosk.model().awaitIdle(WAIT);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.play.gone");
+        untilEnded("cadre.play.gone");
         assertThat(actions).doesNotContain("relay on");
     }
 
@@ -247,8 +257,9 @@ class CadreBroadcastTest {
         await().atMost(WAIT).until(() -> broadcast().phase() == Phase.LIVE_ENDED);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.live.ended");
         assertThat(relayOn()).isFalse();
-        assertThat(actions).containsSubsequence("relay on", "audio start chime+live (live)", "audio end live PLAYED",
-                "relay off");
+        // The pin goes low before the hardware's own thread reports "relay off".
+        await().atMost(WAIT).untilAsserted(() -> assertThat(actions).containsSubsequence("relay on",
+                "audio start chime+live (live)", "audio end live PLAYED", "relay off"));
     }
 
     @Test
@@ -342,8 +353,15 @@ class CadreBroadcastTest {
         assertThat(broadcast().phase()).isEqualTo(Phase.NONE);
         assertThat(broadcast().noticeKey()).isEqualTo("cadre.live.emergency");
         hardware.speaker().release();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(actions).endsWith("audio end announcement-a-flood PLAYED",
+        await().atMost(WAIT).untilAsserted(() -> assertThat(actions).containsSubsequence(
+                "audio end announcement-a-flood PLAYED", "relay off"));
+        // A refused talk must not be waiting for the loudspeaker either: the next one is the first live.
+        kiosk.broadcasts().pressTalk();
+        await().atMost(WAIT).until(() -> relayOn() && broadcast().phase() == Phase.LIVE);
+        kiosk.broadcasts().releaseTalk();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(actions).containsSubsequence(
+                "audio end announcement-a-flood PLAYED", "audio start chime+live (live)", "audio end live PLAYED",
                 "relay off"));
-        assertThat(actions).doesNotContain("audio start chime+live (live)");
+        assertThat(actions).containsOnlyOnce("audio start chime+live (live)");
     }
 }

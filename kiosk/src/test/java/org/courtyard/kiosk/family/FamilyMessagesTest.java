@@ -116,6 +116,7 @@ class FamilyMessagesTest {
             assertThat(distinct(delivered(message.id()))).as("MESSAGE_DELIVERED of %s", message.relation())
                     .isEqualTo(1);
         }
+        hardware.awaitActionsDelivered();
         assertThat(speaker).as("the loudspeaker relay").doesNotContain("relay on");
         assertThat(hardware.hardware().simulator().orElseThrow().relayOn()).isFalse();
     }
@@ -170,6 +171,7 @@ class FamilyMessagesTest {
         assertThat(Wav.read("reply", reply.wav()).duration()).isEqualTo(FamilyController.MAX_REPLY);
         await().atMost(SOON).until(() -> !Files.exists(dir.resolve("data").resolve("replies")
                 .resolve(reply.id() + ".wav")));
+        hardware.awaitActionsDelivered();
         assertThat(speaker).doesNotContain("relay on");
     }
 

@@ -52,6 +52,8 @@ class FeedbackTest {
         feedback.say("help.saved");
         hardware.speaker().release();
         await().atMost(WAIT).until(() -> !feedback.busy());
+        // Quiet once the last play returned; its lines reach listeners on the hardware's own thread.
+        hardware.awaitActionsDelivered();
 
         assertThat(starts).containsExactly("prompt-help.prompt", "alarm", "prompt-help.saved");
     }

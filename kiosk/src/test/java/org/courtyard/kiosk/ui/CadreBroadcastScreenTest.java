@@ -1,6 +1,7 @@
 package org.courtyard.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.courtyard.kiosk.ui.OnScreen.button;
 import static org.courtyard.kiosk.ui.OnScreen.settle;
 import static org.courtyard.kiosk.ui.OnScreen.shownTexts;
@@ -89,7 +90,8 @@ class CadreBroadcastScreenTest {
         waitFor(() -> !relayOn() && actions.contains("audio end announcement-a-water PLAYED"));
         settle(kiosk);
         assertThat(shownTexts(robot)).contains("播放完了。", "停水通知");
-        assertThat(actions).containsSubsequence("relay on", "audio start chime+announcement-a-water (1900 ms)",
+        // The relay's pin goes low before its line reaches the listeners, on the hardware's own thread.
+        untilActions("relay on", "audio start chime+announcement-a-water (1900 ms)",
                 "audio end announcement-a-water PLAYED", "relay off");
         assertThat(hardware.speaker().plays()).anyMatch(play -> play.length > notice.pcm().length
                 && TestAnnouncements.endsWith(play, notice.pcm()));
@@ -115,8 +117,7 @@ class CadreBroadcastScreenTest {
         waitFor(() -> !relayOn() && actions.contains("audio end live PLAYED"));
         settle(kiosk);
         assertThat(shownTexts(robot)).contains("广播结束了。", "按住说话");
-        assertThat(actions).containsSubsequence("relay on", "audio start chime+live (live)", "audio end live PLAYED",
-                "relay off");
+        untilActions("relay on", "audio start chime+live (live)", "audio end live PLAYED", "relay off");
     }
 
     @Test
@@ -135,7 +136,7 @@ class CadreBroadcastScreenTest {
         settle(kiosk);
         assertThat(relayOn()).isFalse();
         assertThat(kiosk.model().state().cadre().signedIn()).isFalse();
-        assertThat(actions).containsSubsequence("relay on", "audio end live PLAYED", "relay off");
+        untilActions("relay on", "audio end live PLAYED", "relay off");
     }
 
     private void signIn(FxRobot robot) throws Exception {
@@ -157,6 +158,12 @@ class CadreBroadcastScreenTest {
     /** Until the kiosk has said {@code key}: the loudspeaker is free for what the test holds. */
     private void untilSaid(String key) throws TimeoutException {
         waitFor(() -> actions.contains("audio end prompt-" + key + " PLAYED"));
+    }
+
+    /** Until the hardware has reported {@code lines} in this order (its own thread reports them). */
+    private void untilActions(String... lines) {
+        await().atMost(WAIT_SECONDS, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(actions).containsSubsequence(lines));
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
