@@ -88,9 +88,12 @@ class CadreBroadcastTest {
         return actions.stream().filter(line -> line.startsWith("relay")).toList();
     }
 
-    /** Waits until the hardware has reported the end of prompt {@code key}, however it ended. */
+    /**
+     * Waits until the hardware has reported the end of prompt {@code key}, however it ended (prompts
+     * play in real time, after the one still speaking).
+     */
     private void untilEnded(String key) {
-        await().atMost(WAIT).until(() -> actions.stream()
+        await().atMost(WAIT.multipliedBy(3)).until(() -> actions.stream()
                 .anyMatch(line -> line.startsWith("audio end prompt-" + key + " ")));
     }
 
