@@ -215,10 +215,15 @@ function listTotal() {
 function renderSummary() {
   if (summary) {
     const where = els.villageFilter.value && !isCadre() ? `${els.villageFilter.value}：` : '';
-    els.summary.textContent = `${where}共 ${summary.total} 台，在线 ${summary.online} 台，离线 ${summary.offline} 台，`
-        + `失联 ${summary.lost} 台${summary.retired > 0 ? `（另有 ${summary.retired} 台已停用）` : ''}`;
+    // Each count a piece that does not break, so that a narrow screen never leaves 台 alone on a line.
+    const parts = [`${where}共 ${summary.total} 台，`, `在线 ${summary.online} 台，`, `离线 ${summary.offline} 台，`,
+      `失联 ${summary.lost} 台`];
+    if (summary.retired > 0) {
+      parts.push(`（另有 ${summary.retired} 台已停用）`);
+    }
+    els.summary.replaceChildren(...parts.map((text) => el('span', { class: 'summary-part', text })));
   } else {
-    els.summary.textContent = '';
+    els.summary.replaceChildren();
   }
   const total = listTotal();
   els.shown.textContent = nextPage && total !== null ? `已显示 ${kiosks.size} 台，共 ${total} 台` : '';
@@ -542,7 +547,7 @@ export const kioskSection = {
     fleet = null;
     villages = [];
     els.rows.replaceChildren();
-    els.summary.textContent = '';
+    els.summary.replaceChildren();
     els.shown.textContent = '';
     els.more.hidden = true;
     els.villageFilter.replaceChildren(el('option', { value: '', text: '全部村' }));
