@@ -3,6 +3,7 @@
 // audio (a WAV upload, or a recording made here from the microphone, see ../recorder.js), withdrawal,
 // and each announcement's delivery board, refreshed live by the hub's announcement-delivery events.
 
+import { withQuery } from '../api.js';
 import { changedLines, conflictNotice, isConflict, rebased } from '../conflict.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime, shortDateTime } from '../format.js';
@@ -26,7 +27,19 @@ let els = null;
 let announcements = [];
 /** Delivery boards by announcement id. */
 const boards = new Map();
-let kiosks = [];
+/** Kiosks by id, as far as this page has seen them: their names in the targets, a cadre's own. */
+const kioskNames = new Map();
+/** Every village the hub knows (GET /api/v1/villages), in pinyin order. */
+let villageNames = [];
+/** The kiosks ticked in the form, whichever village the kiosk picker shows. */
+let chosenKiosks = new Set();
+/** The kiosk picker: the village it shows, that village's kiosks loaded, the path of its next page. */
+let pickVillage = '';
+let pickKiosks = [];
+let pickNext = null;
+let pickNumber = 0;
+/** Kiosks a page in the picker; 「更多」 adds the next. */
+const PICK_PAGE = 100;
 let openId = null;
 /** 'view' (an announcement and its board), 'form' (new or edit) or null. */
 let mode = null;
@@ -124,7 +137,7 @@ function stateOf(announcement) {
 }
 
 function kioskName(id) {
-  const kiosk = kiosks.find((k) => k.id === id);
+  const kiosk = kioskNames.get(id);
   return kiosk ? kiosk.name : id;
 }
 
@@ -219,6 +232,7 @@ async function loadList() {
       return;
     }
     announcements = list;
+    loadTargetNames(list);
     showMessage(els.listError, '');
     renderList();
     if (mode === 'view' && openId) {
@@ -235,21 +249,47 @@ async function loadList() {
   }
 }
 
-async function loadKiosks() {
+/** The villages to choose from; a cadre's own kiosks too, to know what they may change. */
+async function loadVillages() {
   try {
-    const list = await ctx.api.all('/api/v1/kiosks?limit=1000');
-    if (ctx) {
-      kiosks = list.sort((a, b) => (a.village || '').localeCompare(b.village || '', 'zh-CN')
-          || a.name.localeCompare(b.name, 'zh-CN'));
-      if (mode === 'form') {
-        renderTargetOptions(currentTargets());
-      }
-      renderList();
+    const [list, own] = await Promise.all([ctx.api.get('/api/v1/villages'), isCadre()
+      ? ctx.api.all(withQuery('/api/v1/kiosks', { village: ctx.user.village, limit: 1000 })) : []]);
+    if (!ctx) {
+      return;
     }
+    villageNames = list.map((village) => village.name);
+    own.forEach(noteKiosk);
+    if (mode === 'form') {
+      renderTargetOptions(currentTargets());
+    }
+    renderList();
   } catch (error) {
     if (ctx && error.status !== 401) {
-      showMessage(els.listError, `没能载入设备列表（选择发给谁时要用）：${error.message}`);
+      showMessage(els.listError, `没能载入村名（选择发给谁时要用）：${error.message}`);
     }
+  }
+}
+
+function noteKiosk(kiosk) {
+  kioskNames.set(kiosk.id, { id: kiosk.id, name: kiosk.name, village: kiosk.village });
+}
+
+/** The names of the kiosks the listed announcements are for, one call per kiosk not seen yet. */
+async function loadTargetNames(list) {
+  const unknown = new Set(list.flatMap((announcement) => announcement.targets.kiosks || [])
+      .filter((id) => !kioskNames.has(id)));
+  if (unknown.size === 0) {
+    return;
+  }
+  await Promise.all([...unknown].map(async (id) => {
+    try {
+      noteKiosk(await ctx.api.get(`/api/v1/kiosks/${encodeURIComponent(id)}`));
+    } catch (error) {
+      // Another village's kiosk (403 for a cadre) or one gone: its id stands for its name.
+    }
+  }));
+  if (ctx) {
+    renderList();
   }
 }
 
@@ -305,7 +345,7 @@ function mayChange(announcement) {
   const targets = announcement.targets;
   const own = ctx.user.village;
   return !targets.all && (targets.villages || []).every((v) => v === own)
-      && (targets.kiosks || []).every((id) => kiosks.some((k) => k.id === id && k.village === own));
+      && (targets.kiosks || []).every((id) => kioskNames.has(id) && kioskNames.get(id).village === own);
 }
 
 function showPane(which) {
@@ -475,7 +515,7 @@ function currentTargets() {
   if (kind.value === 'all') {
     return { all: true };
   }
-  return kind.value === 'villages' ? { villages: checked(els.villageOptions) } : { kiosks: checked(els.kioskOptions) };
+  return kind.value === 'villages' ? { villages: checked(els.villageOptions) } : { kiosks: [...chosenKiosks] };
 }
 
 function option(name, value, text, checked, disabled) {
@@ -486,8 +526,7 @@ function option(name, value, text, checked, disabled) {
 /** The villages and kiosks to choose from: a cadre's own village and its kiosks only. */
 function renderTargetOptions(targets) {
   const cadre = isCadre();
-  const villages = cadre ? [ctx.user.village]
-    : [...new Set(kiosks.map((k) => k.village).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const villages = cadre ? [ctx.user.village] : [...villageNames];
   for (const village of targets.villages || []) {
     if (!villages.includes(village) && !cadre) {
       villages.push(village);
@@ -496,13 +535,78 @@ function renderTargetOptions(targets) {
   els.villageOptions.replaceChildren(...villages.map((village) => option('ann-village', village, village,
       cadre || (targets.villages || []).includes(village), cadre)));
   if (villages.length === 0) {
-    els.villageOptions.append(el('p', { class: 'small-note', text: '还没有登记任何设备，没有村可选。' }));
+    els.villageOptions.append(el('p', { class: 'small-note', text: '还没有登记任何村，没有村可选。' }));
   }
-  const own = cadre ? kiosks.filter((k) => k.village === ctx.user.village) : kiosks;
-  els.kioskOptions.replaceChildren(...own.map((kiosk) => option('ann-kiosk', kiosk.id,
-      `${kiosk.name}（${kiosk.village}）`, (targets.kiosks || []).includes(kiosk.id), false)));
+  chosenKiosks = new Set(targets.kiosks || []);
+  const first = (targets.kiosks || []).map((id) => kioskNames.get(id)).find(Boolean);
+  const shown = cadre ? ctx.user.village
+    : villages.includes(pickVillage) ? pickVillage : first ? first.village : villages[0] || '';
+  if (shown !== pickVillage || pickKiosks.length === 0) {
+    pickVillage = shown;
+    loadPick(false);
+  } else {
+    renderKioskPicker();
+  }
   els.targetAllLabel.hidden = cadre;
   els.targetVillagesText.textContent = cadre ? `本村（${ctx.user.village}）全部设备` : '选择村';
+}
+
+/**
+ * The kiosk picker: a village, that village's kiosks a page at a time (「更多」 for the next),
+ * and the kiosks ticked in other villages, so that they stay in view and can be unticked.
+ */
+function renderKioskPicker() {
+  const cadre = isCadre();
+  const villages = cadre ? [ctx.user.village] : villageNames;
+  const select = el('select', { class: 'ann-pick-village', 'aria-label': '选择村，列出这个村的设备', disabled: cadre },
+      ...villages.map((village) => el('option', { value: village, text: village })));
+  select.value = pickVillage;
+  const here = new Set(pickKiosks.map((kiosk) => kiosk.id));
+  const elsewhere = [...chosenKiosks].filter((id) => !here.has(id));
+  els.kioskOptions.replaceChildren(
+      el('div', { class: 'ann-pick-head' }, select,
+          el('span', { class: 'small-note ann-pick-count', text: pickCountText() })),
+      ...elsewhere.map((id) => {
+        const kiosk = kioskNames.get(id);
+        return option('ann-kiosk', id, kiosk ? `${kiosk.name}（${kiosk.village}）` : id, true, false);
+      }),
+      ...pickKiosks.map((kiosk) => option('ann-kiosk', kiosk.id, `${kiosk.name}（${kiosk.village}）`,
+          chosenKiosks.has(kiosk.id), false)),
+      pickKiosks.length === 0 && pickVillage ? el('p', { class: 'small-note', text: `${pickVillage}还没有登记设备。` })
+        : null,
+      pickNext ? el('button', { type: 'button', class: 'button small', 'data-action': 'pick-more', text: '更多' }) : null);
+}
+
+function pickCountText() {
+  return chosenKiosks.size > 0 ? `已选 ${chosenKiosks.size} 台` : '';
+}
+
+/** The picker village's first page of kiosks (more = false) or its next (more = true). */
+async function loadPick(more) {
+  const number = ++pickNumber;
+  if (!more) {
+    pickKiosks = [];
+    pickNext = null;
+    renderKioskPicker();
+  }
+  if (!pickVillage) {
+    return;
+  }
+  try {
+    const page = await ctx.api.page(more && pickNext ? pickNext
+      : withQuery('/api/v1/kiosks', { village: pickVillage, limit: PICK_PAGE }));
+    if (!ctx || number !== pickNumber) {
+      return;
+    }
+    page.items.filter((kiosk) => !kiosk.retiredAt).forEach(noteKiosk);
+    pickKiosks = [...pickKiosks, ...page.items.filter((kiosk) => !kiosk.retiredAt)];
+    pickNext = page.next;
+    renderKioskPicker();
+  } catch (error) {
+    if (ctx && number === pickNumber && error.status !== 401) {
+      showMessage(els.formError, `没能载入${pickVillage}的设备：${error.message}`);
+    }
+  }
 }
 
 function showTargetKind() {
@@ -908,7 +1012,7 @@ function microphoneErrorText(error) {
 function wire() {
   els.newButton.addEventListener('click', () => openForm(null));
   els.refresh.addEventListener('click', () => {
-    loadKiosks();
+    loadVillages();
     loadList();
   });
   els.rows.addEventListener('click', (event) => {
@@ -939,6 +1043,25 @@ function wire() {
   for (const radio of els.form.querySelectorAll('input[name="ann-target"]')) {
     radio.addEventListener('change', showTargetKind);
   }
+  els.kioskOptions.addEventListener('change', (event) => {
+    if (event.target.name === 'ann-kiosk') {
+      if (event.target.checked) {
+        chosenKiosks.add(event.target.value);
+      } else {
+        chosenKiosks.delete(event.target.value);
+      }
+      // Not drawn again: the box ticked keeps the focus.
+      els.kioskOptions.querySelector('.ann-pick-count').textContent = pickCountText();
+    } else if (event.target.classList.contains('ann-pick-village')) {
+      pickVillage = event.target.value;
+      loadPick(false);
+    }
+  });
+  els.kioskOptions.addEventListener('click', (event) => {
+    if (event.target.closest('button[data-action="pick-more"]')) {
+      loadPick(true);
+    }
+  });
   els.file.addEventListener('change', chooseFile);
   els.record.addEventListener('click', toggleRecording);
   els.takeDiscard.addEventListener('click', () => setPending(null));
@@ -955,7 +1078,7 @@ export const announcementSection = {
       wire();
     }
     showPane(null);
-    loadKiosks();
+    loadVillages();
     loadList();
   },
 
@@ -966,7 +1089,13 @@ export const announcementSection = {
     setPending(null);
     announcements = [];
     boards.clear();
-    kiosks = [];
+    kioskNames.clear();
+    villageNames = [];
+    chosenKiosks = new Set();
+    pickVillage = '';
+    pickKiosks = [];
+    pickNext = null;
+    pickNumber += 1;
     openId = null;
     editing = null;
     saving = false;
@@ -981,12 +1110,12 @@ export const announcementSection = {
   },
 
   reload() {
-    loadKiosks();
+    loadVillages();
     loadList();
   },
 
   show() {
-    loadKiosks();
+    loadVillages();
     loadList();
   },
 

@@ -131,15 +131,17 @@ async function load() {
   }
 }
 
-/** Villages with kiosks but no cadre yet belong in the choices too. */
+/** Villages with kiosks or residents but no cadre yet belong in the choices too (GET /api/v1/villages). */
 async function loadVillages() {
   try {
-    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
+    const list = await ctx.api.get('/api/v1/villages');
     if (ctx) {
-      kiosks.forEach((kiosk) => addVillage(kiosk.village));
+      list.forEach((village) => addVillage(village.name));
     }
   } catch (error) {
-    console.warn('courtyard: no kiosk list for the village choices', error);
+    if (ctx && error.status !== 401) {
+      console.warn('courtyard: no /api/v1/villages for the village choices', error);
+    }
   }
 }
 

@@ -299,17 +299,20 @@ async function loadList(more = false) {
   }
 }
 
+/** Every village the hub knows, not only those of the requests listed (GET /api/v1/villages). */
 async function loadVillages() {
   try {
-    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
+    const list = await ctx.api.get('/api/v1/villages');
     if (ctx) {
-      for (const kiosk of kiosks) {
-        addVillage(kiosk.village);
+      for (const village of list) {
+        addVillage(village.name);
       }
     }
   } catch (error) {
-    // The filter still offers the villages seen in requests; the kiosk section shows the error.
-    console.warn('courtyard: no kiosk list for the village filter', error);
+    // The filter still offers the villages seen in requests.
+    if (ctx && error.status !== 401) {
+      console.warn('courtyard: no /api/v1/villages for the village filter', error);
+    }
   }
 }
 

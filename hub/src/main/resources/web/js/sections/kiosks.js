@@ -1,9 +1,12 @@
-// The kiosk section: every courtyard kiosk the user may see, whether it is online or silent (the
-// hub's alert for a kiosk not heard from for kiosk.silent-minutes), when it last talked to the hub
-// and what its last heartbeat said (outbox, voice, loudspeaker, disk, temperature, power, self-test).
+// The kiosk section (设备状态): the kiosks the user may see, a page at a time (「更多」 for the next),
+// filtered by village and state on the hub, with the hub's count of each state over the whole
+// list (GET /api/v1/kiosks/summary): whether each is online, offline or silent (the hub's alert for
+// a kiosk not heard from for kiosk.silent-minutes, 失联), when it last talked to the hub and what its
+// last heartbeat said (outbox, voice, loudspeaker, disk, temperature, power, self-test).
 // Admins also register new kiosks here and make enrolment codes: the one-time code a technician
 // types into a kiosk's first-run screen, shown large so it can be read out over the phone.
 
+import { withQuery } from '../api.js';
 import { deviceState, SELF_TEST_DEVICES } from '../devices.js';
 import { byId, el, showMessage } from '../dom.js';
 import { dateTime } from '../format.js';
@@ -19,14 +22,30 @@ const HOT_C = 80;
  */
 const REFRESH_MS = 60_000;
 
+/** Kiosks a page; 「更多」 adds the next. */
+const PAGE = 100;
+/** The hub's largest page: a refresh reloads as many kiosks as are shown, up to this. */
+const MAX_PAGE = 1000;
+/** Live events come with every kiosk's heartbeat: the counts are fetched again at most this often. */
+const SUMMARY_DELAY_MS = 2000;
+const STATE_TEXT = { online: '在线', offline: '离线', lost: '失联', retired: '已停用' };
+
 let ctx = null;
 let els = null;
+/** The kiosks shown, in the hub's order (village, name, id). */
 const kiosks = new Map();
 let timer = null;
 let loadNumber = 0;
+/** The path of the list's next page (the hub's Link header), null when the list is all here. */
+let nextPage = null;
+/** The hub's counts for the filter's village (or all), and for all the user may see (the tab's count). */
+let summary = null;
+let fleet = null;
+let summaryTimer = null;
+let summaryNumber = 0;
 
-/** Villages named by users (cadres), fetched for an admin's registration form. */
-let userVillages = [];
+/** Every village the hub knows (GET /api/v1/villages), for the filter and the registration form. */
+let villages = [];
 /** A village not seen before that the admin confirmed by submitting it a second time. */
 let confirmedVillage = null;
 
@@ -34,6 +53,10 @@ function elements() {
   return {
     rows: byId('kiosk-rows'),
     empty: byId('kiosk-empty'),
+    more: byId('kiosk-more'),
+    shown: byId('kiosk-shown'),
+    villageFilter: byId('kiosk-filter-village'),
+    stateFilter: byId('kiosk-filter-state'),
     error: byId('kiosk-error'),
     summary: byId('kiosk-summary'),
     refresh: byId('kiosk-refresh'),
@@ -73,8 +96,23 @@ function outboxCell(heartbeat) {
     : el('td', { class: 'ok', text: '0' });
 }
 
-/** Online, offline, or silent since its last contact (the hub's alert). */
+/** online, offline, lost or retired, as the hub's ?state= and summary name them. */
+function stateOf(kiosk) {
+  if (kiosk.retiredAt) {
+    return 'retired';
+  }
+  if (kiosk.silentSince) {
+    return 'lost';
+  }
+  return kiosk.online ? 'online' : 'offline';
+}
+
+/** Online, offline, silent since its last contact (the hub's alert), or out of service. */
 function onlineCell(kiosk) {
+  if (kiosk.retiredAt) {
+    return el('td', {}, el('span', { class: 'badge badge-offline', text: '已停用' }),
+        el('span', { class: 'small-note', text: `${dateTime(kiosk.retiredAt)} 起` }));
+  }
   if (kiosk.silentSince) {
     return el('td', {},
         el('span', { class: 'badge badge-silent', text: kiosk.kind === 'HOME' ? '居家呼叫器离线' : '失联' }),
@@ -131,17 +169,16 @@ function healthCell(heartbeat) {
 }
 
 function render() {
-  const sorted = [...kiosks.values()].sort((a, b) =>
-    (a.village || '').localeCompare(b.village || '', 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
-  const rows = sorted.map((kiosk) => {
+  const rows = [...kiosks.values()].map((kiosk) => {
     const heartbeat = kiosk.lastHeartbeat;
     return el('tr', { 'data-id': kiosk.id },
         el('td', {}, kiosk.kind === 'HOME' ? el('span', { class: 'badge badge-home', text: '居家' }) : null,
             kiosk.name, el('span', { class: 'small-note', text: kiosk.kind === 'HOME'
               ? `${kiosk.resident && kiosk.resident.name ? `${kiosk.resident.name}家的呼叫器，` : ''}编号 ${kiosk.id}`
               : `编号 ${kiosk.id}` }),
-            isAdmin() ? el('button', { type: 'button', class: 'button small', 'data-action': 'new-code',
-              title: '换了存储卡、重装了系统或换了设备时，用新的激活码重新激活', text: '生成激活码' }) : null),
+            isAdmin() && !kiosk.retiredAt ? el('button', { type: 'button', class: 'button small',
+              'data-action': 'new-code', title: '换了存储卡、重装了系统或换了设备时，用新的激活码重新激活',
+              text: '生成激活码' }) : null),
         el('td', { text: kiosk.village || '—' }),
         onlineCell(kiosk),
         el('td', { text: kiosk.lastSeenAt ? dateTime(kiosk.lastSeenAt) : '从未联系' }),
@@ -154,28 +191,81 @@ function render() {
   });
   els.rows.replaceChildren(...rows);
   els.empty.hidden = rows.length > 0;
-  const online = sorted.filter((kiosk) => kiosk.online).length;
-  const silent = sorted.filter((kiosk) => kiosk.silentSince).length;
-  els.summary.textContent = rows.length > 0
-    ? `共 ${rows.length} 台，在线 ${online} 台，离线 ${rows.length - online} 台${silent > 0 ? `，失联 ${silent} 台` : ''}`
-    : '';
-  if (ctx) {
-    ctx.setCount('kiosks', silent);
+  els.empty.textContent = filtered() ? '没有符合条件的设备。' : '还没有登记任何设备。';
+  els.more.hidden = !nextPage;
+  els.more.disabled = false;
+  renderSummary();
+}
+
+/** Whether the list is narrowed by the village or state filter. */
+function filtered() {
+  return Boolean(els.stateFilter.value || (els.villageFilter.value && !isCadre()));
+}
+
+/** How many kiosks the list holds in all, by the hub's count; null before the count came. */
+function listTotal() {
+  if (!summary) {
+    return null;
   }
-  if (isAdmin()) {
-    els.villages.replaceChildren(...knownVillages().map((village) => el('option', { value: village })));
+  const state = els.stateFilter.value;
+  return state ? summary[state] : summary.total + summary.retired;
+}
+
+/** 共/在线/离线/失联 from the hub's counts, how many of the list are shown, and the tab's count of 失联. */
+function renderSummary() {
+  if (summary) {
+    const where = els.villageFilter.value && !isCadre() ? `${els.villageFilter.value}：` : '';
+    // Each count a piece that does not break, so that a narrow screen never leaves 台 alone on a line.
+    const parts = [`${where}共 ${summary.total} 台，`, `在线 ${summary.online} 台，`, `离线 ${summary.offline} 台，`,
+      `失联 ${summary.lost} 台`];
+    if (summary.retired > 0) {
+      parts.push(`（另有 ${summary.retired} 台已停用）`);
+    }
+    els.summary.replaceChildren(...parts.map((text) => el('span', { class: 'summary-part', text })));
+  } else {
+    els.summary.replaceChildren();
+  }
+  const total = listTotal();
+  els.shown.textContent = nextPage && total !== null ? `已显示 ${kiosks.size} 台，共 ${total} 台` : '';
+  els.shown.hidden = !els.shown.textContent;
+  if (ctx && fleet) {
+    ctx.setCount('kiosks', fleet.lost);
   }
 }
 
-/** Every village a kiosk or a user is registered in, sorted. */
-function knownVillages() {
-  const villages = new Set(userVillages);
-  for (const kiosk of kiosks.values()) {
-    if (kiosk.village) {
-      villages.add(kiosk.village);
+function isCadre() {
+  return Boolean(ctx && ctx.user && ctx.user.role === 'CADRE');
+}
+
+/** The village filter's choices: 全部村 and every village, or a cadre's own village alone. */
+function renderVillageOptions() {
+  const select = els.villageFilter;
+  const own = isCadre() ? ctx.user.village : null;
+  const chosen = own || select.value;
+  select.replaceChildren(...(own ? [el('option', { value: own, text: own })]
+    : [el('option', { value: '', text: '全部村' }), ...villages.map((name) => el('option', { value: name, text: name }))]));
+  if (chosen && !own && !villages.includes(chosen)) {
+    select.append(el('option', { value: chosen, text: chosen }));
+  }
+  select.value = chosen;
+  select.disabled = Boolean(own);
+  if (isAdmin()) {
+    els.villages.replaceChildren(...villages.map((village) => el('option', { value: village })));
+  }
+}
+
+async function loadVillages() {
+  try {
+    const list = await ctx.api.get('/api/v1/villages');
+    if (ctx) {
+      villages = list.map((village) => village.name);
+      renderVillageOptions();
+    }
+  } catch (error) {
+    if (ctx && error.status !== 401) {
+      console.warn('courtyard: no /api/v1/villages for the kiosk filter', error);
     }
   }
-  return [...villages].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
 /** Shows a freshly made enrolment code, large, with the kiosk it is for and when it stops working. */
@@ -200,10 +290,7 @@ function openForm() {
   els.form.hidden = false;
   els.name.focus();
   if (ctx) {
-    ctx.api.get('/api/v1/users').then((users) => {
-      userVillages = users.map((user) => user.village).filter(Boolean);
-      render();
-    }, () => {});
+    loadVillages();
   }
 }
 
@@ -249,15 +336,36 @@ async function register(event) {
     refuse(els.village, '请填写设备所在的村。');
     return;
   }
-  const twin = [...kiosks.values()].find((kiosk) => kiosk.village === village && kiosk.name === name);
+  showMessage(els.formError, '');
+  els.submit.disabled = true;
+  let twin;
+  try {
+    // The village's own kiosks, not the page shown: the twin may be on a page not loaded.
+    const own = await ctx.api.all(withQuery('/api/v1/kiosks', { village, limit: MAX_PAGE }));
+    twin = own.find((kiosk) => kiosk.name === name && !kiosk.retiredAt);
+  } catch (error) {
+    els.submit.disabled = false;
+    if (error.status !== 401) {
+      showMessage(els.formError, registrationError(error));
+    }
+    return;
+  }
+  els.submit.disabled = false;
   if (twin) {
     refuse(els.name, `${village}已经有一台叫「${name}」的设备（编号 ${twin.id}）。如果是给它换了存储卡或重装了系统，`
         + '请在下面的列表里点它的“生成激活码”，不要重复登记。');
+    if (!isCadre() && [...els.villageFilter.options].some((option) => option.value === village)) {
+      // The list shows the village, so the twin is among the rows below.
+      els.villageFilter.value = village;
+      els.stateFilter.value = '';
+      kiosks.clear();
+      load();
+    }
     return;
   }
-  if (!knownVillages().includes(village) && confirmedVillage !== village) {
+  if (!villages.includes(village) && confirmedVillage !== village) {
     confirmedVillage = village;
-    refuse(els.village, `还没有任何设备或村干部账号登记在「${village}」。请核对村名，要和村干部账号里的村名一字不差；`
+    refuse(els.village, `还没有任何设备、居民或村干部登记在「${village}」。请核对村名，要和村干部账号里的村名一字不差；`
         + '如果没有写错，请再点一次“登记并生成激活码”。');
     return;
   }
@@ -296,24 +404,94 @@ async function newCode(id) {
   }
 }
 
-async function load() {
-  const number = ++loadNumber;
+function filterParams() {
+  return { village: els.villageFilter.value, state: els.stateFilter.value };
+}
+
+/**
+ * Loads the list again (more = false: as many kiosks as are shown, at least a page) or adds the
+ * next page (more = true, 「更多」), and the counts with a fresh list.
+ */
+async function load(more = false) {
+  if (more && !nextPage) {
+    return;
+  }
+  const number = more ? loadNumber : ++loadNumber;
+  els.more.disabled = true;
   try {
-    const list = await ctx.api.all('/api/v1/kiosks?limit=1000');
+    const limit = Math.min(MAX_PAGE, Math.max(PAGE, kiosks.size));
+    const page = await ctx.api.page(more ? nextPage : withQuery('/api/v1/kiosks', { ...filterParams(), limit }));
     if (!ctx || number !== loadNumber) {
       return;
     }
-    kiosks.clear();
-    for (const kiosk of list) {
+    if (!more) {
+      kiosks.clear();
+    }
+    for (const kiosk of page.items) {
       kiosks.set(kiosk.id, kiosk);
     }
+    nextPage = page.next;
     showMessage(els.error, '');
     render();
   } catch (error) {
     if (ctx && number === loadNumber && error.status !== 401) {
       showMessage(els.error, `没能载入设备列表：${error.message}`);
+      els.more.disabled = false;
     }
   }
+  if (!more && ctx && number === loadNumber) {
+    loadSummary();
+  }
+}
+
+/** The hub's counts: of the filter's village (the summary line) and of everything (the tab's count). */
+async function loadSummary() {
+  clearTimeout(summaryTimer);
+  summaryTimer = null;
+  const number = ++summaryNumber;
+  const village = isCadre() ? '' : els.villageFilter.value;
+  try {
+    const [own, all] = await Promise.all([
+      ctx.api.get(withQuery('/api/v1/kiosks/summary', { village })),
+      village ? ctx.api.get('/api/v1/kiosks/summary') : null,
+    ]);
+    if (!ctx || number !== summaryNumber) {
+      return;
+    }
+    summary = own;
+    fleet = all || own;
+    renderSummary();
+  } catch (error) {
+    if (ctx && number === summaryNumber && error.status !== 401) {
+      showMessage(els.error, `没能载入设备数量：${error.message}`);
+    }
+  }
+}
+
+/** Counts again soon: live events can come with every heartbeat of every kiosk. */
+function scheduleSummary() {
+  if (!summaryTimer) {
+    summaryTimer = setTimeout(loadSummary, SUMMARY_DELAY_MS);
+  }
+}
+
+/** Whether a kiosk belongs in the list as filtered. */
+function matches(kiosk) {
+  const village = els.villageFilter.value;
+  const state = els.stateFilter.value;
+  return (!village || kiosk.village === village) && (!state || stateOf(kiosk) === state);
+}
+
+/** The hub's order: village, name, id, compared as the hub compares them (by code point). */
+function before(a, b) {
+  const key = (kiosk) => [kiosk.village || '', kiosk.name, kiosk.id];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== y[i]) {
+      return x[i] < y[i] ? -1 : 1;
+    }
+  }
+  return 0;
 }
 
 export const kioskSection = {
@@ -326,6 +504,15 @@ export const kioskSection = {
     if (!els) {
       els = elements();
       els.refresh.addEventListener('click', () => load());
+      els.more.addEventListener('click', () => load(true));
+      els.villageFilter.addEventListener('change', () => {
+        kiosks.clear();
+        load();
+      });
+      els.stateFilter.addEventListener('change', () => {
+        kiosks.clear();
+        load();
+      });
       els.register.addEventListener('click', openForm);
       els.cancel.addEventListener('click', closeForm);
       els.form.addEventListener('submit', register);
@@ -338,6 +525,9 @@ export const kioskSection = {
       });
     }
     els.register.hidden = !isAdmin();
+    els.stateFilter.value = '';
+    renderVillageOptions();
+    loadVillages();
     load();
     clearInterval(timer);
     timer = setInterval(load, REFRESH_MS);
@@ -346,12 +536,21 @@ export const kioskSection = {
   stop() {
     ctx = null;
     loadNumber += 1;
+    summaryNumber += 1;
     clearInterval(timer);
     timer = null;
+    clearTimeout(summaryTimer);
+    summaryTimer = null;
     kiosks.clear();
-    userVillages = [];
+    nextPage = null;
+    summary = null;
+    fleet = null;
+    villages = [];
     els.rows.replaceChildren();
-    els.summary.textContent = '';
+    els.summary.replaceChildren();
+    els.shown.textContent = '';
+    els.more.hidden = true;
+    els.villageFilter.replaceChildren(el('option', { value: '', text: '全部村' }));
     showMessage(els.error, '');
     closeForm();
     hideCode();
@@ -359,6 +558,7 @@ export const kioskSection = {
   },
 
   reload() {
+    loadVillages();
     load();
   },
 
@@ -368,8 +568,24 @@ export const kioskSection = {
 
   hide() {},
 
+  /**
+   * A kiosk shown is updated (or leaves a list it no longer matches); one not shown joins if it
+   * sorts among the kiosks shown, else a later page brings it. The counts follow shortly.
+   */
   onEvent(name, data) {
-    kiosks.set(data.id, data);
-    render();
+    const last = [...kiosks.values()].pop();
+    if (kiosks.has(data.id) || !nextPage || (last && before(data, last) < 0)) {
+      if (!matches(data)) {
+        kiosks.delete(data.id);
+      } else if (kiosks.has(data.id)) {
+        kiosks.set(data.id, data);
+      } else {
+        const sorted = [...kiosks.values(), data].sort(before);
+        kiosks.clear();
+        sorted.forEach((kiosk) => kiosks.set(kiosk.id, kiosk));
+      }
+      render();
+    }
+    scheduleSummary();
   },
 };

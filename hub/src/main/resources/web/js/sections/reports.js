@@ -47,17 +47,18 @@ async function loadVillages() {
     return;
   }
   try {
-    const kiosks = await ctx.api.all('/api/v1/kiosks?limit=1000');
+    const list = await ctx.api.get('/api/v1/villages');
     if (!ctx) {
       return;
     }
-    const names = [...new Set(kiosks.map((kiosk) => kiosk.village))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    // Already in pinyin order.
+    const names = list.map((village) => village.name);
     const chosen = els.village.value;
     els.village.replaceChildren(el('option', { value: '', text: '全乡镇' }),
         ...names.map((name) => el('option', { value: name, text: name })));
     els.village.value = names.includes(chosen) ? chosen : '';
   } catch (error) {
-    console.warn('courtyard: no kiosk list for the report villages', error);
+    console.warn('courtyard: no /api/v1/villages for the report villages', error);
   }
 }
 

@@ -144,9 +144,12 @@ class AdminPageIT extends StaffPageHarness {
         submitRegistration("和平村幸福小院", "和平村");
         wait.until(textToBePresentInElementLocated(By.id("kiosk-register-error"), "已经有一台叫「和平村幸福小院」的设备"));
         assertThat(page.text("kiosk-register-error")).contains(kiosk.id(), "生成激活码");
-        // A village no kiosk or user is in (a typo?): asked to check it first.
+        // The hub was asked, not the page shown; the list now shows the village, where its row is.
+        wait.until(driver -> "和平村".equals(new Select(driver.findElement(By.id("kiosk-filter-village")))
+                .getFirstSelectedOption().getAttribute("value")));
+        // A village nothing names (a typo?): asked to check it first.
         submitRegistration("和平村小学", "和平材");
-        wait.until(textToBePresentInElementLocated(By.id("kiosk-register-error"), "还没有任何设备或村干部账号登记在「和平材」"));
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-register-error"), "还没有任何设备、居民或村干部登记在「和平材」"));
         assertThat(hub.column("SELECT COUNT(*) FROM kiosks")).containsExactly("1");
 
         submitRegistration("和平村小学", "和平村");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The staff page's announcements section (通知广播) in headless Chromium against a real hub on
@@ -245,6 +246,37 @@ class AnnouncementsPageIT extends StaffPageHarness {
     }
 
     @Test
+    void kiosks_are_chosen_a_village_at_a_time_and_stay_chosen_across_villages() throws Exception {
+        hub.kiosk("二村村委会", "二村");
+        login(STAFF);
+        openNewForm();
+        type("ann-title", "两台设备的通知");
+        chromium.driver.findElement(By.id("ann-target-kiosks")).click();
+        Select village = new Select(chromium.driver.findElement(By.cssSelector("#ann-kiosk-options select")));
+        assertThat(village.getOptions()).extracting(WebElement::getText).containsExactly("二村", "和平村");
+        wait.until(driver -> labels("ann-kiosk-options").size() == 2);
+        assertThat(labels("ann-kiosk-options")).containsExactlyInAnyOrder("二村小学（二村）", "二村村委会（二村）");
+        chromium.driver.findElement(By.cssSelector("#ann-kiosk-options input[value='" + erCun.id() + "']")).click();
+        assertThat(page.text("ann-kiosk-options")).contains("已选 1 台");
+
+        village.selectByValue("和平村");
+        wait.until(driver -> labels("ann-kiosk-options").contains("和平村幸福小院（和平村）"));
+        assertThat(labels("ann-kiosk-options")).as("the kiosk ticked in 二村 stays listed")
+                .containsExactly("二村小学（二村）", "和平村幸福小院（和平村）");
+        assertThat(chromium.driver.findElement(By.cssSelector("#ann-kiosk-options input[value='" + erCun.id() + "']"))
+                .isSelected()).isTrue();
+        chromium.driver.findElement(By.cssSelector("#ann-kiosk-options input[value='" + heping.id() + "']")).click();
+        assertThat(page.text("ann-kiosk-options")).contains("已选 2 台");
+        chromium.driver.findElement(By.id("ann-save")).click();
+        wait.until(textToBePresentInElementLocated(By.id("ann-notice"), "通知已发布"));
+
+        assertThat(onlyAnnouncement().get("targets").get("kiosks")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(erCun.id(), heping.id());
+        wait.until(textToBePresentInElementLocated(By.id("ann-rows"), "二村小学"));
+        assertThat(page.text("ann-rows")).contains("和平村幸福小院");
+    }
+
+    @Test
     void a_cadre_can_choose_only_their_own_village_and_the_hub_refuses_anything_else() throws Exception {
         hub.kiosk("二村村委会", "二村");
         hub.addUser("lixia", "CADRE", "二村", null);
@@ -255,7 +287,11 @@ class AnnouncementsPageIT extends StaffPageHarness {
         assertThat(page.text("ann-target-villages-text")).contains("本村（二村）");
         assertThat(labels("ann-village-options")).containsExactly("二村");
         chromium.driver.findElement(By.id("ann-target-kiosks")).click();
+        // The kiosk picker lists one village's kiosks, fetched from the hub: a cadre's own village.
+        wait.until(driver -> labels("ann-kiosk-options").size() == 2);
         assertThat(labels("ann-kiosk-options")).containsExactlyInAnyOrder("二村小学（二村）", "二村村委会（二村）");
+        assertThat(new Select(chromium.driver.findElement(By.cssSelector("#ann-kiosk-options select")))
+                .getOptions()).extracting(WebElement::getText).containsExactly("二村");
         chromium.screenshot("announcement-cadre-form");
 
         chromium.driver.findElement(By.id("ann-target-villages")).click();
@@ -359,7 +395,7 @@ class AnnouncementsPageIT extends StaffPageHarness {
         page.section("announcements");
         chromium.driver.findElement(By.id("ann-new")).click();
         wait.until(visibilityOfElementLocated(By.id("ann-form")));
-        // The village choices come from the kiosk list.
+        // The village choices come from GET /api/v1/villages.
         wait.until(driver -> !driver.findElements(By.cssSelector("#ann-village-options input")).isEmpty());
     }
 

@@ -358,14 +358,15 @@ class StaffPageIT extends StaffPageHarness {
         String seen = page.text("kiosk-rows");
         assertThat(seen).contains("在线", "正常", "0.1.0", "2026-11-29 18:00:00");
         assertThat(seen).contains("大村村委会活动室", "离线", "从未联系", "尚无心跳");
-        assertThat(page.text("kiosk-summary")).contains("共 2 台", "在线 1 台");
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-summary"), "共 2 台，在线 1 台，离线 1 台，失联 0 台"));
 
         hub.sync(quiet, null, TestHub.event(UUID.randomUUID(), "HEARTBEAT", TestHub.START, true,
                 Map.of("version", "0.1.0", "uptimeSeconds", 5, "outbox", 3, "voice", "off: no model", "speaker", "ok")));
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + quiet.id() + "']"),
                 "语音识别没有开启"));
         assertThat(page.text("kiosk-rows")).contains("3 条未发出：网络通了会自动补发").doesNotContain("off: no model");
-        assertThat(page.text("kiosk-summary")).contains("在线 2 台");
+        // The hub's counts follow the live event shortly.
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-summary"), "在线 2 台"));
         chromium.screenshot("staff-kiosks");
         chromium.phoneScreenshot("staff-kiosks-390");
     }
@@ -393,7 +394,7 @@ class StaffPageIT extends StaffPageHarness {
         wait.until(textToBePresentInElementLocated(By.cssSelector("#kiosk-rows tr[data-id='" + kiosk.id() + "']"),
                 "失联"));
         assertThat(page.text("kiosk-rows")).contains("2026-11-29 18:00:00 起");
-        assertThat(page.text("kiosk-summary")).contains("失联 1 台");
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-summary"), "失联 1 台"));
         wait.until(driver -> driver.getTitle().contains("1台设备失联"));
         chromium.screenshot("staff-kiosk-silent");
 
@@ -402,6 +403,36 @@ class StaffPageIT extends StaffPageHarness {
                 "在线"));
         assertThat(page.text("kiosk-rows")).doesNotContain("失联");
         wait.until(driver -> !driver.getTitle().contains("失联"));
+    }
+
+    @Test
+    void the_kiosk_section_shows_a_page_with_more_and_filters_on_the_hub() throws Exception {
+        hub.sync(kiosk, null, TestHub.heartbeat());
+        for (int i = 1; i <= 120; i++) {
+            hub.kiosk(String.format("%03d号", i), i <= 60 ? "大村" : "二村");
+        }
+        login(STAFF, "password-" + STAFF);
+        chromium.driver.findElement(By.cssSelector("[data-nav='kiosks']")).click();
+        By rows = By.cssSelector("#kiosk-rows tr");
+        wait.until(driver -> driver.findElements(rows).size() == 100);
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-summary"), "共 121 台，在线 1 台，离线 120 台，失联 0 台"));
+        assertThat(page.text("kiosk-shown")).isEqualTo("已显示 100 台，共 121 台");
+
+        chromium.driver.findElement(By.id("kiosk-more")).click();
+        wait.until(driver -> driver.findElements(rows).size() == 121);
+        wait.until(invisibilityOfElementLocated(By.id("kiosk-more")));
+        assertThat(displayed(By.id("kiosk-shown"))).isFalse();
+
+        new Select(chromium.driver.findElement(By.id("kiosk-filter-village"))).selectByValue("二村");
+        wait.until(textToBePresentInElementLocated(By.id("kiosk-summary"), "二村：共 60 台"));
+        wait.until(driver -> driver.findElements(rows).size() == 60);
+        assertThat(page.text("kiosk-rows")).contains("061号", "120号").doesNotContain("060号", "和平村幸福小院");
+
+        new Select(chromium.driver.findElement(By.id("kiosk-filter-village"))).selectByValue("");
+        new Select(chromium.driver.findElement(By.id("kiosk-filter-state"))).selectByValue("online");
+        wait.until(driver -> driver.findElements(rows).size() == 1);
+        assertThat(page.text("kiosk-rows")).contains("和平村幸福小院", "在线");
+        assertThat(page.text("kiosk-summary")).contains("共 121 台");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
  * every section filled in: nothing wider than the screen (scrolling or clipped) in any section or
  * any opened detail, the navigation a menu, tables as cards, every control at least 44 px high.
  * Screenshots of every section at both sizes go to target/screenshots (staff-phone-*.png,
- * staff-desktop-*.png), for people to look at.
+ * staff-desktop-*.png), for people to look at; the fleet is larger than a page of 设备状态.
  */
 class StaffPagePhoneIT extends StaffPageHarness {
 
@@ -37,6 +37,14 @@ class StaffPagePhoneIT extends StaffPageHarness {
         hub = new TestHub(dir, config -> config.overdueCheckEvery(Duration.ofHours(1)));
         kiosk = hub.kiosk("和平村幸福小院活动室", VILLAGE);
         hub.kiosk("大寨村幸福小院", "大寨村");
+        // A fleet larger than the 设备状态 page (100): its screenshots show the counts and 更多.
+        for (int i = 1; i <= 130; i++) {
+            TestHub.Kiosk more = hub.kiosk(String.format("%s%02d号点", i % 3 == 0 ? "石头寨" : "下坝", i),
+                    i % 3 == 0 ? "石头寨村" : "下坝村");
+            if (i % 4 != 0) {
+                hub.sync(more, null, TestHub.heartbeat());
+            }
+        }
         hub.addUser("wangfang", "STAFF", null, "王芳");
         String cadre = hub.cadre("李建华", VILLAGE, "13900001111", "2468");
         for (String name : List.of("张桂英", "王德福", "欧阳秀英", "陈秀兰")) {

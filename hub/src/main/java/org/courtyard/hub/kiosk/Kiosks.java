@@ -146,30 +146,83 @@ public final class Kiosks {
     }
 
     /**
-     * A page of the kiosks {@code user} may see, of the village asked for or all: a cadre sees their
-     * own village's (and is refused another's); ordered by village, name and id, the cursor's values.
+     * A page of the kiosks {@code user} may see, of the village asked for or all, in {@code state}
+     * or any: a cadre sees their own village's (and is refused another's); ordered by village, name
+     * and id, the cursor's values.
      */
-    public Page<KioskView> list(StaffUser user, Optional<String> village, PageRequest page) {
+    public Page<KioskView> list(StaffUser user, Optional<String> village, Optional<KioskState> state,
+            PageRequest page) {
         Optional<String> allowed = user.listVillage(village, "the kiosks");
         Optional<Cursor> after = page.cursor(3);
+        Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("SELECT * FROM kiosks WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         allowed.ifPresent(v -> {
             sql.append(" AND village = ?");
             parameters.add(v);
         });
+        state.ifPresent(s -> {
+            sql.append(" AND ").append(condition(s));
+            if (s == KioskState.ONLINE || s == KioskState.OFFLINE) {
+                parameters.add(onlineSince(now));
+            }
+        });
         after.ifPresent(cursor -> {
-            sql.append(" AND (COALESCE(village, ''), name, id) > (?, ?, ?)");
+            sql.append(" AND (village, name, id) > (?, ?, ?)");
             parameters.add(cursor.text(0));
             parameters.add(cursor.text(1));
             parameters.add(cursor.text(2));
         });
-        sql.append(" ORDER BY COALESCE(village, ''), name, id LIMIT ?");
+        // village is NOT NULL: the order is the index kiosks_by_village's.
+        sql.append(" ORDER BY village, name, id LIMIT ?");
         parameters.add(page.fetch());
-        Instant now = clock.instant();
         return database.read(connection -> Page.of(views(connection, Sql.query(connection, sql.toString(), Kiosks::row,
                 parameters.toArray()), now), page, kiosk -> Cursor.of(kiosk.village() == null ? "" : kiosk.village(),
                         kiosk.name(), kiosk.id())));
+    }
+
+    /**
+     * How many of the kiosks {@code user} may see, of the village asked for or all, are in each
+     * state; one counting query, however many kiosks there are.
+     */
+    public KioskSummary summary(StaffUser user, Optional<String> village) {
+        Optional<String> allowed = user.listVillage(village, "the kiosks");
+        Instant since = onlineSince(clock.instant());
+        StringBuilder sql = new StringBuilder("SELECT"
+                + " COALESCE(SUM(CASE WHEN " + condition(KioskState.ONLINE) + " THEN 1 ELSE 0 END), 0) AS online,"
+                + " COALESCE(SUM(CASE WHEN " + condition(KioskState.OFFLINE) + " THEN 1 ELSE 0 END), 0) AS offline,"
+                + " COALESCE(SUM(CASE WHEN " + condition(KioskState.LOST) + " THEN 1 ELSE 0 END), 0) AS lost,"
+                + " COALESCE(SUM(CASE WHEN " + condition(KioskState.RETIRED) + " THEN 1 ELSE 0 END), 0) AS retired"
+                + " FROM kiosks");
+        List<Object> parameters = new ArrayList<>(List.of(since, since));
+        allowed.ifPresent(v -> {
+            sql.append(" WHERE village = ?");
+            parameters.add(v);
+        });
+        return database.read(connection -> Sql.one(connection, sql.toString(), row -> {
+            int online = row.getInt("online");
+            int offline = row.getInt("offline");
+            int lost = row.getInt("lost");
+            return new KioskSummary(online + offline + lost, online, offline, lost, row.getInt("retired"));
+        }, parameters.toArray()).orElseThrow());
+    }
+
+    /**
+     * The SQL condition of a state, as {@link #view} decides {@code online} and the staff page its
+     * badge; ONLINE and OFFLINE take one parameter, {@link #onlineSince}.
+     */
+    private static String condition(KioskState state) {
+        return switch (state) {
+            case RETIRED -> "retired_at IS NOT NULL";
+            case LOST -> "(" + IN_SERVICE + " AND silent_since IS NOT NULL)";
+            case ONLINE -> "(" + IN_SERVICE + " AND silent_since IS NULL AND last_seen_at >= ?)";
+            case OFFLINE -> "(" + IN_SERVICE + " AND silent_since IS NULL AND (last_seen_at IS NULL OR last_seen_at < ?))";
+        };
+    }
+
+    /** The earliest contact that still counts as online at {@code now}. */
+    private Instant onlineSince(Instant now) {
+        return now.minus(onlineWindow);
     }
 
     /** One kiosk for {@code user}: 404 if unknown, 403 for a cadre of another village. */

@@ -14,6 +14,7 @@ import org.courtyard.hub.auth.GuessThrottle;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.kiosk.Enrolment;
+import org.courtyard.hub.kiosk.KioskState;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.kiosk.NewKiosk;
 import org.courtyard.hub.web.Exchange;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/kiosks} (ADMIN; a courtyard kiosk or a home unit), {@code GET /api/v1/kiosks}
- * and {@code /kiosks/{id}} (staff; cadres see their village), {@code POST
+ * (paged, {@code ?village}, {@code ?state}), {@code /kiosks/summary} (how many in each state) and
+ * {@code /kiosks/{id}} (staff; cadres see their village), {@code POST
  * /api/v1/kiosks/{id}/enrolment-code} (ADMIN): a new one-time code for a kiosk; {@code POST
  * /api/v1/kiosks/{id}/retire} (ADMIN): out of service; {@code POST /api/v1/enrol} (no
  * authentication, throttled by a {@link GuessThrottle} with the {@link GuessThrottle#ENROLMENT}
@@ -72,7 +74,11 @@ final class KioskRoutes {
     void register(FeatureContext hub) {
         hub.route(POST, "/api/v1/kiosks", Access.ADMIN, this::create);
         hub.route(GET, "/api/v1/kiosks", Access.STAFF, (exchange, user) -> Paging.reply(exchange, kiosks.list(user,
-                exchange.query("village"), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
+                exchange.query("village"), exchange.query("state").map(state -> KioskState.parse("state", state)),
+                Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
+        // Before /kiosks/{id}: the router takes the first pattern that matches.
+        hub.route(GET, "/api/v1/kiosks/summary", Access.STAFF, (exchange, user) -> Reply.ok(kiosks.summary(user,
+                exchange.query("village"))));
         hub.route(GET, "/api/v1/kiosks/{id}", Access.STAFF, (exchange, user) -> Reply.ok(kiosks.get(user,
                 exchange.pathParameter("id"))));
         hub.route(POST, "/api/v1/kiosks/{id}/enrolment-code", Access.ADMIN, this::issue);
