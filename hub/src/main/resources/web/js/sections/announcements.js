@@ -24,6 +24,8 @@ let ctx = null;
 let els = null;
 /** The announcements listed, newest first. */
 let announcements = [];
+/** The path of the list's next page (its Link header), null when all are shown. */
+let nextPage = null;
 /** Delivery boards by announcement id. */
 const boards = new Map();
 let kiosks = [];
@@ -46,6 +48,7 @@ function elements() {
     listError: byId('ann-list-error'),
     rows: byId('ann-rows'),
     empty: byId('ann-empty'),
+    more: byId('ann-more'),
     detailTitle: byId('ann-detail-title'),
     badges: byId('ann-detail-badges'),
     notice: byId('ann-notice'),
@@ -211,14 +214,22 @@ function renderList() {
   els.empty.hidden = rows.length > 0;
 }
 
-async function loadList() {
-  const number = ++loadNumber;
+/** Loads the first page of the list (more = false) or adds the next one (more = true, the 更多 button). */
+async function loadList(more = false) {
+  if (more && !nextPage) {
+    return;
+  }
+  const number = more ? loadNumber : ++loadNumber;
+  els.more.disabled = true;
   try {
-    const list = await ctx.api.get(`/api/v1/announcements?limit=${LIST_LIMIT}`);
+    const page = await ctx.api.page(more ? nextPage : `/api/v1/announcements?limit=${LIST_LIMIT}`);
     if (!ctx || number !== loadNumber) {
       return;
     }
-    announcements = list;
+    announcements = more ? announcements.concat(page.items.filter((a) => !announcements.some((b) => b.id === a.id)))
+      : page.items;
+    nextPage = page.next;
+    els.more.hidden = !nextPage;
     showMessage(els.listError, '');
     renderList();
     if (mode === 'view' && openId) {
@@ -227,10 +238,14 @@ async function loadList() {
         renderView(open);
       }
     }
-    await Promise.all(list.map((announcement) => loadBoard(announcement.id)));
+    await Promise.all(page.items.map((announcement) => loadBoard(announcement.id)));
   } catch (error) {
     if (ctx && number === loadNumber && error.status !== 401) {
       showMessage(els.listError, `没能载入通知列表：${error.message}`);
+    }
+  } finally {
+    if (els) {
+      els.more.disabled = false;
     }
   }
 }
@@ -907,6 +922,7 @@ function microphoneErrorText(error) {
 
 function wire() {
   els.newButton.addEventListener('click', () => openForm(null));
+  els.more.addEventListener('click', () => loadList(true));
   els.refresh.addEventListener('click', () => {
     loadKiosks();
     loadList();
@@ -965,6 +981,8 @@ export const announcementSection = {
     cancelRecording();
     setPending(null);
     announcements = [];
+    nextPage = null;
+    els.more.hidden = true;
     boards.clear();
     kiosks = [];
     openId = null;
