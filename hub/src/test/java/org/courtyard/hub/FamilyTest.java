@@ -114,6 +114,34 @@ class FamilyTest {
     }
 
     @Test
+    void a_familys_messages_come_newest_first_a_page_at_a_time_to_the_last_one() throws Exception {
+        Phone phone = signedUp(contact(mother, "张伟", "SON", "13911112222"), "482915");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            hub.clock.advance(Duration.ofMinutes(1));
+            String id = UUID.randomUUID().toString();
+            assertThat(phone.send(id, VoiceMemoTest.wav(1000)).status()).isEqualTo(201);
+            sent.add(0, id);
+        }
+
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        for (String path = "/api/v1/family/messages?limit=2"; path != null; pages++) {
+            TestHub.Answer page = phone.get(path);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().forEach(message -> seen.add(message.get("id").asText()));
+            path = page.next().orElse(null);
+        }
+
+        assertThat(seen).as("newest first, each once (the list used to stop at 100 without saying so)")
+                .containsExactlyElementsOf(sent);
+        assertThat(pages).isEqualTo(3);
+        assertThat(phone.get("/api/v1/family/messages").next()).as("all on the default page").isEmpty();
+        assertThat(phone.get("/api/v1/family/messages?limit=501").status()).isEqualTo(400);
+        assertThat(phone.get("/api/v1/family/messages?cursor=nonsense").status()).isEqualTo(400);
+    }
+
+    @Test
     void a_son_far_away_redeems_his_invitation_sees_his_mother_checked_in_and_his_message_is_delivered_and_heard()
             throws Exception {
         String son = contact(mother, "张伟", "SON", "13911112222");
