@@ -37,6 +37,26 @@ class Failure extends Error {
 }
 
 async function call(method, path, body, type) {
+  return (await exchange(method, path, body, type)).data;
+}
+
+/**
+ * Every item of a paged list (docs/api.md "Paging"), following its Link headers to the last page.
+ * Only for lists that stay small: a family's messages are kept 90 days.
+ */
+async function callAll(path) {
+  const items = [];
+  for (let at = path; at;) {
+    const { data, response } = await exchange('GET', at);
+    items.push(...(data || []));
+    const match = /<([^>]*)>\s*;\s*rel="next"/.exec(response.headers.get('Link') || '');
+    at = match ? match[1] : null;
+  }
+  return items;
+}
+
+/** A request and its parsed JSON answer: { data, response }; a Failure for an error or no network. */
+async function exchange(method, path, body, type) {
   const init = { method, credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } };
   if (body instanceof Blob) {
     init.headers['Content-Type'] = type || body.type;
@@ -62,7 +82,7 @@ async function call(method, path, body, type) {
     const error = data && data.error ? data.error : {};
     throw new Failure(response.status, error.code || `http_${response.status}`, error.message || '');
   }
-  return data;
+  return { data, response };
 }
 
 // ---- views ----
@@ -206,7 +226,7 @@ async function refresh() {
   clearTimeout(refreshTimer);
   try {
     const [today, messages] = await Promise.all([call('GET', '/api/v1/family/today'),
-      call('GET', '/api/v1/family/messages')]);
+      callAll('/api/v1/family/messages')]);
     showToday(today);
     showMessages(messages);
     notice('');

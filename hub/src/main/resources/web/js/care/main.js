@@ -48,7 +48,7 @@ const lists = {
   today: { list: byId('today-list'), empty: byId('today-empty'), count: byId('count-today') },
   week: { list: byId('week-list'), empty: byId('week-empty'), count: byId('count-week') },
   overdue: { list: byId('overdue-list'), empty: byId('overdue-empty'), count: byId('count-overdue') },
-  people: { list: byId('people-list'), empty: byId('people-empty') },
+  people: { list: byId('people-list'), empty: byId('people-empty'), more: byId('people-more') },
 };
 const festival = { box: byId('festival'), title: byId('festival-title'), when: byId('festival-when'),
   list: byId('festival-list') };
@@ -195,17 +195,21 @@ function cacheKey() {
 async function load() {
   const today = me.today;
   const mine = me.cadre ? { cadreId: me.cadre.id } : {};
-  const tasks = (params) => api.get(withQuery('/api/v1/care-tasks', { ...params, ...mine, limit: 200 }));
+  // Each list is a few days' tasks (of the cadre's people, for a cadre): all of it, every page.
+  const tasks = (params) => api.all(withQuery('/api/v1/care-tasks', { ...params, ...mine, limit: 500 }));
+  // A cadre's paired people: all of them. Anyone else (no pairs) sees the first page of everyone,
+  // and a line saying that there are more.
+  const residents = withQuery('/api/v1/residents', { ...mine, limit: 500 });
   try {
     const [todays, week, overdue, festivals, people] = await Promise.all([
       tasks({ from: today, to: today }),
       tasks({ from: today, to: plusDays(today, 6), status: 'OPEN' }),
       tasks({ from: plusDays(today, -30), to: plusDays(today, -1), status: 'OVERDUE' }),
       tasks({ from: plusDays(today, 1), to: plusDays(today, 120), kind: 'FESTIVAL' }),
-      // A cadre's paired people fit in one page (the most a page holds, docs/api.md "Paging").
-      api.get(withQuery('/api/v1/residents', { ...mine, limit: 500 })),
+      me.cadre ? api.all(residents).then((items) => ({ items, next: null })) : api.page(residents),
     ]);
-    shown = { fetchedAt: new Date().toISOString(), today: todays, week, overdue, festival: festivals, people };
+    shown = { fetchedAt: new Date().toISOString(), today: todays, week, overdue, festival: festivals,
+      people: people.items, morePeople: Boolean(people.next) };
     localStorage.setItem(cacheKey(), JSON.stringify(shown));
     stale.hidden = true;
     setLine(true);
@@ -235,6 +239,7 @@ function render() {
   fill(lists.week, shown.week.map((task) => taskCard(task, waiting)), shown.week.length);
   fill(lists.overdue, shown.overdue.map((task) => taskCard(task, waiting)), shown.overdue.length);
   fill(lists.people, shown.people.map((person) => personCard(person, waiting)));
+  lists.people.more.hidden = !shown.morePeople;
   renderFestival(waiting);
 }
 

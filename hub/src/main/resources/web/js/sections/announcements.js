@@ -25,6 +25,8 @@ let ctx = null;
 let els = null;
 /** The announcements listed, newest first. */
 let announcements = [];
+/** The path of the list's next page (its Link header), null when all are shown. */
+let nextPage = null;
 /** Delivery boards by announcement id. */
 const boards = new Map();
 /** Kiosks by id, as far as this page has seen them: their names in the targets, a cadre's own. */
@@ -59,6 +61,7 @@ function elements() {
     listError: byId('ann-list-error'),
     rows: byId('ann-rows'),
     empty: byId('ann-empty'),
+    more: byId('ann-more'),
     detailTitle: byId('ann-detail-title'),
     badges: byId('ann-detail-badges'),
     notice: byId('ann-notice'),
@@ -224,15 +227,23 @@ function renderList() {
   els.empty.hidden = rows.length > 0;
 }
 
-async function loadList() {
-  const number = ++loadNumber;
+/** Loads the first page of the list (more = false) or adds the next one (more = true, the 更多 button). */
+async function loadList(more = false) {
+  if (more && !nextPage) {
+    return;
+  }
+  const number = more ? loadNumber : ++loadNumber;
+  els.more.disabled = true;
   try {
-    const list = await ctx.api.get(`/api/v1/announcements?limit=${LIST_LIMIT}`);
+    const page = await ctx.api.page(more ? nextPage : `/api/v1/announcements?limit=${LIST_LIMIT}`);
     if (!ctx || number !== loadNumber) {
       return;
     }
-    announcements = list;
-    loadTargetNames(list);
+    announcements = more ? announcements.concat(page.items.filter((a) => !announcements.some((b) => b.id === a.id)))
+      : page.items;
+    nextPage = page.next;
+    els.more.hidden = !nextPage;
+    loadTargetNames(page.items);
     showMessage(els.listError, '');
     renderList();
     if (mode === 'view' && openId) {
@@ -241,10 +252,14 @@ async function loadList() {
         renderView(open);
       }
     }
-    await Promise.all(list.map((announcement) => loadBoard(announcement.id)));
+    await Promise.all(page.items.map((announcement) => loadBoard(announcement.id)));
   } catch (error) {
     if (ctx && number === loadNumber && error.status !== 401) {
       showMessage(els.listError, `没能载入通知列表：${error.message}`);
+    }
+  } finally {
+    if (els) {
+      els.more.disabled = false;
     }
   }
 }
@@ -1011,6 +1026,7 @@ function microphoneErrorText(error) {
 
 function wire() {
   els.newButton.addEventListener('click', () => openForm(null));
+  els.more.addEventListener('click', () => loadList(true));
   els.refresh.addEventListener('click', () => {
     loadVillages();
     loadList();
@@ -1088,6 +1104,8 @@ export const announcementSection = {
     cancelRecording();
     setPending(null);
     announcements = [];
+    nextPage = null;
+    els.more.hidden = true;
     boards.clear();
     kioskNames.clear();
     villageNames = [];

@@ -89,8 +89,9 @@ async function load() {
     }
     today = board.today;
     els.month.value = board.month;
-    const overdue = await ctx.api.get(withQuery('/api/v1/care-tasks', { from: plusDays(today, -30),
-      to: plusDays(today, -1), status: 'OVERDUE', limit: 200 }));
+    // Thirty days' overdue visits: every page of them.
+    const overdue = await ctx.api.all(withQuery('/api/v1/care-tasks', { from: plusDays(today, -30),
+      to: plusDays(today, -1), status: 'OVERDUE', limit: 500 }));
     if (number !== loadNumber) {
       return;
     }

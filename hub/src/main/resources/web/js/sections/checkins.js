@@ -65,6 +65,8 @@ function elements() {
     personSummary: byId('checkins-person-summary'),
     personCheckIns: byId('checkins-person-checkins'),
     personVisits: byId('checkins-person-visits'),
+    personCheckInsMore: byId('checkins-person-checkins-more'),
+    personVisitsMore: byId('checkins-person-visits-more'),
     coverageForm: byId('checkins-coverage-form'),
     month: byId('checkins-month'),
     coverageError: byId('checkins-coverage-error'),
@@ -343,12 +345,14 @@ async function loadPerson(id) {
   try {
     const path = `/api/v1/residents/${encodeURIComponent(id)}`;
     const [resident, checkIns, visits] = await Promise.all([ctx.api.get(path),
-      ctx.api.get(`${path}/check-ins?limit=30`), ctx.api.get(`${path}/visits?limit=10`)]);
+      ctx.api.page(`${path}/check-ins?limit=30`), ctx.api.page(`${path}/visits?limit=10`)]);
     if (!ctx || number !== loads.person) {
       return;
     }
     showMessage(els.personError, '');
-    renderPerson(resident, checkIns, visits);
+    renderPerson(resident);
+    fillHistory(els.personCheckIns, els.personCheckInsMore, checkIns, checkInItem, false);
+    fillHistory(els.personVisits, els.personVisitsMore, visits, visitItem, false);
   } catch (error) {
     if (ctx && number === loads.person && error.status !== 401) {
       showMessage(els.personError, `打不开这个人的记录：${error.message}`);
@@ -356,7 +360,51 @@ async function loadPerson(id) {
   }
 }
 
-function renderPerson(resident, checkIns, visits) {
+/** The next page of one of the person's histories, added under what is shown (the 更多 button). */
+async function moreHistory(list, button, item) {
+  const number = loads.person;
+  const next = button.dataset.next;
+  if (!next) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    const page = await ctx.api.page(next);
+    if (ctx && number === loads.person) {
+      fillHistory(list, button, page, item, true);
+    }
+  } catch (error) {
+    if (ctx && number === loads.person && error.status !== 401) {
+      showMessage(els.personError, `没能载入更多记录：${error.message}`);
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Shows a page of a history in list (added to it with more), and 更多 under it while more follow. */
+function fillHistory(list, button, page, item, more) {
+  const items = page.items.map(item);
+  if (more) {
+    list.append(...items);
+  } else {
+    list.replaceChildren(...(items.length > 0 ? items : [el('li', { class: 'none', text: '没有记录。' })]));
+  }
+  button.dataset.next = page.next || '';
+  button.hidden = !page.next;
+}
+
+function checkInItem(record) {
+  return el('li', {}, el('strong', { text: dateTime(record.at) }),
+    record.clockTrusted ? null : el('span', { class: 'small-note', text: '（设备时钟未校准，按到达乡镇的时间）' }));
+}
+
+function visitItem(visit) {
+  return el('li', {}, el('strong', { text: dateTime(visit.at) }), `　${visit.cadre}`,
+    visit.note ? el('span', { class: 'history-note', text: `备注：${visit.note}` }) : null);
+}
+
+function renderPerson(resident) {
   els.personTitle.textContent = `${resident.name}的记录`;
   const badges = [el('span', { class: 'badge badge-type', text: typeText(resident.type) })];
   if (resident.alert) {
@@ -375,14 +423,6 @@ function renderPerson(resident, checkIns, visits) {
     facts.push(`结对干部：${resident.cadres.map((cadre) => cadre.name).join('、')}。`);
   }
   els.personSummary.textContent = facts.join(' ');
-  els.personCheckIns.replaceChildren(...(checkIns.length > 0 ? checkIns.map((record) => el('li', {},
-      el('strong', { text: dateTime(record.at) }),
-      record.clockTrusted ? null : el('span', { class: 'small-note', text: '（设备时钟未校准，按到达乡镇的时间）' })))
-    : [el('li', { class: 'none', text: '没有记录。' })]));
-  els.personVisits.replaceChildren(...(visits.length > 0 ? visits.map((visit) => el('li', {},
-      el('strong', { text: dateTime(visit.at) }), `　${visit.cadre}`,
-      visit.note ? el('span', { class: 'history-note', text: `备注：${visit.note}` }) : null))
-    : [el('li', { class: 'none', text: '没有记录。' })]));
 }
 
 // Visits this month
@@ -466,6 +506,9 @@ function wire() {
     loadCoverage();
   });
   els.alertsMore.addEventListener('click', () => loadAlerts(true));
+  els.personCheckInsMore.addEventListener('click', () => moreHistory(els.personCheckIns, els.personCheckInsMore,
+    checkInItem));
+  els.personVisitsMore.addEventListener('click', () => moreHistory(els.personVisits, els.personVisitsMore, visitItem));
   els.refresh.addEventListener('click', () => {
     loadAlerts();
     loadToday();
@@ -524,6 +567,8 @@ export const checkinSection = {
     els.coverage.replaceChildren();
     els.personCheckIns.replaceChildren();
     els.personVisits.replaceChildren();
+    els.personCheckInsMore.hidden = true;
+    els.personVisitsMore.hidden = true;
     els.personBadges.replaceChildren();
     els.personSummary.textContent = '';
     els.personTitle.textContent = '个人记录';

@@ -114,6 +114,65 @@ class FamilyTest {
     }
 
     @Test
+    void the_family_contacts_come_a_page_at_a_time_by_village_and_name_and_a_cadre_walks_their_village() {
+        String wang = hub.resident("王德福", "大寨村", "ELDER");
+        String li = hub.resident("李秀兰", "和平村", "ELDER");
+        // A minute apart: one resident's contacts come in the order they were added.
+        for (String[] one : new String[][] {{mother, "张伟", "SON", "13911112222"},
+                {mother, "张丽", "DAUGHTER", "13911113333"}, {wang, "王强", "SON", "13911114444"},
+                {li, "李明", "SON", "13911115555"}, {li, "李红", "DAUGHTER", "13911116666"}}) {
+            hub.clock.advance(Duration.ofMinutes(1));
+            contact(one[0], one[1], one[2], one[3]);
+        }
+
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        for (String path = "/api/v1/family-contacts?limit=2"; path != null; pages++) {
+            TestHub.Answer page = hub.get(path, hub.adminToken);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().forEach(contact -> seen.add(contact.get("residentName").asText() + "/" + contact.get("name")
+                    .asText()));
+            path = page.next().orElse(null);
+        }
+
+        assertThat(seen).containsExactly("张桂英/张伟", "张桂英/张丽", "李秀兰/李明", "李秀兰/李红", "王德福/王强");
+        assertThat(pages).isEqualTo(3);
+        String cadre = hub.user("zhou", "CADRE", "大寨村");
+        TestHub.Answer theirs = hub.get("/api/v1/family-contacts?limit=2", cadre);
+        assertThat(theirs.json()).extracting(c -> c.get("name").asText()).containsExactly("王强");
+        assertThat(theirs.next()).isEmpty();
+        hub.assertPagingBounds("/api/v1/family-contacts", hub.adminToken, 1000);
+    }
+
+    @Test
+    void a_familys_messages_come_newest_first_a_page_at_a_time_to_the_last_one() throws Exception {
+        Phone phone = signedUp(contact(mother, "张伟", "SON", "13911112222"), "482915");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            hub.clock.advance(Duration.ofMinutes(1));
+            String id = UUID.randomUUID().toString();
+            assertThat(phone.send(id, VoiceMemoTest.wav(1000)).status()).isEqualTo(201);
+            sent.add(0, id);
+        }
+
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        for (String path = "/api/v1/family/messages?limit=2"; path != null; pages++) {
+            TestHub.Answer page = phone.get(path);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().forEach(message -> seen.add(message.get("id").asText()));
+            path = page.next().orElse(null);
+        }
+
+        assertThat(seen).as("newest first, each once (the list used to stop at 100 without saying so)")
+                .containsExactlyElementsOf(sent);
+        assertThat(pages).isEqualTo(3);
+        assertThat(phone.get("/api/v1/family/messages").next()).as("all on the default page").isEmpty();
+        assertThat(phone.get("/api/v1/family/messages?limit=501").status()).isEqualTo(400);
+        assertThat(phone.get("/api/v1/family/messages?cursor=nonsense").status()).isEqualTo(400);
+    }
+
+    @Test
     void a_son_far_away_redeems_his_invitation_sees_his_mother_checked_in_and_his_message_is_delivered_and_heard()
             throws Exception {
         String son = contact(mother, "张伟", "SON", "13911112222");

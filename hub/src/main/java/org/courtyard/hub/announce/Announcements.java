@@ -24,6 +24,9 @@ import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.kiosk.KioskView;
 import org.courtyard.hub.kiosk.Kiosks;
@@ -263,30 +266,42 @@ public final class Announcements {
 
     /**
      * Newest first. {@code withdrawn} empty lists all, true only withdrawn ones, false the others;
-     * {@code village} only those that reach it. Cadres see only what reaches their village.
+     * {@code village} only those that reach it. Cadres see only what reaches their village. A page
+     * at a time; the cursor is the creation time and id of the page's last announcement.
      */
-    public List<AnnouncementView> list(StaffUser user, Optional<Boolean> withdrawn, Optional<String> village,
-            int limit) {
+    public Page<AnnouncementView> list(StaffUser user, Optional<Boolean> withdrawn, Optional<String> village,
+            PageRequest page) {
         Map<String, KioskView> all = kioskMap();
-        List<AnnouncementView> rows = database.read(connection -> Sql.query(connection,
-                "SELECT * FROM announcements ORDER BY created_at DESC, id", Announcements::view));
+        Optional<Cursor> start = page.cursor(2);
+        long afterTime = start.map(cursor -> cursor.number(0)).orElse(Long.MAX_VALUE);
+        String afterId = start.map(cursor -> cursor.text(1)).orElse("");
         List<AnnouncementView> out = new ArrayList<>();
-        for (AnnouncementView view : rows) {
-            if (withdrawn.isPresent() && view.withdrawn() != withdrawn.get()) {
-                continue;
+        // Whom an announcement reaches is in its targets, read here: take the table in batches in
+        // the list's order until the page (and the one row that tells there is more) is full.
+        while (out.size() < page.fetch()) {
+            long time = afterTime;
+            String id = afterId;
+            List<AnnouncementView> rows = database.read(connection -> Sql.query(connection,
+                    "SELECT * FROM announcements WHERE created_at < ? OR (created_at = ? AND id > ?)"
+                            + " ORDER BY created_at DESC, id LIMIT ?", Announcements::view, time, time, id, PAGE));
+            for (AnnouncementView view : rows) {
+                afterTime = view.createdAt().toEpochMilli();
+                afterId = view.id();
+                if (withdrawn.isPresent() && view.withdrawn() != withdrawn.get()
+                        || village.isPresent() && !reaches(view.targets(), village.get(), all)
+                        || !maySee(user, view.targets(), all)) {
+                    continue;
+                }
+                out.add(view);
+                if (out.size() == page.fetch()) {
+                    break;
+                }
             }
-            if (village.isPresent() && !reaches(view.targets(), village.get(), all)) {
-                continue;
-            }
-            if (!maySee(user, view.targets(), all)) {
-                continue;
-            }
-            out.add(view);
-            if (out.size() == limit) {
+            if (rows.size() < PAGE) {
                 break;
             }
         }
-        return out;
+        return Page.of(out, page, view -> Cursor.of(view.createdAt().toEpochMilli(), view.id()));
     }
 
     /**

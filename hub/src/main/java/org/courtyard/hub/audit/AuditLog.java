@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
 
@@ -53,8 +56,11 @@ public final class AuditLog {
         });
     }
 
-    /** The rows {@code query} asks for, newest first. */
-    public List<AuditEntry> list(AuditQuery query) {
+    /**
+     * A page of the rows {@code query} asks for, newest first; the cursor is the time and the seq of
+     * the page's last row (the seq alone places it, as {@code before} does).
+     */
+    public Page<AuditEntry> list(AuditQuery query, PageRequest page) {
         StringBuilder sql = new StringBuilder(
                 "SELECT seq, at, username, action, target, detail, address FROM audit_log WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
@@ -78,13 +84,17 @@ public final class AuditLog {
             sql.append(" AND seq < ?");
             parameters.add(before);
         });
+        page.cursor(2).ifPresent(after -> {
+            sql.append(" AND seq < ?");
+            parameters.add(after.number(1));
+        });
         sql.append(" ORDER BY seq DESC LIMIT ?");
-        parameters.add(query.limit());
-        return database.read(connection -> Sql.query(connection, sql.toString(),
+        parameters.add(page.fetch());
+        return Page.of(database.read(connection -> Sql.query(connection, sql.toString(),
                 row -> new AuditEntry(row.getLong("seq"), Sql.instant(row, "at"), row.getString("username"),
                         row.getString("action"), row.getString("target"), row.getString("detail"),
                         row.getString("address")),
-                parameters.toArray()));
+                parameters.toArray())), page, entry -> Cursor.of(entry.at().toEpochMilli(), entry.seq()));
     }
 
     /** Every action the log holds at least one row of, in alphabetical order (for a filter's choices). */

@@ -27,6 +27,9 @@ import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.care.internal.Rows;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.photos.PhotoImages;
@@ -248,23 +251,50 @@ public final class Visits {
         return visit;
     }
 
-    /** A resident's visits, newest first, at most {@code limit}; 403/404 as for the resident. */
-    public List<VisitView> of(StaffUser user, String residentId, int limit) {
+    /**
+     * A page of a resident's visits, newest first (then by id, descending); the cursor is the
+     * visit's time and id. 403/404 as for the resident.
+     */
+    public Page<VisitView> of(StaffUser user, String residentId, PageRequest page) {
         residents.get(user, residentId);
-        return database.read(connection -> withDetails(connection, Sql.query(connection, SELECT
-                + " WHERE v.resident_id = ? ORDER BY v.visited_at DESC, v.id LIMIT ?", Visits::row, residentId, limit)));
+        Optional<Cursor> after = page.cursor(2);
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE v.resident_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(residentId));
+        after.ifPresent(cursor -> {
+            sql.append(" AND (v.visited_at, v.id) < (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.text(1));
+        });
+        sql.append(" ORDER BY v.visited_at DESC, v.id DESC LIMIT ?");
+        parameters.add(page.fetch());
+        return Page.of(database.read(connection -> withDetails(connection, Sql.query(connection, sql.toString(),
+                Visits::row, parameters.toArray()))), page, visit -> Cursor.of(visit.at().toEpochMilli(), visit.id()));
     }
 
-    /** The visits of {@code month} that {@code user} may see, oldest first. */
-    public List<VisitView> inMonth(StaffUser user, YearMonth month, Optional<String> village) {
+    /**
+     * A page of the visits of {@code month} that {@code user} may see, oldest first (then by id);
+     * the cursor is the visit's time and id.
+     */
+    public Page<VisitView> inMonth(StaffUser user, YearMonth month, Optional<String> village, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
+        Optional<Cursor> after = page.cursor(2);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        return database.read(connection -> withDetails(connection, allowed.isPresent()
-                ? Sql.query(connection, SELECT + " WHERE v.village = ? AND v.visited_at >= ? AND v.visited_at < ?"
-                        + " ORDER BY v.visited_at, v.id", Visits::row, allowed.get(), from, to)
-                : Sql.query(connection, SELECT + " WHERE v.visited_at >= ? AND v.visited_at < ?"
-                        + " ORDER BY v.visited_at, v.id", Visits::row, from, to)));
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE v.visited_at >= ? AND v.visited_at < ?");
+        List<Object> parameters = new ArrayList<>(List.of(from, to));
+        allowed.ifPresent(one -> {
+            sql.append(" AND v.village = ?");
+            parameters.add(one);
+        });
+        after.ifPresent(cursor -> {
+            sql.append(" AND (v.visited_at, v.id) > (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.text(1));
+        });
+        sql.append(" ORDER BY v.visited_at, v.id LIMIT ?");
+        parameters.add(page.fetch());
+        return Page.of(database.read(connection -> withDetails(connection, Sql.query(connection, sql.toString(),
+                Visits::row, parameters.toArray()))), page, visit -> Cursor.of(visit.at().toEpochMilli(), visit.id()));
     }
 
     /** A resident without a visit in the month, with their latest visit ever (null if none). */

@@ -307,11 +307,24 @@ public final class CheckIns {
                 : Sql.query(connection, DAY, CheckIns::checkIn, from, to);
     }
 
-    /** A resident's check-ins, newest first, at most {@code limit}; 403/404 as for the resident. */
-    public List<CheckInRecord> history(StaffUser user, String residentId, int limit) {
+    /**
+     * A page of a resident's check-ins, newest first (then by event id, descending); the cursor is
+     * the check-in's time and event id. 403/404 as for the resident.
+     */
+    public Page<CheckInRecord> history(StaffUser user, String residentId, PageRequest page) {
         residents.get(user, residentId);
-        return database.read(connection -> Sql.query(connection, SELECT_CHECK_IN + " WHERE c.resident_id = ?"
-                + " ORDER BY c.checked_in_at DESC, c.event_id LIMIT ?", CheckIns::checkIn, residentId, limit));
+        Optional<Cursor> after = page.cursor(2);
+        StringBuilder sql = new StringBuilder(SELECT_CHECK_IN).append(" WHERE c.resident_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(residentId));
+        after.ifPresent(cursor -> {
+            sql.append(" AND (c.checked_in_at, c.event_id) < (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.text(1));
+        });
+        sql.append(" ORDER BY c.checked_in_at DESC, c.event_id DESC LIMIT ?");
+        parameters.add(page.fetch());
+        return Page.of(database.read(connection -> Sql.query(connection, sql.toString(), CheckIns::checkIn,
+                parameters.toArray())), page, record -> Cursor.of(record.at().toEpochMilli(), record.eventId()));
     }
 
     private static CheckInRecord checkIn(ResultSet row) throws SQLException {

@@ -18,6 +18,9 @@ import org.courtyard.hub.auth.Pins;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.family.internal.QrCodes;
 import org.courtyard.hub.residents.Phones;
@@ -128,17 +131,42 @@ public final class FamilyContacts {
         return get(user, id);
     }
 
-    /** The contacts {@code user} may see, of one resident or one village (a cadre: theirs), phones masked. */
-    public List<ContactView> list(StaffUser user, Optional<String> village, Optional<String> residentId) {
-        if (residentId.isPresent()) {
-            residents.get(user, residentId.get());
-            return database.read(connection -> views(connection, " WHERE c.resident_id = ?", residentId.get()))
-                    .stream().map(FamilyContacts::masked).toList();
-        }
+    /**
+     * A resident's contacts, phones masked, all of them (a handful); 403/404 as for the resident.
+     */
+    public List<ContactView> list(StaffUser user, String residentId) {
+        residents.get(user, residentId);
+        return database.read(connection -> views(connection, " WHERE c.resident_id = ?", residentId))
+                .stream().map(FamilyContacts::masked).toList();
+    }
+
+    /**
+     * A page of the family contacts of every resident {@code user} may see (of {@code village} only
+     * when named), by village, resident name, then the contact's creation; the cursor is those
+     * values and the contact's id. Phones masked; a cadre sees their village.
+     */
+    public Page<ContactView> list(StaffUser user, Optional<String> village, PageRequest page) {
         Optional<String> allowed = user.listVillage(village, "the family contacts");
-        return database.read(connection -> allowed.isPresent()
-                ? views(connection, " WHERE r.village = ?", allowed.get())
-                : views(connection, "")).stream().map(FamilyContacts::masked).toList();
+        Optional<Cursor> after = page.cursor(4);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        allowed.ifPresent(one -> {
+            where.append(" AND r.village = ?");
+            parameters.add(one);
+        });
+        after.ifPresent(cursor -> {
+            where.append(" AND (r.village, r.name, c.created_at, c.id) > (?, ?, ?, ?)");
+            parameters.add(cursor.text(0));
+            parameters.add(cursor.text(1));
+            parameters.add(cursor.number(2));
+            parameters.add(cursor.text(3));
+        });
+        where.append(" ORDER BY r.village, r.name, c.created_at, c.id LIMIT ?");
+        parameters.add(page.fetch());
+        Instant now = clock.instant();
+        return Page.of(database.read(connection -> Sql.query(connection, SELECT + where, row -> view(row, now),
+                parameters.toArray())), page, contact -> Cursor.of(contact.village(), contact.residentName(),
+                        contact.createdAt().toEpochMilli(), contact.id())).map(FamilyContacts::masked);
     }
 
     /** One contact with its phone; 404 unknown, 403 for a cadre of another village. */

@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.courtyard.hub.auth.FamilyMember;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.core.WavCheck;
 import org.courtyard.hub.store.ChecksumFiles;
@@ -55,8 +58,10 @@ public final class FamilyMessages {
     public static final int MAX_BYTES = 8 * 1024 * 1024;
     /** Longest reply accepted from a kiosk, which records at most 60 s. */
     public static final Duration MAX_REPLY = Duration.ofSeconds(62);
-    /** Most messages the family page lists at once (newest first). */
+    /** A page of {@link #list} when the request names no {@code limit}. */
     public static final int LIST_LIMIT = 100;
+    /** The most one page of {@link #list} holds. */
+    public static final int LIST_MAX = 500;
 
     static final String TO_RESIDENT = "TO_RESIDENT";
     static final String FROM_RESIDENT = "FROM_RESIDENT";
@@ -127,11 +132,23 @@ public final class FamilyMessages {
         return stored;
     }
 
-    /** The messages of {@code member} both ways, newest first, at most {@value #LIST_LIMIT}. */
-    public List<MessageView> list(FamilyMember member) {
-        return database.read(connection -> Sql.query(connection, "SELECT * FROM family_messages WHERE contact_id = ?"
-                + " AND deleted_at IS NULL ORDER BY sent_at DESC, id LIMIT ?", FamilyMessages::view,
-                member.contactId(), LIST_LIMIT));
+    /**
+     * A page of the messages of {@code member} both ways, newest first (then by id, descending); the
+     * cursor is the message's time and id. {@value #LIST_LIMIT} a page by default.
+     */
+    public Page<MessageView> list(FamilyMember member, PageRequest page) {
+        Optional<Cursor> after = page.cursor(2);
+        StringBuilder sql = new StringBuilder("SELECT * FROM family_messages WHERE contact_id = ? AND deleted_at IS NULL");
+        List<Object> parameters = new ArrayList<>(List.of(member.contactId()));
+        after.ifPresent(cursor -> {
+            sql.append(" AND (sent_at, id) < (?, ?)");
+            parameters.add(cursor.number(0));
+            parameters.add(cursor.text(1));
+        });
+        sql.append(" ORDER BY sent_at DESC, id DESC LIMIT ?");
+        parameters.add(page.fetch());
+        return Page.of(database.read(connection -> Sql.query(connection, sql.toString(), FamilyMessages::view,
+                parameters.toArray())), page, message -> Cursor.of(message.sentAt().toEpochMilli(), message.id()));
     }
 
     /** The audio of one of {@code member}'s messages; 404 for any other id (another family's included). */

@@ -258,7 +258,23 @@ public final class HelpRequests {
      * walk moves above the cursor and is not met again in that walk (the staff page hears of it live).
      */
     public Page<HelpView> list(HelpFilter filter, PageRequest page) {
-        Optional<Cursor> after = page.cursor(2);
+        ListQuery query = listQuery(filter, page.cursor(2), page.fetch(), clock.instant());
+        return database.read(connection -> Page.of(withPeople(connection, Sql.query(connection, query.sql(),
+                HelpRequests::view, query.parameters().toArray())), page, help -> Cursor.of(
+                        listedAt(help).toEpochMilli(), help.request().id())));
+    }
+
+    /** The SQL of one page of {@link #list} and its parameters, in order. */
+    public record ListQuery(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The query {@link #list} runs for {@code filter}, starting after {@code after}, fetching
+     * {@code fetch} rows at {@code now}. Its order is the index {@code help_requests_listed} (and
+     * {@code help_requests_village_listed} for one village), so SQLite reads a page without sorting
+     * the table (HelpQueryPlanTest).
+     */
+    public static ListQuery listQuery(HelpFilter filter, Optional<Cursor> after, int fetch, Instant now) {
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
@@ -268,7 +284,7 @@ public final class HelpRequests {
             filter.cancelledWithin().ifPresent(within -> {
                 sql.append(" OR (h.status = ? AND h.updated_at >= ?)");
                 parameters.add(HelpStatus.CANCELLED.name());
-                parameters.add(clock.instant().minus(within));
+                parameters.add(now.minus(within));
             });
             sql.append(')');
         }
@@ -286,10 +302,8 @@ public final class HelpRequests {
             parameters.add(cursor.text(1));
         });
         sql.append(" ORDER BY COALESCE(h.repeated_at, h.received_at) DESC, h.id DESC LIMIT ?");
-        parameters.add(page.fetch());
-        return database.read(connection -> Page.of(withPeople(connection, Sql.query(connection, sql.toString(),
-                HelpRequests::view, parameters.toArray())), page, help -> Cursor.of(listedAt(help).toEpochMilli(),
-                        help.request().id())));
+        parameters.add(fetch);
+        return new ListQuery(sql.toString(), parameters);
     }
 
     /** The time a list sorts {@code help} by: its last counted repeat, else its arrival (the hub's clock). */

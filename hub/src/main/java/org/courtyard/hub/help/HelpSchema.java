@@ -68,7 +68,14 @@ public final class HelpSchema {
                     "ALTER TABLE help_requests ADD COLUMN repeated_at BIGINT",
                     "ALTER TABLE help_requests ADD COLUMN counted_press_at BIGINT",
                     // STATUS (a status change) or REPEATED (a counted repeat; status is the one it had).
-                    "ALTER TABLE help_history ADD COLUMN event VARCHAR(16) NOT NULL DEFAULT 'STATUS'")));
+                    "ALTER TABLE help_history ADD COLUMN event VARCHAR(16) NOT NULL DEFAULT 'STATUS'")),
+            new Migration(4, "the help list's order as indexes", List.of(
+                    // The list's ORDER BY (HelpRequests.listQuery), so that a page of the whole list or
+                    // of one village is read in order instead of sorting every request. The expression
+                    // in its own parentheses is how PostgreSQL takes it too.
+                    "CREATE INDEX help_requests_listed ON help_requests((COALESCE(repeated_at, received_at)), id)",
+                    "CREATE INDEX help_requests_village_listed"
+                            + " ON help_requests(village, (COALESCE(repeated_at, received_at)), id)")));
 
     private HelpSchema() {
     }

@@ -199,8 +199,9 @@ public final class SyncService {
 
     /**
      * The answer to a batch: {@code accepted}, {@code rejected}, the {@code cursor} made of every
-     * part's new slice, each part's fields after its slice of the batch's cursor, and
-     * {@code serverTime}.
+     * part's new slice, each part's fields after its slice of the batch's cursor, {@code truncated}
+     * (only when a part held some back: the fields of the parts that have more after the new
+     * cursor) and {@code serverTime}.
      */
     public Answer answer(KioskIdentity kiosk, Batch batch) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -208,6 +209,7 @@ public final class SyncService {
         body.put("rejected", batch.rejected());
         Map<String, Long> next = new LinkedHashMap<>();
         Map<String, Object> fields = new LinkedHashMap<>();
+        List<String> truncated = new ArrayList<>();
         boolean news = false;
         for (SyncPart part : parts) {
             if (!part.serves(kiosk)) {
@@ -215,9 +217,15 @@ public final class SyncService {
             }
             PartAnswer answer = part.answer(kiosk, batch.cursor().slice(part.name(), part.start()));
             next.put(part.name(), answer.slice());
+            // A part answers at most so many items (MAX_ANNOUNCEMENTS_PER_ANSWER…); when it has more
+            // after its new slice, the answer names its fields, and the kiosk's next sync gets the rest.
+            if (answer.news() && part.hasNews(kiosk, answer.slice())) {
+                truncated.addAll(answer.fields().keySet());
+            }
             for (Map.Entry<String, Object> field : answer.fields().entrySet()) {
                 if (body.containsKey(field.getKey()) || fields.containsKey(field.getKey())
-                        || field.getKey().equals("cursor") || field.getKey().equals("serverTime")) {
+                        || field.getKey().equals("cursor") || field.getKey().equals("serverTime")
+                        || field.getKey().equals("truncated")) {
                     throw new IllegalStateException("sync part " + part.name() + " writes field '" + field.getKey()
                             + "', which the answer has already");
                 }
@@ -227,6 +235,9 @@ public final class SyncService {
         }
         body.put("cursor", new SyncCursor(next).toString());
         body.putAll(fields);
+        if (!truncated.isEmpty()) {
+            body.put("truncated", truncated);
+        }
         body.put("serverTime", clock.instant());
         return new Answer(body, news);
     }

@@ -21,6 +21,7 @@ import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.web.ChecksumFile;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.AudioRef;
 import org.eclipse.jetty.http.HttpHeader;
@@ -89,8 +90,8 @@ final class AnnouncementRoutes {
             case "false" -> false;
             default -> throw Refusal.invalidField("withdrawn", "query parameter 'withdrawn' must be true or false");
         });
-        return Reply.ok(announcements.list(user, withdrawn, exchange.query("village"),
-                exchange.limit(DEFAULT_LIMIT, MAX_LIMIT)));
+        return Paging.reply(exchange, announcements.list(user, withdrawn, exchange.query("village"),
+                Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     private Reply upload(Exchange exchange, StaffUser user) throws IOException, InterruptedException {

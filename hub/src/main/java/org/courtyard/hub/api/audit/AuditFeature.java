@@ -15,6 +15,7 @@ import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.store.Migration;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 
 /**
@@ -45,9 +46,8 @@ public final class AuditFeature implements Feature {
         Optional<Instant> from = instant(exchange, "from");
         Optional<Instant> to = instant(exchange, "to");
         Optional<Long> before = exchange.wholeNumberQuery("before", 1, Long.MAX_VALUE);
-        int limit = exchange.limit(AuditQuery.DEFAULT_LIMIT, AuditQuery.MAX_LIMIT);
-        return Reply.ok(audit.list(new AuditQuery(from, to, exchange.query("user"), exchange.query("action"), before,
-                limit)));
+        return Paging.reply(exchange, audit.list(new AuditQuery(from, to, exchange.query("user"),
+                exchange.query("action"), before), Paging.request(exchange, AuditQuery.DEFAULT_LIMIT, AuditQuery.MAX_LIMIT)));
     }
 
     private static Optional<Instant> instant(Exchange exchange, String name) {

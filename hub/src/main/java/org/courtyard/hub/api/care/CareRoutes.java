@@ -39,6 +39,7 @@ import org.courtyard.hub.care.Visits;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.photos.PhotoImages;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -93,8 +94,8 @@ final class CareRoutes {
             Visits.Stored stored = visits.fromPhone(user, exchange.bodyAs(VisitInput.class), Actors.trail(audit, user, exchange));
             return Reply.json(stored.created() ? 201 : 200, stored.visit());
         });
-        hub.route(GET, "/api/v1/visits", Access.STAFF, (exchange, user) -> Reply.ok(visits.inMonth(user,
-                month(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/visits", Access.STAFF, (exchange, user) -> Paging.reply(exchange, visits.inMonth(user,
+                month(exchange), exchange.query("village"), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> Reply.ok(
                 names(exchange) ? visits.coverage(user, month(exchange), exchange.query("village"))
                         : visits.coverageCounts(user, month(exchange))));
@@ -116,8 +117,8 @@ final class CareRoutes {
             send(exchange, "image/jpeg", jpeg, null);
             return Reply.detached();
         });
-        hub.route(GET, "/api/v1/residents/{id}/visits", Access.STAFF, (exchange, user) -> Reply.ok(visits.of(user,
-                exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
+        hub.route(GET, "/api/v1/residents/{id}/visits", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
+                visits.of(user, exchange.pathParameter("id"), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(GET, "/api/v1/care/me", Access.STAFF, (exchange, user) -> Reply.ok(visits.me(user)));
         hub.route(GET, "/api/v1/care/board", Access.STAFF, (exchange, user) -> Reply.ok(board.board(user,
                 month(exchange), exchange.query("village"))));

@@ -50,8 +50,9 @@ final class CheckInRoutes {
         hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
                 alerts.list(user, exchange.query("village"), open(exchange),
                         Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
-        hub.route(GET, "/api/v1/residents/{id}/check-ins", Access.STAFF, (exchange, user) -> Reply.ok(
-                checkIns.history(user, exchange.pathParameter("id"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT))));
+        hub.route(GET, "/api/v1/residents/{id}/check-ins", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
+                checkIns.history(user, exchange.pathParameter("id"),
+                        Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(POST, "/api/v1/residents/{id}/pause", Access.STAFF, (exchange, user) -> Reply.ok(alerts.pause(user,
                 exchange.pathParameter("id"), exchange.bodyAs(Alerts.PauseRequest.class),
                 Actors.trail(audit, user, exchange))));

@@ -4,7 +4,6 @@ import static org.eclipse.jetty.http.HttpMethod.GET;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 
 import java.net.URI;
-import java.util.Optional;
 import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
@@ -12,6 +11,7 @@ import org.courtyard.hub.auth.Access;
 import org.courtyard.hub.family.ContactInput;
 import org.courtyard.hub.family.FamilyContacts;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
@@ -23,6 +23,9 @@ import org.eclipse.jetty.server.Request;
  * change is audited ({@code family.contact.create}, {@code family.invite}, {@code family.revoke}).
  */
 final class ContactRoutes {
+
+    private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
 
     private final FamilyContacts contacts;
     private final AuditLog audit;
@@ -36,10 +39,11 @@ final class ContactRoutes {
         hub.route(POST, "/api/v1/residents/{id}/family", Access.STAFF, (exchange, user) -> Reply.created(
                 contacts.add(user, exchange.pathParameter("id"), exchange.bodyAs(ContactInput.class),
                         Actors.trail(audit, user, exchange))));
+        // A resident's family contacts are a handful: the list stays whole (docs/api.md "Paging").
         hub.route(GET, "/api/v1/residents/{id}/family", Access.STAFF, (exchange, user) -> Reply.ok(
-                contacts.list(user, Optional.empty(), Optional.of(exchange.pathParameter("id")))));
-        hub.route(GET, "/api/v1/family-contacts", Access.STAFF, (exchange, user) -> Reply.ok(
-                contacts.list(user, exchange.query("village"), Optional.empty())));
+                contacts.list(user, exchange.pathParameter("id"))));
+        hub.route(GET, "/api/v1/family-contacts", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
+                contacts.list(user, exchange.query("village"), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
         hub.route(POST, "/api/v1/family-contacts/{id}/invite", Access.STAFF, (exchange, user) -> Reply.created(
                 contacts.invite(user, exchange.pathParameter("id"), origin(exchange),
                         Actors.trail(audit, user, exchange))));

@@ -20,6 +20,7 @@ import org.courtyard.hub.family.FamilyMessages;
 import org.courtyard.hub.family.FamilySettings;
 import org.courtyard.hub.web.ChecksumFile;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.ErrorBody;
 
@@ -90,8 +91,8 @@ final class FamilyPageRoutes {
         hub.route(POST, "/api/v1/family/signout", Access.FAMILY, this::signOut);
         hub.route(GET, "/api/v1/family/me", Access.FAMILY, (exchange, member) -> Reply.ok(contacts.me(member)));
         hub.route(GET, "/api/v1/family/today", Access.FAMILY, (exchange, member) -> Reply.ok(day.of(member)));
-        hub.route(GET, "/api/v1/family/messages", Access.FAMILY, (exchange, member) -> Reply.ok(
-                messages.list(member)));
+        hub.route(GET, "/api/v1/family/messages", Access.FAMILY, (exchange, member) -> Paging.reply(exchange,
+                messages.list(member, Paging.request(exchange, FamilyMessages.LIST_LIMIT, FamilyMessages.LIST_MAX))));
         hub.route(POST, "/api/v1/family/messages", Access.FAMILY, (exchange, member) -> {
             FamilyMessages.Stored stored = messages.fromFamily(member, exchange.query("id").orElse(null),
                     exchange.wavBody(FamilyMessages.MAX_BYTES), audit(exchange));
