@@ -143,8 +143,11 @@ public final class SyncService {
                     + ", not " + envelope.kioskId());
         }
         SyncCursor cursor = parseCursor(envelope.cursor());
+        // Once per sync, each part's newest (one read each), and only for a slice past the part's
+        // start: a slice at its start is never beyond what the hub has.
         Optional<SyncPart> ahead = parts.stream()
-                .filter(part -> part.serves(kiosk) && part.isAhead(cursor.slice(part.name(), part.start())))
+                .filter(part -> part.serves(kiosk) && cursor.slice(part.name(), part.start()) > part.start()
+                        && part.isAhead(cursor.slice(part.name(), part.start())))
                 .findFirst();
         SyncCursor from = cursor;
         if (ahead.isPresent()) {
