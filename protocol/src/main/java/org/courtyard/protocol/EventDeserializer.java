@@ -3,14 +3,18 @@ package org.courtyard.protocol;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads an {@link Event}, choosing the payload record by the {@code type} field. The event is read
@@ -21,6 +25,13 @@ import java.util.UUID;
 final class EventDeserializer extends StdDeserializer<Event> {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The readers of the fields' types, found once per mapper (this instance is the mapper's):
+     * Jackson keeps no reader of a scalar type such as UUID or Instant, and finding one anew
+     * introspects the type each time, for every event of every sync.
+     */
+    private final transient Map<Class<?>, JsonDeserializer<Object>> readers = new ConcurrentHashMap<>();
 
     EventDeserializer() {
         super(Event.class);
@@ -44,7 +55,7 @@ final class EventDeserializer extends StdDeserializer<Event> {
         }
     }
 
-    private static EventType type(JsonParser parser, DeserializationContext context, JsonNode node)
+    private EventType type(JsonParser parser, DeserializationContext context, JsonNode node)
             throws IOException {
         JsonNode value = present(parser, node, "type");
         if (!value.isTextual()) {
@@ -61,11 +72,11 @@ final class EventDeserializer extends StdDeserializer<Event> {
         }
     }
 
-    private static EventPayload payload(JsonParser parser, DeserializationContext context, JsonNode node,
+    private EventPayload payload(JsonParser parser, DeserializationContext context, JsonNode node,
             EventType type) throws IOException {
         JsonNode value = present(parser, node, "payload");
         try {
-            return context.readTreeAsValue(value, type.payloadType());
+            return read(parser, context, value, type.payloadType());
         } catch (JsonMappingException e) {
             // The reference carries the event type so that a report of a missing payload field can
             // say which type's payload was expected: the usual sign of a payload sent under the wrong type.
@@ -74,13 +85,30 @@ final class EventDeserializer extends StdDeserializer<Event> {
         }
     }
 
-    private static <T> T required(JsonParser parser, DeserializationContext context, JsonNode node, String name,
+    private <T> T required(JsonParser parser, DeserializationContext context, JsonNode node, String name,
             Class<T> type) throws IOException {
         JsonNode value = present(parser, node, name);
         try {
-            return context.readTreeAsValue(value, type);
+            return read(parser, context, value, type);
         } catch (JsonMappingException e) {
             throw at(e, name);
+        }
+    }
+
+    /**
+     * What {@link DeserializationContext#readTreeAsValue} does for a value that is not null, with
+     * the type's reader found once.
+     */
+    private <T> T read(JsonParser parser, DeserializationContext context, JsonNode value, Class<T> type)
+            throws IOException {
+        JsonDeserializer<Object> reader = readers.get(type);
+        if (reader == null) {
+            reader = context.findRootValueDeserializer(context.constructType(type));
+            readers.put(type, reader);
+        }
+        try (TreeTraversingParser tokens = new TreeTraversingParser(value, parser.getCodec())) {
+            tokens.nextToken();
+            return type.cast(reader.deserialize(tokens, context));
         }
     }
 

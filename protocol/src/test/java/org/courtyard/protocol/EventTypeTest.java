@@ -27,6 +27,22 @@ class EventTypeTest {
     }
 
     @Test
+    void events_of_every_type_read_in_turn_from_one_fresh_mapper_each_get_their_own_payload() throws Exception {
+        // A fresh mapper finds each field's reader on its first event and reuses it after:
+        // every type in turn, twice, and a bad id between them, must read as on its own.
+        com.fasterxml.jackson.databind.ObjectMapper mapper = ProtocolJson.newMapper();
+        List<Golden> events = java.util.Arrays.stream(Golden.values()).filter(golden -> golden.type == Event.class)
+                .toList();
+        for (int round = 0; round < 2; round++) {
+            for (Golden golden : events) {
+                assertThat(mapper.readValue(golden.text(), Event.class)).as(golden.name()).isEqualTo(golden.value);
+                String badId = JsonEdit.set(golden.text(), "/id", "\"nope\"");
+                assertThatThrownBy(() -> mapper.readValue(badId, Event.class)).hasMessageContaining("expected a UUID");
+            }
+        }
+    }
+
+    @Test
     void unknown_event_type_inside_a_sync_is_rejected_with_the_event_index() {
         String json = JsonEdit.set(Golden.SYNC_REQUEST.text(), "/events/1/type", "\"DOOR_OPENED\"");
 

@@ -199,6 +199,11 @@ public final class Alerts {
      */
     Optional<AlertView> clearOnCheckIn(Connection connection, String residentId, String by, Instant now)
             throws SQLException {
+        // Most check-ins end no silence: one look at the index check_in_alerts_resident says so,
+        // without the resident's state (their last check-in, their expectation).
+        if (openAlert(connection, residentId).isEmpty()) {
+            return Optional.empty();
+        }
         Optional<State> state = Sql.one(connection, STATE_QUERY + " WHERE r.id = ?", this::state, residentId);
         if (state.isEmpty() || state.get().openAlert == null
                 || state.get().expectation.missedDue(today(), graceDays).isPresent()) {

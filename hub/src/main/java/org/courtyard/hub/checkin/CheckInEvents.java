@@ -33,9 +33,9 @@ public final class CheckInEvents {
     }
 
     private void store(IncomingEvent<? extends EventPayload> event) throws SQLException {
-        checkIns.check(event.connection(), event.kiosk(), event.event());
+        String name = checkIns.check(event.connection(), event.kiosk(), event.event());
         List<CheckIns.Change> changes = checkIns.record(event.connection(), event.kiosk(), event.event(),
-                event.receivedAt());
+                event.receivedAt(), name);
         event.afterCommit(() -> checkIns.publish(changes));
     }
 }

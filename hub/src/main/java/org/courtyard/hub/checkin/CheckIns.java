@@ -85,33 +85,40 @@ public final class CheckIns {
      * Checks that a CHECKED_IN or VISIT_CHECKED_IN names a resident of the kiosk's village, and a
      * home unit's its own resident, before anything of the event is stored.
      *
+     * @return the resident's name, for {@link #record}
      * @throws Refusal {@code other_resident}, {@code unknown_resident} or {@code other_village}
      */
-    public void check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
+    public String check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
         String residentId = residentOf(event);
         if (kiosk.home() && !residentId.equals(kiosk.residentId())) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "other_resident", event.type() + " names resident "
                     + residentId + ", but home unit " + kiosk.kioskId() + " speaks only for its resident "
                     + kiosk.residentId());
         }
-        Optional<String> village = Sql.one(connection, "SELECT village FROM residents WHERE id = ?",
-                row -> row.getString(1), residentId);
-        if (village.isEmpty()) {
+        Optional<String[]> found = Sql.one(connection, "SELECT village, name FROM residents WHERE id = ?",
+                row -> new String[] {row.getString(1), row.getString(2)}, residentId);
+        if (found.isEmpty()) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown_resident", event.type() + " names resident "
                     + residentId + ", who is not registered on this hub");
         }
-        if (!village.get().equals(kiosk.village())) {
+        String village = found.get()[0];
+        if (!village.equals(kiosk.village())) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "other_village", event.type() + " names resident "
-                    + residentId + " of " + village.get() + "; this kiosk is in " + kiosk.village());
+                    + residentId + " of " + village + "; this kiosk is in " + kiosk.village());
         }
+        return found.get()[1];
     }
 
     /**
      * Stores a checked CHECKED_IN (already in the events table) as a check-in; one that ends a
-     * resident's silence clears their alert. Returns what to publish after the commit.
+     * resident's silence clears their alert. Returns what to publish after the commit; the
+     * check-in published is made from what was stored (times to the millisecond, as kept), not
+     * read back.
+     *
+     * @param residentName the resident's name, as {@link #check} found it
      */
-    public List<Change> record(Connection connection, KioskIdentity kiosk, Event event, Instant receivedAt)
-            throws SQLException {
+    public List<Change> record(Connection connection, KioskIdentity kiosk, Event event, Instant receivedAt,
+            String residentName) throws SQLException {
         Instant at = event.clockTrusted() && event.occurredAt().isBefore(receivedAt) ? event.occurredAt() : receivedAt;
         List<Change> changes = new ArrayList<>();
         if (event.payload() instanceof CheckedIn checkedIn) {
@@ -119,8 +126,9 @@ public final class CheckIns {
                     + " occurred_at, received_at, clock_trusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.id().toString(),
                     checkedIn.residentId(), kiosk.kioskId(), kiosk.village(), at, event.occurredAt(), receivedAt,
                     event.clockTrusted());
-            CheckInRecord record = Sql.one(connection, SELECT_CHECK_IN + " WHERE c.event_id = ?", CheckIns::checkIn,
-                    event.id().toString()).orElseThrow();
+            CheckInRecord record = new CheckInRecord(checkedIn.residentId(), kiosk.kioskId(), asStored(at),
+                    residentName, kiosk.village(), event.id().toString(), asStored(event.occurredAt()),
+                    asStored(receivedAt), event.clockTrusted());
             changes.add(new Change(CHECKED_IN_EVENT, kiosk.village(), record));
             Optional<AlertView> cleared = alerts.clearOnCheckIn(connection, checkedIn.residentId(),
                     "报平安 " + kiosk.name(), receivedAt);
@@ -168,6 +176,11 @@ public final class CheckIns {
         for (Change change : changes) {
             stream.publish(change.event(), Optional.of(change.village()), change.data());
         }
+    }
+
+    /** An instant as a {@code BIGINT} column keeps it: to the millisecond. */
+    private static Instant asStored(Instant instant) {
+        return Instant.ofEpochMilli(instant.toEpochMilli());
     }
 
     private static String residentOf(Event event) {

@@ -3,7 +3,6 @@ package org.courtyard.hub.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final int READERS = 4;
+    /** Prepared statements kept open per connection ({@link StatementCache}). */
+    static final int STATEMENTS_PER_CONNECTION = 128;
 
     private final Path file;
     /** Held by the writer thread while it runs a group, and by {@link #migrate} and {@link #close}. */
@@ -99,9 +100,11 @@ public final class Database implements AutoCloseable {
             writer = SqliteConnections.open(file, false);
             Migrations.prepare(writer);
             Database database = new Database(file, writer);
+            StatementCache.attach(writer, STATEMENTS_PER_CONNECTION);
             for (int i = 0; i < READERS; i++) {
                 Connection reader = SqliteConnections.open(file, true);
                 reader.setAutoCommit(false);
+                StatementCache.attach(reader, STATEMENTS_PER_CONNECTION);
                 database.allReaders.add(reader);
                 database.idleReaders.add(reader);
             }
@@ -436,10 +439,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs one of the writer's transaction statements, prepared once ({@link StatementCache}). */
     private void execute(String sql) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(sql);
-        }
+        Sql.update(writer, sql);
+    }
+
+    /** The writer connection's statement cache; for tests. */
+    StatementCache writerStatements() {
+        return StatementCache.of(writer);
     }
 
     /**
@@ -471,10 +478,12 @@ public final class Database implements AutoCloseable {
         return e instanceof SQLiteException sqlite && STORAGE_FAILURES.contains(sqlite.getResultCode().code & 0xff);
     }
 
+    /** Closes the connection and the statements cached for it. */
     private static void closeQuietly(Connection connection, Exception primary) {
         if (connection == null) {
             return;
         }
+        StatementCache.detach(connection);
         try {
             connection.close();
         } catch (SQLException e) {

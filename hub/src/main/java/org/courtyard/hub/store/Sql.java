@@ -15,6 +15,10 @@ import java.util.Optional;
  * {@link String}, {@link Long}, {@link Integer}, {@link Boolean} or {@link Instant}; an instant is
  * stored as epoch milliseconds in a {@code BIGINT} column, which sorts and compares the same on
  * SQLite and PostgreSQL (ISO strings would not once their fractions differ in length).
+ *
+ * <p>On a connection of {@link Database} each SQL text is prepared once and its statement reused
+ * ({@link StatementCache}); pass the same text for the same statement (constants, not values
+ * spliced in) to benefit.
  */
 public final class Sql {
 
@@ -28,16 +32,17 @@ public final class Sql {
     }
 
     public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return StatementCache.with(connection, sql, statement -> {
             bind(statement, parameters);
             return statement.executeUpdate();
-        }
+        });
     }
 
     public static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return StatementCache.with(connection, sql, statement -> {
             bind(statement, parameters);
+            statement.setMaxRows(0);
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rows.next()) {
@@ -45,7 +50,7 @@ public final class Sql {
                 }
                 return out;
             }
-        }
+        });
     }
 
     /** Reads one row; for {@link #each}. */
@@ -60,26 +65,28 @@ public final class Sql {
      */
     public static void each(Connection connection, String sql, RowConsumer consumer, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        StatementCache.with(connection, sql, statement -> {
             bind(statement, parameters);
+            statement.setMaxRows(0);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     consumer.accept(rows);
                 }
             }
-        }
+            return null;
+        });
     }
 
     /** The first row, if any. */
     public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return StatementCache.with(connection, sql, statement -> {
             bind(statement, parameters);
             statement.setMaxRows(1);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
             }
-        }
+        });
     }
 
     /** Reads an instant stored by this class; null stays null. */

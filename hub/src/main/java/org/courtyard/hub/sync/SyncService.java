@@ -1,6 +1,5 @@
 package org.courtyard.hub.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +52,18 @@ import org.slf4j.LoggerFactory;
 public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+    /** The most event ids looked up in {@code events} by one query (a power of two). */
+    static final int OWNERS_CHUNK = 128;
+    /** The look-up of 1, 2, 4 … {@link #OWNERS_CHUNK} ids, by the power of two. */
+    private static final String[] OWNERS_SQL = new String[Integer.numberOfTrailingZeros(OWNERS_CHUNK) + 1];
+
+    static {
+        for (int power = 0; power < OWNERS_SQL.length; power++) {
+            OWNERS_SQL[power] = "SELECT id, kiosk_id FROM events WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(1 << power, "?")) + ")";
+        }
+    }
 
     /** One answer: its JSON object, and whether any part carried news. */
     public record Answer(Map<String, Object> body, boolean news) {
@@ -131,8 +143,11 @@ public final class SyncService {
                     + ", not " + envelope.kioskId());
         }
         SyncCursor cursor = parseCursor(envelope.cursor());
+        // Once per sync, each part's newest (one read each), and only for a slice past the part's
+        // start: a slice at its start is never beyond what the hub has.
         Optional<SyncPart> ahead = parts.stream()
-                .filter(part -> part.serves(kiosk) && part.isAhead(cursor.slice(part.name(), part.start())))
+                .filter(part -> part.serves(kiosk) && cursor.slice(part.name(), part.start()) > part.start()
+                        && part.isAhead(cursor.slice(part.name(), part.start())))
                 .findFirst();
         SyncCursor from = cursor;
         if (ahead.isPresent()) {
@@ -168,13 +183,16 @@ public final class SyncService {
         List<Event> retimed = new ArrayList<>();
         database.write(connection -> {
             retimed.clear();
+            // Who sent each id already, for the whole batch in one look; then kept up to date as
+            // events are stored, so an id sent twice in one batch is stored once.
+            Map<String, String> owners = owners(connection, valid);
             for (Event event : valid) {
                 Event believed = KioskTime.believable(event.occurredAt(), now) ? event
                         : new Event(event.id(), event.type(), now, false, event.payload());
                 if (believed != event) {
                     retimed.add(event);
                 }
-                store(connection, kiosk, event, believed, now, accepted, rejected, afterCommit);
+                store(connection, kiosk, event, believed, now, owners, accepted, rejected, afterCommit);
             }
             for (BatchHook hook : hooks) {
                 hook.applied(connection, kiosk, nodes.size(), now, work -> afterCommit.put(new Object(), work));
@@ -254,12 +272,12 @@ public final class SyncService {
      * window, the event at the hub's receive time with {@code clockTrusted=false}.
      */
     private void store(Connection connection, KioskIdentity kiosk, Event event, Event believed, Instant now,
-            List<UUID> accepted, List<Rejection> rejected, Map<Object, Runnable> afterCommit) throws SQLException {
+            Map<String, String> owners, List<UUID> accepted, List<Rejection> rejected,
+            Map<Object, Runnable> afterCommit) throws SQLException {
         String id = event.id().toString();
-        Optional<String> owner = Sql.one(connection, "SELECT kiosk_id FROM events WHERE id = ?",
-                row -> row.getString(1), id);
-        if (owner.isPresent()) {
-            if (owner.get().equals(kiosk.kioskId())) {
+        String owner = owners.get(id);
+        if (owner != null) {
+            if (owner.equals(kiosk.kioskId())) {
                 accepted.add(event.id());
             } else {
                 rejected.add(new Rejection(id, "id_conflict", "another kiosk already sent an event with id " + id));
@@ -285,8 +303,30 @@ public final class SyncService {
             return;
         }
         connection.releaseSavepoint(savepoint);
+        owners.put(id, kiosk.kioskId());
         accepted.add(event.id());
         incoming.queued().forEach(work -> afterCommit.putIfAbsent(work.getKey(), work.getValue()));
+    }
+
+    /**
+     * The kiosk that sent each of these events' ids before, of those already in {@code events}.
+     * One query per {@value #OWNERS_CHUNK} ids; the list of ids is padded (with its last id) to a
+     * power of two, so that a few statements, each prepared once, serve every batch size.
+     */
+    private static Map<String, String> owners(Connection connection, List<Event> events) throws SQLException {
+        Map<String, String> owners = new HashMap<>();
+        for (int from = 0; from < events.size(); from += OWNERS_CHUNK) {
+            List<Event> chunk = events.subList(from, Math.min(events.size(), from + OWNERS_CHUNK));
+            int size = Integer.highestOneBit(chunk.size()) == chunk.size() ? chunk.size()
+                    : Integer.highestOneBit(chunk.size()) << 1;
+            Object[] ids = new Object[size];
+            for (int i = 0; i < size; i++) {
+                ids[i] = chunk.get(Math.min(i, chunk.size() - 1)).id().toString();
+            }
+            Sql.each(connection, OWNERS_SQL[Integer.numberOfTrailingZeros(size)],
+                    row -> owners.put(row.getString(1), row.getString(2)), ids);
+        }
+        return owners;
     }
 
     private static <T extends EventPayload> IncomingEvent<T> incoming(Connection connection, KioskIdentity kiosk,
@@ -303,30 +343,38 @@ public final class SyncService {
         ((EventHandler<T>) handler).apply(event);
     }
 
+    /**
+     * Reads the envelope from the body's tree: its fields but {@code events} (each event is read on
+     * its own), taken as they are, not copied or written out and parsed again.
+     */
     private static SyncRequest envelope(ObjectNode body) {
-        ObjectNode copy = body.deepCopy();
-        copy.remove("events");
+        ObjectNode envelope = body.objectNode();
+        body.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("events")) {
+                envelope.set(field.getKey(), field.getValue());
+            }
+        });
         try {
-            return ProtocolJson.read(ProtocolJson.mapper().writeValueAsBytes(copy), SyncRequest.class);
+            return ProtocolJson.read(envelope, SyncRequest.class);
         } catch (ProtocolException e) {
             throw new Refusal(Refusal.Kind.INVALID, "invalid_field", e.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-serialise a parsed JSON tree", e);
         }
     }
 
-    /** Reads one event; an invalid one becomes a rejection under the id it was sent with ("" if it had none). */
+    /**
+     * Reads one event from its part of the body's tree, which was parsed once (with the size,
+     * depth and duplicate-key checks); an invalid one becomes a rejection under the id it was sent
+     * with ("" if it had none).
+     */
     private static Optional<Event> parse(JsonNode node, int index, List<Rejection> rejected) {
         JsonNode idNode = node.isObject() ? node.get("id") : null;
         String id = idNode != null && idNode.isTextual() ? idNode.textValue() : "";
         try {
-            return Optional.of(ProtocolJson.read(ProtocolJson.mapper().writeValueAsBytes(node), Event.class));
+            return Optional.of(ProtocolJson.read(node, Event.class));
         } catch (ProtocolException e) {
             rejected.add(new Rejection(id, "invalid_event", "events[" + index + "]"
                     + (e.path().isEmpty() ? ": " : ".") + e.getMessage()));
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-serialise a parsed JSON tree", e);
         }
     }
 

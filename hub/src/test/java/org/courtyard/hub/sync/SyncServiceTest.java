@@ -160,6 +160,56 @@ class SyncServiceTest {
     }
 
     @Test
+    void an_event_sent_twice_in_one_batch_is_stored_once_and_accepted_twice() {
+        List<String> handled = new ArrayList<>();
+        sync.on(CheckedIn.class, event -> handled.add(event.payload().residentId()));
+        ObjectNode checkIn = event("CHECKED_IN", Map.of("residentId", "r-1"));
+        UUID id = UUID.fromString(checkIn.get("id").asText());
+
+        Batch batch = sync.apply(KIOSK, body(KIOSK, null, checkIn, checkIn));
+
+        assertThat(batch.accepted()).containsExactly(id, id);
+        assertThat(batch.rejected()).isEmpty();
+        assertThat(handled).containsExactly("r-1");
+        assertThat(column("SELECT id FROM events")).containsExactly(id.toString());
+    }
+
+    @Test
+    void a_large_batch_tells_its_own_replays_other_kiosks_ids_and_new_events_apart() {
+        List<String> handled = new ArrayList<>();
+        sync.on(CheckedIn.class, event -> handled.add(event.payload().residentId()));
+        List<ObjectNode> mine = new ArrayList<>();
+        List<ObjectNode> theirs = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            mine.add(event("CHECKED_IN", Map.of("residentId", "old-" + i)));
+            theirs.add(event("CHECKED_IN", Map.of("residentId", "home-" + i)));
+        }
+        sync.apply(KIOSK, body(KIOSK, null, mine.toArray(ObjectNode[]::new)));
+        sync.apply(HOME, body(HOME, null, theirs.toArray(ObjectNode[]::new)));
+        handled.clear();
+        // More than one look-up's worth of ids, in an order that mixes the three kinds.
+        List<ObjectNode> batch = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            ObjectNode another = event("CHECKED_IN", Map.of("residentId", "new-" + i));
+            fresh.add("new-" + i);
+            batch.add(theirs.get(i));
+            batch.add(another);
+            batch.add(mine.get(i));
+        }
+
+        Batch result = sync.apply(KIOSK, body(KIOSK, null, batch.toArray(ObjectNode[]::new)));
+
+        assertThat(handled).as("only the new events reach the handler").containsExactlyElementsOf(fresh);
+        assertThat(result.accepted()).hasSize(140);
+        assertThat(result.rejected()).hasSize(70).allSatisfy(rejection -> assertThat(rejection.code())
+                .isEqualTo("id_conflict"));
+        assertThat(result.rejected()).extracting(Rejection::id)
+                .containsExactlyElementsOf(theirs.stream().map(event -> event.get("id").asText()).toList());
+        assertThat(column("SELECT COUNT(*) FROM events")).containsExactly("210");
+    }
+
+    @Test
     void every_batch_reaches_the_batch_hooks_also_without_events() {
         List<String> batches = new ArrayList<>();
         sync.addBatchHook((connection, kiosk, eventsSent, receivedAt, afterCommit) ->
