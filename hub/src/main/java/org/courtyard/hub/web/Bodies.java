@@ -24,8 +24,9 @@ public final class Bodies {
      * How much of a body the hub still reads, and drops, after it has decided to refuse it (too
      * large, the wrong type, no login): a connection closed with unread bytes in it is reset, and on
      * Linux the reset takes the answer with it before the client has read it. 8 MiB past what was
-     * read covers a body of a few MB sent to any route; a body larger still is cut off and its
-     * connection closed, answer or not. Reading costs no memory: the bytes are dropped as they come.
+     * read covers a body of a few MB sent to any route; a body declared larger than this is not
+     * read at all (its answer goes out from the headers alone), and one that streams on past it is
+     * cut off: either way its connection is closed, and a client still sending may miss the answer. Reading costs no memory: the bytes are dropped as they come.
      */
     public static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
 

@@ -275,7 +275,8 @@ public final class Exchange {
      * within the body timeout. Otherwise Jetty, finding the body unread when the answer is done,
      * closes the connection with the bytes still coming, the client's side is reset, and the client
      * may never see the answer (or, for a small body, finds the connection dead at its next request).
-     * A body whose reading ran out of time (408) is not waited for again.
+     * A body whose reading ran out of time (408) is not waited for again; one declared larger than
+     * that is not read at all, so that its answer goes out from the headers alone.
      *
      * @return false if the body could not be read through (too large, too slow, broken off); the
      *     connection should then be closed
@@ -292,6 +293,10 @@ public final class Exchange {
         boolean body = length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
         if (!body) {
             return true;
+        }
+        if (length > Bodies.MAX_DRAIN_BYTES) {
+            // Declared larger than the hub would read: answered at once, from the headers alone.
+            return false;
         }
         try {
             return Bodies.drain(request, Bodies.MAX_DRAIN_BYTES, bodyTimeout);
