@@ -112,9 +112,12 @@ class DemoAnnouncementIT {
             page.wait.until(textToBePresentInElementLocated(kioskRow, "已播放"));
             assertThat(page.find(kioskRow).getText()).contains("和平村幸福小院", "播放于");
             // The village's two kiosks: the courtyard's, which played it, and 张桂英's home unit, which
-            // holds it but plays only EMERGENCY announcements unless configured otherwise.
-            page.wait.until(textToBePresentInElementLocated(By.cssSelector("#ann-rows tr[data-id='" + id + "']"),
-                    "已播放 1/2"));
+            // holds it but plays only EMERGENCY announcements (its heartbeat says so): counted apart.
+            By listRow = By.cssSelector("#ann-rows tr[data-id='" + id + "']");
+            page.wait.until(textToBePresentInElementLocated(listRow, "已播放 1/1"));
+            assertThat(page.find(listRow).getText()).contains("居家 1 台不播放普通通知");
+            By homeRow = By.cssSelector("#ann-board-rows tr[data-kiosk]:not([data-kiosk='" + demo.kioskId + "'])");
+            assertThat(page.find(homeRow).getText()).contains("张桂英", "不播放普通通知").doesNotContain("还没播放");
             page.chromium.screenshot("demo-announcement-played");
             page.assertNoScriptErrors();
         }

@@ -179,21 +179,31 @@ function isBroadcast(announcement) {
   return announcement.outdoor && Boolean(announcement.audio);
 }
 
-/** "已播放 3/5" (or "已送达 5/5" for screen-only and text-only ones); null before the board loaded. */
+/**
+ * "已播放 3/5" (or "已送达 5/5" for screen-only and text-only ones); null before the board loaded.
+ * A home unit that does not play NORMAL announcements by its setting is not among the ones to play
+ * it: it is counted apart (notPlayed, "居家 1 台不播放普通通知").
+ */
 function boardSummary(announcement) {
   const board = boards.get(announcement.id);
   if (!board) {
     return null;
   }
   const rows = board.filter((row) => row.targeted);
+  const playing = rows.filter((row) => !row.notPlayedBySetting);
   const delivered = rows.filter((row) => row.deliveredAt).length;
-  const played = rows.filter((row) => row.playedAt).length;
+  const played = playing.filter((row) => row.playedAt).length;
   const failed = rows.filter((row) => row.outcome === 'FAILED').length;
   return {
     total: rows.length, delivered, played, failed,
+    notPlayed: rows.length - playing.length,
     downloaded: rows.filter((row) => row.downloadedAt).length,
-    text: isBroadcast(announcement) ? `已播放 ${played}/${rows.length}` : `已送达 ${delivered}/${rows.length}`,
+    text: isBroadcast(announcement) ? `已播放 ${played}/${playing.length}` : `已送达 ${delivered}/${rows.length}`,
   };
+}
+
+function notPlayedText(summary) {
+  return `居家 ${summary.notPlayed} 台不播放普通通知`;
 }
 
 function summaryCell(announcement) {
@@ -205,6 +215,8 @@ function summaryCell(announcement) {
       el('span', { class: summary.failed > 0 ? 'warn' : '', text: summary.text }),
       isBroadcast(announcement) ? el('span', { class: 'small-note', text: `已送达 ${summary.delivered}/${summary.total}` })
         : null,
+      isBroadcast(announcement) && summary.notPlayed > 0
+        ? el('span', { class: 'small-note ann-not-played', text: notPlayedText(summary) }) : null,
       summary.failed > 0 ? el('span', { class: 'small-note warn', text: `${summary.failed} 台失败` }) : null);
 }
 
@@ -448,6 +460,10 @@ function playedCell(row, announcement) {
   if (row.plays > 1) {
     lines.push(el('span', { class: 'small-note', text: `共播放 ${row.plays} 次` }));
   }
+  if (lines.length === 0 && row.notPlayedBySetting && isBroadcast(announcement)) {
+    lines.push('不播放普通通知',
+        el('span', { class: 'small-note', text: '这台居家呼叫器设置为只播放紧急通知' }));
+  }
   if (lines.length === 0) {
     lines.push(isBroadcast(announcement) ? '还没播放' : '只在屏幕上显示');
   }
@@ -471,7 +487,8 @@ function renderBoard(announcement) {
   const summary = boardSummary(announcement);
   els.boardSummary.textContent = `共 ${summary.total} 台：已送达 ${summary.delivered}`
       + (announcement.audio ? `，已下载录音 ${summary.downloaded}` : '')
-      + `，已播放 ${summary.played}` + (summary.failed > 0 ? `，失败 ${summary.failed}` : '');
+      + `，已播放 ${summary.played}` + (summary.failed > 0 ? `，失败 ${summary.failed}` : '')
+      + (isBroadcast(announcement) && summary.notPlayed > 0 ? `，${notPlayedText(summary)}` : '');
 }
 
 async function withdraw() {

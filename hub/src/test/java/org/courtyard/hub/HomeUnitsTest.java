@@ -225,6 +225,56 @@ class HomeUnitsTest {
         assertThat(help.get("repeatCount").asInt()).isEqualTo(1);
     }
 
+    /**
+     * The delivery board of a NORMAL announcement to the village: the courtyard kiosk is to play
+     * it; the home unit, which by default plays EMERGENCY ones only, is marked as not playing it by
+     * its setting, whether its heartbeat says so or it has not said (a unit from before the field).
+     * A unit whose heartbeat says it plays NORMAL ones is to play it; an EMERGENCY one every unit plays.
+     */
+    @Test
+    void the_delivery_board_marks_a_home_unit_that_does_not_play_normal_announcements_by_its_setting() {
+        hub = new TestHub(dir);
+        TestHub.Kiosk courtyard = hub.kiosk("小院", "和平村");
+        TestHub.Kiosk unit = home(zhang());
+        String staff = hub.user("wang", "STAFF", null);
+        Announce api = new Announce(hub);
+        String normal = api.created(staff, Announce.draft("防火通知", "{\"villages\":[\"和平村\"]}"));
+        ObjectNode urgent = Announce.draft("寒潮预警", "{\"villages\":[\"和平村\"]}");
+        urgent.put("priority", "EMERGENCY");
+        String emergency = api.created(staff, urgent);
+        hub.sync(courtyard, null, heartbeat(true));
+
+        hub.sync(unit, null);
+        assertThat(notPlayed(staff, normal)).as("not said: a home unit's default")
+                .containsEntry(courtyard.id(), false).containsEntry(unit.id(), true);
+        assertThat(notPlayed(staff, emergency)).containsEntry(courtyard.id(), false).containsEntry(unit.id(), false);
+
+        hub.sync(unit, null, heartbeat(false));
+        assertThat(notPlayed(staff, normal)).containsEntry(unit.id(), true);
+
+        hub.sync(unit, null, heartbeat(true));
+        assertThat(notPlayed(staff, normal)).as("home.announce-normal=true").containsEntry(unit.id(), false);
+
+        // Set back to off, after it played one: it did play it, and is counted as such.
+        hub.sync(unit, null, Announce.played(normal, TestHub.START, TestHub.START.plusSeconds(5), "PLAYED", null),
+                heartbeat(false));
+        assertThat(notPlayed(staff, normal)).containsEntry(unit.id(), false);
+    }
+
+    /** Each kiosk's {@code notPlayedBySetting} on the announcement's delivery board. */
+    private Map<String, Boolean> notPlayed(String token, String announcementId) {
+        Map<String, Boolean> out = new HashMap<>();
+        for (JsonNode row : hub.get("/api/v1/announcements/" + announcementId + "/deliveries", token).json()) {
+            out.put(row.get("kioskId").asText(), row.get("notPlayedBySetting").asBoolean());
+        }
+        return out;
+    }
+
+    private static ObjectNode heartbeat(boolean playsNormal) {
+        return TestHub.event(UUID.randomUUID(), "HEARTBEAT", TestHub.START, true, Map.of("version", "0.1.0",
+                "uptimeSeconds", 60, "outbox", 0, "voice", "off", "speaker", "ok", "playsNormal", playsNormal));
+    }
+
     @Test
     void a_home_unit_gets_its_residents_card_and_the_villages_duty_phone_and_never_the_villages_roster() {
         hub = new TestHub(dir);

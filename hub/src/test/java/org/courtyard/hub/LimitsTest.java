@@ -90,6 +90,74 @@ class LimitsTest {
         assertThat(hub.get("/healthz", null).status()).isEqualTo(200);
     }
 
+    /**
+     * A body of 3 MB, three times the limit, sent whole over a plain socket as a client that writes
+     * its request before it reads (Java's HttpClient, a kiosk) does: the hub reads it to its end,
+     * dropping it, and the client reads the answer. A hub that answered without reading it would
+     * close a connection with the bytes still coming, and the reset would lose the answer (the
+     * write or the read below would fail). A 413 closes the connection after the answer; after a
+     * 401 the body was read through, so the connection serves the client's next request.
+     */
+    @Test
+    void a_body_of_3_mb_is_read_and_dropped_so_the_client_receives_the_413_or_401() throws Exception {
+        hub = new TestHub(dir);
+        TestHub.Kiosk kiosk = hub.kiosk("活动室", "大村");
+        byte[] body = new byte[3 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[body.length - 1] = '}';
+
+        Socket declared = connect();
+        String declaredAnswer = oversizeSync(declared, "Content-Length: " + body.length, kiosk.token(), body);
+        Socket chunked = connect();
+        String chunkedAnswer = oversizeSync(chunked, "Transfer-Encoding: chunked", kiosk.token(), body);
+        Socket noLogin = connect();
+        String noLoginAnswer = oversizeSync(noLogin, "Content-Length: " + body.length, null, body);
+
+        assertThat(declaredAnswer).startsWith("HTTP/1.1 413").containsIgnoringCase("Connection: close")
+                .endsWith("{\"error\":{\"code\":\"too_large\",\"message\":\"the body is larger than the limit of "
+                        + Exchange.MAX_BODY_BYTES + " bytes\"}}");
+        assertThat(declared.getInputStream().read()).as("closed after the 413").isEqualTo(-1);
+        assertThat(chunkedAnswer).startsWith("HTTP/1.1 413").contains("\"code\":\"too_large\"");
+        assertThat(chunked.getInputStream().read()).as("closed after the 413").isEqualTo(-1);
+        assertThat(noLoginAnswer).startsWith("HTTP/1.1 401").contains("\"code\":\"unauthorized\"");
+        assertThat(healthOn(noLogin)).as("the same connection, after the 401").startsWith("HTTP/1.1 200");
+
+        // Java's HttpClient, as the kiosks and the fuzz harness use it: a photo (8 MiB limit) sent
+        // to a route that takes JSON, refused 415 before its body is read.
+        TestHub.Answer viaClient = hub.postRaw("/api/v1/sync", kiosk.token(), "application/json", body);
+        TestHub.Answer wrongType = hub.postRaw("/api/v1/sync", kiosk.token(), "image/jpeg", body);
+        assertThat(viaClient.status()).isEqualTo(413);
+        assertThat(viaClient.json().path("error").path("code").asText()).isEqualTo("too_large");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(hub.column("SELECT COUNT(*) FROM events")).containsExactly("0");
+    }
+
+    /** Sends a sync of {@code body} whole on {@code socket}, then reads one answer: its head and body. */
+    private static String oversizeSync(Socket socket, String framing, String token, byte[] body) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/v1/sync HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + framing + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        if (framing.startsWith("Transfer-Encoding")) {
+            int piece = 64 * 1024;
+            for (int from = 0; from < body.length; from += piece) {
+                int length = Math.min(piece, body.length - from);
+                out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, from, length);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+            out.write(body);
+        }
+        out.flush();
+        String head = head(socket);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(socket.getInputStream().readNBytes(bodyLength), StandardCharsets.UTF_8);
+    }
+
     @Test
     void a_request_head_over_8_kib_is_431_json() throws IOException {
         hub = new TestHub(dir);

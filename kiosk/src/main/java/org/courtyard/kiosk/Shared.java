@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.courtyard.hardware.Hardware;
 import org.courtyard.hardware.LampRole;
 import org.courtyard.hardware.LampState;
+import org.courtyard.kiosk.announce.AnnounceSettings;
 import org.courtyard.kiosk.announce.Announcer;
 import org.courtyard.kiosk.core.KioskModel;
 import org.courtyard.kiosk.core.KioskState;
@@ -162,6 +163,11 @@ final class Shared {
         VoiceControl current = voice;
         String voiceLine = current == null ? voiceStatus : current.service().heartbeatLine();
         return Event.of(healthMonitor.heartbeat(Version.current(), Duration.between(startedAt, now),
-                store.outboxSize(), voiceLine, hardware.health()), now, sync.clockTrusted());
+                store.outboxSize(), voiceLine, hardware.health(), playsNormal()), now, sync.clockTrusted());
+    }
+
+    /** Whether NORMAL announcements play here at their times: the hub's delivery board asks. */
+    private boolean playsNormal() {
+        return config.announce().scheduledPlays() != AnnounceSettings.ScheduledPlays.HOME_EMERGENCY;
     }
 }

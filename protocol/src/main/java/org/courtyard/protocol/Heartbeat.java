@@ -11,10 +11,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code diskFreeMb} is the free space of the kiosk's data folder in MiB; {@code temperatureC} the
  * SoC temperature in °C; {@code power} a short state of the supply when a UPS reports one, such as
  * {@code "mains"} or {@code "battery 78%"}; {@code selfTest} the hardware's own checks of its devices.
+ *
+ * <p>{@code playsNormal}, later still: whether the kiosk plays NORMAL announcements at their times.
+ * A courtyard kiosk does (true); a home unit only with {@code home.announce-normal=true}. Null from
+ * a kiosk that does not say, which the hub reads as its kind's default (docs/protocol.md).
  */
 public record Heartbeat(String version, @JsonProperty(required = true) long uptimeSeconds,
         @JsonProperty(required = true) int outbox, String voice, String speaker, Long diskFreeMb,
-        Double temperatureC, String power, SelfTest selfTest)
+        Double temperatureC, String power, SelfTest selfTest, Boolean playsNormal)
         implements EventPayload {
 
     /** Coldest and hottest temperature a heartbeat may report; anything outside is a broken sensor. */
@@ -44,6 +48,12 @@ public record Heartbeat(String version, @JsonProperty(required = true) long upti
 
     /** A heartbeat without the health fields, as kiosks before them sent it. */
     public Heartbeat(String version, long uptimeSeconds, int outbox, String voice, String speaker) {
-        this(version, uptimeSeconds, outbox, voice, speaker, null, null, null, null);
+        this(version, uptimeSeconds, outbox, voice, speaker, null, null, null, null, null);
+    }
+
+    /** A heartbeat without {@code playsNormal}, as kiosks before it sent it. */
+    public Heartbeat(String version, long uptimeSeconds, int outbox, String voice, String speaker, Long diskFreeMb,
+            Double temperatureC, String power, SelfTest selfTest) {
+        this(version, uptimeSeconds, outbox, voice, speaker, diskFreeMb, temperatureC, power, selfTest, null);
     }
 }

@@ -55,7 +55,7 @@ enum Golden {
             at("2026-11-29T04:00:00Z"), false,
             new Heartbeat("0.1.0", 86400, 0, "off: no model at /opt/courtyard/vosk-model-small-cn-0.22", "ok",
                     12650L, 51.6, "battery 78%",
-                    new SelfTest("ok", "ok", "ok", "ok", "missing: no audio input device found")))),
+                    new SelfTest("ok", "ok", "ok", "ok", "missing: no audio input device found"), true))),
     SYNC_REQUEST("sync-request.json", SyncRequest.class, new SyncRequest(1, "kiosk-dazhai-01", "c-000183", List.of(
             new Event(uuid("fe93f83e-434a-45fb-ae74-3a729eda44c0"), EventType.HELP_REQUESTED,
                     at("2026-11-29T02:14:07Z"), false,

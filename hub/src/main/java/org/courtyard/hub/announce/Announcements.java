@@ -1,5 +1,6 @@
 package org.courtyard.hub.announce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -327,12 +328,24 @@ public final class Announcements {
             if (!targeted && row == null || user.role() == Role.CADRE && !kiosk.village().equals(user.village())) {
                 continue;
             }
+            boolean notPlayed = targeted && view.priority() == Priority.NORMAL && !playsNormal(kiosk)
+                    && (row == null || row.plays() == 0);
             board.add(row == null
                     ? new Delivery(kiosk.id(), null, null, null, null, kiosk.name(), kiosk.village(), true, null, null,
-                            null, 0)
-                    : row.toDelivery(kiosk, targeted, view.audio()));
+                            null, 0, notPlayed)
+                    : row.toDelivery(kiosk, targeted, view.audio(), notPlayed));
         }
         return board;
+    }
+
+    /**
+     * Whether {@code kiosk} plays NORMAL announcements at their times, as its newest heartbeat says
+     * ({@code playsNormal}); a kiosk that has not said has its kind's default: a courtyard kiosk
+     * does, a home unit does not ({@code home.announce-normal} is off unless set).
+     */
+    static boolean playsNormal(KioskView kiosk) {
+        JsonNode said = kiosk.lastHeartbeat() == null ? null : kiosk.lastHeartbeat().get("playsNormal");
+        return said != null && said.isBoolean() ? said.booleanValue() : !kiosk.home();
     }
 
     /**
@@ -675,10 +688,10 @@ public final class Announcements {
     private record DeliveryRow(String kioskId, Instant deliveredAt, Integer deliveredRevision, Instant downloadedAt,
             String downloadedSha256, Instant playedAt, PlayOutcome outcome, String detail, Instant outcomeAt, int plays) {
 
-        Delivery toDelivery(KioskView kiosk, boolean targeted, AudioRef audio) {
+        Delivery toDelivery(KioskView kiosk, boolean targeted, AudioRef audio, boolean notPlayedBySetting) {
             Instant downloaded = audio != null && audio.sha256().equals(downloadedSha256) ? downloadedAt : null;
             return new Delivery(kiosk.id(), deliveredAt, downloaded, playedAt, outcome, kiosk.name(), kiosk.village(),
-                    targeted, deliveredRevision, detail, outcomeAt, plays);
+                    targeted, deliveredRevision, detail, outcomeAt, plays, notPlayedBySetting);
         }
     }
 

@@ -20,8 +20,12 @@ import org.courtyard.protocol.PlayOutcome;
  * @param plays how many plays the kiosk reported, whatever their outcome
  * @param targeted false for a kiosk that was sent the announcement but is no longer among its
  *     targets (it was told to stop)
+ * @param notPlayedBySetting true for a kiosk that holds a NORMAL announcement it will not play, by
+ *     its own setting: a home unit without {@code home.announce-normal=true} (as its heartbeat says,
+ *     or by default), which has reported no play of it. The board counts it apart, not as a kiosk
+ *     that has yet to play.
  */
 public record Delivery(String kioskId, Instant deliveredAt, Instant downloadedAt, Instant playedAt,
         PlayOutcome outcome, String kioskName, String village, boolean targeted, Integer deliveredRevision,
-        String detail, Instant outcomeAt, int plays) {
+        String detail, Instant outcomeAt, int plays, boolean notPlayedBySetting) {
 }

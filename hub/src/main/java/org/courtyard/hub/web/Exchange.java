@@ -46,7 +46,10 @@ public final class Exchange {
     private final Duration bodyTimeout;
     private Fields query;
     private boolean detached;
-    private boolean bodyTaken;
+    /** The body was read to its end here: nothing is left to drop. */
+    private boolean bodyRead;
+    /** Reading the body here ran out of time: dropping the rest would wait as long again. */
+    private boolean bodyStalled;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             Duration bodyTimeout) {
@@ -167,8 +170,7 @@ public final class Exchange {
             throw Refusal.unsupportedType(
                     "the body must be application/json, was " + (type == null ? "no Content-Type" : "'" + type + "'"));
         }
-        bodyTaken = true;
-        byte[] body = Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
+        byte[] body = readBody(MAX_BODY_BYTES);
         if (body.length == 0) {
             throw new Refusal(Refusal.Kind.INVALID, MALFORMED_JSON, "the body is empty; a JSON document is required");
         }
@@ -181,8 +183,18 @@ public final class Exchange {
      * little over the limit is read and dropped before the 413.
      */
     public byte[] body(int maxBytes) {
-        bodyTaken = true;
-        return Bodies.read(request, maxBytes, bodyTimeout);
+        return readBody(maxBytes);
+    }
+
+    private byte[] readBody(int maxBytes) {
+        try {
+            byte[] body = Bodies.read(request, maxBytes, bodyTimeout);
+            bodyRead = true;
+            return body;
+        } catch (Refusal e) {
+            bodyStalled = e.kind() == Refusal.Kind.TOO_SLOW;
+            throw e;
+        }
     }
 
     /**
@@ -257,28 +269,37 @@ public final class Exchange {
     }
 
     /**
-     * Reads and drops a request body the route did not read (a 401 before the login body, a
-     * logout with {@code {}}), within the {@link #MAX_BODY_BYTES} and deadline of
-     * {@link #jsonBody()}. Otherwise Jetty, finding the body unread (or not yet arrived) when the
-     * answer is done, closes the connection after the answer without saying so, and a client that
-     * reuses the connection for its next request finds it dead.
+     * Reads and drops what is left of the request body before the answer goes out: all of it when
+     * the route did not read it (a 401 before the login body, a logout with {@code {}}, a 415), the
+     * rest of it when the route stopped at a limit (413), at most {@link Bodies#MAX_DRAIN_BYTES}
+     * within the body timeout. Otherwise Jetty, finding the body unread when the answer is done,
+     * closes the connection with the bytes still coming, the client's side is reset, and the client
+     * may never see the answer (or, for a small body, finds the connection dead at its next request).
+     * A body whose reading ran out of time (408) is not waited for again; one declared larger than
+     * that is not read at all, so that its answer goes out from the headers alone.
      *
-     * @return false if the body could not be read through (too large, too slow); the connection
-     *     should then be closed
+     * @return false if the body could not be read through (too large, too slow, broken off); the
+     *     connection should then be closed
      */
     boolean discardUnreadBody() {
-        if (bodyTaken) {
+        if (bodyRead) {
             return true;
         }
-        bodyTaken = true;
+        if (bodyStalled) {
+            return false;
+        }
+        bodyRead = true;
         long length = request.getLength();
         boolean body = length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
         if (!body) {
             return true;
         }
+        if (length > Bodies.MAX_DRAIN_BYTES) {
+            // Declared larger than the hub would read: answered at once, from the headers alone.
+            return false;
+        }
         try {
-            Bodies.read(request, MAX_BODY_BYTES, bodyTimeout);
-            return true;
+            return Bodies.drain(request, Bodies.MAX_DRAIN_BYTES, bodyTimeout);
         } catch (Refusal e) {
             return false;
         }

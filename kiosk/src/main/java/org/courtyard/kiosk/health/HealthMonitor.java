@@ -78,13 +78,16 @@ public final class HealthMonitor implements AutoCloseable {
      * A heartbeat from the newest sample and the hardware's health.
      *
      * @param devices {@code Hardware.health()} now
+     * @param playsNormal whether this kiosk plays NORMAL announcements at their times (a home unit
+     *     only with {@code home.announce-normal=true}), for the hub's delivery board
      */
-    public Heartbeat heartbeat(String version, Duration uptime, int outbox, String voice, List<DeviceHealth> devices) {
+    public Heartbeat heartbeat(String version, Duration uptime, int outbox, String voice, List<DeviceHealth> devices,
+            boolean playsNormal) {
         HealthReading reading = latest;
         SelfTest selfTest = selfTest(devices);
         String speaker = selfTest.speaker() == null ? "unknown" : selfTest.speaker();
         return new Heartbeat(version, uptime.toSeconds(), outbox, voice, speaker, reading.diskFreeMb(),
-                reading.temperatureC(), reading.power(), selfTest);
+                reading.temperatureC(), reading.power(), selfTest, playsNormal);
     }
 
     /**

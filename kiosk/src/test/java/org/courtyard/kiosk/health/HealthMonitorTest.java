@@ -97,7 +97,7 @@ class HealthMonitorTest {
         monitor.sample();
 
         Heartbeat heartbeat = monitor.heartbeat("0.1.0", Duration.ofMinutes(2), 3, "ok",
-                List.of(new DeviceHealth("loudspeaker", true, true, "plays through USB")));
+                List.of(new DeviceHealth("loudspeaker", true, true, "plays through USB")), true);
 
         assertThat(heartbeat.uptimeSeconds()).isEqualTo(120);
         assertThat(heartbeat.outbox()).isEqualTo(3);
@@ -107,6 +107,7 @@ class HealthMonitorTest {
         assertThat(heartbeat.diskFreeMb()).isPositive();
         assertThat(heartbeat.selfTest().speaker()).isEqualTo("ok");
         assertThat(heartbeat.selfTest().relay()).isNull();
+        assertThat(heartbeat.playsNormal()).as("a courtyard kiosk's").isTrue();
     }
 
     private HealthMonitor monitor(HealthSettings settings) {

@@ -22,6 +22,7 @@ import org.courtyard.protocol.CheckedIn;
 import org.courtyard.protocol.Event;
 import org.courtyard.protocol.EventType;
 import org.courtyard.protocol.FamilyMessage;
+import org.courtyard.protocol.Heartbeat;
 import org.courtyard.protocol.HelpRepeated;
 import org.courtyard.protocol.HelpRequested;
 import org.courtyard.protocol.MessageDelivered;
@@ -134,6 +135,33 @@ class HomeUnitTest {
             assertThat(event.type()).isEqualTo(EventType.CHECKED_IN);
             assertThat(((CheckedIn) event.payload()).residentId()).isEqualTo("r-zhangguiy");
         });
+    }
+
+    /**
+     * The unit tells the hub in its heartbeat whether it plays NORMAL announcements, so that the
+     * hub's delivery board does not wait for plays that will not come: not by default.
+     */
+    @Test
+    void its_heartbeat_says_it_does_not_play_normal_announcements_unless_configured_to() throws Exception {
+        try (TestFamilyHub hub = new TestFamilyHub()) {
+            unit(true, hub.uri().toString(), "sync.interval-seconds=1");
+            await().atMost(WAIT).until(() -> heartbeat(hub) != null);
+            assertThat(heartbeat(hub).playsNormal()).isFalse();
+        }
+    }
+
+    @Test
+    void with_home_announce_normal_its_heartbeat_says_it_plays_normal_announcements() throws Exception {
+        try (TestFamilyHub hub = new TestFamilyHub()) {
+            unit(true, hub.uri().toString(), "sync.interval-seconds=1", "home.announce-normal=true");
+            await().atMost(WAIT).until(() -> heartbeat(hub) != null);
+            assertThat(heartbeat(hub).playsNormal()).isTrue();
+        }
+    }
+
+    private static Heartbeat heartbeat(TestFamilyHub hub) {
+        return hub.events().stream().filter(event -> event.payload() instanceof Heartbeat)
+                .map(event -> (Heartbeat) event.payload()).findFirst().orElse(null);
     }
 
     @Test
