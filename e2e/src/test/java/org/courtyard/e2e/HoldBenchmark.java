@@ -149,7 +149,8 @@ public final class HoldBenchmark {
         } finally {
             hub.close();
         }
-        System.out.printf("GOALS (issue 19), %d kiosks, load %s:%n", kiosks, loadAverage());
+        System.out.printf("GOALS (issue 19), %d kiosks, %d s measured, hub settings %s, load average now %s:%n",
+                kiosks, seconds, String.join("; ", settings), loadAverage());
         GOALS.forEach(System.out::println);
     }
 
