@@ -146,12 +146,15 @@ public final class HoldBenchmark {
             } else {
                 online.stop();
             }
+        } catch (Exception | AssertionError e) {
+            goal("the run itself", "failed: " + e, false);
+            throw e;
         } finally {
             hub.close();
+            System.out.printf("GOALS (issue 19), %d kiosks, %d s measured, hub settings %s, load average now %s:%n",
+                    kiosks, seconds, String.join("; ", settings), loadAverage());
+            GOALS.forEach(System.out::println);
         }
-        System.out.printf("GOALS (issue 19), %d kiosks, %d s measured, hub settings %s, load average now %s:%n",
-                kiosks, seconds, String.join("; ", settings), loadAverage());
-        GOALS.forEach(System.out::println);
     }
 
     /** The per-address cap off (every simulated kiosk is 127.0.0.1), then {@code extra}'s ';'-separated lines. */
@@ -161,6 +164,12 @@ public final class HoldBenchmark {
             Arrays.stream(extra.split(";")).map(String::trim).filter(line -> !line.isEmpty()).forEach(settings::add);
         }
         return settings.toArray(String[]::new);
+    }
+
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Records one goal beside its figure. */
@@ -227,7 +236,7 @@ public final class HoldBenchmark {
         }
         fleet.awaitAccepted(requests, Duration.ofSeconds(60));
 
-        ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(HoldBenchmark::daemon);
         HttpClient healthClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> health = new ArrayList<>();
         AtomicInteger healthFailures = new AtomicInteger();
@@ -353,8 +362,9 @@ public final class HoldBenchmark {
     static final class Fleet {
         private final URI sync;
         private final List<SimKiosk> kiosks;
-        private final ExecutorService executor = Executors.newFixedThreadPool(4);
-        private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        // Daemon threads: a run that fails half-way must still end (exec:java waits for the others).
+        private final ExecutorService executor = Executors.newFixedThreadPool(4, HoldBenchmark::daemon);
+        private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, HoldBenchmark::daemon);
         private final HttpClient client;
         private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60),
                 ThreadLocalRandom.current());
