@@ -19,6 +19,16 @@ public final class Connectors {
     /** Jetty's per-connection header field cache, off: see {@link #create}. */
     static final int HEADER_CACHE_SIZE = 0;
 
+    /**
+     * Connections the kernel may hold completed but not yet accepted (the listen backlog; Linux
+     * caps it at {@code net.core.somaxconn}, 4096 by default). Jetty's default of 0 leaves the
+     * JVM's 50: when a township's power returns and thousands of kiosks connect within seconds
+     * while the hub's one acceptor thread waits for a core, the kernel drops the handshakes beyond
+     * 50 and each kiosk waits out TCP's own retries (1 s, 3 s, 7 s...) into its connect timeout,
+     * instead of being accepted and, if the sync lane is full, answered 503 with Retry-After.
+     */
+    static final int ACCEPT_QUEUE_SIZE = 4096;
+
     private Connectors() {
     }
 
@@ -54,6 +64,7 @@ public final class Connectors {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         if (limits.maxConnectionsPerAddress() > 0) {
             connector.addEventListener(new AddressConnectionLimit(limits.maxConnectionsPerAddress()));

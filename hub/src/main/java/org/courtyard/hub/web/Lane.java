@@ -1,5 +1,6 @@
 package org.courtyard.hub.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -7,6 +8,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.courtyard.hub.core.Refusal;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -28,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * limit would have to exceed the number of kiosks and would protect nothing. Here a thread is
  * counted only while it runs the handler; a long-poll that detaches frees its thread at once.
  *
+ * <p>A request that reaches a thread after waiting longer than {@link #MAX_QUEUE_WAIT} is answered
+ * 503 the same way instead of being handled: its kiosk gives up on a sync after 10 s (plus the
+ * long-poll's wait) and sends it again, so handling it late would be work for nobody, taken from
+ * the requests behind it. This is what keeps a burst (a township's kiosks all returning after a
+ * power cut) from turning into time-outs: the queue never holds more than a few seconds of work.
+ *
  * <p>Requests still waiting when the hub stops are answered 503.
  */
 public final class Lane extends Handler.Wrapper {
@@ -35,10 +43,13 @@ public final class Lane extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
     /** Seconds a refused client should wait before trying again. */
     static final int RETRY_AFTER_SECONDS = 5;
+    /** The longest a request waits for a thread before it is refused rather than handled. */
+    static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private final String prefix;
     private final int threads;
     private final int queue;
+    private final LongSupplier nanoTime;
     private ThreadPoolExecutor executor;
 
     /**
@@ -47,6 +58,11 @@ public final class Lane extends Handler.Wrapper {
      * @param queue most requests of the lane waiting for a thread; 0 for none
      */
     public Lane(String prefix, int threads, int queue, Handler next) {
+        this(prefix, threads, queue, next, System::nanoTime);
+    }
+
+    /** As above, with the clock that times the wait in the queue. */
+    Lane(String prefix, int threads, int queue, Handler next, LongSupplier nanoTime) {
         super(next);
         if (!prefix.startsWith("/")) {
             throw new IllegalArgumentException("lane prefix must start with '/': " + prefix);
@@ -60,6 +76,7 @@ public final class Lane extends Handler.Wrapper {
         this.prefix = prefix;
         this.threads = threads;
         this.queue = queue;
+        this.nanoTime = nanoTime;
     }
 
     /** Requests of the lane being handled now. */
@@ -118,15 +135,23 @@ public final class Lane extends Handler.Wrapper {
         private final Request request;
         private final Response response;
         private final Callback callback;
+        private final long queuedAt;
 
         Task(Request request, Response response, Callback callback) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.queuedAt = nanoTime.getAsLong();
         }
 
         @Override
         public void run() {
+            long waited = nanoTime.getAsLong() - queuedAt;
+            if (waited > MAX_QUEUE_WAIT.toNanos()) {
+                LOG.debug("lane {}: a request waited {} ms for a thread; refusing it", prefix, waited / 1_000_000);
+                refuse("the hub is busy; try again in " + RETRY_AFTER_SECONDS + " seconds");
+                return;
+            }
             try {
                 if (!Lane.super.handle(request, response, callback)) {
                     JsonResponses.error(response, callback, Refusal.notFound("not found: "

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.core.Refusal;
@@ -258,6 +260,44 @@ class SyncServiceTest {
 
         assertThat(batch.cursor()).isEqualTo(SyncCursor.START);
         assertThat(sync.answer(KIOSK, batch).body()).containsEntry("helpUpdates", List.of(1L, 2L, 3L, 4L, 5L));
+    }
+
+    @Test
+    void a_slice_the_part_has_confirmed_is_not_asked_again_but_one_beyond_it_still_is() {
+        AtomicInteger asked = new AtomicInteger();
+        AtomicLong newest = new AtomicLong(5);
+        sync.addPart(new SyncPart() {
+            @Override
+            public String name() {
+                return "help";
+            }
+
+            @Override
+            public boolean isAhead(long slice) {
+                asked.incrementAndGet();
+                return slice > newest.get();
+            }
+
+            @Override
+            public boolean hasNews(KioskIdentity kiosk, long slice) {
+                return slice < newest.get();
+            }
+
+            @Override
+            public PartAnswer answer(KioskIdentity kiosk, long slice) {
+                return PartAnswer.of(newest.get(), "helpUpdates", List.of());
+            }
+        });
+
+        assertThat(sync.apply(KIOSK, body(KIOSK, "help=5")).cursor()).isEqualTo(SyncCursor.parse("help=5"));
+        assertThat(sync.apply(KIOSK, body(KIOSK, "help=5")).cursor()).isEqualTo(SyncCursor.parse("help=5"));
+        assertThat(sync.apply(KIOSK, body(KIOSK, "help=3")).cursor()).isEqualTo(SyncCursor.parse("help=3"));
+        assertThat(asked).as("asked once for slice 5, not again for 5 or for 3 below it").hasValue(1);
+
+        assertThat(sync.apply(KIOSK, body(KIOSK, "help=9")).cursor()).isEqualTo(SyncCursor.START);
+        newest.set(9);
+        assertThat(sync.apply(KIOSK, body(KIOSK, "help=9")).cursor()).isEqualTo(SyncCursor.parse("help=9"));
+        assertThat(asked).hasValue(3);
     }
 
     @Test

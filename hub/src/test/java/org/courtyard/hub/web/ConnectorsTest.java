@@ -35,4 +35,22 @@ class ConnectorsTest {
                 .isZero();
         assertThat(http.getHttpConfiguration().getRequestHeaderSize()).isEqualTo(Limits.MAX_REQUEST_HEADER_BYTES);
     }
+
+    @Test
+    void the_listen_backlog_holds_a_township_of_kiosks_reconnecting_at_once() {
+        Server server = new Server();
+        RequestHeadTimeout heads = new RequestHeadTimeout(Duration.ofSeconds(15), new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                return false;
+            }
+        });
+
+        ServerConnector connector = Connectors.create(server, "127.0.0.1", 0, Limits.defaults(), Optional.empty(),
+                heads);
+
+        assertThat(connector.getAcceptQueueSize())
+                .as("the JVM's default backlog of 50 drops the handshakes of a burst of reconnecting kiosks")
+                .isEqualTo(4096);
+    }
 }
