@@ -151,7 +151,7 @@ public final class SyncService {
         }
         SyncCursor cursor = parseCursor(envelope.cursor());
         // Once per sync, each part's newest (one read each), and only for a slice past the part's
-        // start: a slice at its start is never beyond what the hub has.
+        // start and past the newest slice already confirmed (isAhead): neither can be beyond the hub.
         Optional<SyncPart> ahead = parts.stream()
                 .filter(part -> part.serves(kiosk) && cursor.slice(part.name(), part.start()) > part.start()
                         && isAhead(part, cursor.slice(part.name(), part.start())))
