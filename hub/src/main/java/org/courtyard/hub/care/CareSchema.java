@@ -132,7 +132,21 @@ public final class CareSchema {
                       cadre_id VARCHAR(16) NOT NULL REFERENCES cadres(id),
                       PRIMARY KEY (organisation_id, cadre_id)
                     )""",
-                    "CREATE INDEX organisation_members_cadre ON organisation_members(cadre_id)")));
+                    "CREATE INDEX organisation_members_cadre ON organisation_members(cadre_id)")),
+            // The month's coverage in numbers (GET /api/v1/visits/coverage?names=false) at any size:
+            // per village and month (YYYY-MM of the hub's zone) how many of its active residents had
+            // a visit (expected_people: those of them with a check-in expectation; unused here). Kept
+            // by residents.PeriodCounts with every visit and change of a resident; built when the hub
+            // starts.
+            new Migration(2, "visits counted per village and month", List.of(
+                    """
+                    CREATE TABLE visit_month_counts (
+                      village VARCHAR(100) NOT NULL,
+                      period VARCHAR(7) NOT NULL,
+                      people INTEGER NOT NULL,
+                      expected_people INTEGER NOT NULL,
+                      PRIMARY KEY (village, period)
+                    )""")));
 
     private CareSchema() {
     }

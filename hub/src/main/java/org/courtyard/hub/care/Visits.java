@@ -33,6 +33,7 @@ import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.care.internal.Rows;
 import org.courtyard.hub.notify.LiveEvents;
 import org.courtyard.hub.photos.PhotoImages;
+import org.courtyard.hub.residents.PeriodCounts;
 import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.residents.ResidentFilter;
 import org.courtyard.hub.residents.ResidentView;
@@ -74,10 +75,26 @@ public final class Visits {
     private final CareTasks tasks;
     private final LiveEvents stream;
     private final Path photoDir;
+    private final PeriodCounts months;
 
-    /** @param photoDir where visits' photos are kept, one JPEG per SHA-256; created on the first */
+    /** The counter table of {@code months}. */
+    public static final String MONTH_COUNTS = "visit_month_counts";
+    /**
+     * The month's coverage in numbers (parameters: the month, then a village twice, or null twice
+     * for all): one row of village_counts per village with that month's row of visit_month_counts;
+     * no resident and no visit is read (CheckInQueryPlanTest).
+     */
+    public static final String COVERAGE_COUNTS = "SELECT v.village, v.residents, COALESCE(m.people, 0) AS visited"
+            + " FROM village_counts v LEFT JOIN " + MONTH_COUNTS + " m ON m.village = v.village AND m.period = ?"
+            + " WHERE v.residents > 0 AND (? IS NULL OR v.village = ?) ORDER BY v.village_key, v.village";
+
+    /**
+     * @param photoDir where visits' photos are kept, one JPEG per SHA-256; created on the first
+     * @param months the visits counted per village and month (table visit_month_counts), kept here
+     *     with every visit stored
+     */
     public Visits(Database database, Clock clock, ZoneId zone, Residents residents, CareTasks tasks,
-            LiveEvents stream, Path photoDir) {
+            LiveEvents stream, Path photoDir, PeriodCounts months) {
         this.database = database;
         this.clock = clock;
         this.zone = zone;
@@ -85,6 +102,7 @@ public final class Visits {
         this.tasks = tasks;
         this.stream = stream;
         this.photoDir = photoDir;
+        this.months = months;
     }
 
     // From kiosks, inside the sync transaction.
@@ -108,6 +126,7 @@ public final class Visits {
                 id, visit.residentId(), kiosk.village(), VisitSource.KIOSK.name(), kiosk.kioskId(),
                 named.size() == 1 ? named.get(0) : null, visit.cadre(), visit.note(), at, event.occurredAt(),
                 receivedAt, event.clockTrusted());
+        months.added(connection, visit.residentId(), at);
         List<String> done = tasks.completeBy(connection, id, visit.residentId(), at);
         return find(connection, id, done).orElseThrow();
     }
@@ -156,6 +175,7 @@ public final class Visits {
                     + " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)", input.id(), resident.id, resident.village,
                     VisitSource.PHONE.name(), cadre.id, cadre.name, user.username(), input.note(), at, input.at(),
                     receivedAt, true);
+            months.added(connection, resident.id, at);
             for (int i = 0; i < input.items().size(); i++) {
                 Sql.update(connection, "INSERT INTO visit_items (visit_id, position, item) VALUES (?, ?, ?)", input.id(),
                         i, input.items().get(i));
@@ -310,24 +330,15 @@ public final class Visits {
 
     /**
      * {@link #coverage} in numbers only (no names), for a hub too large to list everyone: one row
-     * per village with active residents, in the villages' pinyin order, counted in SQL.
+     * per village with active residents, in the villages' pinyin order. Reads one row per village of
+     * the counters village_counts and visit_month_counts, whatever the number of residents
+     * (docs/checkins.md "Counts kept per village").
      */
     public List<Coverage> coverageCounts(StaffUser user, YearMonth month) {
-        Optional<String> allowed = VillageScope.listVillage(user, Optional.empty());
-        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        StringBuilder sql = new StringBuilder("SELECT r.village, COUNT(*) AS residents, SUM(CASE WHEN EXISTS"
-                + " (SELECT 1 FROM visits v WHERE v.resident_id = r.id AND v.visited_at >= ? AND v.visited_at < ?)"
-                + " THEN 1 ELSE 0 END) AS visited FROM residents r WHERE r.active");
-        List<Object> parameters = new ArrayList<>(List.of(from, to));
-        allowed.ifPresent(v -> {
-            sql.append(" AND r.village = ?");
-            parameters.add(v);
-        });
-        sql.append(" GROUP BY r.village, r.village_key ORDER BY r.village_key");
-        return database.read(connection -> Sql.query(connection, sql.toString(), row -> new Coverage(
+        String allowed = VillageScope.listVillage(user, Optional.empty()).orElse(null);
+        return database.read(connection -> Sql.query(connection, COVERAGE_COUNTS, row -> new Coverage(
                 row.getString("village"), month, row.getInt("residents"), row.getInt("visited"), null),
-                parameters.toArray()));
+                month.toString(), allowed, allowed));
     }
 
     /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */

@@ -64,7 +64,20 @@ public final class CheckInSchema {
             // villages or one: these indexes give each page without sorting every alert kept.
             new Migration(3, "indexes for paging the alerts", List.of(
                     "CREATE INDEX check_in_alerts_raised ON check_in_alerts(raised_at, id)",
-                    "CREATE INDEX check_in_alerts_village ON check_in_alerts(village, raised_at, id)")));
+                    "CREATE INDEX check_in_alerts_village ON check_in_alerts(village, raised_at, id)")),
+            // The day in numbers (GET /api/v1/check-ins/village-counts) at any size: per village and
+            // day (YYYY-MM-DD of the hub's zone) how many of its active residents checked in, and how
+            // many of those have an expectation. Kept by residents.PeriodCounts in the transaction of
+            // every check-in, undo and change of a resident; built when the hub starts.
+            new Migration(4, "check-ins counted per village and day", List.of(
+                    """
+                    CREATE TABLE check_in_day_counts (
+                      village VARCHAR(100) NOT NULL,
+                      period VARCHAR(10) NOT NULL,
+                      people INTEGER NOT NULL,
+                      expected_people INTEGER NOT NULL,
+                      PRIMARY KEY (village, period)
+                    )""")));
 
     private CheckInSchema() {
     }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,6 +80,7 @@ public final class Residents {
     private final Path photoDir;
     private final List<Consumer<Set<String>>> rosterListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Set<String>>> ledgerListeners = new CopyOnWriteArrayList<>();
+    private final List<Standing.Hook> standingHooks = new CopyOnWriteArrayList<>();
 
     /** @param photoDir where photos are kept, one file per SHA-256; created on the first upload */
     public Residents(Database database, Clock clock, Path photoDir) {
@@ -99,6 +101,15 @@ public final class Residents {
      */
     public void addLedgerListener(Consumer<Set<String>> listener) {
         ledgerListeners.add(listener);
+    }
+
+    /**
+     * Told, inside the writing transaction, of every change of a resident's {@link Standing}: the
+     * per-period counts of check-ins and visits ({@link PeriodCounts}) move the resident's periods
+     * with it.
+     */
+    public void addStandingHook(Standing.Hook hook) {
+        standingHooks.add(hook);
     }
 
     /**
@@ -510,6 +521,7 @@ public final class Residents {
                 input.parentsPhone(), input.school(), input.schoolClass(), input.headTeacher(),
                 text(input.childrenAway()), input.note(), input.active(), input.active() ? null : now, now, now);
         writeKeys(connection, id, input);
+        counted(connection, id, null, Standing.of(input.active(), input.village(), input.checkInEveryDays()));
         pair(connection, id, input.cadreIds());
         if (input.active()) {
             recordRosterChange(connection, input.village(), changed);
@@ -556,9 +568,53 @@ public final class Residents {
         if (expectationStarts) {
             Sql.update(connection, "UPDATE residents SET expect_since = ? WHERE id = ?", now, existing.id());
         }
+        counted(connection, existing.id(), Standing.of(existing.active(), existing.village(),
+                existing.checkInEveryDays()), Standing.of(input.active(), input.village(), input.checkInEveryDays()));
         Sql.update(connection, "DELETE FROM pairings WHERE resident_id = ?", existing.id());
         pair(connection, existing.id(), input.cadreIds());
         rosterChanged(connection, existing, find(connection, existing.id()).orElseThrow(), changed);
+    }
+
+    /**
+     * Moves a resident whose {@link Standing} changed in village_counts and tells the standing
+     * hooks, in the caller's transaction; nothing when it did not change.
+     */
+    private void counted(Connection connection, String id, Standing before, Standing after) throws SQLException {
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (before != null) {
+            Sql.update(connection, "UPDATE village_counts SET residents = residents - 1, expected = expected - ?"
+                    + " WHERE village = ?", before.expected() ? 1 : 0, before.village());
+        }
+        if (after != null) {
+            Sql.update(connection, "INSERT INTO village_counts (village, village_key, residents, expected)"
+                    + " VALUES (?, ?, 1, ?) ON CONFLICT (village) DO UPDATE SET residents = village_counts.residents + 1,"
+                    + " expected = village_counts.expected + excluded.expected", after.village(),
+                    NameOrder.sortKey(after.village()), after.expected() ? 1 : 0);
+        }
+        for (Standing.Hook hook : standingHooks) {
+            hook.changed(connection, id, before, after);
+        }
+    }
+
+    /**
+     * Builds village_counts again from the residents (one pass over them, in one transaction);
+     * run when the hub starts, after {@link #fillSearchKeys}, so that the counts agree with the
+     * residents however these were written. Returns how many villages have active residents.
+     */
+    public int buildVillageCounts() {
+        return database.write(connection -> {
+            Sql.update(connection, "DELETE FROM village_counts");
+            List<Object[]> rows = Sql.query(connection, "SELECT village, COUNT(*), COUNT(check_in_every_days)"
+                    + " FROM residents WHERE active GROUP BY village", row -> new Object[] {row.getString(1),
+                            row.getInt(2), row.getInt(3)});
+            for (Object[] row : rows) {
+                Sql.update(connection, "INSERT INTO village_counts (village, village_key, residents, expected)"
+                        + " VALUES (?, ?, ?, ?)", row[0], NameOrder.sortKey((String) row[0]), row[1], row[2]);
+            }
+            return rows.size();
+        });
     }
 
     /** Records a roster change for the villages where what kiosks show of this resident changed. */

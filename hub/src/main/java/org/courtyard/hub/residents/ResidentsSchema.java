@@ -120,7 +120,28 @@ public final class ResidentsSchema {
                     "ALTER TABLE residents ADD COLUMN village_key VARCHAR(600)",
                     "ALTER TABLE residents ADD COLUMN name_pinyin VARCHAR(400)",
                     "CREATE INDEX residents_order ON residents(village_key, name_key, id)",
-                    "CREATE INDEX residents_village_order ON residents(village, name_key, id)")));
+                    "CREATE INDEX residents_village_order ON residents(village, name_key, id)")),
+            // The staff page's numbers at 200,000 residents (issue 19, docs/checkins.md "Counts kept
+            // per village"): village_counts holds each village's active residents and those with a
+            // check-in expectation, written with every insert and update of a resident and built
+            // again from the residents when the hub starts (Residents.buildVillageCounts). The
+            // per-period counters of check-ins and visits (PeriodCounts) record in counts_built the
+            // time zone they were built in; none or another zone: built again when the hub starts.
+            new Migration(8, "each village's counts, for the day and month in numbers", List.of(
+                    """
+                    CREATE TABLE village_counts (
+                      village VARCHAR(100) PRIMARY KEY,
+                      village_key VARCHAR(600) NOT NULL,
+                      residents INTEGER NOT NULL,
+                      expected INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX village_counts_order ON village_counts(village_key, village)",
+                    """
+                    CREATE TABLE counts_built (
+                      counter VARCHAR(60) PRIMARY KEY,
+                      zone VARCHAR(60) NOT NULL,
+                      built_at BIGINT NOT NULL
+                    )""")));
 
     private ResidentsSchema() {
     }

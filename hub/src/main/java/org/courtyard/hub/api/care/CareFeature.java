@@ -24,6 +24,7 @@ import org.courtyard.hub.care.Visits;
 import org.courtyard.hub.checkin.AlertView;
 import org.courtyard.hub.checkin.Alerts;
 import org.courtyard.hub.help.HelpChange;
+import org.courtyard.hub.residents.PeriodCounts;
 import org.courtyard.hub.store.Migration;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpRequest;
@@ -106,8 +107,14 @@ public final class CareFeature implements Feature {
             }
         });
 
+        // The month's coverage in numbers: kept with each visit and change of a resident; built here
+        // on the first start after the upgrade that added it, or after a change of hub.time-zone.
+        PeriodCounts months = new PeriodCounts(hub.database(), hub.zone(), Visits.MONTH_COUNTS, "visits",
+                "visited_at", PeriodCounts.Period.MONTH);
+        residents.residents().addStandingHook(months);
+        months.buildIfNeeded();
         Visits visits = new Visits(hub.database(), hub.clock(), hub.zone(), residents.residents(), tasks, hub.stream(),
-                photoDir);
+                photoDir, months);
         hub.sync().on(VisitCheckedIn.class, new CareEvents(checkIns.checkIns(), visits)::visited);
         CareDigest digest = new CareDigest(hub.database(), hub.clock(), hub.zone(), tasks, settings.digestAt(),
                 hub.webhooks());

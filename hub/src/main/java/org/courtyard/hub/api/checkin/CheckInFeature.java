@@ -9,6 +9,7 @@ import org.courtyard.hub.checkin.Alerts;
 import org.courtyard.hub.checkin.CheckInEvents;
 import org.courtyard.hub.checkin.CheckInSchema;
 import org.courtyard.hub.checkin.CheckIns;
+import org.courtyard.hub.residents.PeriodCounts;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.store.Migration;
 import org.courtyard.protocol.CheckInUndone;
@@ -60,7 +61,14 @@ public final class CheckInFeature implements Feature {
         ledger.addLedgerListener(alerts::ledgerChanged);
         hub.every(MISSED_CHECK, checkEvery, alerts::check);
 
-        CheckIns checkIns = new CheckIns(hub.database(), hub.clock(), hub.zone(), ledger, alerts, hub.stream());
+        // The day in numbers: kept with each check-in, undo and change of a resident; built here on
+        // the first start after the upgrade that added it, or after a change of hub.time-zone.
+        PeriodCounts days = new PeriodCounts(hub.database(), hub.zone(), CheckIns.DAY_COUNTS, "check_ins",
+                "checked_in_at", PeriodCounts.Period.DAY);
+        ledger.addStandingHook(days);
+        days.buildIfNeeded();
+        CheckIns checkIns = new CheckIns(hub.database(), hub.clock(), hub.zone(), ledger, alerts, hub.stream(),
+                days);
         CheckInEvents events = new CheckInEvents(checkIns);
         hub.sync().on(CheckedIn.class, events::checkedIn);
         hub.sync().on(CheckInUndone.class, events::undone);

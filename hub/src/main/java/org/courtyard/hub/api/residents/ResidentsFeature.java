@@ -47,6 +47,7 @@ public final class ResidentsFeature implements Feature {
     public void install(FeatureContext hub) {
         residents = new Residents(hub.database(), hub.clock(), photoDir);
         residents.fillSearchKeys();
+        residents.buildVillageCounts();
         // A new resident or PIN reaches the village's kiosks within a second, not at their next sync.
         residents.addRosterListener(villages -> hub.longPolls().wakeVillages(villages));
         hub.sync().addPart(new RosterPart(residents));
