@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.courtyard.hub.announce.internal.AudioCheck;
 import org.courtyard.hub.announce.internal.AudioFiles;
 import org.courtyard.hub.announce.internal.Ffmpeg;
@@ -43,12 +44,16 @@ public final class AnnouncementAudio {
      *
      * @param declared the media type the upload was declared as (a {@code Content-Type}), or null
      * @param declaredLength its declared length, or -1 if unknown
+     * @param body opens the body; called only once the declared type and length are acceptable, so
+     *     that a refused upload's body is left unread for the router to drop before the answer
+     *     (an input stream closed before its end would fail the body, and the client, still
+     *     sending, would find the connection reset instead of reading the 413 or 415)
      * @throws Refusal {@link Refusal.Kind#UNSUPPORTED_TYPE} for a body that is not audio (or audio
      *     other than WAV without ffmpeg, or audio neither javax.sound nor ffmpeg can read),
      *     {@link Refusal.Kind#TOO_LARGE} over the upload limit, {@link Refusal.Kind#INVALID} for an
      *     empty body or a WAV cut off before the end its header announces
      */
-    public AudioRef receive(String declared, long declaredLength, InputStream body)
+    public AudioRef receive(String declared, long declaredLength, Supplier<InputStream> body)
             throws IOException, InterruptedException {
         String mediaType = declared == null ? "" : declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         boolean wav = WAV_TYPES.contains(mediaType);
@@ -68,7 +73,7 @@ public final class AnnouncementAudio {
         Path converted = null;
         try {
             long length;
-            try (InputStream in = body) {
+            try (InputStream in = body.get()) {
                 length = AudioFiles.copyAtMost(in, upload, settings.maxUploadBytes());
             } catch (AudioFiles.TooLarge e) {
                 throw tooLarge();

@@ -6,7 +6,6 @@ import static org.eclipse.jetty.http.HttpMethod.POST;
 import static org.eclipse.jetty.http.HttpMethod.PUT;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import org.courtyard.hub.announce.AnnouncementAudio;
 import org.courtyard.hub.announce.AnnouncementDraft;
@@ -98,11 +97,8 @@ final class AnnouncementRoutes {
         String id = exchange.pathParameter("id");
         // Refuse before reading megabytes of audio for an announcement the caller may not change.
         announcements.requireWritable(user, id);
-        AudioRef received;
-        try (InputStream body = Request.asInputStream(exchange.request())) {
-            received = audio.receive(exchange.header(HttpHeader.CONTENT_TYPE.asString()).orElse(null),
-                    exchange.request().getLength(), body);
-        }
+        AudioRef received = audio.receive(exchange.header(HttpHeader.CONTENT_TYPE.asString()).orElse(null),
+                exchange.request().getLength(), () -> Request.asInputStream(exchange.request()));
         announcements.attachAudio(user, id, received, Actors.trail(audit, user, exchange));
         return Reply.ok(received);
     }
