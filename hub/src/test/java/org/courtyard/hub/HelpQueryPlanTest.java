@@ -37,6 +37,8 @@ class HelpQueryPlanTest {
             TestHub.Kiosk big = hub.kiosk("村委会活动室", "大村");
             TestHub.Kiosk peace = hub.kiosk("和平村小院", "和平村");
             hub.sync(big, null, TestHub.helpRequested(java.util.UUID.randomUUID(), TestHub.START));
+            // The list is ordered by the hub's receive time: the second request arrives a minute later.
+            hub.clock.advance(java.time.Duration.ofMinutes(1));
             hub.sync(peace, null, TestHub.helpRequested(java.util.UUID.randomUUID(), TestHub.START.plusSeconds(60)));
 
             Optional<Cursor> after = Optional.of(Cursor.of(TestHub.START.toEpochMilli(), "x"));
