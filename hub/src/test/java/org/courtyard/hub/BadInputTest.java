@@ -3,10 +3,17 @@ package org.courtyard.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.courtyard.protocol.ProtocolJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +144,63 @@ class BadInputTest {
         assertThat(audit.status()).as(audit.body()).isEqualTo(400);
         assertThat(audit.json().at("/error/code").asText()).isEqualTo("bad_request");
         assertThat(audit.errorMessage()).startsWith("the query string cannot be read");
+    }
+
+    @Test
+    void a_path_id_that_is_not_utf8_is_400_naming_the_part_and_the_connection_stays_usable() throws IOException {
+        TestHub.Kiosk kiosk = hub.kiosk("活动室", "和平村");
+        // Found by the fuzz: "%E4%BD" is the first two bytes of a three-byte character (何), sent
+        // with a body the hub does not read before it refuses.
+        String[][] requests = {
+                {"PUT", "/api/v1/help-requests/%E4%BD/memo", kiosk.token(), "%E4%BD"},
+                {"GET", "/api/v1/help-requests/%E4%BD", staff, "%E4%BD"},
+                {"PATCH", "/api/v1/residents/%FF", staff, "%FF"},
+                {"PATCH", "/api/v1/residents/%C0%AF", staff, "%C0%AF"},
+                {"DELETE", "/api/v1/residents/ab%E4%BD%A0%E4/pause", staff, "ab%E4%BD%A0%E4"},
+                {"GET", "/api/v1/survey-rounds/x/people/%C3", staff, "%C3"},
+        };
+
+        try (Socket socket = new Socket("127.0.0.1", hub.hub.port())) {
+            socket.setSoTimeout(20_000);
+            for (String[] request : requests) {
+                String answer = exchange(socket, request[0] + " " + request[1] + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer " + request[2] + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2\r\n\r\n{}");
+
+                assertThat(answer).as(request[1]).startsWith("HTTP/1.1 400")
+                        .doesNotContainIgnoringCase("Connection: close")
+                        .endsWith("{\"error\":{\"code\":\"bad_request\",\"message\":\"the path cannot be read: the part '"
+                                + request[3] + "' is not percent-encoded UTF-8\"}}");
+                assertThat(exchange(socket, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"))
+                        .as("the same connection, after the 400 for " + request[1]).startsWith("HTTP/1.1 200");
+            }
+        }
+        // As the fuzz sent it: Java's client, the head and the body in separate writes.
+        TestHub.Answer memo = hub.send(HttpRequest.newBuilder(hub.uri("/api/v1/help-requests/%E4%BD/memo"))
+                .header("Authorization", "Bearer " + kiosk.token()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(memo.status()).as(memo.body()).isEqualTo(400);
+        assertThat(memo.errorMessage()).contains("'%E4%BD'");
+        assertThat(hub.get("/js/%E4%BD.js", null).status()).as("outside the API: not found").isEqualTo(404);
+        assertThat(hub.column("SELECT COUNT(*) FROM residents")).containsExactly("0");
+    }
+
+    /** Sends {@code request} on {@code socket} and reads one answer: its head and body. */
+    private static String exchange(Socket socket, String request) throws IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b == -1) {
+                throw new EOFException("the hub closed the connection; got '" + head + "'");
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
     }
 
     private static ObjectNode resident(String name) {

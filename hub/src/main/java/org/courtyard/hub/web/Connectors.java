@@ -1,6 +1,7 @@
 package org.courtyard.hub.web;
 
 import java.util.Optional;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -29,6 +30,18 @@ public final class Connectors {
      */
     static final int ACCEPT_QUEUE_SIZE = 4096;
 
+    /**
+     * Jetty's default URI rules, except that percent-escapes which are not UTF-8 ({@code %E4%BD},
+     * {@code %FF}, {@code %C0%AF}) reach the {@link Router}, which refuses them with a JSON 400 naming
+     * the part of the path after reading and dropping the request's body. Jetty itself answers such
+     * a request 400 before any handler runs, without reading the body; when the body has not all
+     * arrived by then it closes the connection ({@code Connection: close} on some of these answers,
+     * not others), and a client still sending its body may read a reset instead of the answer
+     * (the fuzz found it on a voice memo upload).
+     */
+    static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("courtyard",
+            UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.TRUNCATED_UTF8_ENCODING);
+
     private Connectors() {
     }
 
@@ -46,6 +59,7 @@ public final class Connectors {
         http.setRequestHeaderSize(Limits.MAX_REQUEST_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setUriCompliance(URI_COMPLIANCE);
         // Jetty keeps a cache of header fields per connection (about 107 KB each once warmed): with
         // thousands of kiosks each holding a long-poll that is most of the heap, and the hub runs
         // out of memory at about 2,600 of them with 256 MB (Jetty issues #5562, #6493). Without it a

@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /** One request as a route sees it, with helpers that turn bad input into {@link Refusal}s. */
 public final class Exchange {
@@ -81,7 +82,15 @@ public final class Exchange {
     public Optional<String> query(String name) {
         if (query == null) {
             try {
-                query = Request.extractQueryParameters(request);
+                // Decoded strictly here: the connector lets bad UTF-8 through so that the router can
+                // answer it (Connectors.URI_COMPLIANCE), and Jetty's own extraction would follow that
+                // and turn it into U+FFFD.
+                String raw = request.getHttpURI().getQuery();
+                Fields fields = new Fields(true);
+                if (raw != null) {
+                    UrlEncoded.decodeUtf8To(raw, 0, raw.length(), fields::add, false, false, false);
+                }
+                query = fields;
             } catch (RuntimeException e) {
                 // Percent-escapes that are not UTF-8 (%FF), say: the caller's mistake, not the hub's.
                 if (e instanceof HttpException || e instanceof IllegalArgumentException) {

@@ -1,5 +1,10 @@
 package org.courtyard.hub.web;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +108,13 @@ public final class Router extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
+        Optional<String> unreadable = unreadablePart(request.getHttpURI().getPath());
+        if (unreadable.isPresent() && owns(path)) {
+            // Answered like a route's refusal: the body is read and dropped, so the connection stays open.
+            finishWithError(new Exchange(request, response, callback, Map.of(), bodyTimeout), Refusal.badRequest(
+                    "the path cannot be read: the part '" + unreadable.get() + "' is not percent-encoded UTF-8"));
+            return true;
+        }
         String[] segments = split(path);
         Set<String> allowed = new LinkedHashSet<>();
         for (Entry entry : entries) {
@@ -123,13 +135,63 @@ public final class Router extends Handler.Abstract {
                     request.getMethod() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
             return true;
         }
+        if (owns(path)) {
+            JsonResponses.error(response, callback, Refusal.notFound("no such endpoint: " + path));
+            return true;
+        }
+        return false;
+    }
+
+    private boolean owns(String path) {
         for (String prefix : ownedPrefixes) {
             if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
-                JsonResponses.error(response, callback, Refusal.notFound("no such endpoint: " + path));
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The first segment of {@code rawPath} (as sent, still percent-encoded) whose escapes are not
+     * UTF-8: a broken or overlong sequence ({@code %E4%BD}, {@code %C0%AF}) or a '%' without two
+     * hex digits. Jetty lets these through (see {@link Connectors#URI_COMPLIANCE}) with U+FFFD in
+     * the decoded path, which would otherwise be taken for an id.
+     */
+    static Optional<String> unreadablePart(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('%') < 0) {
+            return Optional.empty();
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            if (segment.indexOf('%') >= 0 && !isPercentEncodedUtf8(segment)) {
+                return Optional.of(segment);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isPercentEncodedUtf8(String segment) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            int high = i + 2 < segment.length() ? hexDigit(segment.charAt(i + 1)) : -1;
+            int low = high >= 0 ? hexDigit(segment.charAt(i + 2)) : -1;
+            if (low < 0) {
+                return false;
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private void run(Entry entry, Exchange exchange) {
@@ -217,6 +279,10 @@ public final class Router extends Handler.Abstract {
         }
         discardUnreadBody(exchange);
         JsonResponses.internalError(exchange.response(), exchange.detach());
+    }
+
+    private static int hexDigit(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
     }
 
     private static Map<String, String> match(String[] pattern, String[] path) {
