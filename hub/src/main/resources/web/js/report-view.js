@@ -140,6 +140,7 @@ export function renderReport(container, report, withCharts = false) {
             ['其中已撤回', `${notices.withdrawn} 条`],
             ['送达小院设备', `${notices.kiosksTargeted} 台次`],
             ['完整播放', `${notices.kiosksPlayed} 台次`],
+            ['居家设备不播放普通通知', `${notices.kiosksNotPlayedBySetting} 台次`],
           ]))));
 }
 

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -14,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.courtyard.hub.api.checkin.CheckInFeature;
 import org.courtyard.hub.api.kiosk.KioskFeature;
 import org.courtyard.hub.notify.WebhookEvent;
@@ -259,6 +265,63 @@ class HomeUnitsTest {
         hub.sync(unit, null, Announce.played(normal, TestHub.START, TestHub.START.plusSeconds(5), "PLAYED", null),
                 heartbeat(false));
         assertThat(notPlayed(staff, normal)).containsEntry(unit.id(), false);
+    }
+
+    @Test
+    void the_monthly_report_counts_a_home_unit_that_does_not_play_normal_announcements_apart_as_the_board_does()
+            throws Exception {
+        hub = new TestHub(dir);
+        TestHub.Kiosk courtyard = hub.kiosk("小院", "和平村");
+        TestHub.Kiosk unit = home(zhang());
+        String staff = hub.user("wang", "STAFF", null);
+        Announce api = new Announce(hub);
+        String normal = api.created(staff, Announce.draft("防火通知", "{\"villages\":[\"和平村\"]}"));
+        ObjectNode urgent = Announce.draft("寒潮预警", "{\"villages\":[\"和平村\"]}");
+        urgent.put("priority", "EMERGENCY");
+        api.created(staff, urgent);
+        hub.sync(courtyard, null, heartbeat(true),
+                Announce.played(normal, TestHub.START, TestHub.START.plusSeconds(30), "PLAYED", null));
+        hub.sync(unit, null, heartbeat(false));
+        assertThat(notPlayed(staff, normal)).as("the board").containsEntry(unit.id(), true)
+                .containsEntry(courtyard.id(), false);
+
+        // The NORMAL one: the courtyard kiosk (played), the unit apart; the EMERGENCY one: both, neither played.
+        for (String village : List.of("", "&village=和平村")) {
+            JsonNode announcements = report("/api/v1/reports", village, staff).get("announcements");
+            assertThat(announcements.get("published").asInt()).isEqualTo(2);
+            assertThat(announcements.get("kiosksTargeted").asInt()).as("1/1 for the NORMAL one, 2 for the other")
+                    .isEqualTo(3);
+            assertThat(announcements.get("kiosksPlayed").asInt()).isEqualTo(1);
+            assertThat(announcements.get("kiosksNotPlayedBySetting").asInt()).isEqualTo(1);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                hub.http.send(HttpRequest.newBuilder(hub.uri("/api/v1/reports.xlsx?from=2026-11-01&to=2026-11-30"))
+                        .header("Authorization", "Bearer " + staff).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body()))) {
+            Map<String, Double> figures = new HashMap<>();
+            for (Row row : workbook.getSheet("通知广播")) {
+                if (row.getCell(1) != null && row.getCell(1).getCellType() == CellType.NUMERIC) {
+                    figures.put(row.getCell(0).getStringCellValue(), row.getCell(1).getNumericCellValue());
+                }
+            }
+            assertThat(figures).containsEntry("送达小院设备（台次）", 3.0).containsEntry("完整播放（台次）", 1.0)
+                    .containsEntry("居家设备不播放普通通知（台次）", 1.0);
+        }
+
+        // Set to play them (home.announce-normal=true): the unit is a target like any other, not yet played.
+        hub.sync(unit, null, heartbeat(true));
+        JsonNode switched = report("/api/v1/reports", "", staff).get("announcements");
+        assertThat(switched.get("kiosksTargeted").asInt()).isEqualTo(4);
+        assertThat(switched.get("kiosksPlayed").asInt()).isEqualTo(1);
+        assertThat(switched.get("kiosksNotPlayedBySetting").asInt()).isZero();
+        assertThat(notPlayed(staff, normal)).as("the board").containsEntry(unit.id(), false);
+    }
+
+    /** November 2026's report (the test hub starts on November 29), as JSON. */
+    private JsonNode report(String path, String more, String token) {
+        TestHub.Answer answer = hub.get(path + "?from=2026-11-01&to=2026-11-30" + more, token);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     /** Each kiosk's {@code notPlayedBySetting} on the announcement's delivery board. */

@@ -383,6 +383,8 @@ class ReportsTest {
         assertThat(announcements.get("withdrawn").asInt()).isEqualTo(withdrawn);
         assertThat(announcements.get("kiosksTargeted").asInt()).isEqualTo(targeted);
         assertThat(announcements.get("kiosksPlayed").asInt()).isEqualTo(played);
+        assertThat(announcements.get("kiosksNotPlayedBySetting").asInt()).as("courtyard kiosks only; see HomeUnitsTest")
+                .isZero();
         List<Recorded> recordedIn = recorded.stream().filter(r -> visitsIn.contains(r.visit())).toList();
         JsonNode problems = report.get("problems");
         List<Boolean> found = recordedIn.stream().flatMap(r -> r.problems().stream()).toList();

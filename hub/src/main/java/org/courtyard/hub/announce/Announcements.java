@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
@@ -328,8 +329,8 @@ public final class Announcements {
             if (!targeted && row == null || user.role() == Role.CADRE && !kiosk.village().equals(user.village())) {
                 continue;
             }
-            boolean notPlayed = targeted && view.priority() == Priority.NORMAL && !playsNormal(kiosk)
-                    && (row == null || row.plays() == 0);
+            boolean notPlayed = targeted && notPlayedBySetting(view.priority(), kiosk.kind(), kiosk.lastHeartbeat(),
+                    row == null ? 0 : row.plays());
             board.add(row == null
                     ? new Delivery(kiosk.id(), null, null, null, null, kiosk.name(), kiosk.village(), true, null, null,
                             null, 0, notPlayed)
@@ -344,8 +345,25 @@ public final class Announcements {
      * does, a home unit does not ({@code home.announce-normal} is off unless set).
      */
     static boolean playsNormal(KioskView kiosk) {
-        JsonNode said = kiosk.lastHeartbeat() == null ? null : kiosk.lastHeartbeat().get("playsNormal");
-        return said != null && said.isBoolean() ? said.booleanValue() : !kiosk.home();
+        return playsNormal(kiosk.kind(), kiosk.lastHeartbeat());
+    }
+
+    private static boolean playsNormal(KioskKind kind, JsonNode lastHeartbeat) {
+        JsonNode said = lastHeartbeat == null ? null : lastHeartbeat.get("playsNormal");
+        return said != null && said.isBoolean() ? said.booleanValue() : kind != KioskKind.HOME;
+    }
+
+    /**
+     * Whether a kiosk an announcement targets holds it but will not play it, by its own setting: a
+     * NORMAL announcement on a unit that does not play NORMAL ones ({@link #playsNormal}) and that
+     * has reported no play of it ({@code plays}). The delivery board marks such a kiosk
+     * {@code notPlayedBySetting} and counts it apart; the monthly report leaves it out of the
+     * kiosks targeted and counts it apart the same way.
+     *
+     * @param lastHeartbeat the kiosk's newest heartbeat, null if it has sent none
+     */
+    public static boolean notPlayedBySetting(Priority priority, KioskKind kind, JsonNode lastHeartbeat, int plays) {
+        return priority == Priority.NORMAL && !playsNormal(kind, lastHeartbeat) && plays == 0;
     }
 
     /**

@@ -64,7 +64,12 @@ public record Report(String title, String township, LocalDate from, LocalDate to
     public record Items(int given, int visits, Map<String, Integer> byItem) {
     }
 
-    /** Announcements published in the period. */
-    public record Announcements(int published, int emergency, int withdrawn, int kiosksTargeted, int kiosksPlayed) {
+    /**
+     * Announcements published in the period. {@code kiosksTargeted} leaves out the home units that
+     * hold a NORMAL announcement but do not play NORMAL ones ({@code kiosksNotPlayedBySetting}), as
+     * the delivery board does.
+     */
+    public record Announcements(int published, int emergency, int withdrawn, int kiosksTargeted, int kiosksPlayed,
+            int kiosksNotPlayedBySetting) {
     }
 }

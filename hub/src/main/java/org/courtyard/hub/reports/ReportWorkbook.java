@@ -147,6 +147,7 @@ public final class ReportWorkbook {
         rows.number("announcements.withdrawn", announcements.withdrawn());
         rows.number("announcements.kiosksTargeted", announcements.kiosksTargeted());
         rows.number("announcements.kiosksPlayed", announcements.kiosksPlayed());
+        rows.number("announcements.kiosksNotPlayedBySetting", announcements.kiosksNotPlayedBySetting());
     }
 
     private void problems(Sheet sheet, Styles styles, Report.Problems problems) {

@@ -2,6 +2,7 @@ package org.courtyard.hub.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.courtyard.hub.announce.Announcements;
+import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.DatabaseException;
@@ -29,6 +32,7 @@ import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.HelpCategory;
 import org.courtyard.protocol.HelpSource;
 import org.courtyard.protocol.HelpStatus;
+import org.courtyard.protocol.Priority;
 import org.courtyard.protocol.ProtocolJson;
 import org.courtyard.protocol.Targets;
 
@@ -263,19 +267,27 @@ public final class Reports {
         }
     }
 
+    /** A kiosk as the announcement figures need it. */
+    private record KioskRow(String village, KioskKind kind, JsonNode lastHeartbeat) {
+    }
+
+    /** One kiosk's delivery of an announcement: plays it reported, and whether one ran to the end. */
+    private record DeliveryRow(int plays, boolean played) {
+    }
+
     private Report.Announcements announcements(Connection connection, Instant start, Instant end,
             Optional<String> village) throws SQLException {
-        Map<String, String> kiosks = new LinkedHashMap<>();
-        Sql.each(connection, "SELECT id, village FROM kiosks", row -> kiosks.put(row.getString("id"),
-                row.getString("village")));
-        int[] n = new int[5];
+        Map<String, KioskRow> kiosks = new LinkedHashMap<>();
+        Sql.each(connection, "SELECT id, village, kind, last_heartbeat FROM kiosks", row -> kiosks.put(row.getString("id"),
+                new KioskRow(row.getString("village"), KioskKind.valueOf(row.getString("kind")), heartbeat(row))));
+        int[] n = new int[6];
         Sql.each(connection, "SELECT id, targets, priority, withdrawn_at FROM announcements WHERE created_at >= ?"
                 + " AND created_at < ? ORDER BY created_at", row -> {
                     Targets targets = ProtocolJson.read(row.getString("targets"), Targets.class);
                     Set<String> reached = new HashSet<>();
-                    kiosks.forEach((id, kioskVillage) -> {
-                        if (Announcements.targets(targets, id, kioskVillage)
-                                && (village.isEmpty() || village.get().equals(kioskVillage))) {
+                    kiosks.forEach((id, kiosk) -> {
+                        if (Announcements.targets(targets, id, kiosk.village())
+                                && (village.isEmpty() || village.get().equals(kiosk.village()))) {
                             reached.add(id);
                         }
                     });
@@ -284,20 +296,49 @@ public final class Reports {
                     if (!forVillage) {
                         return;
                     }
+                    Priority priority = Priority.valueOf(row.getString("priority"));
                     n[0]++;
-                    if (row.getString("priority").equals("EMERGENCY")) {
+                    if (priority == Priority.EMERGENCY) {
                         n[1]++;
                     }
                     row.getLong("withdrawn_at");
                     if (!row.wasNull()) {
                         n[2]++;
                     }
-                    n[3] += reached.size();
-                    n[4] += Sql.query(connection, "SELECT kiosk_id FROM announcement_deliveries WHERE announcement_id = ?"
-                            + " AND played_at IS NOT NULL", r -> r.getString(1), row.getString("id")).stream()
-                            .filter(reached::contains).count();
+                    Map<String, DeliveryRow> deliveries = new HashMap<>();
+                    Sql.each(connection, "SELECT kiosk_id, plays, played_at IS NOT NULL AS played"
+                            + " FROM announcement_deliveries WHERE announcement_id = ?", delivery -> deliveries.put(
+                                    delivery.getString("kiosk_id"),
+                                    new DeliveryRow(delivery.getInt("plays"), delivery.getInt("played") == 1)),
+                            row.getString("id"));
+                    for (String id : reached) {
+                        KioskRow kiosk = kiosks.get(id);
+                        DeliveryRow delivery = deliveries.getOrDefault(id, new DeliveryRow(0, false));
+                        // As the delivery board counts: a unit that holds it but does not play NORMAL ones is apart.
+                        if (Announcements.notPlayedBySetting(priority, kiosk.kind(), kiosk.lastHeartbeat(),
+                                delivery.plays())) {
+                            n[5]++;
+                            continue;
+                        }
+                        n[3]++;
+                        if (delivery.played()) {
+                            n[4]++;
+                        }
+                    }
                 }, start, end);
-        return new Report.Announcements(n[0], n[1], n[2], n[3], n[4]);
+        return new Report.Announcements(n[0], n[1], n[2], n[3], n[4], n[5]);
+    }
+
+    private static JsonNode heartbeat(ResultSet row) throws SQLException {
+        String heartbeat = row.getString("last_heartbeat");
+        if (heartbeat == null) {
+            return null;
+        }
+        try {
+            return ProtocolJson.mapper().readTree(heartbeat);
+        } catch (JsonProcessingException e) {
+            throw new DatabaseException("stored heartbeat of kiosk " + row.getString("id") + " is not JSON", e);
+        }
     }
 
     private Report.Problems problems(Connection connection, Instant start, Instant end, Optional<String> village)
