@@ -1,5 +1,6 @@
 package org.courtyard.hub.web;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -42,6 +43,15 @@ public final class Connectors {
     static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("courtyard",
             UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.TRUNCATED_UTF8_ENCODING);
 
+    /**
+     * How long a connection may stay idle once the hub begins to stop, before Jetty closes it
+     * (Jetty's default: 1 s). By then {@code Hub.close()} has answered every held long-poll and
+     * ended every live stream, so what is idle is a client's keep-alive connection with nothing
+     * on it; a stop (a restart, an upgrade) waited out the whole second for it every time. Requests
+     * still running are waited for by the {@code GracefulHandler}, within the server's stop timeout.
+     */
+    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(200);
+
     private Connectors() {
     }
 
@@ -78,6 +88,7 @@ public final class Connectors {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         if (limits.maxConnectionsPerAddress() > 0) {
