@@ -604,7 +604,8 @@ public final class Residents {
      * residents however these were written. Returns how many villages have active residents.
      */
     public int buildVillageCounts() {
-        return database.write(connection -> {
+        long start = System.nanoTime();
+        int villages = database.write(connection -> {
             Sql.update(connection, "DELETE FROM village_counts");
             List<Object[]> rows = Sql.query(connection, "SELECT village, COUNT(*), COUNT(check_in_every_days)"
                     + " FROM residents WHERE active GROUP BY village", row -> new Object[] {row.getString(1),
@@ -615,6 +616,8 @@ public final class Residents {
             }
             return rows.size();
         });
+        LOG.info("built village_counts of {} villages in {} ms", villages, (System.nanoTime() - start) / 1_000_000);
+        return villages;
     }
 
     /** Records a roster change for the villages where what kiosks show of this resident changed. */
@@ -745,23 +748,38 @@ public final class Residents {
     /**
      * Gives residents written before the ledger kept sort and search keys (schema step 7) their
      * keys, a thousand at a time in short transactions; returns how many. Run when the hub starts.
+     * Each chunk goes on from the last row of the one before (by rowid), so the pass reads the
+     * table once: searching again from the start would re-read every row already filled, a
+     * quadratic pass (200 chunks at 200,000 residents, the last reading all of them).
      */
     public int fillSearchKeys() {
+        long start = System.nanoTime();
         int filled = 0;
+        long after = 0;
         while (true) {
-            int done = database.write(connection -> {
-                List<String[]> rows = Sql.query(connection, "SELECT id, village, name FROM residents"
-                        + " WHERE name_key IS NULL OR village_key IS NULL OR name_pinyin IS NULL LIMIT 1000",
-                        row -> new String[] {row.getString("id"), row.getString("village"), row.getString("name")});
-                for (String[] row : rows) {
+            long from = after;
+            // {rows filled, the rowid of the last}: the next chunk starts after it once this one is committed.
+            long[] done = database.write(connection -> {
+                List<Object[]> rows = Sql.query(connection, "SELECT rowid, id, village, name FROM residents"
+                        + " WHERE rowid > ? AND (name_key IS NULL OR village_key IS NULL OR name_pinyin IS NULL)"
+                        + " ORDER BY rowid LIMIT 1000", row -> new Object[] {row.getLong("rowid"), row.getString("id"),
+                                row.getString("village"), row.getString("name")}, from);
+                for (Object[] row : rows) {
+                    String village = (String) row[2];
+                    String name = (String) row[3];
                     Sql.update(connection, "UPDATE residents SET village_key = ?, name_key = ?, name_pinyin = ?"
-                            + " WHERE id = ?", NameOrder.sortKey(row[1]), NameOrder.sortKey(row[2]),
-                            Pinyin.searchKey(row[2]), row[0]);
+                            + " WHERE id = ?", NameOrder.sortKey(village), NameOrder.sortKey(name),
+                            Pinyin.searchKey(name), row[1]);
                 }
-                return rows.size();
+                return new long[] {rows.size(), rows.isEmpty() ? from : (Long) rows.get(rows.size() - 1)[0]};
             });
-            filled += done;
-            if (done == 0) {
+            filled += (int) done[0];
+            after = done[1];
+            if (done[0] == 0) {
+                if (filled > 0) {
+                    LOG.info("filled the sort and search keys of {} residents in {} ms", filled,
+                            (System.nanoTime() - start) / 1_000_000);
+                }
                 return filled;
             }
         }
