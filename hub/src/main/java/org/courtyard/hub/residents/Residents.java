@@ -684,10 +684,28 @@ public final class Residents {
      * The residents matching {@code filter} in the ledger's order (village, then name, both by
      * their stored {@link NameOrder#sortKey}), after {@code after} (village key, name key, id),
      * at most {@code limit} (0: all). One village's page reads the index residents_village_order,
-     * a page of all villages residents_order, and stops after {@code limit} rows.
+     * a page of all villages residents_search (ResidentQueryPlanTest), and stops after {@code limit} rows.
      */
     private static List<ResidentView> query(Connection connection, ResidentFilter filter, Optional<Cursor> after,
             int limit) throws SQLException {
+        ListQuery query = listQuery(filter, after, limit);
+        List<ResidentView> bare = Sql.query(connection, query.sql(), Residents::row, query.parameters().toArray());
+        Map<String, List<CadreRef>> cadres = cadresOf(connection, bare.stream().map(ResidentView::id).toList());
+        return bare.stream().map(view -> view.withCadres(cadres.getOrDefault(view.id(), List.of()))).toList();
+    }
+
+    /** A statement and its parameters, in order. */
+    public record ListQuery(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The statement of {@link #query}: public for the query-plan test (ResidentQueryPlanTest). A
+     * search (what staff typed, compared with INSTR: no index can find a part of a string) walks
+     * the index residents_search in the ledger's order, which holds every column the search and the
+     * active filter compare, so a resident who does not match costs one index entry and no read of
+     * the table; it stops at {@code limit} matches.
+     */
+    public static ListQuery listQuery(ResidentFilter filter, Optional<Cursor> after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (!filter.includeInactive()) {
@@ -740,9 +758,7 @@ public final class Residents {
             sql.append(" LIMIT ?");
             parameters.add(limit);
         }
-        List<ResidentView> bare = Sql.query(connection, sql.toString(), Residents::row, parameters.toArray());
-        Map<String, List<CadreRef>> cadres = cadresOf(connection, bare.stream().map(ResidentView::id).toList());
-        return bare.stream().map(view -> view.withCadres(cadres.getOrDefault(view.id(), List.of()))).toList();
+        return new ListQuery(sql.toString(), List.copyOf(parameters));
     }
 
     /**
