@@ -166,7 +166,7 @@ public final class HoldBenchmark {
         return settings.toArray(String[]::new);
     }
 
-    private static Thread daemon(Runnable runnable) {
+    static Thread daemon(Runnable runnable) {
         Thread thread = new Thread(runnable);
         thread.setDaemon(true);
         return thread;

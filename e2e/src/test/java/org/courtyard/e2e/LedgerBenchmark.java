@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,10 +65,27 @@ public final class LedgerBenchmark {
     private LedgerBenchmark() {
     }
 
+    /**
+     * Runs the harness. A run that fails prints why before it ends: exec:java logs the exception of
+     * a failed main only at WARN (hidden by {@code ./mvnw -q}) and only after every non-daemon
+     * thread has ended, so the harness prints the failure itself and runs its staff on daemon
+     * threads that it stops on every path.
+     */
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            System.out.println("ledger: the run failed, no further figures: " + e);
+            e.printStackTrace(System.out);
+            throw e;
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int residents = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path dir = Files.createTempDirectory("ledger-bench");
+        System.out.printf("ledger: hub data in %s (kept after the run, for EXPLAIN QUERY PLAN on hub.db)%n", dir);
         ShippedHub shipped = ShippedHub.fromSystemProperty();
         int port = HoldBenchmark.freePort();
         System.out.printf("ledger: %,d residents, %d staff sessions for %d s; load average before: %s%n", residents,
@@ -97,8 +117,8 @@ public final class LedgerBenchmark {
                         .put("password", "password-staff" + s).put("role", "STAFF"), 201);
             }
 
-            firstLoad(http, base, token);
-            firstLoad(http, base, token);
+            firstLoad(http, base, token, hub.pid());
+            firstLoad(http, base, token, hub.pid());
             sessions(http, base, villages, seconds);
             System.out.printf("hub memory: %s; hub alive: %s; load average after: %s%n", HoldBenchmark.rss(hub.pid()),
                     hub.isAlive(), loadAverage());
@@ -108,7 +128,8 @@ public final class LedgerBenchmark {
     }
 
     /** The two ledger sections' first fetches, each section's at once as the page makes them. */
-    private static void firstLoad(HttpClient http, URI base, String token) throws Exception {
+    private static void firstLoad(HttpClient http, URI base, String token, long hubPid) throws Exception {
+        long[] cpuBefore = cpuMillis(hubPid);
         String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().substring(0, 7);
         List<List<String>> sections = List.of(
                 List.of("/api/v1/residents", "/api/v1/villages"),
@@ -138,74 +159,155 @@ public final class LedgerBenchmark {
             double ms = (System.nanoTime() - start) / 1e6;
             slowest = Math.max(slowest, ms);
         }
-        System.out.printf("first load: %,d bytes, slowest section %.0f ms (%s)%n", bytes, slowest,
-                String.join(", ", parts));
+        long[] cpuAfter = cpuMillis(hubPid);
+        System.out.printf("first load: %,d bytes, slowest section %.0f ms (%s); the hub's CPU time %,d ms, of which"
+                + " its JIT compiler threads %,d ms%n", bytes, slowest, String.join(", ", parts),
+                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
     }
 
-    /** SESSIONS staff at once, each logged in on its own and paging and searching in a loop. */
+    /**
+     * The CPU time (user and system) the process {@code pid} has used so far, in all its threads and
+     * in its JIT compiler threads, in ms: a figure that the load from other work on the machine does
+     * not lengthen as it does wall-clock times. Read from /proc/PID/task/TID/stat (clock ticks of
+     * 10 ms, Linux's USER_HZ of 100).
+     */
+    private static long[] cpuMillis(long pid) {
+        Path process = Path.of("/proc", Long.toString(pid));
+        long jit = 0;
+        try (var tasks = Files.list(process.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += cpuMillis(stat);
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            // The process's own line counts the threads that have ended too.
+            return new long[] {cpuMillis(Files.readString(process.resolve("stat"))), jit};
+        } catch (IOException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    /** utime + stime of a /proc stat line ("ID (NAME) STATE ...", NAME may hold spaces), in ms. */
+    private static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /**
+     * SESSIONS staff at once, each logged in on its own (one after another, before the clock
+     * starts, as people who sat down at their desks earlier) and paging and searching in a loop.
+     * Prints its figures on every path: a session that could not log in or that failed is named
+     * with its reason beside the figures of the others, and a session still running well after the
+     * end (every request has a 30 s time-out) is reported and stopped.
+     */
     private static void sessions(HttpClient http, URI base, List<String> villages, int seconds) throws Exception {
         Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService staff = Executors.newFixedThreadPool(SESSIONS);
-        List<Future<?>> running = new ArrayList<>();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        long loggingIn = System.nanoTime();
         for (int s = 0; s < SESSIONS; s++) {
             String username = "staff" + s;
-            running.add(staff.submit(() -> {
-                String token = new HubApi(base).login(username, "password-" + username).token();
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (System.nanoTime() < end) {
-                    String village = URLEncoder.encode(villages.get(random.nextInt(villages.size())),
-                            StandardCharsets.UTF_8);
-                    String initials = "" + "wlzcyhz".charAt(random.nextInt(7)) + "xgmyfh".charAt(random.nextInt(6));
-                    Optional<String> next = timed(http, base, token, "residents page 1", "/api/v1/residents",
-                            latencies, statuses);
-                    if (next.isPresent()) {
-                        timed(http, base, token, "residents next page", next.get(), latencies, statuses);
+            try {
+                tokens.put(username, new HubApi(base).login(username, "password-" + username).token());
+            } catch (IOException | AssertionError e) {
+                problems.add(username + " could not log in: " + e);
+            }
+        }
+        System.out.printf("%d of %d staff logged in, one after another, in %.1f s%n", tokens.size(), SESSIONS,
+                (System.nanoTime() - loggingIn) / 1e9);
+
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService staff = Executors.newFixedThreadPool(SESSIONS, HoldBenchmark::daemon);
+        Map<String, Future<?>> running = new java.util.LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> session : tokens.entrySet()) {
+                String token = session.getValue();
+                running.put(session.getKey(), staff.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    Recorder record = new Recorder(http, base, token, latencies, statuses, failures);
+                    while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                        String village = URLEncoder.encode(villages.get(random.nextInt(villages.size())),
+                                StandardCharsets.UTF_8);
+                        String initials = "" + "wlzcyhz".charAt(random.nextInt(7))
+                                + "xgmyfh".charAt(random.nextInt(6));
+                        Optional<String> next = record.timed("residents page 1", "/api/v1/residents");
+                        if (next.isPresent()) {
+                            record.timed("residents next page", next.get());
+                        }
+                        record.timed("search by initials", "/api/v1/residents?q=" + initials);
+                        record.timed("one village", "/api/v1/residents?village=" + village);
+                        record.timed("open alerts", "/api/v1/check-in-alerts");
+                        record.timed("one village's day", "/api/v1/check-ins/by-village?village=" + village);
                     }
-                    timed(http, base, token, "search by initials", "/api/v1/residents?q=" + initials, latencies,
-                            statuses);
-                    timed(http, base, token, "one village", "/api/v1/residents?village=" + village, latencies,
-                            statuses);
-                    timed(http, base, token, "open alerts", "/api/v1/check-in-alerts", latencies, statuses);
-                    timed(http, base, token, "one village's day", "/api/v1/check-ins/by-village?village=" + village,
-                            latencies, statuses);
+                    return null;
+                }));
+            }
+            // Six requests of at most 30 s each after the end, and a margin.
+            long deadline = end + Duration.ofSeconds(6 * 30 + 30).toNanos();
+            for (Map.Entry<String, Future<?>> session : running.entrySet()) {
+                try {
+                    session.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    problems.add(session.getKey() + " failed: " + e.getCause());
+                } catch (TimeoutException e) {
+                    problems.add(session.getKey() + " was still running " + Duration.ofNanos(System.nanoTime() - end)
+                            .toSeconds() + " s after the end and was stopped");
                 }
-                return null;
-            }));
+            }
+        } finally {
+            staff.shutdownNow();
         }
-        for (Future<?> session : running) {
-            session.get();
-        }
-        staff.shutdown();
         long all = 0;
         for (Map.Entry<String, ConcurrentLinkedQueue<Long>> entry : new java.util.TreeMap<>(latencies).entrySet()) {
             long[] nanos = entry.getValue().stream().mapToLong(Long::longValue).toArray();
             all += nanos.length;
             System.out.println(Bench.summary(entry.getKey(), nanos));
         }
-        System.out.printf("%d sessions: %,d requests in %d s, statuses %s%n", SESSIONS, all, seconds,
-                new java.util.TreeMap<>(statuses));
+        System.out.printf("%d sessions: %,d requests in %d s, statuses %s (0: no answer)%n", running.size(), all,
+                seconds, new java.util.TreeMap<>(statuses));
+        new java.util.TreeMap<>(failures).forEach((what, count) -> System.out.printf("  no answer %,d times: %s%n",
+                count.sum(), what));
+        problems.forEach(problem -> System.out.println("  session problem: " + problem));
     }
 
-    private static Optional<String> timed(HttpClient http, URI base, String token, String what, String path,
-            Map<String, ConcurrentLinkedQueue<Long>> latencies, Map<Integer, LongAdder> statuses) {
-        long start = System.nanoTime();
-        int status;
-        Optional<String> next = Optional.empty();
-        try {
-            HttpResponse<byte[]> answer = http.send(get(base, path, token), HttpResponse.BodyHandlers.ofByteArray());
-            status = answer.statusCode();
-            next = answer.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::find).map(m -> m.group(1));
-        } catch (IOException e) {
-            status = 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Times one staff session's requests into the shared tallies. */
+    private record Recorder(HttpClient http, URI base, String token, Map<String, ConcurrentLinkedQueue<Long>> latencies,
+            Map<Integer, LongAdder> statuses, Map<String, LongAdder> failures) {
+
+        /**
+         * Fetches {@code path}, records its time under {@code what} and its status (0 for no answer,
+         * the reason tallied in failures), and answers the {@code Link rel="next"} target if any.
+         */
+        Optional<String> timed(String what, String path) {
+            long start = System.nanoTime();
+            int status;
+            Optional<String> next = Optional.empty();
+            try {
+                HttpResponse<byte[]> answer = http.send(get(base, path, token),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                status = answer.statusCode();
+                next = answer.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::find)
+                        .map(m -> m.group(1));
+            } catch (IOException | RuntimeException e) {
+                status = 0;
+                failures.computeIfAbsent(what + ": " + e.getClass().getSimpleName(), k -> new LongAdder())
+                        .increment();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return next;
+            }
+            latencies.computeIfAbsent(what, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
+            statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
             return next;
         }
-        latencies.computeIfAbsent(what, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
-        statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
-        return next;
     }
 
     private static HttpRequest get(URI base, String path, String token) {

@@ -30,9 +30,18 @@ import org.courtyard.hub.store.Sql;
  */
 public final class Villages {
 
-    /** Every village named anywhere, with its settings if it has any. */
-    private static final String KNOWN = "SELECT name FROM villages UNION SELECT village FROM kiosks"
-            + " UNION SELECT village FROM residents UNION SELECT village FROM cadres"
+    /**
+     * Every village named anywhere, with its settings if it has any. The residents' villages are
+     * found by a loose scan of the index residents_village: the first village, then the next one
+     * after it, one index search per village (1,000 at 200,000 residents) instead of reading every
+     * resident's entry (VillageQueryPlanTest).
+     */
+    public static final String KNOWN = "WITH RECURSIVE resident_villages(village) AS ("
+            + "SELECT MIN(village) FROM residents UNION ALL SELECT (SELECT MIN(r.village) FROM residents r"
+            + " WHERE r.village > resident_villages.village) FROM resident_villages"
+            + " WHERE resident_villages.village IS NOT NULL)"
+            + " SELECT name FROM villages UNION SELECT village FROM kiosks"
+            + " UNION SELECT village FROM resident_villages WHERE village IS NOT NULL UNION SELECT village FROM cadres"
             + " UNION SELECT village FROM users WHERE village IS NOT NULL";
 
     private final Database database;
