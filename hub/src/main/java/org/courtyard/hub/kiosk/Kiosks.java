@@ -237,6 +237,27 @@ public final class Kiosks {
                 : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", Kiosks::row), now));
     }
 
+    /**
+     * A page of the home units in service, of {@code village} or all, ordered by village, name and
+     * id (the cursor's values), read in the caller's transaction along the index kiosks_home_units.
+     * Whose village the caller may list is the caller's to check.
+     */
+    public Page<KioskView> homeUnits(Connection connection, Optional<String> village, PageRequest page)
+            throws SQLException {
+        // The literal conditions are the partial index's, so that SQLite may use it.
+        StringBuilder sql = new StringBuilder("SELECT * FROM kiosks WHERE kind = 'HOME' AND retired_at IS NULL");
+        List<Object> parameters = new ArrayList<>();
+        village.ifPresent(v -> {
+            sql.append(" AND village = ?");
+            parameters.add(v);
+        });
+        Keyset.ascending("village", "name", "id").page(sql, parameters, page,
+                cursor -> List.of(cursor.text(0), cursor.text(1), cursor.text(2)));
+        Instant now = clock.instant();
+        return Page.of(views(connection, Sql.query(connection, sql.toString(), Kiosks::row, parameters.toArray()), now),
+                page, kiosk -> Cursor.of(kiosk.village(), kiosk.name(), kiosk.id()));
+    }
+
     /** The home unit in service of {@code residentId}, if they have one. */
     public Optional<KioskView> homeOf(Connection connection, String residentId) throws SQLException {
         Optional<Row> row = Sql.one(connection, "SELECT * FROM kiosks WHERE resident_id = ? AND " + IN_SERVICE,
