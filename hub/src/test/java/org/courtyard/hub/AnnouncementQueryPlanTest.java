@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +38,7 @@ class AnnouncementQueryPlanTest {
                     Announcements.listQuery(Optional.of(false), Optional.of("大村"), Optional.empty(), later),
                     Announcements.listQuery(Optional.of(true), Optional.of("大村"), Optional.of("大村"), first));
             for (Announcements.ListQuery query : queries) {
-                List<String> plan = plan(dir, query.sql());
+                List<String> plan = TestHub.queryPlan(dir, query.sql());
                 assertThat(plan).as(query.sql()).anyMatch(step -> step.matches("(SCAN|SEARCH) a USING (COVERING )?INDEX announcements_listed.*"))
                         .doesNotContain("USE TEMP B-TREE FOR ORDER BY");
             }
@@ -80,18 +75,5 @@ class AnnouncementQueryPlanTest {
         hub.clock.advance(Duration.ofMinutes(1));
         TestHub.Answer made = hub.post("/api/v1/announcements", hub.adminToken, Announce.draft(title, targets));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
-    }
-
-    /** The detail column of EXPLAIN QUERY PLAN, one line per step, the parameters unbound. */
-    private static List<String> plan(Path dir, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
-                PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-                ResultSet rows = statement.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(rows.getString("detail"));
-            }
-            return out;
-        }
     }
 }
