@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.help.HelpFilter;
 import org.courtyard.hub.help.HelpRequests;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,13 @@ class HelpQueryPlanTest {
             hub.clock.advance(java.time.Duration.ofMinutes(1));
             hub.sync(peace, null, TestHub.helpRequested(java.util.UUID.randomUUID(), TestHub.START.plusSeconds(60)));
 
-            Optional<Cursor> after = Optional.of(Cursor.of(TestHub.START.toEpochMilli(), "x"));
+            PageRequest first = PageRequest.first(200);
+            PageRequest after = new PageRequest(200, Optional.of(Cursor.of(TestHub.START.toEpochMilli(), "x").token()));
             HelpFilter all = new HelpFilter(Set.of(), Optional.empty(), Optional.empty());
             HelpFilter village = new HelpFilter(Set.of(), Optional.of("大村"), Optional.empty());
-            for (String sql : List.of(HelpRequests.listQuery(all, Optional.empty(), 201, Instant.now()).sql(),
-                    HelpRequests.listQuery(all, after, 201, Instant.now()).sql(),
-                    HelpRequests.listQuery(village, after, 201, Instant.now()).sql())) {
+            for (String sql : List.of(HelpRequests.listQuery(all, first, Instant.now()).sql(),
+                    HelpRequests.listQuery(all, after, Instant.now()).sql(),
+                    HelpRequests.listQuery(village, after, Instant.now()).sql())) {
                 List<String> plan = TestHub.queryPlan(dir, sql);
                 assertThat(plan).as(sql).anyMatch(step -> step.matches("(SCAN|SEARCH) h USING INDEX help_requests_(village_)?listed.*"))
                         .doesNotContain("USE TEMP B-TREE FOR ORDER BY");
