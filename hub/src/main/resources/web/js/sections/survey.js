@@ -39,6 +39,8 @@ let round = null;
 let show = 'to-review';
 let people = [];
 let next = null;
+/** The Link of the diff's next page, null on its last. */
+let diffNext = null;
 let reviewing = null;
 let loadNumber = 0;
 
@@ -64,6 +66,7 @@ function elements() {
     diff: byId('survey-diff'),
     diffSummary: byId('survey-diff-summary'),
     diffRows: byId('survey-diff-rows'),
+    diffMore: byId('survey-diff-more'),
     tabs: byId('survey-tabs'),
     village: byId('survey-village'),
     peopleError: byId('survey-people-error'),
@@ -510,9 +513,15 @@ async function submitReview(event) {
 
 // Changes to the ledger of a closed round
 
-async function loadDiff() {
+/**
+ * The diff's first page, or with more the page its Link gives (docs/api.md "Paging"): the counts
+ * are the whole diff's, the people come a page at a time (新纳入, then 退出, then 信息变更) with 更多.
+ */
+async function loadDiff(more) {
+  const path = more || withQuery(roundPath('/diff'), { village: els.village.value });
+  els.diffMore.disabled = true;
   try {
-    const diff = await ctx.api.get(withQuery(roundPath('/diff'), { village: els.village.value }));
+    const { items: diff, next: following } = await ctx.api.page(path);
     if (!ctx || !round || diff.roundId !== round.id) {
       return;
     }
@@ -525,12 +534,21 @@ async function loadDiff() {
       ...diff.changed.map((p) => [p, '信息变更', p.fields.map((f) =>
         `${FIELD[f.field] || f.field}：${value(f.field, f.before)} → ${value(f.field, f.after)}`).join('；')]),
     ];
-    els.diffRows.replaceChildren(...rows.map(([p, kind, detail]) => el('tr', { 'data-resident': p.residentId },
+    const shown = rows.map(([p, kind, detail]) => el('tr', { 'data-resident': p.residentId },
         el('td', { text: kind }), el('th', { scope: 'row', text: p.name }), el('td', { text: p.village }),
-        el('td', { text: detail }))));
+        el('td', { text: detail })));
+    if (more) {
+      els.diffRows.append(...shown);
+    } else {
+      els.diffRows.replaceChildren(...shown);
+    }
+    diffNext = following;
+    els.diffMore.hidden = !diffNext;
     els.diff.hidden = false;
   } catch (error) {
     failed(els.error, '没能载入本轮的变化', error);
+  } finally {
+    els.diffMore.disabled = false;
   }
 }
 
@@ -558,6 +576,7 @@ export const surveySection = {
     els.close.onclick = closeRound;
     els.close.onblur = () => resetConfirm(els.close, '结束本轮核实');
     els.more.onclick = () => loadPeople(false);
+    els.diffMore.onclick = () => diffNext && loadDiff(diffNext);
     els.tabs.onclick = (event) => {
       const tab = event.target.closest('[data-show]');
       if (tab && round) {
@@ -603,6 +622,7 @@ export const surveySection = {
     els.rows.replaceChildren();
     els.villages.replaceChildren();
     els.diffRows.replaceChildren();
+    diffNext = null;
     showMessage(els.notice, '');
     showMessage(els.error, '');
   },

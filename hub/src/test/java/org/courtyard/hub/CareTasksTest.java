@@ -362,6 +362,46 @@ class CareTasksTest {
     }
 
     @Test
+    void care_tasks_page_as_every_other_list_with_their_filters_kept_in_the_link() {
+        hub.assertPagingBounds("/api/v1/care-tasks?from=2026-11-29&to=2027-03-31", cadre, 1000);
+        // A cursor another list made (a check-in's time and event id) names no task.
+        TestHub.Answer foreign = hub.get("/api/v1/care-tasks?cursor="
+                + org.courtyard.hub.core.Cursor.of(1764410400000L, UUID.randomUUID()).token(), cadre);
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.errorMessage()).contains("'cursor'");
+
+        hub.resident("大村老人", "大村", "ELDER");
+        for (int i = 0; i < 3; i++) {
+            hub.resident("老人" + i, "和平村", "ELDER");
+        }
+        String path = "/api/v1/care-tasks?from=2026-11-29&to=2027-01-31&kind=MONTHLY_VISIT&village="
+                + java.net.URLEncoder.encode("和平村", java.nio.charset.StandardCharsets.UTF_8) + "&limit=4";
+        List<JsonNode> walked = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        while (path != null) {
+            TestHub.Answer page = hub.get(path, cadre);
+            assertThat(page.status()).isEqualTo(200);
+            page.json().forEach(walked::add);
+            sizes.add(page.json().size());
+            path = page.next().orElse(null);
+            if (path != null) {
+                assertThat(path).contains("kind=MONTHLY_VISIT", "village=", "from=2026-11-29", "limit=4");
+            }
+        }
+
+        // 5 elders and children of 和平村, three monthly visits each (November, December, January).
+        assertThat(sizes).containsExactly(4, 4, 4, 3);
+        assertThat(walked).extracting(t -> t.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(walked).allSatisfy(t -> {
+            assertThat(t.get("village").asText()).isEqualTo("和平村");
+            assertThat(t.get("kind").asText()).isEqualTo("MONTHLY_VISIT");
+        });
+        assertThat(hub.get("/api/v1/care-tasks?village="
+                + java.net.URLEncoder.encode("大村", java.nio.charset.StandardCharsets.UTF_8), cadre).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void bad_queries_are_refused_naming_the_parameter() {
         assertThat(hub.get("/api/v1/care-tasks?status=LATE", cadre).errorMessage()).contains("status");
         assertThat(hub.get("/api/v1/care-tasks?kind=visit", cadre).errorMessage()).contains("kind");

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.courtyard.hub.care.Visits;
 import org.courtyard.hub.checkin.CheckIns;
@@ -39,7 +33,7 @@ class CheckInQueryPlanTest {
             hub.sync(peace, null, TestHub.checkedIn(zhang, TestHub.START, true));
             hub.sync(big, null, TestHub.checkedIn(wang, TestHub.START, true));
 
-            List<String> plan = plan(dir, CheckIns.VILLAGE_DAY);
+            List<String> plan = TestHub.queryPlan(dir, CheckIns.VILLAGE_DAY);
 
             assertThat(plan).anyMatch(step -> step.matches("SEARCH c USING (COVERING )?INDEX check_ins_village .*"));
             assertThat(plan).noneMatch(step -> step.startsWith("SCAN c"));
@@ -61,7 +55,7 @@ class CheckInQueryPlanTest {
             hub.sync(peace, null, TestHub.checkedIn(zhang, TestHub.START, true));
 
             for (String sql : List.of(CheckIns.VILLAGE_COUNTS, Visits.COVERAGE_COUNTS)) {
-                List<String> plan = plan(dir, sql);
+                List<String> plan = TestHub.queryPlan(dir, sql);
 
                 assertThat(plan).as(sql).anyMatch(step -> step.startsWith("SCAN v USING INDEX village_counts_order"));
                 assertThat(plan).as(sql).anyMatch(step -> step.matches("SEARCH [dm] USING INDEX sqlite_autoindex_"
@@ -72,19 +66,6 @@ class CheckInQueryPlanTest {
             }
             assertThat(hub.get("/api/v1/check-ins/village-counts?date=2026-11-29", hub.adminToken).json().get(0)
                     .get("checkedIn").asInt()).isOne();
-        }
-    }
-
-    /** The detail column of EXPLAIN QUERY PLAN, one line per step, the parameters unbound. */
-    private static List<String> plan(Path dir, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
-                PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-                ResultSet rows = statement.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(rows.getString("detail"));
-            }
-            return out;
         }
     }
 }

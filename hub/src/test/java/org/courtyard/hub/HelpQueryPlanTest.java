@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.help.HelpFilter;
 import org.courtyard.hub.help.HelpRequests;
 import org.junit.jupiter.api.Test;
@@ -41,13 +36,14 @@ class HelpQueryPlanTest {
             hub.clock.advance(java.time.Duration.ofMinutes(1));
             hub.sync(peace, null, TestHub.helpRequested(java.util.UUID.randomUUID(), TestHub.START.plusSeconds(60)));
 
-            Optional<Cursor> after = Optional.of(Cursor.of(TestHub.START.toEpochMilli(), "x"));
+            PageRequest first = PageRequest.first(200);
+            PageRequest after = new PageRequest(200, Optional.of(Cursor.of(TestHub.START.toEpochMilli(), "x").token()));
             HelpFilter all = new HelpFilter(Set.of(), Optional.empty(), Optional.empty());
             HelpFilter village = new HelpFilter(Set.of(), Optional.of("大村"), Optional.empty());
-            for (String sql : List.of(HelpRequests.listQuery(all, Optional.empty(), 201, Instant.now()).sql(),
-                    HelpRequests.listQuery(all, after, 201, Instant.now()).sql(),
-                    HelpRequests.listQuery(village, after, 201, Instant.now()).sql())) {
-                List<String> plan = plan(dir, sql);
+            for (String sql : List.of(HelpRequests.listQuery(all, first, Instant.now()).sql(),
+                    HelpRequests.listQuery(all, after, Instant.now()).sql(),
+                    HelpRequests.listQuery(village, after, Instant.now()).sql())) {
+                List<String> plan = TestHub.queryPlan(dir, sql);
                 assertThat(plan).as(sql).anyMatch(step -> step.matches("(SCAN|SEARCH) h USING INDEX help_requests_(village_)?listed.*"))
                         .doesNotContain("USE TEMP B-TREE FOR ORDER BY");
             }
@@ -58,19 +54,6 @@ class HelpQueryPlanTest {
             var one = hub.get("/api/v1/help-requests?village=" + URLEncoder.encode("大村", StandardCharsets.UTF_8),
                     staff).json();
             assertThat(one).extracting(h -> h.get("village").asText()).containsExactly("大村");
-        }
-    }
-
-    /** The detail column of EXPLAIN QUERY PLAN, one line per step, the parameters unbound. */
-    private static List<String> plan(Path dir, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
-                PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-                ResultSet rows = statement.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(rows.getString("detail"));
-            }
-            return out;
         }
     }
 }

@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -465,6 +468,57 @@ class HomeUnitsTest {
         assertThat(hub.get("/api/v1/home-units", cadre).json()).extracting(unit -> unit.get("village").asText())
                 .containsExactly("和平村");
         assertThat(hub.get("/api/v1/home-units?residentId=" + elsewhere, cadre).status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_home_units_page_by_village_and_name_and_a_walk_by_the_link_gives_every_unit_once() {
+        hub = new TestHub(dir);
+        for (int i = 0; i < 25; i++) {
+            String id = hub.resident(String.format("和平村老人%02d", i), "和平村", "ELDER");
+            assertThat(registerHome(String.format("居家%02d", i), "和平村", id).status()).isEqualTo(201);
+        }
+        for (int i = 0; i < 3; i++) {
+            String id = hub.resident("大村老人" + i, "大村", "ELDER");
+            assertThat(registerHome("大村居家" + i, "大村", id).status()).isEqualTo(201);
+        }
+        String retired = hub.resident("退役", "大村", "ELDER");
+        String retiredUnit = registerHome("大村居家（已停用）", "大村", retired).json().get("id").asText();
+        assertThat(hub.post("/api/v1/kiosks/" + retiredUnit + "/retire", hub.adminToken, Map.of()).status())
+                .isEqualTo(200);
+        hub.kiosk("村委会活动室", "和平村");
+
+        List<Integer> sizes = new ArrayList<>();
+        List<String> names = walk("/api/v1/home-units?limit=10", hub.adminToken, sizes);
+        // Every unit in service once, by village then name; no courtyard kiosk, no retired unit.
+        assertThat(sizes).containsExactly(10, 10, 8);
+        assertThat(names).doesNotHaveDuplicates().hasSize(28).isSorted();
+        assertThat(names.get(0)).isEqualTo("和平村|居家00");
+
+        sizes.clear();
+        String peace = URLEncoder.encode("和平村", StandardCharsets.UTF_8);
+        assertThat(walk("/api/v1/home-units?village=" + peace + "&limit=10", hub.adminToken, sizes))
+                .hasSize(25).allMatch(name -> name.startsWith("和平村|"));
+        assertThat(sizes).containsExactly(10, 10, 5);
+
+        String cadre = hub.user("dacun", "CADRE", "大村");
+        assertThat(walk("/api/v1/home-units?limit=2", cadre, new ArrayList<>()))
+                .containsExactly("大村|大村居家0", "大村|大村居家1", "大村|大村居家2");
+        assertThat(hub.get("/api/v1/home-units?village=" + peace, cadre).status()).isEqualTo(403);
+        hub.assertPagingBounds("/api/v1/home-units", hub.adminToken, 1000);
+    }
+
+    /** Follows the Link header from {@code path}; each unit as "village|name", each page's size into {@code sizes}. */
+    private List<String> walk(String path, String token, List<Integer> sizes) {
+        List<String> out = new ArrayList<>();
+        String next = path;
+        while (next != null) {
+            TestHub.Answer page = hub.get(next, token);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().forEach(unit -> out.add(unit.get("village").asText() + "|" + unit.get("name").asText()));
+            sizes.add(page.json().size());
+            next = page.next().orElse(null);
+        }
+        return out;
     }
 
     /** The next event called {@code name}, skipping others (keep-alives, kiosk-seen). */

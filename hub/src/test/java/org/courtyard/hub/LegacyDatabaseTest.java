@@ -71,9 +71,9 @@ class LegacyDatabaseTest {
 
         assertThat(TestHub.column(oldDir, "SELECT feature || ':' || version FROM schema_migrations"
                 + " ORDER BY feature, version"))
-                .containsExactly("announce:1", "audit:1", "auth:1", "care:1", "care:2", "checkin:1", "checkin:2",
+                .containsExactly("announce:1", "announce:2", "audit:1", "auth:1", "care:1", "care:2", "checkin:1", "checkin:2",
                         "checkin:3", "checkin:4", "family:1", "help:1", "help:2", "help:3", "help:4", "kiosk:1",
-                        "kiosk:2", "kiosk:3", "kiosk:4", "notify:1", "notify:2", "residents:1", "residents:2",
+                        "kiosk:2", "kiosk:3", "kiosk:4", "kiosk:5", "notify:1", "notify:2", "residents:1", "residents:2",
                         "residents:3", "residents:4", "residents:5", "residents:6", "residents:7", "residents:8",
                         "residents:9", "survey:1", "sync:1");
         assertThat(TestHub.column(oldDir, "SELECT feature || ':' || version FROM schema_migrations"

@@ -171,6 +171,43 @@ class SurveyPageIT extends StaffPageHarness {
     }
 
     /** Sets a date input as a person picking the date would (the browser's date field). */
+    @Test
+    void a_closed_rounds_changes_show_a_page_at_a_time_with_more() throws Exception {
+        String round = hub.post("/api/v1/survey-rounds", hub.adminToken, Map.of("name", "2027年上半年",
+                "closesOn", LocalDate.ofInstant(TestHub.START, ZONE).plusDays(30).toString())).json().get("id").asText();
+        assertThat(hub.post("/api/v1/survey-rounds/" + round + "/reviews", hub.adminToken, Map.of("residentId", li,
+                "outcome", "CHANGED", "changes", Map.of("school", "镇中心小学"))).status()).isEqualTo(201);
+        assertThat(hub.post("/api/v1/survey-rounds/" + round + "/reviews", hub.adminToken, Map.of("residentId", zhao,
+                "outcome", "LEFT", "reason", "PARENTS_RETURNED")).status()).isEqualTo(201);
+        // More newcomers than the diff's first page (200) holds.
+        for (int i = 0; i < 205; i++) {
+            hub.resident(String.format("新来的老人%03d", i), VILLAGE, "ELDER");
+        }
+        assertThat(hub.post("/api/v1/survey-rounds/" + round + "/close", hub.adminToken, Map.of()).status())
+                .isEqualTo(200);
+
+        login("wangfang", "password-wangfang");
+        page.section("survey");
+        wait.until(numberOfElementsToBe(By.cssSelector("#survey-diff-rows tr"), 200));
+        assertThat(page.text("survey-diff-summary")).contains("新纳入 205 人，退出 1 人，信息变更 1 人");
+        assertThat(page.find(By.id("survey-diff-more")).isDisplayed()).isTrue();
+        chromium.driver.executeScript("document.getElementById('survey-diff-more').scrollIntoView({ block: 'end' })");
+        chromium.screenshot("survey-diff-more");
+
+        page.find(By.id("survey-diff-more")).click();
+
+        wait.until(numberOfElementsToBe(By.cssSelector("#survey-diff-rows tr"), 207));
+        assertThat(page.find(By.id("survey-diff-more")).isDisplayed()).as("the last page").isFalse();
+        assertThat(page.find(By.cssSelector("#survey-diff-rows tr[data-resident='" + zhao + "']")).getText())
+                .contains("退出", "父母返乡");
+        assertThat(page.find(By.cssSelector("#survey-diff-rows tr[data-resident='" + li + "']")).getText())
+                .contains("信息变更", "镇中心小学");
+        chromium.driver.manage().window().setSize(PHONE);
+        chromium.driver.executeScript("document.querySelector('#survey-diff-rows tr:last-child')"
+                + ".scrollIntoView({ block: 'end' })");
+        chromium.screenshot("survey-diff-last-phone");
+    }
+
     private void date(String id, LocalDate value) {
         chromium.driver.executeScript("const input = document.getElementById(arguments[0]);"
                 + " input.value = arguments[1]; input.dispatchEvent(new Event('change', { bubbles: true }));", id,

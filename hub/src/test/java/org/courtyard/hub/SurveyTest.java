@@ -206,6 +206,61 @@ class SurveyTest {
     }
 
     @Test
+    void the_diff_pages_by_the_link_with_the_whole_counts_on_every_page_and_a_cadre_walks_their_village() {
+        String round = open("2027年上半年").json().get("id").asText();
+        review(cadre, round, Map.of("residentId", li, "outcome", "CHANGED", "changes", Map.of("school", "镇中心小学")));
+        review(cadre, round, Map.of("residentId", zhao, "outcome", "LEFT", "reason", "PARENTS_RETURNED"));
+        for (int i = 0; i < 7; i++) {
+            hub.resident("新人" + i, "和平村", "ELDER");
+        }
+        hub.resident("团结新人1", "团结村", "ELDER");
+        hub.resident("团结新人2", "团结村", "ELDER");
+        assertThat(hub.post("/api/v1/survey-rounds/" + round + "/close", staff, Map.of()).status()).isEqualTo(200);
+        String path = "/api/v1/survey-rounds/" + round + "/diff";
+
+        List<List<String>> pages = walkDiff(path + "?limit=4", staff);
+
+        // 9 came, 1 left, 1 changed: in that order, each by resident id, 4 a page.
+        assertThat(pages).extracting(List::size).containsExactly(4, 4, 3);
+        List<String> all = pages.stream().flatMap(List::stream).toList();
+        assertThat(all).doesNotHaveDuplicates().hasSize(11);
+        assertThat(all.subList(0, 9)).allMatch(kind -> kind.startsWith("came:"));
+        assertThat(all.subList(0, 9)).isSorted();
+        assertThat(all.subList(9, 11)).containsExactly("left:" + zhao, "changed:" + li);
+        assertThat(walkDiff(path + "?limit=4", cadre).stream().flatMap(List::stream).toList())
+                .hasSize(9).endsWith("left:" + zhao, "changed:" + li);
+        hub.assertPagingBounds(path, staff, 1000);
+        TestHub.Answer foreign = hub.get(path + "?cursor=" + org.courtyard.hub.core.Cursor.of("SOON", "r-1", 1, 2, 3)
+                .token(), staff);
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.errorMessage()).contains("'cursor'");
+        String csv = hub.get(path + ".csv", staff).body();
+        assertThat(csv.split("\r\n")).hasSize(1 + 11);
+    }
+
+    /** The diff's people page by page, following the Link: "came:ID", "left:ID", "changed:ID". */
+    private List<List<String>> walkDiff(String path, String token) {
+        List<List<String>> pages = new java.util.ArrayList<>();
+        Integer came = null;
+        for (String at = path; at != null; ) {
+            TestHub.Answer page = hub.get(at, token);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            JsonNode diff = page.json();
+            if (came != null) {
+                assertThat(diff.get("cameCount").asInt()).as("the whole diff's count on every page").isEqualTo(came);
+            }
+            came = diff.get("cameCount").asInt();
+            List<String> people = new java.util.ArrayList<>();
+            for (String kind : List.of("came", "left", "changed")) {
+                diff.get(kind).forEach(person -> people.add(kind + ":" + person.get("residentId").asText()));
+            }
+            pages.add(people);
+            at = page.next().orElse(null);
+        }
+        return pages;
+    }
+
+    @Test
     void a_person_the_survey_finds_is_added_to_the_ledger_with_the_round_and_waits_for_the_township() {
         String round = open("2027年上半年").json().get("id").asText();
         ObjectNode found = child("马小花").put("village", "和平村").put("round", round);

@@ -334,6 +334,21 @@ final class TestHub implements AutoCloseable {
         }
     }
 
+    /** The detail column of EXPLAIN QUERY PLAN of {@code sql}, one line per step, its parameters unbound. */
+    static List<String> queryPlan(Path dataDir, String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Hub.DATABASE_FILE));
+                java.sql.PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+                ResultSet rows = statement.executeQuery()) {
+            java.util.ArrayList<String> out = new java.util.ArrayList<>();
+            while (rows.next()) {
+                out.add(rows.getString("detail"));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new AssertionError("no plan for: " + sql, e);
+        }
+    }
+
     JsonNode json(String text) {
         try {
             return ProtocolJson.mapper().readTree(text);

@@ -64,7 +64,11 @@ public final class AnnounceSchema {
                       plays INTEGER NOT NULL,
                       PRIMARY KEY (announcement_id, kiosk_id)
                     )""",
-                    "CREATE INDEX announcement_deliveries_kiosk ON announcement_deliveries(kiosk_id)")));
+                    "CREATE INDEX announcement_deliveries_kiosk ON announcement_deliveries(kiosk_id)")),
+            new Migration(2, "announcements in the list's order", List.of(
+                    // GET /api/v1/announcements pages newest first by creation, then id: a page reads
+                    // its rows along this index instead of sorting the table.
+                    "CREATE INDEX announcements_listed ON announcements(created_at, id)")));
 
     private AnnounceSchema() {
     }

@@ -27,6 +27,7 @@ import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -269,42 +270,52 @@ public final class Announcements {
     /**
      * Newest first. {@code withdrawn} empty lists all, true only withdrawn ones, false the others;
      * {@code village} only those that reach it. Cadres see only what reaches their village. A page
-     * at a time; the cursor is the creation time and id of the page's last announcement.
+     * at a time, read along the index announcements_listed; the cursor is the creation time and id
+     * of the page's last announcement.
      */
     public Page<AnnouncementView> list(StaffUser user, Optional<Boolean> withdrawn, Optional<String> village,
             PageRequest page) {
-        Map<String, KioskView> all = kioskMap();
-        Optional<Cursor> start = page.cursor(2);
-        long afterTime = start.map(cursor -> cursor.number(0)).orElse(Long.MAX_VALUE);
-        String afterId = start.map(cursor -> cursor.text(1)).orElse("");
-        List<AnnouncementView> out = new ArrayList<>();
-        // Whom an announcement reaches is in its targets, read here: take the table in batches in
-        // the list's order until the page (and the one row that tells there is more) is full.
-        while (out.size() < page.fetch()) {
-            long time = afterTime;
-            String id = afterId;
-            List<AnnouncementView> rows = database.read(connection -> Sql.query(connection,
-                    "SELECT * FROM announcements WHERE created_at < ? OR (created_at = ? AND id > ?)"
-                            + " ORDER BY created_at DESC, id LIMIT ?", Announcements::view, time, time, id, PAGE));
-            for (AnnouncementView view : rows) {
-                afterTime = view.createdAt().toEpochMilli();
-                afterId = view.id();
-                if (withdrawn.isPresent() && view.withdrawn() != withdrawn.get()
-                        || village.isPresent() && !reaches(view.targets(), village.get(), all)
-                        || !maySee(user, view.targets(), all)) {
-                    continue;
-                }
-                out.add(view);
-                if (out.size() == page.fetch()) {
-                    break;
-                }
-            }
-            if (rows.size() < PAGE) {
-                break;
-            }
-        }
-        return Page.of(out, page, view -> Cursor.of(view.createdAt().toEpochMilli(), view.id()));
+        ListQuery query = listQuery(withdrawn, village, user.role() == Role.CADRE ? Optional.of(user.village())
+                : Optional.empty(), page);
+        return Page.of(database.read(connection -> Sql.query(connection, query.sql(), Announcements::view,
+                query.parameters().toArray())), page, view -> Cursor.of(view.createdAt().toEpochMilli(), view.id()));
     }
+
+    /** The SQL of a page of the list and its parameters (public for the test of its query plan). */
+    public record ListQuery(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * A page of the announcements, newest first: withdrawn or not when {@code withdrawn} says,
+     * reaching {@code village} and {@code cadreVillage} when given.
+     */
+    public static ListQuery listQuery(Optional<Boolean> withdrawn, Optional<String> village,
+            Optional<String> cadreVillage, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM announcements a WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        withdrawn.ifPresent(only -> sql.append(only ? " AND a.withdrawn_at IS NOT NULL" : " AND a.withdrawn_at IS NULL"));
+        for (Optional<String> reached : List.of(village, cadreVillage)) {
+            reached.ifPresent(name -> {
+                sql.append(REACHES);
+                parameters.add(name);
+                parameters.add(name);
+            });
+        }
+        Keyset.descending("a.created_at", "a.id").page(sql, parameters, page,
+                cursor -> List.of(cursor.number(0), cursor.text(1)));
+        return new ListQuery(sql.toString(), parameters);
+    }
+
+    /**
+     * Whether announcement {@code a} reaches a village (the parameter, twice), as {@link #reaches}
+     * decides: everyone, the village named, or a kiosk of it. SQLite-only: the targets are JSON,
+     * read with json_extract and json_each (PostgreSQL: {@code targets::jsonb} and
+     * {@code jsonb_array_elements_text}).
+     */
+    private static final String REACHES = " AND (json_extract(a.targets, '$.all') = 1"
+            + " OR EXISTS (SELECT 1 FROM json_each(a.targets, '$.villages') v WHERE v.value = ?)"
+            + " OR EXISTS (SELECT 1 FROM json_each(a.targets, '$.kiosks') t JOIN kiosks k ON k.id = t.value"
+            + " WHERE k.village = ?))";
 
     /**
      * The delivery board: a row for every kiosk the announcement targets, and for any kiosk it was

@@ -22,6 +22,10 @@ import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
 import org.courtyard.hub.care.internal.Rows;
+import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -301,28 +305,29 @@ public final class CareTasks {
 
     /**
      * The tasks {@code user} may see (a cadre: their village's) that {@code query} asks for, one
-     * page; 403 for a cadre asking for another village.
+     * page by due date, then id (the cursor's values); 403 for a cadre asking for another village.
      */
-    public TaskPage list(StaffUser user, TaskQuery query) {
+    public Page<TaskView> list(StaffUser user, TaskQuery query, PageRequest page) {
         Optional<String> village = VillageScope.listVillage(user, query.village());
+        Optional<Cursor> after = page.cursor(2);
+        after.ifPresent(cursor -> cursor.date(0));
         ensurePlanned();
         LocalDate today = today();
         return database.read(connection -> {
-            List<Row> rows = new ArrayList<>(stored(connection, query, village, today));
+            List<Row> rows = new ArrayList<>(stored(connection, query, village, today, page));
             if (query.status().isEmpty() || query.status().get() == TaskStatus.OPEN) {
                 for (Occasion occasion : plan.occasions(query.from(), query.to(), Terms.all(connection))) {
                     if (occasion.opensOn().isAfter(today)
                             && query.kind().map(kind -> kind == occasion.kind()).orElse(true)) {
-                        rows.addAll(foreseen(connection, occasion, query, village));
+                        rows.addAll(foreseen(connection, occasion, query, village, after, page));
                     }
                 }
             }
+            // Each source gave its first page.fetch() rows after the cursor: the merged first ones are the page.
             rows.sort(Comparator.comparing(Row::dueOn).thenComparing(Row::id));
-            boolean more = rows.size() > query.limit();
-            List<Row> page = rows.subList(0, Math.min(rows.size(), query.limit()));
-            Optional<TaskCursor> next = more ? Optional.of(new TaskCursor(page.get(page.size() - 1).dueOn(),
-                    page.get(page.size() - 1).id())) : Optional.empty();
-            return new TaskPage(views(connection, page, today), next);
+            Page<Row> kept = Page.of(rows.subList(0, Math.min(rows.size(), page.fetch())), page,
+                    row -> Cursor.of(row.dueOn(), row.id()));
+            return new Page<>(views(connection, kept.items(), today), kept.next());
         });
     }
 
@@ -398,8 +403,8 @@ public final class CareTasks {
             String visitId, String skipReason, boolean stored, Occasion occasion) {
     }
 
-    private List<Row> stored(Connection connection, TaskQuery query, Optional<String> village, LocalDate today)
-            throws SQLException {
+    private List<Row> stored(Connection connection, TaskQuery query, Optional<String> village, LocalDate today,
+            PageRequest page) throws SQLException {
         StringBuilder sql = new StringBuilder(SELECT + " WHERE t.opens_on <= ? AND t.due_on >= ?");
         List<Object> parameters = new ArrayList<>(List.of(query.to().toString(), query.from().toString()));
         query.kind().ifPresent(kind -> {
@@ -418,18 +423,14 @@ public final class CareTasks {
             }
         });
         filters(sql, parameters, "t.village", "t.resident_id", village, query);
-        query.after().ifPresent(cursor -> {
-            sql.append(" AND (t.due_on > ? OR (t.due_on = ? AND t.id > ?))");
-            parameters.addAll(List.of(cursor.dueOn().toString(), cursor.dueOn().toString(), cursor.id()));
-        });
-        sql.append(" ORDER BY t.due_on, t.id LIMIT ?");
-        parameters.add(query.limit() + 1);
+        Keyset.ascending("t.due_on", "t.id").page(sql, parameters, page,
+                cursor -> List.of(cursor.date(0).toString(), cursor.text(1)));
         return Sql.query(connection, sql.toString(), CareTasks::storedRow, parameters.toArray());
     }
 
     /** The tasks {@code occasion} will make, for residents who have none stored, after the cursor. */
-    private List<Row> foreseen(Connection connection, Occasion occasion, TaskQuery query, Optional<String> village)
-            throws SQLException {
+    private List<Row> foreseen(Connection connection, Occasion occasion, TaskQuery query, Optional<String> village,
+            Optional<Cursor> after, PageRequest page) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.name, r.village FROM residents r WHERE r.active");
         List<Object> parameters = new ArrayList<>();
         audience(sql, parameters, occasion.audience());
@@ -438,20 +439,23 @@ public final class CareTasks {
                 + " AND t.resident_id = r.id)");
         parameters.add(occasion.kind().name());
         parameters.add(occasion.key());
-        if (query.after().isPresent()) {
-            TaskCursor cursor = query.after().get();
+        if (after.isPresent()) {
+            // A foreseen task's id is the occasion's prefix and the resident's id, so that within one
+            // due date the residents' order is the ids' order.
+            LocalDate dueOn = after.get().date(0);
+            String id = after.get().text(1);
             String prefix = occasion.taskId("");
-            int due = occasion.dueOn().compareTo(cursor.dueOn());
-            if (due < 0 || (due == 0 && !cursor.id().startsWith(prefix) && cursor.id().compareTo(prefix) > 0)) {
+            int due = occasion.dueOn().compareTo(dueOn);
+            if (due < 0 || (due == 0 && !id.startsWith(prefix) && id.compareTo(prefix) > 0)) {
                 return List.of();
             }
-            if (due == 0 && cursor.id().startsWith(prefix)) {
+            if (due == 0 && id.startsWith(prefix)) {
                 sql.append(" AND r.id > ?");
-                parameters.add(cursor.id().substring(prefix.length()));
+                parameters.add(id.substring(prefix.length()));
             }
         }
         sql.append(" ORDER BY r.id LIMIT ?");
-        parameters.add(query.limit() + 1);
+        parameters.add(page.fetch());
         return Sql.query(connection, sql.toString(), row -> foreseenRow(occasion, row.getString("id"),
                 row.getString("name"), row.getString("village")), parameters.toArray());
     }

@@ -28,6 +28,7 @@ import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.care.internal.Refusals;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.care.internal.Rows;
@@ -277,16 +278,9 @@ public final class Visits {
      */
     public Page<VisitView> of(StaffUser user, String residentId, PageRequest page) {
         residents.get(user, residentId);
-        Optional<Cursor> after = page.cursor(2);
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE v.resident_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(residentId));
-        after.ifPresent(cursor -> {
-            sql.append(" AND (v.visited_at, v.id) < (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.text(1));
-        });
-        sql.append(" ORDER BY v.visited_at DESC, v.id DESC LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.descending("v.visited_at", "v.id").page(sql, parameters, page, Visits::position);
         return Page.of(database.read(connection -> withDetails(connection, Sql.query(connection, sql.toString(),
                 Visits::row, parameters.toArray()))), page, visit -> Cursor.of(visit.at().toEpochMilli(), visit.id()));
     }
@@ -297,7 +291,6 @@ public final class Visits {
      */
     public Page<VisitView> inMonth(StaffUser user, YearMonth month, Optional<String> village, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
-        Optional<Cursor> after = page.cursor(2);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE v.visited_at >= ? AND v.visited_at < ?");
@@ -306,15 +299,14 @@ public final class Visits {
             sql.append(" AND v.village = ?");
             parameters.add(one);
         });
-        after.ifPresent(cursor -> {
-            sql.append(" AND (v.visited_at, v.id) > (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.text(1));
-        });
-        sql.append(" ORDER BY v.visited_at, v.id LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.ascending("v.visited_at", "v.id").page(sql, parameters, page, Visits::position);
         return Page.of(database.read(connection -> withDetails(connection, Sql.query(connection, sql.toString(),
                 Visits::row, parameters.toArray()))), page, visit -> Cursor.of(visit.at().toEpochMilli(), visit.id()));
+    }
+
+    /** A visit list's cursor values: the visit's time (milliseconds) and id. */
+    private static List<?> position(Cursor cursor) {
+        return List.of(cursor.number(0), cursor.text(1));
     }
 
     /** A resident without a visit in the month, with their latest visit ever (null if none). */

@@ -18,6 +18,7 @@ import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.checkin.AlertView.ClearReason;
 import org.courtyard.hub.checkin.internal.AlertMessages;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -258,7 +259,6 @@ public final class Alerts {
     /** A page of the alerts {@code user} may see, newest first: the open ones, or all with {@code openOnly} false. */
     public Page<AlertView> list(StaffUser user, Optional<String> village, boolean openOnly, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
-        Optional<Cursor> after = page.cursor(2);
         StringBuilder sql = new StringBuilder("SELECT a.id, a.raised_at FROM check_in_alerts a WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (openOnly) {
@@ -268,13 +268,8 @@ public final class Alerts {
             sql.append(" AND a.village = ?");
             parameters.add(v);
         });
-        after.ifPresent(cursor -> {
-            sql.append(" AND (a.raised_at, a.id) < (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.number(1));
-        });
-        sql.append(" ORDER BY a.raised_at DESC, a.id DESC LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.descending("a.raised_at", "a.id").page(sql, parameters, page,
+                cursor -> List.of(cursor.number(0), cursor.number(1)));
         return database.read(connection -> {
             List<AlertView> out = new ArrayList<>();
             for (Long id : Sql.query(connection, sql.toString(), row -> row.getLong("id"), parameters.toArray())) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -228,20 +229,13 @@ public final class CheckIns {
         Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        Optional<Cursor> after = page.cursor(2);
         StringBuilder sql = new StringBuilder(SELECT_CHECK_IN).append(" WHERE c.checked_in_at >= ? AND c.checked_in_at < ?");
         List<Object> parameters = new ArrayList<>(List.of(from, to));
         allowed.ifPresent(v -> {
             sql.append(" AND c.village = ?");
             parameters.add(v);
         });
-        after.ifPresent(cursor -> {
-            sql.append(" AND (c.checked_in_at, c.event_id) > (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.text(1));
-        });
-        sql.append(" ORDER BY c.checked_in_at, c.event_id LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.ascending("c.checked_in_at", "c.event_id").page(sql, parameters, page, CheckIns::position);
         return database.read(connection -> Page.of(Sql.query(connection, sql.toString(), CheckIns::checkIn,
                 parameters.toArray()), page, record -> Cursor.of(record.at().toEpochMilli(), record.eventId())));
     }
@@ -335,18 +329,16 @@ public final class CheckIns {
      */
     public Page<CheckInRecord> history(StaffUser user, String residentId, PageRequest page) {
         residents.get(user, residentId);
-        Optional<Cursor> after = page.cursor(2);
         StringBuilder sql = new StringBuilder(SELECT_CHECK_IN).append(" WHERE c.resident_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(residentId));
-        after.ifPresent(cursor -> {
-            sql.append(" AND (c.checked_in_at, c.event_id) < (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.text(1));
-        });
-        sql.append(" ORDER BY c.checked_in_at DESC, c.event_id DESC LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.descending("c.checked_in_at", "c.event_id").page(sql, parameters, page, CheckIns::position);
         return Page.of(database.read(connection -> Sql.query(connection, sql.toString(), CheckIns::checkIn,
                 parameters.toArray())), page, record -> Cursor.of(record.at().toEpochMilli(), record.eventId()));
+    }
+
+    /** A check-in list's cursor values: the check-in's time (milliseconds) and event id. */
+    private static List<?> position(Cursor cursor) {
+        return List.of(cursor.number(0), cursor.text(1));
     }
 
     private static CheckInRecord checkIn(ResultSet row) throws SQLException {

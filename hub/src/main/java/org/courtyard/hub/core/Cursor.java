@@ -2,6 +2,8 @@ package org.courtyard.hub.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
@@ -75,8 +77,25 @@ public record Cursor(List<String> values) {
         try {
             return Long.parseLong(values.get(index));
         } catch (NumberFormatException e) {
-            throw Refusal.invalidField("cursor", "query parameter 'cursor' is not one this hub made for this list;"
-                    + " take it from the Link header of the previous page", e);
+            throw foreign(e);
         }
+    }
+
+    /**
+     * The value at {@code index} as a date ({@code 2026-12-07}).
+     *
+     * @throws Refusal INVALID naming {@code cursor} if it is not one (a token made for another list)
+     */
+    public LocalDate date(int index) {
+        try {
+            return LocalDate.parse(values.get(index));
+        } catch (DateTimeParseException e) {
+            throw foreign(e);
+        }
+    }
+
+    private static Refusal foreign(RuntimeException cause) {
+        return Refusal.invalidField("cursor", "query parameter 'cursor' is not one this hub made for this list;"
+                + " take it from the Link header of the previous page", cause);
     }
 }

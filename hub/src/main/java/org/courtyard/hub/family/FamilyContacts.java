@@ -19,6 +19,7 @@ import org.courtyard.hub.auth.Role;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -147,22 +148,14 @@ public final class FamilyContacts {
      */
     public Page<ContactView> list(StaffUser user, Optional<String> village, PageRequest page) {
         Optional<String> allowed = user.listVillage(village, "the family contacts");
-        Optional<Cursor> after = page.cursor(4);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         allowed.ifPresent(one -> {
             where.append(" AND r.village = ?");
             parameters.add(one);
         });
-        after.ifPresent(cursor -> {
-            where.append(" AND (r.village, r.name, c.created_at, c.id) > (?, ?, ?, ?)");
-            parameters.add(cursor.text(0));
-            parameters.add(cursor.text(1));
-            parameters.add(cursor.number(2));
-            parameters.add(cursor.text(3));
-        });
-        where.append(" ORDER BY r.village, r.name, c.created_at, c.id LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.ascending("r.village", "r.name", "c.created_at", "c.id").page(where, parameters, page,
+                cursor -> List.of(cursor.text(0), cursor.text(1), cursor.number(2), cursor.text(3)));
         Instant now = clock.instant();
         return Page.of(database.read(connection -> Sql.query(connection, SELECT + where, row -> view(row, now),
                 parameters.toArray())), page, contact -> Cursor.of(contact.village(), contact.residentName(),

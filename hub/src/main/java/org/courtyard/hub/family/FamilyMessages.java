@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.courtyard.hub.auth.FamilyMember;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -137,16 +138,10 @@ public final class FamilyMessages {
      * cursor is the message's time and id. {@value #LIST_LIMIT} a page by default.
      */
     public Page<MessageView> list(FamilyMember member, PageRequest page) {
-        Optional<Cursor> after = page.cursor(2);
         StringBuilder sql = new StringBuilder("SELECT * FROM family_messages WHERE contact_id = ? AND deleted_at IS NULL");
         List<Object> parameters = new ArrayList<>(List.of(member.contactId()));
-        after.ifPresent(cursor -> {
-            sql.append(" AND (sent_at, id) < (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.text(1));
-        });
-        sql.append(" ORDER BY sent_at DESC, id DESC LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.descending("sent_at", "id").page(sql, parameters, page,
+                cursor -> List.of(cursor.number(0), cursor.text(1)));
         return Page.of(database.read(connection -> Sql.query(connection, sql.toString(), FamilyMessages::view,
                 parameters.toArray())), page, message -> Cursor.of(message.sentAt().toEpochMilli(), message.id()));
     }

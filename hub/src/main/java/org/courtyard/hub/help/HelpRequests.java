@@ -20,6 +20,7 @@ import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -258,7 +259,7 @@ public final class HelpRequests {
      * walk moves above the cursor and is not met again in that walk (the staff page hears of it live).
      */
     public Page<HelpView> list(HelpFilter filter, PageRequest page) {
-        ListQuery query = listQuery(filter, page.cursor(2), page.fetch(), clock.instant());
+        ListQuery query = listQuery(filter, page, clock.instant());
         return database.read(connection -> Page.of(withPeople(connection, Sql.query(connection, query.sql(),
                 HelpRequests::view, query.parameters().toArray())), page, help -> Cursor.of(
                         listedAt(help).toEpochMilli(), help.request().id())));
@@ -269,12 +270,11 @@ public final class HelpRequests {
     }
 
     /**
-     * The query {@link #list} runs for {@code filter}, starting after {@code after}, fetching
-     * {@code fetch} rows at {@code now}. Its order is the index {@code help_requests_listed} (and
+     * The query {@link #list} runs for {@code filter} and {@code page} at {@code now}. Its order is the index {@code help_requests_listed} (and
      * {@code help_requests_village_listed} for one village), so SQLite reads a page without sorting
      * the table (HelpQueryPlanTest).
      */
-    public static ListQuery listQuery(HelpFilter filter, Optional<Cursor> after, int fetch, Instant now) {
+    public static ListQuery listQuery(HelpFilter filter, PageRequest page, Instant now) {
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
@@ -296,13 +296,8 @@ public final class HelpRequests {
             sql.append(" AND h.kiosk_id = ?");
             parameters.add(kiosk);
         });
-        after.ifPresent(cursor -> {
-            sql.append(" AND (COALESCE(h.repeated_at, h.received_at), h.id) < (?, ?)");
-            parameters.add(cursor.number(0));
-            parameters.add(cursor.text(1));
-        });
-        sql.append(" ORDER BY COALESCE(h.repeated_at, h.received_at) DESC, h.id DESC LIMIT ?");
-        parameters.add(fetch);
+        Keyset.descending("COALESCE(h.repeated_at, h.received_at)", "h.id").page(sql, parameters, page,
+                cursor -> List.of(cursor.number(0), cursor.text(1)));
         return new ListQuery(sql.toString(), parameters);
     }
 

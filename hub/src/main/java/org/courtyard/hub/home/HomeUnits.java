@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
+import org.courtyard.hub.core.Page;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.kiosk.KioskView;
 import org.courtyard.hub.kiosk.Kiosks;
 import org.courtyard.hub.residents.ResidentView.CadreRef;
@@ -32,26 +33,27 @@ public final class HomeUnits {
     }
 
     /**
-     * The units in service {@code user} may see, of a village or all (a cadre: their own), or the
-     * one unit of {@code residentId} (403/404 as for the resident); ordered by village and name.
+     * A page of the units in service {@code user} may see, of a village or all (a cadre: their own),
+     * ordered by village, name and id (the cursor's values); 403 for a cadre naming another village.
      */
-    public List<HomeUnitView> list(StaffUser user, Optional<String> village, Optional<String> residentId) {
-        if (residentId.isPresent()) {
-            residents.get(user, residentId.get());
-            return database.read(connection -> {
-                Optional<KioskView> unit = kiosks.homeOf(connection, residentId.get());
-                return unit.isEmpty() ? List.of() : List.of(describe(connection, unit.get()));
-            });
-        }
+    public Page<HomeUnitView> list(StaffUser user, Optional<String> village, PageRequest page) {
         Optional<String> allowed = user.listVillage(village, "the home units");
-        List<KioskView> units = kiosks.list(allowed).stream()
-                .filter(kiosk -> kiosk.kind() == KioskKind.HOME && kiosk.retiredAt() == null).toList();
         return database.read(connection -> {
-            List<HomeUnitView> out = new ArrayList<>(units.size());
-            for (KioskView unit : units) {
+            Page<KioskView> units = kiosks.homeUnits(connection, allowed, page);
+            List<HomeUnitView> out = new ArrayList<>(units.items().size());
+            for (KioskView unit : units.items()) {
                 out.add(describe(connection, unit));
             }
-            return out;
+            return new Page<>(out, units.next());
+        });
+    }
+
+    /** The unit in service of {@code residentId}, none or one (403/404 as for the resident). */
+    public List<HomeUnitView> ofResident(StaffUser user, String residentId) {
+        residents.get(user, residentId);
+        return database.read(connection -> {
+            Optional<KioskView> unit = kiosks.homeOf(connection, residentId);
+            return unit.isEmpty() ? List.of() : List.of(describe(connection, unit.get()));
         });
     }
 

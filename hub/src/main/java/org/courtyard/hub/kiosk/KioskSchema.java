@@ -50,7 +50,12 @@ public final class KioskSchema {
                     // GET /api/v1/kiosks pages by village, name and id, all villages or one: with
                     // this index a page of 10,000 kiosks reads its rows in order instead of sorting
                     // them all, and one village's list and summary read only that village.
-                    "CREATE INDEX kiosks_by_village ON kiosks(village, name, id)")));
+                    "CREATE INDEX kiosks_by_village ON kiosks(village, name, id)")),
+            new Migration(5, "home units in the list's order", List.of(
+                    // GET /api/v1/home-units pages the home units in service by village, name and
+                    // id: a page reads only them, in order, among 10,000s of kiosks of a prefecture.
+                    "CREATE INDEX kiosks_home_units ON kiosks(village, name, id)"
+                            + " WHERE kind = 'HOME' AND retired_at IS NULL")));
 
     private KioskSchema() {
     }

@@ -17,6 +17,7 @@ import org.courtyard.hub.auth.KioskKind;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -153,7 +154,6 @@ public final class Kiosks {
     public Page<KioskView> list(StaffUser user, Optional<String> village, Optional<KioskState> state,
             PageRequest page) {
         Optional<String> allowed = user.listVillage(village, "the kiosks");
-        Optional<Cursor> after = page.cursor(3);
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("SELECT * FROM kiosks WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
@@ -167,15 +167,9 @@ public final class Kiosks {
                 parameters.add(onlineSince(now));
             }
         });
-        after.ifPresent(cursor -> {
-            sql.append(" AND (village, name, id) > (?, ?, ?)");
-            parameters.add(cursor.text(0));
-            parameters.add(cursor.text(1));
-            parameters.add(cursor.text(2));
-        });
         // village is NOT NULL: the order is the index kiosks_by_village's.
-        sql.append(" ORDER BY village, name, id LIMIT ?");
-        parameters.add(page.fetch());
+        Keyset.ascending("village", "name", "id").page(sql, parameters, page,
+                cursor -> List.of(cursor.text(0), cursor.text(1), cursor.text(2)));
         return database.read(connection -> Page.of(views(connection, Sql.query(connection, sql.toString(), Kiosks::row,
                 parameters.toArray()), now), page, kiosk -> Cursor.of(kiosk.village() == null ? "" : kiosk.village(),
                         kiosk.name(), kiosk.id())));
@@ -241,6 +235,27 @@ public final class Kiosks {
                 ? Sql.query(connection, "SELECT * FROM kiosks WHERE village = ? ORDER BY village, name, id", Kiosks::row,
                         village.get())
                 : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", Kiosks::row), now));
+    }
+
+    /**
+     * A page of the home units in service, of {@code village} or all, ordered by village, name and
+     * id (the cursor's values), read in the caller's transaction along the index kiosks_home_units.
+     * Whose village the caller may list is the caller's to check.
+     */
+    public Page<KioskView> homeUnits(Connection connection, Optional<String> village, PageRequest page)
+            throws SQLException {
+        // The literal conditions are the partial index's, so that SQLite may use it.
+        StringBuilder sql = new StringBuilder("SELECT * FROM kiosks WHERE kind = 'HOME' AND retired_at IS NULL");
+        List<Object> parameters = new ArrayList<>();
+        village.ifPresent(v -> {
+            sql.append(" AND village = ?");
+            parameters.add(v);
+        });
+        Keyset.ascending("village", "name", "id").page(sql, parameters, page,
+                cursor -> List.of(cursor.text(0), cursor.text(1), cursor.text(2)));
+        Instant now = clock.instant();
+        return Page.of(views(connection, Sql.query(connection, sql.toString(), Kiosks::row, parameters.toArray()), now),
+                page, kiosk -> Cursor.of(kiosk.village(), kiosk.name(), kiosk.id()));
     }
 
     /** The home unit in service of {@code residentId}, if they have one. */

@@ -6,6 +6,8 @@ import org.courtyard.protocol.ResidentType;
 /**
  * What changed in the ledger between two snapshots ({@code GET /api/v1/survey-rounds/{id}/diff}):
  * from {@code from} (an earlier round's closing, or this round's opening) to this round's closing.
+ * The counts are the whole diff's; the lists hold one page of its people (see
+ * {@code SurveyRounds.diff}).
  *
  * @param came active at the end and not before: {@code how} is ADDED (found by this round), RETURNED
  *     (inactive before) or NEW (added to the ledger outside the survey)
@@ -20,10 +22,17 @@ public record RoundDiff(String roundId, String roundName, Baseline from, int cam
     public record Baseline(String roundId, String name, String stage) {
     }
 
-    public record Came(String residentId, String name, String village, ResidentType type, String how) {
+    /** One person of a diff: who came, left or changed. */
+    public sealed interface Person permits Came, Left, Changed {
+        String residentId();
     }
 
-    public record Left(String residentId, String name, String village, ResidentType type, LeaveReason reason) {
+    public record Came(String residentId, String name, String village, ResidentType type, String how)
+            implements Person {
+    }
+
+    public record Left(String residentId, String name, String village, ResidentType type, LeaveReason reason)
+            implements Person {
     }
 
     /** One field that differs; values as the resident's JSON holds them. */
@@ -31,7 +40,7 @@ public record RoundDiff(String roundId, String roundName, Baseline from, int cam
     }
 
     public record Changed(String residentId, String name, String village, ResidentType type,
-            List<FieldChange> fields) {
+            List<FieldChange> fields) implements Person {
 
         public Changed {
             fields = List.copyOf(fields);

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.audit.AuditTrail;
+import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
@@ -352,57 +353,176 @@ public final class SurveyRounds {
     // The diff between two snapshots.
 
     /**
-     * What changed in the ledger up to closed round {@code id}'s closing: against closed round
-     * {@code from}'s closing, by default the round closed before this one opened, or (for the first
-     * round) this round's own opening. A cadre sees their village's people only. 409 while the
+     * A page of what changed in the ledger up to closed round {@code id}'s closing: against closed
+     * round {@code from}'s closing, by default the round closed before this one opened, or (for the
+     * first round) this round's own opening. The people come in the order of the whole diff: those
+     * who came, those who left, those changed, each by resident id; the counts are the whole
+     * diff's. The first page counts them in one pass over both snapshots; the cursor (the kind and
+     * resident id of the page's last person, and the counts) carries them on, since a closed
+     * round's snapshots never change. A cadre sees their village's people only. 409 while the
      * round is open.
      */
-    public RoundDiff diff(StaffUser user, String id, Optional<String> from, Optional<String> village) {
+    public DiffPage diff(StaffUser user, String id, Optional<String> from, Optional<String> village, PageRequest page) {
         Optional<String> allowed = villageOf(user, village);
+        Optional<org.courtyard.hub.core.Cursor> after = page.cursor(5);
+        Change startKind = after.map(SurveyRounds::change).orElse(Change.CAME);
+        String startId = after.map(cursor -> cursor.text(1)).orElse("");
         return database.read(connection -> {
-            Round round = requireRound(connection, id);
-            if (round.closedAt() == null) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "round_open", "survey round " + id
-                        + " is still open; its diff is ready when it closes");
-            }
+            Round round = closedRound(connection, id);
             RoundDiff.Baseline baseline = baseline(connection, round, from);
+            long[] counts = new long[Change.values().length];
+            if (after.isPresent()) {
+                for (Change kind : Change.values()) {
+                    counts[kind.ordinal()] = after.get().number(2 + kind.ordinal());
+                    if (counts[kind.ordinal()] < 0 || counts[kind.ordinal()] > Integer.MAX_VALUE) {
+                        throw Refusal.invalidField("cursor", "query parameter 'cursor' is not one this hub made for"
+                                + " this list; take it from the Link header of the previous page");
+                    }
+                }
+            } else {
+                walk(connection, id, baseline, allowed, "", Optional.empty(), person -> {
+                    counts[Change.of(person).ordinal()]++;
+                    return true;
+                });
+            }
+            List<RoundDiff.Person> people = new ArrayList<>();
+            for (Change kind : Change.values()) {
+                if (kind.ordinal() < startKind.ordinal() || people.size() == page.fetch()) {
+                    continue;
+                }
+                walk(connection, id, baseline, allowed, kind == startKind ? startId : "", Optional.of(kind), person -> {
+                    people.add(person);
+                    return people.size() < page.fetch();
+                });
+            }
+            org.courtyard.hub.core.Page<RoundDiff.Person> kept = org.courtyard.hub.core.Page.of(people, page,
+                    person -> org.courtyard.hub.core.Cursor.of(Change.of(person), person.residentId(),
+                            counts[0], counts[1], counts[2]));
             List<RoundDiff.Came> came = new ArrayList<>();
             List<RoundDiff.Left> left = new ArrayList<>();
             List<RoundDiff.Changed> changed = new ArrayList<>();
-            try (Snapshots.Cursor before = Snapshots.open(connection, baseline.roundId(), baseline.stage());
-                    Snapshots.Cursor after = Snapshots.open(connection, id, Snapshots.CLOSE)) {
-                Diffs.walk(before, after, new Diffs.Listener() {
-                    @Override
-                    public void came(Snapshots.Row was, Snapshots.Row now) throws SQLException {
-                        if (shown(allowed, was, now)) {
-                            String how = was != null ? "RETURNED" : addedIn(connection, id, now.residentId())
-                                    ? "ADDED" : "NEW";
-                            came.add(new RoundDiff.Came(now.residentId(), now.name(), now.village(), now.type(), how));
-                        }
-                    }
+            for (RoundDiff.Person person : kept.items()) {
+                if (person instanceof RoundDiff.Came one) {
+                    came.add(one);
+                } else if (person instanceof RoundDiff.Left one) {
+                    left.add(one);
+                } else {
+                    changed.add((RoundDiff.Changed) person);
+                }
+            }
+            return new DiffPage(new RoundDiff(id, round.name(), baseline, Math.toIntExact(counts[0]),
+                    Math.toIntExact(counts[1]), Math.toIntExact(counts[2]), came, left, changed), kept.next());
+        });
+    }
 
-                    @Override
-                    public void left(Snapshots.Row was, Snapshots.Row now) {
-                        if (shown(allowed, was, now)) {
-                            String reason = now == null ? null : now.leftReason();
-                            left.add(new RoundDiff.Left(was.residentId(), was.name(), was.village(), was.type(),
-                                    reason == null ? null : LeaveReason.valueOf(reason)));
-                        }
-                    }
+    /** A page of a round's diff, and where the next starts if there is more. */
+    public record DiffPage(RoundDiff diff, Optional<org.courtyard.hub.core.Cursor> next) {
+    }
 
-                    @Override
-                    public void changed(Snapshots.Row was, Snapshots.Row now, List<Object[]> fields) {
-                        if (shown(allowed, was, now)) {
-                            changed.add(new RoundDiff.Changed(now.residentId(), now.name(), now.village(), now.type(),
-                                    fields.stream().map(f -> new RoundDiff.FieldChange((String) f[0], f[1], f[2]))
-                                            .toList()));
-                        }
-                    }
+    /**
+     * Every person of the diff {@link #diff} pages, in its order, to {@code sink} (the CSV export),
+     * without holding them: refusals come before the first person.
+     */
+    public void diffPeople(StaffUser user, String id, Optional<String> from, Optional<String> village,
+            DiffSink sink) {
+        Optional<String> allowed = villageOf(user, village);
+        database.read(connection -> {
+            Round round = closedRound(connection, id);
+            RoundDiff.Baseline baseline = baseline(connection, round, from);
+            sink.start(round.id());
+            for (Change kind : Change.values()) {
+                walk(connection, id, baseline, allowed, "", Optional.of(kind), person -> {
+                    sink.person(person);
+                    return true;
                 });
             }
-            return new RoundDiff(id, round.name(), baseline, came.size(), left.size(), changed.size(), came, left,
-                    changed);
+            return null;
         });
+    }
+
+    /** Takes a diff's people one at a time; {@link #start} comes once the round is known to have one. */
+    public interface DiffSink {
+        void start(String roundId);
+
+        void person(RoundDiff.Person person);
+    }
+
+    /** The kinds of change, in the diff's order. */
+    private enum Change {
+        CAME, LEFT, CHANGED;
+
+        static Change of(RoundDiff.Person person) {
+            return person instanceof RoundDiff.Came ? CAME : person instanceof RoundDiff.Left ? LEFT : CHANGED;
+        }
+    }
+
+    private static Change change(org.courtyard.hub.core.Cursor cursor) {
+        try {
+            return Change.valueOf(cursor.text(0));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalidField("cursor", "query parameter 'cursor' is not one this hub made for this list;"
+                    + " take it from the Link header of the previous page", e);
+        }
+    }
+
+    private static Round closedRound(Connection connection, String id) throws SQLException {
+        Round round = requireRound(connection, id);
+        if (round.closedAt() == null) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "round_open", "survey round " + id
+                    + " is still open; its diff is ready when it closes");
+        }
+        return round;
+    }
+
+    /**
+     * Walks both snapshots from after resident {@code after}, giving {@code sink} each person shown
+     * (of {@code kind}, or every kind) until it answers false.
+     */
+    private static void walk(Connection connection, String id, RoundDiff.Baseline baseline, Optional<String> allowed,
+            String after, Optional<Change> kind, java.util.function.Predicate<RoundDiff.Person> sink)
+            throws SQLException {
+        boolean[] done = {false};
+        try (Snapshots.Cursor before = Snapshots.open(connection, baseline.roundId(), baseline.stage(), after);
+                Snapshots.Cursor now = Snapshots.open(connection, id, Snapshots.CLOSE, after)) {
+            Diffs.walk(before, now, new Diffs.Listener() {
+                @Override
+                public void came(Snapshots.Row was, Snapshots.Row is) throws SQLException {
+                    if (wanted(Change.CAME) && shown(allowed, was, is)) {
+                        String how = was != null ? "RETURNED" : addedIn(connection, id, is.residentId()) ? "ADDED"
+                                : "NEW";
+                        done[0] = !sink.test(new RoundDiff.Came(is.residentId(), is.name(), is.village(), is.type(),
+                                how));
+                    }
+                }
+
+                @Override
+                public void left(Snapshots.Row was, Snapshots.Row is) {
+                    if (wanted(Change.LEFT) && shown(allowed, was, is)) {
+                        String reason = is == null ? null : is.leftReason();
+                        done[0] = !sink.test(new RoundDiff.Left(was.residentId(), was.name(), was.village(),
+                                was.type(), reason == null ? null : LeaveReason.valueOf(reason)));
+                    }
+                }
+
+                @Override
+                public void changed(Snapshots.Row was, Snapshots.Row is, List<Object[]> fields) {
+                    if (wanted(Change.CHANGED) && shown(allowed, was, is)) {
+                        done[0] = !sink.test(new RoundDiff.Changed(is.residentId(), is.name(), is.village(),
+                                is.type(), fields.stream().map(f -> new RoundDiff.FieldChange((String) f[0], f[1],
+                                        f[2])).toList()));
+                    }
+                }
+
+                @Override
+                public boolean done() {
+                    return done[0];
+                }
+
+                private boolean wanted(Change change) {
+                    return kind.isEmpty() || kind.get() == change;
+                }
+            });
+        }
     }
 
     // Inside.

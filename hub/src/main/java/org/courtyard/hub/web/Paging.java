@@ -2,6 +2,8 @@ package org.courtyard.hub.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.courtyard.hub.core.Cursor;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 
@@ -24,11 +26,19 @@ public final class Paging {
 
     /** {@code page} as a 200 with the array body and, when more follow, the {@code Link} header. */
     public static Reply reply(Exchange exchange, Page<?> page) {
-        Reply reply = Reply.ok(page.items());
-        if (page.next().isEmpty()) {
+        return reply(exchange, page.items(), page.next());
+    }
+
+    /**
+     * {@code body} as a 200 with, when {@code next} is present, the {@code Link} header: for the
+     * one list whose page is an object around its items (a survey round's diff, with its counts).
+     */
+    public static Reply reply(Exchange exchange, Object body, Optional<Cursor> next) {
+        Reply reply = Reply.ok(body);
+        if (next.isEmpty()) {
             return reply;
         }
-        return reply.withHeader("Link", "<" + nextUri(exchange, page.next().get().token()) + ">; rel=\"next\"");
+        return reply.withHeader("Link", "<" + nextUri(exchange, next.get().token()) + ">; rel=\"next\"");
     }
 
     /** The request's path and query with {@code cursor} replaced by {@code token} (base64url needs no escaping). */

@@ -48,6 +48,8 @@ class SurveyRoundsTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final LocalDate TODAY = LocalDate.of(2027, 1, 10);
+    /** A page that holds the whole of these small diffs. */
+    private static final org.courtyard.hub.core.PageRequest WHOLE = org.courtyard.hub.core.PageRequest.first(1000);
     private static final StaffUser STAFF = new StaffUser("staff", Role.STAFF, null, "乡镇工作人员");
     private static final StaffUser CADRE = new StaffUser("lijianhua", Role.CADRE, "和平村", "李建华");
 
@@ -298,11 +300,11 @@ class SurveyRoundsTest {
         survey.review(CADRE, first, review(zhao, Outcome.LEFT, LeaveReason.PARENTS_RETURNED, null), trail);
         String found = survey.add(CADRE, first, person("马小花", "和平村", ResidentType.CHILD, LocalDate.of(2019, 9, 9),
                 ParentsAway.BOTH, null, List.of()), trail).id();
-        assertThatThrownBy(() -> survey.diff(STAFF, first, Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> survey.diff(STAFF, first, Optional.empty(), Optional.empty(), WHOLE).diff())
                 .isInstanceOf(Refusal.class).hasMessageContaining("still open");
 
         survey.close(STAFF, first, trail);
-        RoundDiff diff = survey.diff(STAFF, first, Optional.empty(), Optional.empty());
+        RoundDiff diff = survey.diff(STAFF, first, Optional.empty(), Optional.empty(), WHOLE).diff();
 
         assertThat(diff.from()).isEqualTo(new RoundDiff.Baseline(first, "2027年上半年", "OPEN"));
         assertThat(diff.came()).extracting(RoundDiff.Came::residentId, RoundDiff.Came::how)
@@ -322,7 +324,7 @@ class SurveyRoundsTest {
                 Optional.empty(), trail);
         String second = open("2027年下半年").id();
         survey.close(STAFF, second, trail);
-        RoundDiff next = survey.diff(STAFF, second, Optional.empty(), Optional.empty());
+        RoundDiff next = survey.diff(STAFF, second, Optional.empty(), Optional.empty(), WHOLE).diff();
 
         assertThat(next.from()).isEqualTo(new RoundDiff.Baseline(first, "2027年上半年", "CLOSE"));
         assertThat(next.came()).extracting(RoundDiff.Came::residentId, RoundDiff.Came::how).containsExactlyInAnyOrder(
@@ -335,8 +337,8 @@ class SurveyRoundsTest {
                 assertThat(field.after()).as("masked").isEqualTo("138****5678");
             });
         });
-        assertThat(survey.diff(CADRE, second, Optional.empty(), Optional.empty()).cameCount()).isEqualTo(2);
-        assertThat(survey.diff(STAFF, second, Optional.empty(), Optional.of("团结村")).cameCount()).isZero();
+        assertThat(survey.diff(CADRE, second, Optional.empty(), Optional.empty(), WHOLE).diff().cameCount()).isEqualTo(2);
+        assertThat(survey.diff(STAFF, second, Optional.empty(), Optional.of("团结村"), WHOLE).diff().cameCount()).isZero();
     }
 
     private SurveyRound open(String name) {

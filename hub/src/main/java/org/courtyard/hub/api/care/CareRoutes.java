@@ -5,7 +5,6 @@ import static org.eclipse.jetty.http.HttpMethod.GET;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 import static org.eclipse.jetty.http.HttpMethod.PUT;
 
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +12,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.courtyard.hub.api.Actors;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
@@ -27,9 +23,7 @@ import org.courtyard.hub.care.CareBoard;
 import org.courtyard.hub.care.CareTasks;
 import org.courtyard.hub.care.Organisations;
 import org.courtyard.hub.care.OrganisationInput;
-import org.courtyard.hub.care.TaskCursor;
 import org.courtyard.hub.care.TaskKind;
-import org.courtyard.hub.care.TaskPage;
 import org.courtyard.hub.care.TaskQuery;
 import org.courtyard.hub.care.TaskStatus;
 import org.courtyard.hub.care.TermInput;
@@ -59,8 +53,6 @@ final class CareRoutes {
     private static final int MAX_CSV_BYTES = 1 << 20;
     /** Largest photo upload, as for residents; the stored photo is far smaller. */
     private static final int MAX_PHOTO_BYTES = 8 << 20;
-    private static final String[] TASK_QUERY = {"from", "to", "kind", "status", "village", "residentId", "cadreId",
-            "limit"};
 
     private final CareTasks tasks;
     private final Visits visits;
@@ -170,26 +162,11 @@ final class CareRoutes {
         try {
             query = new TaskQuery(from, to, choice(exchange, "kind", TaskKind.class),
                     choice(exchange, "status", TaskStatus.class), exchange.query("village"),
-                    exchange.query("residentId"), exchange.query("cadreId"), exchange.limit(DEFAULT_LIMIT, MAX_LIMIT),
-                    exchange.query("cursor").map(token -> TaskCursor.parse(token).orElseThrow(() ->
-                            Refusal.invalidField("cursor", "query parameter 'cursor' is not one this hub made;"
-                                    + " take it from the Link header of the previous page"))));
+                    exchange.query("residentId"), exchange.query("cadreId"));
         } catch (IllegalArgumentException e) {
             throw Refusal.invalidField(e.getMessage().contains("'from'") ? "from" : "to", e.getMessage());
         }
-        TaskPage page = tasks.list(user, query);
-        Reply reply = Reply.ok(page.tasks());
-        if (page.next().isPresent()) {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            for (String name : TASK_QUERY) {
-                exchange.query(name).ifPresent(value -> parameters.put(name, value));
-            }
-            parameters.put("cursor", page.next().get().token());
-            reply = reply.withHeader("Link", "<" + exchange.path() + "?" + parameters.entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&")) + ">; rel=\"next\"");
-        }
-        return reply;
+        return Paging.reply(exchange, tasks.list(user, query, Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     /** {@code names=false}: numbers only, without the lists of names; true by default. */

@@ -15,6 +15,7 @@ import org.courtyard.hub.home.HomeResidence;
 import org.courtyard.hub.home.HomeResidentPart;
 import org.courtyard.hub.home.HomeUnits;
 import org.courtyard.hub.kiosk.FleetChange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 
 /**
@@ -26,6 +27,10 @@ import org.courtyard.hub.web.Reply;
  * Installed after the kiosks and the ledger, whose objects it uses.
  */
 public final class HomeFeature implements Feature {
+
+    /** The home units' list pages as the kiosks' does (docs/api.md "Paging"). */
+    private static final int DEFAULT_LIMIT = 200;
+    private static final int MAX_LIMIT = 1000;
 
     /** The stream's event when a home unit goes offline. */
     public static final String OFFLINE_EVENT = "home-offline";
@@ -68,7 +73,14 @@ public final class HomeFeature implements Feature {
         });
 
         hub.sync().addPart(new HomeResidentPart(hub.database(), residents.residents()));
-        hub.route(GET, "/api/v1/home-units", Access.STAFF, (exchange, user) -> Reply.ok(units.list(user,
-                exchange.query("village"), exchange.query("residentId"))));
+        // With residentId: that resident's unit, none or one (whole). Without: every unit, paged.
+        hub.route(GET, "/api/v1/home-units", Access.STAFF, (exchange, user) -> {
+            Optional<String> residentId = exchange.query("residentId");
+            if (residentId.isPresent()) {
+                return Reply.ok(units.ofResident(user, residentId.get()));
+            }
+            return Paging.reply(exchange, units.list(user, exchange.query("village"),
+                    Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT)));
+        });
     }
 }

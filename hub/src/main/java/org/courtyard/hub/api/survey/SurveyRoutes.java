@@ -4,6 +4,7 @@ import static org.eclipse.jetty.http.HttpMethod.GET;
 import static org.eclipse.jetty.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.courtyard.hub.survey.RoundInput;
 import org.courtyard.hub.survey.SurveyItem;
 import org.courtyard.hub.survey.SurveyRounds;
 import org.courtyard.hub.web.Exchange;
+import org.courtyard.hub.web.Paging;
 import org.courtyard.hub.web.Reply;
 import org.courtyard.protocol.ProtocolJson;
 
@@ -39,6 +41,9 @@ final class SurveyRoutes {
     /** A page of people when the caller names no {@code limit}, and the most one may ask for. */
     static final int PAGE = 50;
     static final int MAX_PAGE = 500;
+    /** The diff's page of people (docs/api.md "Paging"). */
+    static final int DIFF_LIMIT = 200;
+    static final int DIFF_MAX = 1000;
 
     private final SurveyRounds survey;
     private final AuditLog audit;
@@ -67,14 +72,12 @@ final class SurveyRoutes {
         hub.route(POST, "/api/v1/survey-rounds/{id}/close", Access.OFFICE.to("close a survey round"),
                 (exchange, user) -> Reply.ok(survey.close(user, exchange.pathParameter("id"),
                         Actors.trail(audit, user, exchange))));
-        hub.route(GET, "/api/v1/survey-rounds/{id}/diff", Access.STAFF, (exchange, user) -> Reply.ok(diff(exchange,
-                user)));
-        hub.route(GET, "/api/v1/survey-rounds/{id}/diff.csv", Access.STAFF, (exchange, user) -> {
-            RoundDiff diff = diff(exchange, user);
-            Downloads.send(exchange, "text/csv; charset=utf-8", DiffCsv.write(diff, words)
-                    .getBytes(StandardCharsets.UTF_8), "survey-" + diff.roundId() + "-diff.csv");
-            return Reply.detached();
+        hub.route(GET, "/api/v1/survey-rounds/{id}/diff", Access.STAFF, (exchange, user) -> {
+            SurveyRounds.DiffPage page = survey.diff(user, exchange.pathParameter("id"), exchange.query("from"),
+                    exchange.query("village"), Paging.request(exchange, DIFF_LIMIT, DIFF_MAX));
+            return Paging.reply(exchange, page.diff(), page.next());
         });
+        hub.route(GET, "/api/v1/survey-rounds/{id}/diff.csv", Access.STAFF, this::diffCsv);
     }
 
     /** The round with its first page still to review ({@code toReview}, {@code toReviewNext}). */
@@ -115,7 +118,32 @@ final class SurveyRoutes {
         return reply;
     }
 
-    private RoundDiff diff(Exchange exchange, StaffUser user) {
-        return survey.diff(user, exchange.pathParameter("id"), exchange.query("from"), exchange.query("village"));
+    /** The whole diff as CSV, streamed a line at a time as the snapshots are walked. */
+    private Reply diffCsv(Exchange exchange, StaffUser user) throws IOException {
+        Downloads.Stream[] download = {null};
+        try {
+            survey.diffPeople(user, exchange.pathParameter("id"), exchange.query("from"), exchange.query("village"),
+                    new SurveyRounds.DiffSink() {
+                        @Override
+                        public void start(String roundId) {
+                            download[0] = Downloads.stream(exchange, "text/csv; charset=utf-8",
+                                    "survey-" + roundId + "-diff.csv");
+                            DiffCsv.header(download[0].writer(), words);
+                        }
+
+                        @Override
+                        public void person(RoundDiff.Person person) {
+                            DiffCsv.person(download[0].writer(), person, words);
+                        }
+                    });
+            download[0].finish();
+        } catch (IOException | RuntimeException e) {
+            if (download[0] == null) {
+                throw e;
+            }
+            // The answer has begun: it can only be cut short.
+            download[0].fail(e);
+        }
+        return Reply.detached();
     }
 }

@@ -31,12 +31,17 @@ public final class Diffs {
 
         /** Active in both with the fields named in {@code fields} different: name, before, after. */
         void changed(Snapshots.Row before, Snapshots.Row after, List<Object[]> fields) throws SQLException;
+
+        /** True once the listener has all it wants: the walk ends there. */
+        default boolean done() {
+            return false;
+        }
     }
 
     public static void walk(Snapshots.Cursor before, Snapshots.Cursor after, Listener listener) throws SQLException {
         Snapshots.Row a = before.next();
         Snapshots.Row b = after.next();
-        while (a != null || b != null) {
+        while ((a != null || b != null) && !listener.done()) {
             int order = a == null ? 1 : b == null ? -1 : a.residentId().compareTo(b.residentId());
             if (order < 0) {
                 if (a.active()) {

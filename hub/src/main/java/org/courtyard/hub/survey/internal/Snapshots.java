@@ -65,13 +65,17 @@ public final class Snapshots {
         }
     }
 
-    /** The snapshot's rows in resident-id order, for one pass; close it when done. */
-    public static Cursor open(Connection connection, String roundId, String stage) throws SQLException {
+    /**
+     * The snapshot's rows in resident-id order, after resident {@code after} ("" for all), for one
+     * pass; close it when done.
+     */
+    public static Cursor open(Connection connection, String roundId, String stage, String after) throws SQLException {
         PreparedStatement statement = connection.prepareStatement("SELECT * FROM survey_snapshots WHERE round_id = ?"
-                + " AND stage = ? ORDER BY resident_id");
+                + " AND stage = ? AND resident_id > ? ORDER BY resident_id");
         try {
             statement.setString(1, roundId);
             statement.setString(2, stage);
+            statement.setString(3, after);
             return new Cursor(statement, statement.executeQuery());
         } catch (SQLException | RuntimeException e) {
             statement.close();
