@@ -53,7 +53,8 @@ import org.courtyard.protocol.SyncRequest;
  * long until every one was served again and how many 503s the hub answered as back-pressure,
  * which the kiosks honour with {@code Retry-After} plus the kiosk's own jitter ({@link Backoff}).
  *
- * <p>The load generator is one NIO client (java.net.http, a small shared executor): no thread per
+ * <p>The load generator is a few NIO clients (java.net.http, {@link #CLIENTS} of them on one small
+ * executor, each kiosk always on the same one): no thread per
  * kiosk. Run: {@code ./courtyard bench hold [KIOSKS] [SECONDS] [--burst]} (defaults 10000, 60).
  * Needs a file limit ({@code ulimit -n}) above the kiosk count for this process and the hub: the
  * burst's kiosks connect on a fresh client only once the killed hub's connections are closed in
@@ -71,6 +72,14 @@ public final class HoldBenchmark {
     static final int MOST_PROBES = 200;
     /** How long the killed hub's connections may take to close in the old client before the burst. */
     static final Duration DRAIN_WITHIN = Duration.ofSeconds(60);
+    /**
+     * The clients the kiosks are spread over. One client for 10,000 kiosks kept some 10,000 idle
+     * connections in one pool, whose expiry list is searched end to end each time a connection is
+     * taken or given back: its selector and executor threads then spent about a quarter of their
+     * samples there (JFR), and answers waited seconds in this process before they were read. A real
+     * kiosk has its own client with one or two connections; sixteen pools of ~600 are nearer to that.
+     */
+    static final int CLIENTS = 16;
 
     /** The goal lines, printed together at the end. */
     private static final List<String> GOALS = new ArrayList<>();
@@ -359,7 +368,7 @@ public final class HoldBenchmark {
     }
 
     /**
-     * The kiosks' sync loops on one shared client. A kiosk is "served" once its first sync was
+     * The kiosks' sync loops on {@link #CLIENTS} shared clients. A kiosk is "served" once its first sync was
      * answered 200; then it holds a long-poll and pushes a heartbeat every {@link #PUSH_EVERY}.
      */
     static final class Fleet {
@@ -368,7 +377,7 @@ public final class HoldBenchmark {
         // Daemon threads: a run that fails half-way must still end (exec:java waits for the others).
         private final ExecutorService executor = Executors.newFixedThreadPool(4, HoldBenchmark::daemon);
         private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, HoldBenchmark::daemon);
-        private final HttpClient client;
+        private final HttpClient[] clients = new HttpClient[CLIENTS];
         private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60),
                 ThreadLocalRandom.current());
         private final Map<String, Integer> failuresInRow = new ConcurrentHashMap<>();
@@ -396,8 +405,10 @@ public final class HoldBenchmark {
         Fleet(URI base, List<SimKiosk> kiosks) {
             this.sync = base.resolve("/api/v1/sync");
             this.kiosks = kiosks;
-            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            for (int i = 0; i < CLIENTS; i++) {
+                clients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+            }
         }
 
         /** Starts every kiosk at a random moment within {@code over}. */
@@ -481,6 +492,7 @@ public final class HoldBenchmark {
             if (!push) {
                 kiosk.pollSentAt = sentAt;
             }
+            HttpClient client = clients[Math.floorMod(kiosk.id.hashCode(), CLIENTS)];
             client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((answer, failure) -> {
                 inFlight.decrementAndGet();
                 if (!push) {
