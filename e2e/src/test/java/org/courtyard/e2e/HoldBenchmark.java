@@ -74,7 +74,7 @@ public final class HoldBenchmark {
     static final Duration DRAIN_WITHIN = Duration.ofSeconds(60);
     /**
      * The clients the kiosks are spread over. One client for 10,000 kiosks kept some 10,000 idle
-     * connections in one pool, whose expiry list is searched end to end each time a connection is
+     * connections in one pool, whose expiry list (a linked list) is walked each time a connection is
      * taken or given back: its selector and executor threads then spent about a quarter of their
      * samples there (JFR), and answers waited seconds in this process before they were read. A real
      * kiosk has its own client with one or two connections; sixteen pools of ~600 are nearer to that.
