@@ -53,7 +53,8 @@ import org.courtyard.protocol.SyncRequest;
  * long until every one was served again and how many 503s the hub answered as back-pressure,
  * which the kiosks honour with {@code Retry-After} plus the kiosk's own jitter ({@link Backoff}).
  *
- * <p>The load generator is one NIO client (java.net.http, a small shared executor): no thread per
+ * <p>The load generator is a few NIO clients (java.net.http, {@link #CLIENTS} of them on one small
+ * executor, each kiosk always on the same one): no thread per
  * kiosk. Run: {@code ./courtyard bench hold [KIOSKS] [SECONDS] [--burst]} (defaults 10000, 60).
  * Needs a file limit ({@code ulimit -n}) above the kiosk count for this process and the hub: the
  * burst's kiosks connect on a fresh client only once the killed hub's connections are closed in
@@ -71,6 +72,14 @@ public final class HoldBenchmark {
     static final int MOST_PROBES = 200;
     /** How long the killed hub's connections may take to close in the old client before the burst. */
     static final Duration DRAIN_WITHIN = Duration.ofSeconds(60);
+    /**
+     * The clients the kiosks are spread over. One client for 10,000 kiosks kept some 10,000 idle
+     * connections in one pool, whose expiry list (a linked list) is walked each time a connection is
+     * taken or given back: its selector and executor threads then spent about a quarter of their
+     * samples there (JFR), and answers waited seconds in this process before they were read. A real
+     * kiosk has its own client with one or two connections; sixteen pools of ~600 are nearer to that.
+     */
+    static final int CLIENTS = 16;
 
     /** The goal lines, printed together at the end. */
     private static final List<String> GOALS = new ArrayList<>();
@@ -292,6 +301,7 @@ public final class HoldBenchmark {
         String transitionFigure = Bench.summary("staff transition -> kiosk long-poll answer, "
                 + fleet.unanswered() + " never arrived", transitionNanos);
         System.out.println(transitionFigure);
+        fleet.breakdown().forEach(System.out::println);
         // Of that, the staff call's own answer (the transition committed by the hub's writer):
         // what is left is the wake, the held answer's reads and the way back to the kiosk.
         System.out.println(Bench.summary("of which the staff call itself (committed and answered)", calls));
@@ -348,6 +358,8 @@ public final class HoldBenchmark {
         final String id;
         final String token;
         volatile String cursor;
+        /** When its long-poll now in flight was sent ({@link System#nanoTime}); 0 when none is. */
+        volatile long pollSentAt;
 
         SimKiosk(String id, String token) {
             this.id = id;
@@ -356,7 +368,7 @@ public final class HoldBenchmark {
     }
 
     /**
-     * The kiosks' sync loops on one shared client. A kiosk is "served" once its first sync was
+     * The kiosks' sync loops on {@link #CLIENTS} shared clients. A kiosk is "served" once its first sync was
      * answered 200; then it holds a long-poll and pushes a heartbeat every {@link #PUSH_EVERY}.
      */
     static final class Fleet {
@@ -365,7 +377,7 @@ public final class HoldBenchmark {
         // Daemon threads: a run that fails half-way must still end (exec:java waits for the others).
         private final ExecutorService executor = Executors.newFixedThreadPool(4, HoldBenchmark::daemon);
         private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, HoldBenchmark::daemon);
-        private final HttpClient client;
+        private final HttpClient[] clients = new HttpClient[CLIENTS];
         private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60),
                 ThreadLocalRandom.current());
         private final Map<String, Integer> failuresInRow = new ConcurrentHashMap<>();
@@ -380,13 +392,23 @@ public final class HoldBenchmark {
         private final Map<UUID, Long> expected = new ConcurrentHashMap<>();
         private final Map<UUID, Boolean> accepted = new ConcurrentHashMap<>();
         private final List<Long> transitions = new ArrayList<>();
+        private final Map<UUID, SimKiosk> probeKiosks = new ConcurrentHashMap<>();
+        /** By probe: the kiosk's long-poll in flight when the staff call was made (its send time), or 0. */
+        private final Map<UUID, Long> pollAtCall = new ConcurrentHashMap<>();
+        private final Map<UUID, Instant> calledAt = new ConcurrentHashMap<>();
+        /** Where each probe's time went, by how its answer came (see {@link #breakdown}). */
+        private final Map<String, List<Long>> byPath = new ConcurrentHashMap<>();
+        private final List<Long> hubPart = new ArrayList<>();
+        private final List<Long> wayBack = new ArrayList<>();
         private volatile boolean running = true;
 
         Fleet(URI base, List<SimKiosk> kiosks) {
             this.sync = base.resolve("/api/v1/sync");
             this.kiosks = kiosks;
-            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            for (int i = 0; i < CLIENTS; i++) {
+                clients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+            }
         }
 
         /** Starts every kiosk at a random moment within {@code over}. */
@@ -431,10 +453,14 @@ public final class HoldBenchmark {
         UUID raiseHelp(SimKiosk kiosk) {
             Event help = Event.of(new HelpRequested(HelpSource.BUTTON, null, null, null), Instant.now(), true);
             push(kiosk, List.of(help), false);
+            probeKiosks.put(help.id(), kiosk);
             return help.id();
         }
 
         void expect(UUID request, long sentNanos) {
+            SimKiosk kiosk = probeKiosks.get(request);
+            pollAtCall.put(request, kiosk == null ? 0 : kiosk.pollSentAt);
+            calledAt.put(request, Instant.now());
             expected.put(request, sentNanos);
         }
 
@@ -462,18 +488,24 @@ public final class HoldBenchmark {
                     .header("Authorization", "Bearer " + kiosk.token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             inFlight.incrementAndGet();
+            long sentAt = System.nanoTime();
+            if (!push) {
+                kiosk.pollSentAt = sentAt;
+            }
+            HttpClient client = clients[Math.floorMod(kiosk.id.hashCode(), CLIENTS)];
             client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((answer, failure) -> {
                 inFlight.decrementAndGet();
                 if (!push) {
                     held.decrementAndGet();
+                    kiosk.pollSentAt = 0;
                 }
                 if (running) {
-                    answered(kiosk, events, push, periodic, answer, failure);
+                    answered(kiosk, events, push, periodic, sentAt, answer, failure);
                 }
             });
         }
 
-        private void answered(SimKiosk kiosk, List<Event> events, boolean push, boolean periodic,
+        private void answered(SimKiosk kiosk, List<Event> events, boolean push, boolean periodic, long sentAt,
                 HttpResponse<byte[]> answer, Throwable failure) {
             Runnable again = push ? () -> push(kiosk, events.stream()
                     .filter(event -> !(event.payload() instanceof Heartbeat)).toList(), periodic)
@@ -509,11 +541,14 @@ public final class HoldBenchmark {
                 accepted.put(UUID.fromString(id.asText()), true);
             }
             long now = System.nanoTime();
+            Instant wallNow = Instant.now();
             for (JsonNode update : body.path("helpUpdates")) {
-                Long sent = expected.remove(UUID.fromString(update.path("requestId").asText()));
+                UUID requestId = UUID.fromString(update.path("requestId").asText());
+                Long sent = expected.remove(requestId);
                 if (sent != null && "ACKNOWLEDGED".equals(update.path("status").asText())) {
                     synchronized (transitions) {
                         transitions.add(now - sent);
+                        record(requestId, sent, now, sentAt, push, body.path("serverTime").asText(), wallNow);
                     }
                 }
             }
@@ -527,6 +562,46 @@ public final class HoldBenchmark {
             } else {
                 listen(kiosk);
             }
+        }
+
+        /**
+         * Files one probe's time by the way its answer came: a long-poll already held when the staff
+         * call was made, one sent after it (the kiosk was between two long-polls), or a push; and
+         * splits it at the answer's {@code serverTime} (the hub's clock, this machine's): from the
+         * staff call until the hub made the answer, and from then until this process read it.
+         */
+        private void record(UUID request, long called, long now, long sentAt, boolean push, String serverTime,
+                Instant wallNow) {
+            long pollThen = pollAtCall.getOrDefault(request, 0L);
+            String path = push ? "a push's answer"
+                    : sentAt - called > 0 ? "a long-poll sent after the staff call"
+                    : pollThen != 0 && pollThen == sentAt ? "the long-poll held at the staff call"
+                    : "an earlier long-poll";
+            byPath.computeIfAbsent(path, key -> new ArrayList<>()).add(now - called);
+            Instant call = calledAt.get(request);
+            try {
+                Instant made = Instant.parse(serverTime);
+                if (call != null) {
+                    hubPart.add(Math.max(0, Duration.between(call, made).toNanos()));
+                    wayBack.add(Math.max(0, Duration.between(made, wallNow).toNanos()));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errorKinds.computeIfAbsent("unreadable serverTime", key -> new AtomicLong()).incrementAndGet();
+            }
+        }
+
+        /** The lines that say where the transition times went. */
+        List<String> breakdown() {
+            List<String> lines = new ArrayList<>();
+            synchronized (transitions) {
+                byPath.forEach((path, nanos) -> lines.add(Bench.summary("  came with " + path,
+                        nanos.stream().mapToLong(Long::longValue).toArray())));
+                lines.add(Bench.summary("  staff call -> hub made the answer (its serverTime)",
+                        hubPart.stream().mapToLong(Long::longValue).toArray()));
+                lines.add(Bench.summary("  hub made the answer -> this process read it",
+                        wayBack.stream().mapToLong(Long::longValue).toArray()));
+            }
+            return lines;
         }
 
         private void schedule(Runnable task, Duration after) {

@@ -3,6 +3,7 @@ package org.courtyard.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +77,22 @@ class SyncLongPollTest {
         hub.clock.advance(TestHub.seconds(60));
         hub.sync(big, cursor);
         assertThat(hub.hub.databaseCommits()).isEqualTo(commits + 1);
+    }
+
+    @Test
+    void a_long_poll_that_runs_out_answers_its_own_cursor_and_what_a_sync_with_nothing_new_answers() throws Exception {
+        hub.resident("王秀英", "大村", "ELDER");
+        String cursor = hub.sync(big, null).json().get("cursor").asText();
+        ObjectNode now = (ObjectNode) hub.sync(big, cursor).json();
+
+        ObjectNode timedOut = (ObjectNode) hub.sendAsync(hub.postRequest("/api/v1/sync?wait=1", big.token(),
+                TestHub.syncBody(big, cursor))).get(PATIENCE.toSeconds(), TimeUnit.SECONDS).json();
+
+        assertThat(timedOut.get("cursor").asText()).isEqualTo(cursor);
+        assertThat(timedOut.get("residents").isNull()).as("roster unchanged").isTrue();
+        now.remove("serverTime");
+        timedOut.remove("serverTime");
+        assertThat(timedOut).isEqualTo(now);
     }
 
     /** Sends a long-poll from {@code kiosk} after its first sync and returns once the hub holds it. */

@@ -1,5 +1,6 @@
 package org.courtyard.hub.announce;
 
+import java.util.List;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -45,5 +46,10 @@ public final class AnnouncementsPart implements SyncPart {
     public PartAnswer answer(KioskIdentity kiosk, long slice) {
         KioskAnnouncements news = announcements.forKiosk(kiosk, slice, MAX_ANNOUNCEMENTS_PER_ANSWER);
         return PartAnswer.of(news.cursor(), "announcements", news.announcements());
+    }
+
+    @Override
+    public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+        return PartAnswer.of(slice, "announcements", List.of());
     }
 }

@@ -49,4 +49,9 @@ public final class MessagesPart implements SyncPart {
                 : news.messages();
         return PartAnswer.of(news.slice(), "messages", reach);
     }
+
+    @Override
+    public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+        return PartAnswer.of(slice, "messages", List.of());
+    }
 }

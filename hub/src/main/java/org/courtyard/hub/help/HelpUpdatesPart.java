@@ -1,5 +1,6 @@
 package org.courtyard.hub.help;
 
+import java.util.List;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.store.Database;
 import org.courtyard.hub.store.Sql;
@@ -44,5 +45,10 @@ public final class HelpUpdatesPart implements SyncPart {
     public PartAnswer answer(KioskIdentity kiosk, long slice) {
         KioskUpdates updates = help.updatesFor(kiosk.kioskId(), slice, MAX_UPDATES_PER_ANSWER);
         return PartAnswer.of(updates.cursor(), "helpUpdates", updates.updates());
+    }
+
+    @Override
+    public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+        return PartAnswer.of(slice, "helpUpdates", List.of());
     }
 }

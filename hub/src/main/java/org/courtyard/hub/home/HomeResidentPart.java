@@ -56,12 +56,10 @@ public final class HomeResidentPart implements SyncPart {
     @Override
     public PartAnswer answer(KioskIdentity kiosk, long slice) {
         long version = residents.rosterVersion(kiosk.village());
-        Map<String, Object> fields = new LinkedHashMap<>();
         if (version == slice) {
-            fields.put("village", null);
-            fields.put("homeResident", null);
-            return new PartAnswer(version, false, fields);
+            return unchanged(kiosk, version);
         }
+        Map<String, Object> fields = new LinkedHashMap<>();
         Optional<ResidentCard> card = database.read(connection -> Sql.one(connection,
                 "SELECT id, name, type FROM residents WHERE id = ? AND active", row -> new ResidentCard(
                         row.getString("id"), row.getString("name"), ResidentType.valueOf(row.getString("type")), null),
@@ -71,5 +69,14 @@ public final class HomeResidentPart implements SyncPart {
         fields.put("village", village);
         fields.put("homeResident", card.orElse(null));
         return new PartAnswer(version, true, fields);
+    }
+
+    /** Both fields null: the unit keeps the resident and the village's card it has. */
+    @Override
+    public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("village", null);
+        fields.put("homeResident", null);
+        return new PartAnswer(slice, false, fields);
     }
 }

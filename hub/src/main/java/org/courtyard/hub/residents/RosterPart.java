@@ -52,17 +52,24 @@ public final class RosterPart implements SyncPart {
     @Override
     public PartAnswer answer(KioskIdentity kiosk, long slice) {
         long version = residents.rosterVersion(kiosk.village());
-        Map<String, Object> fields = new LinkedHashMap<>();
         if (version == slice) {
-            fields.put("residents", null);
-            fields.put("cadres", null);
-            fields.put("village", null);
-            return new PartAnswer(version, false, fields);
+            return unchanged(kiosk, version);
         }
+        Map<String, Object> fields = new LinkedHashMap<>();
         Residents.KioskRoster roster = residents.roster(kiosk.village());
         fields.put("residents", roster.residents());
         fields.put("cadres", roster.cadres());
         fields.put("village", roster.village());
         return new PartAnswer(roster.version(), true, fields);
+    }
+
+    /** All three fields null: the kiosk keeps the roster it has. */
+    @Override
+    public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("residents", null);
+        fields.put("cadres", null);
+        fields.put("village", null);
+        return new PartAnswer(slice, false, fields);
     }
 }

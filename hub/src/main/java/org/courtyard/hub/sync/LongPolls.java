@@ -16,29 +16,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kiosks waiting for news. A waiter is released once: by {@link #wake} or {@link #wakeVillages}
- * (a feature committed news for the kiosk: a help update, an announcement, a roster change), by
- * its timeout, or by {@link #close()}; its answer then runs on the executor. No thread waits with
- * it: one timer thread serves every timeout.
+ * Kiosks waiting for news. A waiter is answered once: by {@link #wake} or {@link #wakeVillages}
+ * (a feature committed news for the kiosk: a help update, an announcement, a roster change) or
+ * {@link Waiter#release} with its answer, which reads the news; by its timeout or {@link #close()}
+ * with its "unchanged" answer, which reads nothing (nothing woke it, so nothing came for it). Either
+ * runs on the executor. No thread waits with it: one timer thread serves every timeout.
+ *
+ * <p>Why two answers: with 10,000 kiosks some 400 long-polls run out every second. When each
+ * timeout read every part's news it queued, for the executor's threads and the database's few
+ * readers, in front of the answers that carry a staff transition, and those waited seconds.
  */
 public final class LongPolls implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LongPolls.class);
 
-    /** A parked answer; {@link #release} runs it at most once. */
+    /** A parked request; it is answered at most once, by {@link #release} or when it runs out. */
     public final class Waiter {
         private final KioskIdentity kiosk;
         private final Runnable answer;
+        private final Runnable unchanged;
         private final AtomicBoolean released = new AtomicBoolean();
         private volatile ScheduledFuture<?> timeout;
 
-        private Waiter(KioskIdentity kiosk, Runnable answer) {
+        private Waiter(KioskIdentity kiosk, Runnable answer, Runnable unchanged) {
             this.kiosk = kiosk;
             this.answer = answer;
+            this.unchanged = unchanged;
         }
 
-        /** Answers now unless already answered. */
+        /** Answers now with the news, unless already answered. */
         public void release() {
+            finish(answer);
+        }
+
+        /** Answers "unchanged" (its wait ran out, or the hub stops), unless already answered. */
+        private void runOut() {
+            finish(unchanged);
+        }
+
+        private void finish(Runnable reply) {
             if (!released.compareAndSet(false, true)) {
                 return;
             }
@@ -51,10 +67,10 @@ public final class LongPolls implements AutoCloseable {
                 scheduled.cancel(false);
             }
             try {
-                executor.execute(answer);
+                executor.execute(reply);
             } catch (RejectedExecutionException e) {
                 LOG.debug("executor refused a long-poll answer (stopping?); answering on this thread", e);
-                answer.run();
+                reply.run();
             }
         }
     }
@@ -77,22 +93,23 @@ public final class LongPolls implements AutoCloseable {
     }
 
     /**
-     * Parks {@code answer} for {@code kiosk} for at most {@code wait}. The caller should look for
-     * news once more after parking and {@link Waiter#release} if there is some, so a change that
-     * committed just before parking is not missed.
+     * Parks a request of {@code kiosk} for at most {@code wait}: woken, it runs {@code answer} (the
+     * news); run out, {@code unchanged} (no news, the cursor it came with; reads nothing). The
+     * caller should look for news once more after parking and {@link Waiter#release} if there is
+     * some, so a change that committed just before parking is not missed.
      */
-    public Waiter park(KioskIdentity kiosk, Duration wait, Runnable answer) {
-        Waiter waiter = new Waiter(kiosk, answer);
+    public Waiter park(KioskIdentity kiosk, Duration wait, Runnable answer, Runnable unchanged) {
+        Waiter waiter = new Waiter(kiosk, answer, unchanged);
         waiting.computeIfAbsent(kiosk.kioskId(), id -> ConcurrentHashMap.newKeySet()).add(waiter);
         if (closed) {
-            waiter.release();
+            waiter.runOut();
             return waiter;
         }
         try {
-            waiter.timeout = timer.schedule(waiter::release, wait.toMillis(), TimeUnit.MILLISECONDS);
+            waiter.timeout = timer.schedule(waiter::runOut, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.debug("long-poll timer stopped; answering at once", e);
-            waiter.release();
+            waiter.runOut();
         }
         return waiter;
     }
@@ -132,13 +149,13 @@ public final class LongPolls implements AutoCloseable {
         }
     }
 
-    /** Answers every held request now and stops the timer; safe twice. */
+    /** Answers every held request now ("unchanged") and stops the timer; safe twice. */
     @Override
     public void close() {
         closed = true;
         for (Set<Waiter> set : waiting.values()) {
             for (Waiter waiter : Set.copyOf(set)) {
-                waiter.release();
+                waiter.runOut();
             }
         }
         timer.shutdownNow();

@@ -42,4 +42,12 @@ public interface SyncPart {
 
     /** What an answer to {@code kiosk} carries of this part after {@code slice}, and the new slice. */
     PartAnswer answer(KioskIdentity kiosk, long slice);
+
+    /**
+     * What an answer carries of this part when nothing of it changed for {@code kiosk} after
+     * {@code slice}: the same slice, no news, and the fields {@link #answer} writes when it has
+     * none (empty lists, or nulls for "unchanged"). Reads nothing: a held long-poll that runs out
+     * without being woken is answered so, as the hub knows then that nothing came for it.
+     */
+    PartAnswer unchanged(KioskIdentity kiosk, long slice);
 }

@@ -267,6 +267,40 @@ public final class SyncService {
         return new Answer(body, news);
     }
 
+    /**
+     * The answer to a held long-poll that ran out without being woken: nothing changed for the
+     * kiosk after the cursor it was parked with (every feature wakes the kiosks its changes concern,
+     * and the look after parking found nothing). It carries that same cursor and each part's
+     * {@link SyncPart#unchanged} fields, and reads nothing from the database: with 10,000 kiosks
+     * some 400 long-polls run out every second, and their answers would otherwise take the readers
+     * from the answers that carry news. A change that commits while this answer is made is not
+     * lost: the kiosk's next long-poll, parked with this cursor, finds it at once.
+     */
+    public Answer unchanged(KioskIdentity kiosk, SyncCursor cursor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", List.of());
+        body.put("rejected", List.of());
+        Map<String, Long> next = new LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (SyncPart part : parts) {
+            if (!part.serves(kiosk)) {
+                continue;
+            }
+            long slice = cursor.slice(part.name(), part.start());
+            PartAnswer answer = part.unchanged(kiosk, slice);
+            if (answer.slice() != slice || answer.news()) {
+                throw new IllegalStateException("sync part " + part.name() + " answers 'unchanged' with news or"
+                        + " another slice");
+            }
+            next.put(part.name(), slice);
+            fields.putAll(answer.fields());
+        }
+        body.put("cursor", new SyncCursor(next).toString());
+        body.putAll(fields);
+        body.put("serverTime", clock.instant());
+        return new Answer(body, false);
+    }
+
     /** {@link SyncPart#isAhead}, asked only for a slice beyond the newest the part has confirmed. */
     private boolean isAhead(SyncPart part, long slice) {
         AtomicLong newest = confirmed.computeIfAbsent(part.name(), name -> new AtomicLong(Long.MIN_VALUE));

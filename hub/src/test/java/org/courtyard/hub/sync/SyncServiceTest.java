@@ -223,6 +223,46 @@ class SyncServiceTest {
     }
 
     @Test
+    void the_unchanged_answer_keeps_the_cursor_asks_no_part_for_news_and_has_the_fields_of_an_answer_without_news() {
+        AtomicInteger asked = new AtomicInteger();
+        sync.addPart(new SyncPart() {
+            @Override
+            public String name() {
+                return "help";
+            }
+
+            @Override
+            public boolean hasNews(KioskIdentity kiosk, long slice) {
+                asked.incrementAndGet();
+                return false;
+            }
+
+            @Override
+            public PartAnswer answer(KioskIdentity kiosk, long slice) {
+                asked.incrementAndGet();
+                return PartAnswer.of(slice, "helpUpdates", List.of());
+            }
+
+            @Override
+            public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+                return PartAnswer.of(slice, "helpUpdates", List.of());
+            }
+        });
+        sync.addPart(new CountingPart("roster", -1, 2, "residents", kiosk -> !kiosk.home()));
+        SyncService.Answer full = sync.answer(KIOSK, Batch.empty(SyncCursor.parse("help=3.roster=2")));
+        asked.set(0);
+
+        SyncService.Answer unchanged = sync.unchanged(KIOSK, SyncCursor.parse("help=3.roster=2"));
+        SyncService.Answer home = sync.unchanged(HOME, SyncCursor.parse("help=4.roster=2"));
+
+        assertThat(asked).as("parts asked for news or an answer").hasValue(0);
+        assertThat(unchanged.news()).isFalse();
+        assertThat(unchanged.body()).isEqualTo(full.body());
+        assertThat(home.body().get("cursor")).as("only the parts that serve the kiosk").isEqualTo("help=4");
+        assertThat(home.body()).doesNotContainKey("residents");
+    }
+
+    @Test
     void the_answer_and_its_cursor_are_made_of_the_parts_that_serve_the_kiosk() {
         sync.addPart(new CountingPart("help", 0, 5, "helpUpdates", kiosk -> true));
         sync.addPart(new CountingPart("roster", -1, 2, "residents", kiosk -> !kiosk.home()));
@@ -287,6 +327,11 @@ class SyncServiceTest {
             public PartAnswer answer(KioskIdentity kiosk, long slice) {
                 return PartAnswer.of(newest.get(), "helpUpdates", List.of());
             }
+
+            @Override
+            public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+                return PartAnswer.of(slice, "helpUpdates", List.of());
+            }
         });
 
         assertThat(sync.apply(KIOSK, body(KIOSK, "help=5")).cursor()).isEqualTo(SyncCursor.parse("help=5"));
@@ -336,6 +381,11 @@ class SyncServiceTest {
                 news.add(i);
             }
             return PartAnswer.of(newest, field, news);
+        }
+
+        @Override
+        public PartAnswer unchanged(KioskIdentity kiosk, long slice) {
+            return PartAnswer.of(slice, field, List.of());
         }
     }
 

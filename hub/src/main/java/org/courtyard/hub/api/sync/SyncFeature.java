@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * run only the parts' cheap news checks, not their answers. The held
  * answer is written when a feature wakes the kiosk (a help update, an announcement, a roster change
  * committed), or with no news when {@code wait} runs out (at most the configured maximum; larger
- * values are cut to it).
+ * values are cut to it). That timeout's answer reads nothing ({@link SyncService#unchanged}): the
+ * cursor the kiosk sent, no news.
  */
 public final class SyncFeature implements Feature {
 
@@ -75,7 +76,8 @@ public final class SyncFeature implements Feature {
         Response response = exchange.response();
         Callback callback = exchange.detach();
         LongPolls.Waiter waiter = longPolls.park(kiosk, wait,
-                () -> answerLater(sync, kiosk, batch, response, callback));
+                () -> answerLater(sync, kiosk, batch, response, callback),
+                () -> answerUnchanged(sync, kiosk, batch, response, callback));
         try {
             if (sync.hasNews(kiosk, batch.cursor())) {
                 waiter.release();
@@ -92,6 +94,20 @@ public final class SyncFeature implements Feature {
         SyncService.Answer answer;
         try {
             answer = sync.answer(kiosk, Batch.empty(batch.cursor()));
+        } catch (RuntimeException e) {
+            LOG.error("answering the long-poll of kiosk {} failed", kiosk.kioskId(), e);
+            JsonResponses.internalError(response, callback);
+            return;
+        }
+        JsonResponses.write(response, callback, 200, answer.body());
+    }
+
+    /** Its wait ran out with nothing woken: the cursor it came with, read from nothing. */
+    private static void answerUnchanged(SyncService sync, KioskIdentity kiosk, Batch batch, Response response,
+            Callback callback) {
+        SyncService.Answer answer;
+        try {
+            answer = sync.unchanged(kiosk, batch.cursor());
         } catch (RuntimeException e) {
             LOG.error("answering the long-poll of kiosk {} failed", kiosk.kioskId(), e);
             JsonResponses.internalError(response, callback);
