@@ -83,7 +83,15 @@ class VillageCountsTest {
         hub.sync(heping, null, undo(first));
         assertThat(day("2026-11-29")).containsExactly("大村 1 1 0 1", "和平村 3 2 1 2");
         assertCounted(SHANGHAI);
-        hub.sync(heping, null, checkIn(UUID.randomUUID(), zhang, TestHub.START));
+        // Three check-ins of one person in one batch count once; taking back two of them leaves them counted.
+        UUID third = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        hub.sync(heping, null, checkIn(third, zhang, TestHub.START.minusSeconds(30)),
+                checkIn(fourth, zhang, TestHub.START.minusSeconds(20)), checkIn(UUID.randomUUID(), zhang, TestHub.START));
+        assertThat(day("2026-11-29")).containsExactly("大村 1 1 0 1", "和平村 3 2 2 1");
+        hub.sync(heping, null, undo(third), undo(fourth));
+        assertThat(day("2026-11-29")).containsExactly("大村 1 1 0 1", "和平村 3 2 2 1");
+        assertCounted(SHANGHAI);
 
         // Visits: two of one person in a month count once.
         hub.sync(heping, null, visit(wang, TestHub.START));

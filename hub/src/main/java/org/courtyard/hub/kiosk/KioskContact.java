@@ -55,7 +55,8 @@ public final class KioskContact implements BatchHook {
 
     /** The HEARTBEAT handler: stores the report as the kiosk's newest. */
     public void heartbeat(IncomingEvent<Heartbeat> event) throws SQLException {
-        kiosks.recordHeartbeat(event.connection(), event.kiosk().kioskId(), event.payload(), event.receivedAt());
+        kiosks.recordHeartbeat(event.connection(), event.kiosk().kioskId(), event.payloadJson(),
+                event.receivedAt());
     }
 
     private void tell(KioskView kiosk) {

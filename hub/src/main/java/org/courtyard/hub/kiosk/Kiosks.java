@@ -313,11 +313,16 @@ public final class Kiosks {
         return lastSeen == null || lastSeen.isBefore(now.minus(contactRefresh()));
     }
 
-    /** Stores {@code heartbeat} as the kiosk's newest, inside the caller's write transaction. */
-    public void recordHeartbeat(Connection connection, String kioskId, Heartbeat heartbeat, Instant at)
+    /**
+     * Stores a heartbeat as the kiosk's newest, inside the caller's write transaction.
+     *
+     * @param heartbeatJson the {@link Heartbeat} as JSON ({@code ProtocolJson.write}), written out
+     *     before the write so that the writer thread does not
+     */
+    public void recordHeartbeat(Connection connection, String kioskId, String heartbeatJson, Instant at)
             throws SQLException {
         Sql.update(connection, "UPDATE kiosks SET last_heartbeat = ?, last_heartbeat_at = ? WHERE id = ?",
-                ProtocolJson.write(heartbeat), at, kioskId);
+                heartbeatJson, at, kioskId);
     }
 
     private Optional<String> find(Connection connection, String id) throws SQLException {

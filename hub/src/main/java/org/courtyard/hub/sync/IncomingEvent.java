@@ -20,14 +20,17 @@ public final class IncomingEvent<T extends EventPayload> {
     private final KioskIdentity kiosk;
     private final Event event;
     private final T payload;
+    private final String payloadJson;
     private final Instant receivedAt;
     private final List<Map.Entry<Object, Runnable>> afterCommit = new ArrayList<>();
 
-    IncomingEvent(Connection connection, KioskIdentity kiosk, Event event, T payload, Instant receivedAt) {
+    IncomingEvent(Connection connection, KioskIdentity kiosk, Event event, T payload, String payloadJson,
+            Instant receivedAt) {
         this.connection = connection;
         this.kiosk = kiosk;
         this.event = event;
         this.payload = payload;
+        this.payloadJson = payloadJson;
         this.receivedAt = receivedAt;
     }
 
@@ -47,6 +50,14 @@ public final class IncomingEvent<T extends EventPayload> {
 
     public T payload() {
         return payload;
+    }
+
+    /**
+     * The payload as JSON, as stored in {@code events.payload}: written out once, before the batch
+     * reached the writer thread, for a handler that stores it too.
+     */
+    public String payloadJson() {
+        return payloadJson;
     }
 
     /** When the hub received the batch (its own clock). */

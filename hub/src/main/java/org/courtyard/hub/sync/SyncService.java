@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +60,10 @@ public final class SyncService {
     /** The most event ids looked up in {@code events} by one query (a power of two). */
     static final int OWNERS_CHUNK = 128;
     /** The look-up of 1, 2, 4 … {@link #OWNERS_CHUNK} ids, by the power of two. */
+    /** One event's savepoint, nested in the group commit's savepoint of the batch ({@code courtyard_write}). */
+    private static final String SAVEPOINT = "SAVEPOINT courtyard_event";
+    private static final String RELEASE_SAVEPOINT = "RELEASE courtyard_event";
+    private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO courtyard_event";
     private static final String[] OWNERS_SQL = new String[Integer.numberOfTrailingZeros(OWNERS_CHUNK) + 1];
 
     static {
@@ -186,6 +189,12 @@ public final class SyncService {
         if (nodes.isEmpty() && hooks.stream().noneMatch(hook -> hook.needsWrite(kiosk, now))) {
             return new Batch(List.of(), List.of(), 0, from);
         }
+        // Everything that needs no database is done here, on the caller's thread, not on the one
+        // writer thread that every sync of the hub waits for: each payload written out as stored.
+        List<String> payloads = new ArrayList<>(valid.size());
+        for (Event event : valid) {
+            payloads.add(ProtocolJson.write(event.payload()));
+        }
         Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
         List<Event> retimed = new ArrayList<>();
         database.write(connection -> {
@@ -193,13 +202,15 @@ public final class SyncService {
             // Who sent each id already, for the whole batch in one look; then kept up to date as
             // events are stored, so an id sent twice in one batch is stored once.
             Map<String, String> owners = owners(connection, valid);
-            for (Event event : valid) {
+            for (int i = 0; i < valid.size(); i++) {
+                Event event = valid.get(i);
                 Event believed = KioskTime.believable(event.occurredAt(), now) ? event
                         : new Event(event.id(), event.type(), now, false, event.payload());
                 if (believed != event) {
                     retimed.add(event);
                 }
-                store(connection, kiosk, event, believed, now, owners, accepted, rejected, afterCommit);
+                store(connection, kiosk, event, believed, payloads.get(i), now, owners, accepted, rejected,
+                        afterCommit);
             }
             for (BatchHook hook : hooks) {
                 hook.applied(connection, kiosk, nodes.size(), now, work -> afterCommit.put(new Object(), work));
@@ -324,9 +335,14 @@ public final class SyncService {
      * Stores one event as the kiosk sent it ({@code occurred_at} is the kiosk's claim) and applies
      * {@code believed}: the same event, or, when the kiosk's time is outside {@link KioskTime}'s
      * window, the event at the hub's receive time with {@code clockTrusted=false}.
+     *
+     * <p>The event and what its handler writes are one savepoint, rolled back alone when the
+     * handler refuses the event. The savepoint is SQL on the writer's cached statements
+     * ({@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}), not JDBC's {@code setSavepoint},
+     * which sqlite-jdbc runs as a new statement each time.
      */
-    private void store(Connection connection, KioskIdentity kiosk, Event event, Event believed, Instant now,
-            Map<String, String> owners, List<UUID> accepted, List<Rejection> rejected,
+    private void store(Connection connection, KioskIdentity kiosk, Event event, Event believed, String payload,
+            Instant now, Map<String, String> owners, List<UUID> accepted, List<Rejection> rejected,
             Map<Object, Runnable> afterCommit) throws SQLException {
         String id = event.id().toString();
         String owner = owners.get(id);
@@ -344,19 +360,20 @@ public final class SyncService {
                     + " events; the kiosk may be newer than the hub"));
             return;
         }
-        IncomingEvent<?> incoming = incoming(connection, kiosk, believed, now);
-        Savepoint savepoint = connection.setSavepoint();
+        IncomingEvent<?> incoming = incoming(connection, kiosk, believed, payload, now);
+        Sql.update(connection, SAVEPOINT);
         try {
             Sql.update(connection, "INSERT INTO events (id, kiosk_id, type, occurred_at, clock_trusted, received_at,"
                     + " payload) VALUES (?, ?, ?, ?, ?, ?, ?)", id, kiosk.kioskId(), event.type().name(),
-                    event.occurredAt(), believed.clockTrusted(), now, ProtocolJson.write(event.payload()));
+                    event.occurredAt(), believed.clockTrusted(), now, payload);
             apply(handler, incoming);
         } catch (Refusal refusal) {
-            connection.rollback(savepoint);
+            Sql.update(connection, ROLLBACK_TO_SAVEPOINT);
+            Sql.update(connection, RELEASE_SAVEPOINT);
             rejected.add(new Rejection(id, refusal.code(), refusal.getMessage()));
             return;
         }
-        connection.releaseSavepoint(savepoint);
+        Sql.update(connection, RELEASE_SAVEPOINT);
         owners.put(id, kiosk.kioskId());
         accepted.add(event.id());
         incoming.queued().forEach(work -> afterCommit.putIfAbsent(work.getKey(), work.getValue()));
@@ -384,10 +401,10 @@ public final class SyncService {
     }
 
     private static <T extends EventPayload> IncomingEvent<T> incoming(Connection connection, KioskIdentity kiosk,
-            Event event, Instant now) {
+            Event event, String payloadJson, Instant now) {
         @SuppressWarnings("unchecked")
         T payload = (T) event.payload();
-        return new IncomingEvent<>(connection, kiosk, event, payload, now);
+        return new IncomingEvent<>(connection, kiosk, event, payload, payloadJson, now);
     }
 
     /** The registration made sure that the handler of a type takes that type's payload. */

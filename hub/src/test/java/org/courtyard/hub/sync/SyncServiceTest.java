@@ -125,6 +125,41 @@ class SyncServiceTest {
     }
 
     @Test
+    void refused_events_between_accepted_ones_roll_back_only_themselves() {
+        List<String> payloads = new ArrayList<>();
+        sync.on(CheckedIn.class, event -> {
+            Sql.update(event.connection(), "INSERT INTO seen (resident) VALUES (?)", event.payload().residentId());
+            payloads.add(event.payloadJson());
+            if (event.payload().residentId().startsWith("r-unknown")) {
+                throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown_resident", "no resident "
+                        + event.payload().residentId());
+            }
+        });
+        ObjectNode bad = event("CHECKED_IN", Map.of("residentId", "r-unknown-1"));
+        ObjectNode good = event("CHECKED_IN", Map.of("residentId", "r-1"));
+        ObjectNode worse = event("CHECKED_IN", Map.of("residentId", "r-unknown-2"));
+        ObjectNode better = event("CHECKED_IN", Map.of("residentId", "r-2"));
+
+        Batch batch = sync.apply(KIOSK, body(KIOSK, null, bad, good, worse, better));
+
+        assertThat(batch.accepted()).containsExactly(UUID.fromString(good.get("id").asText()),
+                UUID.fromString(better.get("id").asText()));
+        assertThat(batch.rejected()).extracting(Rejection::id).containsExactly(bad.get("id").asText(),
+                worse.get("id").asText());
+        assertThat(column("SELECT resident FROM seen")).containsExactly("r-1", "r-2");
+        assertThat(column("SELECT id FROM events")).containsExactlyInAnyOrder(good.get("id").asText(),
+                better.get("id").asText());
+        // The handler saw each payload as the events table keeps it.
+        assertThat(column("SELECT payload FROM events WHERE id = '" + good.get("id").asText() + "'"))
+                .containsExactly(payloads.get(1));
+        assertThat(payloads.get(1)).contains("\"residentId\":\"r-1\"");
+        // The batch's transaction holds no savepoint of its events any more: the next batch commits.
+        ObjectNode after = event("CHECKED_IN", Map.of("residentId", "r-3"));
+        assertThat(sync.apply(KIOSK, body(KIOSK, null, after)).accepted()).hasSize(1);
+        assertThat(column("SELECT resident FROM seen")).containsExactly("r-1", "r-2", "r-3");
+    }
+
+    @Test
     void work_queued_for_after_the_commit_sees_the_batch_committed() {
         List<String> seenAfter = new ArrayList<>();
         sync.on(CheckedIn.class, event -> {
