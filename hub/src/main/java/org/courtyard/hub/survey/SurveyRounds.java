@@ -371,6 +371,7 @@ public final class SurveyRounds {
             Round round = closedRound(connection, id);
             RoundDiff.Baseline baseline = baseline(connection, round, from);
             long[] counts = new long[Change.values().length];
+            List<RoundDiff.Person> people = new ArrayList<>();
             if (after.isPresent()) {
                 for (Change kind : Change.values()) {
                     counts[kind.ordinal()] = after.get().number(2 + kind.ordinal());
@@ -379,23 +380,30 @@ public final class SurveyRounds {
                                 + " this list; take it from the Link header of the previous page");
                     }
                 }
+                for (Change kind : Change.values()) {
+                    if (kind.ordinal() < startKind.ordinal() || people.size() == page.fetch()) {
+                        continue;
+                    }
+                    walk(connection, id, baseline, allowed, kind == startKind ? startId : "", Optional.of(kind),
+                            person -> {
+                                people.add(person);
+                                return people.size() < page.fetch();
+                            });
+                }
             } else {
+                // One pass counts every kind and keeps the first page's worth of each, in order.
+                List<List<RoundDiff.Person>> first = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 walk(connection, id, baseline, allowed, "", Optional.empty(), person -> {
-                    counts[Change.of(person).ordinal()]++;
+                    int kind = Change.of(person).ordinal();
+                    if (counts[kind]++ < page.fetch()) {
+                        first.get(kind).add(person);
+                    }
                     return true;
                 });
+                first.forEach(people::addAll);
             }
-            List<RoundDiff.Person> people = new ArrayList<>();
-            for (Change kind : Change.values()) {
-                if (kind.ordinal() < startKind.ordinal() || people.size() == page.fetch()) {
-                    continue;
-                }
-                walk(connection, id, baseline, allowed, kind == startKind ? startId : "", Optional.of(kind), person -> {
-                    people.add(person);
-                    return people.size() < page.fetch();
-                });
-            }
-            org.courtyard.hub.core.Page<RoundDiff.Person> kept = org.courtyard.hub.core.Page.of(people, page,
+            org.courtyard.hub.core.Page<RoundDiff.Person> kept = org.courtyard.hub.core.Page.of(
+                    people.subList(0, Math.min(people.size(), page.fetch())), page,
                     person -> org.courtyard.hub.core.Cursor.of(Change.of(person), person.residentId(),
                             counts[0], counts[1], counts[2]));
             List<RoundDiff.Came> came = new ArrayList<>();
