@@ -157,6 +157,37 @@ class LedgerTest {
     }
 
     @Test
+    void a_ledger_of_many_pages_exports_every_resident_once_in_the_ledgers_order_and_imports_back() throws Exception {
+        // More than two of the export's pages (500), across villages, with names that sort together.
+        StringBuilder csv = new StringBuilder("name,village,type,active\n");
+        for (int i = 0; i < 1201; i++) {
+            csv.append(i % 3 == 0 ? "王" : "张").append(i).append(',').append(i % 2 == 0 ? "大村" : "和平村")
+                    .append(",ELDER,").append(i % 5 == 0 ? "false" : "true").append('\n');
+        }
+        TestHub.Answer imported = importCsv(csv.toString(), hub.adminToken);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        HttpResponse<byte[]> export = exportCsv(hub.adminToken, null);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        String[] lines = new String(export.body(), StandardCharsets.UTF_8).split("\r\n");
+        List<String> exported = java.util.Arrays.stream(lines).skip(1).map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+        List<String> listed = new java.util.ArrayList<>();
+        for (String path = "/api/v1/residents?includeInactive=true&limit=200"; path != null; ) {
+            TestHub.Answer page = hub.get(path, hub.adminToken);
+            page.json().forEach(resident -> listed.add(resident.get("id").asText()));
+            path = page.next().orElse(null);
+        }
+        assertThat(exported).hasSize(1201).doesNotHaveDuplicates().containsExactlyElementsOf(listed);
+
+        TestHub.Answer reimport = hub.postRaw("/api/v1/residents.csv", hub.adminToken, "text/csv", export.body());
+        assertThat(reimport.status()).as(reimport.body()).isEqualTo(200);
+        assertThat(reimport.json().get("created").asInt()).isZero();
+        assertThat(reimport.json().get("updated").asInt()).isEqualTo(1201);
+    }
+
+    @Test
     void a_row_with_an_id_updates_only_the_columns_the_file_has() {
         String id = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "张桂英", "village", "和平村",
                 "type", "ELDER", "phone", "13812345678")).json().get("id").asText();

@@ -124,8 +124,7 @@ public final class Announcements {
             throw Refusal.invalidField("endsAt", "field 'endsAt' is in the past (" + draft.endsAt() + ")");
         }
         checkSchedule(draft, startsAt, now);
-        Map<String, KioskView> all = kioskMap();
-        checkTargets(user, draft.targets(), all);
+        checkTargets(user, draft.targets(), kioskMap(draft.targets().kiosks()));
         String id = database.write(connection -> {
             String candidate;
             do {
@@ -182,11 +181,10 @@ public final class Announcements {
     public AnnouncementView update(StaffUser user, String id, AnnouncementDraft draft, Optional<Long> ifMatch,
             AuditTrail trail) {
         Instant now = clock.instant();
-        Map<String, KioskView> all = kioskMap();
-        AnnouncementView current = requireWritable(user, id, all);
+        AnnouncementView current = writable(user, id);
         Instant startsAt = draft.startsAt() == null ? current.startsAt() : draft.startsAt();
         checkSchedule(draft, startsAt, now);
-        checkTargets(user, draft.targets(), all);
+        checkTargets(user, draft.targets(), kioskMap(draft.targets().kiosks()));
         database.write(connection -> {
             int revision = revisionForChange(connection, id);
             if (ifMatch.isPresent() && ifMatch.get() != revision - 1) {
@@ -214,7 +212,7 @@ public final class Announcements {
      */
     public AnnouncementView withdraw(StaffUser user, String id, AuditTrail trail) {
         Instant now = clock.instant();
-        requireWritable(user, id, kioskMap());
+        writable(user, id);
         database.write(connection -> {
             int revision = revisionForChange(connection, id);
             Sql.update(connection, "UPDATE announcements SET withdrawn_by = ?, withdrawn_at = ?, revision = ?,"
@@ -236,13 +234,13 @@ public final class Announcements {
      * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it was withdrawn
      */
     public void requireWritable(StaffUser user, String id) {
-        requireWritable(user, id, kioskMap());
+        writable(user, id);
     }
 
     /** Sets new audio, already stored under its checksum; raises the revision so kiosks fetch it. */
     public AnnouncementView attachAudio(StaffUser user, String id, AudioRef audio, AuditTrail trail) {
         Instant now = clock.instant();
-        requireWritable(user, id, kioskMap());
+        writable(user, id);
         database.write(connection -> {
             int revision = revisionForChange(connection, id);
             Sql.update(connection, "UPDATE announcements SET audio_sha256 = ?, audio_bytes = ?, audio_duration_ms = ?,"
@@ -261,7 +259,7 @@ public final class Announcements {
 
     public AnnouncementView get(StaffUser user, String id) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));
-        if (!maySee(user, view.targets(), kioskMap())) {
+        if (!maySee(user, view.targets(), kiosksFor(user, view.targets()))) {
             throw Refusal.forbidden("announcement " + id + " does not reach " + user.village());
         }
         return view;
@@ -324,7 +322,6 @@ public final class Announcements {
      */
     public List<Delivery> deliveries(StaffUser user, String id) {
         AnnouncementView view = get(user, id);
-        Map<String, KioskView> all = kioskMap();
         Map<String, DeliveryRow> rows = database.read(connection -> {
             Map<String, DeliveryRow> out = new HashMap<>();
             for (DeliveryRow row : Sql.query(connection, "SELECT * FROM announcement_deliveries WHERE announcement_id = ?",
@@ -333,8 +330,17 @@ public final class Announcements {
             }
             return out;
         });
+        // Only the kiosks the board can list: those targeted and those with a row.
+        List<KioskView> listed;
+        if (view.targets().isEveryone()) {
+            listed = kiosks.list(user.role() == Role.CADRE ? Optional.of(user.village()) : Optional.empty());
+        } else {
+            Set<String> ids = new LinkedHashSet<>(view.targets().kiosks());
+            ids.addAll(rows.keySet());
+            listed = kiosks.inVillagesOrWithIds(view.targets().villages(), ids);
+        }
         List<Delivery> board = new ArrayList<>();
-        for (KioskView kiosk : all.values()) {
+        for (KioskView kiosk : listed) {
             boolean targeted = targets(view.targets(), kiosk.id(), kiosk.village());
             DeliveryRow row = rows.get(kiosk.id());
             if (!targeted && row == null || user.role() == Role.CADRE && !kiosk.village().equals(user.village())) {
@@ -387,7 +393,7 @@ public final class Announcements {
     public AudioRef audioFor(Principal caller, String id) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));
         if (caller instanceof StaffUser user) {
-            if (!maySee(user, view.targets(), kioskMap())) {
+            if (!maySee(user, view.targets(), kiosksFor(user, view.targets()))) {
                 throw Refusal.forbidden("announcement " + id + " does not reach " + user.village());
             }
         } else if (caller instanceof KioskIdentity kiosk) {
@@ -554,8 +560,9 @@ public final class Announcements {
         return new DeliveryRow(kioskId, null, null, null, null, null, null, null, null, 0);
     }
 
-    private AnnouncementView requireWritable(StaffUser user, String id, Map<String, KioskView> all) {
+    private AnnouncementView writable(StaffUser user, String id) {
         AnnouncementView view = read(id).orElseThrow(() -> notFound(id));
+        Map<String, KioskView> all = kiosksFor(user, view.targets());
         if (!maySee(user, view.targets(), all)) {
             throw Refusal.forbidden("announcement " + id + " does not reach " + user.village());
         }
@@ -637,12 +644,26 @@ public final class Announcements {
         return targets.isEveryone() || targets.villages().contains(village) || targets.kiosks().contains(kioskId);
     }
 
-    private Map<String, KioskView> kioskMap() {
+    /**
+     * The kiosks {@link #maySee} and {@link #withinVillage} need for {@code user}: a cadre's rule
+     * needs the village of each kiosk the targets name; anyone else's needs none.
+     */
+    private Map<String, KioskView> kiosksFor(StaffUser user, Targets targets) {
+        return user.role() == Role.CADRE ? kioskMap(targets.kiosks()) : Map.of();
+    }
+
+    /** The kiosks with these ids (retired ones too) by id, read by id alone; unknown ids are left out. */
+    private Map<String, KioskView> kioskMap(Collection<String> ids) {
         Map<String, KioskView> out = new LinkedHashMap<>();
-        for (KioskView kiosk : kiosks.list(Optional.empty())) {
+        for (KioskView kiosk : kiosks.inVillagesOrWithIds(List.of(), ids)) {
             out.put(kiosk.id(), kiosk);
         }
         return out;
+    }
+
+    /** The ids of the kiosks {@code targets} goes to ({@link #targets}), read as ids alone. */
+    private Set<String> reachedIds(Targets targets) {
+        return kiosks.ids(targets.isEveryone(), targets.villages(), targets.kiosks());
     }
 
     private void publish(AnnouncementView view) {
@@ -651,12 +672,9 @@ public final class Announcements {
 
     /** Tells listeners which kiosks should hear of it: targets before and after, and where it was delivered. */
     private void publish(AnnouncementView view, AnnouncementView before) {
-        Set<String> kioskIds = new LinkedHashSet<>();
-        for (KioskView kiosk : kioskMap().values()) {
-            if (targets(view.targets(), kiosk.id(), kiosk.village())
-                    || before != null && targets(before.targets(), kiosk.id(), kiosk.village())) {
-                kioskIds.add(kiosk.id());
-            }
+        Set<String> kioskIds = new LinkedHashSet<>(reachedIds(view.targets()));
+        if (before != null) {
+            kioskIds.addAll(reachedIds(before.targets()));
         }
         kioskIds.addAll(database.read(connection -> Sql.query(connection,
                 "SELECT kiosk_id FROM announcement_deliveries WHERE announcement_id = ?", row -> row.getString(1),

@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.courtyard.hub.audit.AuditTrail;
 import org.courtyard.hub.auth.KioskIdentity;
 import org.courtyard.hub.auth.KioskKind;
@@ -235,6 +238,47 @@ public final class Kiosks {
                 ? Sql.query(connection, "SELECT * FROM kiosks WHERE village = ? ORDER BY village, name, id", Kiosks::row,
                         village.get())
                 : Sql.query(connection, "SELECT * FROM kiosks ORDER BY village, name, id", Kiosks::row), now));
+    }
+
+    /**
+     * The kiosks (retired ones too) of the villages in the first parameter or with an id in the
+     * second, both JSON arrays, ordered by village, name and id: read along kiosks_by_village and
+     * the primary key, never the whole table. SQLite-only (json_each). Public for the test of its
+     * query plan.
+     */
+    public static final String IN_VILLAGES_OR_WITH_IDS = "SELECT * FROM kiosks WHERE village IN"
+            + " (SELECT value FROM json_each(?)) UNION SELECT * FROM kiosks WHERE id IN (SELECT value FROM json_each(?))"
+            + " ORDER BY village, name, id";
+
+    /** The ids alone of {@link #IN_VILLAGES_OR_WITH_IDS}, unordered. */
+    public static final String IDS_IN_VILLAGES_OR_WITH_IDS = "SELECT id FROM kiosks WHERE village IN"
+            + " (SELECT value FROM json_each(?)) UNION SELECT id FROM kiosks WHERE id IN (SELECT value FROM json_each(?))";
+
+    /**
+     * The kiosks (retired ones too) of these villages or with these ids, ordered by village, name
+     * and id; an id no kiosk has is left out. Reads only those kiosks, in one query.
+     */
+    public List<KioskView> inVillagesOrWithIds(Collection<String> villages, Collection<String> ids) {
+        if (villages.isEmpty() && ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return database.read(connection -> views(connection, Sql.query(connection, IN_VILLAGES_OR_WITH_IDS,
+                Kiosks::row, ProtocolJson.write(List.copyOf(villages)), ProtocolJson.write(List.copyOf(ids))), now));
+    }
+
+    /**
+     * The ids of the kiosks (retired ones too) of these villages or with these ids, or of every
+     * kiosk when {@code everyone}; an id no kiosk has is left out. Reads the ids only.
+     */
+    public Set<String> ids(boolean everyone, Collection<String> villages, Collection<String> ids) {
+        if (!everyone && villages.isEmpty() && ids.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(database.read(connection -> everyone
+                ? Sql.query(connection, "SELECT id FROM kiosks", row -> row.getString(1))
+                : Sql.query(connection, IDS_IN_VILLAGES_OR_WITH_IDS, row -> row.getString(1),
+                        ProtocolJson.write(List.copyOf(villages)), ProtocolJson.write(List.copyOf(ids)))));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.courtyard.hub.residents;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.courtyard.hub.audit.AuditTrail;
@@ -211,38 +214,58 @@ public final class Ledger {
         return result;
     }
 
+    /** How many residents the export reads at a time. */
+    private static final int EXPORT_PAGE = 500;
+
     /**
-     * The residents {@code user} may see (of {@code village}, or all a staff member sees), inactive
-     * ones included, as a UTF-8 CSV file with a byte order mark (so Excel opens it as UTF-8) and full
-     * phone numbers: the export is the ledger itself, for those who keep it.
+     * Writes the residents {@code user} may see (of {@code village}, or all a staff member sees),
+     * inactive ones included, as a UTF-8 CSV file with a byte order mark (so Excel opens it as
+     * UTF-8) and full phone numbers: the export is the ledger itself, for those who keep it. The
+     * refusals (a cadre asking for another village) come before {@code start} is called; then the
+     * file goes to the writer it answers, {@value #EXPORT_PAGE} residents read at a time, all from
+     * one snapshot of the ledger, never the whole ledger in memory.
+     *
+     * @throws UncheckedIOException if the writer fails (the client went away): the file is cut
      */
-    public byte[] exportCsv(StaffUser user, Optional<String> village) {
+    public void exportCsv(StaffUser user, Optional<String> village, Supplier<Writer> start) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
-        StringBuilder out = new StringBuilder(Csv.bom()).append(Csv.line(Arrays.asList(HEADER.split(","))));
         database.read(connection -> {
-            List<ResidentView> all = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
-                    Optional.empty(), Optional.empty(), true));
             Map<String, Long> namesPerVillage = new HashMap<>();
-            Sql.query(connection, "SELECT village, name FROM cadres", row -> namesPerVillage.merge(
-                    row.getString("village") + "\u0000" + row.getString("name"), 1L, Long::sum));
-            for (ResidentView view : all) {
-                String cadres = view.cadres().stream()
-                        .map(cadre -> namesPerVillage.getOrDefault(view.village() + "\u0000" + cadre.name(), 0L) == 1
-                                ? cadre.name() : cadre.id())
-                        .collect(Collectors.joining("、"));
-                out.append(Csv.line(List.of(view.id(), view.village(), text(view.group()), view.name(),
-                        view.type().name(),
-                        String.join("、", view.tags()), view.checkInEveryDays() == null ? ""
-                                : view.checkInEveryDays().toString(),
-                        text(view.birthDate()), text(view.phone()), text(view.address()), text(view.guardian()),
-                        text(view.guardianPhone()), text(view.parentsAway()), text(view.parentsWorkplace()),
-                        text(view.parentsPhone()), text(view.school()), text(view.schoolClass()),
-                        text(view.headTeacher()), text(view.childrenAway()), cadres, text(view.note()),
-                        Boolean.toString(view.active())).stream().map(Ledger::safe).toList()));
+            Sql.RowMapper<Long> count = row -> namesPerVillage.merge(
+                    row.getString("village") + "\u0000" + row.getString("name"), 1L, Long::sum);
+            if (allowed.isPresent()) {
+                Sql.query(connection, "SELECT village, name FROM cadres WHERE village = ?", count, allowed.get());
+            } else {
+                Sql.query(connection, "SELECT village, name FROM cadres", count);
             }
+            Writer out = start.get();
+            write(out, Csv.bom() + Csv.line(Arrays.asList(HEADER.split(","))));
+            residents.walk(connection, new ResidentFilter(allowed, Optional.empty(), Optional.empty(), Optional.empty(),
+                    true), EXPORT_PAGE, view -> {
+                        String cadres = view.cadres().stream()
+                                .map(cadre -> namesPerVillage.getOrDefault(view.village() + "\u0000" + cadre.name(), 0L)
+                                        == 1 ? cadre.name() : cadre.id())
+                                .collect(Collectors.joining("、"));
+                        write(out, Csv.line(List.of(view.id(), view.village(), text(view.group()), view.name(),
+                                view.type().name(),
+                                String.join("、", view.tags()), view.checkInEveryDays() == null ? ""
+                                        : view.checkInEveryDays().toString(),
+                                text(view.birthDate()), text(view.phone()), text(view.address()), text(view.guardian()),
+                                text(view.guardianPhone()), text(view.parentsAway()), text(view.parentsWorkplace()),
+                                text(view.parentsPhone()), text(view.school()), text(view.schoolClass()),
+                                text(view.headTeacher()), text(view.childrenAway()), cadres, text(view.note()),
+                                Boolean.toString(view.active())).stream().map(Ledger::safe).toList()));
+                    });
             return null;
         });
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ledger export could not be sent", e);
+        }
     }
 
     /** A row as a resident: the cells given, and for an update the stored values of columns not in the file. */

@@ -312,6 +312,26 @@ public final class Residents {
     }
 
     /**
+     * Every resident matching {@code filter}, unmasked, in the ledger's order (as {@link #all}),
+     * read {@code pageSize} at a time along the list's keyset and handed to {@code each} one by
+     * one: for the ledger export, which must not hold the whole ledger in memory. In the caller's
+     * transaction, so the walk sees one snapshot.
+     */
+    public void walk(Connection connection, ResidentFilter filter, int pageSize, Consumer<ResidentView> each)
+            throws SQLException {
+        Optional<Cursor> after = Optional.empty();
+        while (true) {
+            List<ResidentView> page = query(connection, filter, after, pageSize);
+            page.forEach(each);
+            if (page.size() < pageSize) {
+                return;
+            }
+            ResidentView last = page.get(page.size() - 1);
+            after = Optional.of(Cursor.of(NameOrder.sortKey(last.village()), last.nameKey(), last.id()));
+        }
+    }
+
+    /**
      * Up to {@code limit} residents, inactive ones included, whose ids come after {@code afterId}
      * (null for the first page), in id order, with every field: for walking the whole ledger a page
      * at a time (the survey's snapshots) without holding it in memory.

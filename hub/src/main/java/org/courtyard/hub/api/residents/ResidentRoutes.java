@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.courtyard.hub.api.Actors;
+import org.courtyard.hub.api.Downloads;
 import org.courtyard.hub.api.FeatureContext;
 import org.courtyard.hub.audit.AuditLog;
 import org.courtyard.hub.audit.AuditTrail;
@@ -127,16 +128,25 @@ final class ResidentRoutes {
                 Paging.request(exchange, PAGE, MAX_PAGE)));
     }
 
-    private Reply export(Exchange exchange, StaffUser user) {
+    /** The ledger as CSV, streamed as it is read; a refusal (403) comes before any byte. */
+    private Reply export(Exchange exchange, StaffUser user) throws IOException {
         Optional<String> village = exchange.query("village");
-        byte[] csv = ledger.exportCsv(user, village);
-        audit.recordAlone(Actors.of(user.username(), exchange), "resident.export", null,
-                "village=" + village.orElse(user.village() == null ? "all" : user.village()));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Cache-Control", "no-store");
-        // The file name in ASCII; browsers name the download from it.
-        headers.put("Content-Disposition", "attachment; filename=\"residents.csv\"");
-        Bodies.send(exchange, 200, "text/csv; charset=utf-8", csv, headers);
+        Downloads.Stream[] download = {null};
+        try {
+            ledger.exportCsv(user, village, () -> {
+                audit.recordAlone(Actors.of(user.username(), exchange), "resident.export", null,
+                        "village=" + village.orElse(user.village() == null ? "all" : user.village()));
+                download[0] = Downloads.stream(exchange, "text/csv; charset=utf-8", "residents.csv");
+                return download[0].writer();
+            });
+            download[0].finish();
+        } catch (IOException | RuntimeException e) {
+            if (download[0] == null) {
+                throw e;
+            }
+            // The answer has begun: it can only be cut short.
+            download[0].fail(e);
+        }
         return Reply.detached();
     }
 
