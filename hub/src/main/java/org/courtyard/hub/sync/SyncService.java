@@ -59,11 +59,11 @@ public final class SyncService {
 
     /** The most event ids looked up in {@code events} by one query (a power of two). */
     static final int OWNERS_CHUNK = 128;
-    /** The look-up of 1, 2, 4 … {@link #OWNERS_CHUNK} ids, by the power of two. */
     /** One event's savepoint, nested in the group commit's savepoint of the batch ({@code courtyard_write}). */
     private static final String SAVEPOINT = "SAVEPOINT courtyard_event";
     private static final String RELEASE_SAVEPOINT = "RELEASE courtyard_event";
     private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO courtyard_event";
+    /** The look-up of 1, 2, 4 … {@link #OWNERS_CHUNK} ids, by the power of two. */
     private static final String[] OWNERS_SQL = new String[Integer.numberOfTrailingZeros(OWNERS_CHUNK) + 1];
 
     static {
