@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -94,8 +95,15 @@ public final class HeadlessChromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1366, 768));
     }
 
+    /**
+     * A wait whose condition is asked again when the element it found was replaced before it was
+     * read: the pages re-render a list (a section reloads after an action) between a condition's
+     * find and its read, and the element found a moment before is then stale, not wrong.
+     */
     public WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves what the browser shows as {@code target/screenshots/NAME.png} and returns the file. */
