@@ -112,7 +112,7 @@ class EventTypeTest {
 
         assertThat(first.type()).isEqualTo(EventType.HELP_REQUESTED);
         assertThat(first.id()).isNotEqualTo(second.id());
-        assertThat(first.id().version()).isEqualTo(4);
+        assertThat(first.id().version()).isEqualTo(7);
     }
 
     @Test
