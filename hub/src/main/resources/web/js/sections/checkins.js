@@ -254,7 +254,7 @@ async function loadToday() {
         return;
       }
     }
-    const days = await ctx.api.get(withQuery('/api/v1/check-ins/by-village', { village }));
+    const days = await ctx.api.all(withQuery('/api/v1/check-ins/by-village', { village }));
     if (!ctx || number !== loads.today) {
       return;
     }
@@ -438,7 +438,7 @@ async function loadCoverage() {
       return;
     }
     if (!list || list.reduce((sum, count) => sum + count.residents, 0) <= NAMES_FOR_ALL_UP_TO) {
-      list = await ctx.api.get(withQuery('/api/v1/visits/coverage', { month, village }));
+      list = await ctx.api.all(withQuery('/api/v1/visits/coverage', { month, village }));
       if (!ctx || number !== loads.coverage) {
         return;
       }

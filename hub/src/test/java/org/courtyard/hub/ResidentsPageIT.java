@@ -370,6 +370,28 @@ class ResidentsPageIT extends StaffPageHarness {
         wait.until(driver -> driver.findElements(rows).size() == 6);
     }
 
+    @Test
+    void all_villages_show_every_village_in_today_and_the_months_coverage_past_one_page_of_villages() {
+        // 22 villages: more than one page of the per-village lists (20), under 1,000 residents, so
+        // 全部村 lists the names, following the Link header to the last village.
+        for (int i = 1; i <= 22; i++) {
+            hub.resident(String.format("张%02d", i), String.format("村%02d", i), "ELDER");
+        }
+        login(STAFF);
+        page.section("checkins");
+
+        By days = By.cssSelector("#checkins-villages .village-day");
+        wait.until(driver -> driver.findElements(days).size() == 22);
+        assertThat(page.find(By.cssSelector("#checkins-villages .village-day[data-village='村22']")).getText())
+                .contains("张22");
+        assertThat(page.text("checkins-today-summary")).contains("需要报平安的共 22 人");
+
+        By coverage = By.cssSelector("#checkins-coverage .village-coverage");
+        wait.until(driver -> driver.findElements(coverage).size() == 22);
+        assertThat(page.find(By.cssSelector("#checkins-coverage .village-coverage[data-village='村22']")).getText())
+                .contains("已走访 0 / 1 人", "张22");
+    }
+
     private static By row(String id) {
         return By.cssSelector("#residents-rows tr[data-id='" + id + "']");
     }

@@ -333,28 +333,53 @@ public final class Visits {
                 month.toString(), allowed, allowed));
     }
 
-    /** For each village {@code user} may see: how many active residents had a visit in {@code month}, and who had none. */
-    public List<Coverage> coverage(StaffUser user, YearMonth month, Optional<String> village) {
+    /**
+     * For each village {@code user} may see: how many active residents had a visit in
+     * {@code month}, and who had none. With one village (asked, or a cadre's own) that village
+     * alone, on one page; otherwise a page of villages ({@link Residents#villages}: {@code page}'s
+     * limit counts villages), each reading only its own residents and their visits of the month
+     * ({@link #VILLAGE_VISITED}), so no request reads the whole ledger.
+     */
+    public Page<Coverage> coverage(StaffUser user, YearMonth month, Optional<String> village, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> {
-            List<ResidentView> people = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
-                    Optional.empty(), Optional.empty(), false));
-            Set<String> visited = new HashSet<>(Sql.query(connection,
-                    "SELECT DISTINCT resident_id FROM visits WHERE visited_at >= ? AND visited_at < ?",
-                    row -> row.getString(1), from, to));
-            Map<String, List<ResidentView>> byVillage = new LinkedHashMap<>();
-            people.forEach(person -> byVillage.computeIfAbsent(person.village(), v -> new ArrayList<>()).add(person));
+            if (allowed.isPresent()) {
+                return new Page<>(villageCoverage(connection, allowed.get(), month, from, to).stream().toList(),
+                        Optional.empty());
+            }
+            Page<String> villages = Residents.villages(connection, page);
             List<Coverage> out = new ArrayList<>();
-            byVillage.forEach((name, list) -> {
-                List<Unvisited> missing = list.stream().filter(person -> !visited.contains(person.id()))
-                        .map(person -> new Unvisited(person.id(), person.name(), person.type(), person.lastVisitAt()))
-                        .toList();
-                out.add(new Coverage(name, month, list.size(), list.size() - missing.size(), missing));
-            });
-            return out;
+            for (String name : villages.items()) {
+                villageCoverage(connection, name, month, from, to).ifPresent(out::add);
+            }
+            return new Page<>(out, villages.next());
         });
+    }
+
+    /**
+     * The active residents of a village (parameter) with a visit in a time range (two more): by the
+     * village's residents (index residents_village_order), then each one's visits of the range
+     * (index visits_resident), wherever the visit was recorded.
+     */
+    public static final String VILLAGE_VISITED = "SELECT DISTINCT r.id FROM residents r"
+            + " JOIN visits v ON v.resident_id = r.id WHERE r.village = ? AND r.active"
+            + " AND v.visited_at >= ? AND v.visited_at < ?";
+
+    /** One village's coverage in the month; empty if it has no active resident. */
+    private Optional<Coverage> villageCoverage(Connection connection, String village, YearMonth month, Instant from,
+            Instant to) throws SQLException {
+        List<ResidentView> list = residents.all(connection, ResidentFilter.village(village));
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> visited = new HashSet<>(Sql.query(connection, VILLAGE_VISITED, row -> row.getString(1), village,
+                from, to));
+        List<Unvisited> missing = list.stream().filter(person -> !visited.contains(person.id()))
+                .map(person -> new Unvisited(person.id(), person.name(), person.type(), person.lastVisitAt()))
+                .toList();
+        return Optional.of(new Coverage(village, month, list.size(), list.size() - missing.size(), missing));
     }
 
     /** The local date of {@code at} in the hub's time zone. */

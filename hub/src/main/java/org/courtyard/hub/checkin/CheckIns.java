@@ -60,9 +60,6 @@ public final class CheckIns {
      */
     public static final String VILLAGE_DAY = SELECT_CHECK_IN + " WHERE c.village = ? AND c.checked_in_at >= ?"
             + " AND c.checked_in_at < ? ORDER BY c.checked_in_at, c.event_id";
-    /** Every village's check-ins of a day, oldest first. */
-    static final String DAY = SELECT_CHECK_IN + " WHERE c.checked_in_at >= ? AND c.checked_in_at < ?"
-            + " ORDER BY c.checked_in_at, c.event_id";
 
     private final Database database;
     private final Clock clock;
@@ -279,48 +276,56 @@ public final class CheckIns {
                 row.getInt("checked_in"), row.getInt("waiting")), date.toString(), allowed, allowed));
     }
 
-    /** Who has and who has not checked in on {@code date}, village by village. */
-    public List<VillageDay> byVillage(StaffUser user, LocalDate date, Optional<String> village) {
+    /**
+     * Who has and who has not checked in on {@code date}, village by village. With one village
+     * (asked, or a cadre's own) that village alone, on one page; otherwise a page of villages
+     * ({@link Residents#villages}: {@code page}'s limit counts villages), each reading only its
+     * own residents and check-ins (indexes residents_village_order and check_ins_village), so no
+     * request reads the whole ledger.
+     */
+    public Page<VillageDay> byVillage(StaffUser user, LocalDate date, Optional<String> village, PageRequest page) {
         Optional<String> allowed = VillageScope.listVillage(user, village);
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
         return database.read(connection -> {
-            List<ResidentView> people = residents.all(connection, new ResidentFilter(allowed, Optional.empty(),
-                    Optional.empty(), Optional.empty(), false));
-            Map<String, CheckInRecord> first = new LinkedHashMap<>();
-            // One village's day reads only that village's check-ins (index check_ins_village).
-            for (CheckInRecord record : onDay(connection, allowed, from, to)) {
-                first.putIfAbsent(record.residentId(), record);
+            if (allowed.isPresent()) {
+                return new Page<>(villageDay(connection, allowed.get(), date, from, to).stream().toList(),
+                        Optional.empty());
             }
-            Map<String, List<ResidentView>> byVillage = new LinkedHashMap<>();
-            people.forEach(person -> byVillage.computeIfAbsent(person.village(), v -> new ArrayList<>()).add(person));
+            Page<String> villages = Residents.villages(connection, page);
             List<VillageDay> out = new ArrayList<>();
-            byVillage.forEach((name, list) -> {
-                List<Present> present = new ArrayList<>();
-                List<Absent> absent = new ArrayList<>();
-                for (ResidentView person : list) {
-                    CheckInRecord record = first.get(person.id());
-                    if (record != null) {
-                        present.add(new Present(person.id(), person.name(), person.type(), record.at(),
-                                record.kioskId()));
-                    } else {
-                        absent.add(new Absent(person.id(), person.name(), person.type(), person.checkInEveryDays(),
-                                person.lastCheckInAt(), person.alert(), person.pausedUntil()));
-                    }
-                }
-                present.sort(java.util.Comparator.comparing(Present::at));
-                int expected = (int) list.stream().filter(person -> person.checkInEveryDays() != null).count();
-                out.add(new VillageDay(name, date, list.size(), expected, present, absent));
-            });
-            return out;
+            for (String name : villages.items()) {
+                villageDay(connection, name, date, from, to).ifPresent(out::add);
+            }
+            return new Page<>(out, villages.next());
         });
     }
 
-    private static List<CheckInRecord> onDay(Connection connection, Optional<String> village, Instant from,
+    /** One village's day; empty if it has no active resident. */
+    private Optional<VillageDay> villageDay(Connection connection, String village, LocalDate date, Instant from,
             Instant to) throws SQLException {
-        return village.isPresent()
-                ? Sql.query(connection, VILLAGE_DAY, CheckIns::checkIn, village.get(), from, to)
-                : Sql.query(connection, DAY, CheckIns::checkIn, from, to);
+        List<ResidentView> list = residents.all(connection, ResidentFilter.village(village));
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, CheckInRecord> first = new LinkedHashMap<>();
+        for (CheckInRecord record : Sql.query(connection, VILLAGE_DAY, CheckIns::checkIn, village, from, to)) {
+            first.putIfAbsent(record.residentId(), record);
+        }
+        List<Present> present = new ArrayList<>();
+        List<Absent> absent = new ArrayList<>();
+        for (ResidentView person : list) {
+            CheckInRecord record = first.get(person.id());
+            if (record != null) {
+                present.add(new Present(person.id(), person.name(), person.type(), record.at(), record.kioskId()));
+            } else {
+                absent.add(new Absent(person.id(), person.name(), person.type(), person.checkInEveryDays(),
+                        person.lastCheckInAt(), person.alert(), person.pausedUntil()));
+            }
+        }
+        present.sort(java.util.Comparator.comparing(Present::at));
+        int expected = (int) list.stream().filter(person -> person.checkInEveryDays() != null).count();
+        return Optional.of(new VillageDay(village, date, list.size(), expected, present, absent));
     }
 
     /**

@@ -32,6 +32,7 @@ import org.courtyard.hub.auth.Principal;
 import org.courtyard.hub.auth.StaffUser;
 import org.courtyard.hub.auth.Tokens;
 import org.courtyard.hub.core.Cursor;
+import org.courtyard.hub.core.Keyset;
 import org.courtyard.hub.core.Page;
 import org.courtyard.hub.core.PageRequest;
 import org.courtyard.hub.core.Refusal;
@@ -304,6 +305,43 @@ public final class Residents {
         return database.read(connection -> Page.of(query(connection, allowed, after, page.fetch()), page,
                 view -> Cursor.of(NameOrder.sortKey(view.village()), view.nameKey(), view.id())))
                 .map(ResidentView::masked);
+    }
+
+    /**
+     * A page of the villages with active residents, in the ledger's order (village key, then
+     * village: index village_counts_order, one row of village_counts per village), for the lists
+     * that answer village by village without reading every village's residents at once. The
+     * cursor is the last village's key and name.
+     *
+     * @throws Refusal INVALID naming {@code cursor} for a token not made for this list
+     */
+    public static Page<String> villages(Connection connection, PageRequest page) throws SQLException {
+        StringBuilder sql = new StringBuilder(VILLAGE_PAGE);
+        List<Object> parameters = new ArrayList<>();
+        VILLAGE_ORDER.page(sql, parameters, page, Residents::villagePosition);
+        List<VillageKey> rows = Sql.query(connection, sql.toString(),
+                row -> new VillageKey(row.getString("village"), row.getString("village_key")), parameters.toArray());
+        return Page.of(rows, page, row -> Cursor.of(row.key(), row.village())).map(VillageKey::village);
+    }
+
+    /** A village page's cursor values: the village's key, which must be its name's, and the village. */
+    private static List<?> villagePosition(Cursor cursor) {
+        if (!NameOrder.sortKey(cursor.text(1)).equals(cursor.text(0))) {
+            throw Refusal.invalidField("cursor", "query parameter 'cursor' is not one this hub made for this list;"
+                    + " take it from the Link header of the previous page");
+        }
+        return List.of(cursor.text(0), cursor.text(1));
+    }
+
+    /**
+     * The villages with active residents, before {@link #VILLAGE_ORDER} adds the page's position,
+     * order and limit: reads index village_counts_order and nothing else (VillagePagingTest).
+     */
+    public static final String VILLAGE_PAGE = "SELECT village, village_key FROM village_counts WHERE residents > 0";
+    /** The order of {@link #villages}: the ledger's order of villages. */
+    public static final Keyset VILLAGE_ORDER = Keyset.ascending("village_key", "village");
+
+    private record VillageKey(String village, String key) {
     }
 
     /** Every resident matching {@code filter}, unmasked, for the ledger export and the hub's own views. */

@@ -50,6 +50,9 @@ final class CareRoutes {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    /** A page of coverage with names counts villages, as check-ins by village (docs/api.md). */
+    private static final int VILLAGES_DEFAULT_LIMIT = 20;
+    private static final int VILLAGES_MAX_LIMIT = 100;
     private static final int MAX_CSV_BYTES = 1 << 20;
     /** Largest photo upload, as for residents; the stored photo is far smaller. */
     private static final int MAX_PHOTO_BYTES = 8 << 20;
@@ -88,9 +91,11 @@ final class CareRoutes {
         });
         hub.route(GET, "/api/v1/visits", Access.STAFF, (exchange, user) -> Paging.reply(exchange, visits.inMonth(user,
                 month(exchange), exchange.query("village"), Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
-        hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> Reply.ok(
-                names(exchange) ? visits.coverage(user, month(exchange), exchange.query("village"))
-                        : visits.coverageCounts(user, month(exchange))));
+        hub.route(GET, "/api/v1/visits/coverage", Access.STAFF, (exchange, user) -> names(exchange)
+                ? Paging.reply(exchange, visits.coverage(user, month(exchange), exchange.query("village"),
+                        Paging.request(exchange, VILLAGES_DEFAULT_LIMIT,
+                                VILLAGES_MAX_LIMIT)))
+                : Reply.ok(visits.coverageCounts(user, month(exchange))));
         hub.route(GET, "/api/v1/visits/{id}", Access.STAFF, (exchange, user) -> Reply.ok(visits.get(user,
                 exchange.pathParameter("id"))));
         hub.route(PUT, "/api/v1/visits/{id}/photo", Access.STAFF, (exchange, user) -> {

@@ -28,6 +28,12 @@ final class CheckInRoutes {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    /**
+     * A page of by-village counts villages, each with all its names: a village has a few hundred
+     * residents at most, so 20 (at most 100) keep a page to a few thousand names (docs/api.md).
+     */
+    private static final int VILLAGES_DEFAULT_LIMIT = 20;
+    private static final int VILLAGES_MAX_LIMIT = 100;
 
     private final CheckIns checkIns;
     private final Alerts alerts;
@@ -43,8 +49,9 @@ final class CheckInRoutes {
         hub.route(GET, "/api/v1/check-ins", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
                 checkIns.onDate(user, date(exchange), exchange.query("village"),
                         Paging.request(exchange, DEFAULT_LIMIT, MAX_LIMIT))));
-        hub.route(GET, "/api/v1/check-ins/by-village", Access.STAFF, (exchange, user) -> Reply.ok(
-                checkIns.byVillage(user, date(exchange), exchange.query("village"))));
+        hub.route(GET, "/api/v1/check-ins/by-village", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
+                checkIns.byVillage(user, date(exchange), exchange.query("village"),
+                        Paging.request(exchange, VILLAGES_DEFAULT_LIMIT, VILLAGES_MAX_LIMIT))));
         hub.route(GET, "/api/v1/check-ins/village-counts", Access.STAFF, (exchange, user) -> Reply.ok(
                 checkIns.countsByVillage(user, date(exchange))));
         hub.route(GET, "/api/v1/check-in-alerts", Access.STAFF, (exchange, user) -> Paging.reply(exchange,
