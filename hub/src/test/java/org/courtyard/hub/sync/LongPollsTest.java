@@ -42,15 +42,28 @@ class LongPollsTest {
     }
 
     @Test
-    void a_request_is_answered_once_though_woken_twice_and_its_timeout_passes() {
-        LongPolls.Waiter waiter = park(ONE, Duration.ofMillis(50));
+    void a_woken_request_is_answered_once_though_woken_again() {
+        LongPolls.Waiter waiter = park(ONE, Duration.ofMinutes(5));
 
         waiter.release();
         longPolls.wakeVillages(List.of(ONE.village()));
-        park(TWO, Duration.ofMillis(100));
-        await().atMost(Duration.ofSeconds(10)).until(() -> answered.size() == 2);
+        longPolls.wake(List.of(ONE.kioskId()));
+        waiter.release();
 
-        assertThat(answered).containsExactly("k-one:answer", "k-two:unchanged");
+        assertThat(answered).containsExactly("k-one:answer");
+        assertThat(longPolls.waiting()).isZero();
+    }
+
+    @Test
+    void a_request_whose_wait_ran_out_is_not_answered_again_when_woken() {
+        LongPolls.Waiter waiter = park(ONE, Duration.ofMillis(50));
+        await().atMost(Duration.ofSeconds(10)).until(() -> answered.size() == 1);
+
+        waiter.release();
+        longPolls.wakeVillages(List.of(ONE.village()));
+        longPolls.wake(List.of(ONE.kioskId()));
+
+        assertThat(answered).containsExactly("k-one:unchanged");
     }
 
     @Test
