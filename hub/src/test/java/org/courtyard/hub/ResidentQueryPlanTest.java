@@ -3,12 +3,6 @@ package org.courtyard.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.courtyard.hub.core.Cursor;
@@ -45,13 +39,13 @@ class ResidentQueryPlanTest {
             for (Residents.ListQuery query : List.of(Residents.listQuery(all, Optional.empty(), 101),
                     Residents.listQuery(all, after, 101), Residents.listQuery(search, Optional.empty(), 101),
                     Residents.listQuery(search, after, 101))) {
-                List<String> plan = plan(dir, query.sql());
+                List<String> plan = TestHub.queryPlan(dir, query.sql());
 
                 assertThat(plan).as(query.sql()).anyMatch(step -> step.matches("(SCAN|SEARCH) r USING INDEX"
                         + " residents_search.*"));
                 assertThat(plan).as(query.sql()).doesNotContain("USE TEMP B-TREE FOR ORDER BY");
             }
-            assertThat(plan(dir, Residents.listQuery(ResidentFilter.village("和平村"), Optional.empty(), 101).sql()))
+            assertThat(TestHub.queryPlan(dir, Residents.listQuery(ResidentFilter.village("和平村"), Optional.empty(), 101).sql()))
                     .anyMatch(step -> step.startsWith("SEARCH r USING INDEX residents_village_order (village=?)"));
 
             assertThat(hub.get("/api/v1/residents?q=wx", staff).json()).extracting(r -> r.get("name").asText())
@@ -59,19 +53,6 @@ class ResidentQueryPlanTest {
             assertThat(hub.get("/api/v1/residents", staff).json()).extracting(r -> r.get("name").asText())
                     .as("大村 first, then 和平村's people by name in pinyin order")
                     .containsExactly("王德福", "王小芳", "张桂英");
-        }
-    }
-
-    /** The detail column of EXPLAIN QUERY PLAN, one line per step, the parameters unbound. */
-    private static List<String> plan(Path dir, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
-                PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-                ResultSet rows = statement.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(rows.getString("detail"));
-            }
-            return out;
         }
     }
 }

@@ -3,12 +3,6 @@ package org.courtyard.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.courtyard.hub.residents.Villages;
 import org.junit.jupiter.api.Test;
@@ -36,26 +30,13 @@ class VillageQueryPlanTest {
             hub.kiosk("村委会活动室", "小村");
             String staff = hub.user("wangfang", "STAFF", null);
 
-            List<String> plan = plan(dir, "SELECT name FROM (" + Villages.KNOWN + ")");
+            List<String> plan = TestHub.queryPlan(dir, "SELECT name FROM (" + Villages.KNOWN + ")");
 
             assertThat(plan).anyMatch(step -> step.matches("SEARCH r USING COVERING INDEX residents_village"
                     + " \\(village>\\?\\)"));
             assertThat(plan).noneMatch(step -> step.startsWith("SCAN residents") || step.startsWith("SCAN r "));
             assertThat(hub.get("/api/v1/villages", staff).json()).extracting(v -> v.get("name").asText())
                     .containsExactly("大村", "和平村", "小村", "新村");
-        }
-    }
-
-    /** The detail column of EXPLAIN QUERY PLAN, one line per step. */
-    private static List<String> plan(Path dir, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Hub.DATABASE_FILE));
-                PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-                ResultSet rows = statement.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(rows.getString("detail"));
-            }
-            return out;
         }
     }
 }
