@@ -303,8 +303,12 @@ public final class Residents {
         ResidentFilter allowed = filter.withVillage(VillageScope.listVillage(user, filter.village()));
         Optional<Cursor> after = page.cursor(3);
         return database.read(connection -> Page.of(query(connection, allowed, after, page.fetch()), page,
-                view -> Cursor.of(NameOrder.sortKey(view.village()), view.nameKey(), view.id())))
-                .map(ResidentView::masked);
+                Residents::position)).map(ResidentView::masked);
+    }
+
+    /** Where {@code view} stands in the ledger's order: the cursor of the page it ends. */
+    private static Cursor position(ResidentView view) {
+        return Cursor.of(NameOrder.sortKey(view.village()), view.nameKey(), view.id());
     }
 
     /**
@@ -364,8 +368,7 @@ public final class Residents {
             if (page.size() < pageSize) {
                 return;
             }
-            ResidentView last = page.get(page.size() - 1);
-            after = Optional.of(Cursor.of(NameOrder.sortKey(last.village()), last.nameKey(), last.id()));
+            after = Optional.of(position(page.get(page.size() - 1)));
         }
     }
 
