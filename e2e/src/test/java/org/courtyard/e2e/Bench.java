@@ -1,8 +1,11 @@
 package org.courtyard.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Percentiles and a figure line for the benchmark harnesses. */
+/** Percentiles, a figure line and CPU times from /proc for the benchmark harnesses. */
 final class Bench {
 
     private Bench() {
@@ -23,4 +26,63 @@ final class Bench {
                 percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? Double.NaN
                         : sorted[sorted.length - 1] / 1e6);
     }
+
+    /**
+     * The CPU time (user and system) the process {@code pid} has used so far, in all its threads and
+     * in its JIT compiler threads, in ms: a figure that the load from other work on the machine does
+     * not lengthen as it does wall-clock times. Read from /proc/PID/task/TID/stat (clock ticks of
+     * 10 ms, Linux's USER_HZ of 100).
+     */
+    static long[] cpuMillis(long pid) {
+        Path process = Path.of("/proc", Long.toString(pid));
+        long jit = 0;
+        try (var tasks = Files.list(process.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += cpuMillis(stat);
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            // The process's own line counts the threads that have ended too.
+            return new long[] {cpuMillis(Files.readString(process.resolve("stat"))), jit};
+        } catch (IOException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    /**
+     * The CPU time, in ms, used so far by the threads of process {@code pid} whose names start with
+     * {@code prefix} (Linux keeps the first 15 characters of a name), of those still running.
+     */
+    static long threadCpuMillis(long pid, String prefix) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith(prefix)) {
+                        sum += cpuMillis(stat);
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            return sum;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime of a /proc stat line ("ID (NAME) STATE ...", NAME may hold spaces), in ms. */
+    private static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
 }

@@ -129,7 +129,7 @@ public final class LedgerBenchmark {
 
     /** The two ledger sections' first fetches, each section's at once as the page makes them. */
     private static void firstLoad(HttpClient http, URI base, String token, long hubPid) throws Exception {
-        long[] cpuBefore = cpuMillis(hubPid);
+        long[] cpuBefore = Bench.cpuMillis(hubPid);
         String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().substring(0, 7);
         List<List<String>> sections = List.of(
                 List.of("/api/v1/residents", "/api/v1/villages"),
@@ -159,44 +159,10 @@ public final class LedgerBenchmark {
             double ms = (System.nanoTime() - start) / 1e6;
             slowest = Math.max(slowest, ms);
         }
-        long[] cpuAfter = cpuMillis(hubPid);
+        long[] cpuAfter = Bench.cpuMillis(hubPid);
         System.out.printf("first load: %,d bytes, slowest section %.0f ms (%s); the hub's CPU time %,d ms, of which"
                 + " its JIT compiler threads %,d ms%n", bytes, slowest, String.join(", ", parts),
                 cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
-    }
-
-    /**
-     * The CPU time (user and system) the process {@code pid} has used so far, in all its threads and
-     * in its JIT compiler threads, in ms: a figure that the load from other work on the machine does
-     * not lengthen as it does wall-clock times. Read from /proc/PID/task/TID/stat (clock ticks of
-     * 10 ms, Linux's USER_HZ of 100).
-     */
-    private static long[] cpuMillis(long pid) {
-        Path process = Path.of("/proc", Long.toString(pid));
-        long jit = 0;
-        try (var tasks = Files.list(process.resolve("task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        jit += cpuMillis(stat);
-                    }
-                } catch (IOException e) {
-                    // the thread ended between the listing and the read
-                }
-            }
-            // The process's own line counts the threads that have ended too.
-            return new long[] {cpuMillis(Files.readString(process.resolve("stat"))), jit};
-        } catch (IOException e) {
-            return new long[] {-1, -1};
-        }
-    }
-
-    /** utime + stime of a /proc stat line ("ID (NAME) STATE ...", NAME may hold spaces), in ms. */
-    private static long cpuMillis(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /**

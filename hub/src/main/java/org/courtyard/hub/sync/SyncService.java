@@ -59,7 +59,11 @@ public final class SyncService {
 
     /** The most event ids looked up in {@code events} by one query (a power of two). */
     static final int OWNERS_CHUNK = 128;
-    /** One event's savepoint, nested in the group commit's savepoint of the batch ({@code courtyard_write}). */
+    /** The batch's savepoint, nested in the group commit's savepoint of the write ({@code courtyard_write}). */
+    private static final String BATCH_SAVEPOINT = "SAVEPOINT courtyard_batch";
+    private static final String RELEASE_BATCH_SAVEPOINT = "RELEASE courtyard_batch";
+    private static final String ROLLBACK_TO_BATCH_SAVEPOINT = "ROLLBACK TO courtyard_batch";
+    /** One event's savepoint, nested in the batch's, when a refusal made the batch run again ({@link #storeAll}). */
     private static final String SAVEPOINT = "SAVEPOINT courtyard_event";
     private static final String RELEASE_SAVEPOINT = "RELEASE courtyard_event";
     private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO courtyard_event";
@@ -185,7 +189,6 @@ public final class SyncService {
         }
 
         Instant now = clock.instant();
-        List<UUID> accepted = new ArrayList<>();
         if (nodes.isEmpty() && hooks.stream().noneMatch(hook -> hook.needsWrite(kiosk, now))) {
             return new Batch(List.of(), List.of(), 0, from);
         }
@@ -195,27 +198,31 @@ public final class SyncService {
         for (Event event : valid) {
             payloads.add(ProtocolJson.write(event.payload()));
         }
-        Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
+        List<Event> believed = new ArrayList<>(valid.size());
         List<Event> retimed = new ArrayList<>();
-        database.write(connection -> {
-            retimed.clear();
-            // Who sent each id already, for the whole batch in one look; then kept up to date as
-            // events are stored, so an id sent twice in one batch is stored once.
-            Map<String, String> owners = owners(connection, valid);
-            for (int i = 0; i < valid.size(); i++) {
-                Event event = valid.get(i);
-                Event believed = KioskTime.believable(event.occurredAt(), now) ? event
-                        : new Event(event.id(), event.type(), now, false, event.payload());
-                if (believed != event) {
-                    retimed.add(event);
-                }
-                store(connection, kiosk, event, believed, payloads.get(i), now, owners, accepted, rejected,
-                        afterCommit);
+        for (Event event : valid) {
+            Event trusted = KioskTime.believable(event.occurredAt(), now) ? event
+                    : new Event(event.id(), event.type(), now, false, event.payload());
+            believed.add(trusted);
+            if (trusted != event) {
+                retimed.add(event);
             }
+        }
+        Outcome outcome = database.write(connection -> {
+            // First without a savepoint per event; a refusal sends the batch back to its own
+            // savepoint and round again, each event then in a savepoint of its own (see storeAll).
+            Sql.update(connection, BATCH_SAVEPOINT);
+            Outcome stored = storeAll(connection, kiosk, valid, believed, payloads, now, false);
+            if (stored == null) {
+                Sql.update(connection, ROLLBACK_TO_BATCH_SAVEPOINT);
+                stored = storeAll(connection, kiosk, valid, believed, payloads, now, true);
+            }
+            Sql.update(connection, RELEASE_BATCH_SAVEPOINT);
             for (BatchHook hook : hooks) {
+                Map<Object, Runnable> afterCommit = stored.afterCommit();
                 hook.applied(connection, kiosk, nodes.size(), now, work -> afterCommit.put(new Object(), work));
             }
-            return null;
+            return stored;
         });
         if (!retimed.isEmpty()) {
             LOG.warn("kiosk {} sent {} event(s) with a time outside {} … a year ahead (first: {} at {}); its clock is"
@@ -223,14 +230,15 @@ public final class SyncService {
                     kiosk.kioskId(), retimed.size(), KioskTime.EARLIEST, retimed.get(0).type(),
                     retimed.get(0).occurredAt(), now);
         }
-        for (Runnable work : afterCommit.values()) {
+        rejected.addAll(outcome.rejected());
+        for (Runnable work : outcome.afterCommit().values()) {
             try {
                 work.run();
             } catch (RuntimeException e) {
                 LOG.error("work after the sync of kiosk {} failed; the batch is stored", kiosk.kioskId(), e);
             }
         }
-        return new Batch(accepted, rejected, nodes.size(), from);
+        return new Batch(outcome.accepted(), rejected, nodes.size(), from);
     }
 
     /**
@@ -331,52 +339,95 @@ public final class SyncService {
                 && part.hasNews(kiosk, cursor.slice(part.name(), part.start())));
     }
 
+    /** What storing a batch's events came to: accepted ids, rejections, and the work for after the commit. */
+    private record Outcome(List<UUID> accepted, List<Rejection> rejected, Map<Object, Runnable> afterCommit) {
+    }
+
+    /**
+     * Stores the batch's valid events, in order, inside the batch's savepoint.
+     *
+     * <p>A handler that refuses an event must leave nothing of it, so each event could run in a
+     * savepoint of its own. But a savepoint is not free in SQLite: every page an event changes is
+     * first copied into the statement journal under each new savepoint, and with a savepoint per
+     * event that copying was a third of the writer's work per batch (docs/benchmarks.md). Refusals
+     * are rare (a kiosk that is wrong about a resident), so the events are first stored without
+     * savepoints of their own ({@code eachInSavepoint} false): at the first refusal this returns
+     * null, the caller rolls the batch back to its savepoint and calls again with
+     * {@code eachInSavepoint} true, and then each refused event is rolled back alone. Nothing of
+     * the first round is kept: its rows are rolled back and its work for after the commit dropped,
+     * so a handler may run twice for one event and must keep its effects in the transaction and in
+     * {@link IncomingEvent#afterCommit} (as {@link EventHandler} says).
+     */
+    private Outcome storeAll(Connection connection, KioskIdentity kiosk, List<Event> valid, List<Event> believed,
+            List<String> payloads, Instant now, boolean eachInSavepoint) throws SQLException {
+        // Who sent each id already, for the whole batch in one look; then kept up to date as
+        // events are stored, so an id sent twice in one batch is stored once.
+        Map<String, String> owners = owners(connection, valid);
+        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+        for (int i = 0; i < valid.size(); i++) {
+            if (!store(connection, kiosk, valid.get(i), believed.get(i), payloads.get(i), now, owners, outcome,
+                    eachInSavepoint)) {
+                return null;
+            }
+        }
+        return outcome;
+    }
+
     /**
      * Stores one event as the kiosk sent it ({@code occurred_at} is the kiosk's claim) and applies
      * {@code believed}: the same event, or, when the kiosk's time is outside {@link KioskTime}'s
      * window, the event at the hub's receive time with {@code clockTrusted=false}.
      *
-     * <p>The event and what its handler writes are one savepoint, rolled back alone when the
-     * handler refuses the event. The savepoint is SQL on the writer's cached statements
-     * ({@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}), not JDBC's {@code setSavepoint},
-     * which sqlite-jdbc runs as a new statement each time.
+     * <p>With {@code eachInSavepoint}, the event and what its handler writes are one savepoint,
+     * rolled back alone when the handler refuses the event; without, a refusal returns false and
+     * leaves the rolling back to the caller ({@link #storeAll}). The savepoint is SQL on the
+     * writer's cached statements ({@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}), not
+     * JDBC's {@code setSavepoint}, which sqlite-jdbc runs as a new statement each time.
      */
-    private void store(Connection connection, KioskIdentity kiosk, Event event, Event believed, String payload,
-            Instant now, Map<String, String> owners, List<UUID> accepted, List<Rejection> rejected,
-            Map<Object, Runnable> afterCommit) throws SQLException {
+    private boolean store(Connection connection, KioskIdentity kiosk, Event event, Event believed, String payload,
+            Instant now, Map<String, String> owners, Outcome outcome, boolean eachInSavepoint) throws SQLException {
         String id = event.id().toString();
         String owner = owners.get(id);
         if (owner != null) {
             if (owner.equals(kiosk.kioskId())) {
-                accepted.add(event.id());
+                outcome.accepted().add(event.id());
             } else {
-                rejected.add(new Rejection(id, "id_conflict", "another kiosk already sent an event with id " + id));
+                outcome.rejected().add(new Rejection(id, "id_conflict", "another kiosk already sent an event with id "
+                        + id));
             }
-            return;
+            return true;
         }
         EventHandler<?> handler = handlers.get(event.type());
         if (handler == null) {
-            rejected.add(new Rejection(id, "unsupported_event", "this hub does not take " + event.type()
+            outcome.rejected().add(new Rejection(id, "unsupported_event", "this hub does not take " + event.type()
                     + " events; the kiosk may be newer than the hub"));
-            return;
+            return true;
         }
         IncomingEvent<?> incoming = incoming(connection, kiosk, believed, payload, now);
-        Sql.update(connection, SAVEPOINT);
+        if (eachInSavepoint) {
+            Sql.update(connection, SAVEPOINT);
+        }
         try {
             Sql.update(connection, "INSERT INTO events (id, kiosk_id, type, occurred_at, clock_trusted, received_at,"
                     + " payload) VALUES (?, ?, ?, ?, ?, ?, ?)", id, kiosk.kioskId(), event.type().name(),
                     event.occurredAt(), believed.clockTrusted(), now, payload);
             apply(handler, incoming);
         } catch (Refusal refusal) {
+            if (!eachInSavepoint) {
+                return false;
+            }
             Sql.update(connection, ROLLBACK_TO_SAVEPOINT);
             Sql.update(connection, RELEASE_SAVEPOINT);
-            rejected.add(new Rejection(id, refusal.code(), refusal.getMessage()));
-            return;
+            outcome.rejected().add(new Rejection(id, refusal.code(), refusal.getMessage()));
+            return true;
         }
-        Sql.update(connection, RELEASE_SAVEPOINT);
+        if (eachInSavepoint) {
+            Sql.update(connection, RELEASE_SAVEPOINT);
+        }
         owners.put(id, kiosk.kioskId());
-        accepted.add(event.id());
-        incoming.queued().forEach(work -> afterCommit.putIfAbsent(work.getKey(), work.getValue()));
+        outcome.accepted().add(event.id());
+        incoming.queued().forEach(work -> outcome.afterCommit().putIfAbsent(work.getKey(), work.getValue()));
+        return true;
     }
 
     /**

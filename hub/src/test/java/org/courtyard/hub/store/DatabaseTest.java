@@ -24,17 +24,20 @@ class DatabaseTest {
     Path dir;
 
     @Test
-    void the_database_uses_wal_full_sync_and_foreign_keys() {
+    void the_database_uses_wal_full_sync_foreign_keys_and_a_writer_journal_in_memory() {
         try (Database database = Database.open(dir.resolve("hub.db"))) {
             String journal = database.write(c -> Sql.one(c, "PRAGMA journal_mode", r -> r.getString(1)).orElseThrow());
             int synchronous = database.write(c -> Sql.one(c, "PRAGMA synchronous", r -> r.getInt(1)).orElseThrow());
             int readerSynchronous = database.read(c -> Sql.one(c, "PRAGMA synchronous", r -> r.getInt(1)).orElseThrow());
             int foreignKeys = database.read(c -> Sql.one(c, "PRAGMA foreign_keys", r -> r.getInt(1)).orElseThrow());
+            // The writer's statement journal (each sync batch's savepoint) in memory, not spilled to a temp file.
+            int writerTempStore = database.write(c -> Sql.one(c, "PRAGMA temp_store", r -> r.getInt(1)).orElseThrow());
 
             assertThat(journal).isEqualTo("wal");
             assertThat(synchronous).as("FULL").isEqualTo(2);
             assertThat(readerSynchronous).as("FULL").isEqualTo(2);
             assertThat(foreignKeys).isEqualTo(1);
+            assertThat(writerTempStore).as("MEMORY").isEqualTo(2);
         }
     }
 

@@ -2,6 +2,7 @@ package org.courtyard.hub.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.courtyard.hub.auth.KioskIdentity;
@@ -150,13 +155,109 @@ class SyncServiceTest {
         assertThat(column("SELECT id FROM events")).containsExactlyInAnyOrder(good.get("id").asText(),
                 better.get("id").asText());
         // The handler saw each payload as the events table keeps it.
-        assertThat(column("SELECT payload FROM events WHERE id = '" + good.get("id").asText() + "'"))
-                .containsExactly(payloads.get(1));
-        assertThat(payloads.get(1)).contains("\"residentId\":\"r-1\"");
+        String stored = column("SELECT payload FROM events WHERE id = '" + good.get("id").asText() + "'").get(0);
+        assertThat(stored).contains("\"residentId\":\"r-1\"");
+        assertThat(payloads).contains(stored);
         // The batch's transaction holds no savepoint of its events any more: the next batch commits.
         ObjectNode after = event("CHECKED_IN", Map.of("residentId", "r-3"));
         assertThat(sync.apply(KIOSK, body(KIOSK, null, after)).accepted()).hasSize(1);
         assertThat(column("SELECT resident FROM seen")).containsExactly("r-1", "r-2", "r-3");
+    }
+
+    @Test
+    void a_refusal_after_accepted_events_stores_them_again_once_and_runs_their_work_once() {
+        List<String> handled = new ArrayList<>();
+        List<String> published = new ArrayList<>();
+        sync.on(CheckedIn.class, event -> {
+            handled.add(event.payload().residentId());
+            Sql.update(event.connection(), "INSERT INTO seen (resident) VALUES (?)", event.payload().residentId());
+            event.afterCommit(() -> published.add(event.payload().residentId()));
+            if (event.payload().residentId().equals("r-unknown")) {
+                throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown_resident", "no resident r-unknown");
+            }
+        });
+        ObjectNode first = event("CHECKED_IN", Map.of("residentId", "r-1"));
+        ObjectNode second = event("CHECKED_IN", Map.of("residentId", "r-2"));
+        ObjectNode bad = event("CHECKED_IN", Map.of("residentId", "r-unknown"));
+
+        Batch batch = sync.apply(KIOSK, body(KIOSK, null, first, second, bad));
+
+        assertThat(batch.accepted()).containsExactly(UUID.fromString(first.get("id").asText()),
+                UUID.fromString(second.get("id").asText()));
+        assertThat(batch.rejected()).extracting(Rejection::id).containsExactly(bad.get("id").asText());
+        // Stored first without a savepoint per event, rolled back at the refusal, stored again.
+        assertThat(handled).containsExactly("r-1", "r-2", "r-unknown", "r-1", "r-2", "r-unknown");
+        assertThat(column("SELECT resident FROM seen")).containsExactly("r-1", "r-2");
+        assertThat(column("SELECT id FROM events")).containsExactlyInAnyOrder(first.get("id").asText(),
+                second.get("id").asText());
+        assertThat(published).containsExactly("r-1", "r-2");
+    }
+
+    @Test
+    void a_batch_without_a_refusal_reaches_each_handler_once() {
+        List<String> handled = new ArrayList<>();
+        sync.on(CheckedIn.class, event -> handled.add(event.payload().residentId()));
+
+        sync.apply(KIOSK, body(KIOSK, null, event("CHECKED_IN", Map.of("residentId", "r-1")),
+                event("CHECKED_IN", Map.of("residentId", "r-2"))));
+
+        assertThat(handled).containsExactly("r-1", "r-2");
+    }
+
+    @Test
+    void batches_committed_as_one_group_keep_their_own_events_when_one_has_a_refusal() throws Exception {
+        CountDownLatch writerHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        sync.on(CheckedIn.class, event -> {
+            Sql.update(event.connection(), "INSERT INTO seen (resident) VALUES (?)", event.payload().residentId());
+            if (event.payload().residentId().equals("r-hold")) {
+                writerHeld.countDown();
+                waitFor(release);
+            }
+            if (event.payload().residentId().equals("r-unknown")) {
+                throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown_resident", "no resident r-unknown");
+            }
+        });
+        ObjectNode bad = event("CHECKED_IN", Map.of("residentId", "r-unknown"));
+        List<Batch> batches = Collections.synchronizedList(new ArrayList<>());
+        Thread holding = syncing(batches, body(KIOSK, null, event("CHECKED_IN", Map.of("residentId", "r-hold"))));
+        assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        // Both queue behind the held write (waiting for their outcome), so the writer takes them as one group.
+        Thread mixed = syncing(batches, body(KIOSK, null, event("CHECKED_IN", Map.of("residentId", "r-1")), bad,
+                event("CHECKED_IN", Map.of("residentId", "r-2"))));
+        Thread clean = syncing(batches, body(KIOSK, null, event("CHECKED_IN", Map.of("residentId", "r-3"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mixed.getState() == Thread.State.WAITING
+                && clean.getState() == Thread.State.WAITING);
+        long commitsBefore = database.commits();
+        release.countDown();
+        for (Thread thread : List.of(holding, mixed, clean)) {
+            thread.join(10_000);
+            assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+        }
+
+        assertThat(database.commits()).isEqualTo(commitsBefore + 2);
+        assertThat(batches).hasSize(3);
+        assertThat(batches).filteredOn(batch -> !batch.rejected().isEmpty()).singleElement().satisfies(batch -> {
+            assertThat(batch.accepted()).hasSize(2);
+            assertThat(batch.rejected()).extracting(Rejection::id).containsExactly(bad.get("id").asText());
+        });
+        assertThat(column("SELECT resident FROM seen")).containsExactlyInAnyOrder("r-hold", "r-1", "r-2", "r-3");
+        assertThat(column("SELECT COUNT(*) FROM events")).containsExactly("4");
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Thread syncing(List<Batch> batches, JsonNode body) {
+        Thread thread = new Thread(() -> batches.add(sync.apply(KIOSK, body)), "sync-test");
+        thread.start();
+        return thread;
     }
 
     @Test
