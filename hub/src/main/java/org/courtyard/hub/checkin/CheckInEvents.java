@@ -33,9 +33,9 @@ public final class CheckInEvents {
     }
 
     private void store(IncomingEvent<? extends EventPayload> event) throws SQLException {
-        String name = checkIns.check(event.connection(), event.kiosk(), event.event());
+        CheckIns.Checked resident = checkIns.check(event.connection(), event.kiosk(), event.event());
         List<CheckIns.Change> changes = checkIns.record(event.connection(), event.kiosk(), event.event(),
-                event.receivedAt(), name);
+                event.receivedAt(), resident);
         event.afterCommit(() -> checkIns.publish(changes));
     }
 }

@@ -26,6 +26,7 @@ import org.courtyard.hub.residents.ResidentView;
 import org.courtyard.hub.residents.Residents;
 import org.courtyard.hub.residents.VillageScope;
 import org.courtyard.hub.store.Database;
+import org.courtyard.hub.residents.Standing;
 import org.courtyard.hub.store.Sql;
 import org.courtyard.protocol.CheckInUndone;
 import org.courtyard.protocol.CheckedIn;
@@ -103,28 +104,41 @@ public final class CheckIns {
      * Checks that a CHECKED_IN or VISIT_CHECKED_IN names a resident of the kiosk's village, and a
      * home unit's its own resident, before anything of the event is stored.
      *
-     * @return the resident's name, for {@link #record}
+     * @return the resident as {@link #record} needs them, read once for both
      * @throws Refusal {@code other_resident}, {@code unknown_resident} or {@code other_village}
      */
-    public String check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
+    public Checked check(Connection connection, KioskIdentity kiosk, Event event) throws SQLException {
         String residentId = residentOf(event);
         if (kiosk.home() && !residentId.equals(kiosk.residentId())) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "other_resident", event.type() + " names resident "
                     + residentId + ", but home unit " + kiosk.kioskId() + " speaks only for its resident "
                     + kiosk.residentId());
         }
-        Optional<String[]> found = Sql.one(connection, "SELECT village, name FROM residents WHERE id = ?",
-                row -> new String[] {row.getString(1), row.getString(2)}, residentId);
+        Optional<Checked> found = Sql.one(connection, "SELECT village, name, active, check_in_every_days FROM residents"
+                + " WHERE id = ?", row -> {
+                    String village = row.getString("village");
+                    Integer every = row.getObject("check_in_every_days") == null ? null
+                            : row.getInt("check_in_every_days");
+                    return new Checked(village, row.getString("name"), Standing.of(row.getBoolean("active"), village,
+                            every));
+                }, residentId);
         if (found.isEmpty()) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, "unknown_resident", event.type() + " names resident "
                     + residentId + ", who is not registered on this hub");
         }
-        String village = found.get()[0];
+        String village = found.get().village();
         if (!village.equals(kiosk.village())) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "other_village", event.type() + " names resident "
                     + residentId + " of " + village + "; this kiosk is in " + kiosk.village());
         }
-        return found.get()[1];
+        return found.get();
+    }
+
+    /**
+     * The resident a check-in names, as {@link #check} found them: their village, name and how they
+     * count in the per-village counts ({@code standing} null when inactive).
+     */
+    public record Checked(String village, String name, Standing standing) {
     }
 
     /**
@@ -133,10 +147,10 @@ public final class CheckIns {
      * check-in published is made from what was stored (times to the millisecond, as kept), not
      * read back.
      *
-     * @param residentName the resident's name, as {@link #check} found it
+     * @param resident the resident, as {@link #check} found them in this transaction
      */
     public List<Change> record(Connection connection, KioskIdentity kiosk, Event event, Instant receivedAt,
-            String residentName) throws SQLException {
+            Checked resident) throws SQLException {
         Instant at = event.clockTrusted() && event.occurredAt().isBefore(receivedAt) ? event.occurredAt() : receivedAt;
         List<Change> changes = new ArrayList<>();
         if (event.payload() instanceof CheckedIn checkedIn) {
@@ -144,9 +158,9 @@ public final class CheckIns {
                     + " occurred_at, received_at, clock_trusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.id().toString(),
                     checkedIn.residentId(), kiosk.kioskId(), kiosk.village(), at, event.occurredAt(), receivedAt,
                     event.clockTrusted());
-            days.added(connection, checkedIn.residentId(), at);
+            days.added(connection, checkedIn.residentId(), resident.standing(), at);
             CheckInRecord record = new CheckInRecord(checkedIn.residentId(), kiosk.kioskId(), asStored(at),
-                    residentName, kiosk.village(), event.id().toString(), asStored(event.occurredAt()),
+                    resident.name(), kiosk.village(), event.id().toString(), asStored(event.occurredAt()),
                     asStored(receivedAt), event.clockTrusted());
             changes.add(new Change(CHECKED_IN_EVENT, kiosk.village(), record));
             Optional<AlertView> cleared = alerts.clearOnCheckIn(connection, checkedIn.residentId(),

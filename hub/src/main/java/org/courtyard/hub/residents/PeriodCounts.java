@@ -77,18 +77,31 @@ public final class PeriodCounts implements Standing.Hook {
 
     /** A row of {@code source} was stored for {@code residentId} at {@code at}: counts them if it is their first of the period. */
     public void added(Connection connection, String residentId, Instant at) throws SQLException {
-        moved(connection, residentId, at, 1);
+        moved(connection, residentId, standing(connection, residentId), at, 1);
+    }
+
+    /**
+     * As {@link #added(Connection, String, Instant)}, with the resident's standing already read in
+     * this transaction (null: inactive), which saves reading it again for every check-in.
+     */
+    public void added(Connection connection, String residentId, Standing standing, Instant at) throws SQLException {
+        moved(connection, residentId, Optional.ofNullable(standing), at, 1);
     }
 
     /** A row of {@code source} at {@code at} was deleted: uncounts the resident if it was their last of the period. */
     public void removed(Connection connection, String residentId, Instant at) throws SQLException {
-        moved(connection, residentId, at, 0);
+        moved(connection, residentId, standing(connection, residentId), at, 0);
     }
 
-    private void moved(Connection connection, String residentId, Instant at, int remaining) throws SQLException {
-        Optional<Standing> standing = Sql.one(connection, "SELECT village, check_in_every_days IS NOT NULL AS expected"
-                + " FROM residents WHERE id = ? AND active", row -> new Standing(row.getString("village"),
-                        row.getBoolean("expected")), residentId);
+    /** The resident's standing now; empty when inactive or unknown. */
+    private static Optional<Standing> standing(Connection connection, String residentId) throws SQLException {
+        return Sql.one(connection, "SELECT village, check_in_every_days IS NOT NULL AS expected FROM residents"
+                + " WHERE id = ? AND active", row -> new Standing(row.getString("village"), row.getBoolean("expected")),
+                residentId);
+    }
+
+    private void moved(Connection connection, String residentId, Optional<Standing> standing, Instant at,
+            int remaining) throws SQLException {
         if (standing.isEmpty()) {
             return;
         }
