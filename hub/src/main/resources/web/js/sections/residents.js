@@ -48,6 +48,11 @@ const villages = new Set();
 const cadresByVillage = new Map();
 /** The resident open in the form with every field; null for a new one (when the form is open). */
 let open = null;
+/**
+ * Why the resident a link named (#residents/ID) could not be opened, shown where the list's own
+ * errors are: the list loading at the same moment must not wipe it when it arrives after.
+ */
+let linkError = '';
 let formOpen = false;
 /** The resident as the form was filled from it: its version goes with the save (If-Match). */
 let edited = null;
@@ -195,7 +200,7 @@ async function load(more = false) {
       addVillage(resident.village);
     }
     nextPage = page.next;
-    showMessage(els.listError, '');
+    showMessage(els.listError, linkError);
     renderList();
   } catch (error) {
     if (ctx && number === loadNumber && error.status !== 401) {
@@ -503,6 +508,10 @@ async function openResident(id, notice) {
     if (!open || open.id !== id) {
       clearSideInputs();
     }
+    if (linkError) {
+      linkError = '';
+      showMessage(els.listError, '');
+    }
     open = resident;
     formOpen = true;
     fillForm(resident);
@@ -511,10 +520,11 @@ async function openResident(id, notice) {
     renderList();
   } catch (error) {
     if (ctx && error.status !== 401) {
-      showMessage(els.listError, error.status === 403
+      linkError = error.status === 403
         ? '打不开这位居民的信息：这位居民不是您村里的。村干部只能查看和管理本村的居民和他们的家人。'
         : error.status === 404 ? '打不开这位居民的信息：没有这位居民（可能链接有误）。'
-          : `打不开这位居民的信息：${error.message}`);
+          : `打不开这位居民的信息：${error.message}`;
+      showMessage(els.listError, linkError);
     }
   }
 }
@@ -856,6 +866,7 @@ export const residentSection = {
     villages.clear();
     cadresByVillage.clear();
     open = null;
+    linkError = '';
     formOpen = false;
     els.rows.replaceChildren();
     els.villageFilter.replaceChildren(el('option', { value: '', text: '全部村' }));
