@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /** Percentiles, a figure line and CPU times from /proc for the benchmark harnesses. */
 final class Bench {
@@ -34,22 +35,11 @@ final class Bench {
      * 10 ms, Linux's USER_HZ of 100).
      */
     static long[] cpuMillis(long pid) {
-        Path process = Path.of("/proc", Long.toString(pid));
-        long jit = 0;
-        try (var tasks = Files.list(process.resolve("task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        jit += cpuMillis(stat);
-                    }
-                } catch (IOException e) {
-                    // the thread ended between the listing and the read
-                }
-            }
+        long jit = threadCpuMillis(pid, name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+        try {
             // The process's own line counts the threads that have ended too.
-            return new long[] {cpuMillis(Files.readString(process.resolve("stat"))), jit};
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return jit < 0 ? new long[] {-1, -1} : new long[] {cpuMillis(stat), jit};
         } catch (IOException e) {
             return new long[] {-1, -1};
         }
@@ -60,13 +50,17 @@ final class Bench {
      * {@code prefix} (Linux keeps the first 15 characters of a name), of those still running.
      */
     static long threadCpuMillis(long pid, String prefix) {
+        return threadCpuMillis(pid, name -> name.startsWith(prefix));
+    }
+
+    /** As above, of the threads whose names {@code named} accepts; -1 if /proc could not be read. */
+    private static long threadCpuMillis(long pid, Predicate<String> named) {
         long sum = 0;
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith(prefix)) {
+                    if (named.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
                         sum += cpuMillis(stat);
                     }
                 } catch (IOException e) {
@@ -84,5 +78,4 @@ final class Bench {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
-
 }

@@ -77,7 +77,7 @@ public final class SyncThroughputBenchmark {
                     .executor(httpThreads).build();
             ExecutorService clients = Executors.newFixedThreadPool(kiosks);
             Phase phase = new Phase(staff.base().resolve("/api/v1/sync"), http, clients, registered, residents, perSync,
-                    hub.pid());
+                    hub.pid(), new String[kiosks]);
             try {
                 // The hub's JVM starts cold: its first seconds compile the sync path. They are
                 // measured apart, and the figure that counts is the one after them.
@@ -112,34 +112,15 @@ public final class SyncThroughputBenchmark {
 
     /**
      * One phase of the run: every kiosk sends its syncs back to back, each kiosk keeping its cursor
-     * from one phase to the next. The phase's time runs from its start to its last answer.
+     * ({@code cursors}, by kiosk) from one phase to the next. The phase's time runs from its start to
+     * its last answer.
      */
-    private static final class Phase {
+    private record Phase(URI sync, HttpClient http, ExecutorService clients, List<JsonNode> kiosks,
+            List<List<String>> residents, int perSync, long hubPid, String[] cursors) {
 
         /** What one phase came to; CPU times in ms, -1 where /proc could not be read. */
         record Figures(int accepted, int refused, int errors, double seconds, long[] latencies, long hubCpuMillis,
                 long writerCpuMillis, long harnessCpuMillis) {
-        }
-
-        private final URI sync;
-        private final HttpClient http;
-        private final ExecutorService clients;
-        private final List<JsonNode> kiosks;
-        private final List<List<String>> residents;
-        private final int perSync;
-        private final long hubPid;
-        private final String[] cursors;
-
-        Phase(URI sync, HttpClient http, ExecutorService clients, List<JsonNode> kiosks, List<List<String>> residents,
-                int perSync, long hubPid) {
-            this.sync = sync;
-            this.http = http;
-            this.clients = clients;
-            this.kiosks = kiosks;
-            this.residents = residents;
-            this.perSync = perSync;
-            this.hubPid = hubPid;
-            this.cursors = new String[kiosks.size()];
         }
 
         Figures run(int syncs) throws Exception {

@@ -218,8 +218,8 @@ public final class SyncService {
                 stored = storeAll(connection, kiosk, valid, believed, payloads, now, true);
             }
             Sql.update(connection, RELEASE_BATCH_SAVEPOINT);
+            Map<Object, Runnable> afterCommit = stored.afterCommit();
             for (BatchHook hook : hooks) {
-                Map<Object, Runnable> afterCommit = stored.afterCommit();
                 hook.applied(connection, kiosk, nodes.size(), now, work -> afterCommit.put(new Object(), work));
             }
             return stored;
