@@ -135,7 +135,7 @@ class FamilyStaffPageIT extends StaffPageHarness {
     }
 
     @Test
-    void the_village_cadre_registers_a_childs_father_from_the_ledger_and_another_village_cadre_cannot() {
+    void the_village_cadre_registers_a_childs_father_from_the_ledger_and_another_village_cadre_cannot() throws Exception {
         TestHub.Answer child = hub.post("/api/v1/residents", hub.adminToken, Map.of("name", "李小军", "village", VILLAGE,
                 "type", "CHILD", "guardian", "李奶奶", "guardianPhone", "13987654321", "parentsPhone", "13812345678"));
         assertThat(child.status()).as(child.body()).isEqualTo(201);
@@ -175,6 +175,8 @@ class FamilyStaffPageIT extends StaffPageHarness {
         assertThat(page.text("residents-list-error")).isEqualTo(
                 "打不开这位居民的信息：这位居民不是您村里的。村干部只能查看和管理本村的居民和他们的家人。");
         assertThat(page.find(By.id("resident-family")).isDisplayed()).isFalse();
+        chromium.screenshot("family-staff-other-village");
+        phoneScreenshot("family-staff-other-village-390", By.id("residents-list-error"));
         // and the hub refuses the family routes to her.
         String token = hub.login("lixia", "password-lixia");
         assertThat(hub.get("/api/v1/residents/" + id + "/family", token).status()).isEqualTo(403);
