@@ -69,7 +69,8 @@ final class TlsRecorder implements AutoCloseable {
         try (client) {
             try {
                 client.startHandshake();
-            } catch (SSLException e) {
+            } catch (SSLException | SocketException e) {
+                // the client's alert, or its reset when it closed before the alert was read
                 refusedHandshakes.incrementAndGet();
                 return;
             }
