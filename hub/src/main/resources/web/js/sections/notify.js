@@ -38,6 +38,8 @@ const receivers = new Map();
 let order = [];
 let villages = [];
 let loadNumber = 0;
+/** Live events seen per receiver: an answer that a live event overtook is older than that event. */
+const liveEvents = new Map();
 
 function elements() {
   return {
@@ -178,10 +180,15 @@ async function test(button) {
   button.disabled = true;
   showMessage(els.notice, '');
   showMessage(els.error, '');
+  const seen = liveEvents.get(id) || 0;
   try {
     const now = await ctx.api.post(`/api/v1/webhooks/${encodeURIComponent(id)}/test`, {});
-    receivers.set(id, now);
-    render();
+    // The hub publishes the queued test message and then the attempt's outcome; when either came
+    // by the stream before this answer, the answer is no newer than what is shown.
+    if ((liveEvents.get(id) || 0) === seen) {
+      receivers.set(id, now);
+      render();
+    }
     showMessage(els.notice, `测试消息已发往“${receiver ? receiver.name : id}”。几秒后请看群里有没有收到；`
         + '发不出去的话，这里会写明原因。');
   } catch (error) {
@@ -287,6 +294,7 @@ export const notifySection = {
   hide() {},
 
   onEvent(name, data) {
+    liveEvents.set(data.id, (liveEvents.get(data.id) || 0) + 1);
     if (!receivers.has(data.id)) {
       order.push(data.id);
     }

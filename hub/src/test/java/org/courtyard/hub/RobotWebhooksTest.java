@@ -404,6 +404,36 @@ class RobotWebhooksTest {
         }
     }
 
+    @Test
+    void a_test_message_goes_live_when_queued_and_again_when_tried_so_the_last_event_is_the_newest()
+            throws Exception {
+        robot = FakeRobot.wecom(clock, KEY);
+        start(config -> config.webhook(wecom("1", robot.url("0000aaaa-wrong-key"))));
+        TestHub.Kiosk kiosk = hub.kiosk("村委会活动室", VILLAGE);
+        try (EventStreamReader staff = new EventStreamReader(hub.http, hub.uri("/api/v1/stream"),
+                "Authorization", "Bearer " + hub.adminToken)) {
+            hub.sync(kiosk, null, helpRequested(UUID.randomUUID(), null));
+            EventStreamReader.Received event = staff.nextEventNamed("webhook-receiver", WAIT);
+            while (!event.data().get("state").asText().equals("BROKEN")) {
+                event = staff.nextEventNamed("webhook-receiver", WAIT);
+            }
+            assertThat(event.data().get("queued").asInt()).isEqualTo(1);
+
+            TestHub.Answer tested = hub.post("/api/v1/webhooks/1/test", hub.adminToken, Map.of());
+
+            // The staff page gets the answer and the stream on two connections, in either order;
+            // the stream alone has both states in the order they happened, the tried one last.
+            assertThat(tested.json().get("queued").asInt()).isEqualTo(2);
+            EventStreamReader.Received queued = staff.nextEventNamed("webhook-receiver", WAIT);
+            assertThat(queued.data().get("queued").asInt()).isEqualTo(2);
+            assertThat(queued.data().get("failedMessages").asInt()).isZero();
+            EventStreamReader.Received tried = staff.nextEventNamed("webhook-receiver", WAIT);
+            assertThat(tried.data().get("queued").asInt()).isEqualTo(1);
+            assertThat(tried.data().get("failedMessages").asInt()).isEqualTo(1);
+            assertThat(robot.requests).extracting(FakeRobot.Request::errcode).containsExactly(93000, 93000);
+        }
+    }
+
     /** Starts the hub; its sessions outlast the days the tests move the clock on. */
     private void start(UnaryOperator<HubConfig.Builder> config) {
         hub = new TestHub(dir, clock, builder -> config.apply(builder.sessionLifetime(Duration.ofDays(60))));

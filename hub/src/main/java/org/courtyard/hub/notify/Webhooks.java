@@ -105,6 +105,7 @@ public final class Webhooks implements AutoCloseable {
     private final Map<String, WebhookTarget> byId = new LinkedHashMap<>();
     /** Filled by {@link #open}, read-only after: the states themselves are thread-safe. */
     private final Map<String, ReceiverState> states = new ConcurrentHashMap<>();
+    /** The view last published of each receiver; its lock orders the publications. */
     private final Map<String, ReceiverView> published = new HashMap<>();
     private final List<Consumer<ReceiverView>> receiverListeners = new CopyOnWriteArrayList<>();
     private final int maxAttempts;
@@ -234,8 +235,11 @@ public final class Webhooks implements AutoCloseable {
             trail.record(connection, "webhook.test", target.id(), "host=" + target.host());
             return null;
         });
+        // Published before the sender is woken, so the staff page's stream has the queued test
+        // message before the attempt's outcome, whichever of the stream and this answer comes first.
+        ReceiverView queued = publishIfChanged(target);
         wake();
-        return receiver(id);
+        return queued;
     }
 
     /** Every receiver with its state, in configuration order. */
@@ -551,13 +555,18 @@ public final class Webhooks implements AutoCloseable {
         }
     }
 
-    private void publishIfChanged(WebhookTarget target) {
-        if (receiverListeners.isEmpty()) {
-            return;
-        }
-        ReceiverView view = database.read(connection -> view(connection, target));
-        if (!view.equals(published.put(target.id(), view))) {
-            receiverListeners.forEach(listener -> listener.accept(view));
+    /**
+     * Reads the receiver and tells the listeners if it changed. Read and told under one lock, by
+     * the sender and by {@link #test} alike, so that the views go out in the order they were read:
+     * the last one a page gets is the newest.
+     */
+    private ReceiverView publishIfChanged(WebhookTarget target) {
+        synchronized (published) {
+            ReceiverView view = database.read(connection -> view(connection, target));
+            if (!receiverListeners.isEmpty() && !view.equals(published.put(target.id(), view))) {
+                receiverListeners.forEach(listener -> listener.accept(view));
+            }
+            return view;
         }
     }
 
