@@ -75,7 +75,7 @@ class LegacyDatabaseTest {
                         "checkin:3", "checkin:4", "family:1", "help:1", "help:2", "help:3", "help:4", "kiosk:1",
                         "kiosk:2", "kiosk:3", "kiosk:4", "kiosk:5", "notify:1", "notify:2", "residents:1", "residents:2",
                         "residents:3", "residents:4", "residents:5", "residents:6", "residents:7", "residents:8",
-                        "residents:9", "survey:1", "sync:1");
+                        "residents:9", "survey:1", "sync:1", "sync:2");
         assertThat(TestHub.column(oldDir, "SELECT feature || ':' || version FROM schema_migrations"
                 + " ORDER BY feature, version"))
                 .isEqualTo(TestHub.column(newDir, "SELECT feature || ':' || version FROM schema_migrations"

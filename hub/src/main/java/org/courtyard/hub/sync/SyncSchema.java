@@ -23,7 +23,12 @@ public final class SyncSchema {
                       received_at BIGINT NOT NULL,
                       payload TEXT NOT NULL
                     )""",
-                    "CREATE INDEX events_kiosk ON events(kiosk_id, received_at)")));
+                    "CREATE INDEX events_kiosk ON events(kiosk_id, received_at)")),
+            // Read by nothing: the hub looks events up by id only, and kiosks are never deleted, so
+            // the foreign key to kiosks never searches events by kiosk. Every event wrote a leaf of
+            // it at the kiosk's own place: half the pages a check-in wrote (docs/benchmarks.md).
+            new Migration(2, "events without the index by kiosk, which nothing reads", List.of(
+                    "DROP INDEX events_kiosk")));
 
     private SyncSchema() {
     }
