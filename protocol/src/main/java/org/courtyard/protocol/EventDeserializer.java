@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import java.io.IOException;
 import java.time.Instant;
@@ -18,13 +19,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads an {@link Event}, choosing the payload record by the {@code type} field. The event is read
- * into a tree first because {@code type} may come after {@code payload}. Every field is then read
+ * into a tree first because {@code type} may come after {@code payload}, unless it was read from
+ * one already ({@link #TREE}). Every field is then read
  * with the shared mapper's own readers, so a bad {@code id} or {@code occurredAt} is reported
  * exactly like a bad UUID or instant anywhere else; unknown fields are ignored here too.
  */
 final class EventDeserializer extends StdDeserializer<Event> {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The attribute under which {@link ProtocolJson#read(JsonNode, Class)} hands over the tree of
+     * the event it reads, so that the event is read from that tree as it is instead of from a copy
+     * (a sync's events are each read from the body's tree, which was parsed once already).
+     */
+    static final Object TREE = new Object();
 
     /**
      * The readers of the fields' types, found once per mapper (this instance is the mapper's):
@@ -42,7 +51,7 @@ final class EventDeserializer extends StdDeserializer<Event> {
         if (!parser.hasToken(JsonToken.START_OBJECT) && !parser.hasToken(JsonToken.FIELD_NAME)) {
             return (Event) context.handleUnexpectedToken(Event.class, parser);
         }
-        JsonNode node = context.readTree(parser);
+        JsonNode node = tree(parser, context);
         UUID id = required(parser, context, node, "id", UUID.class);
         EventType type = type(parser, context, node);
         Instant occurredAt = required(parser, context, node, "occurredAt", Instant.class);
@@ -53,6 +62,19 @@ final class EventDeserializer extends StdDeserializer<Event> {
         } catch (IllegalArgumentException e) {
             throw ValueInstantiationException.from(parser, e.getMessage(), context.constructType(Event.class), e);
         }
+    }
+
+    /**
+     * The event's tree: the one handed over as {@link #TREE} for the event being read from it (taken
+     * once, and the parser moved past it), else a tree read from the parser.
+     */
+    private static JsonNode tree(JsonParser parser, DeserializationContext context) throws IOException {
+        if (context.getAttribute(TREE) instanceof ObjectNode given && parser.hasToken(JsonToken.START_OBJECT)) {
+            context.setAttribute(TREE, null);
+            parser.skipChildren();
+            return given;
+        }
+        return context.readTree(parser);
     }
 
     private EventType type(JsonParser parser, DeserializationContext context, JsonNode node)

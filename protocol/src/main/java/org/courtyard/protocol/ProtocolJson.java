@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -52,6 +53,7 @@ import java.util.regex.Pattern;
 public final class ProtocolJson {
 
     private static final ObjectMapper MAPPER = newMapper();
+    private static final ObjectReader EVENT_READER = MAPPER.readerFor(Event.class);
 
     private static final Pattern JACKSON_TOKEN = Pattern.compile("`JsonToken\\.(START_OBJECT|START_ARRAY|VALUE_[A-Z_]+)`");
 
@@ -161,6 +163,10 @@ public final class ProtocolJson {
             throw new ProtocolException("", "empty body", null, true);
         }
         try {
+            if (type == Event.class) {
+                // The event is read from this tree as it is, not from a copy (EventDeserializer.TREE).
+                return type.cast(notNull(EVENT_READER.withAttribute(EventDeserializer.TREE, tree).readValue(tree)));
+            }
             return notNull(MAPPER.treeToValue(tree, type));
         } catch (IOException e) {
             throw translate(e);
