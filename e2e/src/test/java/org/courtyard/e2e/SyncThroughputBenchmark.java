@@ -129,11 +129,11 @@ public final class SyncThroughputBenchmark {
             AtomicInteger errors = new AtomicInteger();
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
-            // What the kiosks would send is made before the clock starts: on a real hub the kiosks
-            // make it on their own machines, not on the hub's two cores.
-            // Made round by round, as the kiosks would make them: an event's id (version 7) follows
-            // the time it was made, so ids of the same minute from all kiosks lie close together,
-            // and the hub's id indexes grow at their end, not at a hundred places at once.
+            // What the kiosks would send is made before the clock starts (on a real hub the kiosks
+            // make it on their own machines, not on the hub's two cores), round by round as kiosks
+            // make it over time: an event's id (version 7) follows the time it was made, so ids of
+            // the same minute from all kiosks lie together, and the hub's id indexes grow at their
+            // end, not at a hundred places at once.
             List<List<byte[]>> made = new ArrayList<>();
             for (int k = 0; k < kiosks.size(); k++) {
                 made.add(new ArrayList<>(syncs));

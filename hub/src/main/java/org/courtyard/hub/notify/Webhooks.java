@@ -253,12 +253,6 @@ public final class Webhooks implements AutoCloseable {
         });
     }
 
-    /** One receiver; 404 for an unknown id. */
-    public ReceiverView receiver(String id) {
-        WebhookTarget target = target(id);
-        return database.read(connection -> view(connection, target));
-    }
-
     /** {@code /healthz} reason: a receiver refuses its key or signature; its messages are held. */
     public static final String RECEIVER_BROKEN = "webhook_broken";
     /** {@code /healthz} reason: a receiver failed {@value #DEGRADED_AFTER_FAILURES} times in a row. */
